@@ -1,0 +1,136 @@
+// Package textedit records the replacements a text-changing stage makes, so
+// that every repair is visible to QA and every offset in the final text can
+// be mapped back to the exact bytes of the input.
+package textedit
+
+import (
+	"sort"
+	"strings"
+)
+
+// Edit says that the bytes [Start,End) of a stage's input text became New.
+// Offsets are byte offsets into that stage's input, never into its output.
+type Edit struct {
+	Stage  string
+	Start  int
+	End    int
+	Old    string
+	New    string
+	Reason string
+	// Quiet edits exist only for offset mapping (script conversion, whole-file
+	// transcoding) and are not written to the edits table.
+	Quiet bool
+}
+
+// Builder produces a stage's output from its input while recording edits.
+// Callers walk the input left to right: Replace calls must not overlap and
+// must come in increasing order of start.
+type Builder struct {
+	src   string
+	stage string
+	pos   int
+	out   strings.Builder
+	edits []Edit
+}
+
+// NewBuilder starts building the output for src on behalf of stage.
+func NewBuilder(src, stage string) *Builder {
+	b := &Builder{src: src, stage: stage}
+	b.out.Grow(len(src))
+	return b
+}
+
+// Replace copies the input up to start unchanged, then writes repl in place
+// of src[start:end] and records the edit. A replacement equal to the input
+// is copied without an edit.
+func (b *Builder) Replace(start, end int, repl, reason string) {
+	b.replace(start, end, repl, reason, false)
+}
+
+// ReplaceQuiet is Replace for edits that only keep offsets mappable.
+func (b *Builder) ReplaceQuiet(start, end int, repl, reason string) {
+	b.replace(start, end, repl, reason, true)
+}
+
+func (b *Builder) replace(start, end int, repl, reason string, quiet bool) {
+	if start < b.pos || end < start || end > len(b.src) {
+		panic("textedit: replacement out of order or out of range")
+	}
+	b.out.WriteString(b.src[b.pos:start])
+	old := b.src[start:end]
+	b.out.WriteString(repl)
+	b.pos = end
+	if old == repl {
+		return
+	}
+	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: old, New: repl, Reason: reason, Quiet: quiet})
+}
+
+// String copies the rest of the input and returns the output.
+func (b *Builder) String() string {
+	if b.pos < len(b.src) {
+		b.out.WriteString(b.src[b.pos:])
+		b.pos = len(b.src)
+	}
+	return b.out.String()
+}
+
+// Edits returns the recorded edits in input order.
+func (b *Builder) Edits() []Edit { return b.edits }
+
+// Apply rewrites src with edits sorted by Start and not overlapping.
+func Apply(src string, edits []Edit) string {
+	b := NewBuilder(src, "")
+	for _, e := range edits {
+		b.Replace(e.Start, e.End, e.New, e.Reason)
+	}
+	return b.String()
+}
+
+// Mapper maps byte offsets in a stage's output back to its input.
+type Mapper struct {
+	edits     []Edit
+	outStarts []int // output offset where each edit's New begins
+}
+
+// NewMapper indexes edits sorted by Start, as a Builder records them.
+func NewMapper(edits []Edit) *Mapper {
+	m := &Mapper{edits: edits, outStarts: make([]int, len(edits))}
+	shift := 0
+	for i, e := range edits {
+		m.outStarts[i] = e.Start + shift
+		shift += len(e.New) - (e.End - e.Start)
+	}
+	return m
+}
+
+// Start maps the start of a span. An offset inside a replacement maps to the
+// replacement's start; an offset just after a deletion maps past the deleted
+// text, so a span never begins with text the stage removed.
+func (m *Mapper) Start(pos int) int {
+	i := sort.Search(len(m.edits), func(i int) bool { return m.outStarts[i] > pos }) - 1
+	if i < 0 {
+		return pos
+	}
+	e := m.edits[i]
+	oe := m.outStarts[i] + len(e.New)
+	if pos < oe {
+		return e.Start
+	}
+	return e.End + pos - oe
+}
+
+// End maps the (exclusive) end of a span. An offset inside a replacement maps
+// to the replacement's end; an offset just before a deletion maps before it,
+// so a span never ends with text the stage removed.
+func (m *Mapper) End(pos int) int {
+	i := sort.Search(len(m.edits), func(i int) bool { return m.outStarts[i]+len(m.edits[i].New) >= pos })
+	if i < len(m.edits) && pos > m.outStarts[i] {
+		return m.edits[i].End
+	}
+	if i == 0 {
+		return pos
+	}
+	p := m.edits[i-1]
+	return p.End + pos - (m.outStarts[i-1] + len(p.New))
+}

@@ -1,0 +1,48 @@
+package textedit
+
+import "testing"
+
+func TestBuilderAndMapper(t *testing.T) {
+	src := "申请材料精简(jīngjiǎn) 37.5%，發展"
+	b := NewBuilder(src, "pinyin")
+	i := len("申请材料精简")
+	j := i + len("(jīngjiǎn)")
+	b.Replace(i, j, "", "annotation")
+	k := len(src) - len("發展")
+	b.Replace(k, k+len("發"), "发", "t2s")
+	out := b.String()
+	if want := "申请材料精简 37.5%，发展"; out != want {
+		t.Fatalf("out = %q, want %q", out, want)
+	}
+	if got := Apply(src, b.Edits()); got != out {
+		t.Fatalf("Apply = %q, want %q", got, out)
+	}
+	m := NewMapper(b.Edits())
+	tests := []struct {
+		name     string
+		from, to int // span in output
+		want     string
+	}{
+		{"whole", 0, len(out), src},
+		{"inside deletion spans it", 0, len("申请材料精简 37.5%"), "申请材料精简(jīngjiǎn) 37.5%"},
+		{"ends at deletion excludes it", 0, len("申请材料精简"), "申请材料精简"},
+		{"starts at deletion excludes it", len("申请材料精简"), len("申请材料精简 37.5%"), " 37.5%"},
+		{"replaced char", len(out) - len("发展"), len(out) - len("展"), "發"},
+		{"after replacement", len(out) - len("展"), len(out), "展"},
+		{"before any edit", 0, 3, "申"},
+	}
+	for _, tc := range tests {
+		s, e := m.Start(tc.from), m.End(tc.to)
+		if got := src[s:e]; got != tc.want {
+			t.Errorf("%s: span [%d,%d) maps to %q, want %q", tc.name, tc.from, tc.to, got, tc.want)
+		}
+	}
+}
+
+func TestBuilderSkipsNoopReplacement(t *testing.T) {
+	b := NewBuilder("abc", "x")
+	b.Replace(1, 2, "b", "same")
+	if b.String() != "abc" || len(b.Edits()) != 0 {
+		t.Fatalf("no-op replacement recorded: %q %v", b.String(), b.Edits())
+	}
+}
