@@ -1,0 +1,33 @@
+// Package extractors finds figures (road kilometres, investment and funding
+// totals, cuts to processing time and application materials) in clean,
+// simplified Chinese text.
+package extractors
+
+// Figure kinds.
+const (
+	KindRoadLength  = "road_length"
+	KindInvestment  = "investment"
+	KindFunding     = "funding"
+	KindTimeCut     = "time_cut"
+	KindMaterialCut = "material_cut"
+)
+
+// Figure is one figure found in a text. Offsets are byte offsets into the
+// text given to the extractor; the pipeline maps them back to the input.
+type Figure struct {
+	Kind      string
+	Value     float64 // normalized: km, yuan, percent 0-100
+	ValueText string  // Value as an exact decimal string
+	Unit      string  // km, CNY, %
+	Qualifier string  // approx, over, under or empty
+	Start     int     // span of the figure: from its keyword through its unit
+	End       int
+	Sentence  string
+	Year      int // 0 when unknown
+	Subject   string
+	// FromValue and ToValue hold "由60个工作日缩减至5个工作日"-style cuts.
+	FromValue  *float64
+	ToValue    *float64
+	PeriodUnit string
+	Extractor  string // id of the rule that matched
+}
