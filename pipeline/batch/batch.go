@@ -1,0 +1,199 @@
+// Package batch drives a whole run: it expands the inputs, streams them
+// through the stages with a bounded worker pool, and writes the output tables.
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/zhextract/zhextract/pipeline"
+	"github.com/zhextract/zhextract/pipeline/ingest"
+	"github.com/zhextract/zhextract/pipeline/schema"
+	"github.com/zhextract/zhextract/pipeline/sink"
+)
+
+// Shard selects a deterministic part of the inputs: shard Index of Count.
+type Shard struct {
+	Index, Count int // Index in [0, Count); Count 0 means no sharding
+}
+
+// ParseShard reads "i/n".
+func ParseShard(s string) (Shard, error) {
+	if s == "" {
+		return Shard{}, nil
+	}
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return Shard{}, fmt.Errorf("bad shard %q: want i/n with 0 <= i < n", s)
+	}
+	return Shard{i, n}, nil
+}
+
+// Has reports whether source belongs to the shard. The hash is of the source
+// name, so every machine of an array job agrees without coordination.
+func (s Shard) Has(source string) bool {
+	if s.Count <= 1 {
+		return true
+	}
+	h := fnv.New64a()
+	io.WriteString(h, source)
+	return h.Sum64()%uint64(s.Count) == uint64(s.Index)
+}
+
+// Suffix is the file-name suffix of the shard's output parts.
+func (s Shard) Suffix() string {
+	if s.Count == 0 {
+		return ""
+	}
+	return fmt.Sprintf("-%05d-of-%05d", s.Index, s.Count)
+}
+
+// Config is one run.
+type Config struct {
+	Inputs  []string
+	Stdin   io.Reader
+	Out     string
+	Formats []string
+	Workers int
+	Stages  []pipeline.Stage
+	Shard   Shard
+	// Done, when set, names the sources already in the output (--resume).
+	Done map[string]bool
+	// Suffix is added to output names (after the shard suffix).
+	Suffix   string
+	MaxBytes int64
+	// Progress, when set, is called after each document with the counts so
+	// far; total is the number of input files (JSONL lines are not known).
+	Progress func(Progress)
+	Timings  *pipeline.Timings
+	// Writer overrides the output (tests, bench); Out and Formats are then
+	// ignored.
+	Writer sink.Writer
+}
+
+// Progress is a snapshot of a running batch.
+type Progress struct {
+	Docs, Failed, Figures int
+	Files, TotalFiles     int
+	Bytes                 int64
+	Elapsed               time.Duration
+}
+
+// Summary describes a finished (or interrupted) run.
+type Summary struct {
+	Docs, Failed, Figures, Edits int
+	Missing                      []error
+	Bytes                        int64
+	Elapsed                      time.Duration
+	Interrupted                  bool
+}
+
+// ErrNothingProcessed is returned when no input document could be processed.
+var ErrNothingProcessed = errors.New("no input document could be processed")
+
+// Run executes the batch. Failed documents are rows, not errors: Run fails
+// only when the output cannot be written, or nothing could be processed.
+func Run(ctx context.Context, cfg Config) (Summary, error) {
+	start := time.Now()
+	var sum Summary
+	paths, missing := ingest.Expand(cfg.Inputs, []string{cfg.Out})
+	sum.Missing = missing
+	for _, err := range missing {
+		slog.Error("input not found", "err", err)
+	}
+	w := cfg.Writer
+	if w == nil {
+		var err error
+		w, err = sink.Open(sink.Naming{Dir: cfg.Out, Suffix: cfg.Shard.Suffix() + cfg.Suffix}, cfg.Formats)
+		if err != nil {
+			return sum, err
+		}
+	}
+	skip := func(source string) bool {
+		return !cfg.Shard.Has(source) || cfg.Done[source]
+	}
+	items := make(chan ingest.Item)
+	var files atomic.Int64
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(items)
+		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip}
+		for _, p := range paths {
+			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
+				select {
+				case items <- it:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			})
+			files.Add(1)
+			if err != nil {
+				readErr <- err
+				return
+			}
+		}
+		readErr <- nil
+	}()
+
+	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.Timings, func(d *pipeline.Document) error {
+		doc, figs, edits := d.Rows()
+		if err := w.Write(doc, figs, edits); err != nil {
+			return err
+		}
+		sum.Docs++
+		if doc.Status != schema.StatusOK {
+			sum.Failed++
+			slog.Warn("document failed", "source", doc.Source, "err", doc.Error)
+		}
+		sum.Figures += len(figs)
+		sum.Edits += len(edits)
+		sum.Bytes += doc.Bytes
+		if cfg.Progress != nil {
+			cfg.Progress(Progress{Docs: sum.Docs, Failed: sum.Failed, Figures: sum.Figures, Files: int(files.Load()), TotalFiles: len(paths), Bytes: sum.Bytes, Elapsed: time.Since(start)})
+		}
+		return nil
+	})
+	// Drain the reader so its goroutine ends.
+	for range items {
+	}
+	sum.Elapsed = time.Since(start)
+	if runErr != nil && ctx.Err() == nil {
+		w.Abort()
+		return sum, runErr
+	}
+	if ctx.Err() != nil {
+		// Interrupted: keep what is complete (valid files, every row whole) so
+		// that --resume can continue from it.
+		sum.Interrupted = true
+	}
+	if err := w.Close(); err != nil {
+		return sum, err
+	}
+	if sum.Interrupted {
+		return sum, ctx.Err()
+	}
+	if err := <-readErr; err != nil {
+		return sum, err
+	}
+	switch {
+	case sum.Docs > sum.Failed:
+		return sum, nil
+	case sum.Docs == 0 && len(missing) == 0 && len(paths) > 0:
+		// Every input belonged to another shard or was already done.
+		return sum, nil
+	case sum.Docs == 0 && len(missing) == 0:
+		return sum, fmt.Errorf("%w: no inputs given", ErrNothingProcessed)
+	}
+	return sum, ErrNothingProcessed
+}

@@ -1,0 +1,426 @@
+// Package decode turns input bytes into UTF-8 text: BOMs, declared charsets
+// (verified, since pages lie), detection among UTF-8, GB18030, Big5 and
+// UTF-16, and line-by-line decoding of files that mix encodings.
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+// Stage is the name decode edits carry.
+const Stage = "decode"
+
+// Scorer rates how probable a text is as Chinese (higher is better), e.g. a
+// language model's average log probability per character.
+type Scorer func(string) float64
+
+// Result is the decoded text and how it was obtained.
+type Result struct {
+	Text string
+	// Encoding is the charset found: "utf-8", "gb18030", "big5", "utf-16le",
+	// "utf-16be", or "mixed:utf-8+gb18030" when runs differ.
+	Encoding string
+	// Edits map Text back to the input bytes. Transcoding edits are quiet;
+	// damage (bytes no codec could read) is recorded loudly.
+	Edits []textedit.Edit
+}
+
+// ErrBinary reports input that is not text at all.
+var ErrBinary = errors.New("binary content, not text")
+
+// Decoder decodes documents; it is safe for concurrent use.
+type Decoder struct {
+	score Scorer
+}
+
+// New returns a Decoder that uses score (may be nil) to choose between
+// candidate charsets when bytes are valid in more than one.
+func New(score Scorer) *Decoder { return &Decoder{score: score} }
+
+// Decode decodes data. declared is the charset a page or header declares
+// ("" if none); it is used only when the bytes agree with it.
+func (d *Decoder) Decode(data []byte, declared string) (Result, error) {
+	if len(data) == 0 {
+		return Result{Encoding: "utf-8"}, nil
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		r := d.decodeUTF8Lines(data, 3)
+		r.Edits = append([]textedit.Edit{{Stage: Stage, Start: 0, End: 3, Old: "\ufeff", Reason: "byte order mark", Quiet: true}}, r.Edits...)
+		return r, nil
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		return decodeUTF16(data, unicode.LittleEndian, "utf-16le", 2), nil
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return decodeUTF16(data, unicode.BigEndian, "utf-16be", 2), nil
+	}
+	if e := utf16NoBOM(data); e != "" {
+		if e == "utf-16le" {
+			return decodeUTF16(data, unicode.LittleEndian, e, 0), nil
+		}
+		return decodeUTF16(data, unicode.BigEndian, e, 0), nil
+	}
+	if isBinary(data) {
+		return Result{}, fmt.Errorf("%w (%s)", ErrBinary, http.DetectContentType(data))
+	}
+	if utf8.Valid(data) {
+		return Result{Text: string(data), Encoding: "utf-8"}, nil
+	}
+	// A declared legacy charset is trusted when the whole document decodes
+	// cleanly with it and no other candidate reads clearly better.
+	if name := canonical(declared); name == "gb18030" || name == "big5" {
+		return d.decodeLegacyWhole(data, name), nil
+	}
+	return d.decodeUTF8Lines(data, 0), nil
+}
+
+// canonical maps a declared charset label to the codec we decode it with.
+func canonical(label string) string {
+	label = strings.ToLower(strings.TrimSpace(label))
+	if label == "" {
+		return ""
+	}
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return ""
+	}
+	name, _ := htmlindex.Name(e)
+	switch name {
+	case "gbk", "gb18030":
+		// GB18030 is a superset of GBK and GB2312: decoding with it never
+		// loses a character the page meant.
+		return "gb18030"
+	case "big5":
+		return "big5"
+	case "utf-8":
+		return "utf-8"
+	}
+	return name
+}
+
+type codec struct {
+	name string
+	enc  encoding.Encoding
+	// charLen is the byte length of the character starting at b[0] in this
+	// charset's structure (not a code table): 1 for ASCII, else 2 or 4.
+	charLen func(b []byte) int
+}
+
+var (
+	gb18030 = codec{"gb18030", simplifiedchinese.GB18030, func(b []byte) int {
+		if b[0] < 0x80 || b[0] == 0x80 || b[0] == 0xff || len(b) < 2 {
+			return 1
+		}
+		if b[1] >= 0x30 && b[1] <= 0x39 && len(b) >= 4 {
+			return 4
+		}
+		return 2
+	}}
+	big5 = codec{"big5", traditionalchinese.Big5, func(b []byte) int {
+		if b[0] < 0x81 || b[0] == 0xff || len(b) < 2 {
+			return 1
+		}
+		return 2
+	}}
+)
+
+// decodeRun decodes b (a run of one legacy charset starting at offset base
+// in the input) character by character, so that every character keeps its
+// byte span, and reports how many bytes could not be decoded.
+func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]textedit.Edit) (bad int) {
+	dec := c.enc.NewDecoder()
+	for i := 0; i < len(b); {
+		n := c.charLen(b[i:])
+		if i+n > len(b) {
+			n = len(b) - i
+		}
+		if b[i] < 0x80 {
+			out.WriteByte(b[i])
+			i++
+			continue
+		}
+		s, err := dec.Bytes(b[i : i+n])
+		r, size := utf8.DecodeRune(s)
+		if err != nil || len(s) == 0 || (r == utf8.RuneError && size <= 1) || r == utf8.RuneError || size != len(s) {
+			// Not a character of this charset: keep the damage visible.
+			n = 1
+			out.WriteString("\ufffd")
+			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 1, Old: fmt.Sprintf("\\x%02x", b[i]), New: "\ufffd", Reason: c.name + ": byte is not part of any character"})
+			bad++
+			i++
+			continue
+		}
+		out.Write(s)
+		*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Old: string(b[i : i+n]), New: string(s), Reason: c.name, Quiet: true})
+		dec.Reset()
+		i += n
+	}
+	return bad
+}
+
+func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
+	c := gb18030
+	if name == "big5" {
+		c = big5
+	}
+	var out strings.Builder
+	var edits []textedit.Edit
+	bad := decodeRun(data, 0, c, &out, &edits)
+	// A page that declares one legacy charset but is written in the other
+	// shows many undecodable bytes or improbable text; check the other one.
+	other := big5
+	if c.name == "big5" {
+		other = gb18030
+	}
+	var out2 strings.Builder
+	var edits2 []textedit.Edit
+	bad2 := decodeRun(data, 0, other, &out2, &edits2)
+	if bad2 < bad || (bad2 == bad && d.score != nil && d.score(out2.String()) > d.score(out.String())+0.5) {
+		return Result{Text: out2.String(), Encoding: other.name, Edits: edits2}
+	}
+	return Result{Text: out.String(), Encoding: c.name, Edits: edits}
+}
+
+// decodeUTF8Lines decodes line by line: a line that is valid UTF-8 stays as
+// it is; any other line is decoded with the legacy charset that reads it best.
+// A line that is UTF-8 apart from a few damaged bytes (a truncated file, a
+// cut character) keeps its UTF-8 and marks the damage.
+func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
+	var out strings.Builder
+	out.Grow(len(data) + len(data)/2)
+	var edits []textedit.Edit
+	used := map[string]bool{}
+	for pos := start; pos < len(data); {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end = pos + end + 1
+		}
+		line := data[pos:end]
+		switch {
+		case utf8.Valid(line):
+			out.Write(line)
+			if hasNonASCII(line) {
+				used["utf-8"] = true
+			}
+		case mostlyUTF8(line):
+			used["utf-8"] = true
+			decodeDamagedUTF8(line, pos, &out, &edits)
+		default:
+			name := d.decodeLegacyLine(line, pos, &out, &edits)
+			used[name] = true
+		}
+		pos = end
+	}
+	return Result{Text: out.String(), Encoding: encodingName(used), Edits: edits}
+}
+
+func encodingName(used map[string]bool) string {
+	var names []string
+	for _, n := range []string{"utf-8", "gb18030", "big5"} {
+		if used[n] {
+			names = append(names, n)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "utf-8"
+	case 1:
+		return names[0]
+	}
+	return "mixed:" + strings.Join(names, "+")
+}
+
+// decodeLegacyLine picks GB18030 or Big5 for one line: fewer undecodable
+// bytes first, then the scorer's preference.
+func (d *Decoder) decodeLegacyLine(line []byte, base int, out *strings.Builder, edits *[]textedit.Edit) string {
+	var gbOut, b5Out strings.Builder
+	var gbEd, b5Ed []textedit.Edit
+	gbBad := decodeRun(line, base, gb18030, &gbOut, &gbEd)
+	b5Bad := decodeRun(line, base, big5, &b5Out, &b5Ed)
+	useBig5 := b5Bad < gbBad
+	if b5Bad == gbBad && d.score != nil {
+		useBig5 = d.score(b5Out.String()) > d.score(gbOut.String())
+	}
+	if useBig5 {
+		out.WriteString(b5Out.String())
+		*edits = append(*edits, b5Ed...)
+		return "big5"
+	}
+	out.WriteString(gbOut.String())
+	*edits = append(*edits, gbEd...)
+	return "gb18030"
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyUTF8 reports whether a line that is not valid UTF-8 is still UTF-8
+// text with a little damage: at most 3 invalid bytes, and at least three
+// valid multi-byte characters per invalid byte.
+func mostlyUTF8(line []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRune(line[i:])
+		if r == utf8.RuneError && n <= 1 {
+			bad++
+		} else if n > 1 {
+			good++
+		}
+		i += n
+	}
+	return bad <= 3 && good >= 3*bad
+}
+
+func decodeDamagedUTF8(line []byte, base int, out *strings.Builder, edits *[]textedit.Edit) {
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRune(line[i:])
+		if r == utf8.RuneError && n <= 1 {
+			// Group consecutive bad bytes: a cut character is one repair.
+			j := i + 1
+			for j < len(line) {
+				r2, n2 := utf8.DecodeRune(line[j:])
+				if r2 != utf8.RuneError || n2 > 1 {
+					break
+				}
+				j++
+			}
+			out.WriteString("\ufffd")
+			reason := "invalid utf-8 bytes"
+			if j == len(line) || (j == len(line)-1 && line[j] == '\n') {
+				reason = "truncated utf-8 character"
+			}
+			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + j, Old: hexBytes(line[i:j]), New: "\ufffd", Reason: reason})
+			i = j
+			continue
+		}
+		out.Write(line[i : i+n])
+		i += n
+	}
+}
+
+func hexBytes(b []byte) string {
+	var sb strings.Builder
+	for _, c := range b {
+		fmt.Fprintf(&sb, "\\x%02x", c)
+	}
+	return sb.String()
+}
+
+// utf16NoBOM recognizes BOM-less UTF-16 by its zero bytes: ASCII and most
+// punctuation put a zero in every other byte.
+func utf16NoBOM(data []byte) string {
+	n := len(data)
+	if n > 4096 {
+		n = 4096
+	}
+	if n < 4 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i+1 < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd > pairs/3 && even < pairs/20:
+		return "utf-16le"
+	case even > pairs/3 && odd < pairs/20:
+		return "utf-16be"
+	}
+	return ""
+}
+
+func decodeUTF16(data []byte, order unicode.Endianness, name string, bom int) Result {
+	dec := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()
+	var out strings.Builder
+	var edits []textedit.Edit
+	if bom > 0 {
+		edits = append(edits, textedit.Edit{Stage: Stage, Start: 0, End: bom, Old: "\ufeff", Reason: "byte order mark", Quiet: true})
+	}
+	for i := bom; i < len(data); {
+		n := 2
+		if i+2 <= len(data) {
+			var u uint16
+			if order == unicode.LittleEndian {
+				u = uint16(data[i]) | uint16(data[i+1])<<8
+			} else {
+				u = uint16(data[i])<<8 | uint16(data[i+1])
+			}
+			if u >= 0xd800 && u < 0xdc00 && i+4 <= len(data) {
+				n = 4
+			}
+		}
+		if i+n > len(data) {
+			out.WriteString("\ufffd")
+			edits = append(edits, textedit.Edit{Stage: Stage, Start: i, End: len(data), Old: hexBytes(data[i:]), New: "\ufffd", Reason: name + ": truncated character"})
+			break
+		}
+		s, err := dec.Bytes(data[i : i+n])
+		dec.Reset()
+		if err != nil {
+			s = []byte("\ufffd")
+		}
+		reason, quiet := name, true
+		if string(s) == "\ufffd" {
+			reason, quiet = name+": invalid code unit", false
+		}
+		out.Write(s)
+		old := string(data[i : i+n])
+		if !quiet {
+			old = hexBytes(data[i : i+n])
+		}
+		edits = append(edits, textedit.Edit{Stage: Stage, Start: i, End: i + n, Old: old, New: string(s), Reason: reason, Quiet: quiet})
+		i += n
+	}
+	return Result{Text: out.String(), Encoding: name, Edits: edits}
+}
+
+// isBinary spots files that are not text: known binary signatures, or NUL
+// and control bytes that text never holds.
+func isBinary(data []byte) bool {
+	ct := http.DetectContentType(data)
+	for _, p := range []string{"image/", "audio/", "video/", "application/pdf", "application/zip", "application/x-gzip", "font/", "application/vnd.ms-fontobject", "application/wasm", "application/x-rar-compressed"} {
+		if strings.HasPrefix(ct, p) {
+			return true
+		}
+	}
+	n := len(data)
+	if n > 8192 {
+		n = 8192
+	}
+	ctrl := 0
+	for _, c := range data[:n] {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			ctrl++
+		}
+	}
+	return ctrl*10 > n
+}

@@ -1,0 +1,201 @@
+// Package pipeline holds the Document that flows through zhextract's stages,
+// the Stage interface, and Run, the ordered worker pool that drives them.
+package pipeline
+
+import (
+	"context"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/extractors"
+	"github.com/zhextract/zhextract/pipeline/ingest"
+	"github.com/zhextract/zhextract/pipeline/schema"
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+// Stage is one step of the pipeline. It reads and rewrites the Document; an
+// error fails that document only, never the batch.
+type Stage interface {
+	Name() string
+	Apply(ctx context.Context, d *Document) error
+}
+
+// Document is one input document on its way through the stages.
+type Document struct {
+	Item ingest.Item
+
+	Encoding    string
+	Script      string
+	Title       string
+	Publisher   string
+	PublishedAt string // RFC 3339, empty when unknown
+	URL         string
+
+	// Text is the current text; stages rewrite it with Rewrite.
+	Text string
+	// Original is the clean text before script conversion.
+	Original string
+	// Base is the text that figure spans (raw) refer to: the decoded input,
+	// or the article text extracted from HTML.
+	Base string
+	// SourceMappable says whether Base maps to input bytes through
+	// sourceEdits (false for text extracted from HTML markup).
+	SourceMappable bool
+
+	sourceEdits []textedit.Edit   // decode: input bytes -> Base
+	layers      [][]textedit.Edit // each text stage: its input -> its output
+	loud        []textedit.Edit   // every edit to be written, in order
+
+	Repairs       int
+	PinyinRemoved int
+	Figures       []extractors.Figure
+	Err           error
+}
+
+// SetDecoded sets the decoded text and the edits that map it to input bytes.
+func (d *Document) SetDecoded(text string, edits []textedit.Edit) {
+	d.Text, d.Base = text, text
+	d.sourceEdits = edits
+	d.SourceMappable = true
+	d.log(edits)
+}
+
+// Rebase makes text the new Base, cutting the link to the input bytes (used
+// when text is extracted from markup rather than edited from it). removed
+// records what was dropped, for the edits table; its offsets refer to the
+// previous text.
+func (d *Document) Rebase(text string, removed []textedit.Edit) {
+	d.log(removed)
+	d.Text, d.Base = text, text
+	d.sourceEdits, d.layers = nil, nil
+	d.SourceMappable = false
+}
+
+// Rewrite replaces the text with a stage's output and the edits that made it.
+func (d *Document) Rewrite(text string, edits []textedit.Edit) {
+	d.Text = text
+	if len(edits) > 0 {
+		d.layers = append(d.layers, edits)
+		d.log(edits)
+	}
+}
+
+func (d *Document) log(edits []textedit.Edit) {
+	for _, e := range edits {
+		if !e.Quiet {
+			d.loud = append(d.loud, e)
+		}
+	}
+}
+
+// Edits returns the edits to be written, in the order they were made.
+func (d *Document) Edits() []textedit.Edit { return d.loud }
+
+// SpanToBase maps a span of the current text back to Base.
+func (d *Document) SpanToBase(start, end int) (int, int) {
+	for i := len(d.layers) - 1; i >= 0; i-- {
+		m := textedit.NewMapper(d.layers[i])
+		start, end = m.Start(start), m.End(end)
+	}
+	if end < start {
+		end = start
+	}
+	return start, end
+}
+
+// SpanToSource maps a span of Base to input byte offsets.
+func (d *Document) SpanToSource(start, end int) (int, int, bool) {
+	if !d.SourceMappable {
+		return 0, 0, false
+	}
+	m := textedit.NewMapper(d.sourceEdits)
+	return m.Start(start), m.End(end), true
+}
+
+// Rows converts the finished document into its output rows.
+func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
+	doc := schema.Document{
+		DocID:              d.Item.ID,
+		Source:             d.Item.Source,
+		Status:             schema.StatusOK,
+		Encoding:           d.Encoding,
+		Script:             d.Script,
+		Title:              d.Title,
+		Publisher:          d.Publisher,
+		URL:                d.URL,
+		Bytes:              int64(len(d.Item.Data)),
+		Chars:              int64(utf8.RuneCountInString(d.Text)),
+		Repairs:            int64(d.Repairs),
+		PinyinRemoved:      int64(d.PinyinRemoved),
+		Figures:            int64(len(d.Figures)),
+		Text:               d.Text,
+		TextOriginalScript: d.Original,
+	}
+	if doc.URL == "" {
+		doc.URL = d.Item.URL
+	}
+	if t, err := time.Parse(time.RFC3339, d.PublishedAt); err == nil {
+		t = t.UTC()
+		doc.PublishedAt = &t
+	}
+	if d.Err != nil {
+		doc.Status, doc.Error = schema.StatusFailed, d.Err.Error()
+	}
+	figs := make([]schema.Figure, 0, len(d.Figures))
+	for i, f := range d.Figures {
+		row := schema.Figure{
+			DocID:      doc.DocID,
+			Source:     doc.Source,
+			FigureID:   doc.DocID + "-" + strconv.Itoa(i+1),
+			Kind:       f.Kind,
+			Value:      f.Value,
+			ValueText:  f.ValueText,
+			Unit:       f.Unit,
+			Qualifier:  f.Qualifier,
+			Sentence:   f.Sentence,
+			Start:      int64(f.Start),
+			End:        int64(f.End),
+			Subject:    f.Subject,
+			FromValue:  f.FromValue,
+			ToValue:    f.ToValue,
+			PeriodUnit: f.PeriodUnit,
+			Extractor:  f.Extractor,
+		}
+		bs, be := d.SpanToBase(f.Start, f.End)
+		if bs >= 0 && be <= len(d.Base) && bs <= be {
+			row.Raw = d.Base[bs:be]
+		}
+		if ss, se, ok := d.SpanToSource(bs, be); ok {
+			a, b := int64(ss), int64(se)
+			row.SourceStart, row.SourceEnd = &a, &b
+		}
+		if f.Year > 0 {
+			y := int32(f.Year)
+			row.Year = &y
+		}
+		figs = append(figs, row)
+	}
+	edits := make([]schema.Edit, 0, len(d.loud))
+	for i, e := range d.loud {
+		edits = append(edits, schema.Edit{
+			DocID: doc.DocID, Stage: e.Stage, Seq: int64(i + 1),
+			Start: int64(e.Start), End: int64(e.End),
+			Old: validUTF8(e.Old), New: validUTF8(e.New), Reason: e.Reason,
+		})
+	}
+	return doc, figs, edits
+}
+
+// validUTF8 keeps string columns valid UTF-8 for Parquet readers.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strconvQuoteBytes(s)
+}
+
+func strconvQuoteBytes(s string) string {
+	q := strconv.QuoteToASCII(s)
+	return q[1 : len(q)-1]
+}

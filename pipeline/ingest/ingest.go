@@ -1,0 +1,356 @@
+// Package ingest turns command-line inputs (files, folders, globs, stdin) into
+// a deterministic stream of raw documents: one per file, one per JSONL line.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Format says how a document's bytes are to be read.
+const (
+	FormatText = "text"
+	FormatHTML = "html"
+)
+
+// Item is one raw input document. Err is set when the document could not be
+// read; it still flows through the pipeline so that it gets a documents row.
+type Item struct {
+	Source string // file path, "path:LINE" for a JSONL line, or "-" for stdin
+	ID     string // doc_id: the JSONL id, else derived from Source
+	Format string
+	URL    string
+	Data   []byte
+	Err    error
+}
+
+// Options bound what ingest reads.
+type Options struct {
+	// MaxBytes caps one document (after decompression); larger ones fail.
+	MaxBytes int64
+	// Skip, when set, is asked before reading a source whether to skip it
+	// (used by --resume and --shard).
+	Skip func(source string) bool
+	// Exclude names directories not to descend into (the output directory).
+	Exclude []string
+}
+
+// DefaultMaxBytes is the default per-document size limit.
+const DefaultMaxBytes = 256 << 20
+
+// DocID derives a stable document id from a source name.
+func DocID(source string) string {
+	sum := sha256.Sum256([]byte(source))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Expand resolves inputs to a sorted, de-duplicated list of paths ("-" kept as
+// is). A path that neither exists nor matches as a glob is reported in missing.
+func Expand(inputs []string, exclude []string) (paths []string, missing []error) {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			paths = append(paths, p)
+		}
+	}
+	ex := map[string]bool{}
+	for _, e := range exclude {
+		if a, err := filepath.Abs(e); err == nil {
+			ex[a] = true
+		}
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			add(in)
+			continue
+		}
+		matches := []string{in}
+		if _, err := os.Stat(in); err != nil {
+			if strings.ContainsAny(in, "*?[") {
+				m, gerr := filepath.Glob(in)
+				if gerr != nil {
+					missing = append(missing, fmt.Errorf("input %s: bad pattern: %w", in, gerr))
+					continue
+				}
+				if len(m) == 0 {
+					missing = append(missing, fmt.Errorf("input %s: no file matches", in))
+					continue
+				}
+				sort.Strings(m)
+				matches = m
+			} else {
+				missing = append(missing, fmt.Errorf("input %s: %w", in, errors.Unwrap(err)))
+				continue
+			}
+		}
+		for _, m := range matches {
+			st, err := os.Stat(m)
+			if err != nil {
+				missing = append(missing, fmt.Errorf("input %s: %w", m, err))
+				continue
+			}
+			if !st.IsDir() {
+				add(filepath.Clean(m))
+				continue
+			}
+			// WalkDir visits in lexical order, which keeps runs deterministic.
+			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					missing = append(missing, fmt.Errorf("input %s: %w", p, err))
+					return nil
+				}
+				name := d.Name()
+				if p != m && strings.HasPrefix(name, ".") {
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if d.IsDir() {
+					if a, err := filepath.Abs(p); err == nil && ex[a] {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if d.Type().IsRegular() && DocumentName(name) {
+					add(filepath.Clean(p))
+				}
+				return nil
+			})
+			if err != nil {
+				missing = append(missing, fmt.Errorf("input %s: %w", m, err))
+			}
+		}
+	}
+	return paths, missing
+}
+
+// Read streams the documents held by path ("-" is stdin) to emit, in order.
+// Errors reading one document become Items with Err set; Read itself fails
+// only when emit does or ctx is cancelled.
+func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit func(Item) error) error {
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.Skip != nil && !isJSONLName(path) && opt.Skip(path) {
+		return nil
+	}
+	var r io.Reader
+	if path == "-" {
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
+		}
+		defer f.Close()
+		r = f
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	name := path
+	// Decompress by magic number, not only by suffix: scraped files are often
+	// misnamed.
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("gzip: %w", err)})
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+		name = strings.TrimSuffix(name, ".gz")
+	} else {
+		name = strings.TrimSuffix(name, ".gz")
+	}
+	if isJSONLName(name) || (path == "-" && looksJSONL(br)) {
+		return readJSONL(ctx, path, br, opt, emit)
+	}
+	data, err := readAll(br, opt.MaxBytes)
+	it := Item{Source: path, ID: DocID(path), Data: data, Format: formatOf(name, data)}
+	if err != nil {
+		it.Err = fmt.Errorf("read: %w", err)
+	}
+	return emit(it)
+}
+
+// DocumentName reports whether a file found while walking a folder is taken
+// as input: text, HTML and JSONL files (optionally gzipped) and files without
+// an extension. Other files in a folder (images, answer keys, CSVs) are left
+// alone; a file named explicitly is always read.
+func DocumentName(name string) bool {
+	low := strings.TrimSuffix(strings.ToLower(name), ".gz")
+	ext := filepath.Ext(low)
+	switch ext {
+	case "", ".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+func isJSONLName(p string) bool {
+	p = strings.ToLower(strings.TrimSuffix(p, ".gz"))
+	return strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".ndjson")
+}
+
+func looksJSONL(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
+	return len(head) > 0 && head[0] == '{'
+}
+
+func formatOf(name string, data []byte) string {
+	low := strings.ToLower(name)
+	if strings.HasSuffix(low, ".html") || strings.HasSuffix(low, ".htm") || strings.HasSuffix(low, ".xhtml") {
+		return FormatHTML
+	}
+	if strings.HasSuffix(low, ".txt") {
+		return FormatText
+	}
+	return Sniff(data)
+}
+
+// Sniff guesses text or HTML from content, for stdin and unknown extensions.
+func Sniff(data []byte) string {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	h := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\ufeff\xef\xbb\xbf"))
+	for _, p := range [][]byte{[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<meta"), []byte("<body")} {
+		if bytes.HasPrefix(h, p) {
+			return FormatHTML
+		}
+	}
+	return FormatText
+}
+
+var errTooLarge = errors.New("document larger than the size limit")
+
+func readAll(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return data, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w (%d bytes)", errTooLarge, max)
+	}
+	return data, nil
+}
+
+type jsonDoc struct {
+	Text *string         `json:"text"`
+	HTML *string         `json:"html"`
+	URL  string          `json:"url"`
+	ID   json.RawMessage `json:"id"`
+}
+
+func readJSONL(ctx context.Context, path string, br *bufio.Reader, opt Options, emit func(Item) error) error {
+	line := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, rerr := readLine(br, opt.MaxBytes)
+		if len(b) == 0 && rerr == io.EOF {
+			return nil
+		}
+		line++
+		src := fmt.Sprintf("%s:%d", path, line)
+		if rerr != nil && rerr != io.EOF {
+			if errors.Is(rerr, errTooLarge) {
+				if err := emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("jsonl line %d: %w", line, rerr)}); err != nil {
+					return err
+				}
+				continue
+			}
+			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read jsonl: %w", rerr)})
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			if rerr == io.EOF {
+				return nil
+			}
+			continue
+		}
+		if opt.Skip != nil && opt.Skip(src) {
+			if rerr == io.EOF {
+				return nil
+			}
+			continue
+		}
+		it := parseJSONLine(src, b)
+		if err := emit(it); err != nil {
+			return err
+		}
+		if rerr == io.EOF {
+			return nil
+		}
+	}
+}
+
+func parseJSONLine(src string, b []byte) Item {
+	it := Item{Source: src, ID: DocID(src)}
+	var d jsonDoc
+	if err := json.Unmarshal(b, &d); err != nil {
+		it.Err = fmt.Errorf("jsonl: %w", err)
+		return it
+	}
+	if len(d.ID) > 0 && string(d.ID) != "null" {
+		var s string
+		if json.Unmarshal(d.ID, &s) == nil {
+			it.ID = s
+		} else {
+			it.ID = string(d.ID) // a number: keep its JSON spelling
+		}
+	}
+	it.URL = d.URL
+	switch {
+	case d.HTML != nil:
+		it.Format, it.Data = FormatHTML, []byte(*d.HTML)
+	case d.Text != nil:
+		it.Format, it.Data = FormatText, []byte(*d.Text)
+	default:
+		it.Err = errors.New(`jsonl: object has neither a "text" nor an "html" field`)
+	}
+	return it
+}
+
+// readLine reads one line without its newline, failing lines over max bytes
+// (after consuming them, so the next line still reads).
+func readLine(br *bufio.Reader, max int64) ([]byte, error) {
+	var buf []byte
+	tooLarge := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLarge {
+			buf = append(buf, chunk...)
+			if int64(len(buf)) > max {
+				tooLarge, buf = true, nil
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if tooLarge {
+			if err == nil || err == io.EOF {
+				return []byte{'x'}, errTooLarge
+			}
+			return nil, err
+		}
+		buf = bytes.TrimSuffix(buf, []byte{'\n'})
+		buf = bytes.TrimSuffix(buf, []byte{'\r'})
+		return buf, err
+	}
+}

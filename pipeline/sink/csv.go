@@ -1,0 +1,120 @@
+package sink
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/zhextract/zhextract/pipeline/schema"
+)
+
+type csvWriter struct {
+	files [3]*tempFile
+	bufs  [3]*bufio.Writer
+	csvs  [3]*csv.Writer
+}
+
+var csvHeaders = [3][]string{
+	{"doc_id", "source", "status", "error", "encoding", "script", "title", "publisher", "published_at", "url", "bytes", "chars", "repairs", "pinyin_removed", "figures", "text", "text_original_script"},
+	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "start", "end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor"},
+	{"doc_id", "stage", "seq", "start", "end", "old", "new", "reason"},
+}
+
+func newCSV(n Naming) (*csvWriter, error) {
+	w := &csvWriter{}
+	for i, t := range Tables {
+		f, err := createTemp(n.Path(t, "csv"))
+		if err != nil {
+			w.Abort()
+			return nil, err
+		}
+		w.files[i] = f
+		w.bufs[i] = bufio.NewWriterSize(f, 256<<10)
+		w.csvs[i] = csv.NewWriter(w.bufs[i])
+		if err := w.csvs[i].Write(csvHeaders[i]); err != nil {
+			w.Abort()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+func i64(v int64) string { return strconv.FormatInt(v, 10) }
+
+func f64(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func optI64(v *int64) string {
+	if v == nil {
+		return ""
+	}
+	return i64(*v)
+}
+
+func optF64(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return f64(*v)
+}
+
+func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
+	pub := ""
+	if d.PublishedAt != nil {
+		pub = d.PublishedAt.Format(time.RFC3339)
+	}
+	rows := [][]string{{d.DocID, d.Source, d.Status, d.Error, d.Encoding, d.Script, d.Title, d.Publisher, pub, d.URL,
+		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript}}
+	if err := w.csvs[0].WriteAll(rows); err != nil {
+		return fmt.Errorf("write %s: %w", w.files[0].final, err)
+	}
+	for _, f := range figs {
+		year := ""
+		if f.Year != nil {
+			year = strconv.Itoa(int(*f.Year))
+		}
+		rec := []string{f.DocID, f.Source, f.FigureID, f.Kind, f64(f.Value), f.ValueText, f.Unit, f.Qualifier, f.Raw, f.Sentence,
+			i64(f.Start), i64(f.End), optI64(f.SourceStart), optI64(f.SourceEnd), year, f.Subject, optF64(f.FromValue), optF64(f.ToValue), f.PeriodUnit, f.Extractor}
+		if err := w.csvs[1].Write(rec); err != nil {
+			return fmt.Errorf("write %s: %w", w.files[1].final, err)
+		}
+	}
+	for _, e := range edits {
+		if err := w.csvs[2].Write([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.Start), i64(e.End), e.Old, e.New, e.Reason}); err != nil {
+			return fmt.Errorf("write %s: %w", w.files[2].final, err)
+		}
+	}
+	return nil
+}
+
+func (w *csvWriter) Close() error {
+	for i, f := range w.files {
+		w.csvs[i].Flush()
+		if err := w.csvs[i].Error(); err != nil {
+			w.Abort()
+			return fmt.Errorf("write %s: %w", f.final, err)
+		}
+		if err := w.bufs[i].Flush(); err != nil {
+			w.Abort()
+			return fmt.Errorf("write %s: %w", f.final, err)
+		}
+	}
+	for i, f := range w.files {
+		if err := f.commit(); err != nil {
+			for _, g := range w.files[i+1:] {
+				g.abort()
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *csvWriter) Abort() {
+	for _, f := range w.files {
+		if f != nil {
+			f.abort()
+		}
+	}
+}

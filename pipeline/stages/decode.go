@@ -1,0 +1,38 @@
+// Package stages adapts zhextract's single-purpose packages (decode,
+// htmltext, chrome, mojibake, pinyin, opencc, extractors) to the pipeline's
+// Stage interface and assembles them in order.
+package stages
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/zhextract/zhextract/pipeline"
+	"github.com/zhextract/zhextract/pipeline/decode"
+	"github.com/zhextract/zhextract/pipeline/ingest"
+)
+
+// Decode turns input bytes into UTF-8 text.
+type Decode struct {
+	Decoder *decode.Decoder
+	// Charset reads the charset a page declares; nil means none is read.
+	Charset func([]byte) string
+}
+
+// Name implements pipeline.Stage.
+func (Decode) Name() string { return "decode" }
+
+// Apply implements pipeline.Stage.
+func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
+	declared := ""
+	if d.Item.Format == ingest.FormatHTML && s.Charset != nil {
+		declared = s.Charset(d.Item.Data)
+	}
+	r, err := s.Decoder.Decode(d.Item.Data, declared)
+	if err != nil {
+		return fmt.Errorf("decode: %w", err)
+	}
+	d.Encoding = r.Encoding
+	d.SetDecoded(r.Text, r.Edits)
+	return nil
+}
