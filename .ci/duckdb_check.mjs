@@ -1,0 +1,42 @@
+// End-to-end check of zhextract's Parquet output with a real DuckDB:
+// every table loads, row counts equal the JSONL output of the same run,
+// value is DOUBLE and text columns are VARCHAR, published_at is a TIMESTAMP,
+// and every figure joins its document on doc_id.
+// Usage: node duckdb_check.mjs OUTDIR
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) { console.error('usage: node duckdb_check.mjs OUTDIR'); process.exit(2); }
+const db = await DuckDBInstance.create(':memory:');
+const con = await db.connect();
+let failed = 0, passed = 0;
+function check(ok, what) {
+  if (ok) { passed++; console.log(`ok   ${what}`); } else { failed++; console.log(`FAIL ${what}`); }
+}
+async function rows(sql) { return (await con.runAndReadAll(sql)).getRowObjects(); }
+const q = (t) => `read_parquet('${join(dir, t)}*.parquet')`;
+
+for (const t of ['documents', 'figures', 'edits']) {
+  const [{ n }] = await rows(`select count(*)::INTEGER as n from ${q(t)}`);
+  const jsonl = readFileSync(join(dir, `${t}.jsonl`), 'utf8').split('\n').filter((l) => l.length > 0).length;
+  check(n === jsonl, `${t}: ${n} Parquet rows, ${jsonl} JSONL rows`);
+}
+const types = {};
+for (const t of ['documents', 'figures', 'edits']) {
+  for (const r of await rows(`describe select * from ${q(t)}`)) types[`${t}.${r.column_name}`] = r.column_type;
+}
+check(types['figures.value'] === 'DOUBLE', `figures.value is ${types['figures.value']}`);
+for (const c of ['documents.doc_id', 'documents.text', 'documents.title', 'figures.raw', 'figures.kind', 'figures.sentence', 'edits.old', 'edits.new']) {
+  check(types[c] === 'VARCHAR', `${c} is ${types[c]}`);
+}
+check(types['documents.published_at']?.startsWith('TIMESTAMP'), `documents.published_at is ${types['documents.published_at']}`);
+const [{ orphans }] = await rows(`select count(*)::INTEGER as orphans from ${q('figures')} f anti join ${q('documents')} d using (doc_id)`);
+check(orphans === 0, `every figure joins its document (${orphans} orphans)`);
+const [{ nf }] = await rows(`select count(*)::INTEGER as nf from ${q('figures')}`);
+check(nf > 0, `the run produced figures (${nf})`);
+const [{ bad }] = await rows(`select count(*)::INTEGER as bad from ${q('figures')} where not isfinite(value) or value_text is null or value_text = ''`);
+check(bad === 0, `every value is finite and has value_text (${bad} bad)`);
+console.log(`duckdb: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,168 @@
+package decode
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+func enc(t *testing.T, e encoding.Encoding, s string) string {
+	t.Helper()
+	b, err := e.NewEncoder().String(s)
+	if err != nil {
+		t.Fatalf("encode %q: %v", s, err)
+	}
+	return b
+}
+
+func TestDecode(t *testing.T) {
+	const simp = "改造农村公路559公里，总投资约390亿元。\n"
+	const trad = "新建改造農村公路214公里，爭取資金補助5億元。\n"
+	tests := []struct {
+		name     string
+		in       string
+		declared string
+		want     string
+		encoding string
+	}{
+		{"utf-8", simp, "", simp, "utf-8"},
+		{"ascii", "hello\n", "", "hello\n", "utf-8"},
+		{"empty", "", "", "", "utf-8"},
+		{"utf-8 bom", "\xef\xbb\xbf" + simp, "", simp, "utf-8"},
+		{"gbk whole file", enc(t, simplifiedchinese.GBK, simp+simp), "", simp + simp, "gb18030"},
+		{"gb18030 four-byte", enc(t, simplifiedchinese.GB18030, "𠀀公路€\n"), "", "𠀀公路€\n", "gb18030"},
+		{"big5 whole file", enc(t, traditionalchinese.Big5, trad), "", trad, "big5"},
+		{"declared gbk", enc(t, simplifiedchinese.GBK, simp), "gbk", simp, "gb18030"},
+		{"declared gb2312 label", enc(t, simplifiedchinese.GBK, simp), "GB2312", simp, "gb18030"},
+		{"declared big5", enc(t, traditionalchinese.Big5, trad), "big5", trad, "big5"},
+		{"declared gbk but utf-8", simp, "gbk", simp, "utf-8"},
+		{"declared utf-8 but gbk", enc(t, simplifiedchinese.GBK, simp), "utf-8", simp, "gb18030"},
+		{"mixed utf-8 and gbk lines", simp + enc(t, simplifiedchinese.GBK, "审批时限压减87.5%\n") + trad, "", simp + "审批时限压减87.5%\n" + trad, "mixed:utf-8+gb18030"},
+		{"utf-16le bom", enc(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), simp), "", simp, "utf-16le"},
+		{"utf-16be bom", enc(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), simp), "", simp, "utf-16be"},
+		{"utf-16le no bom", enc(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "Report: "+simp), "", "Report: " + simp, "utf-16le"},
+	}
+	d := New(nil)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := d.Decode([]byte(tc.in), tc.declared)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Text != tc.want {
+				t.Errorf("text = %q, want %q", r.Text, tc.want)
+			}
+			if r.Encoding != tc.encoding {
+				t.Errorf("encoding = %q, want %q", r.Encoding, tc.encoding)
+			}
+			checkMapping(t, tc.in, r)
+		})
+	}
+}
+
+// checkMapping maps every character of the output back to the input bytes
+// and decodes those bytes again: each must give the same character.
+func checkMapping(t *testing.T, in string, r Result) {
+	t.Helper()
+	m := textedit.NewMapper(r.Edits)
+	for i, c := range r.Text {
+		n := utf8.RuneLen(c)
+		s, e := m.Start(i), m.End(i+n)
+		if s < 0 || e > len(in) || s > e {
+			t.Fatalf("char %q at %d maps to bad span [%d,%d)", c, i, s, e)
+		}
+		if c < 0x80 && e-s == 1 && in[s] != byte(c) {
+			t.Fatalf("char %q at %d maps to byte %q", c, i, in[s])
+		}
+		if e == s && c != 0xfeff {
+			t.Fatalf("char %q at %d maps to an empty span", c, i)
+		}
+	}
+}
+
+func TestDecodeDamage(t *testing.T) {
+	const text = "总投资约390亿元。"
+	tests := []struct {
+		name   string
+		in     string
+		want   string
+		reason string
+	}{
+		{"truncated utf-8", text + "公"[:2], text + "\ufffd", "truncated utf-8 character"},
+		{"stray byte in utf-8", "总投资约\xff390亿元。", "总投资约\ufffd390亿元。", "invalid utf-8 bytes"},
+		{"truncated gbk", enc(t, simplifiedchinese.GBK, text) + "\xb9", text + "\ufffd", "gb18030: byte is not part of any character"},
+	}
+	d := New(nil)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := d.Decode([]byte(tc.in), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Text != tc.want {
+				t.Errorf("text = %q, want %q", r.Text, tc.want)
+			}
+			var loud []textedit.Edit
+			for _, e := range r.Edits {
+				if !e.Quiet {
+					loud = append(loud, e)
+				}
+			}
+			if len(loud) != 1 || loud[0].Reason != tc.reason || loud[0].New != "\ufffd" {
+				t.Errorf("damage edits = %+v, want one with reason %q", loud, tc.reason)
+			}
+		})
+	}
+}
+
+func TestDecodeBinary(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+	for _, in := range []string{png, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "abc\x00\x01\x02\x03def"} {
+		_, err := New(nil).Decode([]byte(in), "")
+		if !errors.Is(err, ErrBinary) {
+			t.Errorf("Decode(%q) error = %v, want ErrBinary", in[:8], err)
+		}
+	}
+}
+
+func TestDecodeUsesScorer(t *testing.T) {
+	// Bytes valid in both GB18030 and Big5: the scorer decides.
+	line := enc(t, traditionalchinese.Big5, "交通運輸\n")
+	prefer := func(want string) Scorer {
+		return func(s string) float64 {
+			if strings.Contains(s, want) {
+				return 0
+			}
+			return -10
+		}
+	}
+	r, _ := New(prefer("交通")).Decode([]byte(line), "")
+	if r.Text != "交通運輸\n" || r.Encoding != "big5" {
+		t.Errorf("with a scorer preferring Big5: %q %s", r.Text, r.Encoding)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("总投资约390亿元"), "")
+	f.Add([]byte("\xd7\xdc\xcd\xb6\xd7\xca"), "gbk")
+	f.Add([]byte("\xff\xfea\x00"), "")
+	f.Add([]byte("abc\xe5\x85"), "big5")
+	f.Fuzz(func(t *testing.T, data []byte, declared string) {
+		r, err := New(nil).Decode(data, declared)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(r.Text) {
+			t.Fatalf("output is not valid UTF-8: %q", r.Text)
+		}
+		checkMapping(t, string(data), r)
+	})
+}
