@@ -138,4 +138,3 @@ func repeat(c rune, n int) []rune {
 	}
 	return r
 }
-

@@ -16,10 +16,10 @@ import (
 const rowGroupBytes = 32 << 20
 
 type table[T any] struct {
-	file     *tempFile
-	buf      *bufio.Writer
-	w        *parquet.GenericWriter[T]
-	pending  int64 // approximate bytes buffered since the last flush
+	file    *tempFile
+	buf     *bufio.Writer
+	w       *parquet.GenericWriter[T]
+	pending int64 // approximate bytes buffered since the last flush
 }
 
 func newTable[T any](path string) (*table[T], error) {
