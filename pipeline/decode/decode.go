@@ -194,14 +194,17 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 }
 
 // decodeUTF8Lines decodes line by line: a line that is valid UTF-8 stays as
-// it is; any other line is decoded with the legacy charset that reads it best.
-// A line that is UTF-8 apart from a few damaged bytes (a truncated file, a
-// cut character) keeps its UTF-8 and marks the damage.
+// it is; the other lines are decoded with the one legacy charset that reads
+// them best taken together (more text gives the choice more evidence). A line
+// that is UTF-8 apart from a few damaged bytes (a truncated file, a cut
+// character) keeps its UTF-8 and marks the damage.
 func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
-	var out strings.Builder
-	out.Grow(len(data) + len(data)/2)
-	var edits []textedit.Edit
-	used := map[string]bool{}
+	type line struct {
+		start, end int
+		kind       byte // 'u' valid UTF-8, 'd' damaged UTF-8, 'l' legacy
+	}
+	var lines []line
+	var legacy []byte
 	for pos := start; pos < len(data); {
 		end := bytes.IndexByte(data[pos:], '\n')
 		if end < 0 {
@@ -209,23 +212,64 @@ func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
 		} else {
 			end = pos + end + 1
 		}
-		line := data[pos:end]
+		l := data[pos:end]
+		k := byte('u')
 		switch {
-		case utf8.Valid(line):
-			out.Write(line)
-			if hasNonASCII(line) {
-				used["utf-8"] = true
-			}
-		case mostlyUTF8(line):
-			used["utf-8"] = true
-			decodeDamagedUTF8(line, pos, &out, &edits)
+		case utf8.Valid(l):
+		case mostlyUTF8(l):
+			k = 'd'
 		default:
-			name := d.decodeLegacyLine(line, pos, &out, &edits)
-			used[name] = true
+			k = 'l'
+			legacy = append(legacy, l...)
 		}
+		lines = append(lines, line{pos, end, k})
 		pos = end
 	}
+	c := d.chooseLegacy(legacy)
+	var out strings.Builder
+	out.Grow(len(data) + len(data)/2)
+	var edits []textedit.Edit
+	used := map[string]bool{}
+	for _, l := range lines {
+		b := data[l.start:l.end]
+		switch l.kind {
+		case 'u':
+			out.Write(b)
+			if hasNonASCII(b) {
+				used["utf-8"] = true
+			}
+		case 'd':
+			used["utf-8"] = true
+			decodeDamagedUTF8(b, l.start, &out, &edits)
+		default:
+			used[c.name] = true
+			decodeRun(b, l.start, c, &out, &edits)
+		}
+	}
 	return Result{Text: out.String(), Encoding: encodingName(used), Edits: edits}
+}
+
+// chooseLegacy picks GB18030 or Big5 for bytes that are not UTF-8: fewer
+// undecodable bytes first, then the scorer's preference.
+func (d *Decoder) chooseLegacy(b []byte) codec {
+	if len(b) == 0 {
+		return gb18030
+	}
+	var gbOut, b5Out strings.Builder
+	var ed []textedit.Edit
+	gbBad := decodeRun(b, 0, gb18030, &gbOut, &ed)
+	ed = ed[:0]
+	b5Bad := decodeRun(b, 0, big5, &b5Out, &ed)
+	if b5Bad != gbBad {
+		if b5Bad < gbBad {
+			return big5
+		}
+		return gb18030
+	}
+	if d.score != nil && d.score(b5Out.String()) > d.score(gbOut.String()) {
+		return big5
+	}
+	return gb18030
 }
 
 func encodingName(used map[string]bool) string {
@@ -242,27 +286,6 @@ func encodingName(used map[string]bool) string {
 		return names[0]
 	}
 	return "mixed:" + strings.Join(names, "+")
-}
-
-// decodeLegacyLine picks GB18030 or Big5 for one line: fewer undecodable
-// bytes first, then the scorer's preference.
-func (d *Decoder) decodeLegacyLine(line []byte, base int, out *strings.Builder, edits *[]textedit.Edit) string {
-	var gbOut, b5Out strings.Builder
-	var gbEd, b5Ed []textedit.Edit
-	gbBad := decodeRun(line, base, gb18030, &gbOut, &gbEd)
-	b5Bad := decodeRun(line, base, big5, &b5Out, &b5Ed)
-	useBig5 := b5Bad < gbBad
-	if b5Bad == gbBad && d.score != nil {
-		useBig5 = d.score(b5Out.String()) > d.score(gbOut.String())
-	}
-	if useBig5 {
-		out.WriteString(b5Out.String())
-		*edits = append(*edits, b5Ed...)
-		return "big5"
-	}
-	out.WriteString(gbOut.String())
-	*edits = append(*edits, gbEd...)
-	return "gb18030"
 }
 
 func hasNonASCII(b []byte) bool {
