@@ -143,43 +143,46 @@ func Expand(inputs []string, exclude []string) (paths []string, missing []error)
 // Errors reading one document become Items with Err set; Read itself fails
 // only when emit does or ctx is cancelled.
 func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit func(Item) error) error {
-	if opt.MaxBytes <= 0 {
-		opt.MaxBytes = DefaultMaxBytes
-	}
 	if opt.Skip != nil && !isJSONLName(path) && opt.Skip(path) {
 		return nil
 	}
-	var r io.Reader
 	if path == "-" {
-		r = stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
-		}
-		defer f.Close()
-		r = f
+		return ReadFrom(ctx, path, stdin, opt, emit)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
+	}
+	defer f.Close()
+	return ReadFrom(ctx, path, f, opt, emit)
+}
+
+// ReadFrom is Read for content that has already been opened, e.g. by another
+// file system; source names it and decides its format.
+func ReadFrom(ctx context.Context, source string, r io.Reader, opt Options, emit func(Item) error) error {
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.Skip != nil && !isJSONLName(source) && opt.Skip(source) {
+		return nil
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
-	name := path
+	name := strings.TrimSuffix(source, ".gz")
 	// Decompress by magic number, not only by suffix: scraped files are often
 	// misnamed.
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("gzip: %w", err)})
+			return emit(Item{Source: source, ID: DocID(source), Err: fmt.Errorf("gzip: %w", err)})
 		}
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 64<<10)
-		name = strings.TrimSuffix(name, ".gz")
-	} else {
-		name = strings.TrimSuffix(name, ".gz")
 	}
-	if isJSONLName(name) || (path == "-" && looksJSONL(br)) {
-		return readJSONL(ctx, path, br, opt, emit)
+	if isJSONLName(name) || (source == "-" && looksJSONL(br)) {
+		return readJSONL(ctx, source, br, opt, emit)
 	}
 	data, err := readAll(br, opt.MaxBytes)
-	it := Item{Source: path, ID: DocID(path), Data: data, Format: formatOf(name, data)}
+	it := Item{Source: source, ID: DocID(source), Data: data, Format: formatOf(name, data)}
 	if err != nil {
 		it.Err = fmt.Errorf("read: %w", err)
 	}
@@ -192,8 +195,7 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 // alone; a file named explicitly is always read.
 func DocumentName(name string) bool {
 	low := strings.TrimSuffix(strings.ToLower(name), ".gz")
-	ext := filepath.Ext(low)
-	switch ext {
+	switch filepath.Ext(low) {
 	case "", ".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".jsonl", ".ndjson":
 		return true
 	}
