@@ -1,0 +1,384 @@
+// Package opencc converts Chinese text between scripts and regional
+// variants exactly as OpenCC 1.1.6 does (simplified <-> traditional, Taiwan,
+// Hong Kong and Japanese shinjitai variants), in pure Go with OpenCC's
+// dictionaries embedded.
+//
+// OpenCC's model: a config names a segmentation dictionary and a chain of
+// conversion steps, each step a list of dictionaries. The text is split once
+// by longest match over the segmentation dictionary: every match is a
+// segment, and each run of unmatched characters is one segment. Each segment
+// then goes through the steps in turn; a step walks its input and at every
+// position takes the longest key of the FIRST dictionary in its list that has
+// any key there (not the longest over all of them), or copies one character.
+// Matches never reach across segment boundaries. This package reproduces
+// that byte for byte for valid UTF-8.
+//
+// Where it deliberately differs from the opencc CLI: invalid UTF-8 bytes are
+// copied through unchanged, one byte at a time (the CLI aborts with "Invalid
+// UTF8" and drops the rest of its input), and NUL bytes are ordinary
+// characters (the CLI silently drops the rest of a line after a NUL).
+package opencc
+
+//go:generate go run ./internal/gen
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/zhextract/zhextract/pipeline/opencc/internal/dat"
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+//go:embed data/opencc.dat
+var datBytes string
+
+// configSpec is one OpenCC config as the generator read it.
+type configSpec struct {
+	name, title string
+	seg         string     // segmentation dictionary
+	chain       [][]string // conversion steps, each a dictionary group
+}
+
+// Converter converts text with one OpenCC config. It is immutable and safe
+// for concurrent use.
+type Converter struct {
+	name   string
+	title  string
+	ab     *alphabet
+	seg    *dat.Dict
+	steps  [][]*dat.Dict
+	direct bool // one step led by the segmentation dictionary: a matched segment becomes its value
+}
+
+// Configs returns the names of the configs OpenCC 1.1.6 ships.
+func Configs() []string {
+	specs := configSpecs()
+	names := make([]string, len(specs))
+	for i, s := range specs {
+		names[i] = s.name
+	}
+	return names
+}
+
+// New returns the converter for config, given as "t2s" or "t2s.json".
+// Dictionaries are decoded on first use and shared by all converters.
+func New(config string) (*Converter, error) {
+	name := strings.TrimSuffix(config, ".json")
+	load, ok := converters()[name]
+	if !ok {
+		return nil, fmt.Errorf("opencc: unknown config %q (valid: %s)", config, strings.Join(Configs(), ", "))
+	}
+	return load()
+}
+
+// Name returns the config name, e.g. "t2s".
+func (c *Converter) Name() string { return c.name }
+
+// Title returns OpenCC's description of the config.
+func (c *Converter) Title() string { return c.title }
+
+// converters maps each config to its lazily built, shared Converter.
+var converters = sync.OnceValue(func() map[string]func() (*Converter, error) {
+	m := map[string]func() (*Converter, error){}
+	for _, spec := range configSpecs() {
+		m[spec.name] = sync.OnceValues(func() (*Converter, error) { return build(spec) })
+	}
+	return m
+})
+
+// dicts maps each dictionary name to its lazily decoded trie.
+var dicts = sync.OnceValue(func() map[string]func() (*dat.Dict, error) {
+	m := map[string]func() (*dat.Dict, error){}
+	for _, spec := range configSpecs() {
+		for _, name := range append([]string{spec.seg}, slices.Concat(spec.chain...)...) {
+			if _, ok := m[name]; !ok {
+				m[name] = sync.OnceValues(func() (*dat.Dict, error) {
+					f, err := dataFile()
+					if err != nil {
+						return nil, err
+					}
+					return f.Dict(name)
+				})
+			}
+		}
+	}
+	return m
+})
+
+var dataFile = sync.OnceValues(func() (*dat.File, error) {
+	f, err := dat.Parse(datBytes)
+	if err != nil {
+		return nil, fmt.Errorf("opencc: embedded dictionaries: %w", err)
+	}
+	return f, nil
+})
+
+var loadAlphabet = sync.OnceValues(func() (*alphabet, error) {
+	f, err := dataFile()
+	if err != nil {
+		return nil, err
+	}
+	return newAlphabet(f.Alphabet)
+})
+
+func build(spec configSpec) (*Converter, error) {
+	ab, err := loadAlphabet()
+	if err != nil {
+		return nil, err
+	}
+	get := func(name string) (*dat.Dict, error) {
+		d, err := dicts()[name]()
+		if err != nil {
+			return nil, fmt.Errorf("opencc: config %s: %w", spec.name, err)
+		}
+		return d, nil
+	}
+	c := &Converter{name: spec.name, title: spec.title, ab: ab}
+	if c.seg, err = get(spec.seg); err != nil {
+		return nil, err
+	}
+	for _, group := range spec.chain {
+		var step []*dat.Dict
+		for _, name := range group {
+			d, err := get(name)
+			if err != nil {
+				return nil, err
+			}
+			step = append(step, d)
+		}
+		c.steps = append(c.steps, step)
+	}
+	// The segmenter already found the longest key of the step's first
+	// dictionary, and within that segment the step finds the same key.
+	c.direct = len(spec.chain) == 1 && spec.chain[0][0] == spec.seg
+	return c, nil
+}
+
+// Convert converts s. Invalid UTF-8 bytes are copied through unchanged.
+func (c *Converter) Convert(s string) string {
+	var sc scratch
+	return string(appendConvert(c, make([]byte, 0, len(s)+len(s)/8), s, &sc))
+}
+
+// ConvertEdits converts s like Convert and also returns one quiet edit per
+// changed piece, with offsets into s, so positions in the output can be
+// mapped back to s. A piece is the smallest span OpenCC's matching lets us
+// attribute: a single character or a dictionary key, or, in multi-step
+// configs, the union of keys that overlap from step to step.
+func (c *Converter) ConvertEdits(s string) (string, []textedit.Edit) {
+	b := textedit.NewBuilder(s, "opencc")
+	var sc scratch
+	c.segment(s, func(start, end int, matched bool, v string) {
+		if matched && c.direct {
+			b.ReplaceQuiet(start, end, v, c.name)
+			return
+		}
+		c.editSegment(b, s, start, end, &sc)
+	})
+	return b.String(), b.Edits()
+}
+
+// scratch holds the buffers multi-step conversion of one segment reuses.
+type scratch struct {
+	buf [2][]byte
+	rec [2][]piece
+}
+
+// text is what the matcher reads: the caller's string or a step's output.
+type text interface{ ~string | ~[]byte }
+
+// segment calls fn for each segment of s in order: matched segments with
+// the segmentation dictionary's value, unmatched runs with matched false.
+func (c *Converter) segment(s string, fn func(start, end int, matched bool, v string)) {
+	run := 0
+	for i := 0; i < len(s); {
+		cd, size := codeAt(c.ab, s, i, len(s))
+		if cd != 0 {
+			if n, v := longest(c.ab, c.seg, s, i, len(s), cd, size); n > 0 {
+				if run < i {
+					fn(run, i, false, "")
+				}
+				fn(i, i+n, true, c.seg.Value(v))
+				i += n
+				run = i
+				continue
+			}
+		}
+		i += size
+	}
+	if run < len(s) {
+		fn(run, len(s), false, "")
+	}
+}
+
+// appendConvert appends the conversion of s to dst.
+func appendConvert[T text](c *Converter, dst []byte, s T, sc *scratch) []byte {
+	run := 0
+	for i := 0; i < len(s); {
+		cd, size := codeAt(c.ab, s, i, len(s))
+		if cd != 0 {
+			if n, v := longest(c.ab, c.seg, s, i, len(s), cd, size); n > 0 {
+				if run < i {
+					dst = appendSegment(c, dst, s[run:i], sc)
+				}
+				if c.direct {
+					dst = append(dst, c.seg.Value(v)...)
+				} else {
+					dst = appendSegment(c, dst, s[i:i+n], sc)
+				}
+				i += n
+				run = i
+				continue
+			}
+		}
+		i += size
+	}
+	if run < len(s) {
+		dst = appendSegment(c, dst, s[run:], sc)
+	}
+	return dst
+}
+
+// appendSegment runs one segment through the conversion chain. Each step
+// reads the previous step's output; matching stays inside the segment.
+func appendSegment[T text](c *Converter, dst []byte, seg T, sc *scratch) []byte {
+	if len(c.steps) == 1 {
+		return appendStep(c.ab, c.steps[0], dst, seg, nil)
+	}
+	cur := appendStep(c.ab, c.steps[0], sc.buf[0][:0], seg, nil)
+	sc.buf[0] = cur
+	for k, step := range c.steps[1:] {
+		out := appendStep(c.ab, step, sc.buf[(k+1)%2][:0], cur, nil)
+		sc.buf[(k+1)%2] = out
+		cur = out
+	}
+	return append(dst, cur...)
+}
+
+// piece records one dictionary match of a step: input bytes [inS,inE)
+// became output bytes [outS,outE). Text between pieces was copied.
+type piece struct{ inS, inE, outS, outE int }
+
+// appendStep converts s with one step's dictionaries, appending to dst. If
+// rec is not nil it receives the step's matches, with output offsets
+// relative to the initial len(dst).
+func appendStep[T text](ab *alphabet, step []*dat.Dict, dst []byte, s T, rec *[]piece) []byte {
+	base := len(dst)
+	copied := 0 // start of the unmatched text not yet appended
+	for i := 0; i < len(s); {
+		cd, size := codeAt(ab, s, i, len(s))
+		if cd != 0 {
+			for _, d := range step {
+				n, v := longest(ab, d, s, i, len(s), cd, size)
+				if n == 0 {
+					continue
+				}
+				dst = append(dst, s[copied:i]...)
+				outS := len(dst) - base
+				dst = append(dst, d.Value(v)...)
+				if rec != nil {
+					*rec = append(*rec, piece{i, i + n, outS, len(dst) - base})
+				}
+				i += n
+				copied = i
+				goto next
+			}
+		}
+		i += size
+	next:
+	}
+	return append(dst, s[copied:]...)
+}
+
+// longest returns the byte length and value index of d's longest key that
+// starts at s[i] and ends by end, or 0. The first rune, with code cd and
+// size bytes, is already decoded.
+func longest[T text](ab *alphabet, d *dat.Dict, s T, i, end int, cd uint16, size int) (int, int32) {
+	slots := d.Slots
+	node := slots[0].Base + int32(cd)
+	if uint32(node) >= uint32(len(slots)) || slots[node].Check != 0 {
+		return 0, 0
+	}
+	n, val := 0, int32(0)
+	j := i + size
+	for {
+		// A key ends here if the node has an end-of-key child (code 0).
+		if t := slots[node].Base; uint32(t) < uint32(len(slots)) && slots[t].Check == node && slots[t].Base < 0 {
+			n, val = j-i, -slots[t].Base-1
+		}
+		if j >= end {
+			break
+		}
+		cd, size := codeAt(ab, s, j, end)
+		if cd == 0 {
+			break
+		}
+		t := slots[node].Base + int32(cd)
+		if uint32(t) >= uint32(len(slots)) || slots[t].Check != node {
+			break
+		}
+		node = t
+		j += size
+	}
+	return n, val
+}
+
+// editSegment converts the segment s[start:end] through the chain and
+// records one quiet edit per changed piece. A position of the segment is a
+// cut when no step's match straddles it (followed through every step);
+// the text between two cuts is a piece.
+func (c *Converter) editSegment(b *textedit.Builder, s string, start, end int, sc *scratch) {
+	seg := s[start:end]
+	// cuts[k] is a candidate cut in seg; pos[k] its offset in the current
+	// step's input, or -1 once a match straddles it.
+	var cuts, pos []int
+	for i := 0; i <= len(seg); {
+		cuts = append(cuts, i)
+		pos = append(pos, i)
+		if i == len(seg) {
+			break
+		}
+		_, size := codeAt(c.ab, seg, i, len(seg))
+		i += size
+	}
+	var cur []byte
+	for k, step := range c.steps {
+		rec := sc.rec[0][:0]
+		var out []byte
+		if k == 0 {
+			out = appendStep(c.ab, step, sc.buf[0][:0], seg, &rec)
+		} else {
+			out = appendStep(c.ab, step, sc.buf[k%2][:0], cur, &rec)
+		}
+		sc.buf[k%2], sc.rec[0] = out, rec
+		cur = out
+		// Map every surviving cut through this step's matches.
+		p, shift := 0, 0
+		for j, x := range pos {
+			if x < 0 {
+				continue
+			}
+			for p < len(rec) && rec[p].inE <= x {
+				shift = rec[p].outE - rec[p].inE
+				p++
+			}
+			if p < len(rec) && rec[p].inS < x {
+				pos[j] = -1 // inside a match
+				continue
+			}
+			pos[j] = x + shift
+		}
+	}
+	out := string(cur)
+	prev := 0
+	for j := 1; j < len(cuts); j++ {
+		if pos[j] < 0 {
+			continue
+		}
+		b.ReplaceQuiet(start+cuts[prev], start+cuts[j], out[pos[prev]:pos[j]], c.name)
+		prev = j
+	}
+}
