@@ -56,6 +56,8 @@ func realMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		code, err = cmdRun(ctx, rest, stdin, stdout, stderr)
 	case "clean":
 		err = cmdClean(ctx, rest, stdin, stdout, stderr)
+	case "bench":
+		err = cmdBench(ctx, rest, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "zhextract: unknown command %q\n\n%s", cmd, usage)
 		return 2

@@ -141,21 +141,25 @@ var (
 // byte span, and reports how many bytes could not be decoded.
 func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]textedit.Edit) (bad int) {
 	dec := c.enc.NewDecoder()
+	var buf [16]byte
 	for i := 0; i < len(b); {
-		n := c.charLen(b[i:])
-		if i+n > len(b) {
-			n = len(b) - i
-		}
 		if b[i] < 0x80 {
 			out.WriteByte(b[i])
 			i++
 			continue
 		}
-		s, err := dec.Bytes(b[i : i+n])
+		n := c.charLen(b[i:])
+		if i+n > len(b) {
+			n = len(b) - i
+		}
+		// One character at a time into a fixed buffer: no allocation, and
+		// each character keeps its byte span for offset mapping.
+		dec.Reset()
+		nDst, _, err := dec.Transform(buf[:], b[i:i+n], true)
+		s := buf[:nDst]
 		r, size := utf8.DecodeRune(s)
-		if err != nil || len(s) == 0 || (r == utf8.RuneError && size <= 1) || r == utf8.RuneError || size != len(s) {
+		if err != nil || nDst == 0 || r == utf8.RuneError || size != nDst {
 			// Not a character of this charset: keep the damage visible.
-			n = 1
 			out.WriteString("\ufffd")
 			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 1, Old: fmt.Sprintf("\\x%02x", b[i]), New: "\ufffd", Reason: c.name + ": byte is not part of any character"})
 			bad++
@@ -163,8 +167,7 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 			continue
 		}
 		out.Write(s)
-		*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Old: string(b[i : i+n]), New: string(s), Reason: c.name, Quiet: true})
-		dec.Reset()
+		*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, New: string(s), Reason: c.name, Quiet: true})
 		i += n
 	}
 	return bad

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/zhextract/zhextract/pipeline/bench"
+	"github.com/zhextract/zhextract/pipeline/stages"
+)
+
+func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	size := fs.Int64("size", 100, "corpus size in `MB`")
+	from := fs.String("from", "testdata", "folder whose documents the corpus is built from")
+	workers := fs.Int("workers", runtime.NumCPU(), "documents processed in parallel")
+	format := fs.String("format", "parquet", "output formats written during the run")
+	keep := fs.String("dir", "", "build the corpus and output here and keep them (default: a temporary folder, removed)")
+	noOpenCC := fs.Bool("no-opencc", false, "do not time the opencc CLI")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: zhextract bench [flags]\n\nBuilds a corpus from testdata, runs the whole pipeline over it and reports\nMB/s, documents/s, peak memory, CPU use and each stage's share of the time;\ntimes `opencc -c t2s` over the same bytes when the CLI is installed.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	dir := *keep
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "zhextract-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	corpus, out := filepath.Join(dir, "corpus"), filepath.Join(dir, "out")
+	files, n, err := bench.Corpus(*from, corpus, *size<<20, 1)
+	if err != nil {
+		return fmt.Errorf("build corpus: %w", err)
+	}
+	fmt.Fprintf(stderr, "corpus: %d files, %.1f MB in %s\n", files, float64(n)/(1<<20), corpus)
+	st, err := stages.Build(stages.Options{})
+	if err != nil {
+		return err
+	}
+	fmts := []string{*format}
+	res, err := bench.Run(ctx, corpus, out, st, *workers, fmts)
+	if err != nil {
+		return err
+	}
+	res.Files = files
+	if !*noOpenCC {
+		if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
+			return err
+		}
+	}
+	bench.Report(stdout, res, *workers)
+	return nil
+}
