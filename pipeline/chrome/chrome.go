@@ -1,0 +1,349 @@
+// Package chrome removes page chrome from text that was scraped from web
+// pages: navigation and related-article blocks above the article, a title
+// repeated at the top, the byline, comment and share widgets at the end. It
+// also rejoins sentences that a scraper broke across lines. Every change is
+// an edit of stage "chrome"; title, publisher and date go to Meta.
+//
+// It is conservative: only lines that read as labels, lists or bylines are
+// removed, never a line that reads as article prose. The title stays in the
+// text as its first line (only its repeats go), so figures in a title are
+// still extracted.
+package chrome
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/pipeline/chrome/cue"
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+// Stage is the name chrome edits carry.
+const Stage = "chrome"
+
+// Meta is the page metadata: the title, the publisher (site, agency or
+// newspaper), the publication time as RFC 3339 (+08:00 when the page gives
+// no zone, midnight when it gives no time) and the canonical URL. Empty
+// fields are unknown. htmltext.Meta is the same type.
+type Meta struct {
+	Title, Publisher, PublishedAt, URL string
+}
+
+// Options tune Clean for its callers.
+type Options struct {
+	// JoinBroken rejoins sentences broken across lines. Text scraped as
+	// plain text needs it; lines made from HTML blocks do not.
+	JoinBroken bool
+}
+
+// Edit reasons beyond the cue kinds.
+const (
+	ReasonRepeatedTitle = "repeated title"
+	ReasonJoined        = "joined broken line"
+)
+
+// How far from the top a byline may be, in non-blank lines.
+const headerLines = 30
+
+type line struct {
+	start, end int // text[start:end] is the line without its newline
+	st         cue.Stats
+	drop       string // removal reason, "" to keep
+	joinNext   bool   // the break after this line is a broken sentence
+}
+
+func (l *line) blank() bool { return l.st.Runes == 0 }
+
+// Clean removes chrome from scraped plain text and returns the clean text,
+// the edits (byte offsets into text) and the metadata found.
+func Clean(text string) (string, []textedit.Edit, Meta) {
+	return CleanWith(text, Options{JoinBroken: true})
+}
+
+// CleanWith is Clean with options.
+func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
+	lines := split(text)
+	for i := range lines {
+		l := &lines[i]
+		if !l.blank() {
+			l.drop = classify(text[l.start:l.end], l.st)
+		}
+	}
+	var meta Meta
+	header(text, lines, &meta)
+	footer(text, lines)
+	if opt.JoinBroken {
+		join(text, lines)
+	}
+	out, eds := build(text, lines)
+	return out, eds, meta
+}
+
+func split(text string) []line {
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
+	for pos := 0; pos < len(text); {
+		end, next := len(text), len(text)
+		if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
+			end, next = pos+i, pos+i+1
+		}
+		lines = append(lines, line{start: pos, end: end, st: cue.Measure(text[pos:end])})
+		pos = next
+	}
+	return lines
+}
+
+// classify names the chrome a single line is, or "".
+func classify(s string, st cue.Stats) string {
+	if st.Runes > 120 {
+		return ""
+	}
+	if k := cue.Marker(s); k != "" {
+		return k
+	}
+	if st.Runes <= 80 && cue.RelativeTime(s) {
+		return cue.Related
+	}
+	if cue.Breadcrumb(s) {
+		return cue.Navigation
+	}
+	return ""
+}
+
+// header finds the title and the byline at the top. With a dated byline,
+// short label lines above the title that sit among classified chrome lines
+// are navigation too (seed 001: a column slogan between 专栏名称 and 目录).
+func header(text string, lines []line, meta *Meta) {
+	var top []int // non-blank line indexes near the top, up to the first prose
+	for i := range lines {
+		if lines[i].blank() {
+			continue
+		}
+		if len(top) == headerLines || lines[i].drop == "" && cue.Prose(text[lines[i].start:lines[i].end]) {
+			break
+		}
+		top = append(top, i)
+	}
+	by := -1
+	var b cue.Byline
+	for _, i := range top {
+		if lines[i].drop != "" {
+			continue
+		}
+		if bl, ok := cue.ParseByline(text[lines[i].start:lines[i].end]); ok && bl.PublishedAt != "" {
+			by, b = i, bl
+			break
+		}
+	}
+	title := -1
+	if by >= 0 {
+		lastChrome := -1
+		for _, i := range top {
+			if i < by && lines[i].drop != "" {
+				lastChrome = i
+			}
+		}
+		for _, i := range top {
+			if i >= by {
+				break
+			}
+			if i < lastChrome && lines[i].drop == "" && lines[i].st.Runes <= 40 && lines[i].st.Stops == 0 {
+				lines[i].drop = cue.Navigation
+			}
+			if i > lastChrome && title < 0 && titleLike(text[lines[i].start:lines[i].end], lines[i].st) {
+				title = i
+			}
+		}
+		lines[by].drop = cue.BylineLine
+		meta.Publisher, meta.PublishedAt = b.Publisher, b.PublishedAt
+	}
+	if title < 0 {
+		for _, i := range top {
+			if lines[i].drop != "" {
+				continue
+			}
+			if titleLike(text[lines[i].start:lines[i].end], lines[i].st) && hasBodyAfter(lines, i) {
+				title = i
+			}
+			break
+		}
+	}
+	if title >= 0 {
+		t := cue.Trim(text[lines[title].start:lines[title].end])
+		meta.Title = t
+		// Copies of the title right after it (blank lines between).
+		for i := title + 1; i < len(lines); i++ {
+			if lines[i].blank() {
+				continue
+			}
+			if cue.Trim(text[lines[i].start:lines[i].end]) != t {
+				break
+			}
+			lines[i].drop = ReasonRepeatedTitle
+		}
+	}
+	// A byline without a date right under the title: "齐鲁晚报·齐鲁壹点记者 刘宁".
+	if by < 0 && title >= 0 {
+		n := 0
+		for i := title + 1; i < len(lines) && n < 3; i++ {
+			if lines[i].blank() || lines[i].drop != "" {
+				continue
+			}
+			n++
+			if bl, ok := cue.ParseByline(text[lines[i].start:lines[i].end]); ok {
+				lines[i].drop = cue.BylineLine
+				if meta.Publisher == "" {
+					meta.Publisher = bl.Publisher
+				}
+				if meta.PublishedAt == "" {
+					meta.PublishedAt = bl.PublishedAt
+				}
+				break
+			}
+		}
+	}
+}
+
+// titleLike: short, not a sentence, not a numbered heading or list item.
+func titleLike(s string, st cue.Stats) bool {
+	return st.Runes >= 4 && st.Runes <= 80 && st.Stops == 0 && st.Punct <= 2 && !cue.Numbered(s)
+}
+
+// hasBodyAfter reports text after line i, so a one-line note has no title.
+func hasBodyAfter(lines []line, i int) bool {
+	n := 0
+	for _, l := range lines[i+1:] {
+		n += l.st.Runes
+		if n >= 40 {
+			return true
+		}
+	}
+	return false
+}
+
+// footer drops a trailing section of chrome: from a section marker such as
+// 相关推荐 or 评论列表 to the end, when nothing after the marker reads as
+// article text.
+func footer(text string, lines []line) {
+	cut := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := &lines[i]
+		if l.blank() {
+			continue
+		}
+		s := text[l.start:l.end]
+		if l.drop != "" && cue.SectionHead(l.drop) {
+			cut = i
+			continue
+		}
+		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !cue.Prose(s) {
+			continue
+		}
+		break
+	}
+	if cut < 0 {
+		return
+	}
+	reason := lines[cut].drop
+	for i := cut; i < len(lines); i++ {
+		if lines[i].blank() {
+			continue
+		}
+		if lines[i].drop == "" {
+			lines[i].drop = reason
+		}
+	}
+}
+
+// join marks line breaks inside a sentence (seed 000: "业务工\n\n作两者…"):
+// the line before is prose that stops mid-word, the line after continues it.
+// Headings and list items keep their own lines.
+func join(text string, lines []line) {
+	prev := -1
+	for i := range lines {
+		l := &lines[i]
+		if l.blank() {
+			continue
+		}
+		if l.drop != "" {
+			prev = -1
+			continue
+		}
+		if prev >= 0 && brokenAfter(text, &lines[prev]) && continues(text, l) {
+			lines[prev].joinNext = true
+		}
+		prev = i
+	}
+}
+
+func brokenAfter(text string, l *line) bool {
+	if l.st.Runes < 15 || l.st.Punct < 1 {
+		return false
+	}
+	s := strings.TrimRight(text[l.start:l.end], " \t\r\u3000")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return cue.IsHan(r)
+}
+
+func continues(text string, l *line) bool {
+	s := text[l.start:l.end]
+	r, _ := utf8.DecodeRuneInString(s)
+	if !cue.IsHan(r) || cue.Numbered(s) {
+		return false
+	}
+	// A heading after a paragraph has no commas; a sentence tail does.
+	return l.st.Punct >= 1
+}
+
+// build writes the output and the edits: a removed line takes its newline
+// and the blank lines after it along (trailing chrome takes the newline
+// before it instead); a joined break drops the newlines and blank lines
+// between the two halves.
+func build(text string, lines []line) (string, []textedit.Edit) {
+	lastKept := -1
+	for i := range lines {
+		if !lines[i].blank() && lines[i].drop == "" {
+			lastKept = i
+		}
+	}
+	b := textedit.NewBuilder(text, Stage)
+	tail := false
+	for i := 0; i < len(lines); i++ {
+		l := &lines[i]
+		switch {
+		case l.drop != "":
+			j := i + 1
+			for j < len(lines) && lines[j].blank() && nextDropped(lines, j) {
+				j++
+			}
+			start, end := l.start, len(text)
+			if j < len(lines) {
+				end = lines[j].start
+			}
+			if i > lastKept && lastKept >= 0 && !tail {
+				start, tail = lines[lastKept].end, true
+			}
+			b.Replace(start, end, "", l.drop)
+			i = j - 1
+		case l.joinNext:
+			j := i + 1
+			for j < len(lines) && lines[j].blank() {
+				j++
+			}
+			if j < len(lines) {
+				b.Replace(l.end, lines[j].start, "", ReasonJoined)
+			}
+		}
+	}
+	return b.String(), b.Edits()
+}
+
+// nextDropped reports whether the first non-blank line at or after j is
+// dropped (or there is none), so blank lines between removed lines go too.
+func nextDropped(lines []line, j int) bool {
+	for ; j < len(lines); j++ {
+		if !lines[j].blank() {
+			return lines[j].drop != ""
+		}
+	}
+	return true
+}

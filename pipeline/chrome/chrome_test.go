@@ -1,0 +1,219 @@
+package chrome
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func readSeed(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", name))
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	return string(b)
+}
+
+// render writes what Clean did in a form a reviewer can read.
+func render(m Meta, eds []textedit.Edit, out string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "title: %s\npublisher: %s\npublished_at: %s\n\n# edits\n", m.Title, m.Publisher, m.PublishedAt)
+	for _, e := range eds {
+		fmt.Fprintf(&b, "%d-%d %s: %q\n", e.Start, e.End, e.Reason, e.Old)
+	}
+	b.WriteString("\n# text\n")
+	b.WriteString(out)
+	return b.String()
+}
+
+func TestGoldenSeeds(t *testing.T) {
+	seeds, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	for _, path := range seeds {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			in := readSeed(t, name)
+			out, eds, m := Clean(in)
+			if got := textedit.Apply(in, eds); got != out {
+				t.Fatalf("edits do not reproduce the output")
+			}
+			got := render(m, eds, out)
+			golden := filepath.Join("..", "..", "testdata", "chrome", strings.TrimSuffix(name, ".txt")+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("read golden (run with -update to create): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s; rerun with -update and review the diff", golden)
+			}
+		})
+	}
+}
+
+// The chrome cases the issue names, checked directly so that a golden file
+// rewritten by mistake cannot hide them.
+func TestSeedCases(t *testing.T) {
+	tests := []struct {
+		seed           string
+		title, pub, at string
+		gone, kept     []string // lines that must go / text that must stay
+		reasons        []string // reasons that must appear among the edits
+	}{
+		{
+			seed:    "000_57ee527ed9377c6b.txt",
+			title:   "精致模范机关创建系列党建访谈录⑩",
+			pub:     "齐鲁晚报·齐鲁壹点",
+			gone:    []string{"齐鲁晚报·齐鲁壹点记者 刘宁 李英豪"},
+			kept:    []string{"使党建工作与业务工作两者相互影响", "夯实党建工作基础\n\n打造精致模范机关\n", "威海市交通运输局\n", "总投资约390亿元"},
+			reasons: []string{ReasonJoined, "byline"},
+		},
+		{
+			seed:    "001_7f9ab2896b09be6e.txt",
+			title:   "青岛 | 城阳区交通运输局——以模范机关党建引领交通运输高质量发展",
+			pub:     "山东省交通运输厅",
+			at:      "2024-12-16T20:10:00+08:00",
+			gone:    []string{"专栏名称: 山东省交通运输厅", "目录", "相关文章推荐", "13 小时前", "51好读", "2024-12-16 20:10", "正文\n", "解读交通 服务出行"},
+			kept:    []string{"青岛 | 城阳区交通运输局——以模范机关党建引领交通运输高质量发展\n", "党旗领航风帆劲 凝心聚力谱新篇", "总投资18.4亿元"},
+			reasons: []string{"navigation", "related articles", "byline"},
+		},
+		{
+			seed:    "003_152db1442ce30948.txt",
+			title:   "舌尖上崛起百亿级产业",
+			gone:    []string{"相关推荐", "评论列表", "暂无评论", "发表评论"},
+			kept:    []string{"舌尖上崛起百亿级产业\n按(àn)", "通讯员:王翔翔", "申请材料精简(jīngjiǎn) 37.5%"},
+			reasons: []string{ReasonRepeatedTitle, "comment widget"},
+		},
+		{
+			seed: "002_bd1b06f2a63dcd9f.txt",
+			kept: []string{"一、案例背景\n近年來", "二、主要做法\n"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.seed, func(t *testing.T) {
+			in := readSeed(t, tc.seed)
+			out, eds, m := Clean(in)
+			if m.Title != tc.title || m.Publisher != tc.pub || m.PublishedAt != tc.at {
+				t.Errorf("meta = %+v, want title %q publisher %q at %q", m, tc.title, tc.pub, tc.at)
+			}
+			for _, g := range tc.gone {
+				if strings.Contains(out, g) {
+					t.Errorf("chrome %q kept", g)
+				}
+			}
+			for _, k := range tc.kept {
+				if !strings.Contains(out, k) {
+					t.Errorf("text %q lost", k)
+				}
+			}
+			have := map[string]bool{}
+			for _, e := range eds {
+				have[e.Reason] = true
+				if e.Stage != Stage {
+					t.Errorf("edit stage %q", e.Stage)
+				}
+			}
+			for _, r := range tc.reasons {
+				if !have[r] {
+					t.Errorf("no %q edit", r)
+				}
+			}
+			if strings.Count(out, tc.title) > 1 && tc.title != "" {
+				t.Errorf("title kept %d times", strings.Count(out, tc.title))
+			}
+		})
+	}
+}
+
+// Every sentence (a run ending in 。) of every seed survives, so no article
+// text is removed.
+func TestSeedsKeepSentences(t *testing.T) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	for _, path := range seeds {
+		in := readSeed(t, filepath.Base(path))
+		out, _, _ := Clean(in)
+		flat := strings.ReplaceAll(out, "\n", "")
+		for _, line := range strings.Split(in, "\n") {
+			for _, s := range strings.SplitAfter(line, "。") {
+				if strings.HasSuffix(s, "。") && !strings.Contains(flat, s) {
+					t.Errorf("%s: sentence lost: %q", filepath.Base(path), s)
+				}
+			}
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain text untouched", "第一段，内容。\n第二段，内容。\n", "第一段，内容。\n第二段，内容。\n"},
+		{"heading after paragraph stays", "今年以来，我们完成了很多项工作并取得成效\n\n夯实党建工作基础\n\n正文内容，继续。", "今年以来，我们完成了很多项工作并取得成效\n\n夯实党建工作基础\n\n正文内容，继续。"},
+		{"list item not joined", "1.实施主体：全市交通运输系统所有单位\n2.实施时间：即日起至年底", "1.实施主体：全市交通运输系统所有单位\n2.实施时间：即日起至年底"},
+		{"broken sentence joined", "我们统筹实施党建与业务融合发展，使党建工作与业务工\n\n作两者相互影响，相互促进。", "我们统筹实施党建与业务融合发展，使党建工作与业务工作两者相互影响，相互促进。"},
+		{"footer with prose after is kept", "正文第一段，内容。\n相关阅读\n这是一段很长的正文内容，包含逗号，也包含句号。后面还有更多的内容，继续写下去。", "正文第一段，内容。\n这是一段很长的正文内容，包含逗号，也包含句号。后面还有更多的内容，继续写下去。"},
+		{"trailing share and editor", "正文第一段，内容很长很长。\n\n责任编辑：张三\n分享到：微信 微博", "正文第一段，内容很长很长。"},
+		{"marker inside prose kept", "文章提到相关推荐机制，要求各单位认真落实，确保工作取得实效。", "文章提到相关推荐机制，要求各单位认真落实，确保工作取得实效。"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, eds, _ := Clean(tc.in)
+			if out != tc.want {
+				t.Errorf("Clean = %q, want %q", out, tc.want)
+			}
+			if textedit.Apply(tc.in, eds) != out {
+				t.Errorf("edits do not reproduce output")
+			}
+		})
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add("标题\n标题\n2024-12-16 20:10 来源：某某\n正文，内容。\n相关推荐\n评论")
+	f.Add("a\n\n\nb")
+	f.Add("业务工\n\n作两者，相互。")
+	f.Fuzz(func(t *testing.T, s string) {
+		out, eds, _ := Clean(s)
+		if textedit.Apply(s, eds) != out {
+			t.Fatalf("edits do not reproduce output for %q", s)
+		}
+		for _, e := range eds {
+			if e.Start < 0 || e.End > len(s) || e.Start > e.End {
+				t.Fatalf("bad edit %+v", e)
+			}
+		}
+	})
+}
+
+func BenchmarkClean(b *testing.B) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	var all []string
+	n := 0
+	for _, p := range seeds {
+		s := readSeed(b, filepath.Base(p))
+		all = append(all, s)
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range all {
+			Clean(s)
+		}
+	}
+}

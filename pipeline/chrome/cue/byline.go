@@ -1,0 +1,180 @@
+package cue
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// dateRE finds a calendar date with an optional time of day:
+// 2024-12-16 20:10, 2024/12/16, 2024.12.16, 2024年12月16日 20:10,
+// 2024-12-16T20:10:00+08:00.
+var dateRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?` +
+		`(?:(?:\s*|T)(\d{1,2})\s*(?::|时)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2})(?:\.\d+)?)?` +
+		`(?:\s*(Z|[+-]\d\d:?\d\d))?)?`)
+})
+
+// China Standard Time, assumed when a page gives no zone.
+var cst = time.FixedZone("CST", 8*3600)
+
+// FindDate returns the first valid date in s as RFC 3339 (date-only gives
+// midnight; no zone gives +08:00), its byte span in s, and ok.
+func FindDate(s string) (rfc string, start, end int, ok bool) {
+	re := dateRE()
+	off := 0
+	for off < len(s) {
+		m := re.FindStringSubmatchIndex(s[off:])
+		if m == nil {
+			return "", 0, 0, false
+		}
+		if out, good := dateFrom(s[off:], m); good {
+			return out, off + m[0], off + m[1], true
+		}
+		off += m[1]
+	}
+	return "", 0, 0, false
+}
+
+// ParseDate parses the first date in s, see FindDate.
+func ParseDate(s string) (string, bool) {
+	out, _, _, ok := FindDate(s)
+	return out, ok
+}
+
+func dateFrom(s string, m []int) (string, bool) {
+	num := func(i int) (int, bool) {
+		if m[2*i] < 0 {
+			return 0, false
+		}
+		v, err := strconv.Atoi(s[m[2*i]:m[2*i+1]])
+		return v, err == nil
+	}
+	y, _ := num(1)
+	mo, _ := num(2)
+	d, _ := num(3)
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	// A digit right after the match means we matched part of a longer number.
+	if m[1] < len(s) && s[m[1]] >= '0' && s[m[1]] <= '9' {
+		return "", false
+	}
+	if m[0] > 0 && s[m[0]-1] >= '0' && s[m[0]-1] <= '9' {
+		return "", false
+	}
+	hh, hasTime := num(4)
+	mi, _ := num(5)
+	ss, _ := num(6)
+	if hasTime && (hh > 23 || mi > 59 || ss > 59) {
+		hasTime = false
+		hh, mi, ss = 0, 0, 0
+	}
+	loc := cst
+	if hasTime && m[14] >= 0 {
+		z := s[m[14]:m[15]]
+		if z == "Z" {
+			loc = time.UTC
+		} else {
+			z = strings.Replace(z, ":", "", 1)
+			h, _ := strconv.Atoi(z[1:3])
+			mm, _ := strconv.Atoi(z[3:5])
+			off := h*3600 + mm*60
+			if z[0] == '-' {
+				off = -off
+			}
+			loc = time.FixedZone("", off)
+		}
+	}
+	t := time.Date(y, time.Month(mo), d, hh, mi, ss, 0, loc)
+	if t.Day() != d { // 2024-02-30 rolls over: not a date
+		return "", false
+	}
+	return t.Format(time.RFC3339), true
+}
+
+// Byline is what a byline line tells.
+type Byline struct {
+	Publisher   string
+	PublishedAt string
+}
+
+var bylineLabels = []string{"来源", "稿源", "出处", "发布机构", "发布单位", "信息来源", "文章来源"}
+
+// stopWords end a publisher name inside a byline.
+var stopWords = []string{"作者", "编辑", "记者", "时间", "发布", "日期", "浏览", "点击", "阅读", "字号", "责任", "【", "[", "|", "｜", "（", "("}
+
+// ParseByline reads a byline such as "山东省交通运输厅 · 公众号 · 山东 · 2024-12-16 20:10",
+// "2024-12-16 20:10 来源：新华社" or "齐鲁晚报·齐鲁壹点记者 刘宁". ok is false
+// when the line is not a byline (too long, prose, or with neither a date nor
+// a source label).
+func ParseByline(line string) (Byline, bool) {
+	s := Trim(line)
+	st := Measure(s)
+	if st.Runes == 0 || st.Runes > 100 || st.Stops > 0 || Prose(s) {
+		return Byline{}, false
+	}
+	var b Byline
+	date, ds, de, hasDate := FindDate(s)
+	if hasDate {
+		b.PublishedAt = date
+	}
+	for _, l := range bylineLabels {
+		i := strings.Index(s, l)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(s[i+len(l):], " \u3000：:")
+		if rest == s[i+len(l):] { // a label must be followed by a colon
+			continue
+		}
+		b.Publisher = untilStop(rest)
+		break
+	}
+	if b.Publisher == "" && hasDate && (strings.Contains(s, "·") || strings.Contains(s, "|")) {
+		sep := "·"
+		if !strings.Contains(s, sep) {
+			sep = "|"
+		}
+		first := Trim(strings.Split(s, sep)[0])
+		if _, isDate := ParseDate(first); !isDate && first != "" && RuneLen(first) <= 30 {
+			b.Publisher = first
+		}
+	}
+	if !hasDate && b.Publisher == "" {
+		// "齐鲁晚报·齐鲁壹点记者 刘宁 李英豪": a reporter credit.
+		if i := strings.Index(s, "记者"); i > 0 && st.Runes <= 40 {
+			b.Publisher = strings.Trim(Trim(s[:i]), "·• ")
+			if b.Publisher != "" {
+				return b, true
+			}
+		}
+		return Byline{}, false
+	}
+	if hasDate && b.Publisher == "" {
+		// A date with little else: "发布时间：2024-12-16 20:10 浏览次数：12".
+		rest := s[:ds] + s[de:]
+		if RuneLen(rest) > 40 {
+			return Byline{}, false
+		}
+	}
+	return b, true
+}
+
+func untilStop(s string) string {
+	end := len(s)
+	for i, r := range s {
+		if IsSpace(r) {
+			end = i
+			break
+		}
+	}
+	for _, w := range stopWords {
+		if j := strings.Index(s[:end], w); j >= 0 && j < end {
+			end = j
+		}
+	}
+	return strings.Trim(Trim(s[:end]), "·•|,，")
+}

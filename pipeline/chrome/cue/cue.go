@@ -1,0 +1,310 @@
+// Package cue holds the textual cues of Chinese page chrome that both the
+// HTML extractor (htmltext) and the plain-text cleaner (chrome) rely on:
+// marker lines such as 相关推荐 or 责任编辑, relative times of related-article
+// lists, byline dates and publishers, and rune statistics of a line.
+//
+// Nothing here is site-specific: the cues are the words Chinese sites use
+// for their own widgets.
+package cue
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stats counts what a line is made of.
+type Stats struct {
+	Runes int // non-space runes
+	Han   int // Han ideographs
+	Punct int // sentence punctuation (，。、；：！？ and ASCII ,;!?)
+	Stops int // sentence-final punctuation (。！？ and ASCII !?)
+}
+
+// Measure returns the Stats of s.
+func Measure(s string) Stats {
+	var st Stats
+	for _, r := range s {
+		if IsSpace(r) {
+			continue
+		}
+		st.Runes++
+		switch {
+		case r >= 0x4e00 && r <= 0x9fff, r >= 0x3400 && r <= 0x4dbf, r >= 0x20000 && r <= 0x2ffff:
+			st.Han++
+		case r == '。' || r == '！' || r == '？' || r == '!' || r == '?':
+			st.Punct++
+			st.Stops++
+		case r == '，' || r == '、' || r == '；' || r == '：' || r == ',' || r == ';':
+			st.Punct++
+		}
+	}
+	return st
+}
+
+// IsSpace reports white space, including the ideographic space and NBSP
+// that Chinese pages use for indentation.
+func IsSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+}
+
+// Trim trims IsSpace runes from both ends.
+func Trim(s string) string { return strings.TrimFunc(s, IsSpace) }
+
+// RuneLen counts the non-space runes of s.
+func RuneLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if !IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// IsHan reports a Han ideograph.
+func IsHan(r rune) bool {
+	return unicode.Is(unicode.Han, r)
+}
+
+// Prose reports whether a line reads as article prose rather than a label:
+// long enough and punctuated like sentences.
+func Prose(s string) bool {
+	st := Measure(s)
+	return st.Runes >= 40 && st.Punct >= 2 || st.Runes >= 20 && st.Stops >= 1 && st.Punct >= 2
+}
+
+// Marker kinds, used as edit reasons.
+const (
+	Navigation = "navigation"
+	Related    = "related articles"
+	Comments   = "comment widget"
+	Share      = "share bar"
+	Copyright  = "copyright notice"
+	Editor     = "editor credit"
+	BylineLine = "byline"
+)
+
+type marker struct {
+	word   string
+	kind   string
+	prefix bool // the line may continue after the word (e.g. 责任编辑：张三)
+	max    int  // longest line (in non-space runes) the marker may head
+}
+
+// markers are the chrome labels. Exact ones must be the whole line (after
+// trimming colons and brackets); prefix ones may head a short line.
+var markers = []marker{
+	{"目录", Navigation, false, 0},
+	{"正文", Navigation, false, 0},
+	{"首页", Navigation, false, 0},
+	{"返回顶部", Navigation, false, 0},
+	{"返回首页", Navigation, false, 0},
+	{"返回列表", Navigation, false, 0},
+	{"打印本页", Navigation, true, 20},
+	{"关闭窗口", Navigation, true, 20},
+	{"【打印】", Navigation, true, 30},
+	{"【关闭】", Navigation, true, 30},
+	{"[打印]", Navigation, true, 30},
+	{"当前位置", Navigation, true, 60},
+	{"您的位置", Navigation, true, 60},
+	{"你的位置", Navigation, true, 60},
+	{"所在位置", Navigation, true, 60},
+	{"专栏名称", Navigation, true, 40},
+	{"上一篇", Navigation, true, 60},
+	{"下一篇", Navigation, true, 60},
+	{"字号", Navigation, true, 20},
+	{"阅读原文", Navigation, false, 0},
+	{"阅读全文", Navigation, false, 0},
+	{"点击展开全文", Navigation, false, 0},
+	{"展开全文", Navigation, false, 0},
+	{"相关推荐", Related, true, 12},
+	{"相关阅读", Related, true, 12},
+	{"相关新闻", Related, true, 12},
+	{"相关文章", Related, true, 12},
+	{"相关链接", Related, true, 12},
+	{"推荐阅读", Related, true, 12},
+	{"延伸阅读", Related, true, 12},
+	{"猜你喜欢", Related, true, 12},
+	{"热门推荐", Related, true, 12},
+	{"热点推荐", Related, true, 12},
+	{"精彩推荐", Related, true, 12},
+	{"为您推荐", Related, true, 12},
+	{"更多精彩", Related, true, 12},
+	{"热门文章", Related, true, 12},
+	{"热门新闻", Related, true, 12},
+	{"热点新闻", Related, true, 12},
+	{"今日推荐", Related, true, 12},
+	{"排行榜", Related, true, 12},
+	{"跟贴", Comments, true, 30},
+	{"跟帖", Comments, true, 30},
+	{"评论列表", Comments, true, 20},
+	{"网友评论", Comments, true, 20},
+	{"热门评论", Comments, true, 20},
+	{"最新评论", Comments, true, 20},
+	{"全部评论", Comments, true, 20},
+	{"暂无评论", Comments, true, 30},
+	{"发表评论", Comments, true, 20},
+	{"我要评论", Comments, true, 20},
+	{"查看评论", Comments, true, 20},
+	{"评论", Comments, false, 0},
+	{"网友提问", Comments, true, 30},
+	{"文明上网", Comments, true, 40},
+	{"登录后", Comments, true, 30},
+	{"分享到", Share, true, 30},
+	{"分享至", Share, true, 30},
+	{"扫一扫", Share, true, 30},
+	{"微信扫一扫", Share, true, 30},
+	{"扫描二维码", Share, true, 30},
+	{"手机扫描", Share, true, 30},
+	{"点赞", Share, false, 0},
+	{"在看", Share, false, 0},
+	{"收藏", Share, false, 0},
+	{"分享", Share, false, 0},
+	{"版权所有", Copyright, true, 120},
+	{"Copyright", Copyright, true, 120},
+	{"copyright", Copyright, true, 120},
+	{"COPYRIGHT", Copyright, true, 120},
+	{"©", Copyright, true, 120},
+	{"主办单位", Copyright, true, 80},
+	{"网站标识码", Copyright, true, 60},
+	{"责任编辑", Editor, true, 30},
+	{"编辑：", Editor, true, 20},
+	{"编辑:", Editor, true, 20},
+	{"审核：", Editor, true, 20},
+	{"校对：", Editor, true, 20},
+}
+
+// contained cues mark a short line wherever they occur in it.
+var contained = []marker{
+	{"版权所有", Copyright, true, 120},
+	{"ICP备", Copyright, true, 120},
+	{"ICP证", Copyright, true, 120},
+	{"公网安备", Copyright, true, 120},
+	{"不良信息举报", Copyright, true, 80},
+	{"扫一扫", Share, true, 30},
+	{"暂无评论", Comments, true, 30},
+	{"发表评论", Comments, true, 20},
+	{"责任编辑", Editor, true, 30},
+	{"快抢沙发", Comments, true, 30},
+}
+
+// stripLabel drops decoration around a label: brackets, colons, spaces.
+func stripLabel(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return IsSpace(r) || strings.ContainsRune("：:【】[]（）()>›»|·-—_~～", r)
+	})
+}
+
+// Marker classifies a line as a chrome label. It returns the kind (one of
+// the constants above) or "" when the line is not a label. It is
+// conservative: a line that reads as prose is never a marker.
+func Marker(line string) string {
+	s := stripLabel(line)
+	if s == "" {
+		return ""
+	}
+	n := RuneLen(s)
+	if n > 120 {
+		return ""
+	}
+	if Prose(s) && n > 30 {
+		return ""
+	}
+	for _, m := range markers {
+		if s == m.word {
+			return m.kind
+		}
+		if m.prefix && n <= m.max && strings.HasPrefix(s, m.word) {
+			return m.kind
+		}
+	}
+	for _, m := range contained {
+		if n <= m.max && strings.Contains(s, m.word) {
+			return m.kind
+		}
+	}
+	return ""
+}
+
+// SectionHead reports a marker that heads a trailing section of chrome
+// (related articles, comments, share bars, copyright), after which a page
+// rarely has more article text.
+func SectionHead(kind string) bool {
+	switch kind {
+	case Related, Comments, Share, Copyright, Editor:
+		return true
+	}
+	return false
+}
+
+// RelativeTime reports a line that ends in a relative time such as
+// "13 小时前" or "昨天", the mark of a list of related or recent articles.
+func RelativeTime(s string) bool {
+	s = Trim(s)
+	for _, w := range []string{"分钟前", "小时前", "天前", "周前", "个月前", "秒前"} {
+		if !strings.HasSuffix(s, w) {
+			continue
+		}
+		i := len(s) - len(w)
+		// a number must come right before (spaces allowed)
+		j := i
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		if j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// Breadcrumb reports a navigation trail such as "51好读 › 专栏 › 山东省交通运输厅"
+// or "首页 > 新闻 > 正文": two or more separators between short parts.
+func Breadcrumb(s string) bool {
+	for _, sep := range []string{"›", "»", ">", "＞", "→"} {
+		if strings.Count(s, sep) < 2 && !(strings.Count(s, sep) == 1 && strings.Contains(s, "首页")) {
+			continue
+		}
+		parts := strings.Split(s, sep)
+		ok := true
+		for _, p := range parts {
+			st := Measure(p)
+			if st.Runes > 24 || st.Stops > 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Numbered reports a line that starts like a heading or a list item:
+// 一、 （一） (1) 1. 1、 ① 第一 — such lines keep their own line.
+func Numbered(s string) bool {
+	s = Trim(s)
+	if s == "" {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r >= '①' && r <= '⑳', r >= '⑴' && r <= '⒇', r == '●', r == '■', r == '◆', r == '▲', r == '★', r == '·', r == '•', r == '-', r == '*', r == '—':
+		return true
+	case r == '（' || r == '(':
+		r2, _ := utf8.DecodeRuneInString(s[size:])
+		return strings.ContainsRune("一二三四五六七八九十", r2) || r2 >= '0' && r2 <= '9'
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		rest := strings.TrimLeft(s, "一二三四五六七八九十")
+		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "是") && len(rest) < len(s)
+	case r == '第':
+		rest := strings.TrimLeft(s[size:], "一二三四五六七八九十百0123456789")
+		return len(rest) < len(s)-size && (strings.HasPrefix(rest, "章") || strings.HasPrefix(rest, "节") || strings.HasPrefix(rest, "条") || strings.HasPrefix(rest, "部分"))
+	case r >= '0' && r <= '9':
+		rest := strings.TrimLeft(s, "0123456789")
+		return strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．") || strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, "）")
+	}
+	return false
+}
