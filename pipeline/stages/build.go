@@ -3,6 +3,7 @@ package stages
 import (
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/decode"
+	"github.com/zhextract/zhextract/pipeline/opencc"
 )
 
 // Options choose the stages of a run.
@@ -18,8 +19,18 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 	if opt.Convert == "" {
 		opt.Convert = "t2s"
 	}
+	conv, err := opencc.New(opt.Convert)
+	if err != nil {
+		return nil, err
+	}
+	scripts, err := newScriptTable()
+	if err != nil {
+		return nil, err
+	}
 	st := []pipeline.Stage{
 		Decode{Decoder: decode.New(nil)},
+		Script{table: scripts},
+		Convert{Conv: conv},
 	}
 	return st, nil
 }

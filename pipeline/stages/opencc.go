@@ -1,0 +1,107 @@
+package stages
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"unicode"
+
+	"github.com/zhextract/zhextract/pipeline"
+	"github.com/zhextract/zhextract/pipeline/opencc"
+)
+
+// Convert converts the clean text's script with an OpenCC config, keeping the
+// text before conversion as Document.Original.
+type Convert struct {
+	Conv *opencc.Converter
+}
+
+// Name implements pipeline.Stage.
+func (Convert) Name() string { return "opencc" }
+
+// Apply implements pipeline.Stage.
+func (s Convert) Apply(_ context.Context, d *pipeline.Document) error {
+	d.Original = d.Text
+	out, edits := s.Conv.ConvertEdits(d.Text)
+	d.Rewrite(out, edits)
+	return nil
+}
+
+// Script classifies the document's script before conversion: simplified,
+// traditional or mixed, by counting characters that exist in only one of the
+// two scripts.
+type Script struct {
+	table *scriptTable
+}
+
+// Name implements pipeline.Stage.
+func (Script) Name() string { return "script" }
+
+// Apply implements pipeline.Stage.
+func (s Script) Apply(_ context.Context, d *pipeline.Document) error {
+	d.Script = s.table.classify(d.Text)
+	return nil
+}
+
+// scriptTable marks the characters that OpenCC's t2s changes and s2t keeps
+// (traditional-only) and the reverse (simplified-only), over the CJK blocks.
+type scriptTable struct {
+	trad, simp map[rune]bool
+}
+
+// newScriptTable derives the table from the converters once per process.
+var newScriptTable = sync.OnceValues(func() (*scriptTable, error) {
+	t2s, err := opencc.New("t2s")
+	if err != nil {
+		return nil, err
+	}
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		return nil, err
+	}
+	t := &scriptTable{trad: map[rune]bool{}, simp: map[rune]bool{}}
+	for _, block := range [][2]rune{{0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xf900, 0xfaff}} {
+		for r := block[0]; r <= block[1]; r++ {
+			c := string(r)
+			toS, toT := t2s.Convert(c) != c, s2t.Convert(c) != c
+			switch {
+			case toS && !toT:
+				t.trad[r] = true
+			case toT && !toS:
+				t.simp[r] = true
+			}
+		}
+	}
+	if len(t.trad) == 0 || len(t.simp) == 0 {
+		return nil, fmt.Errorf("script table: OpenCC dictionaries gave %d traditional-only and %d simplified-only characters", len(t.trad), len(t.simp))
+	}
+	return t, nil
+})
+
+func (t *scriptTable) classify(s string) string {
+	han, trad, simp := 0, 0, 0
+	for _, r := range s {
+		if r < 0x3400 {
+			continue
+		}
+		if unicode.Is(unicode.Han, r) {
+			han++
+			if t.trad[r] {
+				trad++
+			} else if t.simp[r] {
+				simp++
+			}
+		}
+	}
+	switch {
+	case han == 0:
+		return ""
+	case trad+simp == 0 || trad*10 <= (trad+simp):
+		// A few traditional characters in simplified text (names, quotes)
+		// do not make it mixed; likewise the other way round.
+		return "simplified"
+	case simp*10 <= (trad + simp):
+		return "traditional"
+	}
+	return "mixed"
+}
