@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "zhextract-cmd-test-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "zhextract")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		panic(string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func zx(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func TestRunExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	png := filepath.Join(dir, "x.png")
+	os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), 0o644)
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"examples", []string{"../../testdata/examples"}, 0, "0 failed"},
+		{"missing path only", []string{filepath.Join(dir, "nope.txt")}, 1, "nope.txt"},
+		{"missing path beside a good one", []string{filepath.Join(dir, "nope.txt"), "../../testdata/seeds/000_57ee527ed9377c6b.txt"}, 0, "nope.txt"},
+		{"binary only", []string{png}, 1, "no input document could be processed"},
+		{"bad format", []string{"--format", "xml", "../../testdata/examples"}, 2, "unknown format"},
+		{"bad convert config", []string{"--convert", "x2y", "../../testdata/examples"}, 2, "s2twp"},
+		{"no input", nil, 2, "Usage"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"run", "--out", t.TempDir()}, tc.args...)
+			_, stderr, code := zx(t, "", args...)
+			if code != tc.code || !strings.Contains(stderr, tc.inStderr) {
+				t.Errorf("exit %d, want %d; stderr %q should contain %q", code, tc.code, stderr, tc.inStderr)
+			}
+		})
+	}
+}
+
+func TestRunStdinAndQuietWhenPiped(t *testing.T) {
+	out := t.TempDir()
+	_, stderr, code := zx(t, "改造农村公路559公里。", "run", "--out", out, "--format", "jsonl", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(stderr, "\r") || strings.Contains(stderr, "\033[") {
+		t.Errorf("progress bar drawn on a pipe: %q", stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "documents.jsonl"))
+	if !strings.Contains(string(b), `"source":"-"`) {
+		t.Errorf("stdin document missing: %s", b)
+	}
+}
+
+func TestClean(t *testing.T) {
+	simp, _, code := zx(t, "", "clean", "../../testdata/seeds/004_49165bd040422d94.txt")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	orig, _, _ := zx(t, "", "clean", "--script", "original", "../../testdata/seeds/004_49165bd040422d94.txt")
+	if !strings.Contains(simp, "交通运输") || strings.Contains(simp, "交通運輸") {
+		t.Errorf("clean text is not simplified")
+	}
+	if !strings.Contains(orig, "交通運輸") {
+		t.Errorf("--script original lost the traditional script")
+	}
+	_, stderr, code := zx(t, "", "clean", "/nonexistent/file.txt")
+	if code == 0 || !strings.Contains(stderr, "/nonexistent/file.txt") {
+		t.Errorf("missing file: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestInterrupt sends SIGINT mid-run: no file may be left half-written under
+// a final name, and --resume finishes the batch.
+func TestInterrupt(t *testing.T) {
+	in := t.TempDir()
+	seed, _ := os.ReadFile("../../testdata/seeds/003_152db1442ce30948.txt")
+	const n = 3000
+	for i := 0; i < n; i++ {
+		p := filepath.Join(in, string(rune('a'+i%26)), strings.Repeat("x", 1+i/26)+".txt")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, seed, 0o644)
+	}
+	out := t.TempDir()
+	cmd := exec.Command(binary, "run", "--workers", "1", "--out", out, "--format", "parquet,jsonl", in)
+	var e bytes.Buffer
+	cmd.Stderr = &e
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	ee, ok := err.(*exec.ExitError)
+	if !ok {
+		t.Skipf("run finished before the interrupt (err %v); machine too fast for this corpus", err)
+	}
+	if ee.ExitCode() != 130 || !strings.Contains(e.String(), "--resume") {
+		t.Fatalf("exit %d, stderr %q", ee.ExitCode(), e.String())
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(out, ".*")); len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
+	}
+	if _, stderr, code := zx(t, "", "run", "--resume", "--out", out, "--format", "parquet,jsonl", in); code != 0 {
+		t.Fatalf("resume: exit %d: %s", code, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "documents*.jsonl"))
+	seen := map[string]int{}
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			i := strings.Index(line, `"source":"`)
+			j := strings.Index(line[i+10:], `"`)
+			seen[line[i+10:i+10+j]]++
+		}
+	}
+	if len(files) != 2 || len(seen) != n {
+		t.Errorf("after resume: %d files, %d distinct documents, want 2 and %d", len(files), len(seen), n)
+	}
+	for s, c := range seen {
+		if c != 1 {
+			t.Errorf("%s appears %d times", s, c)
+		}
+	}
+}
