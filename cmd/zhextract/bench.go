@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/zhextract/zhextract/pipeline/bench"
 	"github.com/zhextract/zhextract/pipeline/stages"
@@ -22,6 +23,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "parquet", "output formats written during the run")
 	keep := fs.String("dir", "", "build the corpus and output here and keep them (default: a temporary folder, removed)")
 	noOpenCC := fs.Bool("no-opencc", false, "do not time the opencc CLI")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: zhextract bench [flags]\n\nBuilds a corpus from testdata, runs the whole pipeline over it and reports\nMB/s, documents/s, peak memory, CPU use and each stage's share of the time;\ntimes `opencc -c t2s` over the same bytes when the CLI is installed.\n\n")
 		fs.PrintDefaults()
@@ -49,7 +51,20 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmts := []string{*format}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	res, err := bench.Run(ctx, corpus, out, st, *workers, fmts)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	if err != nil {
 		return err
 	}

@@ -46,8 +46,12 @@ func (s Script) Apply(_ context.Context, d *pipeline.Document) error {
 // scriptTable marks the characters that OpenCC's t2s changes and s2t keeps
 // (traditional-only) and the reverse (simplified-only), over the CJK blocks.
 type scriptTable struct {
-	trad, simp map[rune]bool
+	// class holds 0 (both scripts or not Han), 1 (traditional-only) or 2
+	// (simplified-only) for each rune from scriptLo to scriptHi.
+	class []uint8
 }
+
+const scriptLo, scriptHi = 0x3400, 0xfaff
 
 // newScriptTable derives the table from the converters once per process.
 var newScriptTable = sync.OnceValues(func() (*scriptTable, error) {
@@ -59,21 +63,24 @@ var newScriptTable = sync.OnceValues(func() (*scriptTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &scriptTable{trad: map[rune]bool{}, simp: map[rune]bool{}}
+	t := &scriptTable{class: make([]uint8, scriptHi-scriptLo+1)}
+	trad, simp := 0, 0
 	for _, block := range [][2]rune{{0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xf900, 0xfaff}} {
 		for r := block[0]; r <= block[1]; r++ {
 			c := string(r)
 			toS, toT := t2s.Convert(c) != c, s2t.Convert(c) != c
 			switch {
 			case toS && !toT:
-				t.trad[r] = true
+				t.class[r-scriptLo] = 1
+				trad++
 			case toT && !toS:
-				t.simp[r] = true
+				t.class[r-scriptLo] = 2
+				simp++
 			}
 		}
 	}
-	if len(t.trad) == 0 || len(t.simp) == 0 {
-		return nil, fmt.Errorf("script table: OpenCC dictionaries gave %d traditional-only and %d simplified-only characters", len(t.trad), len(t.simp))
+	if trad == 0 || simp == 0 {
+		return nil, fmt.Errorf("script table: OpenCC dictionaries gave %d traditional-only and %d simplified-only characters", trad, simp)
 	}
 	return t, nil
 })
@@ -81,16 +88,19 @@ var newScriptTable = sync.OnceValues(func() (*scriptTable, error) {
 func (t *scriptTable) classify(s string) string {
 	han, trad, simp := 0, 0, 0
 	for _, r := range s {
-		if r < 0x3400 {
+		if r < scriptLo {
 			continue
+		}
+		if r <= scriptHi {
+			switch t.class[r-scriptLo] {
+			case 1:
+				trad++
+			case 2:
+				simp++
+			}
 		}
 		if unicode.Is(unicode.Han, r) {
 			han++
-			if t.trad[r] {
-				trad++
-			} else if t.simp[r] {
-				simp++
-			}
 		}
 	}
 	switch {
