@@ -1,0 +1,216 @@
+// Command gen writes the character model that package langmodel embeds.
+//
+// It counts characters and within-word character bigrams in gse's
+// dictionaries, weighting each word by its frequency: the simplified and
+// traditional Chinese dictionaries (so text in either script is probable)
+// and, for kana only, the Japanese dictionary (so Japanese passages are not
+// taken for mojibake). Run it through `go generate ./pipeline/langmodel`.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"log/slog"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Kana counts come from a dictionary whose frequencies are on another scale;
+// jpScale brings the total kana mass to a small share of the Chinese mass.
+const jpShare = 0.02
+
+type counts struct {
+	uni    map[rune]float64
+	end    map[rune]float64
+	bigram map[[2]rune]float64
+}
+
+func newCounts() *counts {
+	return &counts{uni: map[rune]float64{}, end: map[rune]float64{}, bigram: map[[2]rune]float64{}}
+}
+
+// modelled says which characters the model counts; everything else (ASCII,
+// punctuation, symbols) is scored by class in package langmodel.
+func modelled(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
+}
+
+func kana(r rune) bool {
+	return unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
+}
+
+// addDict adds every "word freq tag" line of path. keep filters the runes
+// and bigrams taken (nil keeps all modelled ones).
+func addDict(c *counts, path string, scale float64, keepRune func(rune) bool, keepPair func(a, b rune) bool) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read dictionary: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 {
+			continue
+		}
+		freq, err := strconv.ParseFloat(f[1], 64)
+		if err != nil || freq <= 0 {
+			continue
+		}
+		freq *= scale
+		rs := []rune(f[0])
+		for i, r := range rs {
+			if !modelled(r) || (keepRune != nil && !keepRune(r)) {
+				continue
+			}
+			c.uni[r] += freq
+			if i+1 < len(rs) && modelled(rs[i+1]) && (keepPair == nil || keepPair(r, rs[i+1])) {
+				c.bigram[[2]rune{r, rs[i+1]}] += freq
+			} else {
+				// The word ends here (or continues with something the
+				// model does not count): the next character is free.
+				c.end[r] += freq
+			}
+		}
+	}
+	return sc.Err()
+}
+
+func total(m map[rune]float64) float64 {
+	t := 0.0
+	for _, v := range m {
+		t += v
+	}
+	return t
+}
+
+func main() {
+	out := flag.String("o", "model.bin", "output file")
+	flag.Parse()
+	if err := run(*out); err != nil {
+		slog.Error("gen", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(out string) error {
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
+	if err != nil {
+		return fmt.Errorf("locate gse module: %w", err)
+	}
+	dict := filepath.Join(strings.TrimSpace(string(dir)), "data", "dict")
+	c := newCounts()
+	for _, f := range []string{"zh/s_1.txt", "zh/t_1.txt"} {
+		if err := addDict(c, filepath.Join(dict, f), 1, nil, nil); err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+	}
+	zhMass := total(c.uni)
+	jp := newCounts()
+	if err := addDict(jp, filepath.Join(dict, "jp/dict.txt"), 1, nil, func(a, b rune) bool { return kana(a) || kana(b) }); err != nil {
+		return fmt.Errorf("jp: %w", err)
+	}
+	kanaMass := 0.0
+	for r, v := range jp.uni {
+		if kana(r) {
+			kanaMass += v
+		}
+	}
+	scale := jpShare * zhMass / kanaMass
+	for r, v := range jp.uni {
+		if kana(r) {
+			c.uni[r] += v * scale
+			c.end[r] += jp.end[r] * scale
+		}
+	}
+	for k, v := range jp.bigram {
+		if kana(k[0]) {
+			c.bigram[k] += v * scale
+		} else if _, ok := c.uni[k[0]]; ok {
+			// A kanji followed by kana: count it, and keep the kanji's
+			// outgoing mass consistent.
+			c.bigram[k] += v * scale
+			c.uni[k[0]] += v * scale
+		}
+	}
+	for k, v := range jp.bigram {
+		if !kana(k[0]) {
+			continue
+		}
+		if _, ok := c.uni[k[1]]; !ok {
+			c.uni[k[1]] += v * scale
+			c.end[k[1]] += v * scale
+		}
+	}
+	data := encode(c)
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	slog.Info("model written", "file", out, "bytes", len(data), "chars", len(c.uni), "bigrams", len(c.bigram))
+	return nil
+}
+
+// quant maps a count to a byte on a log scale (steps of 5%); counts below 1
+// are dropped by the caller.
+func quant(v float64) byte {
+	q := math.Round(math.Log(v) / math.Log(1.05))
+	return byte(min(max(q, 0), 255))
+}
+
+// encode writes the format read by langmodel.parse:
+//
+//	"ZHLM1\n", n, then n × (rune delta, quant(count), quant(end count + 1)),
+//	then for each char: successor count, successors × (index delta, quant(count)).
+//
+// All integers are unsigned varints.
+func encode(c *counts) []byte {
+	runes := make([]rune, 0, len(c.uni))
+	for r, v := range c.uni {
+		if v >= 1 {
+			runes = append(runes, r)
+		}
+	}
+	slices.Sort(runes)
+	idx := make(map[rune]int, len(runes))
+	for i, r := range runes {
+		idx[r] = i
+	}
+	succ := make([][][2]int, len(runes))
+	for k, v := range c.bigram {
+		a, okA := idx[k[0]]
+		b, okB := idx[k[1]]
+		if !okA || !okB || v < 1 {
+			continue
+		}
+		succ[a] = append(succ[a], [2]int{b, int(quant(v))})
+	}
+	var buf []byte
+	buf = append(buf, "ZHLM1\n"...)
+	buf = binary.AppendUvarint(buf, uint64(len(runes)))
+	prev := rune(0)
+	for _, r := range runes {
+		buf = binary.AppendUvarint(buf, uint64(r-prev))
+		prev = r
+		buf = append(buf, quant(c.uni[r]), quant(c.end[r]+1))
+	}
+	for a := range runes {
+		s := succ[a]
+		slices.SortFunc(s, func(x, y [2]int) int { return x[0] - y[0] })
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		p := 0
+		for _, e := range s {
+			buf = binary.AppendUvarint(buf, uint64(e[0]-p))
+			p = e[0]
+			buf = append(buf, byte(e[1]))
+		}
+	}
+	return buf
+}

@@ -1,0 +1,295 @@
+// Package langmodel is a character bigram model of Chinese text, built from
+// gse's dictionary word frequencies (see NOTICE). It answers one question
+// for the stages that must choose between readings of the same bytes: how
+// probable is this text as Chinese?
+package langmodel
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:generate go run ./internal/gen -o model.bin
+
+//go:embed model.bin
+var modelData []byte
+
+// Model is an immutable character model; it is safe for concurrent use.
+type Model struct {
+	bmp   []uint16 // rune -> index+1 for the Basic Multilingual Plane
+	sup   []rune   // sorted supplementary runes in the model
+	supIx []uint16 // their indexes
+	runes []rune
+	// logUni is log P(c) over modelled characters.
+	logUni []float32
+	// count is c(a); free is the count of a at a word end plus the
+	// smoothing mass: the share of a's successors drawn from P(c).
+	count []float32
+	free  []float32
+	off   []uint32 // successors of a are succ[off[a]:off[a+1]]
+	succ  []uint16
+	scnt  []uint8 // quantised bigram counts
+	qtab  [256]float32
+}
+
+// Default returns the model built from the embedded data.
+var Default = sync.OnceValue(func() *Model {
+	m, err := parse(modelData)
+	if err != nil {
+		panic(fmt.Errorf("langmodel: embedded model: %w", err))
+	}
+	return m
+})
+
+// smoothing is the Witten-Bell-like mass each character gives to the
+// unigram distribution, so unseen pairs of common characters stay possible.
+const smoothing = 8
+
+func parse(data []byte) (*Model, error) {
+	const magic = "ZHLM1\n"
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+		return nil, errors.New("bad magic")
+	}
+	p := len(magic)
+	next := func() (uint64, error) {
+		v, n := binary.Uvarint(data[p:])
+		if n <= 0 {
+			return 0, errors.New("truncated varint")
+		}
+		p += n
+		return v, nil
+	}
+	nn, err := next()
+	if err != nil {
+		return nil, err
+	}
+	if nn > math.MaxUint16-1 {
+		return nil, errors.New("too many characters")
+	}
+	n := int(nn)
+	m := &Model{
+		bmp: make([]uint16, 0x10000), runes: make([]rune, n), logUni: make([]float32, n),
+		count: make([]float32, n), free: make([]float32, n), off: make([]uint32, n+1),
+	}
+	for i := range m.qtab {
+		m.qtab[i] = float32(math.Pow(1.05, float64(i)))
+	}
+	r := rune(0)
+	var totalCount float64
+	for i := 0; i < n; i++ {
+		d, err := next()
+		if err != nil {
+			return nil, err
+		}
+		if p+2 > len(data) {
+			return nil, errors.New("truncated character table")
+		}
+		r += rune(d)
+		m.runes[i] = r
+		m.count[i] = m.qtab[data[p]]
+		m.free[i] = m.qtab[data[p+1]] - 1 + smoothing
+		p += 2
+		totalCount += float64(m.count[i])
+		if r < 0x10000 {
+			m.bmp[r] = uint16(i + 1)
+		} else {
+			m.sup = append(m.sup, r)
+			m.supIx = append(m.supIx, uint16(i))
+		}
+	}
+	for i := range m.logUni {
+		m.logUni[i] = float32(math.Log(float64(m.count[i]) / totalCount))
+	}
+	m.succ = make([]uint16, 0, 600000)
+	m.scnt = make([]uint8, 0, 600000)
+	for a := 0; a < n; a++ {
+		k, err := next()
+		if err != nil {
+			return nil, err
+		}
+		b := 0
+		for j := uint64(0); j < k; j++ {
+			d, err := next()
+			if err != nil {
+				return nil, err
+			}
+			b += int(d)
+			if b >= n || p >= len(data) {
+				return nil, errors.New("bad successor")
+			}
+			m.succ = append(m.succ, uint16(b))
+			m.scnt = append(m.scnt, data[p])
+			p++
+		}
+		m.off[a+1] = uint32(len(m.succ))
+	}
+	return m, nil
+}
+
+// index returns the model's index of r, or -1.
+func (m *Model) index(r rune) int {
+	if r < 0x10000 {
+		if r < 0 {
+			return -1
+		}
+		return int(m.bmp[r]) - 1
+	}
+	i := sort.Search(len(m.sup), func(i int) bool { return m.sup[i] >= r })
+	if i < len(m.sup) && m.sup[i] == r {
+		return int(m.supIx[i])
+	}
+	return -1
+}
+
+// Known reports whether r is a character the model has counts for.
+func (m *Model) Known(r rune) bool { return m.index(r) >= 0 }
+
+// UnigramLogProb is log P(r) among modelled characters, or Unknown.
+func (m *Model) UnigramLogProb(r rune) float64 {
+	if i := m.index(r); i >= 0 {
+		return float64(m.logUni[i])
+	}
+	return Unknown
+}
+
+// PairSeen reports whether the model counted b right after a inside a word.
+func (m *Model) PairSeen(a, b rune) bool {
+	ia, ib := m.index(a), m.index(b)
+	return ia >= 0 && ib >= 0 && m.pairCount(ia, ib) > 0
+}
+
+func (m *Model) pairCount(a, b int) float32 {
+	s := m.succ[m.off[a]:m.off[a+1]]
+	lo, hi := 0, len(s)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if int(s[h]) < b {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(s) && int(s[lo]) == b {
+		return m.qtab[m.scnt[int(m.off[a])+lo]]
+	}
+	return 0
+}
+
+// Class log probabilities for characters the dictionaries do not count.
+// They are set by hand: the dictionaries hold words, not running text, so
+// they say nothing about punctuation, digits or Latin letters.
+const (
+	// Unknown is the log probability of a character of no usual class
+	// (private use, U+FFFD aside, symbols, rare scripts).
+	Unknown = -18.0
+	// unknownHan is a Han character too rare for the dictionaries.
+	unknownHan   = -15.0
+	asciiAlnum   = -5.0
+	asciiPunct   = -5.5
+	space        = -4.0
+	cjkPunct     = -4.5
+	fullwidthAln = -8.5
+	genPunct     = -6.0
+	// Bopomofo and box drawing are normal beside their own kind (phonetic
+	// spellings, tables) and improbable inside running Chinese prose.
+	inRun    = -3.0
+	isolated = -14.0
+	latin1   = -9.0
+	// replacement is U+FFFD: damage already recorded upstream, scored like
+	// an unknown Han character so it neither attracts nor repels repairs.
+	replacement = unknownHan
+)
+
+// classOf groups the characters the model scores by class; runs of the
+// same class (bopomofo, box drawing) make each other probable.
+func classOf(r rune) (lp float64, run int) {
+	switch {
+	case r < 0x80:
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
+			return space, 0
+		case r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			return asciiAlnum, 0
+		case r < 0x20 || r == 0x7f:
+			return Unknown, 0
+		}
+		return asciiPunct, 0
+	case r == utf8.RuneError:
+		return replacement, 0
+	case r >= 0x3000 && r <= 0x303f: // CJK symbols and punctuation
+		return cjkPunct, 0
+	case r >= 0xff01 && r <= 0xff0f || r >= 0xff1a && r <= 0xff20 || r >= 0xff3b && r <= 0xff40 || r >= 0xff5b && r <= 0xff65:
+		return cjkPunct, 0
+	case r >= 0xff10 && r <= 0xff19 || r >= 0xff21 && r <= 0xff3a || r >= 0xff41 && r <= 0xff5a:
+		return fullwidthAln, 0
+	case r >= 0x2010 && r <= 0x2027 || r == 0x00b7 || r == 0x00d7 || r == 0x00b0:
+		return genPunct, 0
+	case r >= 0x3100 && r <= 0x312f || r >= 0x31a0 && r <= 0x31bf || r == 0x02ca || r == 0x02c7 || r == 0x02cb || r == 0x02d9:
+		return isolated, 1 // bopomofo and its tone marks
+	case r >= 0x2500 && r <= 0x257f:
+		return isolated, 2 // box drawing
+	case r >= 0x00c0 && r <= 0x024f:
+		return latin1, 0
+	case unicode.Is(unicode.Han, r):
+		return unknownHan, 0
+	}
+	return Unknown, 0
+}
+
+// Scorer carries the context of a left-to-right scan: it lets a caller
+// score a text one character at a time, or splice candidate readings.
+type Scorer struct {
+	m       *Model
+	prev    int // model index of the previous character, or -1
+	prevRun int // class run of the previous character (0: none)
+}
+
+// Scorer starts a scan at the beginning of a text.
+func (m *Model) Scorer() Scorer { return Scorer{m: m, prev: -1} }
+
+// Next returns log P(r | previous character) and moves past r.
+func (s *Scorer) Next(r rune) float64 {
+	m := s.m
+	if b := m.index(r); b >= 0 {
+		lp := float64(m.logUni[b])
+		if a := s.prev; a >= 0 {
+			c := m.pairCount(a, b)
+			p := (float64(c) + float64(m.free[a])*math.Exp(lp)) / (float64(m.count[a]) + smoothing)
+			lp = math.Log(p)
+		}
+		s.prev, s.prevRun = b, 0
+		return lp
+	}
+	lp, run := classOf(r)
+	if run != 0 && run == s.prevRun {
+		lp = inRun
+	}
+	s.prev, s.prevRun = -1, run
+	return lp
+}
+
+// LogProb is the total log probability of s.
+func (m *Model) LogProb(s string) float64 {
+	sc := m.Scorer()
+	t := 0.0
+	for _, r := range s {
+		t += sc.Next(r)
+	}
+	return t
+}
+
+// PerChar is the average log probability per rune of s (0 for "").
+func (m *Model) PerChar(s string) float64 {
+	n := utf8.RuneCountInString(s)
+	if n == 0 {
+		return 0
+	}
+	return m.LogProb(s) / float64(n)
+}

@@ -1,0 +1,249 @@
+package mojibake
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// codec reads and writes one character at a time, so that the repair
+// lattice can try a reading at any byte offset. The tables are filled from
+// golang.org/x/text's codecs, never written by hand.
+type codec struct {
+	name string
+	// encode appends the bytes of r; ok is false when r has none.
+	encode func(dst []byte, r rune) ([]byte, bool)
+	// decode reads one character at the start of b. n is the bytes used;
+	// ok is false for bytes that are no character (n is then the bytes
+	// that belong to the broken sequence, at least 1).
+	decode func(b []byte) (r rune, n int, ok bool)
+}
+
+// doubleByte holds a CJK double-byte code: every lead/trail pair decoded
+// once with the x/text decoder, and the inverse.
+type doubleByte struct {
+	pair [0x80 * 0x100]rune // (lead-0x80)<<8 | trail -> rune, 0 if none
+	inv  map[rune]uint16
+	enc  encoding.Encoding
+}
+
+func newDoubleByte(e encoding.Encoding) *doubleByte {
+	t := &doubleByte{inv: make(map[rune]uint16, 24000), enc: e}
+	dec := e.NewDecoder()
+	var buf [2]byte
+	for lead := 0x81; lead <= 0xfe; lead++ {
+		for trail := 0x40; trail <= 0xfe; trail++ {
+			if trail == 0x7f {
+				continue
+			}
+			buf[0], buf[1] = byte(lead), byte(trail)
+			out, err := dec.Bytes(buf[:])
+			if err != nil {
+				continue
+			}
+			r, n := utf8.DecodeRune(out)
+			if n != len(out) || r == utf8.RuneError {
+				continue // unmapped, or mapped to more than one rune
+			}
+			t.pair[(lead-0x80)<<8|trail] = r
+			if _, dup := t.inv[r]; !dup {
+				t.inv[r] = uint16(lead)<<8 | uint16(trail)
+			}
+		}
+	}
+	return t
+}
+
+func (t *doubleByte) encodeRune(dst []byte, r rune) ([]byte, bool) {
+	if r < 0x80 {
+		return append(dst, byte(r)), true
+	}
+	if v, ok := t.inv[r]; ok {
+		return append(dst, byte(v>>8), byte(v)), true
+	}
+	if r == utf8.RuneError {
+		return dst, false // damage, not a character any code holds
+	}
+	out, err := t.enc.NewEncoder().Bytes([]byte(string(r)))
+	if err != nil {
+		return dst, false
+	}
+	return append(dst, out...), true
+}
+
+func (t *doubleByte) decodeRune(b []byte, four bool) (rune, int, bool) {
+	c := b[0]
+	if c < 0x80 {
+		return rune(c), 1, true
+	}
+	if c == 0x80 || c == 0xff || len(b) < 2 {
+		return utf8.RuneError, 1, false
+	}
+	if r := t.pair[int(c-0x80)<<8|int(b[1])]; r != 0 {
+		return r, 2, true
+	}
+	if four && b[1] >= 0x30 && b[1] <= 0x39 && len(b) >= 4 {
+		out, err := t.enc.NewDecoder().Bytes(b[:4])
+		if err == nil {
+			if r, n := utf8.DecodeRune(out); n == len(out) && r != utf8.RuneError {
+				return r, 4, true
+			}
+		}
+	}
+	return utf8.RuneError, 1, false
+}
+
+var (
+	gbTable   = sync.OnceValue(func() *doubleByte { return newDoubleByte(simplifiedchinese.GB18030) })
+	big5Table = sync.OnceValue(func() *doubleByte { return newDoubleByte(traditionalchinese.Big5) })
+	// cp1252Table maps bytes to runes the way browsers read "latin-1"
+	// pages: windows-1252, with its five holes read as C1 controls.
+	cp1252Table = sync.OnceValue(func() *[256]rune {
+		var t [256]rune
+		for i := range t {
+			r := charmap.Windows1252.DecodeByte(byte(i))
+			if r == utf8.RuneError {
+				r = charmap.ISO8859_1.DecodeByte(byte(i))
+			}
+			t[i] = r
+		}
+		return &t
+	})
+	cp1252Inv = sync.OnceValue(func() map[rune]byte {
+		m := make(map[rune]byte, 256)
+		for i, r := range cp1252Table() {
+			m[r] = byte(i)
+		}
+		// Latin-1 readers give C1 controls where windows-1252 has symbols.
+		for i := 0x80; i < 0xa0; i++ {
+			if _, ok := m[rune(i)]; !ok {
+				m[rune(i)] = byte(i)
+			}
+		}
+		return m
+	})
+)
+
+func gb18030Codec() *codec {
+	t := gbTable()
+	return &codec{
+		name:   "gbk",
+		encode: t.encodeRune,
+		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, true) },
+	}
+}
+
+func big5Codec() *codec {
+	t := big5Table()
+	return &codec{
+		name:   "big5",
+		encode: t.encodeRune,
+		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, false) },
+	}
+}
+
+func cp1252Codec() *codec {
+	t, inv := cp1252Table(), cp1252Inv()
+	return &codec{
+		name: "cp1252",
+		encode: func(dst []byte, r rune) ([]byte, bool) {
+			if b, ok := inv[r]; ok {
+				return append(dst, b), true
+			}
+			return dst, false
+		},
+		decode: func(b []byte) (rune, int, bool) { return t[b[0]], 1, true },
+	}
+}
+
+func utf8Codec() *codec {
+	return &codec{
+		name: "utf-8",
+		encode: func(dst []byte, r rune) ([]byte, bool) {
+			if r == utf8.RuneError || !utf8.ValidRune(r) {
+				return dst, false
+			}
+			return utf8.AppendRune(dst, r), true
+		},
+		decode: decodeUTF8,
+	}
+}
+
+// decodeUTF8 reads one UTF-8 character; a broken sequence uses all the
+// bytes that still fit its lead byte, so a truncated character is one
+// unrecoverable position, not several.
+func decodeUTF8(b []byte) (rune, int, bool) {
+	r, n := utf8.DecodeRune(b)
+	if r != utf8.RuneError || n > 1 {
+		return r, n, true
+	}
+	need := 0
+	switch c := b[0]; {
+	case c >= 0xc2 && c <= 0xdf:
+		need = 2
+	case c >= 0xe0 && c <= 0xef:
+		need = 3
+	case c >= 0xf0 && c <= 0xf4:
+		need = 4
+	}
+	n = 1
+	for n < need && n < len(b) && b[n] >= 0x80 && b[n] <= 0xbf {
+		n++
+	}
+	return utf8.RuneError, n, false
+}
+
+// doubleUTF8 reads UTF-8 that was read as windows-1252 and written out as
+// UTF-8 again: one character of the inner text spans several outer ones.
+func doubleUTF8() *codec {
+	inv := cp1252Inv()
+	return &codec{
+		name:   "utf-8",
+		encode: utf8Codec().encode,
+		decode: func(b []byte) (rune, int, bool) {
+			var inner [4]byte
+			k, pos := 0, 0
+			need := 1
+			for k < need && pos < len(b) {
+				r, n, ok := decodeUTF8(b[pos:])
+				if !ok {
+					break
+				}
+				c, ok := inv[r]
+				if !ok {
+					break
+				}
+				if k == 0 {
+					switch {
+					case c < 0x80:
+						need = 1
+					case c >= 0xc2 && c <= 0xdf:
+						need = 2
+					case c >= 0xe0 && c <= 0xef:
+						need = 3
+					case c >= 0xf0 && c <= 0xf4:
+						need = 4
+					default:
+						return utf8.RuneError, max(pos+n, 1), false
+					}
+				}
+				inner[k] = c
+				k++
+				pos += n
+			}
+			if k == 0 {
+				_, n, _ := decodeUTF8(b)
+				return utf8.RuneError, n, false
+			}
+			r, n := utf8.DecodeRune(inner[:k])
+			if n != k || k < need || (r == utf8.RuneError && n == 1) {
+				return utf8.RuneError, pos, false
+			}
+			return r, pos, true
+		},
+	}
+}

@@ -1,0 +1,239 @@
+package mojibake
+
+import (
+	"math"
+	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/pipeline/langmodel"
+)
+
+// mechanism is one way text gets garbled: bytes written in `right` were
+// read as `wrong`. Re-encoding the garbled text with wrong gives back the
+// bytes; decoding them with right gives the text. shift adds a one-byte
+// frame shift: a stray byte before the run put the reader out of step.
+type mechanism struct {
+	reason string
+	wrong  *codec
+	right  *codec
+	shift  bool
+}
+
+// Penalties, in nats, that a reading must pay to be preferred over the text
+// as found. They make the repairer conservative: a repair is taken only when
+// it is clearly more probable.
+const (
+	// switchCost is paid for each repaired run.
+	switchCost = 12.0
+	// dropCost is paid for a stray byte dropped to restore the frame.
+	dropCost = 4.0
+	// lostCost is paid, on top of the model's score of U+FFFD, for each
+	// position whose bytes are lost.
+	lostCost = 2.0
+	// decodedReplacement scores a U+FFFD that a reading decodes from its
+	// exact bytes (EF BF BD read as "锟斤"): strong evidence of old damage.
+	decodedReplacement = -4.0
+)
+
+// piece is one character of a reading and the window bytes it came from.
+type piece struct {
+	r          rune
+	start, end int  // byte span in the encoded window
+	lost       bool // bytes missing: r is U+FFFD
+	dropped    bool // the stray byte before a frame shift
+}
+
+// run is a stretch of the window replaced by a reading.
+type run struct {
+	from, to int // byte span in the encoded window, on character boundaries
+	pieces   []piece
+}
+
+type node struct {
+	score float64
+	sc    langmodel.Scorer
+	ok    bool
+	// back pointer
+	prevPos  int
+	prevMode int8
+	emit     piece
+	hasEmit  bool
+}
+
+// encoded is a window written out with a mechanism's wrong codec.
+type encoded struct {
+	b      []byte
+	hole   []bool // U+FFFD in the text: a byte of unknown value
+	bounds []int  // byte offset of each character, plus the end
+	isB    []bool // isB[p]: p is a character boundary
+}
+
+func encodeWindow(win []rune, c *codec) (encoded, bool) {
+	e := encoded{bounds: make([]int, 0, len(win)+1)}
+	for _, r := range win {
+		e.bounds = append(e.bounds, len(e.b))
+		if r == utf8.RuneError {
+			e.b = append(e.b, 0)
+			e.hole = append(e.hole, true)
+			continue
+		}
+		var ok bool
+		n := len(e.b)
+		e.b, ok = c.encode(e.b, r)
+		if !ok {
+			return e, false
+		}
+		for range len(e.b) - n {
+			e.hole = append(e.hole, false)
+		}
+	}
+	e.bounds = append(e.bounds, len(e.b))
+	e.isB = make([]bool, len(e.b)+1)
+	for _, p := range e.bounds {
+		e.isB[p] = true
+	}
+	return e, true
+}
+
+// readAt decodes one character of the reading at p.
+func (e *encoded) readAt(m *mechanism, p int) piece {
+	if e.hole[p] {
+		return piece{r: utf8.RuneError, start: p, end: p + 1, lost: true}
+	}
+	end := p
+	for end < len(e.b) && !e.hole[end] && end-p < 16 {
+		end++
+	}
+	r, n, ok := m.right.decode(e.b[p:end])
+	if n < 1 {
+		n = 1
+	}
+	if !ok {
+		return piece{r: utf8.RuneError, start: p, end: p + n, lost: true}
+	}
+	return piece{r: r, start: p, end: p + n}
+}
+
+// best finds the most probable mix of the window as found and its reading
+// under m. left and right are the characters around the window (-1 at the
+// edges of the text). It returns the runs taken and the gain in log
+// probability over the window as found (penalties included).
+func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]run, float64) {
+	e, ok := encodeWindow(win, m.wrong)
+	if !ok {
+		return nil, 0
+	}
+	L := len(e.b)
+	start := lm.Scorer()
+	if left >= 0 {
+		start.Next(left)
+	}
+	// Score of the window as found.
+	sc := start
+	orig := 0.0
+	for _, r := range win {
+		orig += sc.Next(r)
+	}
+	if right >= 0 {
+		orig += sc.Next(right)
+	}
+
+	nodes := make([][2]node, L+1)
+	nodes[0][0] = node{score: 0, sc: start, ok: true}
+	relax := func(p int, mode int8, from int, fromMode int8, add float64, sc langmodel.Scorer, emit piece, hasEmit bool) {
+		n := &nodes[p][mode]
+		s := nodes[from][fromMode].score + add
+		if !n.ok || s > n.score {
+			*n = node{score: s, sc: sc, ok: true, prevPos: from, prevMode: fromMode, emit: emit, hasEmit: hasEmit}
+		}
+	}
+	k := 0 // index of the character starting at p, when p is a boundary
+	for p := 0; p <= L; p++ {
+		for k < len(win) && e.bounds[k] < p {
+			k++
+		}
+		// Leave the reading where it meets a character boundary.
+		if e.isB[p] && nodes[p][1].ok {
+			relax(p, 0, p, 1, 0, nodes[p][1].sc, piece{}, false)
+		}
+		if p == L {
+			break
+		}
+		if cur := nodes[p][0]; cur.ok && e.isB[p] {
+			// Keep the character as found.
+			s := cur.sc
+			lp := s.Next(win[k])
+			relax(e.bounds[k+1], 0, p, 0, lp, s, piece{r: win[k], start: p, end: e.bounds[k+1]}, true)
+			// Start a reading here.
+			if m.shift {
+				if !e.hole[p] {
+					relax(p+1, 1, p, 0, -switchCost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true}, true)
+				}
+			} else {
+				relax(p, 1, p, 0, -switchCost, cur.sc, piece{}, false)
+			}
+		}
+		if cur := nodes[p][1]; cur.ok {
+			pc := e.readAt(m, p)
+			s := cur.sc
+			var lp float64
+			switch {
+			case pc.lost:
+				lp = s.Next(utf8.RuneError) - lostCost
+			case pc.r == utf8.RuneError:
+				s.Next(utf8.RuneError)
+				lp = decodedReplacement
+			default:
+				lp = s.Next(pc.r)
+			}
+			if pc.end <= L {
+				relax(pc.end, 1, p, 1, lp, s, pc, true)
+			}
+		}
+	}
+	final := func(mode int8) float64 {
+		n := nodes[L][mode]
+		if !n.ok {
+			return math.Inf(-1)
+		}
+		s := n.sc
+		if right >= 0 {
+			return n.score + s.Next(right)
+		}
+		return n.score
+	}
+	f0 := final(0)
+	if f0-orig < 1e-9 {
+		return nil, 0
+	}
+	// Walk back and collect the runs.
+	var runs []run
+	var cur *run
+	p, mode := L, int8(0)
+	for p > 0 || mode != 0 {
+		n := nodes[p][mode]
+		if mode == 1 || (n.prevMode == 1) {
+			if cur == nil {
+				runs = append(runs, run{to: p})
+				cur = &runs[len(runs)-1]
+			}
+			if n.hasEmit {
+				cur.pieces = append(cur.pieces, n.emit)
+			}
+			if n.prevMode == 0 && mode == 1 {
+				cur.from = n.prevPos
+				cur = nil
+			}
+		}
+		p, mode = n.prevPos, n.prevMode
+	}
+	for i := range runs {
+		ps := runs[i].pieces
+		for a, b := 0, len(ps)-1; a < b; a, b = a+1, b-1 {
+			ps[a], ps[b] = ps[b], ps[a]
+		}
+	}
+	for a, b := 0, len(runs)-1; a < b; a, b = a+1, b-1 {
+		runs[a], runs[b] = runs[b], runs[a]
+	}
+	return runs, f0 - orig
+}

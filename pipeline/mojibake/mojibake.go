@@ -1,0 +1,172 @@
+// Package mojibake finds text garbled by reading bytes with the wrong
+// character code (UTF-8 read as GBK, GBK read as windows-1252, GB18030 read
+// one byte out of frame, ...) and restores what the bytes still hold.
+//
+// Detection is cheap: a table lookup per character finds the few places
+// that look improbable as Chinese (bopomofo, box drawing and radicals inside
+// prose, private use, Latin-1 letter salad, rare characters). Around them,
+// each mechanism re-encodes the text with the code it was wrongly read as
+// and decodes it with the right one; a character language model chooses
+// between the text as found and each reading, and a reading is taken only
+// when it is clearly more probable. Lost bytes are never invented: the
+// positions they leave become U+FFFD, and every change is an edit.
+package mojibake
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/pipeline/langmodel"
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+// Stage is the name mojibake edits carry.
+const Stage = "mojibake"
+
+// Repairer repairs mojibake; it is immutable and safe for concurrent use.
+type Repairer struct {
+	lm    *langmodel.Model
+	flags *[0x10000]uint8
+	mechs []*mechanism
+}
+
+// New returns a Repairer using the default language model.
+func New() *Repairer {
+	lm := langmodel.Default()
+	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
+	return &Repairer{
+		lm:    lm,
+		flags: flagTable(lm),
+		mechs: []*mechanism{
+			{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true},
+			{reason: "big5 frame shift", wrong: b5, right: b5, shift: true},
+			{reason: "utf-8 read as gbk", wrong: gb, right: u8},
+			{reason: "utf-8 read as big5", wrong: b5, right: u8},
+			{reason: "utf-8 read as cp1252", wrong: cp, right: u8},
+			{reason: "double-encoded utf-8", wrong: cp, right: doubleUTF8()},
+			{reason: "gbk read as cp1252", wrong: cp, right: gb},
+			{reason: "big5 read as cp1252", wrong: cp, right: b5},
+			{reason: "big5 read as gbk", wrong: gb, right: b5},
+			{reason: "gbk read as big5", wrong: b5, right: gb},
+		},
+	}
+}
+
+// context is how many characters around a suspicious one are examined.
+const context = 24
+
+// Repair returns text with its mojibake repaired and one edit per repaired
+// run. Clean text comes back unchanged with no edits.
+func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
+	spots := r.suspicious(text)
+	if len(spots) == 0 {
+		return text, nil
+	}
+	b := textedit.NewBuilder(text, Stage)
+	for _, w := range r.windows(text, spots) {
+		r.repairWindow(b, text, w)
+	}
+	return b.String(), b.Edits()
+}
+
+// window is a byte span of one line to examine.
+type window struct{ start, end int }
+
+// windows groups suspicious byte offsets into spans of ±context characters,
+// clipped to their line and merged when they overlap.
+func (r *Repairer) windows(text string, spots []int) []window {
+	var ws []window
+	for _, s := range spots {
+		lineStart := strings.LastIndexByte(text[:s], '\n') + 1
+		lineEnd := len(text)
+		if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
+			lineEnd = s + i
+		}
+		a := s
+		for n := 0; n < context && a > lineStart; n++ {
+			_, sz := utf8.DecodeLastRuneInString(text[lineStart:a])
+			a -= sz
+		}
+		z := s
+		for n := 0; n <= context && z < lineEnd; n++ {
+			_, sz := utf8.DecodeRuneInString(text[z:lineEnd])
+			z += sz
+		}
+		if k := len(ws) - 1; k >= 0 && a <= ws[k].end {
+			ws[k].end = max(ws[k].end, z)
+			continue
+		}
+		ws = append(ws, window{a, z})
+	}
+	return ws
+}
+
+func (r *Repairer) repairWindow(b *textedit.Builder, text string, w window) {
+	seg := text[w.start:w.end]
+	win := []rune(seg)
+	offs := make([]int, 0, len(win)+1)
+	for i := range seg {
+		offs = append(offs, w.start+i)
+	}
+	offs = append(offs, w.end)
+	left, right := rune(-1), rune(-1)
+	if w.start > 0 {
+		left, _ = utf8.DecodeLastRuneInString(text[:w.start])
+	}
+	if w.end < len(text) {
+		right, _ = utf8.DecodeRuneInString(text[w.end:])
+	}
+	var bestRuns []run
+	var bestMech *mechanism
+	bestGain := 0.0
+	var bestEnc encoded
+	for _, m := range r.mechs {
+		runs, gain := best(r.lm, win, left, right, m)
+		if gain > bestGain {
+			bestRuns, bestGain, bestMech = runs, gain, m
+			bestEnc, _ = encodeWindow(win, m.wrong)
+		}
+	}
+	if bestMech == nil {
+		return
+	}
+	for _, rn := range bestRuns {
+		r.emit(b, bestMech, &bestEnc, offs, rn)
+	}
+}
+
+// emit records one repaired run as an edit.
+func (r *Repairer) emit(b *textedit.Builder, m *mechanism, e *encoded, offs []int, rn run) {
+	ci := func(p int) int { // character index of boundary p
+		for k, q := range e.bounds {
+			if q == p {
+				return k
+			}
+		}
+		panic("mojibake: run off a character boundary")
+	}
+	start, end := offs[ci(rn.from)], offs[ci(rn.to)]
+	var out strings.Builder
+	var dropped []byte
+	lost := 0
+	for _, pc := range rn.pieces {
+		switch {
+		case pc.dropped:
+			dropped = append(dropped, e.b[pc.start])
+		case pc.lost:
+			lost++
+			out.WriteRune(utf8.RuneError)
+		default:
+			out.WriteRune(pc.r)
+		}
+	}
+	reason := m.reason
+	if len(dropped) > 0 {
+		reason += fmt.Sprintf(" (stray byte %X dropped)", dropped)
+	}
+	if lost > 0 {
+		reason += fmt.Sprintf("; %d unrecoverable position(s) marked U+FFFD: bytes lost", lost)
+	}
+	b.Replace(start, end, out.String(), reason)
+}
