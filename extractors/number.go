@@ -1,0 +1,380 @@
+package extractors
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Number is a parsed numeral. Text is the exact decimal; Value is parsed
+// from Text, so 12.5亿 is 1250000000 and never 1249999999.9999998.
+type Number struct {
+	Text  string  // exact decimal, no exponent, no trailing fractional zeros
+	Value float64 // strconv.ParseFloat(Text)
+	Over  bool    // the numeral held 余 or 多 ("两千余万", "4000 余万", "500多")
+	rat   *big.Rat
+}
+
+// Rat returns a copy of the exact value.
+func (n Number) Rat() *big.Rat {
+	if n.rat == nil {
+		return new(big.Rat)
+	}
+	return new(big.Rat).Set(n.rat)
+}
+
+// maxNumeralRunes bounds the work done on one numeral; real figures are short.
+const maxNumeralRunes = 48
+
+var errNotNumber = errors.New("not a number")
+
+// numeral token kinds
+const (
+	tokAtom  = iota // a value: Arabic decimal or Chinese digit run
+	tokSmall        // 十 百 千
+	tokBig          // 万 亿
+	tokOver         // 余 多
+)
+
+type numTok struct {
+	kind    int
+	val     *big.Rat
+	unit    int64 // for tokSmall/tokBig
+	chinese bool  // atom written with Chinese digits
+	single  bool  // atom is one digit
+}
+
+var chineseDigit = map[rune]int64{
+	'〇': 0, '零': 0, '○': 0, 'Ｏ': 0,
+	'一': 1, '壹': 1, '二': 2, '贰': 2, '两': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
+	'五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9,
+}
+
+var smallUnit = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
+
+var bigUnit = map[rune]int64{'万': 10000, '亿': 100000000}
+
+// isNumeralRune reports whether r can be part of a numeral that ParseNumber
+// accepts (spaces aside).
+func isNumeralRune(r rune) bool {
+	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		return true
+	}
+	switch r {
+	case '.', '．', ',', '点', '余', '多':
+		return true
+	}
+	_, d := chineseDigit[r]
+	_, s := smallUnit[r]
+	_, b := bigUnit[r]
+	return d || s || b
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t'
+}
+
+// ParseNumber parses a numeral: Arabic or full-width digits with optional
+// thousands separators and decimals, Chinese numerals (二百一十四, 一点六万,
+// 〇/零), 十/百/千/万/亿/万亿 scaling, spaces inside ("4000 余万") and one 余
+// or 多 marking an approximate lower bound. It never returns NaN or Inf.
+func ParseNumber(s string) (Number, error) {
+	if utf8.RuneCountInString(s) > maxNumeralRunes {
+		return Number{}, fmt.Errorf("numeral %q: too long", s)
+	}
+	toks, err := lexNumeral(s)
+	if err != nil {
+		return Number{}, fmt.Errorf("numeral %q: %w", s, err)
+	}
+	r, over, err := evalNumeral(toks)
+	if err != nil {
+		return Number{}, fmt.Errorf("numeral %q: %w", s, err)
+	}
+	return newNumber(r, over)
+}
+
+// newNumber builds a Number from an exact rational with a terminating
+// decimal expansion.
+func newNumber(r *big.Rat, over bool) (Number, error) {
+	text, err := exactDecimal(r)
+	if err != nil {
+		return Number{}, err
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return Number{}, fmt.Errorf("numeral value %s out of range", text)
+	}
+	return Number{Text: text, Value: v, Over: over, rat: new(big.Rat).Set(r)}, nil
+}
+
+// exactDecimal writes r as a decimal without exponent; r must terminate
+// within 30 fractional digits.
+func exactDecimal(r *big.Rat) (string, error) {
+	if r.IsInt() {
+		return r.Num().String(), nil
+	}
+	// The denominator of a terminating decimal is 2^a*5^b; max(a, b) digits suffice.
+	den := r.Denom()
+	digits := 0
+	for rem := new(big.Int); digits <= 30; digits++ {
+		if rem.Mod(pow10(digits), den).Sign() == 0 {
+			break
+		}
+	}
+	if digits > 30 {
+		return "", fmt.Errorf("value %s has no short decimal form", r.String())
+	}
+	return trimZeros(r.FloatString(digits)), nil
+}
+
+func pow10(n int) *big.Int {
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+}
+
+func trimZeros(s string) string {
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimSuffix(s, ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// roundedNumber rounds r half away from zero to places fractional digits.
+func roundedNumber(r *big.Rat, places int) (Number, error) {
+	text := trimZeros(r.FloatString(places))
+	rr, ok := new(big.Rat).SetString(text)
+	if !ok {
+		return Number{}, fmt.Errorf("rounding %s", r.String())
+	}
+	return newNumber(rr, false)
+}
+
+// lexNumeral splits a numeral into tokens.
+func lexNumeral(s string) ([]numTok, error) {
+	runes := []rune(s)
+	var toks []numTok
+	for i := 0; i < len(runes); {
+		r := runes[i]
+		switch {
+		case isSpace(r):
+			i++
+		case asciiDigit(r) >= 0:
+			j, tok, err := lexArabic(runes, i)
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, tok)
+			i = j
+		case isChineseDigit(r):
+			j, tok, err := lexChinese(runes, i)
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, tok)
+			i = j
+		case smallUnit[r] != 0:
+			toks = append(toks, numTok{kind: tokSmall, unit: smallUnit[r]})
+			i++
+		case bigUnit[r] != 0:
+			toks = append(toks, numTok{kind: tokBig, unit: bigUnit[r]})
+			i++
+		case r == '余' || r == '多':
+			toks = append(toks, numTok{kind: tokOver})
+			i++
+		default:
+			return nil, fmt.Errorf("unexpected %q: %w", r, errNotNumber)
+		}
+	}
+	if len(toks) == 0 {
+		return nil, errNotNumber
+	}
+	return toks, nil
+}
+
+// asciiDigit maps ASCII and full-width digits to 0-9, else -1.
+func asciiDigit(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	return -1
+}
+
+func isChineseDigit(r rune) bool {
+	_, ok := chineseDigit[r]
+	return ok
+}
+
+// lexArabic reads digits, ASCII thousands separators (groups of exactly three
+// digits) and one decimal point.
+func lexArabic(runes []rune, i int) (int, numTok, error) {
+	var b strings.Builder
+	intDigits, groupDigits := 0, -1 // groupDigits >= 0 once a separator was seen
+	seenPoint, fracDigits := false, 0
+	j := i
+	for ; j < len(runes); j++ {
+		r := runes[j]
+		if d := asciiDigit(r); d >= 0 {
+			b.WriteByte(byte('0' + d))
+			switch {
+			case seenPoint:
+				fracDigits++
+			case groupDigits >= 0:
+				groupDigits++
+				if groupDigits > 3 {
+					return 0, numTok{}, fmt.Errorf("bad digit grouping: %w", errNotNumber)
+				}
+			default:
+				intDigits++
+			}
+			continue
+		}
+		if r == ',' && !seenPoint {
+			if groupDigits >= 0 && groupDigits != 3 || groupDigits < 0 && intDigits > 3 {
+				return 0, numTok{}, fmt.Errorf("bad digit grouping: %w", errNotNumber)
+			}
+			if j+1 >= len(runes) || asciiDigit(runes[j+1]) < 0 {
+				return 0, numTok{}, fmt.Errorf("dangling separator: %w", errNotNumber)
+			}
+			groupDigits = 0
+			continue
+		}
+		if (r == '.' || r == '．') && !seenPoint {
+			if j+1 >= len(runes) || asciiDigit(runes[j+1]) < 0 {
+				return 0, numTok{}, fmt.Errorf("dangling decimal point: %w", errNotNumber)
+			}
+			seenPoint = true
+			b.WriteByte('.')
+			continue
+		}
+		break
+	}
+	if groupDigits >= 0 && groupDigits != 3 {
+		return 0, numTok{}, fmt.Errorf("bad digit grouping: %w", errNotNumber)
+	}
+	if fracDigits > 20 || b.Len() > 30 {
+		return 0, numTok{}, fmt.Errorf("too many digits: %w", errNotNumber)
+	}
+	val, ok := new(big.Rat).SetString(b.String())
+	if !ok {
+		return 0, numTok{}, errNotNumber
+	}
+	single := !seenPoint && b.Len() == 1
+	return j, numTok{kind: tokAtom, val: val, single: single}, nil
+}
+
+// lexChinese reads a run of Chinese digits (read positionally: 二〇二二) with
+// an optional 点 and fractional digits (一点六).
+func lexChinese(runes []rune, i int) (int, numTok, error) {
+	var b strings.Builder
+	j := i
+	n := 0
+	for ; j < len(runes) && isChineseDigit(runes[j]); j++ {
+		b.WriteByte(byte('0' + chineseDigit[runes[j]]))
+		n++
+	}
+	if j < len(runes) && runes[j] == '点' {
+		k := j + 1
+		var frac strings.Builder
+		for ; k < len(runes) && isChineseDigit(runes[k]); k++ {
+			frac.WriteByte(byte('0' + chineseDigit[runes[k]]))
+		}
+		if frac.Len() == 0 {
+			return 0, numTok{}, fmt.Errorf("dangling 点: %w", errNotNumber)
+		}
+		b.WriteByte('.')
+		b.WriteString(frac.String())
+		j = k
+	}
+	if b.Len() > 24 {
+		return 0, numTok{}, fmt.Errorf("too many digits: %w", errNotNumber)
+	}
+	val, ok := new(big.Rat).SetString(b.String())
+	if !ok {
+		return 0, numTok{}, errNotNumber
+	}
+	// A leading 零 is a placeholder ("一百零五"), not a positional zero.
+	return j, numTok{kind: tokAtom, val: val, chinese: true, single: n == 1 && !strings.Contains(b.String(), ".")}, nil
+}
+
+// evalNumeral combines tokens: small units build a section below 万, 万 and
+// 亿 scale everything before them within their level.
+func evalNumeral(toks []numTok) (*big.Rat, bool, error) {
+	total := new(big.Rat)   // value scaled by the last 亿
+	wan := new(big.Rat)     // the 万 group below 亿
+	section := new(big.Rat) // value below 万
+	var cur *big.Rat
+	over := false
+	lastSmall := int64(0) // last small unit within section, for ordering
+	lastUnit := int64(0)  // last unit of any size
+	prev := -1            // previous token kind
+	for i, t := range toks {
+		switch t.kind {
+		case tokAtom:
+			if prev == tokAtom || prev == tokOver {
+				// "1 000", "一 二" and "余5" are not numerals.
+				return nil, false, fmt.Errorf("misplaced value: %w", errNotNumber)
+			}
+			cur = new(big.Rat).Set(t.val)
+			// Colloquial "一万二" = 12000, "一百二" = 120: a lone final digit
+			// right after a unit of 100 or more stands for the next lower unit.
+			if i == len(toks)-1 && t.single && lastUnit >= 100 && (prev == tokSmall || prev == tokBig) {
+				cur.Mul(cur, new(big.Rat).SetInt64(lastUnit/10))
+			}
+		case tokSmall:
+			if prev == tokOver || lastSmall != 0 && t.unit >= lastSmall {
+				return nil, false, fmt.Errorf("units out of order: %w", errNotNumber)
+			}
+			m := big.NewRat(1, 1)
+			if cur != nil {
+				m = cur
+			}
+			section.Add(section, new(big.Rat).Mul(m, new(big.Rat).SetInt64(t.unit)))
+			cur = nil
+			lastSmall, lastUnit = t.unit, t.unit
+		case tokBig:
+			s := new(big.Rat).Set(section)
+			if cur != nil {
+				s.Add(s, cur)
+			}
+			if t.unit == 10000 {
+				if s.Sign() == 0 || wan.Sign() != 0 {
+					return nil, false, fmt.Errorf("nothing to scale by 万: %w", errNotNumber)
+				}
+				wan.Mul(s, big.NewRat(10000, 1))
+			} else {
+				s.Add(s, wan)
+				if s.Sign() == 0 && total.Sign() == 0 {
+					return nil, false, fmt.Errorf("nothing to scale by 亿: %w", errNotNumber)
+				}
+				total.Add(total, s)
+				total.Mul(total, big.NewRat(100000000, 1))
+				wan = new(big.Rat)
+			}
+			section = new(big.Rat)
+			cur = nil
+			lastSmall, lastUnit = 0, t.unit
+		case tokOver:
+			if prev == -1 || over {
+				return nil, false, fmt.Errorf("misplaced 余/多: %w", errNotNumber)
+			}
+			over = true
+		}
+		prev = t.kind
+	}
+	res := new(big.Rat).Add(total, wan)
+	res.Add(res, section)
+	if cur != nil {
+		res.Add(res, cur)
+	}
+	return res, over, nil
+}

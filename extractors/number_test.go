@@ -1,0 +1,138 @@
+package extractors
+
+import (
+	"math"
+	"strconv"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" means an error is expected
+		over bool
+	}{
+		{"559", "559", false},
+		{"9.4", "9.4", false},
+		{"87.5", "87.5", false},
+		{"１２３", "123", false},
+		{"１２．５", "12.5", false},
+		{"1,234", "1234", false},
+		{"12,345,678.5", "12345678.5", false},
+		{"12.5亿", "1250000000", false},
+		{"7.17亿", "717000000", false},
+		{"21.69亿", "2169000000", false},
+		{"1.6万", "16000", false},
+		{"1.6万余", "16000", true},
+		{"2700余万", "27000000", true},
+		{"4000 余万", "40000000", true},
+		{"2600 余万", "26000000", true},
+		{"3万余", "30000", true},
+		{"500多", "500", true},
+		{"5亿多", "500000000", true},
+		{"2.5万亿", "2500000000000", false},
+		{"5千万", "50000000", false},
+		{"0.5", "0.5", false},
+		{"100.00", "100", false},
+		{"二百一十四", "214", false},
+		{"一点六万", "16000", false},
+		{"两千余万", "20000000", true},
+		{"十", "10", false},
+		{"十五", "15", false},
+		{"二十", "20", false},
+		{"一百零五", "105", false},
+		{"一千零二十", "1020", false},
+		{"二〇二二", "2022", false},
+		{"〇", "0", false},
+		{"零", "0", false},
+		{"三亿五千万", "350000000", false},
+		{"一万亿", "1000000000000", false},
+		{"一亿二千万", "120000000", false},
+		{"一万二", "12000", false},
+		{"一百二", "120", false},
+		{"一百二十", "120", false},
+		{"百万", "1000000", false},
+		{"四十二万五千", "425000", false},
+		{"三点一四", "3.14", false},
+		{"壹佰贰拾", "120", false},
+		{"", "", false},
+		{"万", "", false},
+		{"亿", "", false},
+		{"余", "", false},
+		{"余5", "", false},
+		{"5余余", "", false},
+		{"1,23", "", false},
+		{"1234,567", "", false},
+		{"1.", "", false},
+		{"1.2.3", "", false},
+		{"1 000", "", false},
+		{"十百", "", false},
+		{"万万", "", false},
+		{"abc", "", false},
+		{"点五", "", false},
+		{"5%", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseNumber(tt.in)
+			if tt.want == "" {
+				if err == nil {
+					t.Fatalf("ParseNumber(%q) = %q, want error", tt.in, got.Text)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ParseNumber(%q): %v", tt.in, err)
+			}
+			if got.Text != tt.want || got.Over != tt.over {
+				t.Fatalf("ParseNumber(%q) = %q over=%v, want %q over=%v", tt.in, got.Text, got.Over, tt.want, tt.over)
+			}
+			want, _ := strconv.ParseFloat(tt.want, 64)
+			if got.Value != want {
+				t.Fatalf("ParseNumber(%q).Value = %v, want %v", tt.in, got.Value, want)
+			}
+		})
+	}
+}
+
+// The DOUBLE must come from the exact decimal, not from float arithmetic.
+func TestParseNumberExactDouble(t *testing.T) {
+	n, err := ParseNumber("12.5亿")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Value != 1250000000 || n.Text != "1250000000" {
+		t.Fatalf("12.5亿 = %v (%s)", n.Value, n.Text)
+	}
+	// float arithmetic would give 0.30000000000000004 here
+	n, err = ParseNumber("0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := n.Rat(); r.RatString() != "1/10" {
+		t.Fatalf("0.1 as rat = %s", r.RatString())
+	}
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"12.5亿", "4000 余万", "二百一十四", "一点六万", "两千余万", "1,234.5", "１２．５", "一万二", "〇", "9999999999999999999999亿亿亿"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseNumber(s)
+		if err != nil {
+			return
+		}
+		if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
+			t.Fatalf("ParseNumber(%q) = %v", s, n.Value)
+		}
+		if !utf8.ValidString(n.Text) || n.Text == "" {
+			t.Fatalf("ParseNumber(%q) text %q", s, n.Text)
+		}
+		v, err := strconv.ParseFloat(n.Text, 64)
+		if err != nil || v != n.Value {
+			t.Fatalf("ParseNumber(%q): text %q does not give value %v", s, n.Text, n.Value)
+		}
+	})
+}
