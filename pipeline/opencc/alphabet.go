@@ -53,6 +53,8 @@ func decode[T text](s T, i, end int) (rune, int) {
 	c0 := s[i]
 	n := end - i
 	switch {
+	case c0 < utf8.RuneSelf:
+		return rune(c0), 1
 	case c0 < 0xC2:
 		return utf8.RuneError, 1
 	case c0 < 0xE0:

@@ -84,7 +84,13 @@ func (c *Converter) Title() string { return c.title }
 var converters = sync.OnceValue(func() map[string]func() (*Converter, error) {
 	m := map[string]func() (*Converter, error){}
 	for _, spec := range configSpecs() {
-		m[spec.name] = sync.OnceValues(func() (*Converter, error) { return build(spec) })
+		m[spec.name] = sync.OnceValues(func() (*Converter, error) {
+			ab, err := loadAlphabet()
+			if err != nil {
+				return nil, err
+			}
+			return build(spec, ab, func(name string) (*dat.Dict, error) { return dicts()[name]() })
+		})
 	}
 	return m
 })
@@ -124,19 +130,17 @@ var loadAlphabet = sync.OnceValues(func() (*alphabet, error) {
 	return newAlphabet(f.Alphabet)
 })
 
-func build(spec configSpec) (*Converter, error) {
-	ab, err := loadAlphabet()
-	if err != nil {
-		return nil, err
-	}
+// build assembles a converter from dictionaries that load returns.
+func build(spec configSpec, ab *alphabet, load func(name string) (*dat.Dict, error)) (*Converter, error) {
 	get := func(name string) (*dat.Dict, error) {
-		d, err := dicts()[name]()
+		d, err := load(name)
 		if err != nil {
 			return nil, fmt.Errorf("opencc: config %s: %w", spec.name, err)
 		}
 		return d, nil
 	}
 	c := &Converter{name: spec.name, title: spec.title, ab: ab}
+	var err error
 	if c.seg, err = get(spec.seg); err != nil {
 		return nil, err
 	}

@@ -20,10 +20,13 @@ const chunkSize = 256 << 10
 // line break (the generator checks), so cutting there changes nothing. A
 // line longer than a chunk is cut before a byte that occurs in no key, or
 // read whole.
-func (c *Converter) ConvertStream(parent context.Context, w io.Writer, r io.Reader) error {
+func (c *Converter) ConvertStream(ctx context.Context, w io.Writer, r io.Reader) error {
+	return c.convertStream(ctx, w, r, chunkSize, runtime.GOMAXPROCS(0))
+}
+
+func (c *Converter) convertStream(parent context.Context, w io.Writer, r io.Reader, chunk, workers int) error {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
-	workers := runtime.GOMAXPROCS(0)
 
 	type job struct {
 		in  []byte
@@ -39,7 +42,7 @@ func (c *Converter) ConvertStream(parent context.Context, w io.Writer, r io.Read
 		defer wg.Done()
 		defer close(jobs)
 		defer close(order)
-		readErr = c.chunks(ctx, r, func(chunk []byte) bool {
+		readErr = c.chunks(ctx, r, chunk, func(chunk []byte) bool {
 			j := job{in: chunk, out: make(chan []byte, 1)}
 			select {
 			case order <- j.out:
@@ -95,9 +98,9 @@ func (c *Converter) ConvertStream(parent context.Context, w io.Writer, r io.Read
 
 // chunks reads r and calls emit with consecutive chunks that can be
 // converted independently, until emit returns false or the input ends.
-func (c *Converter) chunks(ctx context.Context, r io.Reader, emit func([]byte) bool) error {
+func (c *Converter) chunks(ctx context.Context, r io.Reader, chunk int, emit func([]byte) bool) error {
 	var carry []byte
-	size := chunkSize
+	size := chunk
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -121,7 +124,7 @@ func (c *Converter) chunks(ctx context.Context, r io.Reader, emit func([]byte) b
 			carry, size = buf, 2*len(buf)
 			continue
 		}
-		carry, size = buf[cut:], chunkSize
+		carry, size = buf[cut:], chunk
 		if !emit(buf[:cut:cut]) {
 			return nil
 		}
