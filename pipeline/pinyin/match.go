@@ -69,7 +69,7 @@ func (m *matcher) match(i, j int) int {
 			readings = b.zy
 		}
 		for _, r := range readings {
-			if len(r) <= i && string(m.u[i-len(r):i]) == r {
+			if len(r) <= i && unitsEqual(m.u[i-len(r):i], r) {
 				if n := m.match(i-len(r), j+1); n > 0 {
 					return n
 				}

@@ -1,8 +1,9 @@
 package pinyin
 
 // Annotation contents and dictionary readings are both reduced to "units":
-// lower-case toneless letters for pinyin (ü written u, ê written e, so that
-// lü, lv, lu: and lu all compare equal) or one byte per zhuyin symbol, plus
+// lower-case toneless letters for pinyin (ü written v, ê written e, so that
+// lü, lv and lu: compare equal; see canonical for u) or one byte per zhuyin
+// symbol, plus
 // two kinds of boundary units: unitSep for spaces and apostrophes, and the
 // digits '0'..'5' for a tone (a tone number, or a zhuyin tone mark). Tone
 // marks on letters only set hasTone: annotations often carry sandhi or neutral
@@ -138,24 +139,41 @@ func isContentRune(r rune) bool {
 	return k != kindOther
 }
 
-// matchUnit folds the letters that annotations write inconsistently.
+// matchUnit folds ê to e: no annotation needs the difference.
 func matchUnit(u byte) byte {
-	switch u {
-	case 'v':
-		return 'u'
-	case 'E':
+	if u == 'E' {
 		return 'e'
 	}
 	return u
 }
 
-// matchKey folds a toneless syllable for matching.
-func matchKey(syl string) string {
+// canonical spells a toneless syllable with v for every ü, including the ü
+// that pinyin writes as u after j, q, x and y (ju, yuan), and e for ê.
+// Annotations then match it with either letter: u matches a reading's u or
+// v, but v only a v, so lv and lu both spell 绿 while fv spells nothing.
+func canonical(syl string) string {
 	b := []byte(syl)
 	for i, c := range b {
 		b[i] = matchUnit(c)
 	}
+	if len(b) > 1 && b[1] == 'u' && (b[0] == 'j' || b[0] == 'q' || b[0] == 'x' || b[0] == 'y') {
+		b[1] = 'v'
+	}
 	return string(b)
+}
+
+// unitsEqual reports whether annotation units spell reading, where an
+// annotation's u may stand for the reading's ü (v).
+func unitsEqual(units []byte, reading string) bool {
+	if len(units) != len(reading) {
+		return false
+	}
+	for i := range len(units) {
+		if c := units[i]; c != reading[i] && (c != 'u' || reading[i] != 'v') {
+			return false
+		}
+	}
+	return true
 }
 
 // toneless turns one dictionary reading (tone marks, as go-pinyin's Tone

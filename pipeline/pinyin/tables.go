@@ -2,6 +2,7 @@ package pinyin
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	gopinyin "github.com/mozillazg/go-pinyin"
@@ -11,7 +12,7 @@ import (
 // annotation contents are normalized (see normalize.go), so matching is a
 // plain byte comparison.
 type readingSet struct {
-	py []string // toneless pinyin, ü folded to u
+	py []string // toneless pinyin, v for every ü (see canonical)
 	zy []string // toneless zhuyin, one byte per symbol
 }
 
@@ -64,7 +65,7 @@ func buildTables() *tables {
 			if !ok {
 				continue
 			}
-			rs.py = appendUnique(rs.py, matchKey(syl))
+			rs.py = appendUnique(rs.py, canonical(syl))
 			if z, ok := zhuyinOf(syl); ok {
 				rs.zy = appendUnique(rs.zy, z)
 			}
@@ -77,7 +78,10 @@ func buildTables() *tables {
 			continue
 		}
 		for _, s := range rs.py {
+			// Annotations may write ü as u (lu for lǜ), so lost-character
+			// syllables are looked up in both spellings.
 			t.pySyllables[s] = struct{}{}
+			t.pySyllables[strings.ReplaceAll(s, "v", "u")] = struct{}{}
 			t.maxPy = max(t.maxPy, len(s))
 		}
 		for _, s := range rs.zy {
