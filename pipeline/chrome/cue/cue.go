@@ -19,6 +19,7 @@ type Stats struct {
 	Han   int // Han ideographs
 	Punct int // sentence punctuation (，。、；：！？ and ASCII ,;!?)
 	Stops int // sentence-final punctuation (。！？ and ASCII !?)
+	Comma int // clause punctuation (，、；,;), not colons, which titles use
 }
 
 // Measure returns the Stats of s.
@@ -35,7 +36,10 @@ func Measure(s string) Stats {
 		case r == '。' || r == '！' || r == '？' || r == '!' || r == '?':
 			st.Punct++
 			st.Stops++
-		case r == '，' || r == '、' || r == '；' || r == '：' || r == ',' || r == ';':
+		case r == '，' || r == '、' || r == '；' || r == ',' || r == ';':
+			st.Punct++
+			st.Comma++
+		case r == '：':
 			st.Punct++
 		}
 	}
@@ -67,11 +71,12 @@ func IsHan(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
-// Prose reports whether a line reads as article prose rather than a label:
-// long enough and punctuated like sentences.
+// Prose reports whether a line reads as article prose rather than a label
+// or a headline: long enough and punctuated like sentences (a headline may
+// have ！ and ？ but rarely both a clause break and a full stop).
 func Prose(s string) bool {
 	st := Measure(s)
-	return st.Runes >= 40 && st.Punct >= 2 || st.Runes >= 20 && st.Stops >= 1 && st.Punct >= 2
+	return st.Runes >= 40 && st.Punct >= 2 && st.Comma >= 1 || st.Runes >= 20 && st.Stops >= 1 && st.Comma >= 1
 }
 
 // Marker kinds, used as edit reasons.
@@ -112,7 +117,10 @@ var markers = []marker{
 	{"所在位置", Navigation, true, 60},
 	{"专栏名称", Navigation, true, 40},
 	{"上一篇", Navigation, true, 60},
-	{"下一篇", Navigation, true, 60},
+	{"下一篇", Related, true, 60},
+	{"阅读下一篇", Related, true, 60},
+	{"正文已结束", Navigation, true, 40},
+	{"关注", Share, false, 0},
 	{"字号", Navigation, true, 20},
 	{"阅读原文", Navigation, false, 0},
 	{"阅读全文", Navigation, false, 0},
@@ -169,6 +177,7 @@ var markers = []marker{
 	{"主办单位", Copyright, true, 80},
 	{"网站标识码", Copyright, true, 60},
 	{"责任编辑", Editor, true, 30},
+	{"责编", Editor, true, 30},
 	{"编辑：", Editor, true, 20},
 	{"编辑:", Editor, true, 20},
 	{"审核：", Editor, true, 20},
@@ -187,6 +196,42 @@ var contained = []marker{
 	{"发表评论", Comments, true, 20},
 	{"责任编辑", Editor, true, 30},
 	{"快抢沙发", Comments, true, 30},
+	{"二维码", Share, true, 60},
+	{"公众号", Share, true, 10},
+}
+
+// counters are widget words that may carry a count: 推荐99, 评论（0）, 点赞 12.
+var counters = map[string]string{"推荐": Share, "点赞": Share, "赞": Share, "在看": Share, "收藏": Share,
+	"分享": Share, "转发": Share, "举报": Share, "评论": Comments, "跟贴": Comments,
+	"微博": Share, "微信": Share, "Qzone": Share, "QQ空间": Share, "QQ": Share, "朋友圈": Share, "豆瓣": Share, "跟帖": Comments, "阅读": Share, "阅读数": Share}
+
+// utility words are page tools: 打印 关闭 字体 放大 缩小 ...
+var utility = []string{"打印本页", "关闭窗口", "返回顶部", "打印", "关闭", "收藏", "分享", "返回", "字号", "字体",
+	"放大", "正常", "缩小", "默认", "保存", "纠错", "本页", "窗口", "大", "中", "小"}
+
+// toolsOnly reports a line made only of page-tool words and decoration,
+// such as "打印关闭" or "打印字体：放大正常缩小".
+func toolsOnly(s string) bool {
+	if RuneLen(s) > 30 {
+		return false
+	}
+	for _, w := range utility {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return stripLabel(strings.Map(func(r rune) rune {
+		if strings.ContainsRune("【】[]()（）：:|｜/", r) || IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)) == ""
+}
+
+// counter reports a widget word with a count, such as 推荐99 or 评论（0）.
+func counter(s string) string {
+	t := strings.TrimRightFunc(s, func(r rune) bool {
+		return r >= '0' && r <= '9' || IsSpace(r) || strings.ContainsRune("()（）[]【】+万wW.", r)
+	})
+	return counters[t]
 }
 
 // stripLabel drops decoration around a label: brackets, colons, spaces.
@@ -223,6 +268,14 @@ func Marker(line string) string {
 		if n <= m.max && strings.Contains(s, m.word) {
 			return m.kind
 		}
+	}
+	if n <= 12 {
+		if k := counter(s); k != "" {
+			return k
+		}
+	}
+	if toolsOnly(s) {
+		return Navigation
 	}
 	return ""
 }

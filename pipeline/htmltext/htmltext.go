@@ -1,0 +1,164 @@
+// Package htmltext turns an HTML page into the text of its article, one line
+// per paragraph, heading, list item or table row, plus the page's title,
+// publisher, publication date and canonical URL.
+//
+// The article is found by density, not by site-specific selectors: every
+// block of text is scored by its length, its share of Chinese sentence
+// punctuation and its share of link text, and the element whose subtree
+// scores highest is the article. Scripts, styles, forms, navigation,
+// headers, footers, asides and containers named like comments, share bars or
+// related lists are dropped first (unless they hold most of the page's
+// prose, which protects pages that misuse those tags). Text-level chrome
+// inside the article (责任编辑, 相关推荐, 分享到, bylines) is removed by
+// package chrome.
+//
+// Output format:
+//   - the first line is the title when one is known;
+//   - each paragraph, heading, list item, <br>-separated line and other block
+//     is one line; white space inside a line is collapsed to one space, and a
+//     line break in the source between two CJK characters is dropped;
+//   - a table row whose cells hold no nested table is one line, its cells
+//     separated by a tab (line breaks inside a cell become spaces); rows of
+//     layout tables (a nested table, or much text) are read as blocks;
+//   - <ruby> gives its base text (<rt> and <rp> are dropped), and text after
+//     inline annotation markup is kept;
+//   - <pre> keeps its own line breaks.
+package htmltext
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/zhextract/zhextract/pipeline/chrome"
+)
+
+// Meta is the page metadata: Title, Publisher, PublishedAt (RFC 3339,
+// +08:00 when the page gives no zone, midnight when it gives only a date)
+// and the canonical URL. Empty fields are unknown.
+type Meta = chrome.Meta
+
+// Article is the extracted article.
+type Article struct {
+	Text string
+	Meta Meta
+	// Removed lists the lines dropped from inside the article's container,
+	// in order, with the reason; text outside the container is not listed.
+	Removed []Removal
+}
+
+// Removal is a line dropped from the article container.
+type Removal struct {
+	Reason string
+	Text   string
+}
+
+// Extract finds the article in page, which must already be UTF-8. It
+// returns an error only when the page cannot be parsed at all; a page with
+// no article gives an empty Text.
+func Extract(page string) (Article, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		return Article{}, fmt.Errorf("htmltext: parse page: %w", err)
+	}
+	h := headMeta(doc)
+	root := doc.Get(0)
+	pruneJunk(root)
+	body := root
+	if b := doc.Find("body"); b.Length() > 0 {
+		body = b.Get(0)
+	}
+	x := newExtractor()
+	meta := h.decide(x.lines(body))
+	x.pruneChrome(body)
+	main := x.mainNode(body)
+	var a Article
+	if main == nil {
+		a.Meta = meta
+		return a, nil
+	}
+	lines := x.lines(main)
+	a.Text, a.Removed, a.Meta = finish(lines, meta)
+	return a, nil
+}
+
+// finish drops link-heavy lines, puts the title first and lets chrome
+// remove text-level chrome; it merges what chrome learned into meta.
+func finish(lines []textLine, meta Meta) (string, []Removal, Meta) {
+	var removed []Removal
+	kept := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if r := linkChrome(l); r != "" {
+			removed = append(removed, Removal{Reason: r, Text: l.text})
+			continue
+		}
+		kept = append(kept, l.text)
+	}
+	kept, meta.Title, removed = placeTitle(kept, meta.Title, removed)
+	text := strings.Join(kept, "\n")
+	out, eds, cm := chrome.CleanWith(text, chrome.Options{})
+	for _, e := range eds {
+		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})
+	}
+	if meta.Title == "" {
+		meta.Title = cm.Title
+	}
+	if meta.Publisher == "" {
+		meta.Publisher = cm.Publisher
+	}
+	if meta.PublishedAt == "" {
+		meta.PublishedAt = cm.PublishedAt
+	}
+	return strings.TrimSpace(out), removed, meta
+}
+
+// linkChrome names a line that is mostly link text (menus, related lists).
+func linkChrome(l textLine) string {
+	if l.runes == 0 || l.links == 0 {
+		return ""
+	}
+	d := float64(l.links) / float64(l.runes)
+	if d >= 0.7 || d >= 0.5 && l.punct == 0 {
+		if strings.HasPrefix(l.text, "附件") { // attachments are part of a notice
+			return ""
+		}
+		return "links"
+	}
+	return ""
+}
+
+// placeTitle makes the title the first line: lines above it that are short
+// labels (channel names, breadcrumbs) go; if the title is not near the top
+// it is added. A heading near the top that the title merely extends
+// ("标题 栏目名" in <title>) becomes the title.
+func placeTitle(lines []string, title string, removed []Removal) ([]string, string, []Removal) {
+	if title == "" {
+		return lines, title, removed
+	}
+	norm := squash(title)
+	for i, l := range lines {
+		if i >= 6 || isProse(l) {
+			break
+		}
+		sl := squash(l)
+		if sl != norm && !(len(sl) >= len(norm)*3/5 && strings.HasPrefix(norm, sl)) {
+			continue
+		}
+		for _, above := range lines[:i] {
+			removed = append(removed, Removal{Reason: "navigation", Text: above})
+		}
+		return lines[i:], l, removed
+	}
+	return append([]string{title}, lines...), title, removed
+}
+
+// squash removes white space for loose comparisons.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
