@@ -3,7 +3,10 @@ package stages
 import (
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/decode"
+	"github.com/zhextract/zhextract/pipeline/htmltext"
+	"github.com/zhextract/zhextract/pipeline/langmodel"
 	"github.com/zhextract/zhextract/pipeline/opencc"
+	"github.com/zhextract/zhextract/pipeline/pinyin"
 )
 
 // Options choose the stages of a run.
@@ -28,7 +31,10 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		return nil, err
 	}
 	st := []pipeline.Stage{
-		Decode{Decoder: decode.New(nil)},
+		Decode{Decoder: decode.New(langmodel.Default().PerChar), Charset: htmltext.Charset},
+		HTML{},
+		Chrome{},
+		Pinyin{Stripper: pinyin.New()},
 		Script{table: scripts},
 		Convert{Conv: conv},
 	}
