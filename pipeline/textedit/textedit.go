@@ -134,3 +134,16 @@ func (m *Mapper) End(pos int) int {
 	p := m.edits[i-1]
 	return p.End + pos - (m.outStarts[i-1] + len(p.New))
 }
+
+// Invert returns the edits that turn a stage's output back into its input,
+// in output offsets: with them a Mapper maps input offsets forward.
+func Invert(edits []Edit) []Edit {
+	inv := make([]Edit, len(edits))
+	shift := 0
+	for i, e := range edits {
+		start := e.Start + shift
+		inv[i] = Edit{Stage: e.Stage, Start: start, End: start + len(e.New), Old: e.New, New: e.Old, Reason: e.Reason, Quiet: e.Quiet}
+		shift += len(e.New) - (e.End - e.Start)
+	}
+	return inv
+}

@@ -46,3 +46,22 @@ func TestBuilderSkipsNoopReplacement(t *testing.T) {
 		t.Fatalf("no-op replacement recorded: %q %v", b.String(), b.Edits())
 	}
 }
+
+func TestInvert(t *testing.T) {
+	src := "發展(fā)質量"
+	b := NewBuilder(src, "x")
+	b.Replace(0, 3, "发", "t2s")
+	b.Replace(len("發展"), len("發展(fā)"), "", "pinyin")
+	b.Replace(len("發展(fā)"), len("發展(fā)質"), "质", "t2s")
+	out := b.String()
+	inv := Invert(b.Edits())
+	if got := Apply(out, inv); got != src {
+		t.Fatalf("inverted edits give %q, want %q", got, src)
+	}
+	fwd := NewMapper(inv)
+	// The span of 質量 in the input maps forward to 质量 in the output.
+	s, e := fwd.Start(len("發展(fā)")), fwd.End(len(src))
+	if out[s:e] != "质量" {
+		t.Fatalf("forward span = %q, want 质量", out[s:e])
+	}
+}
