@@ -1,7 +1,6 @@
 package htmltext
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -13,11 +12,11 @@ const charsetScan = 16 << 10
 
 var (
 	metaTagRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?is)<meta\b[^>]*>`) })
+	attrRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)([a-zA-Z:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)`) })
 	charsetRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`) })
 	xmlEncodRE = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.\-]+)`)
 	})
-	httpEquivRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)http-equiv\s*=\s*["']?\s*content-type`) })
 )
 
 // Charset returns the charset the page declares in a <meta charset>, a
@@ -33,33 +32,18 @@ func Charset(page []byte) string {
 		return strings.ToLower(string(m[1]))
 	}
 	for _, tag := range metaTagRE().FindAll(head, -1) {
-		m := charsetRE().FindSubmatch(tag)
-		if m == nil {
-			continue
+		attrs := map[string]string{}
+		for _, m := range attrRE().FindAllSubmatch(tag, -1) {
+			attrs[strings.ToLower(string(m[1]))] = strings.Trim(string(m[2]), `"'`)
 		}
-		// <meta charset=x> counts always; "...; charset=x" inside a content
-		// attribute counts only with http-equiv="Content-Type".
-		if inContent(tag) && !httpEquivRE().Match(tag) {
-			continue
+		if cs := strings.TrimSpace(attrs["charset"]); cs != "" {
+			return strings.ToLower(cs)
 		}
-		return strings.ToLower(string(m[1]))
+		if strings.EqualFold(strings.TrimSpace(attrs["http-equiv"]), "content-type") {
+			if m := charsetRE().FindStringSubmatch(attrs["content"]); m != nil {
+				return strings.ToLower(m[1])
+			}
+		}
 	}
 	return ""
-}
-
-// inContent reports whether the first "charset" in tag follows a ';', as in
-// content="text/html; charset=gbk".
-func inContent(tag []byte) bool {
-	i := bytes.Index(bytes.ToLower(tag), []byte("charset"))
-	for i > 0 {
-		i--
-		switch tag[i] {
-		case ' ', '\t', '\n', '\r':
-			continue
-		case ';':
-			return true
-		}
-		return false
-	}
-	return false
 }

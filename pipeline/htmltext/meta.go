@@ -1,9 +1,8 @@
 package htmltext
 
 import (
-	"regexp"
+	"encoding/json"
 	"strings"
-	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -25,17 +24,15 @@ var (
 	urlKeys = []string{"og:url"}
 )
 
-var ldDateRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`"datePublished"\s*:\s*"([^"]+)"`)
-})
-
 // head is what <head> (and structured data) says, before any pruning.
 type head struct {
 	meta     map[string]string
 	title    string // <title>
 	h1       string
 	jsonDate string
+	jsonPub  string
 	timeTag  string
+	heads    []string // h1-h3 texts, for titles without an h1
 }
 
 // headMeta reads meta tags, <title>, <link rel=canonical>, JSON-LD dates,
@@ -62,12 +59,12 @@ func headMeta(doc *goquery.Document) head {
 		h.meta["canonical"] = strings.TrimSpace(href)
 	}
 	h.title = cue.Trim(collapse(doc.Find("title").First().Text()))
-	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if m := ldDateRE().FindStringSubmatch(s.Text()); m != nil {
-			h.jsonDate = m[1]
-			return false
+	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+		var v any
+		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+			return
 		}
-		return true
+		ldWalk(v, &h)
 	})
 	doc.Find("time").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		v, _ := s.Attr("datetime")
@@ -81,15 +78,50 @@ func headMeta(doc *goquery.Document) head {
 		}
 		return true
 	})
-	doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.Find("h1, h2, h3").EachWithBreak(func(i int, s *goquery.Selection) bool {
 		t := cue.Trim(collapse(s.Text()))
 		if n := cue.RuneLen(t); n >= 4 && n <= 100 {
-			h.h1 = t
-			return false
+			if h.h1 == "" && goquery.NodeName(s) == "h1" {
+				h.h1 = t
+			}
+			h.heads = append(h.heads, t)
 		}
-		return true
+		return i < 30
 	})
+	// Without an h1, a heading that starts the page title is the title.
+	if h.h1 == "" {
+		t := squash(h.first(titleKeys) + h.title)
+		for _, hd := range h.heads {
+			if s := squash(hd); len(s) >= 6 && strings.Contains(t, s) {
+				h.h1 = hd
+				break
+			}
+		}
+	}
 	return h
+}
+
+// ldWalk finds datePublished and publisher.name in JSON-LD, also inside
+// arrays and @graph.
+func ldWalk(v any, h *head) {
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			ldWalk(e, h)
+		}
+	case map[string]any:
+		if d, ok := x["datePublished"].(string); ok && h.jsonDate == "" {
+			h.jsonDate = d
+		}
+		if p, ok := x["publisher"].(map[string]any); ok && h.jsonPub == "" {
+			if n, ok := p["name"].(string); ok {
+				h.jsonPub = cue.Trim(n)
+			}
+		}
+		if g, ok := x["@graph"]; ok {
+			ldWalk(g, h)
+		}
+	}
 }
 
 func (h head) first(keys []string) string {
@@ -129,7 +161,7 @@ func (h head) decide(pageLines []textLine) Meta {
 		m.Title = h.h1
 	}
 
-	for _, p := range []string{site, h.first(authorKeys), h.first(sourceKeys)} {
+	for _, p := range []string{site, h.jsonPub, h.first(authorKeys), h.first(sourceKeys)} {
 		if b, ok := cue.ParseByline(p); ok && b.Publisher != "" {
 			p = b.Publisher // "来源：人民网-文化频道 原创稿"
 		}
