@@ -199,13 +199,41 @@ const (
 	genPunct     = -6.0
 	// Bopomofo and box drawing are normal beside their own kind (phonetic
 	// spellings, tables) and improbable inside running Chinese prose.
-	inRun    = -3.0
-	isolated = -14.0
-	latin1   = -9.0
+	inRun = -1.0
+	// reduplication is the least log probability of a doubled character.
+	reduplication = -5.0
+	// foreignAlone is a Greek or Cyrillic letter that starts a word.
+	foreignAlone  = -10.0
+	foreignInWord = -6.0
+	isolated      = -14.0
+	latin1        = -9.0
+	// symbol is a sign of maths, units, enumerations and the like.
+	symbol = -10.0
+	// latin1Alone is a Latin-1 letter with no Latin letter before it.
+	latin1Alone = -12.0
 	// replacement is U+FFFD: damage already recorded upstream, scored like
 	// an unknown Han character so it neither attracts nor repels repairs.
 	replacement = unknownHan
 )
+
+// Runs of characters that make each other probable.
+const (
+	runNone = iota
+	runBopomofo
+	runBox
+	runLatin // ASCII letters
+	runPinyin
+	runLatin1
+	runGreekCyrillic
+)
+
+func pinyinVowel(r rune) bool {
+	switch r {
+	case 'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ī', 'í', 'ǐ', 'ì', 'ō', 'ó', 'ǒ', 'ò', 'ū', 'ú', 'ǔ', 'ù', 'ǖ', 'ǘ', 'ǚ', 'ǜ', 'ü':
+		return true
+	}
+	return false
+}
 
 // classOf groups the characters the model scores by class; runs of the
 // same class (bopomofo, box drawing) make each other probable.
@@ -215,7 +243,9 @@ func classOf(r rune) (lp float64, run int) {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			return space, 0
-		case r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			return asciiAlnum, runLatin
+		case r >= '0' && r <= '9':
 			return asciiAlnum, 0
 		case r < 0x20 || r == 0x7f:
 			return Unknown, 0
@@ -232,11 +262,26 @@ func classOf(r rune) (lp float64, run int) {
 	case r >= 0x2010 && r <= 0x2027 || r == 0x00b7 || r == 0x00d7 || r == 0x00b0:
 		return genPunct, 0
 	case r >= 0x3100 && r <= 0x312f || r >= 0x31a0 && r <= 0x31bf || r == 0x02ca || r == 0x02c7 || r == 0x02cb || r == 0x02d9:
-		return isolated, 1 // bopomofo and its tone marks
+		return isolated, runBopomofo // bopomofo and its tone marks
 	case r >= 0x2500 && r <= 0x257f:
-		return isolated, 2 // box drawing
+		return isolated, runBox
+	case pinyinVowel(r):
+		// Toned vowels belong to pinyin spellings: after a Latin letter
+		// they are ordinary, on their own they are Latin-1 salad.
+		return latin1, runPinyin
 	case r >= 0x00c0 && r <= 0x024f:
-		return latin1, 0
+		return latin1, runLatin1
+	case r == 0x00a0:
+		return space, 0
+	case r > 0x00a0 && r < 0x00c0:
+		return symbol, 0
+	case r >= 0x0370 && r <= 0x052f: // Greek, Cyrillic
+		return foreignAlone, runGreekCyrillic
+	case r >= 0x2070 && r <= 0x209f || r >= 0x2100 && r <= 0x24ff || r >= 0x25a0 && r <= 0x27bf ||
+		r >= 0x3200 && r <= 0x33ff || r >= 0x2160 && r <= 0x218f:
+		// super- and subscripts, letterlike, number forms, arrows, maths,
+		// enclosed numbers, shapes, dingbats, enclosed CJK, CJK units
+		return symbol, 0
 	case unicode.Is(unicode.Han, r):
 		return unknownHan, 0
 	}
@@ -263,13 +308,36 @@ func (s *Scorer) Next(r rune) float64 {
 			c := m.pairCount(a, b)
 			p := (float64(c) + float64(m.free[a])*math.Exp(lp)) / (float64(m.count[a]) + smoothing)
 			lp = math.Log(p)
+			if a == b && lp < reduplication {
+				// Doubled characters (詵詵, 蘀兮蘀兮 aside) are common in
+				// Chinese and mostly missing from word lists.
+				lp = reduplication
+			}
 		}
 		s.prev, s.prevRun = b, 0
 		return lp
 	}
 	lp, run := classOf(r)
-	if run != 0 && run == s.prevRun {
-		lp = inRun
+	switch {
+	case run == runPinyin:
+		// A toned vowel follows a plain letter of its syllable.
+		if s.prevRun == runLatin {
+			lp = asciiAlnum
+		} else {
+			lp = latin1Alone
+		}
+	case run == runLatin1:
+		if s.prevRun != runLatin && s.prevRun != runLatin1 && s.prevRun != runPinyin {
+			lp = latin1Alone
+		}
+	case run == runGreekCyrillic:
+		if s.prevRun == runGreekCyrillic {
+			lp = foreignInWord
+		}
+	case run == runBopomofo || run == runBox:
+		if run == s.prevRun {
+			lp = inRun
+		}
 	}
 	s.prev, s.prevRun = -1, run
 	return lp
@@ -292,4 +360,13 @@ func (m *Model) PerChar(s string) float64 {
 		return 0
 	}
 	return m.LogProb(s) / float64(n)
+}
+
+// EachPair calls f for every character pair the model counted.
+func (m *Model) EachPair(f func(a, b rune)) {
+	for a := range m.runes {
+		for _, b := range m.succ[m.off[a]:m.off[a+1]] {
+			f(m.runes[a], m.runes[b])
+		}
+	}
 }

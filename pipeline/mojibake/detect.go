@@ -1,35 +1,86 @@
 package mojibake
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/langmodel"
 )
 
-// rareHan is the unigram log probability below which a Han character is
-// rare enough to look at its neighbourhood.
-const rareHan = -12.5
+// The detector looks at each character once and flags a place for the
+// repair lattice when it holds a character that does not belong in Chinese
+// prose (a marker), or when `span` consecutive characters are, by a cheap
+// cut of the language model, too improbable together. Everything here is a
+// table lookup, so clean text passes quickly.
+const (
+	span = 4
+	// surprise is the summed cost, in tenths of a nat, above which a span
+	// is improbable: a character costs -log P(c), or nothing when the pair
+	// with its predecessor is in the model.
+	surprise = 300
+	// rareHan is the unigram log probability below which a Han character
+	// on its own is reason enough to look.
+	rareHan = -14.0
+	maxCost = 150
+	marker  = 255
+	neutral = 254 // punctuation and the like: ends a span, flags nothing
+)
 
-// flagTable marks the BMP characters that are improbable in Chinese prose,
-// so the clean-text path is one table lookup per character.
-func flagTable(lm *langmodel.Model) *[0x10000]uint8 {
-	var t [0x10000]uint8
-	for r := rune(0x80); r < 0x10000; r++ {
-		if suspect(lm, r) {
-			t[r] = 1
-		}
-	}
-	return &t
+type detector struct {
+	cost *[0x10000]uint8
+	// pairs is a hashed set of the model's character pairs (false hits, a
+	// few per cent, only make the cut more lenient).
+	pairs []uint64
 }
 
-func suspect(lm *langmodel.Model, r rune) bool {
+const pairBits = 1 << 24
+
+func pairHash(a, b rune) uint32 {
+	h := uint64(a)*0x9E3779B97F4A7C15 ^ uint64(b)*0xC2B2AE3D27D4EB4F
+	return uint32(h>>40) & (pairBits - 1)
+}
+
+var detectorFor = sync.OnceValue(func() *detector {
+	lm := langmodel.Default()
+	d := &detector{cost: new([0x10000]uint8), pairs: make([]uint64, pairBits/64)}
+	for r := rune(0x80); r < 0x10000; r++ {
+		d.cost[r] = charCost(lm, r)
+	}
+	lm.EachPair(func(a, b rune) {
+		h := pairHash(a, b)
+		d.pairs[h/64] |= 1 << (h % 64)
+	})
+	return d
+})
+
+func charCost(lm *langmodel.Model, r rune) uint8 {
+	if isMarker(r) {
+		return marker
+	}
+	lp := lm.UnigramLogProb(r)
+	if !lm.Known(r) {
+		if unicode.Is(unicode.Han, r) {
+			return marker // too rare for the dictionaries
+		}
+		return neutral
+	}
+	if lp < rareHan {
+		return marker
+	}
+	return uint8(min(-lp*10, maxCost))
+}
+
+// isMarker reports characters that are improbable in Chinese prose and
+// typical of mojibake: the model scores them low, and they appear where
+// bytes were read with the wrong code.
+func isMarker(r rune) bool {
 	switch {
 	case r < 0x80:
 		return false
-	case r >= 0x80 && r < 0xa0: // C1 controls
+	case r < 0xa0: // C1 controls
 		return true
-	case r >= 0xa0 && r <= 0x24f: // Latin-1 and Latin Extended letters
+	case r <= 0x24f: // Latin-1 and Latin Extended letters
 		return r != 0xb7 && r != 0xb0 && r != 0xd7 && !pinyinVowel(r)
 	case r >= 0x370 && r <= 0x52f: // Greek, Cyrillic
 		return true
@@ -51,8 +102,6 @@ func suspect(lm *langmodel.Model, r rune) bool {
 		return true // windows-1252 symbols
 	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
 		return true
-	case unicode.Is(unicode.Han, r):
-		return lm.UnigramLogProb(r) < rareHan
 	}
 	return false
 }
@@ -67,24 +116,52 @@ func pinyinVowel(r rune) bool {
 	return false
 }
 
-// suspicious returns the byte offsets of characters that need a look.
-func (r *Repairer) suspicious(text string) []int {
+// suspicious returns the byte offsets of places that need a look.
+func (d *detector) suspicious(text string) []int {
 	var spots []int
+	var ring [span]uint16
+	n, sum := 0, 0
+	prev := rune(-1)
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
+			n, sum, prev = 0, 0, -1
 			i++
 			continue
 		}
-		ru, n := utf8.DecodeRuneInString(text[i:])
-		if ru < 0x10000 {
-			if r.flags[ru] != 0 {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		var k uint8 = marker
+		if r < 0x10000 {
+			k = d.cost[r]
+		} else if unicode.Is(unicode.Han, r) {
+			k = maxCost // supplementary ideographs are rare but real
+		}
+		switch k {
+		case marker:
+			spots = append(spots, i)
+			n, sum, prev = 0, 0, -1
+		case neutral:
+			n, sum, prev = 0, 0, -1
+		default:
+			cost := uint16(k)
+			if prev >= 0 {
+				h := pairHash(prev, r)
+				if d.pairs[h/64]&(1<<(h%64)) != 0 {
+					cost = 0
+				}
+			}
+			prev = r
+			if n >= span {
+				sum -= int(ring[n%span])
+			}
+			ring[n%span] = cost
+			sum += int(cost)
+			n++
+			if sum > surprise {
 				spots = append(spots, i)
 			}
-		} else if r.lm.UnigramLogProb(ru) < rareHan {
-			spots = append(spots, i)
 		}
-		i += n
+		i += size
 	}
 	return spots
 }

@@ -13,22 +13,37 @@ import (
 // frame shift: a stray byte before the run put the reader out of step.
 type mechanism struct {
 	reason string
-	wrong  *codec
-	right  *codec
-	shift  bool
+	// cost is paid for each run read this way: how unlikely the mechanism
+	// is to garble just a few characters inside clean text.
+	cost  float64
+	wrong *codec
+	right *codec
+	shift bool
 }
 
 // Penalties, in nats, that a reading must pay to be preferred over the text
 // as found. They make the repairer conservative: a repair is taken only when
 // it is clearly more probable.
 const (
-	// switchCost is paid for each repaired run.
-	switchCost = 12.0
-	// dropCost is paid for a stray byte dropped to restore the frame.
+	// runCost is paid for each repaired run (see mechanism.cost).
+	runCost = 12.0
+	// confusedCost is the cost of a run read with the other double-byte
+	// code (Big5 for GBK or back): the codes share most byte pairs, so
+	// rare characters in one often read as common ones in the other.
+	confusedCost = 20.0
+	// asciiCost is paid when a reading turns a byte of a multi-byte
+	// character into an ASCII character.
+	asciiCost = 8.0
+	// dropCost is paid for a stray byte dropped to restore the frame; only
+	// a byte of a multi-byte character can be stray.
 	dropCost = 4.0
 	// lostCost is paid, on top of the model's score of U+FFFD, for each
-	// position whose bytes are lost.
-	lostCost = 2.0
+	// byte a lost position swallows, so that dropping text never pays.
+	lostCost = 4.0
+	// plausible is the least average log probability per character of a
+	// reading that is taken: it must read like Chinese text, not merely be
+	// less improbable than text that is rare but real.
+	plausible = -9.5
 	// decodedReplacement scores a U+FFFD that a reading decodes from its
 	// exact bytes (EF BF BD read as "锟斤"): strong evidence of old damage.
 	decodedReplacement = -4.0
@@ -165,11 +180,11 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 			relax(e.bounds[k+1], 0, p, 0, lp, s, piece{r: win[k], start: p, end: e.bounds[k+1]}, true)
 			// Start a reading here.
 			if m.shift {
-				if !e.hole[p] {
-					relax(p+1, 1, p, 0, -switchCost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true}, true)
+				if !e.hole[p] && e.b[p] >= 0x80 {
+					relax(p+1, 1, p, 0, -m.cost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true}, true)
 				}
 			} else {
-				relax(p, 1, p, 0, -switchCost, cur.sc, piece{}, false)
+				relax(p, 1, p, 0, -m.cost, cur.sc, piece{}, false)
 			}
 		}
 		if cur := nodes[p][1]; cur.ok {
@@ -178,12 +193,15 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 			var lp float64
 			switch {
 			case pc.lost:
-				lp = s.Next(utf8.RuneError) - lostCost
+				lp = s.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
 			case pc.r == utf8.RuneError:
 				s.Next(utf8.RuneError)
 				lp = decodedReplacement
 			default:
 				lp = s.Next(pc.r)
+				if pc.r < 0x80 && !e.isB[p] {
+					lp -= asciiCost
+				}
 			}
 			if pc.end <= L {
 				relax(pc.end, 1, p, 1, lp, s, pc, true)
@@ -235,5 +253,78 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 	for a, b := 0, len(runs)-1; a < b; a, b = a+1, b-1 {
 		runs[a], runs[b] = runs[b], runs[a]
 	}
-	return runs, f0 - orig
+	return keepPlausible(lm, win, e, left, right, m, runs)
+}
+
+// keepPlausible rescores each run on its own, in the context of the text as
+// found, and keeps those that gain and read like Chinese. It returns them
+// with their summed gain.
+func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune, m *mechanism, runs []run) ([]run, float64) {
+	var kept []run
+	total := 0.0
+	charAt := func(p int) int {
+		for k, q := range e.bounds {
+			if q == p {
+				return k
+			}
+		}
+		return -1
+	}
+	for _, rn := range runs {
+		i, j := charAt(rn.from), charAt(rn.to)
+		if i < 0 || j < 0 {
+			continue
+		}
+		start := lm.Scorer()
+		if i > 0 {
+			start.Next(win[i-1])
+		} else if left >= 0 {
+			start.Next(left)
+		}
+		next := right
+		if j < len(win) {
+			next = win[j]
+		}
+		so := start
+		orig := 0.0
+		for _, r := range win[i:j] {
+			orig += so.Next(r)
+		}
+		sc := start
+		cand, n, model := -m.cost, 0, 0.0
+		for _, pc := range rn.pieces {
+			switch {
+			case pc.dropped:
+				cand -= dropCost
+			case pc.lost:
+				cand += sc.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
+			case pc.r == utf8.RuneError:
+				sc.Next(utf8.RuneError)
+				cand += decodedReplacement
+				model += decodedReplacement
+				n++
+			default:
+				lp := sc.Next(pc.r)
+				if pc.r < 0x80 && !e.isB[pc.start] {
+					lp -= asciiCost
+				}
+				cand += lp
+				model += lp
+				n++
+			}
+		}
+		if next >= 0 {
+			orig += so.Next(next)
+			cand += sc.Next(next)
+		}
+		if cand <= orig || n == 0 {
+			continue
+		}
+		if model/float64(n) < plausible {
+			continue
+		}
+		kept = append(kept, rn)
+		total += cand - orig
+	}
+	return kept, total
 }

@@ -27,7 +27,7 @@ const Stage = "mojibake"
 // Repairer repairs mojibake; it is immutable and safe for concurrent use.
 type Repairer struct {
 	lm    *langmodel.Model
-	flags *[0x10000]uint8
+	det   *detector
 	mechs []*mechanism
 }
 
@@ -36,19 +36,19 @@ func New() *Repairer {
 	lm := langmodel.Default()
 	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
 	return &Repairer{
-		lm:    lm,
-		flags: flagTable(lm),
+		lm:  lm,
+		det: detectorFor(),
 		mechs: []*mechanism{
-			{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true},
-			{reason: "big5 frame shift", wrong: b5, right: b5, shift: true},
-			{reason: "utf-8 read as gbk", wrong: gb, right: u8},
-			{reason: "utf-8 read as big5", wrong: b5, right: u8},
-			{reason: "utf-8 read as cp1252", wrong: cp, right: u8},
-			{reason: "double-encoded utf-8", wrong: cp, right: doubleUTF8()},
-			{reason: "gbk read as cp1252", wrong: cp, right: gb},
-			{reason: "big5 read as cp1252", wrong: cp, right: b5},
-			{reason: "big5 read as gbk", wrong: gb, right: b5},
-			{reason: "gbk read as big5", wrong: b5, right: gb},
+			{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
+			{reason: "big5 frame shift", wrong: b5, right: b5, shift: true, cost: runCost},
+			{reason: "utf-8 read as gbk", wrong: gb, right: u8, cost: runCost},
+			{reason: "utf-8 read as big5", wrong: b5, right: u8, cost: runCost},
+			{reason: "utf-8 read as cp1252", wrong: cp, right: u8, cost: runCost},
+			{reason: "double-encoded utf-8", wrong: cp, right: doubleUTF8(), cost: runCost},
+			{reason: "gbk read as cp1252", wrong: cp, right: gb, cost: runCost},
+			{reason: "big5 read as cp1252", wrong: cp, right: b5, cost: runCost},
+			{reason: "big5 read as gbk", wrong: gb, right: b5, cost: confusedCost},
+			{reason: "gbk read as big5", wrong: b5, right: gb, cost: confusedCost},
 		},
 	}
 }
@@ -59,7 +59,7 @@ const context = 24
 // Repair returns text with its mojibake repaired and one edit per repaired
 // run. Clean text comes back unchanged with no edits.
 func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
-	spots := r.suspicious(text)
+	spots := r.det.suspicious(text)
 	if len(spots) == 0 {
 		return text, nil
 	}

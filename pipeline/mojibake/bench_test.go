@@ -1,0 +1,205 @@
+package mojibake
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var (
+	benchMB = flag.Int("cleanmb", 12, "MB of clean Debian documentation to check for false repairs")
+	verbose = flag.Bool("show", false, "print failed restorations")
+)
+
+// restoreStats counts, for one mechanism, runs restored exactly among those
+// whose corruption lost no byte, and among those that lost some.
+type restoreStats struct {
+	lossless, losslessOK, lossy, lossyOK int
+}
+
+func (s restoreStats) String() string {
+	rate := func(ok, n int) string {
+		if n == 0 {
+			return "   -  "
+		}
+		return fmt.Sprintf("%5.1f%%", 100*float64(ok)/float64(n))
+	}
+	return fmt.Sprintf("lossless %s of %5d   lossy %s of %4d", rate(s.losslessOK, s.lossless), s.lossless, rate(s.lossyOK, s.lossy), s.lossy)
+}
+
+// benchDocs is the clean Chinese text the restoration benchmark corrupts:
+// the seeds (simplified and traditional) and, when installed, Debian's
+// Chinese reference manual in both scripts and classical poems.
+func benchDocs(t *testing.T) []cleanDoc {
+	docs := seedClean(t)
+	extra := debianDocs(6 << 20)
+	n := 0
+	for _, d := range extra {
+		if strings.Contains(d.name, "debian-reference") || strings.Contains(d.name, "fortunes") {
+			docs = append(docs, d)
+			n++
+		}
+	}
+	if n == 0 {
+		t.Log("Debian Chinese documentation not installed: benchmarking on the seeds only")
+	}
+	return docs
+}
+
+// benchLines picks lines with at least 4 Han characters, at most perDoc a
+// document, so every source weighs in.
+func benchLines(text string, perDoc int) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		han := 0
+		for _, r := range l {
+			if r >= 0x4e00 && r <= 0x9fff {
+				han++
+			}
+		}
+		if han >= 4 && utf8.RuneCountInString(l) <= 200 {
+			out = append(out, l)
+		}
+		if len(out) >= perDoc {
+			break
+		}
+	}
+	return out
+}
+
+// TestCorruptionBenchmark corrupts clean lines by each mechanism, one line
+// inside a clean document ("line") and every line of a document
+// ("document"), and requires at least 98% of the runs that lost no byte to
+// be restored exactly.
+func TestCorruptionBenchmark(t *testing.T) {
+	if testing.Short() {
+		t.Skip("benchmark corpus is slow in -short mode")
+	}
+	r := New()
+	docs := benchDocs(t)
+	perLine := map[string]*restoreStats{}
+	perDoc := map[string]*restoreStats{}
+	var names []string
+	for _, c := range corruptions() {
+		names = append(names, c.name)
+		perLine[c.name], perDoc[c.name] = &restoreStats{}, &restoreStats{}
+	}
+	for _, d := range docs {
+		lines := benchLines(d.text, 60)
+		if len(lines) == 0 {
+			continue
+		}
+		for _, c := range corruptions() {
+			// A line corrupted inside clean context.
+			for i, l := range lines {
+				if i%3 != 0 {
+					continue
+				}
+				bad, ok := c.corrupt(l)
+				if !ok || bad == l {
+					continue
+				}
+				before, after := lines[max(i-1, 0)], lines[min(i+1, len(lines)-1)]
+				in := before + "\n" + bad + "\n" + after
+				want := before + "\n" + l + "\n" + after
+				out, edits := r.Repair(in)
+				checkEdits(t, in, out, edits)
+				tally(perLine[c.name], bad, out == want)
+				if out != want && *verbose && !lossy(bad) {
+					t.Logf("%s line:\n bad  %s\n got  %s\n want %s", c.name, bad, out, want)
+				}
+			}
+			// The whole document corrupted.
+			var good, bad []string
+			for _, l := range lines {
+				if b, ok := c.corrupt(l); ok && b != l {
+					good, bad = append(good, l), append(bad, b)
+				}
+			}
+			in := strings.Join(bad, "\n")
+			out, edits := r.Repair(in)
+			checkEdits(t, in, out, edits)
+			got := strings.Split(out, "\n")
+			if len(got) != len(good) {
+				t.Fatalf("%s: line count changed", c.name)
+			}
+			for i := range good {
+				tally(perDoc[c.name], bad[i], got[i] == good[i])
+			}
+		}
+	}
+	for _, n := range names {
+		for _, k := range []struct {
+			mode string
+			s    *restoreStats
+		}{{"line", perLine[n]}, {"document", perDoc[n]}} {
+			t.Logf("%-22s %-8s %v", n, k.mode, k.s)
+			if k.s.lossless > 0 && float64(k.s.losslessOK) < 0.98*float64(k.s.lossless) {
+				t.Errorf("%s per %s: %d of %d lossless runs restored, want ≥ 98%%", n, k.mode, k.s.losslessOK, k.s.lossless)
+			}
+		}
+	}
+}
+
+// lossy reports corrupted text whose bytes did not all survive: the reader
+// wrote U+FFFD for bytes it could not place.
+func lossy(bad string) bool { return strings.ContainsRune(bad, utf8.RuneError) }
+
+func tally(s *restoreStats, bad string, ok bool) {
+	if lossy(bad) {
+		s.lossy++
+		if ok {
+			s.lossyOK++
+		}
+		return
+	}
+	s.lossless++
+	if ok {
+		s.losslessOK++
+	}
+}
+
+// TestNoFalseRepairs requires zero edits on clean text: the seeds' clean
+// passages, composed hard cases (bopomofo used as phonetics, box-drawing
+// tables, English, Japanese, mathematics, rare characters), gse's
+// dictionaries, and the Debian documentation when installed.
+func TestNoFalseRepairs(t *testing.T) {
+	r := New()
+	special, err := os.ReadFile("../../testdata/mojibake/clean-special.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := append(seedClean(t), cleanDoc{"clean-special.txt", string(special)})
+	docs = append(docs, dictDocs(t)...)
+	if !testing.Short() {
+		deb := debianDocs(*benchMB << 20)
+		if len(deb) == 0 {
+			t.Log("Debian Chinese documentation not installed (manpages-zh, debian-reference-zh-cn, debian-reference-zh-tw, fortunes-zh): checking seeds, composed text and gse dictionaries only")
+		}
+		docs = append(docs, deb...)
+	}
+	total, edits := 0, 0
+	for _, d := range docs {
+		total += len(d.text)
+		out, es := r.Repair(d.text)
+		checkEdits(t, d.text, out, es)
+		for i, e := range es {
+			if i < 5 {
+				lo, hi := max(e.Start-30, 0), min(e.End+30, len(d.text))
+				for lo > 0 && !utf8.RuneStart(d.text[lo]) {
+					lo--
+				}
+				for hi < len(d.text) && !utf8.RuneStart(d.text[hi]) {
+					hi++
+				}
+				t.Errorf("%s: false repair %q -> %q (%s) in %q", d.name, e.Old, e.New, e.Reason, d.text[lo:hi])
+			}
+		}
+		edits += len(es)
+	}
+	t.Logf("clean text checked: %.1f MB in %d documents, %d edits", float64(total)/(1<<20), len(docs), edits)
+}
