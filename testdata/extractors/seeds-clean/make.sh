@@ -30,3 +30,21 @@ while re.search(neutral, text):
 sys.stdout.write(text)
 PY
 done
+
+# labels-clean.json: labels.json with raw and subject put through the same
+# pinyin removal and t2s, so tests can compare spans of the clean text.
+python3 - "$seeds/labels.json" > "$here/labels-clean.json" <<'PY'
+import json, re, subprocess, sys
+tone = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+def clean(s):
+    s = re.sub(r"\((?=[a-zü%s]*[%s])[a-zü%s]+\)" % (tone, tone, tone), "", s)
+    return subprocess.run(["opencc", "-c", "t2s"], input=s, capture_output=True, text=True, check=True).stdout
+docs = json.load(open(sys.argv[1], encoding="utf-8"))
+for d in docs:
+    for f in d["figures"]:
+        f["raw"] = clean(f["raw"])
+        if "subject" in f:
+            f["subject"] = clean(f["subject"])
+json.dump(docs, sys.stdout, ensure_ascii=False, indent=1)
+print()
+PY

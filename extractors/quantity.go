@@ -1,0 +1,243 @@
+package extractors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Qualifiers.
+const (
+	QualApprox = "approx"
+	QualOver   = "over"
+	QualUnder  = "under"
+)
+
+// amount is a number found just before a unit.
+type amount struct {
+	start, end int // the numeral, offsets into the sentence
+	num        Number
+}
+
+// numberBefore reads the numeral that ends at unitStart in s (spaces allowed
+// between). It refuses numerals glued to Latin letters (G4222), ordinals
+// (第3), ranges (30-50亿) and anything ParseNumber rejects.
+func numberBefore(s string, unitStart int) (amount, bool) {
+	i := unitStart
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !isNumeralRune(r) && !isSpace(r) {
+			break
+		}
+		i -= n
+	}
+	start := i
+	// trim what cannot begin a numeral
+	for start < unitStart {
+		r, n := utf8.DecodeRuneInString(s[start:])
+		if asciiDigit(r) >= 0 || isChineseDigit(r) || smallUnit[r] != 0 {
+			break
+		}
+		start += n
+	}
+	// a Chinese digit glued to Arabic digits belongs to a word ("统一5亿"): cut
+	if j := firstArabic(s[start:unitStart]); j > 0 && !hasScaleOnly(s[start:start+j]) {
+		start += j
+	}
+	end := unitStart
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !isSpace(r) {
+			break
+		}
+		end -= n
+	}
+	if start >= end {
+		return amount{}, false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	if start > 0 && (prev < utf8.RuneSelf && (unicode.IsLetter(prev) || prev == '-' || prev == '/' || prev == '.' || prev == '~') || prev == '第' || strings.ContainsRune("—–～至到", prev) && endsWithDigit(s[:start-utf8.RuneLen(prev)])) {
+		return amount{}, false
+	}
+	n, err := ParseNumber(s[start:end])
+	if err != nil {
+		return amount{}, false
+	}
+	return amount{start: start, end: end, num: n}, true
+}
+
+// numberAfter reads the numeral starting at pos (after optional spaces).
+func numberAfter(s string, pos int) (amount, bool) {
+	for pos < len(s) {
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		if !isSpace(r) {
+			break
+		}
+		pos += n
+	}
+	end := pos
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !isNumeralRune(r) && !(isSpace(r) && end > pos) {
+			break
+		}
+		end += n
+	}
+	for end > pos {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !isSpace(r) && r != ',' && r != '.' {
+			break
+		}
+		end -= n
+	}
+	if end <= pos {
+		return amount{}, false
+	}
+	n, err := ParseNumber(s[pos:end])
+	if err != nil {
+		return amount{}, false
+	}
+	return amount{start: pos, end: end, num: n}, true
+}
+
+func endsWithDigit(s string) bool {
+	s = strings.TrimRight(s, " ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return asciiDigit(r) >= 0 || isChineseDigit(r)
+}
+
+// firstArabic returns the byte index of the first Arabic digit in s, or -1.
+func firstArabic(s string) int {
+	for i, r := range s {
+		if asciiDigit(r) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasScaleOnly: the text before the Arabic digits is only spaces (fine to keep).
+func hasScaleOnly(s string) bool {
+	return strings.TrimSpace(s) == ""
+}
+
+// Words between a keyword and its number. Qualifiers are recorded; fillers
+// are skipped.
+var (
+	preQualifiers = []struct{ word, qual string }{
+		{"大约", QualApprox}, {"约", QualApprox}, {"将近", QualApprox}, {"接近", QualApprox}, {"近", QualApprox},
+		{"超过", QualOver}, {"逾", QualOver}, {"超", QualOver}, {"多达", QualOver},
+		{"不到", QualUnder}, {"不足", QualUnder}, {"最多", QualUnder}, {"至多", QualUnder},
+	}
+	fillers = []string{"达到", "达", "为", "共计", "合计", "总计", "累计", "共", "了", "额", "金额", "总额", "规模",
+		"分别为", "分别", "计", "：", ":", "约为"}
+	postQualifiers = []struct{ word, qual string }{
+		{"左右", QualApprox}, {"上下", QualApprox}, {"以上", QualOver}, {"多", QualOver},
+		{"以内", QualUnder}, {"之内", QualUnder}, {"以下", QualUnder},
+	}
+)
+
+// keywordEnd walks back from the numeral start over qualifiers and fillers
+// and returns where the keyword must end, with the qualifier found.
+func keywordEnd(s string, numStart int) (int, string) {
+	i, qual := numStart, ""
+	for changed := true; changed && i > 0; {
+		changed = false
+		if t := strings.TrimRight(s[:i], " \u3000"); len(t) != i {
+			i, changed = len(t), true
+		}
+		for _, q := range preQualifiers {
+			if strings.HasSuffix(s[:i], q.word) {
+				if qual == "" {
+					qual = q.qual
+				}
+				i -= len(q.word)
+				changed = true
+				break
+			}
+		}
+		for _, f := range fillers {
+			if strings.HasSuffix(s[:i], f) {
+				i -= len(f)
+				changed = true
+				break
+			}
+		}
+	}
+	return i, qual
+}
+
+// postQualifier reads a qualifier right after the unit.
+func postQualifier(s string, unitEnd int) string {
+	rest := strings.TrimLeft(s[unitEnd:], " ")
+	for _, q := range postQualifiers {
+		if strings.HasPrefix(rest, q.word) {
+			return q.qual
+		}
+	}
+	return ""
+}
+
+// qualifierOf combines the qualifier sources: words before the number, 余/多
+// inside it and words after the unit. Conflicting signals give "".
+func qualifierOf(pre string, n Number, post string) string {
+	q := pre
+	if n.Over {
+		if q != "" && q != QualOver {
+			return ""
+		}
+		q = QualOver
+	}
+	if post != "" {
+		if q != "" && q != post {
+			return ""
+		}
+		q = post
+	}
+	return q
+}
+
+// clauseStart returns the start of the clause holding pos: after the last
+// ，,；;：: or the sentence start.
+func clauseStart(s string, pos int) int {
+	best := 0
+	for _, sep := range []string{"，", ",", "；", ";", "：", ":", "。", "！", "？"} {
+		if i := strings.LastIndex(s[:pos], sep); i >= 0 && i+len(sep) > best {
+			best = i + len(sep)
+		}
+	}
+	return best
+}
+
+// clauseEnd returns the end of the clause holding pos.
+func clauseEnd(s string, pos int) int {
+	best := len(s)
+	for _, sep := range []string{"，", ",", "；", ";", "。", "！", "？"} {
+		if i := strings.Index(s[pos:], sep); i >= 0 && pos+i < best {
+			best = pos + i
+		}
+	}
+	return best
+}
+
+// hasSuffixAny returns the longest of words that s ends with.
+func hasSuffixAny(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasSuffix(s, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+// hasPrefixAny returns the longest of words that s starts with.
+func hasPrefixAny(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasPrefix(s, w) {
+			best = w
+		}
+	}
+	return best
+}

@@ -1,0 +1,239 @@
+package extractors
+
+import (
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Extractor finds one kind of figure in a sentence. A new kind is one type
+// implementing it, registered in New.
+type Extractor interface {
+	Kind() string
+	// Extract returns figures with Start/End as document offsets. Year and
+	// Sentence are filled in by the Set unless the extractor set Year itself.
+	Extract(s *Sentence) []Figure
+}
+
+// Set runs all extractors over a document. It is immutable after New and
+// safe for concurrent use.
+type Set struct {
+	extractors []Extractor
+	seg        *segmenter
+}
+
+// New builds the extractor set. It is cheap: the gse word list is loaded on
+// the first sentence that holds a candidate figure.
+func New() (*Set, error) {
+	s := &Set{seg: newSegmenter()}
+	s.extractors = []Extractor{
+		newRoadLength(),
+		newMoney(KindInvestment),
+		newMoney(KindFunding),
+		newCut(KindTimeCut),
+		newCut(KindMaterialCut),
+		newYearList(),
+	}
+	for _, e := range s.extractors {
+		if e.Kind() == "" {
+			return nil, fmt.Errorf("extractor %T has no kind", e)
+		}
+	}
+	return s, nil
+}
+
+// Sentence is one sentence of a document, handed to extractors.
+type Sentence struct {
+	Text  string // exact slice of the document
+	Start int    // byte offset of Text in the document
+	doc   *document
+	set   *Set
+}
+
+// words segments Text[a:b] with gse; offsets are relative to Text. It logs
+// and returns nil if the word list cannot load, so callers drop subjects
+// rather than guess.
+func (s *Sentence) words(a, b int) []word {
+	ws, err := s.set.seg.words(s.Text[a:b])
+	if err != nil {
+		slog.Error("extractors: segmenter", "err", err)
+		return nil
+	}
+	for i := range ws {
+		ws[i].start += a
+		ws[i].end += a
+	}
+	return ws
+}
+
+// Extract returns the figures of a clean simplified text in text order.
+func (s *Set) Extract(text string) []Figure {
+	doc := newDocument(text)
+	var figs []Figure
+	for _, sp := range doc.sentences {
+		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
+		if !hasCandidate(sent.Text) {
+			continue
+		}
+		var found []Figure
+		for _, e := range s.extractors {
+			found = append(found, e.Extract(sent)...)
+		}
+		for i := range found {
+			f := &found[i]
+			f.Sentence = strings.TrimSpace(sent.Text)
+			if f.Year == 0 {
+				f.Year = doc.yearAt(sp, f.Start)
+			}
+		}
+		figs = append(figs, found...)
+	}
+	return dedupe(figs)
+}
+
+// hasCandidate is a cheap filter: a figure needs a digit and a unit.
+func hasCandidate(s string) bool {
+	digit := false
+	for _, r := range s {
+		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' {
+			digit = true
+			break
+		}
+	}
+	if !digit {
+		return false
+	}
+	return strings.ContainsAny(s, "元公里%％米亿万日天") || strings.Contains(strings.ToLower(s), "km")
+}
+
+// dedupe sorts figures and drops a figure whose number another figure
+// already claimed (same End), keeping the wider span: the one with its
+// keyword.
+func dedupe(figs []Figure) []Figure {
+	sort.SliceStable(figs, func(i, j int) bool {
+		if figs[i].End != figs[j].End {
+			return figs[i].End < figs[j].End
+		}
+		return figs[i].Start < figs[j].Start
+	})
+	out := figs[:0]
+	for _, f := range figs {
+		if len(out) > 0 && out[len(out)-1].End == f.End {
+			continue
+		}
+		out = append(out, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// span is a byte range of the document.
+type span struct{ start, end int }
+
+// document holds what sentence-level extractors need from the whole text.
+type document struct {
+	text       string
+	sentences  []span
+	paragraphs []span
+	years      []yearMention // explicit years in text order
+	scopes     []yearMention // years stated on short heading-like lines
+}
+
+func newDocument(text string) *document {
+	d := &document{text: text}
+	d.paragraphs = splitParagraphs(text)
+	for _, p := range d.paragraphs {
+		d.sentences = append(d.sentences, splitSentences(text, p)...)
+	}
+	d.years = findYears(text)
+	for _, y := range d.years {
+		if y.iso {
+			continue
+		}
+		line := lineAround(text, y.start)
+		if isScopeLine(text[line.start:line.end]) {
+			d.scopes = append(d.scopes, y)
+		}
+	}
+	return d
+}
+
+// splitParagraphs splits at line breaks, but joins a line that was broken
+// mid-sentence (long, holds a comma, no closing punctuation) with the next.
+func splitParagraphs(text string) []span {
+	var lines []span
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			if strings.TrimSpace(text[start:i]) != "" {
+				lines = append(lines, span{start, i})
+			}
+			start = i + 1
+		}
+	}
+	var paras []span
+	for i := 0; i < len(lines); i++ {
+		p := lines[i]
+		for i+1 < len(lines) && brokenLine(text[p.start:p.end]) {
+			i++
+			p.end = lines[i].end
+		}
+		paras = append(paras, p)
+	}
+	return paras
+}
+
+func brokenLine(line string) bool {
+	line = strings.TrimRight(line, " \t\r\u3000")
+	if utf8.RuneCountInString(line) < 20 || !strings.ContainsAny(line, "，,") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return !strings.ContainsRune("。！？!?；;：:”’」』)）", r)
+}
+
+// splitSentences splits a paragraph after 。！？!? and any closing quotes.
+func splitSentences(text string, p span) []span {
+	var out []span
+	start := p.start
+	for i := p.start; i < p.end; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if !strings.ContainsRune("。！？!?", r) {
+			continue
+		}
+		for i < p.end {
+			r2, n2 := utf8.DecodeRuneInString(text[i:])
+			if !strings.ContainsRune("”’」』)）", r2) {
+				break
+			}
+			i += n2
+		}
+		out = append(out, span{start, i})
+		start = i
+	}
+	if strings.TrimSpace(text[start:p.end]) != "" {
+		out = append(out, span{start, p.end})
+	}
+	return out
+}
+
+func lineAround(text string, pos int) span {
+	s := strings.LastIndexByte(text[:pos], '\n') + 1
+	e := strings.IndexByte(text[pos:], '\n')
+	if e < 0 {
+		e = len(text)
+	} else {
+		e += pos
+	}
+	return span{s, e}
+}
+
+// isScopeLine: a short line without a full stop ("2.实施时间：即日起至2022年年底",
+// "2022年交通运输工作要点") states the period of the section below it.
+func isScopeLine(line string) bool {
+	line = strings.TrimSpace(line)
+	return utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
+}

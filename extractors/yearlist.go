@@ -1,0 +1,104 @@
+package extractors
+
+import (
+	"regexp"
+	"strings"
+)
+
+// yearList aligns a list of amounts with a list of years in one sentence:
+// "2022年、2023年、2024年连续三年画出30亿、40亿、50亿跨步上扬曲线" in a
+// sentence about investment gives three investment figures, one per year.
+type yearList struct {
+	years   *regexp.Regexp
+	amounts *regexp.Regexp
+	item    *regexp.Regexp
+}
+
+const listNum = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百千]+)\s*(?:余|多)?\s*(?:万亿|亿|万)(?:余|多)?元?`
+
+func newYearList() *yearList {
+	return &yearList{
+		years:   yearListRe,
+		amounts: regexp.MustCompile(listNum + `(?:\s*[、和及与]\s*` + listNum + `)+`),
+		item:    regexp.MustCompile(listNum),
+	}
+}
+
+func (*yearList) Kind() string { return KindInvestment }
+
+func (e *yearList) Extract(s *Sentence) []Figure {
+	t := s.Text
+	// the sentence must be about investment and not about granted money
+	if !strings.Contains(t, "投资") || containsAny(t, fundingKeywords) {
+		return nil
+	}
+	yl := e.years.FindAllStringIndex(t, -1)
+	if len(yl) != 1 {
+		return nil // none, or several lists: unsure which aligns
+	}
+	years := yearsIn(t[yl[0][0]:yl[0][1]])
+	var out []Figure
+	for _, al := range e.amounts.FindAllStringIndex(t, -1) {
+		if al[0] < yl[0][1] {
+			continue
+		}
+		items := e.item.FindAllStringIndex(t[al[0]:al[1]], -1)
+		if len(items) != len(years) {
+			continue
+		}
+		for i, it := range items {
+			a, b := al[0]+it[0], al[0]+it[1]
+			n, err := ParseNumber(strings.TrimSuffix(t[a:b], "元"))
+			if err != nil {
+				return nil
+			}
+			out = append(out, Figure{
+				Kind:      KindInvestment,
+				Value:     n.Value,
+				ValueText: n.Text,
+				Unit:      "CNY",
+				Qualifier: qualifierOf("", n, ""),
+				Start:     s.Start + a,
+				End:       s.Start + b,
+				Year:      years[i],
+				Extractor: "investment.year_list",
+			})
+		}
+	}
+	return out
+}
+
+var yearListRe = regexp.MustCompile(`(?:[12][0-9]{3}\s*年\s*[、和及与]\s*)+[12][0-9]{3}\s*年`)
+
+var yearItemRe = regexp.MustCompile(`([12][0-9]{3})\s*年`)
+
+func yearsIn(s string) []int {
+	var ys []int
+	for _, m := range yearItemRe.FindAllStringSubmatch(s, -1) {
+		ys = append(ys, parseYear(m[1]))
+	}
+	return ys
+}
+
+// alignYearList gives each member of an amount list ("完成投资30亿元、40亿元、
+// 50亿元") its year when the sentence holds one year list of the same length
+// before it.
+func alignYearList(s *Sentence, figs []Figure) {
+	yl := yearListRe.FindAllStringIndex(s.Text, -1)
+	if len(yl) != 1 {
+		return
+	}
+	years := yearsIn(s.Text[yl[0][0]:yl[0][1]])
+	for i := 0; i < len(figs); {
+		j := i + 1
+		for j < len(figs) && strings.HasSuffix(figs[j].Extractor, ".list") {
+			j++
+		}
+		if j-i == len(years) && figs[i].Start-s.Start >= yl[0][1] {
+			for k := i; k < j; k++ {
+				figs[k].Year = years[k-i]
+			}
+		}
+		i = j
+	}
+}
