@@ -195,6 +195,7 @@ const (
 	asciiPunct   = -5.5
 	space        = -4.0
 	cjkPunct     = -4.5
+	otherPunct   = -8.0
 	fullwidthAln = -8.5
 	genPunct     = -6.0
 	// Bopomofo and box drawing are normal beside their own kind (phonetic
@@ -235,6 +236,15 @@ func pinyinVowel(r rune) bool {
 	return false
 }
 
+// commonPunct reports the punctuation of ordinary Chinese prose.
+func commonPunct(r rune) bool {
+	switch r {
+	case '，', '。', '、', '；', '：', '？', '！', '（', '）', '《', '》', '【', '】', '「', '」', '『', '』', '　', '％':
+		return true
+	}
+	return false
+}
+
 // classOf groups the characters the model scores by class; runs of the
 // same class (bopomofo, box drawing) make each other probable.
 func classOf(r rune) (lp float64, run int) {
@@ -253,13 +263,13 @@ func classOf(r rune) (lp float64, run int) {
 		return asciiPunct, 0
 	case r == utf8.RuneError:
 		return replacement, 0
-	case r >= 0x3000 && r <= 0x303f: // CJK symbols and punctuation
+	case commonPunct(r):
 		return cjkPunct, 0
-	case r >= 0xff01 && r <= 0xff0f || r >= 0xff1a && r <= 0xff20 || r >= 0xff3b && r <= 0xff40 || r >= 0xff5b && r <= 0xff65:
-		return cjkPunct, 0
+	case r >= 0x3000 && r <= 0x303f || r >= 0xff01 && r <= 0xff0f || r >= 0xff1a && r <= 0xff20 || r >= 0xff3b && r <= 0xff40 || r >= 0xff5b && r <= 0xff65:
+		return otherPunct, 0 // CJK symbols and fullwidth punctuation
 	case r >= 0xff10 && r <= 0xff19 || r >= 0xff21 && r <= 0xff3a || r >= 0xff41 && r <= 0xff5a:
 		return fullwidthAln, 0
-	case r >= 0x2010 && r <= 0x2027 || r == 0x00b7 || r == 0x00d7 || r == 0x00b0:
+	case r >= 0x2010 && r <= 0x205e || r == 0x00b7 || r == 0x00d7 || r == 0x00b0:
 		return genPunct, 0
 	case r >= 0x3100 && r <= 0x312f || r >= 0x31a0 && r <= 0x31bf || r == 0x02ca || r == 0x02c7 || r == 0x02cb || r == 0x02d9:
 		return isolated, runBopomofo // bopomofo and its tone marks
@@ -294,14 +304,17 @@ type Scorer struct {
 	m       *Model
 	prev    int // model index of the previous character, or -1
 	prevRun int // class run of the previous character (0: none)
+	last    rune
 }
 
 // Scorer starts a scan at the beginning of a text.
-func (m *Model) Scorer() Scorer { return Scorer{m: m, prev: -1} }
+func (m *Model) Scorer() Scorer { return Scorer{m: m, prev: -1, last: -1} }
 
 // Next returns log P(r | previous character) and moves past r.
 func (s *Scorer) Next(r rune) float64 {
 	m := s.m
+	last := s.last
+	s.last = r
 	if b := m.index(r); b >= 0 {
 		lp := float64(m.logUni[b])
 		if a := s.prev; a >= 0 {
@@ -319,6 +332,8 @@ func (s *Scorer) Next(r rune) float64 {
 	}
 	lp, run := classOf(r)
 	switch {
+	case lp == unknownHan && r == last:
+		lp = reduplication
 	case run == runPinyin:
 		// A toned vowel follows a plain letter of its syllable.
 		if s.prevRun == runLatin {

@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"math"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/langmodel"
@@ -15,10 +16,12 @@ type mechanism struct {
 	reason string
 	// cost is paid for each run read this way: how unlikely the mechanism
 	// is to garble just a few characters inside clean text.
-	cost  float64
-	wrong *codec
-	right *codec
-	shift bool
+	cost float64
+	// minRun is the fewest non-ASCII characters a run may span.
+	minRun int
+	wrong  *codec
+	right  *codec
+	shift  bool
 }
 
 // Penalties, in nats, that a reading must pay to be preferred over the text
@@ -30,10 +33,13 @@ const (
 	// confusedCost is the cost of a run read with the other double-byte
 	// code (Big5 for GBK or back): the codes share most byte pairs, so
 	// rare characters in one often read as common ones in the other.
-	confusedCost = 20.0
+	confusedCost = 24.0
+	// confusedMinRun: a page read with the wrong double-byte code garbles
+	// whole lines, so a short run read that way is a coincidence.
+	confusedMinRun = 4
 	// asciiCost is paid when a reading turns a byte of a multi-byte
 	// character into an ASCII character.
-	asciiCost = 8.0
+	asciiCost = 12.0
 	// dropCost is paid for a stray byte dropped to restore the frame; only
 	// a byte of a multi-byte character can be stray.
 	dropCost = 4.0
@@ -317,7 +323,13 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			orig += so.Next(next)
 			cand += sc.Next(next)
 		}
-		if cand <= orig || n == 0 {
+		wide := 0
+		for _, r := range win[i:j] {
+			if r >= 0x80 {
+				wide++
+			}
+		}
+		if cand <= orig || n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) {
 			continue
 		}
 		if model/float64(n) < plausible {
@@ -327,4 +339,23 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 		total += cand - orig
 	}
 	return kept, total
+}
+
+// mostlyHan reports a reading that is Chinese text: it holds Han characters
+// and no more other letters and symbols than Han (ASCII and punctuation
+// aside). The repairer restores Chinese; a reading into kana, Cyrillic or
+// symbols is a coincidence of codes.
+func mostlyHan(ps []piece) bool {
+	han, other := 0, 0
+	for _, pc := range ps {
+		switch {
+		case pc.dropped || pc.lost || pc.r < 0x80:
+		case unicode.Is(unicode.Han, pc.r):
+			han++
+		case pc.r >= 0x3000 && pc.r <= 0x303f || pc.r >= 0xff01 && pc.r <= 0xff65 || pc.r >= 0x2010 && pc.r <= 0x2027:
+		default:
+			other++
+		}
+	}
+	return han > 0 && other <= han
 }

@@ -47,8 +47,8 @@ func New() *Repairer {
 			{reason: "double-encoded utf-8", wrong: cp, right: doubleUTF8(), cost: runCost},
 			{reason: "gbk read as cp1252", wrong: cp, right: gb, cost: runCost},
 			{reason: "big5 read as cp1252", wrong: cp, right: b5, cost: runCost},
-			{reason: "big5 read as gbk", wrong: gb, right: b5, cost: confusedCost},
-			{reason: "gbk read as big5", wrong: b5, right: gb, cost: confusedCost},
+			{reason: "big5 read as gbk", wrong: gb, right: b5, cost: confusedCost, minRun: confusedMinRun},
+			{reason: "gbk read as big5", wrong: b5, right: gb, cost: confusedCost, minRun: confusedMinRun},
 		},
 	}
 }
