@@ -105,6 +105,10 @@ func (r *reader) u32() uint32 {
 	if r.err != nil {
 		return 0
 	}
+	return le32(s)
+}
+
+func le32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
@@ -145,8 +149,7 @@ func Parse(data string) (*File, error) {
 		}
 		offs := r.take(4 * (nv + 1))
 		if r.err == nil {
-			textLen := binary.LittleEndian.Uint32([]byte(offs[4*nv:]))
-			r.take(int(textLen))
+			r.take(int(le32(offs[4*nv:])))
 		}
 		f.sections[name] = [2]int{start, r.pos}
 		f.names = append(f.names, name)
@@ -179,10 +182,7 @@ func (f *File) Dict(name string) (*Dict, error) {
 	d.Slots = make([]Slot, ns)
 	for i := range d.Slots {
 		p := raw[8*i : 8*i+8]
-		d.Slots[i] = Slot{
-			Base:  int32(uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24),
-			Check: int32(uint32(p[4]) | uint32(p[5])<<8 | uint32(p[6])<<16 | uint32(p[7])<<24),
-		}
+		d.Slots[i] = Slot{Base: int32(le32(p[:4])), Check: int32(le32(p[4:]))}
 	}
 	nv := int(r.u32())
 	d.off = make([]uint32, nv+1)
