@@ -54,6 +54,12 @@ func New() *Stripper {
 
 type span struct{ start, end int }
 
+// removal is an annotation to remove; its reason is reasons[r0:r1].
+type removal struct {
+	span
+	r0, r1 int
+}
+
 // Strip returns text without its reading annotations and one edit per
 // removed annotation, with offsets into text.
 func (s *Stripper) Strip(text string) (string, []textedit.Edit) {
@@ -80,10 +86,16 @@ func (s *Stripper) Strip(text string) (string, []textedit.Edit) {
 		pos = q + qlen
 		st.candidate(q, q+qlen)
 	}
-	if st.b == nil {
+	if len(st.removed) == 0 {
 		return text, nil
 	}
-	return st.b.String(), st.b.Edits()
+	// One allocation for all reasons: annotated pages carry hundreds.
+	reasons := string(st.reasons)
+	b := textedit.NewBuilder(text, Stage)
+	for _, r := range st.removed {
+		b.Replace(r.start, r.end, "", reasons[r.r0:r.r1])
+	}
+	return b.String(), b.Edits()
 }
 
 func indexFrom(s string, from int, sub string) int {
@@ -96,14 +108,18 @@ func indexFrom(s string, from int, sub string) int {
 
 // state is the work of one Strip call.
 type state struct {
-	t         *tables
-	text      string
-	b         *textedit.Builder
-	removed   []span
-	m         matcher
+	t       *tables
+	text    string
+	removed []removal
+	reasons []byte
+	matcher
 	buf       [maxUnits + 8]byte
 	bases     [maxBase]*readingSet
 	baseRunes [maxBase]rune // nearest first
+	nBase     int           // characters gathered so far
+	basePos   int           // where the next one ends
+	baseIdx   int           // last removal not yet passed
+	baseDone  bool          // no more characters
 }
 
 // candidate examines the closing parenthesis at [q, qe).
@@ -139,30 +155,43 @@ func (st *state) candidate(q, qe int) {
 	}
 }
 
-// gatherBase collects the characters with readings that end at p, nearest
-// first, skipping annotations already removed (党(dǎng)员(yuán)(dǎngyuán)),
-// and returns how many there are.
-func (st *state) gatherBase(p int) int {
-	n := 0
-	idx := len(st.removed) - 1
-	for n < maxBase && p > 0 {
-		for idx >= 0 && st.removed[idx].end >= p {
-			if st.removed[idx].end == p {
-				p = st.removed[idx].start
+// startBase prepares to gather the characters with readings that end at p,
+// nearest first; baseAt gathers them only as far as a match asks.
+func (st *state) startBase(p int) {
+	st.nBase, st.basePos, st.baseIdx, st.baseDone = 0, p, len(st.removed)-1, false
+}
+
+// baseAt returns the readings of the j-th character before the annotation
+// (0 = nearest), skipping annotations already removed
+// (党(dǎng)员(yuán)(dǎngyuán)), or nil when there is no such character.
+func (st *state) baseAt(j int) *readingSet {
+	for st.nBase <= j && !st.baseDone {
+		p := st.basePos
+		for st.baseIdx >= 0 && st.removed[st.baseIdx].end >= p {
+			if st.removed[st.baseIdx].end == p {
+				p = st.removed[st.baseIdx].start
 			}
-			idx--
+			st.baseIdx--
+		}
+		if p == 0 || st.nBase == maxBase {
+			st.baseDone = true
+			break
 		}
 		r, size := utf8.DecodeLastRuneInString(st.text[:p])
 		rs := st.t.lookup(r)
 		if rs == nil {
+			st.baseDone = true
 			break
 		}
-		st.bases[n] = rs
-		st.baseRunes[n] = r
-		p -= size
-		n++
+		st.bases[st.nBase] = rs
+		st.baseRunes[st.nBase] = r
+		st.basePos = p - size
+		st.nBase++
 	}
-	return n
+	if j < st.nBase {
+		return st.bases[j]
+	}
+	return nil
 }
 
 // skipRemoved returns the position before p, past annotations already removed.
@@ -190,20 +219,16 @@ func (st *state) lostBefore(p int) int {
 // annotation examines "(" content ")" at [os, qe).
 func (st *state) annotation(os, q, qe int, c content) {
 	from := os
-	nb := st.gatherBase(os)
-	if nb == 0 && os > 0 && st.text[os-1] == ' ' {
+	st.startBase(os)
+	if st.baseAt(0) == nil && os > 0 && st.text[os-1] == ' ' {
 		// One space between the characters and their reading: 深入 (shēnrù).
-		if nb = st.gatherBase(os - 1); nb > 0 {
+		if st.startBase(os - 1); st.baseAt(0) != nil {
 			from = os - 1
 		}
 	}
-	if nb > 0 {
-		if n := st.m.run(st.t, c, st.bases[:nb]); n > 0 {
-			base := make([]rune, n)
-			for i := range n {
-				base[n-1-i] = st.baseRunes[i]
-			}
-			st.remove(from, qe, c.script, string(base), false)
+	if st.baseAt(0) != nil {
+		if n := st.run(c, false, maxBase); n > 0 {
+			st.remove(from, qe, c.script, st.baseRunes[:n], false)
 		}
 		return
 	}
@@ -211,18 +236,10 @@ func (st *state) annotation(os, q, qe int, c content) {
 		return
 	}
 	if lost := st.lostBefore(st.skipRemoved(os)); lost > 0 {
-		if n := st.m.run(st.t, c, st.wild(lost)); n > 0 {
-			st.remove(from, qe, c.script, "", false)
+		if n := st.run(c, true, lost); n > 0 {
+			st.remove(from, qe, c.script, nil, false)
 		}
 	}
-}
-
-// wild returns n placeholders for lost characters: any syllable matches.
-func (st *state) wild(n int) []*readingSet {
-	for i := range n {
-		st.bases[i] = nil
-	}
-	return st.bases[:n]
 }
 
 // orphan examines content ")" at [cs, qe) whose opening parenthesis is
@@ -235,8 +252,8 @@ func (st *state) orphan(cs, qe int, c content) {
 	if lost == 0 {
 		return
 	}
-	if n := st.m.run(st.t, c, st.wild(lost)); n > 0 {
-		st.remove(cs, qe, c.script, "", true)
+	if n := st.run(c, true, lost); n > 0 {
+		st.remove(cs, qe, c.script, nil, true)
 	}
 }
 
@@ -262,23 +279,32 @@ func (st *state) openParen(p int) bool {
 	return false
 }
 
-func (st *state) remove(start, end int, sc script, base string, orphan bool) {
-	if st.b == nil {
-		st.b = textedit.NewBuilder(st.text, Stage)
+// remove records the removal of [start, end); base is the annotated text in
+// reading order, nearest character first (empty when it was lost).
+func (st *state) remove(start, end int, sc script, base []rune, orphan bool) {
+	if st.removed == nil {
+		// At most one removal per closing parenthesis; counting them is
+		// cheaper than growing the slice on a densely annotated page.
+		n := strings.Count(st.text[start:], ")") + strings.Count(st.text[start:], "）")
+		st.removed = make([]removal, 0, n)
+		st.reasons = make([]byte, 0, n*32)
 	}
-	kind := "pinyin"
+	r0 := len(st.reasons)
 	if sc == scriptZhuyin {
-		kind = "zhuyin"
+		st.reasons = append(st.reasons, "zhuyin"...)
+	} else {
+		st.reasons = append(st.reasons, "pinyin"...)
 	}
-	var reason string
 	switch {
 	case orphan:
-		reason = kind + " annotation remnant without its opening parenthesis, after a lost character"
-	case base == "":
-		reason = kind + " annotation of a lost character"
+		st.reasons = append(st.reasons, " annotation remnant without its opening parenthesis, after a lost character"...)
+	case len(base) == 0:
+		st.reasons = append(st.reasons, " annotation of a lost character"...)
 	default:
-		reason = kind + " annotation of " + base
+		st.reasons = append(st.reasons, " annotation of "...)
+		for i := len(base) - 1; i >= 0; i-- {
+			st.reasons = utf8.AppendRune(st.reasons, base[i])
+		}
 	}
-	st.b.Replace(start, end, "", reason)
-	st.removed = append(st.removed, span{start, end})
+	st.removed = append(st.removed, removal{span{start, end}, r0, len(st.reasons)})
 }
