@@ -110,7 +110,8 @@ func TestCorruptionBenchmark(t *testing.T) {
 				checkEdits(t, in, out, edits)
 				tally(perLine[c.name], bad, out == want)
 				if out != want && *verbose && !lossy(bad) {
-					t.Logf("%s line:\n bad  %s\n got  %s\n want %s", c.name, bad, out, want)
+					got := strings.Split(out, "\n")
+					t.Logf("%s line:\n bad  %s\n got  %s\n want %s", c.name, bad, got[min(1, len(got)-1)], l)
 				}
 			}
 			// The whole document corrupted.
@@ -120,12 +121,20 @@ func TestCorruptionBenchmark(t *testing.T) {
 					good, bad = append(good, l), append(bad, b)
 				}
 			}
+			if len(good) == 0 {
+				continue
+			}
 			in := strings.Join(bad, "\n")
 			out, edits := r.Repair(in)
 			checkEdits(t, in, out, edits)
 			got := strings.Split(out, "\n")
 			if len(got) != len(good) {
-				t.Fatalf("%s: line count changed", c.name)
+				for _, e := range edits {
+					if strings.Contains(e.Old, "\n") || strings.Contains(e.New, "\n") {
+						t.Logf("edit across lines: %+v", e)
+					}
+				}
+				t.Fatalf("%s: line count changed: in %d lines, out %d, want %d; %q", c.name, strings.Count(in, "\n")+1, len(got), len(good), in[:min(len(in), 300)])
 			}
 			for i := range good {
 				tally(perDoc[c.name], bad[i], got[i] == good[i])

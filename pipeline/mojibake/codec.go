@@ -29,11 +29,19 @@ type doubleByte struct {
 	pair [0x80 * 0x100]rune // (lead-0x80)<<8 | trail -> rune, 0 if none
 	inv  map[rune]uint16
 	enc  encoding.Encoding
+	// single is what the decoder makes of a lone byte 0x80 (GBK readers
+	// give the euro sign), 0 if nothing.
+	single rune
 }
 
 func newDoubleByte(e encoding.Encoding) *doubleByte {
 	t := &doubleByte{inv: make(map[rune]uint16, 24000), enc: e}
 	dec := e.NewDecoder()
+	if out, err := dec.Bytes([]byte{0x80}); err == nil {
+		if r, n := utf8.DecodeRune(out); n == len(out) && r != utf8.RuneError {
+			t.single = r
+		}
+	}
 	var buf [2]byte
 	for lead := 0x81; lead <= 0xfe; lead++ {
 		for trail := 0x40; trail <= 0xfe; trail++ {
@@ -62,6 +70,11 @@ func (t *doubleByte) encodeRune(dst []byte, r rune) ([]byte, bool) {
 	if r < 0x80 {
 		return append(dst, byte(r)), true
 	}
+	if r == t.single {
+		// The lone byte, not the two-byte form: mojibake of UTF-8 is
+		// full of 0x80 continuation bytes.
+		return append(dst, 0x80), true
+	}
 	if v, ok := t.inv[r]; ok {
 		return append(dst, byte(v>>8), byte(v)), true
 	}
@@ -79,6 +92,9 @@ func (t *doubleByte) decodeRune(b []byte, four bool) (rune, int, bool) {
 	c := b[0]
 	if c < 0x80 {
 		return rune(c), 1, true
+	}
+	if c == 0x80 && t.single != 0 {
+		return t.single, 1, true
 	}
 	if c == 0x80 || c == 0xff || len(b) < 2 {
 		return utf8.RuneError, 1, false

@@ -245,9 +245,16 @@ func corruptions() []corruption {
 			return decodeAll(big5, b), ok
 		}},
 		{"gb18030 frame shift", func(s string) (string, bool) {
-			b, ok := encodeAll(gbk, s)
-			// A stray byte (the lead of a lost character) before the run.
-			return decodeAll(gbk, append([]byte{0xbb}, b...)), ok
+			// A stray byte (the remnant of a lost character) before the
+			// first Han character of the line.
+			i := strings.IndexFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff })
+			if i < 0 {
+				return s, false
+			}
+			head, ok1 := encodeAll(gbk, s[:i])
+			tail, ok2 := encodeAll(gbk, s[i:])
+			b := append(append(head, 0xbb), tail...)
+			return decodeAll(gbk, b), ok1 && ok2
 		}},
 	}
 }
