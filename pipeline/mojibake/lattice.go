@@ -158,7 +158,11 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 		orig += sc.Next(right)
 	}
 
-	nodes := make([][2]node, L+1)
+	// Each position has four states, so that paths whose last character
+	// differs (one kept, one read) do not compete for the same node:
+	// 0 keeping, last kept; 1 reading, last read; 2 reading, last kept
+	// (just switched); 3 keeping, last read (just left a reading).
+	nodes := make([][4]node, L+1)
 	nodes[0][0] = node{score: 0, sc: start, ok: true}
 	relax := func(p int, mode int8, from int, fromMode int8, add float64, sc langmodel.Scorer, emit piece, hasEmit bool) {
 		n := &nodes[p][mode]
@@ -174,26 +178,34 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 		}
 		// Leave the reading where it meets a character boundary.
 		if e.isB[p] && nodes[p][1].ok {
-			relax(p, 0, p, 1, 0, nodes[p][1].sc, piece{}, false)
+			relax(p, 3, p, 1, 0, nodes[p][1].sc, piece{}, false)
 		}
 		if p == L {
 			break
 		}
-		if cur := nodes[p][0]; cur.ok && e.isB[p] {
+		for _, mode := range [2]int8{0, 3} {
+			cur := nodes[p][mode]
+			if !cur.ok || !e.isB[p] {
+				continue
+			}
 			// Keep the character as found.
 			s := cur.sc
 			lp := s.Next(win[k])
-			relax(e.bounds[k+1], 0, p, 0, lp, s, piece{r: win[k], start: p, end: e.bounds[k+1]}, true)
+			relax(e.bounds[k+1], 0, p, mode, lp, s, piece{r: win[k], start: p, end: e.bounds[k+1]}, true)
 			// Start a reading here.
 			if m.shift {
 				if !e.hole[p] && e.b[p] >= 0x80 {
-					relax(p+1, 1, p, 0, -m.cost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true}, true)
+					relax(p+1, 2, p, mode, -m.cost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true}, true)
 				}
 			} else {
-				relax(p, 1, p, 0, -m.cost, cur.sc, piece{}, false)
+				relax(p, 2, p, mode, -m.cost, cur.sc, piece{}, false)
 			}
 		}
-		if cur := nodes[p][1]; cur.ok {
+		for _, mode := range [2]int8{1, 2} {
+			cur := nodes[p][mode]
+			if !cur.ok {
+				continue
+			}
 			pc := e.readAt(m, p)
 			s := cur.sc
 			var lp float64
@@ -210,7 +222,7 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 				}
 			}
 			if pc.end <= L {
-				relax(pc.end, 1, p, 1, lp, s, pc, true)
+				relax(pc.end, 1, p, mode, lp, s, pc, true)
 			}
 		}
 	}
@@ -225,17 +237,21 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 		}
 		return n.score
 	}
-	f0 := final(0)
-	if f0-orig < 1e-9 {
+	endMode := int8(0)
+	if final(3) > final(0) {
+		endMode = 3
+	}
+	if final(endMode)-orig < 1e-9 {
 		return nil, 0
 	}
 	// Walk back and collect the runs.
+	reading := func(mode int8) bool { return mode == 1 || mode == 2 }
 	var runs []run
 	var cur *run
-	p, mode := L, int8(0)
+	p, mode := L, endMode
 	for p > 0 || mode != 0 {
 		n := nodes[p][mode]
-		if mode == 1 || (n.prevMode == 1) {
+		if reading(mode) || reading(n.prevMode) {
 			if cur == nil {
 				runs = append(runs, run{to: p})
 				cur = &runs[len(runs)-1]
@@ -243,7 +259,7 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 			if n.hasEmit {
 				cur.pieces = append(cur.pieces, n.emit)
 			}
-			if n.prevMode == 0 && mode == 1 {
+			if !reading(n.prevMode) && reading(mode) {
 				cur.from = n.prevPos
 				cur = nil
 			}
