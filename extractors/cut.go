@@ -169,7 +169,7 @@ func (c *cut) fromToAt(s *Sentence, m []int) (Figure, bool) {
 	if err1 != nil || err2 != nil || from.Over || to.Over {
 		return Figure{}, false
 	}
-	fu, tu := strings.TrimPrefix(t[m[4]:m[5]], "个"), strings.TrimPrefix(t[m[10]:m[11]], "个")
+	fu, tu := unitName(t[m[4]:m[5]]), unitName(t[m[10]:m[11]])
 	if fu != tu {
 		return Figure{}, false // "由3天缩短至4小时": no common unit, unsure
 	}
@@ -218,4 +218,12 @@ func sortedLongestFirst(words []string) []string {
 		out[i] = regexp.QuoteMeta(w)
 	}
 	return out
+}
+
+// unitName drops the measure word of "个工作日" but keeps a bare "个".
+func unitName(u string) string {
+	if u != "个" {
+		return strings.TrimPrefix(u, "个")
+	}
+	return u
 }

@@ -14,13 +14,16 @@ func newMoney(kind string) *money { return &money{kind: kind} }
 
 func (m *money) Kind() string { return m.kind }
 
-var investmentKeywords = []string{
-	"投资", "总投资", "完成投资", "计划投资", "计划完成投资", "累计投资", "累计完成投资", "完成固定资产投资",
-	"固定资产投资", "概算投资", "估算投资", "项目投资", "工程投资", "社会投资",
-}
+var investmentKeywords = []string{"投资", "总投资", "概算投资", "估算投资", "社会投资"}
 
-// adverbials that belong to an investment keyword: "预计年内完成投资"
-var investmentAdverbials = []string{"预计", "计划", "累计", "全年", "年内", "当年", "已", "将", "拟", "共", "实际", "力争", "今年"}
+// Words that join an investment keyword on its left, in this order: sectors
+// ("公路水路投资"), then 完成, then adverbials ("预计年内完成投资").
+var (
+	investmentSectors = []string{
+		"交通", "公路", "水路", "公路水路", "水运", "交通建设", "公路建设", "固定资产", "交通固定资产", "基础设施", "概算", "估算",
+	}
+	investmentAdverbials = []string{"预计", "计划", "累计", "全年", "年内", "当年", "已", "将", "拟", "共", "实际", "力争", "今年"}
+)
 
 // funding keywords that say by themselves that money was secured or granted
 var fundingKeywords = []string{
@@ -29,10 +32,10 @@ var fundingKeywords = []string{
 }
 
 // bare 资金 is funding only next to a verb of securing or granting
-var fundingVerbs = []string{"争取", "获得", "落实", "到位", "下达", "拨付", "获批", "筹集", "申请到", "获取", "安排", "支持", "补助", "奖励", "援助"}
+var fundingVerbs = []string{"争取", "申请", "获得", "落实", "到位", "下达", "拨付", "获批", "筹集", "申请到", "获取", "安排", "支持", "补助", "奖励", "援助"}
 
 // fund types that name the money ("中央预算内资金", "专项运输补贴")
-var fundModifiers = []string{"中央预算内", "车购税", "专项债券", "专项债", "债券", "专项", "补助", "奖补", "配套", "财政",
+var fundModifiers = []string{"中央预算内", "中央车购税", "中央财政", "车购税", "专项债券", "专项债", "债券", "专项", "补助", "奖补", "配套", "财政",
 	"扶持", "运输", "燃油", "运营", "以奖代补", "一事一议"}
 
 // words that make an amount a rate, not a total
@@ -124,13 +127,11 @@ func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int) (Figure, bool
 	}
 	kw := t[start:kwEnd]
 	if kind == KindInvestment {
-		for {
-			a := hasSuffixAny(t[cs:start], investmentAdverbials)
-			if a == "" {
-				break
-			}
-			start -= len(a)
+		start = extendLeft(t, cs, start, investmentSectors)
+		if strings.HasSuffix(t[cs:start], "完成") {
+			start -= len("完成")
 		}
+		start = extendLeft(t, cs, start, investmentAdverbials)
 	} else {
 		// fund types name the money: extend over them
 		kwStart := start
@@ -153,6 +154,11 @@ func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int) (Figure, bool
 	if subject == "" {
 		subject = s.projectSubject(cs, start)
 	}
+	if subject == "" && strings.TrimSpace(t[cs:start]) == "" && cs > 0 {
+		// "潍烟高铁招远段全长约45公里，总投资62.3亿元": the clause opens
+		// with the keyword; the sentence's first clause names the project
+		subject = s.projectSubject(0, clauseEnd(t, 0))
+	}
 	return Figure{
 		Kind:      kind,
 		Value:     am.num.Value,
@@ -164,4 +170,15 @@ func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int) (Figure, bool
 		Subject:   subject,
 		Extractor: kind + ".keyword",
 	}, true
+}
+
+// extendLeft moves start left over any of words, repeatedly.
+func extendLeft(t string, limit, start int, words []string) int {
+	for {
+		w := hasSuffixAny(t[limit:start], words)
+		if w == "" {
+			return start
+		}
+		start -= len(w)
+	}
 }

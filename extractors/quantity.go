@@ -130,7 +130,7 @@ var (
 		{"不到", QualUnder}, {"不足", QualUnder}, {"最多", QualUnder}, {"至多", QualUnder},
 	}
 	fillers = []string{"达到", "达", "为", "共计", "合计", "总计", "累计", "共", "了", "额", "金额", "总额", "规模",
-		"分别为", "分别", "计", "：", ":", "约为"}
+		"分别为", "分别", "计", "：", ":", "约为", "控制在"}
 	postQualifiers = []struct{ word, qual string }{
 		{"左右", QualApprox}, {"上下", QualApprox}, {"以上", QualOver}, {"多", QualOver},
 		{"以内", QualUnder}, {"之内", QualUnder}, {"以下", QualUnder},

@@ -103,6 +103,13 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 			return Figure{}, false
 		}
 	} else {
+		// "大修工程28公里": a works noun after the verb; "新增高速公路通车
+		// 里程186公里": new mileage (but never 总里程, the network's size)
+		if w := hasSuffixAny(t[cs:kwEnd], []string{"工程", "项目", "任务"}); w != "" && hasSuffixAny(t[cs:kwEnd-len(w)], roadVerbs) != "" {
+			kwEnd -= len(w)
+		} else if w := hasSuffixAny(t[cs:kwEnd], []string{"通车里程", "建设里程", "里程"}); w != "" && !strings.HasSuffix(t[cs:kwEnd-len(w)], "总") {
+			kwEnd -= len(w)
+		}
 		kw := t[cs:kwEnd]
 		if v := hasSuffixAny(kw, roadVerbs); v != "" {
 			// "整治1.6万余公里": a works verb next to the number; the road
@@ -144,11 +151,23 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
-// extendVerbs moves start back over adjacent works verbs ("新建改造").
+// verbs of completion that show works in a clause but do not join a works
+// verb in the span ("完成改造300公里" spans "改造300公里")
+var auxVerbs = map[string]bool{"完成": true, "实施": true, "打造": true, "创建": true}
+
+// extendVerbs moves start back over adjacent works verbs ("新建改造",
+// "新建和改建").
 func extendVerbs(t string, start, limit int) int {
 	for start > limit {
 		v := hasSuffixAny(t[limit:start], roadVerbs)
+		if auxVerbs[v] {
+			break
+		}
 		if v == "" {
+			if j := hasSuffixAny(t[limit:start], []string{"和", "及", "、", "与"}); j != "" && hasSuffixAny(t[limit:start-len(j)], roadVerbs) != "" {
+				start -= len(j)
+				continue
+			}
 			break
 		}
 		start -= len(v)

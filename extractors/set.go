@@ -93,19 +93,14 @@ func (s *Set) Extract(text string) []Figure {
 	return dedupe(figs)
 }
 
-// hasCandidate is a cheap filter: a figure needs a digit and a unit.
+// hasCandidate is a cheap filter: a figure needs a numeral.
 func hasCandidate(s string) bool {
-	digit := false
 	for _, r := range s {
 		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' {
-			digit = true
-			break
+			return true
 		}
 	}
-	if !digit {
-		return false
-	}
-	return strings.ContainsAny(s, "元公里%％米亿万日天") || strings.Contains(strings.ToLower(s), "km")
+	return false
 }
 
 // dedupe sorts figures and drops a figure whose number another figure

@@ -65,7 +65,8 @@ func (s *Sentence) projectSubject(cs, kw int) string {
 		return ""
 	}
 	first := s.Text[ws[0].start:ws[0].end]
-	if nonNameWords[first] || predicateStarts[first] || hasTagPrefix(ws[0].pos, nonNameStart) && !latinOrDigitWord(first) {
+	if nonNameWords[first] || predicateStarts[first] || allDigits(first) ||
+		hasTagPrefix(ws[0].pos, nonNameStart) && !latinOrDigitWord(first) {
 		return ""
 	}
 	end := -1
@@ -118,7 +119,7 @@ func (s *Sentence) nameFrom(ws []word) string {
 	}
 	name := stripSpace(s.Text[ws[0].start:ws[len(ws)-1].end])
 	n := utf8.RuneCountInString(name)
-	if n < 3 || n > 40 || genericNames[name] || strings.ContainsAny(name, "、个“”\"") {
+	if n < 3 || n > 40 || genericNames[name] || strings.ContainsAny(name, "、个“”\"") || roadType(name) != "" {
 		return ""
 	}
 	return name
@@ -183,4 +184,13 @@ func stripSpace(s string) string {
 		}
 		return r
 	}, s)
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if asciiDigit(r) < 0 {
+			return false
+		}
+	}
+	return s != ""
 }

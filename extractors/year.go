@@ -98,7 +98,8 @@ func parseYear(s string) int {
 //     (以来, 年来) stands between: the figure is then cumulative;
 //  2. a relative year (今年, 年内, ...) in the sentence, resolved against the
 //     nearest explicit year of the paragraph;
-//  3. the year stated on the nearest preceding scope line (a short heading
+//  3. the year stated on the nearest preceding scope line, which also
+//     resolves a relative year the paragraph cannot (a short heading
 //     such as "实施时间：即日起至2022年年底").
 //
 // Years in earlier sentences are not carried over: reports move between
@@ -125,6 +126,9 @@ func (d *document) yearAt(sp span, pos int) int {
 		word := d.text[sp.start+l[0] : sp.start+l[1]]
 		ref := d.referenceYear(sp.start + l[0])
 		if ref == 0 {
+			ref = d.scopeYear(sp.start)
+		}
+		if ref == 0 {
 			return 0
 		}
 		switch word {
@@ -135,16 +139,21 @@ func (d *document) yearAt(sp span, pos int) int {
 		}
 		return ref
 	}
-	var scope *yearMention
-	for i := range d.scopes {
-		if d.scopes[i].end <= sp.start && !d.scopes[i].ranged {
-			scope = &d.scopes[i]
+	return d.scopeYear(sp.start)
+}
+
+// scopeYear is the year on the nearest scope line before pos, or 0.
+func (d *document) scopeYear(pos int) int {
+	y := 0
+	for _, s := range d.scopes {
+		if s.end <= pos {
+			y = s.year
+			if s.ranged {
+				y = 0
+			}
 		}
 	}
-	if scope != nil {
-		return scope.year
-	}
-	return 0
+	return y
 }
 
 // referenceYear is the year that 今年 means at pos: the nearest explicit year
