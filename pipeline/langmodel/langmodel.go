@@ -201,6 +201,9 @@ const (
 	// Bopomofo and box drawing are normal beside their own kind (phonetic
 	// spellings, tables) and improbable inside running Chinese prose.
 	inRun = -1.0
+	// loneLetter is added to a Han character after a lone Latin letter
+	// that follows a Han character.
+	loneLetter = -6.0
 	// reduplication is the least log probability of a doubled character.
 	reduplication = -5.0
 	// foreignAlone is a Greek or Cyrillic letter that starts a word.
@@ -305,6 +308,11 @@ type Scorer struct {
 	prev    int // model index of the previous character, or -1
 	prevRun int // class run of the previous character (0: none)
 	last    rune
+	// A single Latin letter between two Han characters is rare in
+	// Chinese prose (unlike "A股" or "GDP"); it is typical where a trail
+	// byte was read as ASCII.
+	letters      int  // length of the current run of ASCII letters
+	hanBeforeRun bool // a modelled character came just before that run
 }
 
 // Scorer starts a scan at the beginning of a text.
@@ -315,8 +323,20 @@ func (s *Scorer) Next(r rune) float64 {
 	m := s.m
 	last := s.last
 	s.last = r
+	lone := s.letters == 1 && s.hanBeforeRun
+	if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+		if s.letters == 0 {
+			s.hanBeforeRun = s.prev >= 0
+		}
+		s.letters++
+	} else {
+		s.letters = 0
+	}
 	if b := m.index(r); b >= 0 {
 		lp := float64(m.logUni[b])
+		if lone {
+			lp += loneLetter
+		}
 		if a := s.prev; a >= 0 {
 			c := m.pairCount(a, b)
 			p := (float64(c) + float64(m.free[a])*math.Exp(lp)) / (float64(m.count[a]) + smoothing)

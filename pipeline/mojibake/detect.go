@@ -125,6 +125,11 @@ func (d *detector) suspicious(text string) []int {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
+			// A lone Latin letter between two multi-byte characters: where
+			// a GBK trail byte was read as ASCII.
+			if i > 0 && i+1 < len(text) && text[i-1] >= 0x80 && text[i+1] >= 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z') {
+				spots = append(spots, i)
+			}
 			n, sum, prev = 0, 0, -1
 			i++
 			continue

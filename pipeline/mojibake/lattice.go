@@ -33,7 +33,7 @@ const (
 	// confusedCost is the cost of a run read with the other double-byte
 	// code (Big5 for GBK or back): the codes share most byte pairs, so
 	// rare characters in one often read as common ones in the other.
-	confusedCost = 24.0
+	confusedCost = 28.0
 	// confusedMinRun: a page read with the wrong double-byte code garbles
 	// whole lines, so a short run read that way is a coincidence.
 	confusedMinRun = 4
@@ -337,7 +337,13 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 		}
 		if next >= 0 {
 			orig += so.Next(next)
-			cand += sc.Next(next)
+			lp := sc.Next(next)
+			cand += lp
+			if n < 3 {
+				// A short reading is judged with the text it joins.
+				model += lp
+				n++
+			}
 		}
 		wide := 0
 		for _, r := range win[i:j] {

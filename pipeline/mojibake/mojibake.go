@@ -40,7 +40,6 @@ func New() *Repairer {
 		det: detectorFor(),
 		mechs: []*mechanism{
 			{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
-			{reason: "big5 frame shift", wrong: b5, right: b5, shift: true, cost: runCost},
 			{reason: "utf-8 read as gbk", wrong: gb, right: u8, cost: runCost},
 			{reason: "utf-8 read as big5", wrong: b5, right: u8, cost: runCost},
 			{reason: "utf-8 read as cp1252", wrong: cp, right: u8, cost: runCost},
