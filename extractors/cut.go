@@ -126,6 +126,9 @@ func (c *cut) percentAt(s *Sentence, a, b int) (Figure, bool) {
 		return Figure{}, false
 	}
 	kwEnd, preQual := keywordEnd(t, am.start)
+	if kwEnd < cs {
+		return Figure{}, false
+	}
 	if r := hasSuffixAny(t[cs:kwEnd], cutRateWords); r != "" {
 		kwEnd, _ = keywordEnd(t, kwEnd-len(r))
 	}
@@ -154,7 +157,7 @@ func (c *cut) percentAt(s *Sentence, a, b int) (Figure, bool) {
 		Kind:      c.kind,
 		Value:     am.num.Value,
 		ValueText: am.num.Text,
-		Unit:      "%",
+		Unit:      UnitPercent,
 		Qualifier: qualifierOf(preQual, am.num, postQualifier(t, unitEnd)),
 		Start:     s.Start + start,
 		End:       s.Start + unitEnd,
@@ -197,7 +200,7 @@ func (c *cut) fromToAt(s *Sentence, m []int) (Figure, bool) {
 		Kind:       c.kind,
 		Value:      n.Value,
 		ValueText:  n.Text,
-		Unit:       "%",
+		Unit:       UnitPercent,
 		Start:      s.Start + start,
 		End:        s.Start + m[1],
 		FromValue:  &fv,

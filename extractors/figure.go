@@ -12,6 +12,20 @@ const (
 	KindMaterialCut = "material_cut"
 )
 
+// Qualifiers.
+const (
+	QualApprox = "approx" // 约, 近, 左右, 大约
+	QualOver   = "over"   // 余, 多, 超, 超过, 以上, 逾
+	QualUnder  = "under"  // 不到, 以内, 之内, 最多
+)
+
+// Units of Figure.Value.
+const (
+	UnitKm      = "km"
+	UnitCNY     = "CNY"
+	UnitPercent = "%"
+)
+
 // Figure is one figure found in a text. Offsets are byte offsets into the
 // text given to the extractor; the pipeline maps them back to the input.
 type Figure struct {

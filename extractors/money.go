@@ -163,7 +163,7 @@ func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int) (Figure, bool
 		Kind:      kind,
 		Value:     am.num.Value,
 		ValueText: am.num.Text,
-		Unit:      "CNY",
+		Unit:      UnitCNY,
 		Qualifier: qualifierOf(preQual, am.num, postQualifier(t, unitEnd)),
 		Start:     s.Start + start,
 		End:       s.Start + unitEnd,

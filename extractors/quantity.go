@@ -6,13 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// Qualifiers.
-const (
-	QualApprox = "approx"
-	QualOver   = "over"
-	QualUnder  = "under"
-)
-
 // amount is a number found just before a unit.
 type amount struct {
 	start, end int // the numeral, offsets into the sentence
@@ -197,13 +190,24 @@ func qualifierOf(pre string, n Number, post string) string {
 	return q
 }
 
+// maxClauseBytes bounds how far back a clause is searched, so a huge text
+// without punctuation stays linear.
+const maxClauseBytes = 600
+
 // clauseStart returns the start of the clause holding pos: after the last
 // ，,；;：: or the sentence start.
 func clauseStart(s string, pos int) int {
-	best := 0
+	lo := 0
+	if pos > maxClauseBytes {
+		lo = pos - maxClauseBytes
+		for lo < pos && !utf8.RuneStart(s[lo]) {
+			lo++
+		}
+	}
+	best := lo
 	for _, sep := range []string{"，", ",", "；", ";", "：", ":", "。", "！", "？"} {
-		if i := strings.LastIndex(s[:pos], sep); i >= 0 && i+len(sep) > best {
-			best = i + len(sep)
+		if i := strings.LastIndex(s[lo:pos], sep); i >= 0 && lo+i+len(sep) > best {
+			best = lo + i + len(sep)
 		}
 	}
 	return best

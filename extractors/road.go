@@ -140,7 +140,7 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 		Kind:      KindRoadLength,
 		Value:     am.num.Value,
 		ValueText: am.num.Text,
-		Unit:      "km",
+		Unit:      UnitKm,
 		Qualifier: qual,
 		Start:     s.Start + start,
 		End:       s.Start + end,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-ego/gse"
 )
@@ -34,11 +35,16 @@ type word struct {
 // segmenter loads the embedded word list on first use; New stays fast and a
 // text without candidate figures never pays for it.
 type segmenter struct {
-	load func() (*gse.Segmenter, error)
+	load   func() (*gse.Segmenter, error)
+	called atomic.Bool // for tests: whether load ran
 }
 
+func (sg *segmenter) loaded() bool { return sg.called.Load() }
+
 func newSegmenter() *segmenter {
-	return &segmenter{load: sync.OnceValues(func() (*gse.Segmenter, error) {
+	sg := &segmenter{}
+	sg.load = sync.OnceValues(func() (*gse.Segmenter, error) {
+		sg.called.Store(true)
 		var b strings.Builder
 		b.Grow(len(smallDict) + 32*len(extraWords))
 		b.WriteString(smallDict)
@@ -50,7 +56,8 @@ func newSegmenter() *segmenter {
 			return nil, fmt.Errorf("loading embedded word list: %w", err)
 		}
 		return seg, nil
-	})}
+	})
+	return sg
 }
 
 // words segments s. gse's Segment only reads the dictionary, so one loaded

@@ -56,7 +56,7 @@ func (e *yearList) Extract(s *Sentence) []Figure {
 				Kind:      KindInvestment,
 				Value:     n.Value,
 				ValueText: n.Text,
-				Unit:      "CNY",
+				Unit:      UnitCNY,
 				Qualifier: qualifierOf("", n, ""),
 				Start:     s.Start + a,
 				End:       s.Start + b,

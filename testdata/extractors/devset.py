@@ -1,4 +1,7 @@
+# Writes devset.jsonl, the hand-written development set of the extractors
+# (see README.md). Run: python3 testdata/extractors/devset.py
 import json
+import os
 R="road_length"; I="investment"; F="funding"; T="time_cut"; M="material_cut"
 def f(kind, value, raw, q="", year=0, subject="", **kw):
     unit = {"road_length":"km","investment":"CNY","funding":"CNY"}.get(kind,"%")
@@ -241,7 +244,7 @@ e("neg-mix-06","完成货运周转量120亿吨公里，旅客周转量35亿人�
 e("neg-mix-07","自行车道全长12公里，串联沿线6个公园。", covers="bike lane length")
 e("neg-mix-08","企业开办时间压缩至1个工作日。", covers="to-value only")
 
-with open(__import__("os").path.join(__import__("os").path.dirname(__import__("os").path.abspath(__file__)), "devset.jsonl"),"w") as out:
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "devset.jsonl"), "w") as out:
     for x in E:
         out.write(json.dumps(x, ensure_ascii=False)+"\n")
 import collections

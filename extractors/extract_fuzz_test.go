@@ -1,0 +1,42 @@
+package extractors
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// FuzzExtract: any text, valid UTF-8 or not, gives figures with spans inside
+// the text, in order, with finite values that match their ValueText.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"2023年，全市新改建农村公路1200公里，完成投资18.6亿元。",
+		"办理时间由60个工作日缩减至最多5个工作日",
+		"2022年、2023年、2024年连续三年画出30亿、40亿、50亿投资曲线",
+		"总投资约390亿元的大型豪华客\n\n滚船投入运营，援助3万余元",
+		"审批办理时限压减 87.5%、申请材料精简 37.5%",
+		"\xff\xfe投资\xe5亿元", "元元元", "投资", "",
+	} {
+		f.Add(s)
+	}
+	set := newSet(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		figs := set.Extract(text)
+		prev := -1
+		for _, g := range figs {
+			if g.Start < 0 || g.End > len(text) || g.Start >= g.End {
+				t.Fatalf("span [%d,%d) outside text of %d bytes", g.Start, g.End, len(text))
+			}
+			if g.Start < prev {
+				t.Fatalf("figures out of order")
+			}
+			prev = g.Start
+			if math.IsNaN(g.Value) || math.IsInf(g.Value, 0) || g.ValueText == "" {
+				t.Fatalf("bad value %v %q", g.Value, g.ValueText)
+			}
+			if !strings.Contains(text, g.Sentence) {
+				t.Fatalf("sentence not in text")
+			}
+		}
+	})
+}
