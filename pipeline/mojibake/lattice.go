@@ -45,11 +45,14 @@ const (
 	dropCost = 4.0
 	// lostCost is paid, on top of the model's score of U+FFFD, for each
 	// byte a lost position swallows, so that dropping text never pays.
-	lostCost = 4.0
+	lostCost = 2.0
 	// plausible is the least average log probability per character of a
 	// reading that is taken: it must read like Chinese text, not merely be
 	// less improbable than text that is rare but real.
 	plausible = -9.5
+	// plausibleConfused is the stricter bar for Big5/GBK confusion, whose
+	// readings of rare characters are strings of common ones.
+	plausibleConfused = -8.0
 	// decodedReplacement scores a U+FFFD that a reading decodes from its
 	// exact bytes (EF BF BD read as "锟斤"): strong evidence of old damage.
 	decodedReplacement = -4.0
@@ -61,12 +64,15 @@ type piece struct {
 	start, end int  // byte span in the encoded window
 	lost       bool // bytes missing: r is U+FFFD
 	dropped    bool // the stray byte before a frame shift
+	b          byte // the dropped byte
 }
 
 // run is a stretch of the window replaced by a reading.
 type run struct {
 	from, to int // byte span in the encoded window, on character boundaries
-	pieces   []piece
+	// first and last+1 character of the window the run replaces
+	charFrom, charTo int
+	pieces           []piece
 }
 
 type node struct {
@@ -129,6 +135,12 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 		n = 1
 	}
 	if !ok {
+		// A sequence cut short by bytes already lost upstream is one
+		// lost character, not two.
+		for p+n < len(e.b) && e.hole[p+n] && p+n == end {
+			n++
+			end++
+		}
 		return piece{r: utf8.RuneError, start: p, end: p + n, lost: true}
 	}
 	return piece{r: r, start: p, end: p + n}
@@ -195,7 +207,7 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 			// Start a reading here.
 			if m.shift {
 				if !e.hole[p] && e.b[p] >= 0x80 {
-					relax(p+1, 2, p, mode, -m.cost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true}, true)
+					relax(p+1, 2, p, mode, -m.cost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true, b: e.b[p]}, true)
 				}
 			} else {
 				relax(p, 2, p, mode, -m.cost, cur.sc, piece{}, false)
@@ -354,9 +366,14 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 		if cand <= orig || n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) {
 			continue
 		}
-		if model/float64(n) < plausible {
+		need := plausible
+		if m.cost >= confusedCost {
+			need = plausibleConfused
+		}
+		if model/float64(n) < need {
 			continue
 		}
+		rn.charFrom, rn.charTo = i, j
 		kept = append(kept, rn)
 		total += cand - orig
 	}

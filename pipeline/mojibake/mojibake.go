@@ -119,40 +119,66 @@ func (r *Repairer) repairWindow(b *textedit.Builder, text string, w window) {
 	var bestRuns []run
 	var bestMech *mechanism
 	bestGain := 0.0
-	var bestEnc encoded
 	for _, m := range r.mechs {
-		runs, gain := best(r.lm, win, left, right, m)
+		runs, gain := r.bestStretches(win, left, right, m)
 		if gain > bestGain {
 			bestRuns, bestGain, bestMech = runs, gain, m
-			bestEnc, _ = encodeWindow(win, m.wrong)
 		}
 	}
-	if bestMech == nil {
-		return
-	}
 	for _, rn := range bestRuns {
-		r.emit(b, bestMech, &bestEnc, offs, rn)
+		emit(b, bestMech, offs, rn)
 	}
 }
 
-// emit records one repaired run as an edit.
-func (r *Repairer) emit(b *textedit.Builder, m *mechanism, e *encoded, offs []int, rn run) {
-	ci := func(p int) int { // character index of boundary p
-		for k, q := range e.bounds {
-			if q == p {
-				return k
+// bestStretches runs the lattice on each stretch of the window that the
+// mechanism's wrong code can encode (Chinese text around Latin-1 salad, for
+// one) and returns the runs, indexed in the window, with their total gain.
+func (r *Repairer) bestStretches(win []rune, left, right rune, m *mechanism) ([]run, float64) {
+	var runs []run
+	total := 0.0
+	var buf []byte
+	for i := 0; i < len(win); {
+		j := i
+		for j < len(win) {
+			if win[j] != utf8.RuneError {
+				var ok bool
+				if buf, ok = m.wrong.encode(buf[:0], win[j]); !ok {
+					break
+				}
 			}
+			j++
 		}
-		panic("mojibake: run off a character boundary")
+		if j-i >= 2 {
+			l, rr := left, right
+			if i > 0 {
+				l = win[i-1]
+			}
+			if j < len(win) {
+				rr = win[j]
+			}
+			rs, gain := best(r.lm, win[i:j], l, rr, m)
+			for _, rn := range rs {
+				rn.charFrom += i
+				rn.charTo += i
+				runs = append(runs, rn)
+			}
+			total += gain
+		}
+		i = j + 1
 	}
-	start, end := offs[ci(rn.from)], offs[ci(rn.to)]
+	return runs, total
+}
+
+// emit records one repaired run as an edit.
+func emit(b *textedit.Builder, m *mechanism, offs []int, rn run) {
+	start, end := offs[rn.charFrom], offs[rn.charTo]
 	var out strings.Builder
 	var dropped []byte
 	lost := 0
 	for _, pc := range rn.pieces {
 		switch {
 		case pc.dropped:
-			dropped = append(dropped, e.b[pc.start])
+			dropped = append(dropped, pc.b)
 		case pc.lost:
 			lost++
 			out.WriteRune(utf8.RuneError)

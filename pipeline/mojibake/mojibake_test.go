@@ -53,3 +53,129 @@ func checkEdits(t testing.TB, in, out string, edits []textedit.Edit) {
 		t.Fatalf("invalid UTF-8 out of valid input: %q", out)
 	}
 }
+
+// TestSeedCases: every real case gives the best text its bytes still hold,
+// through one edit that names the mechanism.
+func TestSeedCases(t *testing.T) {
+	r := New()
+	for _, c := range seedCases(t) {
+		t.Run(c.found, func(t *testing.T) {
+			out, edits := r.Repair(c.found)
+			checkEdits(t, c.found, out, edits)
+			if out != c.want {
+				t.Errorf("repair of %q:\n got  %q\n want %q", c.found, out, c.want)
+			}
+			if len(edits) != 1 || !strings.HasPrefix(edits[0].Reason, "gb18030 frame shift") {
+				t.Errorf("edits %+v, want one gb18030 frame shift edit", edits)
+			}
+			if strings.ContainsRune(out, utf8.RuneError) && !strings.Contains(edits[0].Reason, "unrecoverable") {
+				t.Errorf("U+FFFD in output without an edit saying so: %+v", edits)
+			}
+		})
+	}
+}
+
+// TestSeed002 repairs the whole traditional seed: its headings come back,
+// its mojibake is gone, and nothing else changes.
+func TestSeed002(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/seeds/002_bd1b06f2a63dcd9f.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := string(data)
+	out, edits := New().Repair(in)
+	checkEdits(t, in, out, edits)
+	for _, want := range []string{"（一）發(fā)展質(zhì)效持續(xù)攀升", "堅持嚴管厚愛", "通先行的時代重任", "主題演講比賽", "（一）強"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("repaired seed 002 lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"ㄒ唬", "ǘ┓", "ㄈ﹫", "煌ㄏ", "敝黝"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("repaired seed 002 still holds %q", bad)
+		}
+	}
+	if len(edits) != len(seedCases(t)) {
+		t.Errorf("%d edits, want one per case in mojibake-cases.tsv (%d):", len(edits), len(seedCases(t)))
+		for _, e := range edits {
+			t.Logf("  %q -> %q (%s)", e.Old, e.New, e.Reason)
+		}
+	}
+}
+
+// TestRepairMechanisms: one short sample per mechanism, in context.
+func TestRepairMechanisms(t *testing.T) {
+	r := New()
+	for _, tc := range []struct{ clean, reason string }{
+		{"交通运输局发布年度报告", "utf-8 read as gbk"},
+		{"交通运输局发布年度报告", "utf-8 read as cp1252"},
+		{"交通运输局发布年度报告", "double-encoded utf-8"},
+		{"交通运输局发布年度报告", "gbk read as cp1252"},
+		{"交通運輸局發布年度報告", "big5 read as gbk"},
+		{"交通运输局发布年度报告", "gbk read as big5"},
+		{"交通运输局发布年度报告", "gb18030 frame shift"},
+	} {
+		var bad string
+		for _, c := range corruptions() {
+			if c.name == tc.reason {
+				b, ok := c.corrupt(tc.clean)
+				if !ok {
+					t.Fatalf("%s: cannot corrupt %q", tc.reason, tc.clean)
+				}
+				bad = b
+			}
+		}
+		in := "本市消息：" + bad + "。\n"
+		want := "本市消息：" + tc.clean + "。\n"
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if len(edits) == 0 || !strings.HasPrefix(edits[0].Reason, tc.reason) {
+			t.Errorf("%s: %q gave edits %+v", tc.reason, in, edits)
+			continue
+		}
+		if !lossy(bad) {
+			if out != want {
+				t.Errorf("%s: %q gave %q, want %q", tc.reason, in, out, want)
+			}
+			continue
+		}
+		// The reader lost the last character's bytes: the rest comes back
+		// and the loss is marked.
+		prefix := "本市消息：" + string([]rune(tc.clean)[:4])
+		if !strings.HasPrefix(out, prefix) || !strings.ContainsRune(out, utf8.RuneError) {
+			t.Errorf("%s (lossy): %q gave %q %+v, want prefix %q and U+FFFD kept", tc.reason, in, out, edits, prefix)
+		}
+	}
+}
+
+// TestLostBytes: a truncated UTF-8 character read as GBK is marked, not
+// guessed.
+func TestLostBytes(t *testing.T) {
+	in := "年度报告书" // 15 bytes: read as GBK, the last one pairs with the newline and is lost
+	bad := decodeAll(gbk, []byte(in+"\n"))
+	if !lossy(bad) {
+		t.Fatalf("sample %q lost no byte", bad)
+	}
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	if out != "年度报告\uFFFD\n" {
+		t.Fatalf("got %q, want the four whole characters and one U+FFFD", out)
+	}
+	if len(edits) == 0 || !strings.Contains(edits[len(edits)-1].Reason, "bytes lost") {
+		t.Fatalf("edits %+v", edits)
+	}
+}
+
+func FuzzRepair(f *testing.F) {
+	for _, c := range seedCases(f) {
+		f.Add(c.found)
+	}
+	for _, s := range []string{"", "ä¸­æ–‡", "ÖÐÎÄ", "涓枃", "锟斤拷", "\xff\xfe", "ㄅㄆㄇ注音", "┌──┐", "a\uFFFDb"} {
+		f.Add(s)
+	}
+	r := New()
+	f.Fuzz(func(t *testing.T, s string) {
+		out, edits := r.Repair(s)
+		checkEdits(t, s, out, edits)
+	})
+}
