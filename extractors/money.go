@@ -94,6 +94,11 @@ func isListJoin(between string) bool {
 // classifyMoney finds the keyword ending at kwEnd and its kind.
 func classifyMoney(t string, cs, kwEnd int) (kind string, kwStart int) {
 	head := t[cs:kwEnd]
+	// "固定资产投资完成246.79亿元": the keyword before 完成
+	if strings.HasSuffix(head, "完成") && hasSuffixAny(strings.TrimSuffix(head, "完成"), investmentKeywords) != "" {
+		inv := hasSuffixAny(strings.TrimSuffix(head, "完成"), investmentKeywords)
+		return KindInvestment, kwEnd - len("完成") - len(inv)
+	}
 	inv := hasSuffixAny(head, investmentKeywords)
 	fund := hasSuffixAny(head, fundingKeywords)
 	bare := ""

@@ -149,12 +149,9 @@ func keywordEnd(s string, numStart int) (int, string) {
 				break
 			}
 		}
-		for _, f := range fillers {
-			if strings.HasSuffix(s[:i], f) {
-				i -= len(f)
-				changed = true
-				break
-			}
+		if f := hasSuffixAny(s[:i], fillers); f != "" {
+			i -= len(f)
+			changed = true
 		}
 	}
 	return i, qual

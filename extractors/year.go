@@ -21,7 +21,9 @@ var (
 	sinceRe = regexp.MustCompile(`以来|年来`)
 	// relative years, resolved against the paragraph's explicit year
 	relYearRe = regexp.MustCompile(`今年|本年度|本年|年内|全年|去年|上年|明年`)
-	rangeSep  = "-—–~～至到"
+	// "与去年持平", "较上年增长": a comparison, not the figure's year
+	comparedRe = regexp.MustCompile(`(?:与|较|比|同|于)(?:去年|上年)`)
+	rangeSep   = "-—–~～至到"
 )
 
 func findYears(text string) []yearMention {
@@ -121,23 +123,31 @@ func (d *document) yearAt(sp span, pos int) int {
 	if sinceRe.MatchString(d.text[sp.start:pos]) {
 		return 0
 	}
-	if locs := relYearRe.FindAllStringIndex(d.text[sp.start:pos], -1); len(locs) > 0 {
-		l := locs[len(locs)-1]
-		word := d.text[sp.start+l[0] : sp.start+l[1]]
-		ref := d.referenceYear(sp.start + l[0])
+	locs := relYearRe.FindAllStringIndex(d.text[sp.start:pos], -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		at := sp.start + locs[k][0]
+		word := d.text[at : sp.start+locs[k][1]]
+		shift := 0
+		switch word {
+		case "去年", "上年", "明年":
+			// these shift the year only in their own clause, and "与去年
+			// 持平" is a comparison, not the figure's year
+			if clauseStart(d.text, pos) > at || comparedRe.MatchString(d.text[max(sp.start, at-len("与")):at+len(word)]) {
+				continue
+			}
+			shift = -1
+			if word == "明年" {
+				shift = 1
+			}
+		}
+		ref := d.referenceYear(at)
 		if ref == 0 {
 			ref = d.scopeYear(sp.start)
 		}
 		if ref == 0 {
 			return 0
 		}
-		switch word {
-		case "去年", "上年":
-			return ref - 1
-		case "明年":
-			return ref + 1
-		}
-		return ref
+		return ref + shift
 	}
 	return d.scopeYear(sp.start)
 }

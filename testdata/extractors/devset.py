@@ -244,6 +244,15 @@ e("neg-mix-06","完成货运周转量120亿吨公里，旅客周转量35亿人�
 e("neg-mix-07","自行车道全长12公里，串联沿线6个公园。", covers="bike lane length")
 e("neg-mix-08","企业开办时间压缩至1个工作日。", covers="to-value only")
 
+e("inv-26","1-10月，全县固定资产投资完成246.79亿元，同比增长15.3%。",
+  f(I,2.4679e10,"固定资产投资完成246.79亿元"), covers="keyword before 完成")
+e("inv-27","有192家企业获得投资，投资金额超过1000亿元。",
+  f(I,1e11,"投资金额超过1000亿元",q="over"), covers="金额 between keyword and number")
+e("doc-07","2023年是交通强市建设攻坚之年。全年交通投资与去年持平，完成投资85亿元。",
+  f(I,8.5e9,"完成投资85亿元",year=2023), covers="与去年 is a comparison; 全年 resolved in paragraph")
+e("doc-08","2024年，全市完成交通投资92亿元。去年同期完成农村公路改造320公里。",
+  f(I,9.2e9,"完成交通投资92亿元",year=2024), f(R,320,"改造320公里",year=2023,subject="农村公路"), covers="去年 in the figure's clause")
+
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "devset.jsonl"), "w") as out:
     for x in E:
         out.write(json.dumps(x, ensure_ascii=False)+"\n")
