@@ -347,6 +347,11 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				n++
 			}
 		}
+		if m.shift && n < 2 && !allUncommon(lm, win[i:j]) {
+			// One character out of a common one and a lone letter is as
+			// often a variable name ("設為W位元組") as a frame shift.
+			continue
+		}
 		if next >= 0 {
 			orig += so.Next(next)
 			lp := sc.Next(next)
@@ -397,4 +402,17 @@ func mostlyHan(ps []piece) bool {
 		}
 	}
 	return han > 0 && other <= han
+}
+
+// uncommon is the unigram log probability below which a character is
+// unusual enough to be the first half of a misread pair.
+const uncommon = -11.0
+
+func allUncommon(lm *langmodel.Model, rs []rune) bool {
+	for _, r := range rs {
+		if r >= 0x80 && lm.UnigramLogProb(r) >= uncommon {
+			return false
+		}
+	}
+	return true
 }

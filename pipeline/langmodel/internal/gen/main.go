@@ -84,6 +84,50 @@ func addDict(c *counts, path string, scale float64, keepRune func(rune) bool, ke
 	return sc.Err()
 }
 
+// taiwanForms maps characters that gse's traditional dictionary writes in
+// their older (OpenCC) form to the form Taiwan and Hong Kong texts use, so
+// both count: 爲 and 為 alike.
+var taiwanForms = map[rune]rune{
+	'爲': '為', '衆': '眾', '綫': '線', '僞': '偽', '啓': '啟', '裏': '裡', '麪': '麵',
+	'羣': '群', '峯': '峰', '鷄': '雞', '眞': '真', '淸': '清', '靑': '青', '卽': '即',
+	'旣': '既', '吿': '告', '敎': '教', '着': '著', '衞': '衛', '歎': '嘆', '綉': '繡',
+}
+
+// withTaiwanForms writes a copy of the dictionary in which every word that
+// holds an older form appears again, with the same frequency, in Taiwan's.
+func withTaiwanForms(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("read dictionary: %w", err)
+	}
+	var b strings.Builder
+	b.Write(data)
+	for _, line := range strings.Split(string(data), "\n") {
+		word, rest, ok := strings.Cut(line, " ")
+		if !ok {
+			continue
+		}
+		alt := strings.Map(func(r rune) rune {
+			if t, ok := taiwanForms[r]; ok {
+				return t
+			}
+			return r
+		}, word)
+		if alt != word {
+			b.WriteString("\n" + alt + " " + rest)
+		}
+	}
+	f, err := os.CreateTemp("", "t_1-*.txt")
+	if err != nil {
+		return "", fmt.Errorf("temp dictionary: %w", err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(b.String()); err != nil {
+		return "", fmt.Errorf("write temp dictionary: %w", err)
+	}
+	return f.Name(), nil
+}
+
 func total(m map[rune]float64) float64 {
 	t := 0.0
 	for _, v := range m {
@@ -108,8 +152,13 @@ func run(out string) error {
 	}
 	dict := filepath.Join(strings.TrimSpace(string(dir)), "data", "dict")
 	c := newCounts()
-	for _, f := range []string{"zh/s_1.txt", "zh/t_1.txt"} {
-		if err := addDict(c, filepath.Join(dict, f), 1, nil, nil); err != nil {
+	trad, err := withTaiwanForms(filepath.Join(dict, "zh/t_1.txt"))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(trad)
+	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad} {
+		if err := addDict(c, f, 1, nil, nil); err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
 	}
