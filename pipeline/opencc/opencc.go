@@ -51,6 +51,10 @@ type Converter struct {
 	seg    *dat.Dict
 	steps  [][]*dat.Dict
 	direct bool // one step led by the segmentation dictionary: a matched segment becomes its value
+	// runStep is, for direct converters, the step without its first
+	// dictionary: inside an unmatched run the segmenter has already found
+	// that dictionary matches nowhere, so only the rest can.
+	runStep []*dat.Dict
 }
 
 // Configs returns the names of the configs OpenCC 1.1.6 ships.
@@ -158,6 +162,9 @@ func build(spec configSpec, ab *alphabet, load func(name string) (*dat.Dict, err
 	// The segmenter already found the longest key of the step's first
 	// dictionary, and within that segment the step finds the same key.
 	c.direct = len(spec.chain) == 1 && spec.chain[0][0] == spec.seg
+	if c.direct {
+		c.runStep = c.steps[0][1:]
+	}
 	return c, nil
 }
 
@@ -226,7 +233,7 @@ func appendConvert[T text](c *Converter, dst []byte, s T, sc *scratch) []byte {
 		if cd != 0 {
 			if n, v := longest(c.ab, c.seg, s, i, len(s), cd, size); n > 0 {
 				if run < i {
-					dst = appendSegment(c, dst, s[run:i], sc)
+					dst = appendRun(c, dst, s[run:i], sc)
 				}
 				if c.direct {
 					dst = append(dst, c.seg.Value(v)...)
@@ -241,9 +248,17 @@ func appendConvert[T text](c *Converter, dst []byte, s T, sc *scratch) []byte {
 		i += size
 	}
 	if run < len(s) {
-		dst = appendSegment(c, dst, s[run:], sc)
+		dst = appendRun(c, dst, s[run:], sc)
 	}
 	return dst
+}
+
+// appendRun converts a run of characters the segmenter did not match.
+func appendRun[T text](c *Converter, dst []byte, run T, sc *scratch) []byte {
+	if c.direct {
+		return appendStep(c.ab, c.runStep, dst, run, nil)
+	}
+	return appendSegment(c, dst, run, sc)
 }
 
 // appendSegment runs one segment through the conversion chain. Each step
