@@ -285,3 +285,24 @@ func BenchmarkRepairMojibake(b *testing.B) {
 		r.Repair(text)
 	}
 }
+
+// BenchmarkRepairCleanReports is the cost on clean government reports (the
+// seeds' clean passages), the text the pipeline is for.
+func BenchmarkRepairCleanReports(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 8<<20 {
+		for _, d := range seedClean(b) {
+			sb.WriteString(d.text)
+			sb.WriteByte('\n')
+		}
+	}
+	text := sb.String()
+	r := New()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, edits := r.Repair(text); len(edits) != 0 {
+			b.Fatal("edits on clean text")
+		}
+	}
+}

@@ -14,11 +14,14 @@ import (
 // cut of the language model, too improbable together. Everything here is a
 // table lookup, so clean text passes quickly.
 const (
-	span = 4
-	// surprise is the summed cost, in tenths of a nat, above which a span
-	// is improbable: a character costs -log P(c), or nothing when the pair
-	// with its predecessor is in the model.
-	surprise = 300
+	span    = 4
+	minSpan = 3
+	// surprise3 and surprise4 are the summed costs, in tenths of a nat,
+	// above which a span of 3 or 4 characters is improbable: a character
+	// costs -log P(c), or nothing when the pair with its predecessor is in
+	// the model.
+	surprise3 = 300
+	surprise4 = 340
 	// rareHan is the unigram log probability below which a Han character
 	// on its own is reason enough to look.
 	rareHan = -14.0
@@ -59,6 +62,11 @@ func charCost(lm *langmodel.Model, r rune) uint8 {
 		return marker
 	}
 	lp := lm.UnigramLogProb(r)
+	if r >= 0xff01 && r <= 0xff5e && !commonFullwidth(r) {
+		// Fullwidth letters and signs: uncommon in prose, frequent where
+		// GBK bytes are read out of step.
+		return 100
+	}
 	if !lm.Known(r) {
 		if unicode.Is(unicode.Han, r) {
 			return marker // too rare for the dictionaries
@@ -80,6 +88,8 @@ func isMarker(r rune) bool {
 		return false
 	case r < 0xa0: // C1 controls
 		return true
+	case r == 0xa0: // no-break space, common in text taken from HTML
+		return false
 	case r <= 0x24f: // Latin-1 and Latin Extended letters
 		return r != 0xb7 && r != 0xb0 && r != 0xd7 && !pinyinVowel(r)
 	case r >= 0x370 && r <= 0x52f: // Greek, Cyrillic
@@ -121,16 +131,18 @@ func (d *detector) suspicious(text string) []int {
 	var spots []int
 	var ring [span]uint16
 	n, sum := 0, 0
-	prev := rune(-1)
+	prev, last := rune(-1), rune(-1)
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
 			// A lone Latin letter between two multi-byte characters: where
 			// a GBK trail byte was read as ASCII.
-			if i > 0 && i+1 < len(text) && text[i-1] >= 0x80 && text[i+1] >= 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z') {
-				spots = append(spots, i)
+			if last >= 0x2e80 && i+1 < len(text) && text[i+1] >= 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z') {
+				if next, _ := utf8.DecodeRuneInString(text[i+1:]); next >= 0x2e80 {
+					spots = append(spots, i)
+				}
 			}
-			n, sum, prev = 0, 0, -1
+			n, sum, prev, last = 0, 0, -1, rune(c)
 			i++
 			continue
 		}
@@ -141,6 +153,10 @@ func (d *detector) suspicious(text string) []int {
 		} else if unicode.Is(unicode.Han, r) {
 			k = maxCost // supplementary ideographs are rare but real
 		}
+		if k == marker && besideOwnKind(text, i, size, r, last) {
+			k = neutral
+		}
+		last = r
 		switch k {
 		case marker:
 			spots = append(spots, i)
@@ -162,11 +178,35 @@ func (d *detector) suspicious(text string) []int {
 			ring[n%span] = cost
 			sum += int(cost)
 			n++
-			if sum > surprise {
+			if n == minSpan && sum > surprise3 || n > minSpan && sum > surprise4 {
 				spots = append(spots, i)
 			}
 		}
 		i += size
 	}
 	return spots
+}
+
+// tableOrPhonetic reports box drawing and bopomofo: normal in tables and
+// phonetic spellings, mojibake when they sit inside Chinese prose.
+func tableOrPhonetic(r rune) bool {
+	return r >= 0x2500 && r <= 0x259f || r >= 0x3100 && r <= 0x312f || r >= 0x31a0 && r <= 0x31bf
+}
+
+// besideOwnKind reports a box-drawing or bopomofo character with no Han
+// character on either side: a table or a phonetic spelling, not mojibake.
+func besideOwnKind(text string, i, size int, r, last rune) bool {
+	if !tableOrPhonetic(r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	return !unicode.Is(unicode.Han, last) && !unicode.Is(unicode.Han, next)
+}
+
+func commonFullwidth(r rune) bool {
+	switch r {
+	case '，', '！', '？', '：', '；', '（', '）', '％':
+		return true
+	}
+	return r >= '０' && r <= '９'
 }

@@ -155,6 +155,9 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 	if !ok {
 		return nil, 0
 	}
+	if m.right.name == "utf-8" && !holdsUTF8(e.b) {
+		return nil, 0
+	}
 	L := len(e.b)
 	start := lm.Scorer()
 	if left >= 0 {
@@ -415,4 +418,17 @@ func allUncommon(lm *langmodel.Model, rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// holdsUTF8 reports bytes with at least one multi-byte UTF-8 character: a
+// reading as UTF-8 cannot restore anything otherwise.
+func holdsUTF8(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		if b[i] >= 0xc2 && b[i] <= 0xf4 {
+			if _, n := utf8.DecodeRune(b[i:]); n > 1 {
+				return true
+			}
+		}
+	}
+	return false
 }

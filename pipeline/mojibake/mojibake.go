@@ -53,7 +53,7 @@ func New() *Repairer {
 }
 
 // context is how many characters around a suspicious one are examined.
-const context = 24
+const context = 16
 
 // Repair returns text with its mojibake repaired and one edit per repaired
 // run. Clean text comes back unchanged with no edits.
@@ -148,7 +148,7 @@ func (r *Repairer) bestStretches(win []rune, left, right rune, m *mechanism) ([]
 			}
 			j++
 		}
-		if j-i >= 2 {
+		if j-i >= 2 && worthReading(win[i:j], m) {
 			l, rr := left, right
 			if i > 0 {
 				l = win[i-1]
@@ -194,4 +194,16 @@ func emit(b *textedit.Builder, m *mechanism, offs []int, rn run) {
 		reason += fmt.Sprintf("; %d unrecoverable position(s) marked U+FFFD: bytes lost", lost)
 	}
 	b.Replace(start, end, out.String(), reason)
+}
+
+// worthReading is a cheap test that a stretch can hold mojibake of this
+// kind at all, so clean text near a rare character costs little.
+func worthReading(rs []rune, m *mechanism) bool {
+	wide := 0
+	for _, r := range rs {
+		if r >= 0x80 {
+			wide++
+		}
+	}
+	return wide >= 2 && wide >= m.minRun
 }
