@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -28,6 +29,8 @@ type cleanDoc struct {
 	name string
 	text string
 }
+
+var noDebian = flag.Bool("nodebian", false, "ignore installed Debian documentation (as on a machine without it)")
 
 var (
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
@@ -67,6 +70,9 @@ func seedClean(tb interface{ Fatal(...any) }) []cleanDoc {
 // debianDocs reads the Chinese documentation of the Debian packages named
 // above, when present, up to limit bytes.
 func debianDocs(limit int) []cleanDoc {
+	if *noDebian {
+		return nil
+	}
 	var docs []cleanDoc
 	total := 0
 	add := func(name, text string) {
