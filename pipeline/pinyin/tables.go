@@ -134,7 +134,7 @@ func (t *tables) lookup(r rune) *readingSet {
 	var idx uint16
 	if r >= denseLo && r < denseHi {
 		idx = t.dense[r-denseLo]
-	} else if r >= 0x20000 || (r >= 0xF900 && r < 0xFB00) || (r >= 0x2E80 && r < 0x3000) {
+	} else if r >= 0x20000 || (r >= 0xE000 && r < 0xFB00) { // extensions; private-use GBK characters; compatibility ideographs
 		idx = t.sparse[r]
 	}
 	if idx == 0 {
