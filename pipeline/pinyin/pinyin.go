@@ -11,6 +11,16 @@
 // syllables must match, which is what keeps (China), (an) or (GDP) after
 // characters they do not spell. Nothing but the annotation is ever removed.
 //
+// Details that follow from the definition: stacked annotations each annotate
+// the characters before them once earlier annotations are gone
+// (党员(yuán)(dǎngyuán), 的(de)(de)(de)); an annotation inside a parenthesis
+// goes and the parenthesis stays (縣(區(qū)) becomes 縣(區)); one space between
+// the characters and the annotation goes with it; all-capital toneless text
+// is an acronym and stays ((GDP), (BEIJING)); a romanization that does spell
+// the characters is their reading and goes (北京(Beijing)). Readings match
+// with ü written ü, v or u:, and u for ü, but v never stands for u (fv is
+// not fu).
+//
 // Characters lost to mojibake. When the characters just before an annotation
 // are lost-character markers ('?' or U+FFFD, as the decode and mojibake
 // stages leave them), the base cannot be checked. Such an annotation is still
