@@ -1,5 +1,7 @@
 package pinyin
 
+import "unicode/utf8"
+
 // Annotation contents and dictionary readings are both reduced to "units":
 // lower-case toneless letters for pinyin (ü written v, ê written e, so that
 // lü, lv and lu: compare equal; see canonical for u) or one byte per zhuyin
@@ -132,6 +134,14 @@ func toneLetter(r rune) (unit byte, upper, ok bool) {
 	}
 	return 0, false, false
 }
+
+// asciiContent marks the ASCII bytes isContentRune accepts.
+var asciiContent = func() (a [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		a[c] = isContentRune(rune(c))
+	}
+	return a
+}()
 
 // isContentRune reports whether r can appear inside an annotation.
 func isContentRune(r rune) bool {

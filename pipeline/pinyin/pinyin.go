@@ -140,6 +140,14 @@ func (st *state) candidate(q, qe int) {
 		if n == maxUnits {
 			return
 		}
+		if c := text[start-1]; c < utf8.RuneSelf {
+			// ASCII: most of a pinyin annotation, and cheaper than decoding.
+			if !asciiContent[c] {
+				break
+			}
+			start--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:start])
 		if !isContentRune(r) {
 			break
@@ -297,7 +305,7 @@ func (st *state) remove(start, end int, sc script, base []rune, orphan bool) {
 		// cheaper than growing the slice on a densely annotated page.
 		n := strings.Count(st.text[start:], ")") + strings.Count(st.text[start:], "）")
 		st.removed = make([]removal, 0, n)
-		st.reasons = make([]byte, 0, n*32)
+		st.reasons = make([]byte, 0, n*40) // "pinyin annotation of " and a word
 	}
 	r0 := len(st.reasons)
 	if sc == scriptZhuyin {
