@@ -115,7 +115,7 @@ func TestReportContent(t *testing.T) {
 	}
 	// Edits of every stage are listed with old and new text.
 	for _, stage := range []string{"chrome", "mojibake", "pinyin"} {
-		if doc.Find(`tr[data-stage="` + stage + `"]`).Length() == 0 {
+		if doc.Find(`tr[data-stage="`+stage+`"]`).Length() == 0 {
 			t.Errorf("no %s edit shown", stage)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
@@ -33,6 +34,11 @@ func Sample() ([]schema.Document, []schema.Figure, []schema.Edit) {
 		Error: "decode: not text (binary data)",
 	}
 	docs := []schema.Document{d1, d2, d3}
+	for i := range docs {
+		docs[i].Chars = int64(utf8.RuneCountInString(docs[i].Text))
+		docs[i].Bytes = int64(len(docs[i].Text) + 40*i)
+	}
+	d1, d2 = docs[0], docs[1]
 
 	y2020, y2025 := int32(2020), int32(2025)
 	from, to := 60.0, 5.0
