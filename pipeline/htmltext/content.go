@@ -542,3 +542,52 @@ func isPunct(r rune) bool {
 func isSpace(r rune) bool { return cue.IsSpace(r) }
 
 func isProse(s string) bool { return cue.Prose(s) }
+
+// bareDate reports text that is only a date or time stamp.
+func bareDate(s string) bool {
+	s = cue.Trim(s)
+	if s == "" {
+		return false
+	}
+	_, start, end, ok := cue.FindDate(s)
+	return ok && cue.Trim(s[:start]) == "" && cue.Trim(s[end:]) == ""
+}
+
+// pruneFeeds removes lists of other articles inside the article container:
+// the smallest element holding two or more bare time stamps (headline,
+// teaser, "2019-09-09 21:38:04", ...), unless it holds half of the
+// container's prose.
+func (x *extractor) pruneFeeds(main *html.Node) {
+	count := map[*html.Node]int{}
+	var stamps []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode && bareDate(n.Data) {
+			stamps = append(stamps, n)
+			for p := n.Parent; p != nil && p != main; p = p.Parent {
+				count[p]++
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(main)
+	if len(stamps) < 2 {
+		return
+	}
+	total := x.countPunct(main)
+	for _, s := range stamps {
+		var feed *html.Node
+		for p := s.Parent; p != nil && p != main; p = p.Parent {
+			if count[p] >= 2 {
+				feed = p
+				break
+			}
+		}
+		if feed == nil || feed.Parent == nil || x.countPunct(feed)*2 >= total {
+			continue
+		}
+		feed.Parent.RemoveChild(feed)
+	}
+}

@@ -78,6 +78,7 @@ func Extract(page string) (Article, error) {
 		a.Meta = meta
 		return a, nil
 	}
+	x.pruneFeeds(main)
 	lines := x.lines(main)
 	a.Text, a.Removed, a.Meta = finish(lines, meta)
 	return a, nil

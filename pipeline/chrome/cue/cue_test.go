@@ -1,0 +1,107 @@
+package cue
+
+import "testing"
+
+func TestMarker(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"相关推荐", Related},
+		{"相关文章推荐", Related},
+		{"评论列表", Comments},
+		{"暂无评论,快抢沙发吧~", Comments},
+		{"你 发表评论:", Comments},
+		{"跟贴 0 参与 0", Comments},
+		{"评论（0）", Comments},
+		{"分享到：微信 微博", Share},
+		{"扫一扫在手机打开当前页", Share},
+		{"推荐99", Share},
+		{"（责任编辑：李英豪）", Editor},
+		{"版权所有：威海市交通运输局", Copyright},
+		{"鲁ICP备05010000号", Copyright},
+		{"打印字体：放大正常缩小", Navigation},
+		{"【打印本页】【关闭窗口】", Navigation},
+		{"当前位置：首页 > 新闻中心", Navigation},
+		{"正文", Navigation},
+		{"网友提问", Comments},
+		// Article text is never a marker.
+		{"文章提到相关推荐机制，要求各单位认真落实，确保工作取得实效，群众满意度持续提升。", ""},
+		{"夯实党建工作基础", ""},
+		{"一、案例背景", ""},
+		{"中国人", ""},
+	}
+	for _, tc := range tests {
+		if got := Marker(tc.line); got != tc.want {
+			t.Errorf("Marker(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestFindDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"山东省交通运输厅 · 公众号 · 山东 · 2024-12-16 20:10", "2024-12-16T20:10:00+08:00"},
+		{"2024年12月16日 20:10", "2024-12-16T20:10:00+08:00"},
+		{"2024年12月16日20时10分", "2024-12-16T20:10:00+08:00"},
+		{"发布日期：2024/12/17", "2024-12-17T00:00:00+08:00"},
+		{"2024.12.16", "2024-12-16T00:00:00+08:00"},
+		{"2020-10-15T10:00:00+08:00", "2020-10-15T10:00:00+08:00"},
+		{"2019-11-25T08:04:30Z", "2019-11-25T08:04:30Z"},
+		{"2019-09-09 21:38:04", "2019-09-09T21:38:04+08:00"},
+		{"2024-02-30", ""},
+		{"12024-12-16", ""},
+		{"共12.5亿元", ""},
+		{"1-10月", ""},
+	}
+	for _, tc := range tests {
+		got, _ := ParseDate(tc.in)
+		if got != tc.want {
+			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseByline(t *testing.T) {
+	tests := []struct {
+		in      string
+		ok      bool
+		pub, at string
+	}{
+		{"山东省交通运输厅  · 公众号  · 山东  · 2024-12-16 20:10", true, "山东省交通运输厅", "2024-12-16T20:10:00+08:00"},
+		{"发布时间：2020-10-15 09:32  来源：齐鲁晚报  浏览次数：1268", true, "齐鲁晚报", "2020-10-15T09:32:00+08:00"},
+		{"齐鲁晚报·齐鲁壹点记者 刘宁 李英豪", true, "齐鲁晚报·齐鲁壹点", ""},
+		{"2024年9月30日，文莱高速正式建成通车，比计划建成时间整整提前。", false, "", ""},
+		{"夯实党建工作基础", false, "", ""},
+	}
+	for _, tc := range tests {
+		b, ok := ParseByline(tc.in)
+		if ok != tc.ok || b.Publisher != tc.pub || b.PublishedAt != tc.at {
+			t.Errorf("ParseByline(%q) = %+v, %v; want %q %q %v", tc.in, b, ok, tc.pub, tc.at, tc.ok)
+		}
+	}
+}
+
+func TestNumbered(t *testing.T) {
+	for _, s := range []string{"一、指导思想", "（一）共性任务", "(二)服务水平", "1.实施主体", "2、实施时间", "①以政治建设为统领", "第一章 总则"} {
+		if !Numbered(s) {
+			t.Errorf("Numbered(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"作两者相互影响", "今年以来", "一定要"} {
+		if Numbered(s) {
+			t.Errorf("Numbered(%q) = true", s)
+		}
+	}
+}
+
+func TestRelativeTimeAndBreadcrumb(t *testing.T) {
+	if !RelativeTime("山东省交通运输厅  ·  青岛 | ... ·  13 小时前  ") {
+		t.Error("relative time not found")
+	}
+	if RelativeTime("三天前我们完成了验收") {
+		t.Error("relative time inside prose")
+	}
+	if !Breadcrumb("51好读  ›  专栏  ›  山东省交通运输厅") || !Breadcrumb("首页 > 新闻中心 > 工作动态") {
+		t.Error("breadcrumb not found")
+	}
+	if Breadcrumb("投资增长>10%，收入增长>5%。") {
+		t.Error("prose taken for a breadcrumb")
+	}
+}
