@@ -48,6 +48,10 @@ func WriteFile(path string, out *results.Output, opt Options) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	err = Write(f, out, opt)
+	if err == nil {
+		// CreateTemp makes the file private; a report is meant to be shared.
+		err = f.Chmod(0o644)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

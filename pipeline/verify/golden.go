@@ -289,6 +289,9 @@ func writeAtomic(p string, b []byte) error {
 		return err
 	}
 	_, werr := f.Write(b)
+	if werr == nil {
+		werr = f.Chmod(0o644) // CreateTemp makes it private; golden files are shared
+	}
 	cerr := f.Close()
 	if werr == nil {
 		werr = cerr
