@@ -36,6 +36,8 @@ type Document struct {
 	Text string
 	// Original is the clean text before script conversion.
 	Original string
+	// ScriptEdits are the edits of script conversion (Original -> Text).
+	ScriptEdits []textedit.Edit
 	// Base is the text that figure spans (raw) refer to: the decoded input,
 	// or the article text extracted from HTML.
 	Base string

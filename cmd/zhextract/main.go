@@ -56,6 +56,12 @@ func realMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		code, err = cmdRun(ctx, rest, stdin, stdout, stderr)
 	case "clean":
 		err = cmdClean(ctx, rest, stdin, stdout, stderr)
+	case "convert":
+		err = cmdConvert(ctx, rest, stdin, stdout, stderr)
+	case "verify":
+		code, err = cmdVerify(ctx, rest, stdout, stderr)
+	case "report":
+		err = cmdReport(ctx, rest, stdout, stderr)
 	case "bench":
 		err = cmdBench(ctx, rest, stdout, stderr)
 	default:

@@ -1,10 +1,12 @@
 package stages
 
 import (
+	"github.com/zhextract/zhextract/extractors"
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/decode"
 	"github.com/zhextract/zhextract/pipeline/htmltext"
 	"github.com/zhextract/zhextract/pipeline/langmodel"
+	"github.com/zhextract/zhextract/pipeline/mojibake"
 	"github.com/zhextract/zhextract/pipeline/opencc"
 	"github.com/zhextract/zhextract/pipeline/pinyin"
 )
@@ -34,9 +36,23 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		Decode{Decoder: decode.New(langmodel.Default().PerChar), Charset: htmltext.Charset},
 		HTML{},
 		Chrome{},
+		Mojibake{Repairer: mojibake.New()},
 		Pinyin{Stripper: pinyin.New()},
 		Script{table: scripts},
 		Convert{Conv: conv},
 	}
-	return st, nil
+	if opt.NoExtract {
+		return st, nil
+	}
+	set, err := extractors.New()
+	if err != nil {
+		return nil, err
+	}
+	ex := Extract{Set: set}
+	if conv.Name() != "t2s" {
+		if ex.T2S, err = opencc.New("t2s"); err != nil {
+			return nil, err
+		}
+	}
+	return append(st, ex), nil
 }

@@ -24,6 +24,7 @@ func (s Convert) Apply(_ context.Context, d *pipeline.Document) error {
 	d.Original = d.Text
 	out, edits := s.Conv.ConvertEdits(d.Text)
 	d.Rewrite(out, edits)
+	d.ScriptEdits = edits
 	return nil
 }
 

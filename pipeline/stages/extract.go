@@ -1,0 +1,90 @@
+package stages
+
+import (
+	"context"
+	"strings"
+
+	"github.com/zhextract/zhextract/extractors"
+	"github.com/zhextract/zhextract/pipeline"
+	"github.com/zhextract/zhextract/pipeline/mojibake"
+	"github.com/zhextract/zhextract/pipeline/opencc"
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+// Mojibake repairs text that was decoded with the wrong charset upstream.
+type Mojibake struct {
+	Repairer *mojibake.Repairer
+}
+
+// Name implements pipeline.Stage.
+func (Mojibake) Name() string { return "mojibake" }
+
+// Apply implements pipeline.Stage.
+func (s Mojibake) Apply(_ context.Context, d *pipeline.Document) error {
+	text, edits := s.Repairer.Repair(d.Text)
+	d.Rewrite(text, edits)
+	d.Repairs += len(edits)
+	return nil
+}
+
+// Extract finds figures. The extractors read simplified text: when the clean
+// text is in another script (--convert s2t, ...), they read the t2s
+// conversion of the original-script text and their spans are mapped onto the
+// clean text.
+type Extract struct {
+	Set *extractors.Set
+	// T2S is set when the run's conversion is not t2s.
+	T2S *opencc.Converter
+}
+
+// Name implements pipeline.Stage.
+func (Extract) Name() string { return "extract" }
+
+// Apply implements pipeline.Stage.
+func (s Extract) Apply(_ context.Context, d *pipeline.Document) error {
+	if s.T2S == nil {
+		d.Figures = s.Set.Extract(d.Text)
+		originalSubjects(d)
+		return nil
+	}
+	simp, toSimp := s.T2S.ConvertEdits(d.Original)
+	figs := s.Set.Extract(simp)
+	back := textedit.NewMapper(toSimp)
+	fwd := textedit.NewMapper(textedit.Invert(d.ScriptEdits))
+	for i := range figs {
+		f := &figs[i]
+		start, end := back.Start(f.Start), back.End(f.End)
+		f.Start, f.End = fwd.Start(start), fwd.End(end)
+	}
+	d.Figures = figs
+	return nil
+}
+
+// originalSubjects gives each subject in the document's own script, like
+// raw: the extractors name it in simplified text, so its nearest occurrence
+// before the figure is mapped back through script conversion.
+func originalSubjects(d *pipeline.Document) {
+	if len(d.ScriptEdits) == 0 {
+		return
+	}
+	m := textedit.NewMapper(d.ScriptEdits)
+	for i := range d.Figures {
+		f := &d.Figures[i]
+		if f.Subject == "" {
+			continue
+		}
+		lo := max(0, f.Start-len(f.Sentence))
+		hi := min(len(d.Text), f.End+len(f.Sentence))
+		at := strings.LastIndex(d.Text[lo:min(hi, f.End)], f.Subject)
+		if at < 0 {
+			at = strings.Index(d.Text[lo:hi], f.Subject)
+		}
+		if at < 0 {
+			continue
+		}
+		s, e := m.Start(lo+at), m.End(lo+at+len(f.Subject))
+		if s <= e && e <= len(d.Original) {
+			f.Subject = d.Original[s:e]
+		}
+	}
+}
