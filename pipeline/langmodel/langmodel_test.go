@@ -12,8 +12,8 @@ func TestOrdering(t *testing.T) {
 	m := Default()
 	for _, tc := range []struct{ good, bad string }{
 		{"交通运输事业高质量发展", "浜ら€氳繍杈撲簨涓氶珮璐ㄩ噺鍙戝睍"}, // UTF-8 read as GBK
-		{"交通運輸事業高質量發展", "ユ硄笲块ㄆ穨蔼借秖祇甶"},         // Big5 read as GBK
-		{"（一）發展質效持續攀升", "。ㄒ唬┌l展質效持續攀升"},          // one byte out of frame
+		{"交通運輸事業高質量發展", "ユ硄笲块ㄆ穨蔼借秖祇甶"},       // Big5 read as GBK
+		{"（一）發展質效持續攀升", "。ㄒ唬┌l展質效持續攀升"},      // one byte out of frame
 		{"中文", "ÖÐÎÄ"},
 		{"中文", "ä¸­æ–‡"},
 		{"坚持严管厚爱", "厚管严爱持坚"}, // same characters, wrong order
