@@ -77,6 +77,7 @@ func (s *Set) Extract(text string) []Figure {
 		if !hasCandidate(sent.Text) {
 			continue
 		}
+		doc.findYears()
 		var found []Figure
 		for _, e := range s.extractors {
 			found = append(found, e.Extract(sent)...)
@@ -93,8 +94,23 @@ func (s *Set) Extract(text string) []Figure {
 	return dedupe(figs)
 }
 
-// hasCandidate is a cheap filter: a figure needs a numeral.
+// candidateMarks are the strings without which no extractor can match: a
+// unit of length, money (亿 and 万 alone in lists such as "30亿、40亿") or
+// percent, or the 由/从 of a "from N to M" cut.
+var candidateMarks = []string{"公里", "千米", "km", "KM", "Km", "元", "亿", "万", "%", "％", "百分之", "由", "从"}
+
+// hasCandidate is a cheap filter: a figure needs a numeral and a unit.
 func hasCandidate(s string) bool {
+	mark := false
+	for _, m := range candidateMarks {
+		if strings.Contains(s, m) {
+			mark = true
+			break
+		}
+	}
+	if !mark {
+		return false
+	}
 	for _, r := range s {
 		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' {
 			return true
@@ -134,6 +150,7 @@ type document struct {
 	paragraphs []span
 	years      []yearMention // explicit years in text order
 	scopes     []yearMention // years stated on short heading-like lines
+	yearsDone  bool
 }
 
 func newDocument(text string) *document {
@@ -142,17 +159,26 @@ func newDocument(text string) *document {
 	for _, p := range d.paragraphs {
 		d.sentences = append(d.sentences, splitSentences(text, p)...)
 	}
-	d.years = findYears(text)
+	return d
+}
+
+// findYears indexes the document's dates; it runs only for documents that
+// hold a candidate sentence, since most text holds no figure.
+func (d *document) findYears() {
+	if d.yearsDone {
+		return
+	}
+	d.yearsDone = true
+	d.years = findYears(d.text)
 	for _, y := range d.years {
 		if y.iso {
 			continue
 		}
-		line := lineAround(text, y.start)
-		if isScopeLine(text[line.start:line.end]) {
+		line := lineAround(d.text, y.start)
+		if isScopeLine(d.text[line.start:line.end]) {
 			d.scopes = append(d.scopes, y)
 		}
 	}
-	return d
 }
 
 // splitParagraphs splits at line breaks, but joins a line that was broken
