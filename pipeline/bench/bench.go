@@ -18,9 +18,11 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/batch"
+	"github.com/zhextract/zhextract/pipeline/decode"
 	"github.com/zhextract/zhextract/pipeline/ingest"
 )
 
@@ -170,8 +172,10 @@ func Run(ctx context.Context, dir, out string, st []pipeline.Stage, workers int,
 	return res, nil
 }
 
-// OpenCC times `opencc -c t2s` over the concatenation of the corpus files
-// (the same bytes the pipeline read), or returns 0 when it is not installed.
+// OpenCC times `opencc -c t2s` over the concatenation of the corpus files,
+// or returns 0 when it is not installed. GBK and Big5 files are given to it
+// decoded to UTF-8 (the CLI stops at the first invalid UTF-8 byte), so it
+// converts the same documents the pipeline read.
 func OpenCC(ctx context.Context, dir string) (time.Duration, error) {
 	bin, err := exec.LookPath("opencc")
 	if err != nil {
@@ -182,16 +186,23 @@ func OpenCC(ctx context.Context, dir string) (time.Duration, error) {
 		return 0, err
 	}
 	defer os.Remove(cat.Name())
+	dec := decode.New(nil)
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		f, err := os.Open(p)
+		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		_, err = io.Copy(cat, f)
+		if !utf8.Valid(data) {
+			r, err := dec.Decode(data, "")
+			if err != nil {
+				return nil
+			}
+			data = []byte(r.Text)
+		}
+		_, err = cat.Write(data)
 		return err
 	})
 	cat.Close()
