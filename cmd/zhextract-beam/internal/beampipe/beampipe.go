@@ -63,9 +63,11 @@ type Config struct {
 }
 
 // NewJobID returns a random id for Config.JobID.
-func NewJobID() string {
-	b := make([]byte, 6)
-	rand.Read(b)
+func NewJobID() string { return randomHex(6) }
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b) // never fails (crypto/rand since Go 1.24)
 	return hex.EncodeToString(b)
 }
 
@@ -304,7 +306,8 @@ func (fn *processFn) write(ctx context.Context, it ingest.Item) error {
 		if err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
-		prefix := join(fn.TempDir, NewJobID()+"-")
+		// 128 bits: a job may have millions of bundles, retries included.
+		prefix := join(fn.TempDir, randomHex(16)+"-")
 		p, err := openPart(ctx, fs, prefix)
 		if err != nil {
 			return err
