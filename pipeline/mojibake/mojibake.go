@@ -62,11 +62,42 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	if len(spots) == 0 {
 		return text, nil
 	}
-	b := textedit.NewBuilder(text, Stage)
+	// Most suspicious spots in clean text are rare but real characters:
+	// collect the replacements first and copy the text only when one of
+	// them changes something.
+	var reps []replacement
+	var sc scratch
+	changed := false
 	for _, w := range r.windows(text, spots) {
-		r.repairWindow(b, text, w)
+		reps = r.repairWindow(reps, &sc, text, w)
+	}
+	for _, rp := range reps {
+		if text[rp.start:rp.end] != rp.repl {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return text, nil
+	}
+	b := textedit.NewBuilder(text, Stage)
+	for _, rp := range reps {
+		b.Replace(rp.start, rp.end, rp.repl, rp.reason)
 	}
 	return b.String(), b.Edits()
+}
+
+// replacement is one repaired run, in byte offsets of the input text.
+type replacement struct {
+	start, end   int
+	repl, reason string
+}
+
+// scratch holds buffers reused across the windows of one Repair call.
+type scratch struct {
+	win  []rune
+	offs []int
+	buf  []byte
 }
 
 // window is a byte span of one line to examine.
@@ -101,14 +132,15 @@ func (r *Repairer) windows(text string, spots []int) []window {
 	return ws
 }
 
-func (r *Repairer) repairWindow(b *textedit.Builder, text string, w window) {
+func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) []replacement {
 	seg := text[w.start:w.end]
-	win := []rune(seg)
-	offs := make([]int, 0, len(win)+1)
-	for i := range seg {
+	win, offs := sc.win[:0], sc.offs[:0]
+	for i, c := range seg {
+		win = append(win, c)
 		offs = append(offs, w.start+i)
 	}
 	offs = append(offs, w.end)
+	sc.win, sc.offs = win, offs
 	left, right := rune(-1), rune(-1)
 	if w.start > 0 {
 		left, _ = utf8.DecodeLastRuneInString(text[:w.start])
@@ -120,23 +152,25 @@ func (r *Repairer) repairWindow(b *textedit.Builder, text string, w window) {
 	var bestMech *mechanism
 	bestGain := 0.0
 	for _, m := range r.mechs {
-		runs, gain := r.bestStretches(win, left, right, m)
+		runs, gain := r.bestStretches(sc, win, left, right, m)
 		if gain > bestGain {
 			bestRuns, bestGain, bestMech = runs, gain, m
 		}
 	}
 	for _, rn := range bestRuns {
-		emit(b, bestMech, offs, rn)
+		reps = append(reps, emit(bestMech, offs, rn))
 	}
+	return reps
 }
 
 // bestStretches runs the lattice on each stretch of the window that the
 // mechanism's wrong code can encode (Chinese text around Latin-1 salad, for
 // one) and returns the runs, indexed in the window, with their total gain.
-func (r *Repairer) bestStretches(win []rune, left, right rune, m *mechanism) ([]run, float64) {
+func (r *Repairer) bestStretches(sc *scratch, win []rune, left, right rune, m *mechanism) ([]run, float64) {
 	var runs []run
 	total := 0.0
-	var buf []byte
+	buf := sc.buf
+	defer func() { sc.buf = buf }()
 	for i := 0; i < len(win); {
 		j := i
 		for j < len(win) {
@@ -169,8 +203,8 @@ func (r *Repairer) bestStretches(win []rune, left, right rune, m *mechanism) ([]
 	return runs, total
 }
 
-// emit records one repaired run as an edit.
-func emit(b *textedit.Builder, m *mechanism, offs []int, rn run) {
+// emit turns one repaired run into a replacement of the input text.
+func emit(m *mechanism, offs []int, rn run) replacement {
 	start, end := offs[rn.charFrom], offs[rn.charTo]
 	var out strings.Builder
 	var dropped []byte
@@ -193,7 +227,7 @@ func emit(b *textedit.Builder, m *mechanism, offs []int, rn run) {
 	if lost > 0 {
 		reason += fmt.Sprintf("; %d unrecoverable position(s) marked U+FFFD: bytes lost", lost)
 	}
-	b.Replace(start, end, out.String(), reason)
+	return replacement{start: start, end: end, repl: out.String(), reason: reason}
 }
 
 // worthReading is a cheap test that a stretch can hold mojibake of this
