@@ -12,10 +12,9 @@ import (
 type cut struct {
 	kind     string
 	nouns    []string
-	prefixes []string // words that join the noun: "审批" in "审批办理时限"
-	units    []string // units of from/to values
-	fromTo   *regexp.Regexp
-	pctRe    *regexp.Regexp
+	prefixes []string       // words that join the noun: "审批" in "审批办理时限"
+	units    []string       // units of from/to values
+	fromTo   *regexp.Regexp // anchored: run only at each 由 and 从
 }
 
 var timeNouns = []string{
@@ -55,9 +54,8 @@ func newCut(kind string) *cut {
 	num := `[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百]+`
 	units := strings.Join(sortedLongestFirst(c.units), "|")
 	verbs := strings.Join(sortedLongestFirst(cutVerbs), "|")
-	c.fromTo = regexp.MustCompile(`(?:由|从)\s*(?:原来的|原先的|原来|原先|原|以往的|过去的|法定的|之前的)?\s*(` + num + `)\s*(` + units +
+	c.fromTo = regexp.MustCompile(`^(?:由|从)\s*(?:原来的|原先的|原来|原先|原|以往的|过去的|法定的|之前的)?\s*(` + num + `)\s*(` + units +
 		`)\s*(?:` + verbs + `)\s*(?:至|到|为|成)\s*(最多|最快|最短|仅需|只需|仅|只要)?\s*(` + num + `)\s*(` + units + `)`)
-	c.pctRe = regexp.MustCompile(`[%％]|百分之`)
 	return c
 }
 
@@ -65,14 +63,68 @@ func (c *cut) Kind() string { return c.kind }
 
 func (c *cut) Extract(s *Sentence) []Figure {
 	var out []Figure
-	for _, m := range c.fromTo.FindAllStringSubmatchIndex(s.Text, -1) {
+	// A match starts with 由 or 从 and holds no other, so trying the
+	// anchored pattern at each of them, left to right and skipping past a
+	// match, finds what an unanchored FindAll would.
+	t := s.Text
+	for i := 0; i < len(t); {
+		j := indexFromMark(t[i:])
+		if j < 0 {
+			break
+		}
+		i += j
+		m := c.fromTo.FindStringSubmatchIndex(t[i:])
+		if m == nil {
+			i += len("由")
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
 		if f, ok := c.fromToAt(s, m); ok {
 			out = append(out, f)
 		}
+		i = m[1]
 	}
-	for _, loc := range c.pctRe.FindAllStringIndex(s.Text, -1) {
+	for _, loc := range percentMarks(t) {
 		if f, ok := c.percentAt(s, loc[0], loc[1]); ok {
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// indexFromMark is the index of the first 由 or 从 in t, or -1.
+func indexFromMark(t string) int {
+	a, b := strings.Index(t, "由"), strings.Index(t, "从")
+	if a < 0 || (b >= 0 && b < a) {
+		return b
+	}
+	return a
+}
+
+// percentMarks finds %, ％ and 百分之 in text order, as regexp
+// `[%％]|百分之` FindAllStringIndex would.
+func percentMarks(t string) [][2]int {
+	if !strings.ContainsAny(t, "%％") && !strings.Contains(t, "百分之") {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(t); {
+		switch {
+		case t[i] == '%':
+			out = append(out, [2]int{i, i + 1})
+			i++
+		case strings.HasPrefix(t[i:], "％"):
+			out = append(out, [2]int{i, i + len("％")})
+			i += len("％")
+		case strings.HasPrefix(t[i:], "百分之"):
+			out = append(out, [2]int{i, i + len("百分之")})
+			i += len("百分之")
+		default:
+			i++
 		}
 	}
 	return out

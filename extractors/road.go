@@ -8,11 +8,10 @@ import (
 // roadLength finds kilometres of road built, rebuilt, upgraded, maintained or
 // renovated: "改造农村公路559公里", "9条9.4公里农村公路", "整治1.6万余公里".
 type roadLength struct {
-	unitRe *regexp.Regexp
 }
 
 func newRoadLength() *roadLength {
-	return &roadLength{unitRe: regexp.MustCompile(`公里|千米|(?i:km)`)}
+	return &roadLength{}
 }
 
 func (*roadLength) Kind() string { return KindRoadLength }
@@ -55,10 +54,41 @@ var countRe = regexp.MustCompile(`[0-9０-９一二两三四五六七八九十�
 
 func (e *roadLength) Extract(s *Sentence) []Figure {
 	var out []Figure
-	for _, loc := range e.unitRe.FindAllStringIndex(s.Text, -1) {
+	for _, loc := range lengthUnits(s.Text) {
 		if f, ok := e.at(s, loc[0], loc[1]); ok {
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// lengthUnits finds 公里, 千米 and km in any case in text order, as regexp
+// `公里|千米|(?i:km)` FindAllStringIndex would (its case folding lets the
+// Kelvin sign U+212A stand for k).
+func lengthUnits(t string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(t); {
+		n := 0
+		switch c := t[i]; {
+		case c == 'k' || c == 'K':
+			if i+1 < len(t) && (t[i+1] == 'm' || t[i+1] == 'M') {
+				n = 2
+			}
+		case strings.HasPrefix(t[i:], "公里"):
+			n = len("公里")
+		case strings.HasPrefix(t[i:], "千米"):
+			n = len("千米")
+		case strings.HasPrefix(t[i:], "\u212A"):
+			if j := i + len("\u212A"); j < len(t) && (t[j] == 'm' || t[j] == 'M') {
+				n = len("\u212A") + 1
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, [2]int{i, i + n})
+		i += n
 	}
 	return out
 }

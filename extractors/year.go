@@ -15,8 +15,9 @@ type yearMention struct {
 }
 
 var (
-	yearRe = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3})\s*年`)
-	isoRe  = regexp.MustCompile(`([12][0-9]{3})[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?[0-9]|3[01])`)
+	// isoAtRe is an ISO date anchored at the start of its input; isoMatches
+	// runs it only where a year and a separator stand.
+	isoAtRe = regexp.MustCompile(`^` + isoPattern)
 	// words that put a figure in a period other than one year
 	sinceRe = regexp.MustCompile(`以来|年来`)
 	// relative years, resolved against the paragraph's explicit year
@@ -28,14 +29,14 @@ var (
 
 func findYears(text string) []yearMention {
 	var ys []yearMention
-	for _, m := range yearRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range yearMatches(text) {
 		y := parseYear(text[m[2]:m[3]])
 		if y < 1950 || y > 2100 {
 			continue
 		}
 		ys = append(ys, yearMention{start: m[0], end: m[1], year: y})
 	}
-	for _, m := range isoRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range isoMatches(text) {
 		y := parseYear(text[m[2]:m[3]])
 		if y < 1950 || y > 2100 || overlapsYear(ys, m[0]) {
 			continue
@@ -60,6 +61,88 @@ func findYears(text string) []yearMention {
 		}
 	}
 	return ys
+}
+
+// isoPattern is a date stamp such as 2024-12-16 (a match is at most 10 bytes).
+const isoPattern = `([12][0-9]{3})[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?[0-9]|3[01])`
+
+// yearMatches returns what regexp `([12][0-9]{3}|[１２][０-９]{3})\s*年`
+// FindAllStringSubmatchIndex would, without its backtracking over every byte
+// of the document: each 年 fixes the only possible match ending at it (the
+// whitespace before it, then four digits of one width), and matches cannot
+// overlap because none holds a second 年.
+func yearMatches(text string) [][4]int {
+	var out [][4]int
+	for off := 0; ; {
+		i := strings.Index(text[off:], "年")
+		if i < 0 {
+			return out
+		}
+		nian := off + i
+		off = nian + len("年")
+		j := nian
+		for j > 0 && isRESpace(text[j-1]) {
+			j--
+		}
+		if j >= 4 && text[j-4] >= '1' && text[j-4] <= '2' && isASCIIDigits(text[j-3:j]) {
+			out = append(out, [4]int{j - 4, off, j - 4, j})
+			continue
+		}
+		const w = len("０")
+		if j >= 4*w && (strings.HasPrefix(text[j-4*w:], "１") || strings.HasPrefix(text[j-4*w:], "２")) &&
+			isFullwidthDigits(text[j-3*w:j]) {
+			out = append(out, [4]int{j - 4*w, off, j - 4*w, j})
+		}
+	}
+}
+
+// isRESpace is regexp's \s: ASCII [\t\n\f\r ].
+func isRESpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+func isASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isFullwidthDigits: s is only ０-９ (EF BC 90..99).
+func isFullwidthDigits(s string) bool {
+	if len(s)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 3 {
+		if s[i] != 0xEF || s[i+1] != 0xBC || s[i+2] < 0x90 || s[i+2] > 0x99 {
+			return false
+		}
+	}
+	return true
+}
+
+// isoMatches returns what FindAllStringSubmatchIndex of isoPattern would:
+// the anchored regexp runs only at a [12] followed by three digits and a
+// separator, on a window as long as the longest match.
+func isoMatches(text string) [][4]int {
+	var out [][4]int
+	for i := 0; i+4 < len(text); {
+		c := text[i]
+		if (c != '1' && c != '2') || !isASCIIDigits(text[i+1:i+4]) || !strings.ContainsRune("-/.", rune(text[i+4])) {
+			i++
+			continue
+		}
+		m := isoAtRe.FindStringSubmatchIndex(text[i:min(len(text), i+10)])
+		if m == nil {
+			i++
+			continue
+		}
+		out = append(out, [4]int{i + m[0], i + m[1], i + m[2], i + m[3]})
+		i += m[1]
+	}
+	return out
 }
 
 func overlapsYear(ys []yearMention, pos int) bool {

@@ -9,7 +9,6 @@ import (
 // "2022年、2023年、2024年连续三年画出30亿、40亿、50亿跨步上扬曲线" in a
 // sentence about investment gives three investment figures, one per year.
 type yearList struct {
-	years   *regexp.Regexp
 	amounts *regexp.Regexp
 	item    *regexp.Regexp
 }
@@ -18,7 +17,6 @@ const listNum = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四
 
 func newYearList() *yearList {
 	return &yearList{
-		years:   yearListRe,
 		amounts: regexp.MustCompile(listNum + `(?:\s*[、和及与]\s*` + listNum + `)+`),
 		item:    regexp.MustCompile(listNum),
 	}
@@ -32,7 +30,7 @@ func (e *yearList) Extract(s *Sentence) []Figure {
 	if !strings.Contains(t, "投资") || containsAny(t, fundingKeywords) {
 		return nil
 	}
-	yl := e.years.FindAllStringIndex(t, -1)
+	yl := yearListSpans(t)
 	if len(yl) != 1 {
 		return nil // none, or several lists: unsure which aligns
 	}
@@ -70,6 +68,20 @@ func (e *yearList) Extract(s *Sentence) []Figure {
 
 var yearListRe = regexp.MustCompile(`(?:[12][0-9]{3}\s*年\s*[、和及与]\s*)+[12][0-9]{3}\s*年`)
 
+// yearListSpans is yearListRe's FindAllStringIndex; a list needs two 年, so
+// most sentences skip the regexp.
+func yearListSpans(t string) [][2]int {
+	first := strings.Index(t, "年")
+	if first < 0 || !strings.Contains(t[first+len("年"):], "年") {
+		return nil
+	}
+	var out [][2]int
+	for _, m := range yearListRe.FindAllStringIndex(t, -1) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
+}
+
 var yearItemRe = regexp.MustCompile(`([12][0-9]{3})\s*年`)
 
 func yearsIn(s string) []int {
@@ -84,7 +96,7 @@ func yearsIn(s string) []int {
 // 50亿元") its year when the sentence holds one year list of the same length
 // before it.
 func alignYearList(s *Sentence, figs []Figure) {
-	yl := yearListRe.FindAllStringIndex(s.Text, -1)
+	yl := yearListSpans(s.Text)
 	if len(yl) != 1 {
 		return
 	}

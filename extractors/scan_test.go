@@ -1,0 +1,74 @@
+package extractors
+
+import (
+	"reflect"
+	"regexp"
+	"testing"
+)
+
+// The hand-written scanners replace regexps for speed; these are the
+// regexps they must agree with, match for match.
+var (
+	refYearRe    = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3})\s*年`)
+	refIsoRe     = regexp.MustCompile(isoPattern)
+	refPercentRe = regexp.MustCompile(`[%％]|百分之`)
+	refLengthRe  = regexp.MustCompile(`公里|千米|(?i:km)`)
+	refYearList  = regexp.MustCompile(`(?:[12][0-9]{3}\s*年\s*[、和及与]\s*)+[12][0-9]{3}\s*年`)
+)
+
+var scanCases = []string{
+	"", "2022年", "2022 \t年", "12022年2023年", "２０２２年", "１２３年", "2022年、2023年和2024年",
+	"2024-12-16", "2024-1-1x", "2024/13/40", "2024.1.32019-05-05", "20245-01-01", "2024-12-162025-01-01",
+	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
+	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
+}
+
+func checkScanners(t *testing.T, s string) {
+	t.Helper()
+	var wantY [][4]int
+	for _, m := range refYearRe.FindAllStringSubmatchIndex(s, -1) {
+		wantY = append(wantY, [4]int{m[0], m[1], m[2], m[3]})
+	}
+	if got := yearMatches(s); !reflect.DeepEqual(got, wantY) {
+		t.Errorf("yearMatches(%q) = %v, want %v", s, got, wantY)
+	}
+	var wantI [][4]int
+	for _, m := range refIsoRe.FindAllStringSubmatchIndex(s, -1) {
+		wantI = append(wantI, [4]int{m[0], m[1], m[2], m[3]})
+	}
+	if got := isoMatches(s); !reflect.DeepEqual(got, wantI) {
+		t.Errorf("isoMatches(%q) = %v, want %v", s, got, wantI)
+	}
+	if got, want := percentMarks(s), pairs(refPercentRe.FindAllStringIndex(s, -1)); !reflect.DeepEqual(got, want) {
+		t.Errorf("percentMarks(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := lengthUnits(s), pairs(refLengthRe.FindAllStringIndex(s, -1)); !reflect.DeepEqual(got, want) {
+		t.Errorf("lengthUnits(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := yearListSpans(s), pairs(refYearList.FindAllStringIndex(s, -1)); !reflect.DeepEqual(got, want) {
+		t.Errorf("yearListSpans(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func pairs(ms [][]int) [][2]int {
+	var out [][2]int
+	for _, m := range ms {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
+}
+
+func TestScannersMatchRegexps(t *testing.T) {
+	for _, s := range scanCases {
+		checkScanners(t, s)
+	}
+}
+
+func FuzzScanners(f *testing.F) {
+	for _, s := range scanCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkScanners(t, s)
+	})
+}
