@@ -150,7 +150,7 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 // under m. left and right are the characters around the window (-1 at the
 // edges of the text). It returns the runs taken and the gain in log
 // probability over the window as found (penalties included).
-func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]run, float64) {
+func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]run, float64) {
 	e, ok := encodeWindow(win, m.wrong)
 	if !ok {
 		return nil, 0
@@ -159,6 +159,12 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 		return nil, 0
 	}
 	L := len(e.b)
+	if !readsHan(e, m) {
+		// keepPlausible keeps only runs whose reading holds a Han
+		// character, and every character of a reading comes from readAt:
+		// with none to read, no run can be kept, so skip the lattice.
+		return nil, 0
+	}
 	start := lm.Scorer()
 	if left >= 0 {
 		start.Next(left)
@@ -177,7 +183,15 @@ func best(lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]ru
 	// differs (one kept, one read) do not compete for the same node:
 	// 0 keeping, last kept; 1 reading, last read; 2 reading, last kept
 	// (just switched); 3 keeping, last read (just left a reading).
-	nodes := make([][4]node, L+1)
+	if cap(scr.nodes) < L+1 {
+		scr.nodes = make([][4]node, L+1)
+	}
+	nodes := scr.nodes[:L+1]
+	for i := range nodes {
+		for j := range nodes[i] {
+			nodes[i][j].ok = false
+		}
+	}
 	nodes[0][0] = node{score: 0, sc: start, ok: true}
 	relax := func(p int, mode int8, from int, fromMode int8, add float64, sc langmodel.Scorer, emit piece, hasEmit bool) {
 		n := &nodes[p][mode]
@@ -418,6 +432,17 @@ func allUncommon(lm *langmodel.Model, rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// readsHan reports whether a reading under m starting at some byte of e
+// gives a Han character.
+func readsHan(e encoded, m *mechanism) bool {
+	for p := range e.b {
+		if pc := e.readAt(m, p); !pc.lost && unicode.Is(unicode.Han, pc.r) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsUTF8 reports bytes with at least one multi-byte UTF-8 character: a

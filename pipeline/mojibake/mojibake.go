@@ -98,6 +98,8 @@ type scratch struct {
 	win  []rune
 	offs []int
 	buf  []byte
+	// nodes is the lattice of best; only its ok flags are reset.
+	nodes [][4]node
 }
 
 // window is a byte span of one line to examine.
@@ -190,7 +192,7 @@ func (r *Repairer) bestStretches(sc *scratch, win []rune, left, right rune, m *m
 			if j < len(win) {
 				rr = win[j]
 			}
-			rs, gain := best(r.lm, win[i:j], l, rr, m)
+			rs, gain := best(sc, r.lm, win[i:j], l, rr, m)
 			for _, rn := range rs {
 				rn.charFrom += i
 				rn.charTo += i
