@@ -13,6 +13,8 @@ var (
 	refIsoRe     = regexp.MustCompile(isoPattern)
 	refPercentRe = regexp.MustCompile(`[%％]|百分之`)
 	refLengthRe  = regexp.MustCompile(`公里|千米|(?i:km)`)
+	refRelYear   = regexp.MustCompile(`今年|本年度|本年|年内|全年|去年|上年|明年`)
+	refSince     = regexp.MustCompile(`以来|年来`)
 	refYearList  = regexp.MustCompile(`(?:[12][0-9]{3}\s*年\s*[、和及与]\s*)+[12][0-9]{3}\s*年`)
 )
 
@@ -20,6 +22,7 @@ var scanCases = []string{
 	"", "2022年", "2022 \t年", "12022年2023年", "２０２２年", "１２３年", "2022年、2023年和2024年",
 	"2024-12-16", "2024-1-1x", "2024/13/40", "2024.1.32019-05-05", "20245-01-01", "2024-12-162025-01-01",
 	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
+	"今年内本年度去年以来上年年来明年全年", "2022年 、2023年", "2022年\n和 2023 年",
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
 }
 
@@ -47,6 +50,12 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if got, want := yearListSpans(s), pairs(refYearList.FindAllStringIndex(s, -1)); !reflect.DeepEqual(got, want) {
 		t.Errorf("yearListSpans(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := relYears(s), pairs(refRelYear.FindAllStringIndex(s, -1)); !reflect.DeepEqual(got, want) {
+		t.Errorf("relYears(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := hasSince(s), refSince.MatchString(s); got != want {
+		t.Errorf("hasSince(%q) = %v, want %v", s, got, want)
 	}
 }
 

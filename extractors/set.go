@@ -73,10 +73,10 @@ func (s *Set) Extract(text string) []Figure {
 	doc := newDocument(text)
 	var figs []Figure
 	for _, sp := range doc.sentences {
-		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
-		if !hasCandidate(sent.Text) {
+		if !hasCandidate(text[sp.start:sp.end]) {
 			continue
 		}
+		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
 		doc.findYears()
 		var found []Figure
 		for _, e := range s.extractors {
@@ -220,14 +220,21 @@ func splitSentences(text string, p span) []span {
 	var out []span
 	start := p.start
 	for i := p.start; i < p.end; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		if !strings.ContainsRune("。！？!?", r) {
-			continue
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if c != '!' && c != '?' {
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			if r != '。' && r != '！' && r != '？' {
+				continue
+			}
 		}
 		for i < p.end {
 			r2, n2 := utf8.DecodeRuneInString(text[i:])
-			if !strings.ContainsRune("”’」』)）", r2) {
+			if !isClosingQuote(r2) {
 				break
 			}
 			i += n2
@@ -239,6 +246,14 @@ func splitSentences(text string, p span) []span {
 		out = append(out, span{start, p.end})
 	}
 	return out
+}
+
+func isClosingQuote(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', ')', '）':
+		return true
+	}
+	return false
 }
 
 func lineAround(text string, pos int) span {

@@ -18,10 +18,6 @@ var (
 	// isoAtRe is an ISO date anchored at the start of its input; isoMatches
 	// runs it only where a year and a separator stand.
 	isoAtRe = regexp.MustCompile(`^` + isoPattern)
-	// words that put a figure in a period other than one year
-	sinceRe = regexp.MustCompile(`以来|年来`)
-	// relative years, resolved against the paragraph's explicit year
-	relYearRe = regexp.MustCompile(`今年|本年度|本年|年内|全年|去年|上年|明年`)
 	// "与去年持平", "较上年增长": a comparison, not the figure's year
 	comparedRe = regexp.MustCompile(`(?:与|较|比|同|于)(?:去年|上年)`)
 	rangeSep   = "-—–~～至到"
@@ -145,6 +141,40 @@ func isoMatches(text string) [][4]int {
 	return out
 }
 
+// hasSince: words that put a figure in a period other than one year.
+func hasSince(s string) bool {
+	return strings.Contains(s, "以来") || strings.Contains(s, "年来")
+}
+
+// relYearWords are relative years, resolved against the paragraph's explicit
+// year; earlier words win where two start at one place.
+var relYearWords = []string{"今年", "本年度", "本年", "年内", "全年", "去年", "上年", "明年"}
+
+// relYears finds relYearWords left to right without overlaps, as regexp
+// `今年|本年度|...` FindAllStringIndex would. Each holds 年.
+func relYears(s string) [][2]int {
+	if !strings.Contains(s, "年") {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(s); {
+		n := 0
+		for _, w := range relYearWords {
+			if strings.HasPrefix(s[i:], w) {
+				n = len(w)
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, [2]int{i, i + n})
+		i += n
+	}
+	return out
+}
+
 func overlapsYear(ys []yearMention, pos int) bool {
 	for _, y := range ys {
 		if pos >= y.start && pos < y.end {
@@ -198,15 +228,15 @@ func (d *document) yearAt(sp span, pos int) int {
 		}
 	}
 	if near != nil {
-		if near.ranged || sinceRe.MatchString(d.text[near.end:pos]) {
+		if near.ranged || hasSince(d.text[near.end:pos]) {
 			return 0
 		}
 		return near.year
 	}
-	if sinceRe.MatchString(d.text[sp.start:pos]) {
+	if hasSince(d.text[sp.start:pos]) {
 		return 0
 	}
-	locs := relYearRe.FindAllStringIndex(d.text[sp.start:pos], -1)
+	locs := relYears(d.text[sp.start:pos])
 	for k := len(locs) - 1; k >= 0; k-- {
 		at := sp.start + locs[k][0]
 		word := d.text[at : sp.start+locs[k][1]]

@@ -3,6 +3,7 @@ package extractors
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // yearList aligns a list of amounts with a list of years in one sentence:
@@ -68,11 +69,10 @@ func (e *yearList) Extract(s *Sentence) []Figure {
 
 var yearListRe = regexp.MustCompile(`(?:[12][0-9]{3}\s*年\s*[、和及与]\s*)+[12][0-9]{3}\s*年`)
 
-// yearListSpans is yearListRe's FindAllStringIndex; a list needs two 年, so
-// most sentences skip the regexp.
+// yearListSpans is yearListRe's FindAllStringIndex. A list needs a 年
+// followed by a list mark, so most sentences skip the regexp.
 func yearListSpans(t string) [][2]int {
-	first := strings.Index(t, "年")
-	if first < 0 || !strings.Contains(t[first+len("年"):], "年") {
+	if !hasYearListJoin(t) {
 		return nil
 	}
 	var out [][2]int
@@ -80,6 +80,26 @@ func yearListSpans(t string) [][2]int {
 		out = append(out, [2]int{m[0], m[1]})
 	}
 	return out
+}
+
+// hasYearListJoin: some 年 is followed, after regexp \s, by 、和及与.
+func hasYearListJoin(t string) bool {
+	for off := 0; ; {
+		i := strings.Index(t[off:], "年")
+		if i < 0 {
+			return false
+		}
+		j := off + i + len("年")
+		off = j
+		for j < len(t) && isRESpace(t[j]) {
+			j++
+		}
+		r, _ := utf8.DecodeRuneInString(t[j:])
+		switch r {
+		case '、', '和', '及', '与':
+			return true
+		}
+	}
 }
 
 var yearItemRe = regexp.MustCompile(`([12][0-9]{3})\s*年`)
