@@ -108,19 +108,19 @@ func indexFromMark(t string) int {
 // percentMarks finds %, ％ and 百分之 in text order, as regexp
 // `[%％]|百分之` FindAllStringIndex would.
 func percentMarks(t string) [][2]int {
-	if !strings.ContainsAny(t, "%％") && !strings.Contains(t, "百分之") {
+	if strings.IndexByte(t, '%') < 0 && !strings.Contains(t, "％") && !strings.Contains(t, "百分之") {
 		return nil
 	}
 	var out [][2]int
 	for i := 0; i < len(t); {
-		switch {
-		case t[i] == '%':
+		switch c := t[i]; {
+		case c == '%':
 			out = append(out, [2]int{i, i + 1})
 			i++
-		case strings.HasPrefix(t[i:], "％"):
+		case c == 0xEF && strings.HasPrefix(t[i:], "％"):
 			out = append(out, [2]int{i, i + len("％")})
 			i += len("％")
-		case strings.HasPrefix(t[i:], "百分之"):
+		case c == 0xE7 && strings.HasPrefix(t[i:], "百分之"):
 			out = append(out, [2]int{i, i + len("百分之")})
 			i += len("百分之")
 		default:

@@ -201,13 +201,17 @@ func clauseStart(s string, pos int) int {
 			lo++
 		}
 	}
-	best := lo
-	for _, sep := range []string{"，", ",", "；", ";", "：", ":", "。", "！", "？"} {
-		if i := strings.LastIndex(s[lo:pos], sep); i >= 0 && lo+i+len(sep) > best {
-			best = lo + i + len(sep)
+	// The separator ending nearest pos: walking back rune by rune meets
+	// every valid encoding, so this is the largest end LastIndex would give.
+	for i := pos; i > lo; {
+		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		switch r {
+		case '，', ',', '；', ';', '：', ':', '。', '！', '？':
+			return i
 		}
+		i -= n
 	}
-	return best
+	return lo
 }
 
 // clauseEnd returns the end of the clause holding pos.

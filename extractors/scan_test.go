@@ -3,7 +3,9 @@ package extractors
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The hand-written scanners replace regexps for speed; these are the
@@ -23,6 +25,7 @@ var scanCases = []string{
 	"2024-12-16", "2024-1-1x", "2024/13/40", "2024.1.32019-05-05", "20245-01-01", "2024-12-162025-01-01",
 	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
 	"今年内本年度去年以来上年年来明年全年", "2022年 、2023年", "2022年\n和 2023 年",
+	"甲，乙,丙；丁;戊：己:庚。辛！壬？癸", "\xef\xbc\x8c\x8c，\xbc\x8c", strings.Repeat("长句", 200) + "，尾",
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
 }
 
@@ -54,9 +57,33 @@ func checkScanners(t *testing.T, s string) {
 	if got, want := relYears(s), pairs(refRelYear.FindAllStringIndex(s, -1)); !reflect.DeepEqual(got, want) {
 		t.Errorf("relYears(%q) = %v, want %v", s, got, want)
 	}
+	for pos := 0; pos <= len(s); pos++ {
+		if got, want := clauseStart(s, pos), refClauseStart(s, pos); got != want {
+			t.Errorf("clauseStart(%q, %d) = %d, want %d", s, pos, got, want)
+		}
+	}
 	if got, want := hasSince(s), refSince.MatchString(s); got != want {
 		t.Errorf("hasSince(%q) = %v, want %v", s, got, want)
 	}
+}
+
+// refClauseStart is clauseStart as first written, with one LastIndex per
+// separator.
+func refClauseStart(s string, pos int) int {
+	lo := 0
+	if pos > maxClauseBytes {
+		lo = pos - maxClauseBytes
+		for lo < pos && !utf8.RuneStart(s[lo]) {
+			lo++
+		}
+	}
+	best := lo
+	for _, sep := range []string{"，", ",", "；", ";", "：", ":", "。", "！", "？"} {
+		if i := strings.LastIndex(s[lo:pos], sep); i >= 0 && lo+i+len(sep) > best {
+			best = lo + i + len(sep)
+		}
+	}
+	return best
 }
 
 func pairs(ms [][]int) [][2]int {
