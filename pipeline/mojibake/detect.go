@@ -126,10 +126,18 @@ func pinyinVowel(r rune) bool {
 	return false
 }
 
+// spanChar is one character of the detector's span: its cost and, until
+// checked, whether its pair with the character before is known.
+type spanChar struct {
+	cost    uint16
+	checked bool
+	prev, r rune
+}
+
 // suspicious returns the byte offsets of places that need a look.
 func (d *detector) suspicious(text string) []int {
 	var spots []int
-	var ring [span]uint16
+	var ring [span]spanChar
 	n, sum := 0, 0
 	prev, last := rune(-1), rune(-1)
 	for i := 0; i < len(text); {
@@ -164,22 +172,41 @@ func (d *detector) suspicious(text string) []int {
 		case neutral:
 			n, sum, prev = 0, 0, -1
 		default:
-			cost := uint16(k)
-			if prev >= 0 {
-				h := pairHash(prev, r)
-				if d.pairs[h/64]&(1<<(h%64)) != 0 {
-					cost = 0
-				}
-			}
-			prev = r
+			// The pair set is large and looked up at random, so a
+			// character's cost is first taken as its unigram cost and
+			// lowered to 0 for a known pair only when the span's sum would
+			// cross the cut; lowering only shrinks the sum, so the spots
+			// are those of looking every pair up.
+			slot := n % span
 			if n >= span {
-				sum -= int(ring[n%span])
+				sum -= int(ring[slot].cost)
 			}
-			ring[n%span] = cost
-			sum += int(cost)
+			ring[slot] = spanChar{cost: uint16(k), prev: prev, r: r}
+			sum += int(k)
+			prev = r
 			n++
-			if n == minSpan && sum > surprise3 || n > minSpan && sum > surprise4 {
-				spots = append(spots, i)
+			cut := surprise4
+			if n == minSpan {
+				cut = surprise3
+			}
+			if n >= minSpan && sum > cut {
+				for j := range min(n, span) {
+					c := &ring[j]
+					if c.checked {
+						continue
+					}
+					c.checked = true
+					if c.prev >= 0 && c.cost > 0 {
+						h := pairHash(c.prev, c.r)
+						if d.pairs[h/64]&(1<<(h%64)) != 0 {
+							sum -= int(c.cost)
+							c.cost = 0
+						}
+					}
+				}
+				if sum > cut {
+					spots = append(spots, i)
+				}
 			}
 		}
 		i += size
