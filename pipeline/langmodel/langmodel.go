@@ -29,6 +29,8 @@ type Model struct {
 	runes []rune
 	// logUni is log P(c) over modelled characters.
 	logUni []float32
+	// uni is exp(logUni): Scorer.Next needs P(c) for every pair.
+	uni []float64
 	// count is c(a); free is the count of a at a word end plus the
 	// smoothing mass: the share of a's successors drawn from P(c).
 	count []float32
@@ -104,8 +106,10 @@ func parse(data []byte) (*Model, error) {
 			m.supIx = append(m.supIx, uint16(i))
 		}
 	}
+	m.uni = make([]float64, n)
 	for i := range m.logUni {
 		m.logUni[i] = float32(math.Log(float64(m.count[i]) / totalCount))
+		m.uni[i] = math.Exp(float64(m.logUni[i]))
 	}
 	m.succ = make([]uint16, 0, 600000)
 	m.scnt = make([]uint8, 0, 600000)
@@ -339,7 +343,11 @@ func (s *Scorer) Next(r rune) float64 {
 		}
 		if a := s.prev; a >= 0 {
 			c := m.pairCount(a, b)
-			p := (float64(c) + float64(m.free[a])*math.Exp(lp)) / (float64(m.count[a]) + smoothing)
+			uni := m.uni[b]
+			if lone {
+				uni = math.Exp(lp)
+			}
+			p := (float64(c) + float64(m.free[a])*uni) / (float64(m.count[a]) + smoothing)
 			lp = math.Log(p)
 			if a == b && lp < reduplication {
 				// Doubled characters (詵詵, 蘀兮蘀兮 aside) are common in
