@@ -2,7 +2,9 @@ package sink
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
@@ -15,116 +17,136 @@ import (
 // grow with document size.
 const rowGroupBytes = 32 << 20
 
-type table[T any] struct {
-	file    *tempFile
+// ParquetTable writes rows of one table as Parquet to any io.Writer, with
+// the options every zhextract output uses (zstd, row groups flushed every
+// rowGroupBytes). Other writers of zhextract's tables (the Beam pipeline)
+// use it so that their files match run's exactly.
+type ParquetTable[T any] struct {
+	name    string
 	buf     *bufio.Writer
 	w       *parquet.GenericWriter[T]
 	pending int64 // approximate bytes buffered since the last flush
 }
 
-func newTable[T any](path string) (*table[T], error) {
-	f, err := createTemp(path)
-	if err != nil {
-		return nil, err
-	}
-	b := bufio.NewWriterSize(f, 1<<20)
-	w := parquet.NewGenericWriter[T](b,
+// NewParquetTable starts a Parquet file on w; name is used in errors.
+func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
+	b := bufio.NewWriterSize(w, 1<<20)
+	pw := parquet.NewGenericWriter[T](b,
 		parquet.Compression(&zstd.Codec{Level: zstd.SpeedDefault}),
 		parquet.CreatedBy("zhextract", "", ""),
 		parquet.MaxRowsPerRowGroup(1<<20),
 	)
-	return &table[T]{file: f, buf: b, w: w}, nil
+	return &ParquetTable[T]{name: name, buf: b, w: pw}
 }
 
-func (t *table[T]) write(rows []T, size int64) error {
+// Write appends rows; size approximates their bytes.
+func (t *ParquetTable[T]) Write(rows []T, size int64) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	if _, err := t.w.Write(rows); err != nil {
-		return fmt.Errorf("write %s: %w", t.file.final, err)
+		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 	t.pending += size
 	if t.pending >= rowGroupBytes {
 		t.pending = 0
 		if err := t.w.Flush(); err != nil {
-			return fmt.Errorf("write %s: %w", t.file.final, err)
+			return fmt.Errorf("write %s: %w", t.name, err)
 		}
 	}
 	return nil
 }
 
-func (t *table[T]) close() error {
+// Close writes the footer and flushes; it does not close the io.Writer.
+func (t *ParquetTable[T]) Close() error {
 	if err := t.w.Close(); err != nil {
-		t.file.abort()
-		return fmt.Errorf("write %s: %w", t.file.final, err)
+		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 	if err := t.buf.Flush(); err != nil {
-		t.file.abort()
-		return fmt.Errorf("write %s: %w", t.file.final, err)
+		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 	return nil
 }
 
-type parquetWriter struct {
-	docs  *table[schema.Document]
-	figs  *table[schema.Figure]
-	edits *table[schema.Edit]
+// ParquetSet writes the three tables of one output (or one part of it) to
+// three io.Writers, sizing row groups the same way everywhere.
+type ParquetSet struct {
+	docs  *ParquetTable[schema.Document]
+	figs  *ParquetTable[schema.Figure]
+	edits *ParquetTable[schema.Edit]
 }
 
-func newParquet(n Naming) (*parquetWriter, error) {
-	w := &parquetWriter{}
-	var err error
-	if w.docs, err = newTable[schema.Document](n.Path("documents", "parquet")); err != nil {
-		return nil, err
+// NewParquetSet starts the documents, figures and edits files on the given
+// writers; names are used in errors.
+func NewParquetSet(docs, figs, edits io.Writer, names [3]string) *ParquetSet {
+	return &ParquetSet{
+		docs:  NewParquetTable[schema.Document](docs, names[0]),
+		figs:  NewParquetTable[schema.Figure](figs, names[1]),
+		edits: NewParquetTable[schema.Edit](edits, names[2]),
 	}
-	if w.figs, err = newTable[schema.Figure](n.Path("figures", "parquet")); err != nil {
-		w.Abort()
-		return nil, err
-	}
-	if w.edits, err = newTable[schema.Edit](n.Path("edits", "parquet")); err != nil {
-		w.Abort()
-		return nil, err
-	}
-	return w, nil
 }
 
-func (w *parquetWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	if err := w.docs.write([]schema.Document{d}, int64(len(d.Text)+len(d.TextOriginalScript)+256)); err != nil {
+// Write appends one document's rows.
+func (p *ParquetSet) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
+	if err := p.docs.Write([]schema.Document{d}, int64(len(d.Text)+len(d.TextOriginalScript)+256)); err != nil {
 		return err
 	}
 	var fs int64
 	for _, f := range figs {
 		fs += int64(len(f.Sentence) + len(f.Raw) + 128)
 	}
-	if err := w.figs.write(figs, fs); err != nil {
+	if err := p.figs.Write(figs, fs); err != nil {
 		return err
 	}
 	var es int64
 	for _, e := range edits {
 		es += int64(len(e.Old) + len(e.New) + len(e.Reason) + 64)
 	}
-	return w.edits.write(edits, es)
+	return p.edits.Write(edits, es)
+}
+
+// Close completes all three files (it does not close the writers).
+func (p *ParquetSet) Close() error {
+	return errors.Join(p.docs.Close(), p.figs.Close(), p.edits.Close())
+}
+
+// parquetWriter is the local-file Writer: a ParquetSet over temporary files
+// renamed when all three are complete.
+type parquetWriter struct {
+	set   *ParquetSet
+	files []*tempFile
+}
+
+func newParquet(n Naming) (*parquetWriter, error) {
+	w := &parquetWriter{}
+	var names [3]string
+	for i, t := range Tables {
+		names[i] = n.Path(t, "parquet")
+		f, err := createTemp(names[i])
+		if err != nil {
+			w.Abort()
+			return nil, err
+		}
+		w.files = append(w.files, f)
+	}
+	w.set = NewParquetSet(w.files[0], w.files[1], w.files[2], names)
+	return w, nil
+}
+
+func (w *parquetWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
+	return w.set.Write(d, figs, edits)
 }
 
 func (w *parquetWriter) Close() error {
-	tables := []interface {
-		close() error
-		commit() error
-		abort()
-	}{tableOps[schema.Document]{w.docs}, tableOps[schema.Figure]{w.figs}, tableOps[schema.Edit]{w.edits}}
-	for i, t := range tables {
-		if err := t.close(); err != nil {
-			for _, u := range tables[i+1:] {
-				u.abort()
-			}
-			return err
-		}
+	if err := w.set.Close(); err != nil {
+		w.Abort()
+		return err
 	}
 	// Rename only once all three files are complete.
-	for i, t := range tables {
-		if err := t.commit(); err != nil {
-			for _, u := range tables[i+1:] {
-				u.abort()
+	for i, f := range w.files {
+		if err := f.commit(); err != nil {
+			for _, g := range w.files[i+1:] {
+				g.abort()
 			}
 			return err
 		}
@@ -132,20 +154,8 @@ func (w *parquetWriter) Close() error {
 	return nil
 }
 
-type tableOps[T any] struct{ t *table[T] }
-
-func (o tableOps[T]) close() error  { return o.t.close() }
-func (o tableOps[T]) commit() error { return o.t.file.commit() }
-func (o tableOps[T]) abort()        { o.t.file.abort() }
-
 func (w *parquetWriter) Abort() {
-	if w.docs != nil {
-		w.docs.file.abort()
-	}
-	if w.figs != nil {
-		w.figs.file.abort()
-	}
-	if w.edits != nil {
-		w.edits.file.abort()
+	for _, f := range w.files {
+		f.abort()
 	}
 }
