@@ -26,6 +26,7 @@ var scanCases = []string{
 	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
 	"今年内本年度去年以来上年年来明年全年", "2022年 、2023年", "2022年\n和 2023 年",
 	"甲，乙,丙；丁;戊：己:庚。辛！壬？癸", "\xef\xbc\x8c\x8c，\xbc\x8c", strings.Repeat("长句", 200) + "，尾",
+	"3kM", "3Km", "五km", "kK", "千千米", "百分百分之三", "公公里一", "１元", "〇亿", "两万", "十由", "\xe5公里1",
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
 }
 
@@ -62,6 +63,9 @@ func checkScanners(t *testing.T, s string) {
 			t.Errorf("clauseStart(%q, %d) = %d, want %d", s, pos, got, want)
 		}
 	}
+	if got, want := hasCandidate(s), refHasCandidate(s); got != want {
+		t.Errorf("hasCandidate(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := hasSince(s), refSince.MatchString(s); got != want {
 		t.Errorf("hasSince(%q) = %v, want %v", s, got, want)
 	}
@@ -84,6 +88,28 @@ func refClauseStart(s string, pos int) int {
 		}
 	}
 	return best
+}
+
+var candidateMarks = []string{"公里", "千米", "km", "KM", "Km", "元", "亿", "万", "%", "％", "百分之", "由", "从"}
+
+// refHasCandidate is hasCandidate as first written.
+func refHasCandidate(s string) bool {
+	mark := false
+	for _, m := range candidateMarks {
+		if strings.Contains(s, m) {
+			mark = true
+			break
+		}
+	}
+	if !mark {
+		return false
+	}
+	for _, r := range s {
+		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' {
+			return true
+		}
+	}
+	return false
 }
 
 func pairs(ms [][]int) [][2]int {

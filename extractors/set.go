@@ -94,27 +94,74 @@ func (s *Set) Extract(text string) []Figure {
 	return dedupe(figs)
 }
 
-// candidateMarks are the strings without which no extractor can match: a
-// unit of length, money (亿 and 万 alone in lists such as "30亿、40亿") or
-// percent, or the 由/从 of a "from N to M" cut.
-var candidateMarks = []string{"公里", "千米", "km", "KM", "Km", "元", "亿", "万", "%", "％", "百分之", "由", "从"}
+// The candidate marks are the strings without which no extractor can match:
+// a unit of length (公里, 千米, km, KM, Km), money (元; 亿 and 万 alone in lists
+// such as "30亿、40亿"), percent (%, ％, 百分之), or the 由/从 of a "from N to
+// M" cut.
 
 // hasCandidate is a cheap filter: a figure needs a numeral and a unit.
 func hasCandidate(s string) bool {
-	mark := false
-	for _, m := range candidateMarks {
-		if strings.Contains(s, m) {
-			mark = true
-			break
+	return hasCandidateMark(s) && hasNumeral(s)
+}
+
+// hasCandidateMark reports whether s contains one of candidateMarks, in one
+// pass instead of one scan per mark.
+func hasCandidateMark(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '%':
+				return true
+			case 'k':
+				if i+1 < len(s) && s[i+1] == 'm' {
+					return true
+				}
+			case 'K':
+				if i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') {
+					return true
+				}
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '元', '亿', '万', '％', '由', '从':
+			return true
+		case '公':
+			if strings.HasPrefix(s[i+n:], "里") {
+				return true
+			}
+		case '千':
+			if strings.HasPrefix(s[i+n:], "米") {
+				return true
+			}
+		case '百':
+			if strings.HasPrefix(s[i+n:], "分之") {
+				return true
+			}
+		}
+		i += n
 	}
-	if !mark {
-		return false
-	}
-	for _, r := range s {
-		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' {
+	return false
+}
+
+// hasNumeral: s holds a digit or a Chinese numeral.
+func hasNumeral(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }
