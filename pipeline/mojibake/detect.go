@@ -154,7 +154,7 @@ func (d *detector) suspicious(text string) []int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeHan(text, i)
 		var k uint8 = marker
 		if r < 0x10000 {
 			k = d.cost[r]
@@ -212,6 +212,19 @@ func (d *detector) suspicious(text string) []int {
 		i += size
 	}
 	return spots
+}
+
+// decodeHan is utf8.DecodeRuneInString(text[i:]) with the three-byte
+// characters of Chinese text decoded inline: leads E1-EC and EE-EF take
+// any two continuation bytes, so no overlong or surrogate check is needed.
+func decodeHan(text string, i int) (rune, int) {
+	if i+2 < len(text) {
+		c0, c1, c2 := text[i], text[i+1], text[i+2]
+		if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+			return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
+		}
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // tableOrPhonetic reports box drawing and bopomofo: normal in tables and
