@@ -27,6 +27,7 @@ var scanCases = []string{
 	"今年内本年度去年以来上年年来明年全年", "2022年 、2023年", "2022年\n和 2023 年",
 	"甲，乙,丙；丁;戊：己:庚。辛！壬？癸", "\xef\xbc\x8c\x8c，\xbc\x8c", strings.Repeat("长句", 200) + "，尾",
 	"3kM", "3Km", "五km", "kK", "千千米", "百分百分之三", "公公里一", "１元", "〇亿", "两万", "十由", "\xe5公里1",
+	"\n\n", "a\n", "这是一行很长的句子，被换行打断了而且没有句号结尾的字\n下一行。\n", "ab,cdefghijklmnopqrstuvwxyz\nq",
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
 }
 
@@ -65,6 +66,9 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if got, want := hasCandidate(s), refHasCandidate(s); got != want {
 		t.Errorf("hasCandidate(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := splitParagraphs(s), refSplitParagraphs(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("splitParagraphs(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := hasSince(s), refSince.MatchString(s); got != want {
 		t.Errorf("hasSince(%q) = %v, want %v", s, got, want)
@@ -110,6 +114,38 @@ func refHasCandidate(s string) bool {
 		}
 	}
 	return false
+}
+
+// refSplitParagraphs is splitParagraphs as first written.
+func refSplitParagraphs(text string) []span {
+	var lines []span
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			if strings.TrimSpace(text[start:i]) != "" {
+				lines = append(lines, span{start, i})
+			}
+			start = i + 1
+		}
+	}
+	broken := func(line string) bool {
+		line = strings.TrimRight(line, " \t\r\u3000")
+		if utf8.RuneCountInString(line) < 20 || !strings.ContainsAny(line, "，,") {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(line)
+		return !strings.ContainsRune("。！？!?；;：:”’」』)）", r)
+	}
+	var paras []span
+	for i := 0; i < len(lines); i++ {
+		p := lines[i]
+		for i+1 < len(lines) && broken(text[p.start:p.end]) {
+			i++
+			p.end = lines[i].end
+		}
+		paras = append(paras, p)
+	}
+	return paras
 }
 
 func pairs(ms [][]int) [][2]int {

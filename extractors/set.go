@@ -70,6 +70,10 @@ func (s *Sentence) words(a, b int) []word {
 
 // Extract returns the figures of a clean simplified text in text order.
 func (s *Set) Extract(text string) []Figure {
+	// A text without any mark holds no candidate sentence: skip splitting it.
+	if !hasCandidateMark(text) {
+		return nil
+	}
 	doc := newDocument(text)
 	var figs []Figure
 	for _, sp := range doc.sentences {
@@ -233,13 +237,17 @@ func (d *document) findYears() {
 func splitParagraphs(text string) []span {
 	var lines []span
 	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
-			if strings.TrimSpace(text[start:i]) != "" {
-				lines = append(lines, span{start, i})
-			}
-			start = i + 1
+	for start <= len(text) {
+		i := strings.IndexByte(text[start:], '\n')
+		if i < 0 {
+			i = len(text)
+		} else {
+			i += start
 		}
+		if strings.TrimSpace(text[start:i]) != "" {
+			lines = append(lines, span{start, i})
+		}
+		start = i + 1
 	}
 	var paras []span
 	for i := 0; i < len(lines); i++ {
@@ -255,7 +263,7 @@ func splitParagraphs(text string) []span {
 
 func brokenLine(line string) bool {
 	line = strings.TrimRight(line, " \t\r\u3000")
-	if utf8.RuneCountInString(line) < 20 || !strings.ContainsAny(line, "，,") {
+	if len(line) < 20 || utf8.RuneCountInString(line) < 20 || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(line)
