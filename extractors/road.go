@@ -3,6 +3,7 @@ package extractors
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // roadLength finds kilometres of road built, rebuilt, upgraded, maintained or
@@ -122,7 +123,7 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 	subject := ""
 
 	// "9条9.4公里农村公路": the road noun follows the unit
-	if n := hasPrefixAny(after, withPrefixes(roadNouns)); n != "" {
+	if n := hasPrefixAny(after, prefixedRoadNouns()); n != "" {
 		end = unitEnd + len(n)
 		start = am.start
 		if m := countRe.FindStringIndex(t[:am.start]); m != nil && m[0] >= cs {
@@ -149,7 +150,7 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 			if !containsAny(t[cs:kwEnd], roadNouns) {
 				return Figure{}, false
 			}
-		} else if n := hasSuffixAny(kw, withPrefixes(roadNouns)); n != "" {
+		} else if n := hasSuffixAny(kw, prefixedRoadNouns()); n != "" {
 			// "改造农村公路559公里", "美丽国省道88公里"
 			start = kwEnd - len(n)
 			if v := hasSuffixAny(t[cs:start], roadVerbs); v != "" {
@@ -204,6 +205,10 @@ func extendVerbs(t string, start, limit int) int {
 	}
 	return start
 }
+
+// prefixedRoadNouns is withPrefixes(roadNouns), built once: the road
+// extractor asks for it at every length unit.
+var prefixedRoadNouns = sync.OnceValue(func() []string { return withPrefixes(roadNouns) })
 
 func withPrefixes(nouns []string) []string {
 	out := append([]string(nil), nouns...)

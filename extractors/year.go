@@ -123,20 +123,31 @@ func isFullwidthDigits(s string) bool {
 // the anchored regexp runs only at a [12] followed by three digits and a
 // separator, on a window as long as the longest match.
 func isoMatches(text string) [][4]int {
+	// Candidate starts are visited in order through their separators: start
+	// i has its separator at i+4. next is where the last match ended.
 	var out [][4]int
-	for i := 0; i+4 < len(text); {
-		c := text[i]
-		if (c != '1' && c != '2') || !isASCIIDigits(text[i+1:i+4]) || !strings.ContainsRune("-/.", rune(text[i+4])) {
-			i++
+	next := 0
+	for off := 0; off < len(text); {
+		j := strings.IndexAny(text[off:], "-/.")
+		if j < 0 {
+			break
+		}
+		p := off + j
+		off = p + 1
+		i := p - 4
+		if i < next {
+			continue
+		}
+		if c := text[i]; (c != '1' && c != '2') || !isASCIIDigits(text[i+1:p]) {
 			continue
 		}
 		m := isoAtRe.FindStringSubmatchIndex(text[i:min(len(text), i+10)])
 		if m == nil {
-			i++
 			continue
 		}
 		out = append(out, [4]int{i + m[0], i + m[1], i + m[2], i + m[3]})
-		i += m[1]
+		next = i + m[1]
+		off = max(off, next)
 	}
 	return out
 }
