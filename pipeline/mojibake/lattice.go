@@ -94,8 +94,11 @@ type encoded struct {
 	isB    []bool // isB[p]: p is a character boundary
 }
 
-func encodeWindow(win []rune, c *codec) (encoded, bool) {
-	e := encoded{bounds: make([]int, 0, len(win)+1)}
+// encodeWindow writes win with c into buffers reused from prev, which
+// must no longer be in use.
+func encodeWindow(prev *encoded, win []rune, c *codec) (encoded, bool) {
+	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0]}
+	defer func() { prev.b, prev.hole, prev.bounds = e.b, e.hole, e.bounds }()
 	for _, r := range win {
 		e.bounds = append(e.bounds, len(e.b))
 		if r == utf8.RuneError {
@@ -114,7 +117,11 @@ func encodeWindow(win []rune, c *codec) (encoded, bool) {
 		}
 	}
 	e.bounds = append(e.bounds, len(e.b))
-	e.isB = make([]bool, len(e.b)+1)
+	if cap(prev.isB) < len(e.b)+1 {
+		prev.isB = make([]bool, len(e.b)+1)
+	}
+	e.isB = prev.isB[:len(e.b)+1]
+	clear(e.isB)
 	for _, p := range e.bounds {
 		e.isB[p] = true
 	}
@@ -151,7 +158,7 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 // edges of the text). It returns the runs taken and the gain in log
 // probability over the window as found (penalties included).
 func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]run, float64) {
-	e, ok := encodeWindow(win, m.wrong)
+	e, ok := encodeWindow(&scr.enc, win, m.wrong)
 	if !ok {
 		return nil, 0
 	}

@@ -100,6 +100,8 @@ type scratch struct {
 	buf  []byte
 	// nodes is the lattice of best; only its ok flags are reset.
 	nodes [][4]node
+	// enc holds the buffers of the last encoded window.
+	enc encoded
 }
 
 // window is a byte span of one line to examine.
