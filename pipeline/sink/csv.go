@@ -100,21 +100,7 @@ func (w *csvWriter) Close() error {
 			return fmt.Errorf("write %s: %w", f.final, err)
 		}
 	}
-	for i, f := range w.files {
-		if err := f.commit(); err != nil {
-			for _, g := range w.files[i+1:] {
-				g.abort()
-			}
-			return err
-		}
-	}
-	return nil
+	return commitAll(w.files[:])
 }
 
-func (w *csvWriter) Abort() {
-	for _, f := range w.files {
-		if f != nil {
-			f.abort()
-		}
-	}
-}
+func (w *csvWriter) Abort() { abortAll(w.files[:]) }

@@ -54,21 +54,7 @@ func (w *jsonlWriter) Close() error {
 			return fmt.Errorf("write %s: %w", f.final, err)
 		}
 	}
-	for i, f := range w.files {
-		if err := f.commit(); err != nil {
-			for _, g := range w.files[i+1:] {
-				g.abort()
-			}
-			return err
-		}
-	}
-	return nil
+	return commitAll(w.files[:])
 }
 
-func (w *jsonlWriter) Abort() {
-	for _, f := range w.files {
-		if f != nil {
-			f.abort()
-		}
-	}
-}
+func (w *jsonlWriter) Abort() { abortAll(w.files[:]) }

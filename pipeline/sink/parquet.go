@@ -143,19 +143,7 @@ func (w *parquetWriter) Close() error {
 		return err
 	}
 	// Rename only once all three files are complete.
-	for i, f := range w.files {
-		if err := f.commit(); err != nil {
-			for _, g := range w.files[i+1:] {
-				g.abort()
-			}
-			return err
-		}
-	}
-	return nil
+	return commitAll(w.files[:])
 }
 
-func (w *parquetWriter) Abort() {
-	for _, f := range w.files {
-		f.abort()
-	}
-}
+func (w *parquetWriter) Abort() { abortAll(w.files[:]) }

@@ -160,3 +160,25 @@ func (t *tempFile) abort() {
 	t.File.Close()
 	os.Remove(t.File.Name())
 }
+
+// commitAll renames complete files to their final names; after a failure the
+// rest are removed, so no half-set of tables is left under final names
+// beyond what was already renamed.
+func commitAll(files []*tempFile) error {
+	for i, f := range files {
+		if err := f.commit(); err != nil {
+			abortAll(files[i+1:])
+			return err
+		}
+	}
+	return nil
+}
+
+// abortAll removes the temporary files.
+func abortAll(files []*tempFile) {
+	for _, f := range files {
+		if f != nil {
+			f.abort()
+		}
+	}
+}
