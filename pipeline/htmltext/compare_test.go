@@ -4,12 +4,13 @@ package htmltext
 // issue names. It lives only in this test file, so the zhextract binary does
 // not link it. Run:
 //
-//	go test ./pipeline/htmltext -run TestComparePeers -v
-//	go test ./pipeline/htmltext -run '^$' -bench BenchmarkPeers
+//	ZHEXTRACT_HTML_PAGES=/path/to/pages go test ./pipeline/htmltext -run TestComparePeers -v
+//	ZHEXTRACT_HTML_PAGES=/path/to/pages go test ./pipeline/htmltext -run '^$' -bench BenchmarkPeers
 //
-// The real pages are read from ../shared/html-pages beside the repository
-// (or $ZHEXTRACT_HTML_PAGES) and never copied into it; without them the
-// real-page parts skip.
+// The real pages are a folder of saved article pages named by
+// $ZHEXTRACT_HTML_PAGES; they are not part of the repository (their
+// copyright is the sites'), so without the variable the real-page parts
+// skip.
 
 import (
 	"fmt"
@@ -23,11 +24,17 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 )
 
-func realPagesDir() string {
-	if d := os.Getenv("ZHEXTRACT_HTML_PAGES"); d != "" {
-		return d
+// realPages lists the real pages, skipping the test when none are there.
+func realPages(tb testing.TB) []string {
+	dir := os.Getenv("ZHEXTRACT_HTML_PAGES")
+	if dir == "" {
+		tb.Skip("set ZHEXTRACT_HTML_PAGES to a folder of saved pages to compare on real pages")
 	}
-	return filepath.Join("..", "..", "..", "shared", "html-pages")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	if len(files) == 0 {
+		tb.Skipf("no .html pages in %s", dir)
+	}
+	return files
 }
 
 type peerResult struct {
@@ -100,10 +107,7 @@ func TestComparePeers(t *testing.T) {
 		t.Log(b.String())
 	})
 	t.Run("real pages", func(t *testing.T) {
-		files, _ := filepath.Glob(filepath.Join(realPagesDir(), "*.html"))
-		if len(files) == 0 {
-			t.Skipf("no real pages in %s", realPagesDir())
-		}
+		files := realPages(t)
 		var b strings.Builder
 		b.WriteString("\n| page | len zh | len traf | F1 zh~traf | title zh | title traf | date zh | date traf |\n|---|---|---|---|---|---|---|---|\n")
 		for _, f := range files {
@@ -163,10 +167,7 @@ func lineDiff(ours, theirs string) string {
 // BenchmarkPeers measures both extractors on the real pages (bytes of
 // HTML per second), in the same run so that the ratio is fair.
 func BenchmarkPeers(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(realPagesDir(), "*.html"))
-	if len(files) == 0 {
-		b.Skipf("no real pages in %s", realPagesDir())
-	}
+	files := realPages(b)
 	var pages []string
 	n := 0
 	for _, f := range files {
