@@ -63,6 +63,19 @@ func newDoubleByte(e encoding.Encoding) *doubleByte {
 			}
 		}
 	}
+	// A character that several byte pairs decode to (Big5's HKSCS
+	// duplicates of common characters) is written as the encoder writes
+	// it: the standard pair, where text in the other code is most often.
+	enc := e.NewEncoder()
+	for r, v := range t.inv {
+		out, err := enc.Bytes([]byte(string(r)))
+		if err != nil || len(out) != 2 || out[0] < 0x81 {
+			continue
+		}
+		if w := uint16(out[0])<<8 | uint16(out[1]); w != v && t.pair[int(out[0]-0x80)<<8|int(out[1])] == r {
+			t.inv[r] = w
+		}
+	}
 	return t
 }
 
