@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -57,6 +58,9 @@ func FuzzConvert(f *testing.F) {
 			t.Fatalf("%s: ConvertEdits(%q) = %q, Convert = %q", c.Name(), in, eout, out)
 		}
 		checkEdits(t, c, in, out, edits)
+		if gout, gedits := c.convertEdits(in, false); gout != out || !slices.Equal(gedits, edits) {
+			t.Fatalf("%s(%q): general edit path gives %q %+v, fast path %q %+v", c.Name(), in, gout, gedits, out, edits)
+		}
 		var buf bytes.Buffer
 		if err := c.convertStream(context.Background(), &buf, strings.NewReader(in), 5, 2); err != nil {
 			t.Fatal(err)

@@ -180,14 +180,23 @@ func (c *Converter) Convert(s string) string {
 // attribute: a single character or a dictionary key, or, in multi-step
 // configs, the union of keys that overlap from step to step.
 func (c *Converter) ConvertEdits(s string) (string, []textedit.Edit) {
+	return c.convertEdits(s, c.direct)
+}
+
+// convertEdits is ConvertEdits; fast takes the one-step shortcut for
+// unmatched runs (tests compare it with the general path).
+func (c *Converter) convertEdits(s string, fast bool) (string, []textedit.Edit) {
 	b := textedit.NewBuilder(s, "opencc")
 	var sc scratch
 	c.segment(s, func(start, end int, matched bool, v string) {
-		if matched && c.direct {
+		switch {
+		case matched && c.direct:
 			b.ReplaceQuiet(start, end, v, c.name)
-			return
+		case fast:
+			c.editRunDirect(b, s, start, end)
+		default:
+			c.editSegment(b, s, start, end, &sc)
 		}
-		c.editSegment(b, s, start, end, &sc)
 	})
 	return b.String(), b.Edits()
 }
@@ -343,6 +352,26 @@ func longest[T text](ab *alphabet, d *dat.Dict, s T, i, end int, cd uint16, size
 		j += size
 	}
 	return n, val
+}
+
+// editRunDirect records the edits of an unmatched run in a one-step
+// config: every match of the run's dictionaries is its own piece, so no cut
+// has to be followed through steps (same edits as editSegment, cheaper).
+func (c *Converter) editRunDirect(b *textedit.Builder, s string, start, end int) {
+	for i := start; i < end; {
+		cd, size := codeAt(c.ab, s, i, end)
+		if cd != 0 {
+			for _, d := range c.runStep {
+				if n, v := longest(c.ab, d, s, i, end, cd, size); n > 0 {
+					b.ReplaceQuiet(i, i+n, d.Value(v), c.name)
+					i += n
+					goto next
+				}
+			}
+		}
+		i += size
+	next:
+	}
 }
 
 // editSegment converts the segment s[start:end] through the chain and

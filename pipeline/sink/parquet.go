@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
@@ -32,7 +31,7 @@ type ParquetTable[T any] struct {
 func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
 	b := bufio.NewWriterSize(w, 1<<20)
 	pw := parquet.NewGenericWriter[T](b,
-		parquet.Compression(&zstd.Codec{Level: zstd.SpeedDefault}),
+		parquet.Compression(newZstdCodec()),
 		parquet.CreatedBy("zhextract", "", ""),
 		parquet.MaxRowsPerRowGroup(1<<20),
 	)
