@@ -58,26 +58,20 @@ func newDoubleByte(e encoding.Encoding) *doubleByte {
 				continue // unmapped, or mapped to more than one rune
 			}
 			t.pair[(lead-0x80)<<8|trail] = r
-			if _, dup := t.inv[r]; !dup {
+			if v, dup := t.inv[r]; !dup || !standardLead(byte(v>>8)) && standardLead(byte(lead)) {
 				t.inv[r] = uint16(lead)<<8 | uint16(trail)
 			}
 		}
 	}
-	// A character that several byte pairs decode to (Big5's HKSCS
-	// duplicates of common characters) is written as the encoder writes
-	// it: the standard pair, where text in the other code is most often.
-	enc := e.NewEncoder()
-	for r, v := range t.inv {
-		out, err := enc.Bytes([]byte(string(r)))
-		if err != nil || len(out) != 2 || out[0] < 0x81 {
-			continue
-		}
-		if w := uint16(out[0])<<8 | uint16(out[1]); w != v && t.pair[int(out[0]-0x80)<<8|int(out[1])] == r {
-			t.inv[r] = w
-		}
-	}
 	return t
 }
+
+// standardLead reports lead bytes of the codes' main areas (A1-F9). A
+// character that several byte pairs decode to (Big5's HKSCS duplicates of
+// common characters, at leads 87-A0 and FA-FE) is written with its pair
+// there: text in the other code is mostly there too, where its common
+// characters are.
+func standardLead(b byte) bool { return b >= 0xa1 && b <= 0xf9 }
 
 func (t *doubleByte) encodeRune(dst []byte, r rune) ([]byte, bool) {
 	if r < 0x80 {

@@ -29,6 +29,10 @@ type Repairer struct {
 	lm    *langmodel.Model
 	det   *detector
 	mechs []*mechanism
+	// trace, set only by tests, sees each whole-line reading's raw gain
+	// (before the line's cost), average log probability per character,
+	// and its counts of characters, Han characters and others.
+	trace func(line, reason string, gain, avg float64, n, han, other int)
 }
 
 // New returns a Repairer using the default language model.
@@ -68,8 +72,35 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	var reps []replacement
 	var sc scratch
 	changed := false
-	for _, w := range r.windows(text, spots) {
-		reps = r.repairWindow(reps, &sc, text, w)
+	ws := r.windows(text, spots)
+	for i := 0; i < len(ws); {
+		// The windows of one line: the line may be read as a whole.
+		a := strings.LastIndexByte(text[:ws[i].start], '\n') + 1
+		z := len(text)
+		if e := strings.IndexByte(text[ws[i].start:], '\n'); e >= 0 {
+			z = ws[i].start + e
+		}
+		j := i + 1
+		for j < len(ws) && ws[j].start < z {
+			j++
+		}
+		n := len(reps)
+		gain := 0.0
+		for _, w := range ws[i:j] {
+			var g float64
+			reps, g = r.repairWindow(reps, &sc, text, w)
+			gain += g
+		}
+		for _, m := range r.mechs {
+			if m.cost < confusedCost {
+				continue
+			}
+			if lr, ok := r.readLine(&sc, text, a, z, m); ok && lr.gain > gain {
+				reps = append(reps[:n], lr.reps...)
+				gain = lr.gain
+			}
+		}
+		i = j
 	}
 	for _, rp := range reps {
 		if text[rp.start:rp.end] != rp.repl {
@@ -136,7 +167,7 @@ func (r *Repairer) windows(text string, spots []int) []window {
 	return ws
 }
 
-func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) []replacement {
+func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {
 	seg := text[w.start:w.end]
 	win, offs := sc.win[:0], sc.offs[:0]
 	for i, c := range seg {
@@ -164,7 +195,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	for _, rn := range bestRuns {
 		reps = append(reps, emit(bestMech, offs, rn))
 	}
-	return reps
+	return reps, bestGain
 }
 
 // bestStretches runs the lattice on each stretch of the window that the
@@ -228,10 +259,16 @@ func emit(m *mechanism, offs []int, rn run) replacement {
 	if len(dropped) > 0 {
 		reason += fmt.Sprintf(" (stray byte %X dropped)", dropped)
 	}
-	if lost > 0 {
-		reason += fmt.Sprintf("; %d unrecoverable position(s) marked U+FFFD: bytes lost", lost)
-	}
+	reason += lostNote(lost)
 	return replacement{start: start, end: end, repl: out.String(), reason: reason}
+}
+
+// lostNote is what a reason says of n positions whose bytes were lost.
+func lostNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d unrecoverable position(s) marked U+FFFD: bytes lost", n)
 }
 
 // worthReading is a cheap test that a stretch can hold mojibake of this
