@@ -136,7 +136,13 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 	if r.trace != nil {
 		r.trace(text[a:z], m.reason, cand-orig+lineCost, model/float64(max(n, 1)), n, han, other)
 	}
-	if len(reps) == 0 || cand <= orig || n == 0 || han == 0 || other > han || model/float64(n) < plausibleConfused {
+	need := plausibleConfused
+	if cand-orig > 3*lineCost {
+		// A long reading that gains this much may read like rarer text
+		// than prose (classical poems): the ordinary bar holds.
+		need = plausible
+	}
+	if len(reps) == 0 || cand <= orig || n == 0 || han == 0 || other > han || model/float64(n) < need {
 		return lineReading{}, false
 	}
 	for i := range reps {

@@ -14,6 +14,7 @@ package mojibake
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -73,6 +74,8 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	var sc scratch
 	changed := false
 	ws := r.windows(text, spots)
+	var looked []window // lines examined, in order
+	var confused *mechanism
 	for i := 0; i < len(ws); {
 		// The windows of one line: the line may be read as a whole.
 		a := strings.LastIndexByte(text[:ws[i].start], '\n') + 1
@@ -98,9 +101,17 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 			if lr, ok := r.readLine(&sc, text, a, z, m); ok && lr.gain > gain {
 				reps = append(reps[:n], lr.reps...)
 				gain = lr.gain
+				confused = m
 			}
 		}
+		looked = append(looked, window{a, z})
 		i = j
+	}
+	if confused != nil {
+		// A page read with the other double-byte code is garbled
+		// throughout: the lines with nothing the detector flags (short
+		// headings of common characters) are read the same way.
+		reps = r.readOtherLines(reps, &sc, text, looked, confused)
 	}
 	for _, rp := range reps {
 		if text[rp.start:rp.end] != rp.repl {
@@ -116,6 +127,34 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		b.Replace(rp.start, rp.end, rp.repl, rp.reason)
 	}
 	return b.String(), b.Edits()
+}
+
+// readOtherLines reads the lines of text outside looked with m and adds
+// the readings taken to reps, in text order.
+func (r *Repairer) readOtherLines(reps []replacement, sc *scratch, text string, looked []window, m *mechanism) []replacement {
+	var extra []replacement
+	k := 0
+	for a := 0; a < len(text); {
+		z := len(text)
+		if e := strings.IndexByte(text[a:], '\n'); e >= 0 {
+			z = a + e
+		}
+		for k < len(looked) && looked[k].end < a {
+			k++
+		}
+		if k >= len(looked) || looked[k].start != a {
+			if lr, ok := r.readLine(sc, text, a, z, m); ok {
+				extra = append(extra, lr.reps...)
+			}
+		}
+		a = z + 1
+	}
+	if len(extra) == 0 {
+		return reps
+	}
+	reps = append(reps, extra...)
+	slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
+	return reps
 }
 
 // replacement is one repaired run, in byte offsets of the input text.
