@@ -48,9 +48,12 @@ func (s Script) Apply(_ context.Context, d *pipeline.Document) error {
 // (traditional-only) and the reverse (simplified-only), over the CJK blocks.
 type scriptTable struct {
 	// class holds 0 (both scripts or not Han), 1 (traditional-only) or 2
-	// (simplified-only) for each rune from scriptLo to scriptHi.
+	// (simplified-only) for each rune from scriptLo to scriptHi, with hanBit
+	// set for Han characters (unicode.Is per rune was most of the stage).
 	class []uint8
 }
+
+const hanBit = 4
 
 const scriptLo, scriptHi = 0x3400, 0xfaff
 
@@ -65,6 +68,11 @@ var newScriptTable = sync.OnceValues(func() (*scriptTable, error) {
 		return nil, err
 	}
 	t := &scriptTable{class: make([]uint8, scriptHi-scriptLo+1)}
+	for r := rune(scriptLo); r <= scriptHi; r++ {
+		if unicode.Is(unicode.Han, r) {
+			t.class[r-scriptLo] = hanBit
+		}
+	}
 	trad, simp := 0, 0
 	for _, block := range [][2]rune{{0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xf900, 0xfaff}} {
 		for r := block[0]; r <= block[1]; r++ {
@@ -72,10 +80,10 @@ var newScriptTable = sync.OnceValues(func() (*scriptTable, error) {
 			toS, toT := t2s.Convert(c) != c, s2t.Convert(c) != c
 			switch {
 			case toS && !toT:
-				t.class[r-scriptLo] = 1
+				t.class[r-scriptLo] |= 1
 				trad++
 			case toT && !toS:
-				t.class[r-scriptLo] = 2
+				t.class[r-scriptLo] |= 2
 				simp++
 			}
 		}
@@ -92,15 +100,20 @@ func (t *scriptTable) classify(s string) string {
 		if r < scriptLo {
 			continue
 		}
-		if r <= scriptHi {
-			switch t.class[r-scriptLo] {
-			case 1:
-				trad++
-			case 2:
-				simp++
+		if r > scriptHi {
+			if unicode.Is(unicode.Han, r) {
+				han++
 			}
+			continue
 		}
-		if unicode.Is(unicode.Han, r) {
+		c := t.class[r-scriptLo]
+		switch c &^ hanBit {
+		case 1:
+			trad++
+		case 2:
+			simp++
+		}
+		if c&hanBit != 0 {
 			han++
 		}
 	}
