@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/zhextract/zhextract/pipeline/textedit"
 )
@@ -116,6 +118,30 @@ type codec struct {
 	// charLen is the byte length of the character starting at b[0] in this
 	// charset's structure (not a code table): 1 for ASCII, else 2 or 4.
 	charLen func(b []byte) int
+	// pairs holds what the decoder makes of each two-byte character (0 if
+	// not one character), so the common case is a table lookup.
+	pairs func() *pairTable
+}
+
+// pairTable maps lead bytes 0x81-0xFE and trail bytes 0x40-0xFE to runes.
+type pairTable [0xfe - 0x81 + 1][0xfe - 0x40 + 1]rune
+
+// newPairTable decodes every lead/trail pair once with the x/text decoder.
+func newPairTable(e encoding.Encoding) *pairTable {
+	t := new(pairTable)
+	dec := e.NewDecoder()
+	var buf [16]byte
+	for lead := 0x81; lead <= 0xfe; lead++ {
+		for trail := 0x40; trail <= 0xfe; trail++ {
+			dec.Reset()
+			n, _, err := dec.Transform(buf[:], []byte{byte(lead), byte(trail)}, true)
+			r, size := utf8.DecodeRune(buf[:n])
+			if err == nil && n > 0 && r != utf8.RuneError && size == n {
+				t[lead-0x81][trail-0x40] = r
+			}
+		}
+	}
+	return t
 }
 
 var (
@@ -127,33 +153,48 @@ var (
 			return 4
 		}
 		return 2
-	}}
+	}, sync.OnceValue(func() *pairTable { return newPairTable(simplifiedchinese.GB18030) })}
 	big5 = codec{"big5", traditionalchinese.Big5, func(b []byte) int {
 		if b[0] < 0x81 || b[0] == 0xff || len(b) < 2 {
 			return 1
 		}
 		return 2
-	}}
+	}, sync.OnceValue(func() *pairTable { return newPairTable(traditionalchinese.Big5) })}
 )
 
 // decodeRun decodes b (a run of one legacy charset starting at offset base
 // in the input) character by character, so that every character keeps its
-// byte span, and reports how many bytes could not be decoded.
+// byte span, and reports how many bytes could not be decoded. The quiet
+// edits it records leave New empty for fillNew to slice from the output:
+// a string per character was the stage's largest cost.
 func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]textedit.Edit) (bad int) {
-	dec := c.enc.NewDecoder()
+	pairs := c.pairs()
+	var dec transform.Transformer
 	var buf [16]byte
 	for i := 0; i < len(b); {
-		if b[i] < 0x80 {
-			out.WriteByte(b[i])
+		c0 := b[i]
+		if c0 < 0x80 {
+			out.WriteByte(c0)
 			i++
 			continue
+		}
+		if c0 >= 0x81 && c0 <= 0xfe && i+1 < len(b) && b[i+1] >= 0x40 && b[i+1] <= 0xfe {
+			if r := pairs[c0-0x81][b[i+1]-0x40]; r != 0 {
+				out.WriteRune(r)
+				*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true})
+				i += 2
+				continue
+			}
 		}
 		n := c.charLen(b[i:])
 		if i+n > len(b) {
 			n = len(b) - i
 		}
-		// One character at a time into a fixed buffer: no allocation, and
-		// each character keeps its byte span for offset mapping.
+		// Four-byte GB18030 and bytes that are no character: one at a
+		// time through the decoder.
+		if dec == nil {
+			dec = c.enc.NewDecoder()
+		}
 		dec.Reset()
 		nDst, _, err := dec.Transform(buf[:], b[i:i+n], true)
 		s := buf[:nDst]
@@ -167,10 +208,26 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 			continue
 		}
 		out.Write(s)
-		*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, New: string(s), Reason: c.name, Quiet: true})
+		*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Reason: c.name, Quiet: true})
 		i += n
 	}
 	return bad
+}
+
+// fillNew gives the transcoding edits decodeRun left without New their
+// character, sliced from the decoded text (no allocation per character).
+// text starts at input offset skipped (after a byte order mark).
+func fillNew(text string, edits []textedit.Edit, skipped int) {
+	shift := -skipped
+	for i := range edits {
+		e := &edits[i]
+		if e.Quiet && e.Old == "" && e.New == "" && e.End > e.Start {
+			at := e.Start + shift
+			_, n := utf8.DecodeRuneInString(text[at:])
+			e.New = text[at : at+n]
+		}
+		shift += len(e.New) - (e.End - e.Start)
+	}
 }
 
 func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
@@ -191,8 +248,10 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 	var edits2 []textedit.Edit
 	bad2 := decodeRun(data, 0, other, &out2, &edits2)
 	if bad2 < bad || (bad2 == bad && d.score != nil && d.score(out2.String()) > d.score(out.String())+0.5) {
+		fillNew(out2.String(), edits2, 0)
 		return Result{Text: out2.String(), Encoding: other.name, Edits: edits2}
 	}
+	fillNew(out.String(), edits, 0)
 	return Result{Text: out.String(), Encoding: c.name, Edits: edits}
 }
 
@@ -249,6 +308,7 @@ func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
 			decodeRun(b, l.start, c, &out, &edits)
 		}
 	}
+	fillNew(out.String(), edits, start)
 	return Result{Text: out.String(), Encoding: encodingName(used), Edits: edits}
 }
 

@@ -73,6 +73,15 @@ func TestDecode(t *testing.T) {
 func checkMapping(t *testing.T, in string, r Result) {
 	t.Helper()
 	m := textedit.NewMapper(r.Edits)
+	// Each edit's New is the text at its place in the output.
+	shift := 0
+	for _, e := range r.Edits {
+		at := e.Start + shift
+		if at < 0 || at+len(e.New) > len(r.Text) || r.Text[at:at+len(e.New)] != e.New {
+			t.Fatalf("edit %+v: New is not the output at %d", e, at)
+		}
+		shift += len(e.New) - (e.End - e.Start)
+	}
 	for i, c := range r.Text {
 		n := utf8.RuneLen(c)
 		s, e := m.Start(i), m.End(i+n)
@@ -165,4 +174,33 @@ func FuzzDecode(f *testing.F) {
 		}
 		checkMapping(t, string(data), r)
 	})
+}
+
+// TestDecodeEditNew checks each transcoding edit's New, after a byte order
+// mark and across lines of different codes.
+func TestDecodeEditNew(t *testing.T) {
+	gbk := enc(t, simplifiedchinese.GBK, "总投资约390亿元")
+	for _, in := range []string{
+		"\xef\xbb\xbf公路\n" + gbk + "\n",
+		gbk + "\n公路里程\n" + gbk,
+		"\xef\xbb\xbf" + gbk,
+	} {
+		r, err := New(nil).Decode([]byte(in), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		quiet := 0
+		for _, e := range r.Edits {
+			if e.Quiet && e.Reason == "gb18030" {
+				quiet++
+				if utf8.RuneCountInString(e.New) != 1 {
+					t.Errorf("%q: edit %+v does not hold one character", in, e)
+				}
+			}
+		}
+		if quiet == 0 {
+			t.Errorf("%q: no transcoding edits in %+v", in, r.Edits)
+		}
+		checkMapping(t, in, r)
+	}
 }
