@@ -154,6 +154,32 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 		return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
 	}
 	defer f.Close()
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	// A plain file of known size is read in one call into a buffer of its
+	// size; gzip and JSONL go through the streaming reader.
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= opt.MaxBytes && !isJSONLName(strings.TrimSuffix(path, ".gz")) {
+		data := make([]byte, fi.Size())
+		n, err := io.ReadFull(f, data)
+		var one [1]byte
+		if err == nil {
+			// The file may have grown since Stat: then stream it.
+			if m, _ := f.Read(one[:]); m > 0 {
+				err = errGrew
+			}
+		}
+		if err == nil || errors.Is(err, io.ErrUnexpectedEOF) || (errors.Is(err, io.EOF) && n == 0) {
+			data = data[:n]
+			if n < 2 || data[0] != 0x1f || data[1] != 0x8b {
+				return emit(Item{Source: path, ID: DocID(path), Data: data, Format: formatOf(path, data)})
+			}
+		}
+		// Gzip, or a read error: start again on the streaming path.
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("read: %w", err)})
+		}
+	}
 	return ReadFrom(ctx, path, f, opt, emit)
 }
 
@@ -239,7 +265,10 @@ func Sniff(data []byte) string {
 	return FormatText
 }
 
-var errTooLarge = errors.New("document larger than the size limit")
+var (
+	errTooLarge = errors.New("document larger than the size limit")
+	errGrew     = errors.New("file grew while read")
+)
 
 func readAll(r io.Reader, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
