@@ -236,7 +236,7 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		c = big5
 	}
 	var out strings.Builder
-	var edits []textedit.Edit
+	edits := make([]textedit.Edit, 0, highBytes(data)/2+1)
 	bad := decodeRun(data, 0, c, &out, &edits)
 	// A page that declares one legacy charset but is written in the other
 	// shows many undecodable bytes or improbable text; check the other one.
@@ -245,7 +245,7 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		other = gb18030
 	}
 	var out2 strings.Builder
-	var edits2 []textedit.Edit
+	edits2 := make([]textedit.Edit, 0, cap(edits))
 	bad2 := decodeRun(data, 0, other, &out2, &edits2)
 	if bad2 < bad || (bad2 == bad && d.score != nil && d.score(out2.String()) > d.score(out.String())+0.5) {
 		fillNew(out2.String(), edits2, 0)
@@ -290,7 +290,7 @@ func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
 	c := d.chooseLegacy(legacy)
 	var out strings.Builder
 	out.Grow(len(data) + len(data)/2)
-	var edits []textedit.Edit
+	edits := make([]textedit.Edit, 0, highBytes(legacy)/2+1)
 	used := map[string]bool{}
 	for _, l := range lines {
 		b := data[l.start:l.end]
@@ -319,7 +319,7 @@ func (d *Decoder) chooseLegacy(b []byte) codec {
 		return gb18030
 	}
 	var gbOut, b5Out strings.Builder
-	var ed []textedit.Edit
+	ed := make([]textedit.Edit, 0, highBytes(b)/2+1)
 	gbBad := decodeRun(b, 0, gb18030, &gbOut, &ed)
 	ed = ed[:0]
 	b5Bad := decodeRun(b, 0, big5, &b5Out, &ed)
@@ -349,6 +349,18 @@ func encodingName(used map[string]bool) string {
 		return names[0]
 	}
 	return "mixed:" + strings.Join(names, "+")
+}
+
+// highBytes counts the bytes of b at or above 0x80: twice the characters a
+// double-byte run holds, at most, so edit slices are sized once.
+func highBytes(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 func hasNonASCII(b []byte) bool {
@@ -489,11 +501,8 @@ func decodeUTF16(data []byte, order unicode.Endianness, name string, bom int) Re
 // isBinary spots files that are not text: known binary signatures, or NUL
 // and control bytes that text never holds.
 func isBinary(data []byte) bool {
-	ct := http.DetectContentType(data)
-	for _, p := range []string{"image/", "audio/", "video/", "application/pdf", "application/zip", "application/x-gzip", "font/", "application/vnd.ms-fontobject", "application/wasm", "application/x-rar-compressed"} {
-		if strings.HasPrefix(ct, p) {
-			return true
-		}
+	if sniffBinary(data) {
+		return true
 	}
 	n := len(data)
 	if n > 8192 {
@@ -509,4 +518,31 @@ func isBinary(data []byte) bool {
 		}
 	}
 	return ctrl*10 > n
+}
+
+// sniffBinary asks http.DetectContentType about media and archive types.
+// Their signatures hold control bytes in the first 512 bytes, or begin
+// with one of a few ASCII magic strings; text without either is not
+// sniffed, which keeps the check off the cost of every document.
+func sniffBinary(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	plain := !bytes.HasPrefix(head, []byte("%PDF-")) && !bytes.HasPrefix(head, []byte("GIF8")) && !bytes.HasPrefix(head, []byte("RIFF"))
+	for _, c := range head {
+		if !plain {
+			break
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			plain = false
+		}
+	}
+	if plain {
+		return false
+	}
+	ct := http.DetectContentType(data)
+	for _, p := range []string{"image/", "audio/", "video/", "application/pdf", "application/zip", "application/x-gzip", "font/", "application/vnd.ms-fontobject", "application/wasm", "application/x-rar-compressed"} {
+		if strings.HasPrefix(ct, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -134,10 +134,34 @@ func TestDecodeDamage(t *testing.T) {
 
 func TestDecodeBinary(t *testing.T) {
 	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
-	for _, in := range []string{png, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "abc\x00\x01\x02\x03def"} {
+	for _, in := range []string{
+		png,
+		"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+		"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj",
+		"abc\x00\x01\x02\x03def",
+		"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01",
+		"GIF89a\x01\x00\x01\x00\x80\x00\x00",
+		"GIF89a",
+		"PK\x03\x04\x14\x00\x00\x00\x08\x00",
+		"RIFF\x24\x08\x00\x00WEBPVP8 ",
+		"RIFFabcdWAVEfmt ",
+		"ID3\x03\x00\x00\x00\x00\x0f\x76",
+		"OggS\x00\x02\x00\x00\x00\x00",
+		"\x00asm\x01\x00\x00\x00",
+	} {
 		_, err := New(nil).Decode([]byte(in), "")
 		if !errors.Is(err, ErrBinary) {
-			t.Errorf("Decode(%q) error = %v, want ErrBinary", in[:8], err)
+			t.Errorf("Decode(%q) error = %v, want ErrBinary", in[:min(len(in), 8)], err)
+		}
+	}
+	for _, in := range []string{
+		"<!DOCTYPE html><html><body>公路</body></html>",
+		"总投资约390亿元\f第二页\r\n",
+		"PDF-1.4 规范说明",
+		"RIFF 格式说明",
+	} {
+		if _, err := New(nil).Decode([]byte(in), ""); err != nil {
+			t.Errorf("Decode(%q): %v, want text", in, err)
 		}
 	}
 }
