@@ -26,17 +26,40 @@ func FindDate(s string) (rfc string, start, end int, ok bool) {
 	re := dateRE()
 	off := 0
 	for off < len(s) {
+		// Every date starts with a year 19xx or 20xx: most lines have none,
+		// and skip the regular expression.
+		if off = yearAt(s, off); off < 0 {
+			return "", 0, 0, false
+		}
 		m := re.FindStringSubmatchIndex(s[off:])
 		if m == nil {
 			return "", 0, 0, false
 		}
-		if out, good := dateFrom(s[off:], m); good {
-			return out, off + m[0], off + m[1], true
+		// Offsets in s, so that dateFrom sees the digit before the match.
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += off
+			}
 		}
-		off += m[1]
+		if out, good := dateFrom(s, m); good {
+			return out, m[0], m[1], true
+		}
+		off = m[1]
 	}
 	return "", 0, 0, false
 }
+
+// yearAt returns the first index from i where 19xx or 20xx starts, or -1.
+func yearAt(s string, i int) int {
+	for ; i+3 < len(s); i++ {
+		if c, d := s[i], s[i+1]; (c == '1' && d == '9' || c == '2' && d == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // ParseDate parses the first date in s, see FindDate.
 func ParseDate(s string) (string, bool) {
