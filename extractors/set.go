@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -105,69 +106,102 @@ func (s *Set) Extract(text string) []Figure {
 
 // hasCandidate is a cheap filter: a figure needs a numeral and a unit.
 func hasCandidate(s string) bool {
-	return hasCandidateMark(s) && hasNumeral(s)
+	return scanMarks(s, flagMark|flagNumeral) == flagMark|flagNumeral
 }
 
-// hasCandidateMark reports whether s contains one of candidateMarks, in one
-// pass instead of one scan per mark.
+// hasCandidateMark reports whether s contains one of the candidate marks.
 func hasCandidateMark(s string) bool {
+	return scanMarks(s, flagMark) != 0
+}
+
+// Flags of runeFlags.
+const (
+	flagMark    = 1 << iota // a candidate mark on its own: 元 亿 万 ％ 由 从
+	flagNumeral             // a digit or a Chinese numeral
+	flagPrefix              // 公, 千, 百: a mark when 里, 米 or 分之 follows
+)
+
+// runeFlags classifies the Basic Multilingual Plane once, so the scans do
+// one table lookup per character (they run over every sentence).
+var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
+	t := new([0x10000]uint8)
+	for r := rune(0x80); r < 0x10000; r++ {
+		switch r {
+		case '元', '亿', '万', '％', '由', '从':
+			t[r] |= flagMark
+		case '公', '千', '百':
+			t[r] |= flagPrefix
+		}
+		if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) {
+			t[r] |= flagNumeral
+		}
+	}
+	return t
+})
+
+// scanMarks returns the flags of want that s holds (flagMark for marks and
+// for 公里, 千米, km, 百分之; flagNumeral), stopping once all are found.
+func scanMarks(s string, want uint8) uint8 {
+	flags := runeFlags()
+	var got uint8
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch c {
-			case '%':
-				return true
-			case 'k':
+			switch {
+			case c >= '0' && c <= '9':
+				got |= flagNumeral
+			case c == '%':
+				got |= flagMark
+			case c == 'k':
 				if i+1 < len(s) && s[i+1] == 'm' {
-					return true
+					got |= flagMark
 				}
-			case 'K':
+			case c == 'K':
 				if i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') {
-					return true
+					got |= flagMark
 				}
 			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch r {
-		case '元', '亿', '万', '％', '由', '从':
-			return true
-		case '公':
-			if strings.HasPrefix(s[i+n:], "里") {
-				return true
-			}
-		case '千':
-			if strings.HasPrefix(s[i+n:], "米") {
-				return true
-			}
-		case '百':
-			if strings.HasPrefix(s[i+n:], "分之") {
-				return true
-			}
-		}
-		i += n
-	}
-	return false
-}
-
-// hasNumeral: s holds a digit or a Chinese numeral.
-func hasNumeral(s string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= '0' && c <= '9' {
-				return true
+			if got&want == want {
+				return got & want
 			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) {
-			return true
+		var r rune
+		n := 3
+		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r < 0x10000 {
+			if f := flags[r]; f != 0 {
+				got |= f & (flagMark | flagNumeral)
+				if f&flagPrefix != 0 {
+					rest := s[i+n:]
+					switch r {
+					case '公':
+						if strings.HasPrefix(rest, "里") {
+							got |= flagMark
+						}
+					case '千':
+						if strings.HasPrefix(rest, "米") {
+							got |= flagMark
+						}
+					case '百':
+						if strings.HasPrefix(rest, "分之") {
+							got |= flagMark
+						}
+					}
+				}
+				if got&want == want {
+					return got & want
+				}
+			}
 		}
 		i += n
 	}
-	return false
+	return got & want
 }
 
 // dedupe sorts figures and drops a figure whose number another figure
