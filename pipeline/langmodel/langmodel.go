@@ -205,8 +205,8 @@ const (
 	// Bopomofo and box drawing are normal beside their own kind (phonetic
 	// spellings, tables) and improbable inside running Chinese prose.
 	inRun = -1.0
-	// loneLetter is added to a Han character after a lone Latin letter
-	// that follows a Han character.
+	// loneLetter is added to a Han character (or a line end) after a
+	// lone Latin letter that follows a Han character.
 	loneLetter = -6.0
 	// reduplication is the least log probability of a doubled character.
 	reduplication = -5.0
@@ -359,6 +359,11 @@ func (s *Scorer) Next(r rune) float64 {
 		return lp
 	}
 	lp, run := classOf(r)
+	if lone && (r == '\n' || r == '\r') {
+		// A line that ends in a lone letter after a Han character is as
+		// rare as a lone letter between two.
+		lp += loneLetter
+	}
 	switch {
 	case lp == unknownHan && r == last:
 		lp = reduplication

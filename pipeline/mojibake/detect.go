@@ -143,12 +143,12 @@ func (d *detector) suspicious(text string) []int {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
-			// A lone Latin letter between two multi-byte characters: where
-			// a GBK trail byte was read as ASCII.
-			if last >= 0x2e80 && i+1 < len(text) && text[i+1] >= 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z') {
-				if next, _ := utf8.DecodeRuneInString(text[i+1:]); next >= 0x2e80 {
-					spots = append(spots, i)
-				}
+			// A lone ASCII character of the GBK trail range (letters,
+			// @[\]^_`{|}~) after a multi-byte character and before another
+			// or the end of the line: where a GBK trail byte was read as
+			// ASCII after a frame shift.
+			if last >= 0x2000 && c >= 0x40 && c <= 0x7e && loneTrail(text, i+1) {
+				spots = append(spots, i)
 			}
 			n, sum, prev, last = 0, 0, -1, rune(c)
 			i++
@@ -249,4 +249,17 @@ func commonFullwidth(r rune) bool {
 		return true
 	}
 	return r >= '０' && r <= '９'
+}
+
+// loneTrail reports whether the text at i ends a line or starts a
+// multi-byte character from U+2E80 up (CJK text and punctuation).
+func loneTrail(text string, i int) bool {
+	if i == len(text) || text[i] == '\n' || text[i] == '\r' {
+		return true
+	}
+	if text[i] < 0x80 {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i:])
+	return next >= 0x2e80
 }

@@ -40,6 +40,13 @@ const (
 	// asciiCost is paid when a reading turns a byte of a multi-byte
 	// character into an ASCII character.
 	asciiCost = 12.0
+	// shiftWordCost and shiftLoneCost are paid by a frame shift whose
+	// reading does or does not form a word with its neighbours (see
+	// shiftCost); shiftLatticeCost, below both, lets the lattice offer
+	// such readings for judging.
+	shiftWordCost    = 8.0
+	shiftLoneCost    = 12.0
+	shiftLatticeCost = 6.0
 	// dropCost is paid for a stray byte dropped to restore the frame; only
 	// a byte of a multi-byte character can be stray.
 	dropCost = 4.0
@@ -126,6 +133,18 @@ func encodeWindow(prev *encoded, win []rune, c *codec) (encoded, bool) {
 		e.isB[p] = true
 	}
 	return e, true
+}
+
+// startsWord reports an ASCII letter or digit read out of a character that
+// the ASCII word after it goes on from ("籄ri" read as "被A" + "ri"): where
+// a shifted frame comes back into step, the first letter of a word was
+// read as the trail byte of a double-byte character.
+func (e *encoded) startsWord(pc piece) bool {
+	return asciiAlnum(pc.r) && pc.end < len(e.b) && e.isB[pc.end] && !e.hole[pc.end] && asciiAlnum(rune(e.b[pc.end]))
+}
+
+func asciiAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
 // readAt decodes one character of the reading at p.
@@ -231,7 +250,7 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *me
 			// Start a reading here.
 			if m.shift {
 				if !e.hole[p] && e.b[p] >= 0x80 {
-					relax(p+1, 2, p, mode, -m.cost-dropCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true, b: e.b[p]}, true)
+					relax(p+1, 2, p, mode, -shiftLatticeCost, cur.sc, piece{r: -1, start: p, end: p + 1, dropped: true, b: e.b[p]}, true)
 				}
 			} else {
 				relax(p, 2, p, mode, -m.cost, cur.sc, piece{}, false)
@@ -253,7 +272,7 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *me
 				lp = decodedReplacement
 			default:
 				lp = s.Next(pc.r)
-				if pc.r < 0x80 && !e.isB[p] {
+				if pc.r < 0x80 && !e.isB[p] && !(m.shift && e.startsWord(pc)) {
 					lp -= asciiCost
 				}
 			}
@@ -349,13 +368,15 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			orig += so.Next(r)
 		}
 		sc := start
-		cand, n, model := -m.cost, 0, 0.0
+		cand, n, model := 0.0, 0, 0.0
+		cost, lost := m.cost, false
 		for _, pc := range rn.pieces {
 			switch {
 			case pc.dropped:
-				cand -= dropCost
+				cost += dropCost
 			case pc.lost:
 				cand += sc.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
+				lost = true
 			case pc.r == utf8.RuneError:
 				sc.Next(utf8.RuneError)
 				cand += decodedReplacement
@@ -363,7 +384,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				n++
 			default:
 				lp := sc.Next(pc.r)
-				if pc.r < 0x80 && !e.isB[pc.start] {
+				if pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && e.startsWord(pc)) {
 					lp -= asciiCost
 				}
 				cand += lp
@@ -371,11 +392,14 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				n++
 			}
 		}
-		if m.shift && n < 2 && !allUncommon(lm, win[i:j]) {
-			// One character out of a common one and a lone letter is as
-			// often a variable name ("設為W位元組") as a frame shift.
-			continue
+		if m.shift && !lost {
+			prev := left
+			if i > 0 {
+				prev = win[i-1]
+			}
+			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next), allUncommon(lm, win[i:j]))
 		}
+		cand -= cost
 		if next >= 0 {
 			orig += so.Next(next)
 			lp := sc.Next(next)
@@ -392,14 +416,14 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				wide++
 			}
 		}
-		if cand <= orig || n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) {
+		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) {
 			continue
 		}
 		need := plausible
 		if m.cost >= confusedCost {
 			need = plausibleConfused
 		}
-		if model/float64(n) < need {
+		if cand <= orig || model/float64(n) < need {
 			continue
 		}
 		rn.charFrom, rn.charTo = i, j
@@ -426,6 +450,47 @@ func mostlyHan(ps []piece) bool {
 		}
 	}
 	return han > 0 && other <= han
+}
+
+// shiftCost is what a frame shift that lost no byte pays, by its evidence.
+// Measured on 17 MB of clean text, the best shifted readings gain at most:
+// 8.4 nats for one character that forms a word with a neighbour ("的X系"
+// read as "腦系"), 10.1 for one that does not, nothing for two or more that
+// form a word, and 12.4 for two or more that do not ("脧腂" read as "從B").
+// The costs stay above those with a margin.
+func shiftCost(n int, pair, uncommon bool) float64 {
+	switch {
+	case n < 2 && uncommon:
+		// A rare character and a letter: the old, strict bar.
+		return runCost + dropCost
+	case n < 2 && pair:
+		return shiftWordCost + 2
+	case n < 2:
+		return shiftLoneCost
+	case pair:
+		return shiftWordCost
+	}
+	return shiftLoneCost + 2
+}
+
+// formsPair reports whether a reading, between prev and next, holds a
+// character pair the model counted inside a word.
+func formsPair(lm *langmodel.Model, prev rune, ps []piece, next rune) bool {
+	last := prev
+	for _, pc := range ps {
+		if pc.dropped {
+			continue
+		}
+		if pc.lost {
+			last = -1
+			continue
+		}
+		if last >= 0 && lm.PairSeen(last, pc.r) {
+			return true
+		}
+		last = pc.r
+	}
+	return last >= 0 && next >= 0 && lm.PairSeen(last, next)
 }
 
 // uncommon is the unigram log probability below which a character is
