@@ -397,7 +397,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			if i > 0 {
 				prev = win[i-1]
 			}
-			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next), allUncommon(lm, win[i:j]))
+			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next))
 		}
 		cand -= cost
 		if next >= 0 {
@@ -458,11 +458,8 @@ func mostlyHan(ps []piece) bool {
 // read as "腦系"), 10.1 for one that does not, nothing for two or more that
 // form a word, and 12.4 for two or more that do not ("脧腂" read as "從B").
 // The costs stay above those with a margin.
-func shiftCost(n int, pair, uncommon bool) float64 {
+func shiftCost(n int, pair bool) float64 {
 	switch {
-	case n < 2 && uncommon:
-		// A rare character and a letter: the old, strict bar.
-		return runCost + dropCost
 	case n < 2 && pair:
 		return shiftWordCost + 2
 	case n < 2:
@@ -491,19 +488,6 @@ func formsPair(lm *langmodel.Model, prev rune, ps []piece, next rune) bool {
 		last = pc.r
 	}
 	return last >= 0 && next >= 0 && lm.PairSeen(last, next)
-}
-
-// uncommon is the unigram log probability below which a character is
-// unusual enough to be the first half of a misread pair.
-const uncommon = -11.0
-
-func allUncommon(lm *langmodel.Model, rs []rune) bool {
-	for _, r := range rs {
-		if r >= 0x80 && lm.UnigramLogProb(r) >= uncommon {
-			return false
-		}
-	}
-	return true
 }
 
 // readsHan reports whether a reading under m starting at some byte of e
