@@ -144,9 +144,9 @@ func (d *detector) suspicious(text string) []int {
 		c := text[i]
 		if c < 0x80 {
 			// A lone ASCII character of the GBK trail range (letters,
-			// @[\]^_`{|}~) after a multi-byte character and before another
-			// or the end of the line: where a GBK trail byte was read as
-			// ASCII after a frame shift.
+			// @[\]^_`{|}~) after a multi-byte character and before another,
+			// a space or the end of the line: where a GBK trail byte was
+			// read as ASCII after a frame shift.
 			if last >= 0x2000 && c >= 0x40 && c <= 0x7e && loneTrail(text, i+1) {
 				spots = append(spots, i)
 			}
@@ -251,10 +251,10 @@ func commonFullwidth(r rune) bool {
 	return r >= '０' && r <= '９'
 }
 
-// loneTrail reports whether the text at i ends a line or starts a
-// multi-byte character from U+2E80 up (CJK text and punctuation).
+// loneTrail reports whether the text at i ends a word (space, line end) or
+// starts a multi-byte character from U+2E80 up (CJK text and punctuation).
 func loneTrail(text string, i int) bool {
-	if i == len(text) || text[i] == '\n' || text[i] == '\r' {
+	if i == len(text) || text[i] == '\n' || text[i] == '\r' || text[i] == ' ' {
 		return true
 	}
 	if text[i] < 0x80 {

@@ -397,7 +397,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			if i > 0 {
 				prev = win[i-1]
 			}
-			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next))
+			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next), allRare(lm, win[i:j]))
 		}
 		cand -= cost
 		if next >= 0 {
@@ -455,12 +455,15 @@ func mostlyHan(ps []piece) bool {
 // shiftCost is what a frame shift that lost no byte pays, by its evidence.
 // Measured on 17 MB of clean text, the best shifted readings gain at most:
 // 8.4 nats for one character that forms a word with a neighbour ("的X系"
-// read as "腦系"), 10.1 for one that does not, nothing for two or more that
-// form a word, and 12.4 for two or more that do not ("脧腂" read as "從B").
-// The costs stay above those with a margin.
-func shiftCost(n int, pair bool) float64 {
+// read as "腦系"), 8.3 for one read out of a rare character ("谆\\" as
+// "籠"), 10.1 for any other one, nothing for two or more that form a word,
+// and 12.4 for two or more that do not ("脧腂" read as "從B"). The costs
+// stay above those with a margin. A rare character is evidence: the
+// stray byte pairs with any lead byte, and most pairs are rare characters,
+// while before a real lone letter stands a real, mostly common, one.
+func shiftCost(n int, pair, rare bool) float64 {
 	switch {
-	case n < 2 && pair:
+	case n < 2 && (pair || rare):
 		return shiftWordCost + 2
 	case n < 2:
 		return shiftLoneCost
@@ -488,6 +491,19 @@ func formsPair(lm *langmodel.Model, prev rune, ps []piece, next rune) bool {
 		last = pc.r
 	}
 	return last >= 0 && next >= 0 && lm.PairSeen(last, next)
+}
+
+// rare is the unigram log probability below which a character is rare.
+const rare = -11.0
+
+// allRare reports whether every non-ASCII character of rs is rare.
+func allRare(lm *langmodel.Model, rs []rune) bool {
+	for _, r := range rs {
+		if r >= 0x80 && lm.UnigramLogProb(r) >= rare {
+			return false
+		}
+	}
+	return true
 }
 
 // readsHan reports whether a reading under m starting at some byte of e
