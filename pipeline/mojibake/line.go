@@ -24,84 +24,87 @@ type lineReading struct {
 	reps []replacement
 }
 
+// lineScan is a line's characters and their score as found, kept while
+// the mechanisms read the same line.
+type lineScan struct {
+	a, z        int
+	ok          bool
+	win         []rune
+	offs        []int
+	wide        int
+	left, right rune
+	orig        float64 // the line as found, with the character after it
+}
+
+// scanLine fills sc.line for text[a:z], or keeps it when it holds that line.
+func (r *Repairer) scanLine(sc *scratch, text string, a, z int) *lineScan {
+	l := &sc.line
+	if l.ok && l.a == a && l.z == z {
+		return l
+	}
+	l.a, l.z, l.ok = a, z, true
+	l.win, l.offs, l.wide = l.win[:0], l.offs[:0], 0
+	for i, c := range text[a:z] {
+		l.win = append(l.win, c)
+		l.offs = append(l.offs, a+i)
+		if c >= 0x80 {
+			l.wide++
+		}
+	}
+	l.offs = append(l.offs, z)
+	l.left, l.right = -1, -1
+	if a > 0 {
+		l.left, _ = utf8.DecodeLastRuneInString(text[:a])
+	}
+	if z < len(text) {
+		l.right, _ = utf8.DecodeRuneInString(text[z:])
+	}
+	l.orig = 0
+	if l.wide < 2 {
+		return l
+	}
+	so := r.lm.Scorer()
+	if l.left >= 0 {
+		so.Next(l.left)
+	}
+	for _, c := range l.win {
+		l.orig += so.Next(c)
+	}
+	if l.right >= 0 {
+		l.orig += so.Next(l.right)
+	}
+	return l
+}
+
 // readLine reads every character of the line text[a:z] under m and returns
 // the replacements, one per stretch of changed characters, with the gain
 // in log probability over the line as found (the mechanism's cost paid).
 // ok is false when the reading is not clearly more probable or does not
 // read like Chinese.
 func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (lineReading, bool) {
-	win, offs := sc.win[:0], sc.offs[:0]
-	for i, c := range text[a:z] {
-		win = append(win, c)
-		offs = append(offs, a+i)
-	}
-	offs = append(offs, z)
-	sc.win, sc.offs = win, offs
-	wide := 0
-	for _, c := range win {
-		if c >= 0x80 {
-			wide++
-		}
-	}
-	if wide < 2 {
+	l := r.scanLine(sc, text, a, z)
+	if l.wide < 2 {
 		return lineReading{}, false
 	}
-	e, ok := encodeWindow(&sc.enc, win, m.wrong)
+	e, ok := encodeWindow(&sc.enc, l.win, m.wrong)
 	if !ok {
 		return lineReading{}, false
 	}
-	left, right := rune(-1), rune(-1)
-	if a > 0 {
-		left, _ = utf8.DecodeLastRuneInString(text[:a])
+	// Score the reading first; most lines are clean and fail, and only a
+	// reading taken is cut into replacements.
+	sr := r.lm.Scorer()
+	if l.left >= 0 {
+		sr.Next(l.left)
 	}
-	if z < len(text) {
-		right, _ = utf8.DecodeRuneInString(text[z:])
-	}
-	start := r.lm.Scorer()
-	if left >= 0 {
-		start.Next(left)
-	}
-	so, sr := start, start
-	orig, cand, model := 0.0, -lineCost, 0.0
+	cand, model := -lineCost, 0.0
 	n, han, other := 0, 0, 0
-	for _, c := range win {
-		orig += so.Next(c)
-	}
-	// Read the bytes in one pass; a piece whose bytes end on a character
-	// boundary closes a segment of the window.
-	var reps []replacement
-	var lost []int // lost positions per replacement
-	k := 0         // first character of the open segment
-	var seg []rune
-	segLost := 0
-	flush := func(p int) {
-		j := k
-		for j < len(win) && e.bounds[j] < p {
-			j++
-		}
-		same := j-k == len(seg)
-		for x := 0; same && x < len(seg); x++ {
-			same = seg[x] == win[k+x]
-		}
-		if !same {
-			from, to := offs[k], offs[j]
-			if len(reps) > 0 && reps[len(reps)-1].end == from {
-				reps[len(reps)-1].end = to
-				reps[len(reps)-1].repl += string(seg)
-				lost[len(lost)-1] += segLost
-			} else {
-				reps = append(reps, replacement{start: from, end: to, repl: string(seg)})
-				lost = append(lost, segLost)
-			}
-		}
-		k, seg, segLost = j, seg[:0], 0
-	}
+	changed := false
+	k := 0 // the character at p, when p is a boundary
 	for p := 0; p < len(e.b); {
 		pc := e.readAt(m, p)
 		switch {
 		case pc.lost:
 			cand += sr.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
-			segLost++
 		case pc.r == utf8.RuneError:
 			sr.Next(utf8.RuneError)
 			cand += decodedReplacement
@@ -123,16 +126,18 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 				}
 			}
 		}
-		seg = append(seg, pc.r)
-		p = pc.end
-		if p >= len(e.b) || e.isB[p] {
-			flush(p)
+		if !changed {
+			for k < len(l.win) && e.bounds[k] < p {
+				k++
+			}
+			changed = !e.isB[p] || pc.end != e.bounds[k+1] || pc.r != l.win[k]
 		}
+		p = pc.end
 	}
-	if right >= 0 {
-		orig += so.Next(right)
-		cand += sr.Next(right)
+	if l.right >= 0 {
+		cand += sr.Next(l.right)
 	}
+	orig := l.orig
 	if r.trace != nil {
 		r.trace(text[a:z], m.reason, cand-orig+lineCost, model/float64(max(n, 1)), n, han, other)
 	}
@@ -142,11 +147,54 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 		// than prose (classical poems): the ordinary bar holds.
 		need = plausible
 	}
-	if len(reps) == 0 || cand <= orig || n == 0 || han == 0 || other > han || model/float64(n) < need {
+	if !changed || cand <= orig || n == 0 || han == 0 || other > han || model/float64(n) < need {
 		return lineReading{}, false
+	}
+	return lineReading{m: m, gain: cand - orig, reps: lineReps(e, m, l)}, true
+}
+
+// lineReps cuts the reading of a line into replacements, one per stretch
+// of changed characters; a stretch ends where a read character ends on a
+// character boundary of the line as found.
+func lineReps(e encoded, m *mechanism, l *lineScan) []replacement {
+	var reps []replacement
+	var lost []int // lost positions per replacement
+	k := 0         // first character of the open segment
+	var seg []rune
+	segLost := 0
+	for p := 0; p < len(e.b); {
+		pc := e.readAt(m, p)
+		if pc.lost {
+			segLost++
+		}
+		seg = append(seg, pc.r)
+		p = pc.end
+		if p < len(e.b) && !e.isB[p] {
+			continue
+		}
+		j := k
+		for j < len(l.win) && e.bounds[j] < p {
+			j++
+		}
+		same := j-k == len(seg)
+		for x := 0; same && x < len(seg); x++ {
+			same = seg[x] == l.win[k+x]
+		}
+		if !same {
+			from, to := l.offs[k], l.offs[j]
+			if len(reps) > 0 && reps[len(reps)-1].end == from {
+				reps[len(reps)-1].end = to
+				reps[len(reps)-1].repl += string(seg)
+				lost[len(lost)-1] += segLost
+			} else {
+				reps = append(reps, replacement{start: from, end: to, repl: string(seg)})
+				lost = append(lost, segLost)
+			}
+		}
+		k, seg, segLost = j, seg[:0], 0
 	}
 	for i := range reps {
 		reps[i].reason = m.reason + lostNote(lost[i])
 	}
-	return lineReading{m: m, gain: cand - orig, reps: reps}, true
+	return reps
 }

@@ -172,6 +172,8 @@ type scratch struct {
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
 	enc encoded
+	// line is the last line read as a whole.
+	line lineScan
 }
 
 // window is a byte span of one line to examine.
