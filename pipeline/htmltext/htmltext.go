@@ -30,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/zhextract/zhextract/pipeline/chrome"
 )
@@ -62,12 +63,12 @@ func Extract(page string) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("htmltext: parse page: %w", err)
 	}
-	h := headMeta(doc)
 	root := doc.Get(0)
+	h := headMeta(root)
 	pruneJunk(root)
 	body := root
-	if b := doc.Find("body"); b.Length() > 0 {
-		body = b.Get(0)
+	if b := firstElement(root, "body"); b != nil {
+		body = b
 	}
 	x := newExtractor()
 	meta := h.decide(x.lines(body))
@@ -162,4 +163,17 @@ func squash(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// firstElement returns the first element named name in document order.
+func firstElement(n *html.Node, name string) *html.Node {
+	if n.Type == html.ElementNode && n.Data == name {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := firstElement(c, name); f != nil {
+			return f
+		}
+	}
+	return nil
 }

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
@@ -37,57 +37,95 @@ type head struct {
 
 // headMeta reads meta tags, <title>, <link rel=canonical>, JSON-LD dates,
 // the first <time> and the first <h1>. It runs before pruning, since
-// scripts and headers are pruned.
-func headMeta(doc *goquery.Document) head {
+// scripts and headers are pruned. One walk collects the elements (a
+// selector per kind walked the tree seven times).
+func headMeta(root *html.Node) head {
 	h := head{meta: map[string]string{}}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
-		content, ok := s.Attr("content")
+	var metas, links, titles, scripts, times, heads []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "meta":
+				metas = append(metas, n)
+			case "link":
+				links = append(links, n)
+			case "title":
+				titles = append(titles, n)
+			case "script":
+				scripts = append(scripts, n)
+			case "time":
+				times = append(times, n)
+			case "h1", "h2", "h3":
+				heads = append(heads, n)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, n := range metas {
+		content, ok := attrOK(n, "content")
 		content = cue.Trim(content)
 		if !ok || content == "" {
-			return
+			continue
 		}
 		for _, k := range []string{"property", "name", "itemprop"} {
-			if v, ok := s.Attr(k); ok {
+			if v, ok := attrOK(n, k); ok {
 				key := strings.ToLower(strings.TrimSpace(v))
 				if _, seen := h.meta[key]; !seen {
 					h.meta[key] = content
 				}
 			}
 		}
-	})
-	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok && strings.TrimSpace(href) != "" {
-		h.meta["canonical"] = strings.TrimSpace(href)
 	}
-	h.title = cue.Trim(collapse(doc.Find("title").First().Text()))
-	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+	for _, n := range links {
+		if v, ok := attrOK(n, "rel"); !ok || v != "canonical" {
+			continue
+		}
+		if href, ok := attrOK(n, "href"); ok && strings.TrimSpace(href) != "" {
+			h.meta["canonical"] = strings.TrimSpace(href)
+		}
+		break
+	}
+	if len(titles) > 0 {
+		h.title = cue.Trim(collapse(nodeText(titles[0])))
+	}
+	for _, n := range scripts {
+		if v, ok := attrOK(n, "type"); !ok || v != "application/ld+json" {
+			continue
+		}
 		var v any
-		if json.Unmarshal([]byte(s.Text()), &v) != nil {
-			return
+		if json.Unmarshal([]byte(nodeText(n)), &v) != nil {
+			continue
 		}
 		ldWalk(v, &h)
-	})
-	doc.Find("time").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		v, _ := s.Attr("datetime")
+	}
+	for _, n := range times {
+		v, _ := attrOK(n, "datetime")
 		if _, ok := cue.ParseDate(v); ok {
 			h.timeTag = v
-			return false
+			break
 		}
-		if _, ok := cue.ParseDate(s.Text()); ok {
-			h.timeTag = s.Text()
-			return false
+		t := nodeText(n)
+		if _, ok := cue.ParseDate(t); ok {
+			h.timeTag = t
+			break
 		}
-		return true
-	})
-	doc.Find("h1, h2, h3").EachWithBreak(func(i int, s *goquery.Selection) bool {
-		t := cue.Trim(collapse(s.Text()))
+	}
+	for i, n := range heads {
+		t := cue.Trim(collapse(nodeText(n)))
 		if n := cue.RuneLen(t); n >= 4 && n <= 100 {
-			if h.h1 == "" && goquery.NodeName(s) == "h1" {
+			if h.h1 == "" && heads[i].Data == "h1" {
 				h.h1 = t
 			}
 			h.heads = append(h.heads, t)
 		}
-		return i < 30
-	})
+		if i >= 30 {
+			break
+		}
+	}
 	// Without an h1, a heading that starts the page title is the title.
 	if h.h1 == "" {
 		t := squash(h.first(titleKeys) + h.title)
@@ -350,4 +388,30 @@ func siteLike(s, site string, strong bool) bool {
 		return true
 	}
 	return strong && cue.RuneLen(s) <= 6 || hasAny(s, siteWords) && cue.Measure(s).Punct == 0
+}
+
+// attrOK returns the value of n's attribute key and whether n has it.
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// nodeText is the text of n's descendants, as goquery's Text gives it.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
