@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"time"
 
 	"github.com/zhextract/zhextract/pipeline/bench"
 	"github.com/zhextract/zhextract/pipeline/stages"
@@ -24,6 +25,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	keep := fs.String("dir", "", "build the corpus and output here and keep them (default: a temporary folder, removed)")
 	noOpenCC := fs.Bool("no-opencc", false, "do not time the opencc CLI")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
+	memProfile := fs.String("memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: zhextract bench [flags]\n\nBuilds a corpus from testdata, runs the whole pipeline over it and reports\nMB/s, documents/s, peak memory, CPU use and each stage's share of the time;\ntimes `opencc -c t2s` over the same bytes when the CLI is installed.\n\n")
 		fs.PrintDefaults()
@@ -61,7 +63,12 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
+	stopHeap := func() {}
+	if *memProfile != "" {
+		stopHeap = snapshotHeap(*memProfile, 2*time.Second)
+	}
 	res, err := bench.Run(ctx, corpus, out, st, *workers, fmts)
+	stopHeap()
 	if *cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -76,4 +83,37 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	bench.Report(stdout, res, *workers)
 	return nil
+}
+
+// snapshotHeap writes the heap profile to path every interval until the
+// returned stop is called: memory held by open writers is gone once the
+// run ends, so a profile taken afterwards would not show it.
+func snapshotHeap(path string, interval time.Duration) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	write := func() {
+		tmp := path + ".tmp"
+		f, err := os.Create(tmp)
+		if err != nil {
+			return
+		}
+		err = pprof.Lookup("heap").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil && cerr == nil {
+			os.Rename(tmp, path)
+		}
+	}
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				write()
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }

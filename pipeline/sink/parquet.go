@@ -16,6 +16,9 @@ import (
 // grow with document size.
 const rowGroupBytes = 32 << 20
 
+// blobColumns are the columns of long free text (in any of the tables).
+var blobColumns = []string{"text", "text_original_script", "sentence", "old", "new"}
+
 // ParquetTable writes rows of one table as Parquet to any io.Writer, with
 // the options every zhextract output uses (zstd, row groups flushed every
 // rowGroupBytes). Other writers of zhextract's tables (the Beam pipeline)
@@ -30,11 +33,19 @@ type ParquetTable[T any] struct {
 // NewParquetTable starts a Parquet file on w; name is used in errors.
 func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
 	b := bufio.NewWriterSize(w, 1<<20)
-	pw := parquet.NewGenericWriter[T](b,
+	opts := []parquet.WriterOption{
 		parquet.Compression(newZstdCodec()),
 		parquet.CreatedBy("zhextract", "", ""),
-		parquet.MaxRowsPerRowGroup(1<<20),
-	)
+		parquet.MaxRowsPerRowGroup(1 << 20),
+	}
+	// Min/max bounds of whole texts are useless for filtering and costly:
+	// the writer keeps every page's bounds until the footer, so memory grew
+	// with the corpus (68 MB of bounds at 1 GB of input), and page headers
+	// repeated the texts.
+	for _, col := range blobColumns {
+		opts = append(opts, parquet.SkipPageBounds(col), parquet.SkipPageStatistics(col))
+	}
+	pw := parquet.NewGenericWriter[T](b, opts...)
 	return &ParquetTable[T]{name: name, buf: b, w: pw}
 }
 

@@ -25,6 +25,9 @@ func newZstdCodec() *zstdCodec {
 		zstd.WithEncoderConcurrency(1),
 		zstd.WithZeroFrames(true),
 		zstd.WithEncoderCRC(false),
+		// Pages are compressed one at a time and are at most about a
+		// megabyte: a larger window only holds memory (8 MB a table).
+		zstd.WithWindowSize(1<<20),
 	)
 	if err != nil {
 		// Only invalid options fail, and these are constant.
