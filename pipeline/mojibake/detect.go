@@ -134,7 +134,9 @@ type spanChar struct {
 	prev, r rune
 }
 
-// suspicious returns the byte offsets of places that need a look.
+// suspicious returns the byte offsets of places that need a look, in
+// order. A lone ASCII character that may be a GBK trail byte, which only a
+// frame shift explains, is given as ^offset.
 func (d *detector) suspicious(text string) []int {
 	var spots []int
 	var ring [span]spanChar
@@ -148,7 +150,7 @@ func (d *detector) suspicious(text string) []int {
 			// a space or the end of the line: where a GBK trail byte was
 			// read as ASCII after a frame shift.
 			if last >= 0x2000 && c >= 0x40 && c <= 0x7e && loneTrail(text, i+1) {
-				spots = append(spots, i)
+				spots = append(spots, ^i) // a lone-trail spot (see suspicious)
 			}
 			n, sum, prev, last = 0, 0, -1, rune(c)
 			i++

@@ -17,6 +17,11 @@ import (
 // (a heading of four characters) to hundreds.
 const lineCost = 12.0
 
+// lineBail is how far a line's reading may fall behind the line as found
+// before it is given up: a reading that loses this much on a stretch of
+// the line would garble that stretch even if the rest gained.
+const lineBail = 40.0
+
 // lineReading is the reading of a whole line under a mechanism.
 type lineReading struct {
 	m    *mechanism
@@ -33,7 +38,8 @@ type lineScan struct {
 	offs        []int
 	wide        int
 	left, right rune
-	orig        float64 // the line as found, with the character after it
+	orig        float64   // the line as found, with the character after it
+	cum         []float64 // cum[k]: the score of win[:k]
 }
 
 // scanLine fills sc.line for text[a:z], or keeps it when it holds that line.
@@ -60,6 +66,7 @@ func (r *Repairer) scanLine(sc *scratch, text string, a, z int) *lineScan {
 		l.right, _ = utf8.DecodeRuneInString(text[z:])
 	}
 	l.orig = 0
+	l.cum = l.cum[:0]
 	if l.wide < 2 {
 		return l
 	}
@@ -68,8 +75,10 @@ func (r *Repairer) scanLine(sc *scratch, text string, a, z int) *lineScan {
 		so.Next(l.left)
 	}
 	for _, c := range l.win {
+		l.cum = append(l.cum, l.orig)
 		l.orig += so.Next(c)
 	}
+	l.cum = append(l.cum, l.orig)
 	if l.right >= 0 {
 		l.orig += so.Next(l.right)
 	}
@@ -101,6 +110,14 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 	changed := false
 	k := 0 // the character at p, when p is a boundary
 	for p := 0; p < len(e.b); {
+		for k < len(l.win) && e.bounds[k] < p {
+			k++
+		}
+		if k&15 == 15 && e.isB[p] && cand+lineCost-l.cum[k] < -lineBail {
+			// The reading has lost so much on the way that the line
+			// as a whole would be garbled where it reads well now.
+			return lineReading{}, false
+		}
 		pc := e.readAt(m, p)
 		switch {
 		case pc.lost:
@@ -127,9 +144,6 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 			}
 		}
 		if !changed {
-			for k < len(l.win) && e.bounds[k] < p {
-				k++
-			}
 			changed = !e.isB[p] || pc.end != e.bounds[k+1] || pc.r != l.win[k]
 		}
 		p = pc.end

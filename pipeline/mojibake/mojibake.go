@@ -94,8 +94,12 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 			reps, g = r.repairWindow(reps, &sc, text, w)
 			gain += g
 		}
+		lone := true
+		for _, w := range ws[i:j] {
+			lone = lone && w.lone
+		}
 		for _, m := range r.mechs {
-			if m.cost < confusedCost {
+			if m.cost < confusedCost || lone {
 				continue
 			}
 			if lr, ok := r.readLine(&sc, text, a, z, m); ok && lr.gain > gain {
@@ -104,7 +108,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 				confused = m
 			}
 		}
-		looked = append(looked, window{a, z})
+		looked = append(looked, window{start: a, end: z})
 		i = j
 	}
 	if confused != nil {
@@ -176,14 +180,23 @@ type scratch struct {
 	line lineScan
 }
 
-// window is a byte span of one line to examine.
-type window struct{ start, end int }
+// window is a byte span of one line to examine. lone: all its spots are
+// lone ASCII characters that only a frame shift explains, so only the
+// frame-shift mechanisms read it.
+type window struct {
+	start, end int
+	lone       bool
+}
 
 // windows groups suspicious byte offsets into spans of ±context characters,
 // clipped to their line and merged when they overlap.
 func (r *Repairer) windows(text string, spots []int) []window {
 	var ws []window
 	for _, s := range spots {
+		lone := s < 0
+		if lone {
+			s = ^s
+		}
 		lineStart := strings.LastIndexByte(text[:s], '\n') + 1
 		lineEnd := len(text)
 		if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
@@ -201,9 +214,10 @@ func (r *Repairer) windows(text string, spots []int) []window {
 		}
 		if k := len(ws) - 1; k >= 0 && a <= ws[k].end {
 			ws[k].end = max(ws[k].end, z)
+			ws[k].lone = ws[k].lone && lone
 			continue
 		}
-		ws = append(ws, window{a, z})
+		ws = append(ws, window{a, z, lone})
 	}
 	return ws
 }
@@ -228,6 +242,9 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	var bestMech *mechanism
 	bestGain := 0.0
 	for _, m := range r.mechs {
+		if w.lone && !m.shift {
+			continue
+		}
 		runs, gain := r.bestStretches(sc, win, left, right, m)
 		if gain > bestGain {
 			bestRuns, bestGain, bestMech = runs, gain, m
