@@ -70,6 +70,11 @@ func checkScanners(t *testing.T, s string) {
 	if got, want := splitParagraphs(s), refSplitParagraphs(s); !reflect.DeepEqual(got, want) {
 		t.Errorf("splitParagraphs(%q) = %v, want %v", s, got, want)
 	}
+	for n := 0; n <= 25; n++ {
+		if got, want := atLeastRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+			t.Errorf("atLeastRunes(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	}
 	if got, want := hasSince(s), refSince.MatchString(s); got != want {
 		t.Errorf("hasSince(%q) = %v, want %v", s, got, want)
 	}

@@ -297,11 +297,25 @@ func splitParagraphs(text string) []span {
 
 func brokenLine(line string) bool {
 	line = strings.TrimRight(line, " \t\r\u3000")
-	if len(line) < 20 || utf8.RuneCountInString(line) < 20 || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
+	if len(line) < 20 || !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(line)
 	return !strings.ContainsRune("。！？!?；;：:”’」』)）", r)
+}
+
+// atLeastRunes reports whether s holds at least n runes, counting only as
+// far as it must (paragraphs being joined are rescanned line by line).
+func atLeastRunes(s string, n int) bool {
+	for i := 0; i < len(s) && n > 0; n-- {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n == 0
 }
 
 // splitSentences splits a paragraph after 。！？!? and any closing quotes.
