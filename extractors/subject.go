@@ -1,7 +1,9 @@
 package extractors
 
 import (
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,6 +41,37 @@ var projectHeads = map[string]bool{
 	"服务区": true, "物流园": true, "场站": true, "船闸": true, "客滚船": true, "高架": true, "环线": true,
 }
 
+// minimalHeads are the project heads that hold no other head ("路" covers
+// "公路" and "铁路"): a text without any of them names no project.
+var minimalHeads = sync.OnceValue(func() []string {
+	var out []string
+	for h := range projectHeads {
+		minimal := true
+		for g := range projectHeads {
+			if g != h && strings.Contains(h, g) {
+				minimal = false
+				break
+			}
+		}
+		if minimal {
+			out = append(out, h)
+		}
+	}
+	sort.Strings(out)
+	return out
+})
+
+// mayNameProject reports whether s holds a project head, without which
+// nameFrom finds no name: it spares the segmenter most clauses.
+func mayNameProject(s string) bool {
+	for _, h := range minimalHeads() {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // Words ending in a head character that are not project names.
 var notProjectWords = map[string]bool{
 	"手段": true, "阶段": true, "路线": true, "一线": true, "热线": true, "防线": true, "前线": true, "底线": true,
@@ -56,7 +89,7 @@ var genericNames = map[string]bool{
 // ends at kw: "青兰高速前阳互通立交工程完成投资2亿元" gives
 // "青兰高速前阳互通立交工程"; "为社区共建项目援助3万余元" gives "".
 func (s *Sentence) projectSubject(cs, kw int) string {
-	if kw <= cs {
+	if kw <= cs || !mayNameProject(s.Text[cs:kw]) {
 		return ""
 	}
 	ws := s.words(cs, kw)
@@ -87,7 +120,7 @@ func (s *Sentence) projectSubject(cs, kw int) string {
 // 青岛连接线城阳段于10月..." gives "潍宿高铁青岛连接线城阳段".
 func (s *Sentence) subjectAfterDe(pos int) string {
 	ce := clauseEnd(s.Text, pos)
-	if ce <= pos {
+	if ce <= pos || !mayNameProject(s.Text[pos:ce]) {
 		return ""
 	}
 	ws := s.words(pos, ce)
