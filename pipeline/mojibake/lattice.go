@@ -143,6 +143,8 @@ func (e *encoded) startsWord(pc piece) bool {
 	return asciiAlnum(pc.r) && pc.end < len(e.b) && e.isB[pc.end] && !e.hole[pc.end] && asciiAlnum(rune(e.b[pc.end]))
 }
 
+func asciiLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
 func asciiAlnum(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
@@ -195,12 +197,17 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *me
 	if left >= 0 {
 		start.Next(left)
 	}
-	// Score of the window as found.
+	// Score of the window as found, keeping each character's score and the
+	// scorer after it for the lattice's keeping steps.
 	sc := start
 	orig := 0.0
+	keepLP, keepSt := scr.keepLP[:0], scr.keepSt[:0]
 	for _, r := range win {
-		orig += sc.Next(r)
+		lp := sc.Next(r)
+		orig += lp
+		keepLP, keepSt = append(keepLP, lp), append(keepSt, sc)
 	}
+	scr.keepLP, scr.keepSt = keepLP, keepSt
 	if right >= 0 {
 		orig += sc.Next(right)
 	}
@@ -243,9 +250,18 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *me
 			if !cur.ok || !e.isB[p] {
 				continue
 			}
-			// Keep the character as found.
-			s := cur.sc
-			lp := s.Next(win[k])
+			// Keep the character as found. After a kept character other
+			// than an ASCII letter the scorer is that of the window as
+			// found (Scorer.Next's state after such a character does not
+			// depend on what came before), so its score is known.
+			var s langmodel.Scorer
+			var lp float64
+			if mode == 0 && (k == 0 || !asciiLetter(win[k-1])) {
+				s, lp = keepSt[k], keepLP[k]
+			} else {
+				s = cur.sc
+				lp = s.Next(win[k])
+			}
 			relax(e.bounds[k+1], 0, p, mode, lp, s, piece{r: win[k], start: p, end: e.bounds[k+1]}, true)
 			// Start a reading here.
 			if m.shift {

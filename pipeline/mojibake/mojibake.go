@@ -176,6 +176,10 @@ type scratch struct {
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
 	enc encoded
+	// keepLP and keepSt are the score of each character of the window as
+	// found and the scorer after it.
+	keepLP []float64
+	keepSt []langmodel.Scorer
 	// line is the last line read as a whole.
 	line lineScan
 }
