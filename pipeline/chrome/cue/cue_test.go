@@ -108,3 +108,52 @@ func TestRelativeTimeAndBreadcrumb(t *testing.T) {
 		t.Error("prose taken for a breadcrumb")
 	}
 }
+
+// refMeasure is Measure as first written, ranging over the string; the
+// inline decoder must agree with it on any input.
+func refMeasure(s string) Stats {
+	var st Stats
+	for _, r := range s {
+		if r < 0x80 {
+			switch r {
+			case ' ', '\t', '\n', '\r', '\v', '\f':
+				continue
+			case '!', '?':
+				st.Punct++
+				st.Stops++
+			case ',', ';':
+				st.Punct++
+				st.Comma++
+			}
+			st.Runes++
+			continue
+		}
+		switch {
+		case r >= 0x4e00 && r <= 0x9fff, r >= 0x3400 && r <= 0x4dbf, r >= 0x20000 && r <= 0x2ffff:
+			st.Han++
+		case r == '。' || r == '！' || r == '？':
+			st.Punct++
+			st.Stops++
+		case r == '，' || r == '、' || r == '；':
+			st.Punct++
+			st.Comma++
+		case r == '：':
+			st.Punct++
+		case IsSpace(r):
+			continue
+		}
+		st.Runes++
+	}
+	return st
+}
+
+func FuzzMeasure(f *testing.F) {
+	for _, s := range []string{"", "总投资约390亿元。", "a, b; c!", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，　\u00a0x", "\xef\xbc\x8c\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Measure(s), refMeasure(s); got != want {
+			t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+		}
+	})
+}
