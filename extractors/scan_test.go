@@ -29,6 +29,7 @@ var scanCases = []string{
 	"3kM", "3Km", "五km", "kK", "千千米", "百分百分之三", "公公里一", "１元", "〇亿", "两万", "十由", "\xe5公里1",
 	"\n\n", "a\n", "这是一行很长的句子，被换行打断了而且没有句号结尾的字\n下一行。\n", "ab,cdefghijklmnopqrstuvwxyz\nq",
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
+	"句一。句二！句三？”尾", "a!b?c", "\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
 }
 
 func checkScanners(t *testing.T, s string) {
@@ -74,6 +75,9 @@ func checkScanners(t *testing.T, s string) {
 		if got, want := atLeastRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
 			t.Errorf("atLeastRunes(%q, %d) = %v, want %v", s, n, got, want)
 		}
+	}
+	if got, want := splitSentences(s, span{0, len(s)}), refSplitSentences(s, span{0, len(s)}); !reflect.DeepEqual(got, want) {
+		t.Errorf("splitSentences(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := hasSince(s), refSince.MatchString(s); got != want {
 		t.Errorf("hasSince(%q) = %v, want %v", s, got, want)
@@ -174,4 +178,37 @@ func FuzzScanners(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkScanners(t, s)
 	})
+}
+
+// refSplitSentences is splitSentences as first written, decoding every rune.
+func refSplitSentences(text string, p span) []span {
+	var out []span
+	start := p.start
+	for i := p.start; i < p.end; {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if c != '!' && c != '?' {
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			if r != '。' && r != '！' && r != '？' {
+				continue
+			}
+		}
+		for i < p.end {
+			r2, n2 := utf8.DecodeRuneInString(text[i:])
+			if !isClosingQuote(r2) {
+				break
+			}
+			i += n2
+		}
+		out = append(out, span{start, i})
+		start = i
+	}
+	if strings.TrimSpace(text[start:p.end]) != "" {
+		out = append(out, span{start, p.end})
+	}
+	return out
 }

@@ -323,17 +323,28 @@ func splitSentences(text string, p span) []span {
 	var out []span
 	start := p.start
 	for i := p.start; i < p.end; {
-		if c := text[i]; c < utf8.RuneSelf {
+		// Look only at the bytes that can begin a stop (! ? and the lead
+		// bytes of 。！？): no other byte of valid or broken UTF-8 can.
+		switch c := text[i]; c {
+		case '!', '?':
 			i++
-			if c != '!' && c != '?' {
+		case 0xe3:
+			if i+2 < p.end && text[i+1] == 0x80 && text[i+2] == 0x82 { // 。
+				i += 3
+			} else {
+				i++
 				continue
 			}
-		} else {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			i += n
-			if r != '。' && r != '！' && r != '？' {
+		case 0xef:
+			if i+2 < p.end && text[i+1] == 0xbc && (text[i+2] == 0x81 || text[i+2] == 0x9f) { // ！？
+				i += 3
+			} else {
+				i++
 				continue
 			}
+		default:
+			i++
+			continue
 		}
 		for i < p.end {
 			r2, n2 := utf8.DecodeRuneInString(text[i:])
