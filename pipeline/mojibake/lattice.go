@@ -178,7 +178,7 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 // under m. left and right are the characters around the window (-1 at the
 // edges of the text). It returns the runs taken and the gain in log
 // probability over the window as found (penalties included).
-func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *mechanism) ([]run, float64) {
+func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right rune, m *mechanism) ([]run, float64) {
 	e, ok := encodeWindow(&scr.enc, win, m.wrong)
 	if !ok {
 		return nil, 0
@@ -193,21 +193,39 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, left, right rune, m *me
 		// with none to read, no run can be kept, so skip the lattice.
 		return nil, 0
 	}
-	start := lm.Scorer()
-	if left >= 0 {
+	// The score of the stretch as found, each character's score and the
+	// scorer after it (for the lattice's keeping steps) are those of the
+	// window as found: the stretch starts the window, or follows a
+	// character other than an ASCII letter, after which Scorer.Next's
+	// state does not depend on what came before.
+	var start langmodel.Scorer
+	if at == 0 {
+		start = scr.start
+	} else {
+		start = scr.keepSt[at-1]
+	}
+	keepLP, keepSt := scr.keepLP[at:at+len(win)], scr.keepSt[at:at+len(win)]
+	if at > 0 && asciiLetter(left) {
+		start = lm.Scorer()
 		start.Next(left)
+		keepLP, keepSt = scr.ownLP[:0], scr.ownSt[:0]
+		s := start
+		for _, r := range win {
+			lp := s.Next(r)
+			keepLP, keepSt = append(keepLP, lp), append(keepSt, s)
+		}
+		scr.ownLP, scr.ownSt = keepLP, keepSt
 	}
-	// Score of the window as found, keeping each character's score and the
-	// scorer after it for the lattice's keeping steps.
-	sc := start
 	orig := 0.0
-	keepLP, keepSt := scr.keepLP[:0], scr.keepSt[:0]
-	for _, r := range win {
-		lp := sc.Next(r)
+	for _, lp := range keepLP {
 		orig += lp
-		keepLP, keepSt = append(keepLP, lp), append(keepSt, sc)
 	}
-	scr.keepLP, scr.keepSt = keepLP, keepSt
+	var sc langmodel.Scorer
+	if len(win) > 0 {
+		sc = keepSt[len(win)-1]
+	} else {
+		sc = start
+	}
 	if right >= 0 {
 		orig += sc.Next(right)
 	}

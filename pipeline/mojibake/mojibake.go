@@ -177,11 +177,32 @@ type scratch struct {
 	// enc holds the buffers of the last encoded window.
 	enc encoded
 	// keepLP and keepSt are the score of each character of the window as
-	// found and the scorer after it.
+	// found and the scorer after it (see scanWindow).
 	keepLP []float64
 	keepSt []langmodel.Scorer
+	// start is the scorer before the window's first character.
+	start langmodel.Scorer
+	// ownLP and ownSt hold a stretch's own scores where the window's do
+	// not apply.
+	ownLP []float64
+	ownSt []langmodel.Scorer
 	// line is the last line read as a whole.
 	line lineScan
+}
+
+// scanWindow scores the window as found once for all mechanisms: each
+// character's score and the scorer after it.
+func (sc *scratch) scanWindow(lm *langmodel.Model, win []rune, left rune) {
+	s := lm.Scorer()
+	if left >= 0 {
+		s.Next(left)
+	}
+	sc.start = s
+	sc.keepLP, sc.keepSt = sc.keepLP[:0], sc.keepSt[:0]
+	for _, r := range win {
+		lp := s.Next(r)
+		sc.keepLP, sc.keepSt = append(sc.keepLP, lp), append(sc.keepSt, s)
+	}
 }
 
 // window is a byte span of one line to examine. lone: all its spots are
@@ -242,6 +263,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	if w.end < len(text) {
 		right, _ = utf8.DecodeRuneInString(text[w.end:])
 	}
+	sc.scanWindow(r.lm, win, left)
 	var bestRuns []run
 	var bestMech *mechanism
 	bestGain := 0.0
@@ -287,7 +309,7 @@ func (r *Repairer) bestStretches(sc *scratch, win []rune, left, right rune, m *m
 			if j < len(win) {
 				rr = win[j]
 			}
-			rs, gain := best(sc, r.lm, win[i:j], l, rr, m)
+			rs, gain := best(sc, r.lm, win[i:j], i, l, rr, m)
 			for _, rn := range rs {
 				rn.charFrom += i
 				rn.charTo += i
