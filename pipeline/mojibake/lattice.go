@@ -99,6 +99,8 @@ type encoded struct {
 	hole   []bool // U+FFFD in the text: a byte of unknown value
 	bounds []int  // byte offset of each character, plus the end
 	isB    []bool // isB[p]: p is a character boundary
+	// nextHole[p] is the first hole at or after p, or len(b).
+	nextHole []int
 }
 
 // encodeWindow writes win with c into buffers reused from prev, which
@@ -132,6 +134,17 @@ func encodeWindow(prev *encoded, win []rune, c *codec) (encoded, bool) {
 	for _, p := range e.bounds {
 		e.isB[p] = true
 	}
+	if cap(prev.nextHole) < len(e.b) {
+		prev.nextHole = make([]int, len(e.b))
+	}
+	e.nextHole = prev.nextHole[:len(e.b)]
+	next := len(e.b)
+	for p := len(e.b) - 1; p >= 0; p-- {
+		if e.hole[p] {
+			next = p
+		}
+		e.nextHole[p] = next
+	}
 	return e, true
 }
 
@@ -154,10 +167,7 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 	if e.hole[p] {
 		return piece{r: utf8.RuneError, start: p, end: p + 1, lost: true}
 	}
-	end := p
-	for end < len(e.b) && !e.hole[end] && end-p < 16 {
-		end++
-	}
+	end := min(e.nextHole[p], p+16)
 	r, n, ok := m.right.decode(e.b[p:end])
 	if n < 1 {
 		n = 1
