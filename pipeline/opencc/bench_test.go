@@ -160,6 +160,28 @@ func BenchmarkConvert(b *testing.B) {
 	}
 }
 
+// BenchmarkConvertEdits is t2s with edits, as the pipeline runs it: the
+// one-pass path of one-step configs against the general path.
+func BenchmarkConvertEdits(b *testing.B) {
+	text := mixedCorpus(b, 2<<20, false)
+	c, err := New("t2s")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, fast := range []bool{true, false} {
+		name := "general"
+		if fast {
+			name = "one-pass"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				_, _ = c.convertEdits(text, fast)
+			}
+		})
+	}
+}
+
 // BenchmarkLoad measures building a converter from the embedded data with
 // nothing cached: parse the file index, build the rune table, decode the
 // config's dictionaries. "all" decodes every dictionary and reports the

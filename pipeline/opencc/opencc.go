@@ -183,22 +183,82 @@ func (c *Converter) ConvertEdits(s string) (string, []textedit.Edit) {
 	return c.convertEdits(s, c.direct)
 }
 
-// convertEdits is ConvertEdits; fast takes the one-step shortcut for
-// unmatched runs (tests compare it with the general path).
+// convertEdits is ConvertEdits; fast takes the one-step shortcut
+// (tests compare it with the general path).
 func (c *Converter) convertEdits(s string, fast bool) (string, []textedit.Edit) {
+	if fast {
+		return c.convertEditsDirect(s)
+	}
 	b := textedit.NewBuilder(s, "opencc")
 	var sc scratch
 	c.segment(s, func(start, end int, matched bool, v string) {
-		switch {
-		case matched && c.direct:
+		if matched && c.direct {
 			b.ReplaceQuiet(start, end, v, c.name)
-		case fast:
-			c.editRunDirect(b, s, start, end)
-		default:
-			c.editSegment(b, s, start, end, &sc)
+			return
 		}
+		c.editSegment(b, s, start, end, &sc)
 	})
 	return b.String(), b.Edits()
+}
+
+// convertEditsDirect is ConvertEdits for one-step configs in a single pass:
+// where the segmentation dictionary has no key, the step's other
+// dictionaries are tried at once, bounded (as a separate pass over the
+// unmatched run would be) by the next place a segmentation key starts.
+func (c *Converter) convertEditsDirect(s string) (string, []textedit.Edit) {
+	b := textedit.NewBuilder(s, "opencc")
+	for i := 0; i < len(s); {
+		cd, size := codeAt(c.ab, s, i, len(s))
+		if cd == 0 {
+			i += size
+			continue
+		}
+		if n, v := longest(c.ab, c.seg, s, i, len(s), cd, size); n > 0 {
+			b.ReplaceQuiet(i, i+n, c.seg.Value(v), c.name)
+			i += n
+			continue
+		}
+		d, n, v := c.runMatch(s, i, len(s), cd, size)
+		if n > size {
+			// A longer key must not run into the next segment.
+			if j := c.segStart(s, i+size, i+n); j >= 0 {
+				d, n, v = c.runMatch(s, i, j, cd, size)
+			}
+		}
+		if n > 0 {
+			b.ReplaceQuiet(i, i+n, d.Value(v), c.name)
+			i += n
+			continue
+		}
+		i += size
+	}
+	return b.String(), b.Edits()
+}
+
+// runMatch finds the key of the first run dictionary that matches at i,
+// ending by end.
+func (c *Converter) runMatch(s string, i, end int, cd uint16, size int) (*dat.Dict, int, int32) {
+	for _, d := range c.runStep {
+		if n, v := longest(c.ab, d, s, i, end, cd, size); n > 0 {
+			return d, n, v
+		}
+	}
+	return nil, 0, 0
+}
+
+// segStart returns the first offset in [from, to) where a key of the
+// segmentation dictionary starts, or -1.
+func (c *Converter) segStart(s string, from, to int) int {
+	for p := from; p < to; {
+		cd, size := codeAt(c.ab, s, p, len(s))
+		if cd != 0 {
+			if n, _ := longest(c.ab, c.seg, s, p, len(s), cd, size); n > 0 {
+				return p
+			}
+		}
+		p += size
+	}
+	return -1
 }
 
 // scratch holds the buffers multi-step conversion of one segment reuses.
@@ -352,26 +412,6 @@ func longest[T text](ab *alphabet, d *dat.Dict, s T, i, end int, cd uint16, size
 		j += size
 	}
 	return n, val
-}
-
-// editRunDirect records the edits of an unmatched run in a one-step
-// config: every match of the run's dictionaries is its own piece, so no cut
-// has to be followed through steps (same edits as editSegment, cheaper).
-func (c *Converter) editRunDirect(b *textedit.Builder, s string, start, end int) {
-	for i := start; i < end; {
-		cd, size := codeAt(c.ab, s, i, end)
-		if cd != 0 {
-			for _, d := range c.runStep {
-				if n, v := longest(c.ab, d, s, i, end, cd, size); n > 0 {
-					b.ReplaceQuiet(i, i+n, d.Value(v), c.name)
-					i += n
-					goto next
-				}
-			}
-		}
-		i += size
-	next:
-	}
 }
 
 // editSegment converts the segment s[start:end] through the chain and
