@@ -96,9 +96,35 @@ func (d *Document) Edits() []textedit.Edit { return d.loud }
 
 // SpanToBase maps a span of the current text back to Base.
 func (d *Document) SpanToBase(start, end int) (int, int) {
-	for i := len(d.layers) - 1; i >= 0; i-- {
-		m := textedit.NewMapper(d.layers[i])
-		start, end = m.Start(start), m.End(end)
+	return d.spans().toBase(start, end)
+}
+
+// SpanToSource maps a span of Base to input byte offsets.
+func (d *Document) SpanToSource(start, end int) (int, int, bool) {
+	return d.spans().toSource(start, end)
+}
+
+// spanMaps holds the mappers of a document's edit layers, built once for
+// all its figures (a traditional text has an edit per converted character).
+type spanMaps struct {
+	layers []*textedit.Mapper
+	source *textedit.Mapper // nil when Base does not map to input bytes
+}
+
+func (d *Document) spans() spanMaps {
+	var m spanMaps
+	for _, l := range d.layers {
+		m.layers = append(m.layers, textedit.NewMapper(l))
+	}
+	if d.SourceMappable {
+		m.source = textedit.NewMapper(d.sourceEdits)
+	}
+	return m
+}
+
+func (m spanMaps) toBase(start, end int) (int, int) {
+	for i := len(m.layers) - 1; i >= 0; i-- {
+		start, end = m.layers[i].Start(start), m.layers[i].End(end)
 	}
 	if end < start {
 		end = start
@@ -106,13 +132,11 @@ func (d *Document) SpanToBase(start, end int) (int, int) {
 	return start, end
 }
 
-// SpanToSource maps a span of Base to input byte offsets.
-func (d *Document) SpanToSource(start, end int) (int, int, bool) {
-	if !d.SourceMappable {
+func (m spanMaps) toSource(start, end int) (int, int, bool) {
+	if m.source == nil {
 		return 0, 0, false
 	}
-	m := textedit.NewMapper(d.sourceEdits)
-	return m.Start(start), m.End(end), true
+	return m.source.Start(start), m.source.End(end), true
 }
 
 // Rows converts the finished document into its output rows.
@@ -145,6 +169,10 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		doc.Status, doc.Error = schema.StatusFailed, d.Err.Error()
 	}
 	figs := make([]schema.Figure, 0, len(d.Figures))
+	var maps spanMaps
+	if len(d.Figures) > 0 {
+		maps = d.spans()
+	}
 	for i, f := range d.Figures {
 		row := schema.Figure{
 			DocID:      doc.DocID,
@@ -164,11 +192,11 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 			PeriodUnit: f.PeriodUnit,
 			Extractor:  f.Extractor,
 		}
-		bs, be := d.SpanToBase(f.Start, f.End)
+		bs, be := maps.toBase(f.Start, f.End)
 		if bs >= 0 && be <= len(d.Base) && bs <= be {
 			row.Raw = d.Base[bs:be]
 		}
-		if ss, se, ok := d.SpanToSource(bs, be); ok {
+		if ss, se, ok := maps.toSource(bs, be); ok {
 			a, b := int64(ss), int64(se)
 			row.SourceStart, row.SourceEnd = &a, &b
 		}
