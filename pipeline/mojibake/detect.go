@@ -242,7 +242,18 @@ func besideOwnKind(text string, i, size int, r, last rune) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	if r <= 0x257f && (tableEdge(last) || i+size == len(text) || tableEdge(next)) {
+		// A table's rule meets spaces, line ends and other rules even
+		// where a cell holds Chinese ("│程 │"); mojibake sits inside text.
+		return true
+	}
 	return !unicode.Is(unicode.Han, last) && !unicode.Is(unicode.Han, next)
+}
+
+// tableEdge reports what a box-drawing character of a table touches: a
+// space, a line end, another box-drawing character (-1: start of text).
+func tableEdge(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\r' || r == -1 || r >= 0x2500 && r <= 0x257f
 }
 
 func commonFullwidth(r rune) bool {
