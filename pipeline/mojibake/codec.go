@@ -29,6 +29,10 @@ type doubleByte struct {
 	pair [0x80 * 0x100]rune // (lead-0x80)<<8 | trail -> rune, 0 if none
 	inv  map[rune]uint16
 	enc  encoding.Encoding
+	// bmp and bmpLen hold what encodeSlow writes for each character of
+	// the Basic Multilingual Plane (bmpLen 0: none).
+	bmp    [0x10000][4]byte
+	bmpLen [0x10000]uint8
 	// single is what the decoder makes of a lone byte 0x80 (GBK readers
 	// give the euro sign), 0 if nothing.
 	single rune
@@ -63,6 +67,7 @@ func newDoubleByte(e encoding.Encoding) *doubleByte {
 			}
 		}
 	}
+	t.fillBMP()
 	return t
 }
 
@@ -77,6 +82,28 @@ func (t *doubleByte) encodeRune(dst []byte, r rune) ([]byte, bool) {
 	if r < 0x80 {
 		return append(dst, byte(r)), true
 	}
+	if r < 0x10000 {
+		n := t.bmpLen[r]
+		return append(dst, t.bmp[r][:n]...), n > 0
+	}
+	return t.encodeSlow(dst, r)
+}
+
+// fillBMP writes every character of the Basic Multilingual Plane once
+// with encodeSlow, so that encodeRune is a table lookup.
+func (t *doubleByte) fillBMP() {
+	var buf []byte
+	for r := rune(0x80); r < 0x10000; r++ {
+		var ok bool
+		buf, ok = t.encodeSlow(buf[:0], r)
+		if ok && len(buf) <= 4 {
+			t.bmpLen[r] = uint8(len(buf))
+			copy(t.bmp[r][:], buf)
+		}
+	}
+}
+
+func (t *doubleByte) encodeSlow(dst []byte, r rune) ([]byte, bool) {
 	if r == t.single {
 		// The lone byte, not the two-byte form: mojibake of UTF-8 is
 		// full of 0x80 continuation bytes.

@@ -1,6 +1,8 @@
 package mojibake
 
 import (
+	"github.com/zhextract/zhextract/pipeline/langmodel"
+
 	"unicode"
 	"unicode/utf8"
 )
@@ -38,8 +40,10 @@ type lineScan struct {
 	offs        []int
 	wide        int
 	left, right rune
-	orig        float64   // the line as found, with the character after it
-	cum         []float64 // cum[k]: the score of win[:k]
+	// cum[k] is the score of win[:k] as found, filled on demand by cumAt:
+	// most lines' readings are given up early, and lines can be long.
+	cum []float64
+	so  langmodel.Scorer // the scorer after win[:len(cum)-1]
 }
 
 // scanLine fills sc.line for text[a:z], or keeps it when it holds that line.
@@ -65,25 +69,35 @@ func (r *Repairer) scanLine(sc *scratch, text string, a, z int) *lineScan {
 	if z < len(text) {
 		l.right, _ = utf8.DecodeRuneInString(text[z:])
 	}
-	l.orig = 0
-	l.cum = l.cum[:0]
-	if l.wide < 2 {
-		return l
-	}
-	so := r.lm.Scorer()
+	l.so = r.lm.Scorer()
 	if l.left >= 0 {
-		so.Next(l.left)
+		l.so.Next(l.left)
 	}
-	for _, c := range l.win {
-		l.cum = append(l.cum, l.orig)
-		l.orig += so.Next(c)
-	}
-	l.cum = append(l.cum, l.orig)
-	if l.right >= 0 {
-		l.orig += so.Next(l.right)
-	}
+	l.cum = append(l.cum[:0], 0)
 	return l
 }
+
+// cumAt returns the score of win[:k] as found.
+func (l *lineScan) cumAt(k int) float64 {
+	for n := len(l.cum) - 1; n < k; n++ {
+		l.cum = append(l.cum, l.cum[n]+l.so.Next(l.win[n]))
+	}
+	return l.cum[k]
+}
+
+// orig is the score of the line as found, with the character after it.
+func (l *lineScan) orig() float64 {
+	o := l.cumAt(len(l.win))
+	if l.right >= 0 {
+		so := l.so
+		o += so.Next(l.right)
+	}
+	return o
+}
+
+// linePrefix is how many characters of a long line are read first, so
+// that a clean paragraph is given up without encoding all of it.
+const linePrefix = 64
 
 // readLine reads every character of the line text[a:z] under m and returns
 // the replacements, one per stretch of changed characters, with the gain
@@ -93,6 +107,9 @@ func (r *Repairer) scanLine(sc *scratch, text string, a, z int) *lineScan {
 func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (lineReading, bool) {
 	l := r.scanLine(sc, text, a, z)
 	if l.wide < 2 {
+		return lineReading{}, false
+	}
+	if len(l.win) > linePrefix && r.givesUp(sc, l, m) {
 		return lineReading{}, false
 	}
 	e, ok := encodeWindow(&sc.enc, l.win, m.wrong)
@@ -113,7 +130,7 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 		for k < len(l.win) && e.bounds[k] < p {
 			k++
 		}
-		if k&15 == 15 && e.isB[p] && cand+lineCost-l.cum[k] < -lineBail {
+		if k&15 == 15 && e.isB[p] && cand+lineCost-l.cumAt(k) < -lineBail {
 			// The reading has lost so much on the way that the line
 			// as a whole would be garbled where it reads well now.
 			return lineReading{}, false
@@ -151,7 +168,7 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 	if l.right >= 0 {
 		cand += sr.Next(l.right)
 	}
-	orig := l.orig
+	orig := l.orig()
 	if r.trace != nil {
 		r.trace(text[a:z], m.reason, cand-orig+lineCost, model/float64(max(n, 1)), n, han, other)
 	}
@@ -165,6 +182,50 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 		return lineReading{}, false
 	}
 	return lineReading{m: m, gain: cand - orig, reps: lineReps(e, m, l)}, true
+}
+
+// givesUp reads the first linePrefix characters of a long line as readLine
+// does and reports whether readLine would give the reading up there. The
+// checks stop 16 characters short of the prefix's end, so every byte they
+// read is one the whole line holds too.
+func (r *Repairer) givesUp(sc *scratch, l *lineScan, m *mechanism) bool {
+	e, ok := encodeWindow(&sc.enc, l.win[:linePrefix], m.wrong)
+	if !ok {
+		return true // the whole line cannot be encoded either
+	}
+	sr := r.lm.Scorer()
+	if l.left >= 0 {
+		sr.Next(l.left)
+	}
+	cand := -lineCost
+	k := 0
+	for p := 0; p < len(e.b); {
+		for k < linePrefix && e.bounds[k] < p {
+			k++
+		}
+		if k >= linePrefix-16 {
+			return false
+		}
+		if k&15 == 15 && e.isB[p] && cand+lineCost-l.cumAt(k) < -lineBail {
+			return true
+		}
+		pc := e.readAt(m, p)
+		switch {
+		case pc.lost:
+			cand += sr.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
+		case pc.r == utf8.RuneError:
+			sr.Next(utf8.RuneError)
+			cand += decodedReplacement
+		default:
+			lp := sr.Next(pc.r)
+			if pc.r < 0x80 && !e.isB[p] {
+				lp -= asciiCost
+			}
+			cand += lp
+		}
+		p = pc.end
+	}
+	return false
 }
 
 // lineReps cuts the reading of a line into replacements, one per stretch
