@@ -30,6 +30,10 @@ const (
 	neutral = 254 // punctuation and the like: ends a span, flags nothing
 )
 
+// span must be a power of two: the ring of the last span characters is
+// indexed with a mask.
+var _ [0]struct{} = [span & (span - 1)]struct{}{}
+
 type detector struct {
 	cost *[0x10000]uint8
 	// pairs is a hashed set of the model's character pairs (false hits, a
@@ -156,12 +160,20 @@ func (d *detector) suspicious(text string) []int {
 			i++
 			continue
 		}
-		r, size := decodeHan(text, i)
+		var r rune
+		var size int
 		var k uint8 = marker
-		if r < 0x10000 {
+		if i+2 < len(text) && c >= 0xe1 && c <= 0xef && c != 0xed && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 {
+			// decodeHan's three-byte case, written out for the hot loop.
+			r, size = rune(c&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3
 			k = d.cost[r]
-		} else if unicode.Is(unicode.Han, r) {
-			k = maxCost // supplementary ideographs are rare but real
+		} else {
+			r, size = decodeHan(text, i)
+			if r < 0x10000 {
+				k = d.cost[r]
+			} else if unicode.Is(unicode.Han, r) {
+				k = maxCost // supplementary ideographs are rare but real
+			}
 		}
 		if k == marker && besideOwnKind(text, i, size, r, last) {
 			k = neutral
@@ -179,7 +191,7 @@ func (d *detector) suspicious(text string) []int {
 			// lowered to 0 for a known pair only when the span's sum would
 			// cross the cut; lowering only shrinks the sum, so the spots
 			// are those of looking every pair up.
-			slot := n % span
+			slot := n & (span - 1) // span is a power of two
 			if n >= span {
 				sum -= int(ring[slot].cost)
 			}
