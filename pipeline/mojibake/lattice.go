@@ -197,7 +197,16 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 		return nil, 0
 	}
 	L := len(e.b)
-	if !readsHan(e, m) {
+	// Read at every byte once; the lattice's two reading states use it.
+	pcs := scr.pieces[:0]
+	han := false
+	for p := range e.b {
+		pc := e.readAt(m, p)
+		han = han || !pc.lost && unicode.Is(unicode.Han, pc.r)
+		pcs = append(pcs, pc)
+	}
+	scr.pieces = pcs
+	if !han {
 		// keepPlausible keeps only runs whose reading holds a Han
 		// character, and every character of a reading comes from readAt:
 		// with none to read, no run can be kept, so skip the lattice.
@@ -305,7 +314,7 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 			if !cur.ok {
 				continue
 			}
-			pc := e.readAt(m, p)
+			pc := pcs[p]
 			s := cur.sc
 			var lp float64
 			switch {
@@ -548,17 +557,6 @@ func allRare(lm *langmodel.Model, rs []rune) bool {
 		}
 	}
 	return true
-}
-
-// readsHan reports whether a reading under m starting at some byte of e
-// gives a Han character.
-func readsHan(e encoded, m *mechanism) bool {
-	for p := range e.b {
-		if pc := e.readAt(m, p); !pc.lost && unicode.Is(unicode.Han, pc.r) {
-			return true
-		}
-	}
-	return false
 }
 
 // holdsUTF8 reports bytes with at least one multi-byte UTF-8 character: a

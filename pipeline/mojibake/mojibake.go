@@ -180,6 +180,8 @@ type scratch struct {
 	// found and the scorer after it (see scanWindow).
 	keepLP []float64
 	keepSt []langmodel.Scorer
+	// pieces holds the reading at each byte of the encoded stretch.
+	pieces []piece
 	// start is the scorer before the window's first character.
 	start langmodel.Scorer
 	// ownLP and ownSt hold a stretch's own scores where the window's do
