@@ -149,7 +149,7 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 	if path == "-" {
 		return ReadFrom(ctx, path, stdin, opt, emit)
 	}
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
 	}
