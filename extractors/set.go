@@ -45,6 +45,13 @@ func New() (*Set, error) {
 	return s, nil
 }
 
+// Preload loads the word segmenter now rather than at the first figure, so
+// that a batch can load it alongside its other tables.
+func (s *Set) Preload() error {
+	_, err := s.seg.load()
+	return err
+}
+
 // Sentence is one sentence of a document, handed to extractors.
 type Sentence struct {
 	Text  string // exact slice of the document

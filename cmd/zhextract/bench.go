@@ -48,10 +48,12 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("build corpus: %w", err)
 	}
 	fmt.Fprintf(stderr, "corpus: %d files, %.1f MB in %s\n", files, float64(n)/(1<<20), corpus)
+	start := time.Now()
 	st, err := stages.Build(stages.Options{})
 	if err != nil {
 		return err
 	}
+	startup := time.Since(start)
 	fmts := []string{*format}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -76,6 +78,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	res.Files = files
+	res.Startup = startup
 	if !*noOpenCC {
 		if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
 			return err

@@ -1,6 +1,9 @@
 package stages
 
 import (
+	"errors"
+	"sync"
+
 	"github.com/zhextract/zhextract/extractors"
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/decode"
@@ -24,35 +27,48 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 	if opt.Convert == "" {
 		opt.Convert = "t2s"
 	}
-	conv, err := opencc.New(opt.Convert)
-	if err != nil {
-		return nil, err
+	// The dictionaries and tables load in parallel: a run starts in the
+	// time of the slowest (the segmenter's word list), not of all of them.
+	var (
+		wg      sync.WaitGroup
+		conv    *opencc.Converter
+		t2s     *opencc.Converter
+		scripts *scriptTable
+		rep     *mojibake.Repairer
+		strip   *pinyin.Stripper
+		set     *extractors.Set
+		errs    [4]error
+	)
+	wg.Go(func() {
+		if conv, errs[0] = opencc.New(opt.Convert); errs[0] == nil && conv.Name() != "t2s" && !opt.NoExtract {
+			t2s, errs[0] = opencc.New("t2s")
+		}
+	})
+	wg.Go(func() { scripts, errs[1] = newScriptTable() })
+	wg.Go(func() { rep = mojibake.New() })
+	wg.Go(func() { strip = pinyin.New() })
+	if !opt.NoExtract {
+		wg.Go(func() {
+			if set, errs[2] = extractors.New(); errs[2] == nil {
+				errs[3] = set.Preload()
+			}
+		})
 	}
-	scripts, err := newScriptTable()
-	if err != nil {
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
 	st := []pipeline.Stage{
 		Decode{Decoder: decode.New(langmodel.Default().PerChar), Charset: htmltext.Charset},
 		HTML{},
 		Chrome{},
-		Mojibake{Repairer: mojibake.New()},
-		Pinyin{Stripper: pinyin.New()},
+		Mojibake{Repairer: rep},
+		Pinyin{Stripper: strip},
 		Script{table: scripts},
 		Convert{Conv: conv},
 	}
 	if opt.NoExtract {
 		return st, nil
 	}
-	set, err := extractors.New()
-	if err != nil {
-		return nil, err
-	}
-	ex := Extract{Set: set}
-	if conv.Name() != "t2s" {
-		if ex.T2S, err = opencc.New("t2s"); err != nil {
-			return nil, err
-		}
-	}
-	return append(st, ex), nil
+	return append(st, Extract{Set: set, T2S: t2s}), nil
 }
