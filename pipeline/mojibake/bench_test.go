@@ -166,6 +166,58 @@ func TestCorruptionBenchmark(t *testing.T) {
 	}
 }
 
+// heldOutFloor is the share of lossless runs the held-out lines must keep
+// restoring exactly, a point or two under what they reached when the
+// thresholds were set (see TestCorruptionHeldOut).
+var heldOutFloor = map[string]float64{
+	"big5 read as gbk":    0.96,
+	"gbk read as big5":    0.97,
+	"gb18030 frame shift": 0.95,
+}
+
+// TestCorruptionHeldOut corrupts, one at a time in context, the lines of
+// each benchmark document after the first 60 (those TestCorruptionBenchmark
+// uses and the repair's thresholds were set on), so the rates it logs are
+// those of text the tuning never saw.
+func TestCorruptionHeldOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("held-out corpus is slow in -short mode")
+	}
+	r := New()
+	stats := map[string]*restoreStats{}
+	for _, c := range corruptions() {
+		stats[c.name] = &restoreStats{}
+	}
+	for _, d := range benchDocs(t) {
+		lines := benchLines(d.text, 400)
+		if len(lines) <= 60 {
+			continue
+		}
+		for _, c := range corruptions() {
+			for _, l := range lines[60:] {
+				bad, ok := c.corrupt(l)
+				if !ok || bad == l {
+					continue
+				}
+				out, edits := r.Repair("前文\n" + bad + "\n后文")
+				checkEdits(t, "前文\n"+bad+"\n后文", out, edits)
+				tally(stats[c.name], bad, out == "前文\n"+l+"\n后文")
+			}
+		}
+	}
+	for _, c := range corruptions() {
+		s := stats[c.name]
+		t.Logf("%-22s held-out %v", c.name, s)
+		floor, ok := heldOutFloor[c.name]
+		if !ok {
+			floor = 0.98
+		}
+		if s.lossless > 0 && float64(s.losslessOK) < floor*float64(s.lossless) {
+			t.Errorf("%s held out: %d of %d lossless runs restored, want ≥ %.0f%%", c.name, s.losslessOK, s.lossless, 100*floor)
+		}
+	}
+}
+
 // lossy reports corrupted text whose bytes did not all survive: the reader
 // wrote U+FFFD for bytes it could not place.
 func lossy(bad string) bool { return strings.ContainsRune(bad, utf8.RuneError) }
