@@ -307,16 +307,18 @@ func classOf(r rune) (lp float64, run int) {
 
 // Scorer carries the context of a left-to-right scan: it lets a caller
 // score a text one character at a time, or splice candidate readings.
+//
+// Its fields are small: repair lattices copy a Scorer at every node.
 type Scorer struct {
-	m       *Model
-	prev    int // model index of the previous character, or -1
-	prevRun int // class run of the previous character (0: none)
-	last    rune
+	m    *Model
+	prev int32 // model index of the previous character, or -1
+	last rune
 	// A single Latin letter between two Han characters is rare in
 	// Chinese prose (unlike "A股" or "GDP"); it is typical where a trail
 	// byte was read as ASCII.
-	letters      int  // length of the current run of ASCII letters
-	hanBeforeRun bool // a modelled character came just before that run
+	letters      int32 // length of the current run of ASCII letters
+	prevRun      int8  // class run of the previous character (0: none)
+	hanBeforeRun bool  // a modelled character came just before that run
 }
 
 // Scorer starts a scan at the beginning of a text.
@@ -342,20 +344,20 @@ func (s *Scorer) Next(r rune) float64 {
 			lp += loneLetter
 		}
 		if a := s.prev; a >= 0 {
-			c := m.pairCount(a, b)
+			c := m.pairCount(int(a), b)
 			uni := m.uni[b]
 			if lone {
 				uni = math.Exp(lp)
 			}
 			p := (float64(c) + float64(m.free[a])*uni) / (float64(m.count[a]) + smoothing)
 			lp = math.Log(p)
-			if a == b && lp < reduplication {
+			if int(a) == b && lp < reduplication {
 				// Doubled characters (詵詵, 蘀兮蘀兮 aside) are common in
 				// Chinese and mostly missing from word lists.
 				lp = reduplication
 			}
 		}
-		s.prev, s.prevRun = b, 0
+		s.prev, s.prevRun = int32(b), 0
 		return lp
 	}
 	lp, run := classOf(r)
@@ -383,11 +385,11 @@ func (s *Scorer) Next(r rune) float64 {
 			lp = foreignInWord
 		}
 	case run == runBopomofo || run == runBox:
-		if run == s.prevRun {
+		if int8(run) == s.prevRun {
 			lp = inRun
 		}
 	}
-	s.prev, s.prevRun = -1, run
+	s.prev, s.prevRun = -1, int8(run)
 	return lp
 }
 
