@@ -148,6 +148,46 @@ func TestRepairMechanisms(t *testing.T) {
 	}
 }
 
+// TestHardCases: the kinds of run the repair once missed, each in the
+// context of a clean line: short headings read with the other double-byte
+// code (judged on the whole line), a character Big5 holds twice (HKSCS),
+// and one-character frame shifts that leave a lone letter or sign.
+func TestHardCases(t *testing.T) {
+	r := New()
+	shiftAt := func(s string, at int, stray byte) string {
+		i := strings.Index(s, string([]rune(s)[at]))
+		head, _ := encodeAll(gbk, s[:i])
+		tail, _ := encodeAll(gbk, s[i:])
+		return decodeAll(gbk, append(append(head, stray), tail...))
+	}
+	b5gbk := func(s string) string { b, _ := encodeAll(big5, s); return decodeAll(gbk, b) }
+	gbkb5 := func(s string) string { b, _ := encodeAll(gbk, s); return decodeAll(big5, b) }
+	for _, tc := range []struct{ clean, bad, reason string }{
+		{"章 9. 系統技巧", b5gbk("章 9. 系統技巧"), "big5 read as gbk"},
+		{"1.1.13. 动手时间", gbkb5("1.1.13. 动手时间"), "gbk read as big5"},
+		{"影像是根文件系统映像", gbkb5("影像是根文件系统映像"), "gbk read as big5"},
+		{"8.1.2. 語言環境的重新配置", shiftAt("8.1.2. 語言環境的重新配置", 7, 0xbb), "gb18030 frame shift"},
+		{"使用者名稱或註釋欄位", shiftAt("使用者名稱或註釋欄位", 4, 0x90), "gb18030 frame shift"},
+		{"電子郵件基礎", shiftAt("電子郵件基礎", 2, 0xc7), "gb18030 frame shift"},
+	} {
+		if tc.bad == tc.clean || lossy(tc.bad) {
+			t.Fatalf("%s: sample %q not corrupted without loss: %q", tc.reason, tc.clean, tc.bad)
+		}
+		in := "前文照常。\n" + tc.bad + "\n后文照常。"
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if want := "前文照常。\n" + tc.clean + "\n后文照常。"; out != want {
+			t.Errorf("%s: %q gave %q, want %q", tc.reason, tc.bad, out, want)
+			continue
+		}
+		for _, e := range edits {
+			if !strings.HasPrefix(e.Reason, tc.reason) {
+				t.Errorf("%s: edit %+v", tc.reason, e)
+			}
+		}
+	}
+}
+
 // TestLostBytes: a truncated UTF-8 character read as GBK is marked, not
 // guessed.
 func TestLostBytes(t *testing.T) {
