@@ -3,6 +3,7 @@ package mojibake
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -275,6 +276,54 @@ func TestNoFalseRepairs(t *testing.T) {
 		edits += len(es)
 	}
 	t.Logf("clean text checked: %.1f MB in %d documents, %d edits", float64(total)/(1<<20), len(docs), edits)
+}
+
+// TestLineCostMargin reads every line of the clean text of
+// TestNoFalseRepairs with the other double-byte code and requires the best
+// gain of a reading that would otherwise pass (it reads like Chinese) to
+// stay a margin under lineCost: a false repair of a whole line is then not
+// one threshold step away.
+func TestLineCostMargin(t *testing.T) {
+	if testing.Short() {
+		t.Skip("clean corpus is slow in -short mode")
+	}
+	const margin = 3.0
+	r := New()
+	best, bestLine := math.Inf(-1), ""
+	r.trace = func(line, reason string, gain, avg float64, n, han, other int) {
+		passes := avg >= plausibleConfused || gain-lineCost > 3*lineCost && avg >= plausible // as readLine
+		if han > 0 && other <= han && passes && gain > best {
+			best, bestLine = gain, reason+": "+line
+		}
+	}
+	special, err := os.ReadFile("../../testdata/mojibake/clean-special.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := append(seedClean(t), cleanDoc{"clean-special.txt", string(special)})
+	docs = append(docs, dictDocs(t)...)
+	docs = append(docs, debianDocs(*benchMB<<20)...)
+	var sc scratch
+	for _, d := range docs {
+		for a := 0; a < len(d.text); {
+			z := strings.IndexByte(d.text[a:], '\n')
+			if z < 0 {
+				z = len(d.text)
+			} else {
+				z += a
+			}
+			for _, m := range r.mechs {
+				if m.cost >= confusedCost {
+					r.readLine(&sc, d.text, a, z, m)
+				}
+			}
+			a = z + 1
+		}
+	}
+	t.Logf("best whole-line reading of clean text gains %.1f nats before the line's cost (%.0f): %q", best, lineCost, bestLine)
+	if best > lineCost-margin {
+		t.Errorf("a clean line's reading gains %.1f, within %.0f nats of lineCost %.0f: %q", best, margin, lineCost, bestLine)
+	}
 }
 
 // benchClean is ~20 MB of clean text for the throughput benchmark: the
