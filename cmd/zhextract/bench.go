@@ -118,5 +118,11 @@ func snapshotHeap(path string, interval time.Duration) (stop func()) {
 			}
 		}
 	}()
-	return func() { close(done); <-finished }
+	return func() {
+		close(done)
+		<-finished
+		if _, err := os.Stat(path); err != nil {
+			write() // a run shorter than interval still leaves a profile
+		}
+	}
 }

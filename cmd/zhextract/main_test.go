@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -160,6 +161,40 @@ func TestInterrupt(t *testing.T) {
 	for s, c := range seen {
 		if c != 1 {
 			t.Errorf("%s appears %d times", s, c)
+		}
+	}
+}
+
+// TestBench runs bench on a small corpus: every generated file becomes a
+// document, none fails, and the report and profiles are written.
+func TestBench(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	stdout, stderr, code := zx(t, "", "bench", "--size", "2", "--no-opencc", "--from", "../../testdata",
+		"--dir", filepath.Join(dir, "b"), "--cpuprofile", cpu, "--memprofile", mem)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var files, docs, failed int
+	for _, l := range strings.Split(stdout+stderr, "\n") {
+		if strings.HasPrefix(l, "corpus:      ") {
+			fmt.Sscanf(strings.TrimPrefix(l, "corpus:"), "%d files", &files)
+		}
+		if strings.HasPrefix(l, "documents:") {
+			fmt.Sscanf(strings.TrimPrefix(l, "documents:"), "%d (%d failed)", &docs, &failed)
+		}
+	}
+	if files == 0 || docs != files || failed != 0 {
+		t.Errorf("corpus %d files, %d documents, %d failed:\n%s", files, docs, failed, stdout)
+	}
+	for _, want := range []string{"throughput:", "peak RSS:", "startup:", "  extract "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout)
+		}
+	}
+	for _, p := range []string{cpu, mem} {
+		if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+			t.Errorf("no profile %s: %v", p, err)
 		}
 	}
 }
