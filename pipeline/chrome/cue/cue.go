@@ -76,8 +76,17 @@ func Measure(s string) Stats {
 
 // IsSpace reports white space, including the ideographic space and NBSP
 // that Chinese pages use for indentation.
+// It is called for every character of every page, so it tests the
+// Unicode White_Space list itself instead of unicode.IsSpace's table search.
 func IsSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+	if r < 0x80 {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	switch r {
+	case 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x200b:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
 }
 
 // Trim trims IsSpace runes from both ends.

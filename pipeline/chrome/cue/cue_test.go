@@ -1,6 +1,9 @@
 package cue
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestMarker(t *testing.T) {
 	tests := []struct{ line, want string }{
@@ -156,4 +159,15 @@ func FuzzMeasure(f *testing.F) {
 			t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
 		}
 	})
+}
+
+// TestIsSpaceEveryRune checks the hand-written White_Space list against
+// the unicode package for every code point.
+func TestIsSpaceEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+		if got := IsSpace(r); got != want {
+			t.Errorf("IsSpace(%U) = %v, want %v", r, got, want)
+		}
+	}
 }
