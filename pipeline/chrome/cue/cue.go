@@ -105,6 +105,14 @@ func RuneLen(s string) int {
 
 // IsHan reports a Han ideograph.
 func IsHan(r rune) bool {
+	// The common cases first: the unified ideographs, and everything below
+	// the first Han block (radicals at U+2E80).
+	if r >= 0x4e00 && r <= 0x9fff {
+		return true
+	}
+	if r < 0x2e80 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r)
 }
 

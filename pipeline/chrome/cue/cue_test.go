@@ -161,13 +161,16 @@ func FuzzMeasure(f *testing.F) {
 	})
 }
 
-// TestIsSpaceEveryRune checks the hand-written White_Space list against
-// the unicode package for every code point.
+// TestIsSpaceEveryRune checks the hand-written White_Space list and the
+// Han fast path against the unicode package for every code point.
 func TestIsSpaceEveryRune(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		want := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
 		if got := IsSpace(r); got != want {
 			t.Errorf("IsSpace(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := IsHan(r), unicode.Is(unicode.Han, r); got != want {
+			t.Errorf("IsHan(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
