@@ -55,6 +55,13 @@ func New(score Scorer) *Decoder { return &Decoder{score: score} }
 // Decode decodes data. declared is the charset a page or header declares
 // ("" if none); it is used only when the bytes agree with it.
 func (d *Decoder) Decode(data []byte, declared string) (Result, error) {
+	return d.DecodeLazy(data, func() string { return declared })
+}
+
+// DecodeLazy is Decode with the declared charset found only when needed:
+// valid UTF-8, the common case, never consults it, and finding it in a page
+// costs a scan of the page's head.
+func (d *Decoder) DecodeLazy(data []byte, declared func() string) (Result, error) {
 	if len(data) == 0 {
 		return Result{Encoding: "utf-8"}, nil
 	}
@@ -82,7 +89,7 @@ func (d *Decoder) Decode(data []byte, declared string) (Result, error) {
 	}
 	// A declared legacy charset is trusted when the whole document decodes
 	// cleanly with it and no other candidate reads clearly better.
-	if name := canonical(declared); name == "gb18030" || name == "big5" {
+	if name := canonical(declared()); name == "gb18030" || name == "big5" {
 		return d.decodeLegacyWhole(data, name), nil
 	}
 	return d.decodeUTF8Lines(data, 0), nil

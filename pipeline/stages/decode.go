@@ -24,11 +24,13 @@ func (Decode) Name() string { return "decode" }
 
 // Apply implements pipeline.Stage.
 func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
-	declared := ""
-	if d.Item.Format == ingest.FormatHTML && s.Charset != nil {
-		declared = s.Charset(d.Item.Data)
+	declared := func() string {
+		if d.Item.Format == ingest.FormatHTML && s.Charset != nil {
+			return s.Charset(d.Item.Data)
+		}
+		return ""
 	}
-	r, err := s.Decoder.Decode(d.Item.Data, declared)
+	r, err := s.Decoder.DecodeLazy(d.Item.Data, declared)
 	if err != nil {
 		return fmt.Errorf("decode: %w", err)
 	}
