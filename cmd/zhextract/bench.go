@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -20,7 +19,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	size := fs.Int64("size", 100, "corpus size in `MB`")
 	from := fs.String("from", "testdata", "folder whose documents the corpus is built from")
-	workers := fs.Int("workers", runtime.NumCPU(), "documents processed in parallel")
+	workers := fs.Int("workers", defaultWorkers(), "documents processed in parallel")
 	format := fs.String("format", "parquet", "output formats written during the run")
 	keep := fs.String("dir", "", "build the corpus and output here and keep them (default: a temporary folder, removed)")
 	noOpenCC := fs.Bool("no-opencc", false, "do not time the opencc CLI")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"time"
 
 	"golang.org/x/term"
@@ -21,7 +20,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.SetOutput(stderr)
 	out := fs.String("out", "out", "output `DIR`")
 	formats := fs.String("format", "parquet", "comma-separated output formats: parquet, jsonl, csv")
-	workers := fs.Int("workers", runtime.NumCPU(), "documents processed in parallel")
+	workers := fs.Int("workers", defaultWorkers(), "documents processed in parallel")
 	convert := fs.String("convert", "t2s", "OpenCC `CONFIG` for the clean text (t2s, s2t, s2twp, ...)")
 	shard := fs.String("shard", "", "process only shard `i/n` of the inputs (by a hash of the source name)")
 	resume := fs.Bool("resume", false, "skip inputs already recorded in DIR's documents table")
