@@ -106,11 +106,7 @@ var ErrNothingProcessed = errors.New("no input document could be processed")
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
 	var sum Summary
-	paths, missing := ingest.Expand(cfg.Inputs, []string{cfg.Out})
-	sum.Missing = missing
-	for _, err := range missing {
-		slog.Error("input not found", "err", err)
-	}
+	exclude := []string{cfg.Out}
 	w := cfg.Writer
 	if w == nil {
 		var err error
@@ -123,12 +119,26 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return !cfg.Shard.Has(source) || cfg.Done[source]
 	}
 	items := make(chan ingest.Item)
-	var files atomic.Int64
+	var files, totalFiles atomic.Int64
+	if cfg.Progress != nil {
+		// The reader streams the inputs without listing them first; a
+		// second walk counts them for the progress bar.
+		go func() {
+			var n int64
+			ingest.Walk(cfg.Inputs, exclude, func(string) error {
+				n++
+				return ctx.Err()
+			})
+			totalFiles.Store(n)
+		}()
+	}
+	var missing []error
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(items)
 		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip}
-		for _, p := range paths {
+		var err error
+		missing, err = ingest.Walk(cfg.Inputs, exclude, func(p string) error {
 			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
 				select {
 				case items <- it:
@@ -138,12 +148,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 				}
 			})
 			files.Add(1)
-			if err != nil {
-				readErr <- err
-				return
-			}
+			return err
+		})
+		for _, err := range missing {
+			slog.Error("input not found", "err", err)
 		}
-		readErr <- nil
+		readErr <- err
 	}()
 
 	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.Timings, func(d *pipeline.Document) error {
@@ -160,13 +170,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		sum.Edits += len(edits)
 		sum.Bytes += doc.Bytes
 		if cfg.Progress != nil {
-			cfg.Progress(Progress{Docs: sum.Docs, Failed: sum.Failed, Figures: sum.Figures, Files: int(files.Load()), TotalFiles: len(paths), Bytes: sum.Bytes, Elapsed: time.Since(start)})
+			cfg.Progress(Progress{Docs: sum.Docs, Failed: sum.Failed, Figures: sum.Figures, Files: int(files.Load()), TotalFiles: int(totalFiles.Load()), Bytes: sum.Bytes, Elapsed: time.Since(start)})
 		}
 		return nil
 	})
 	// Drain the reader so its goroutine ends.
 	for range items {
 	}
+	rerr := <-readErr // also makes missing safe to read
+	sum.Missing = missing
 	sum.Elapsed = time.Since(start)
 	if runErr != nil && ctx.Err() == nil {
 		w.Abort()
@@ -183,13 +195,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if sum.Interrupted {
 		return sum, ctx.Err()
 	}
-	if err := <-readErr; err != nil {
-		return sum, err
+	if rerr != nil {
+		return sum, rerr
 	}
 	switch {
 	case sum.Docs > sum.Failed:
 		return sum, nil
-	case sum.Docs == 0 && len(missing) == 0 && len(paths) > 0:
+	case sum.Docs == 0 && len(missing) == 0 && files.Load() > 0:
 		// Every input belonged to another shard or was already done.
 		return sum, nil
 	case sum.Docs == 0 && len(missing) == 0:

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -57,25 +58,58 @@ func DocID(source string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// Expand resolves inputs to a sorted, de-duplicated list of paths ("-" kept as
-// is). A path that neither exists nor matches as a glob is reported in missing.
+// Expand resolves inputs to a de-duplicated list of paths ("-" kept as
+// is), in the order Walk gives them. A path that neither exists nor matches
+// as a glob is reported in missing.
 func Expand(inputs []string, exclude []string) (paths []string, missing []error) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			paths = append(paths, p)
+	missing, _ = Walk(inputs, exclude, func(p string) error {
+		paths = append(paths, p)
+		return nil
+	})
+	return paths, missing
+}
+
+// Walk calls emit for each path that inputs name, in order and each once:
+// files as given, folders walked in lexical order (hidden entries, the
+// exclude folders and files that are not documents left out), globs
+// expanded and sorted. It keeps only the inputs in memory, never the list
+// of files, so a folder of millions of documents streams. A path that
+// neither exists nor matches as a glob is reported in missing; Walk stops
+// with emit's error.
+func Walk(inputs []string, exclude []string, emit func(path string) error) (missing []error, err error) {
+	cwd, _ := os.Getwd()
+	abs := func(p string) string {
+		if filepath.IsAbs(p) || cwd == "" {
+			return filepath.Clean(p)
 		}
+		return filepath.Join(cwd, p)
 	}
 	ex := map[string]bool{}
 	for _, e := range exclude {
-		if a, err := filepath.Abs(e); err == nil {
-			ex[a] = true
-		}
+		ex[abs(e)] = true
 	}
+	// Duplicates are found without a set of every file: a file given on
+	// its own is remembered (inputs are few), and a folder is skipped where
+	// it lies inside one walked before.
+	explicit := map[string]bool{}
+	var roots []string
+	under := func(a string) bool {
+		for _, r := range roots {
+			if a == r || strings.HasPrefix(a, r+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
+	stdin := false
 	for _, in := range inputs {
 		if in == "-" {
-			add(in)
+			if !stdin {
+				stdin = true
+				if err := emit(in); err != nil {
+					return missing, err
+				}
+			}
 			continue
 		}
 		matches := []string{in}
@@ -103,12 +137,24 @@ func Expand(inputs []string, exclude []string) (paths []string, missing []error)
 				missing = append(missing, fmt.Errorf("input %s: %w", m, err))
 				continue
 			}
+			a := abs(m)
 			if !st.IsDir() {
-				add(filepath.Clean(m))
+				if explicit[a] || under(a) {
+					continue
+				}
+				explicit[a] = true
+				if err := emit(filepath.Clean(m)); err != nil {
+					return missing, err
+				}
 				continue
 			}
+			if under(a) {
+				continue // walked already, as or inside an earlier folder
+			}
+			earlier := roots
+			var emitErr error
 			// WalkDir visits in lexical order, which keeps runs deterministic.
-			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+			werr := filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
 				if err != nil {
 					missing = append(missing, fmt.Errorf("input %s: %w", p, err))
 					return nil
@@ -121,22 +167,35 @@ func Expand(inputs []string, exclude []string) (paths []string, missing []error)
 					return nil
 				}
 				if d.IsDir() {
-					if a, err := filepath.Abs(p); err == nil && ex[a] {
-						return filepath.SkipDir
+					if len(ex) > 0 || len(earlier) > 0 {
+						ap := abs(p)
+						if ex[ap] || p != m && slices.Contains(earlier, ap) {
+							return filepath.SkipDir
+						}
 					}
 					return nil
 				}
-				if d.Type().IsRegular() && DocumentName(name) {
-					add(filepath.Clean(p))
+				if !d.Type().IsRegular() || !DocumentName(name) {
+					return nil
+				}
+				if len(explicit) > 0 && explicit[abs(p)] {
+					return nil
+				}
+				if emitErr = emit(filepath.Clean(p)); emitErr != nil {
+					return filepath.SkipAll
 				}
 				return nil
 			})
-			if err != nil {
-				missing = append(missing, fmt.Errorf("input %s: %w", m, err))
+			if emitErr != nil {
+				return missing, emitErr
 			}
+			if werr != nil {
+				missing = append(missing, fmt.Errorf("input %s: %w", m, werr))
+			}
+			roots = append(roots, a)
 		}
 	}
-	return paths, missing
+	return missing, nil
 }
 
 // Read streams the documents held by path ("-" is stdin) to emit, in order.
