@@ -24,6 +24,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	keep := fs.String("dir", "", "build the corpus and output here and keep them (default: a temporary folder, removed)")
 	noOpenCC := fs.Bool("no-opencc", false, "do not time the opencc CLI")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
+	runs := fs.Int("runs", 1, "run the pipeline and time the opencc CLI `N` times, alternating, and report medians (shared machines are noisy)")
 	memProfile := fs.String("memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: zhextract bench [flags]\n\nBuilds a corpus from testdata, runs the whole pipeline over it and reports\nMB/s, documents/s, peak memory, CPU use and each stage's share of the time;\ntimes `opencc -c t2s` over the same bytes when the CLI is installed.\n\n")
@@ -68,22 +69,36 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *memProfile != "" {
 		stopHeap = snapshotHeap(*memProfile, 2*time.Second)
 	}
-	res, err := bench.Run(ctx, corpus, out, st, *workers, fmts)
+	var results []bench.Result
+	for i := range max(*runs, 1) {
+		if i > 0 {
+			if err := os.RemoveAll(out); err != nil {
+				return err
+			}
+		}
+		res, err := bench.Run(ctx, corpus, out, st, *workers, fmts)
+		if err != nil {
+			stopHeap()
+			return err
+		}
+		res.Files = files
+		res.Startup = startup
+		if !*noOpenCC {
+			if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
+				stopHeap()
+				return err
+			}
+		}
+		results = append(results, res)
+	}
 	stopHeap()
 	if *cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
-	if err != nil {
-		return err
+	bench.Report(stdout, bench.Median(results), *workers)
+	if len(results) > 1 {
+		bench.Spread(stdout, results)
 	}
-	res.Files = files
-	res.Startup = startup
-	if !*noOpenCC {
-		if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
-			return err
-		}
-	}
-	bench.Report(stdout, res, *workers)
 	return nil
 }
 

@@ -170,7 +170,7 @@ func TestInterrupt(t *testing.T) {
 func TestBench(t *testing.T) {
 	dir := t.TempDir()
 	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
-	stdout, stderr, code := zx(t, "", "bench", "--size", "2", "--no-opencc", "--from", "../../testdata",
+	stdout, stderr, code := zx(t, "", "bench", "--size", "2", "--runs", "2", "--no-opencc", "--from", "../../testdata",
 		"--dir", filepath.Join(dir, "b"), "--cpuprofile", cpu, "--memprofile", mem)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -187,7 +187,7 @@ func TestBench(t *testing.T) {
 	if files == 0 || docs != files || failed != 0 {
 		t.Errorf("corpus %d files, %d documents, %d failed:\n%s", files, docs, failed, stdout)
 	}
-	for _, want := range []string{"throughput:", "peak RSS:", "startup:", "  extract "} {
+	for _, want := range []string{"throughput:", "peak RSS:", "startup:", "  extract ", "runs (pipeline MB/s"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("report lacks %q:\n%s", want, stdout)
 		}

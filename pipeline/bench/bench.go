@@ -5,6 +5,7 @@ package bench
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -258,4 +260,40 @@ func Report(w io.Writer, r Result, workers int) {
 	} else {
 		fmt.Fprintf(w, "opencc CLI not installed: no comparison\n")
 	}
+}
+
+// Median returns the run with the median pipeline wall time, its opencc
+// time replaced by the median of all runs' (each timed right after its own
+// pipeline run), so that one slow moment of a shared machine does not
+// decide the ratio.
+func Median(rs []Result) Result {
+	if len(rs) == 0 {
+		return Result{}
+	}
+	byWall := slices.Clone(rs)
+	slices.SortFunc(byWall, func(a, b Result) int { return cmp.Compare(a.Wall, b.Wall) })
+	m := byWall[len(byWall)/2]
+	occ := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		occ[i] = r.OpenCC
+		m.PeakRSSMB = max(m.PeakRSSMB, r.PeakRSSMB)
+	}
+	slices.Sort(occ)
+	m.OpenCC = occ[len(occ)/2]
+	return m
+}
+
+// Spread prints each run's throughput and ratio, for reports of noisy runs.
+func Spread(w io.Writer, rs []Result) {
+	fmt.Fprintf(w, "runs (pipeline MB/s, opencc MB/s, ratio):")
+	for _, r := range rs {
+		mb := float64(r.Bytes) / (1 << 20)
+		if r.OpenCC > 0 {
+			occ := mb / r.OpenCC.Seconds()
+			fmt.Fprintf(w, " [%.2f %.2f %.2fx]", r.MBps(), occ, r.MBps()/occ)
+		} else {
+			fmt.Fprintf(w, " [%.2f]", r.MBps())
+		}
+	}
+	fmt.Fprintln(w)
 }
