@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/opencc"
@@ -96,7 +97,23 @@ var newScriptTable = sync.OnceValues(func() (*scriptTable, error) {
 
 func (t *scriptTable) classify(s string) string {
 	han, trad, simp := 0, 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Skip ASCII, and decode three-byte characters inline: this loop
+		// reads every document.
+		c0 := s[i]
+		if c0 < 0x80 {
+			i++
+			continue
+		}
+		var r rune
+		if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			r = rune(c0&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			i += 3
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 		if r < scriptLo {
 			continue
 		}

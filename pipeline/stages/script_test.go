@@ -1,6 +1,9 @@
 package stages
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestScriptClassify(t *testing.T) {
 	table, err := newScriptTable()
@@ -24,4 +27,46 @@ func TestScriptClassify(t *testing.T) {
 			t.Errorf("classify(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzScriptClassify compares classify with counting over a range loop.
+func FuzzScriptClassify(f *testing.F) {
+	for _, s := range []string{"", "农村公路發展", "\xe4\xb8國", "𠀀𠀁", "a\xed\xa0\x80b", "龜龟亀"} {
+		f.Add(s)
+	}
+	table, err := newScriptTable()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		han, trad, simp := 0, 0, 0
+		for _, r := range s {
+			// Han below the CJK blocks (〇, 々, Hangzhou numerals) is not
+			// counted: alone it says nothing of the script.
+			if r >= scriptLo && unicode.Is(unicode.Han, r) {
+				han++
+			}
+			if r >= scriptLo && r <= scriptHi {
+				switch table.class[r-scriptLo] &^ hanBit {
+				case 1:
+					trad++
+				case 2:
+					simp++
+				}
+			}
+		}
+		got := table.classify(s)
+		want := "mixed"
+		switch {
+		case han == 0:
+			want = ""
+		case trad+simp == 0 || trad*10 <= trad+simp:
+			want = "simplified"
+		case simp*10 <= trad+simp:
+			want = "traditional"
+		}
+		if got != want {
+			t.Fatalf("classify(%q) = %q, want %q (han %d, trad %d, simp %d)", s, got, want, han, trad, simp)
+		}
+	})
 }
