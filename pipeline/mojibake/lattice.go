@@ -316,19 +316,7 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 			}
 			pc := pcs[p]
 			s := cur.sc
-			var lp float64
-			switch {
-			case pc.lost:
-				lp = s.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
-			case pc.r == utf8.RuneError:
-				s.Next(utf8.RuneError)
-				lp = decodedReplacement
-			default:
-				lp = s.Next(pc.r)
-				if pc.r < 0x80 && !e.isB[p] && !(m.shift && e.startsWord(pc)) {
-					lp -= asciiCost
-				}
-			}
+			lp := e.score(&s, m, pc)
 			if pc.end <= L {
 				relax(pc.end, 1, p, mode, lp, s, pc, true)
 			}
@@ -428,18 +416,10 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			case pc.dropped:
 				cost += dropCost
 			case pc.lost:
-				cand += sc.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
+				cand += e.score(&sc, m, pc)
 				lost = true
-			case pc.r == utf8.RuneError:
-				sc.Next(utf8.RuneError)
-				cand += decodedReplacement
-				model += decodedReplacement
-				n++
 			default:
-				lp := sc.Next(pc.r)
-				if pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && e.startsWord(pc)) {
-					lp -= asciiCost
-				}
+				lp := e.score(&sc, m, pc)
 				cand += lp
 				model += lp
 				n++
@@ -570,4 +550,22 @@ func holdsUTF8(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// score is the log probability of one piece of a reading, read with s
+// after the pieces before it: the model's score, less the penalties for a
+// lost position and for an ASCII character made out of a multi-byte one.
+func (e *encoded) score(s *langmodel.Scorer, m *mechanism, pc piece) float64 {
+	switch {
+	case pc.lost:
+		return s.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
+	case pc.r == utf8.RuneError:
+		s.Next(utf8.RuneError)
+		return decodedReplacement
+	}
+	lp := s.Next(pc.r)
+	if pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && e.startsWord(pc)) {
+		lp -= asciiCost
+	}
+	return lp
 }

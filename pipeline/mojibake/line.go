@@ -136,18 +136,9 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 			return lineReading{}, false
 		}
 		pc := e.readAt(m, p)
-		switch {
-		case pc.lost:
-			cand += sr.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
-		case pc.r == utf8.RuneError:
-			sr.Next(utf8.RuneError)
-			cand += decodedReplacement
-		default:
-			lp := sr.Next(pc.r)
-			if pc.r < 0x80 && !e.isB[p] {
-				lp -= asciiCost
-			}
-			cand += lp
+		lp := e.score(&sr, m, pc)
+		cand += lp
+		if !pc.lost && pc.r != utf8.RuneError {
 			if pc.r >= 0x80 {
 				model += lp
 				n++
@@ -210,19 +201,7 @@ func (r *Repairer) givesUp(sc *scratch, l *lineScan, m *mechanism) bool {
 			return true
 		}
 		pc := e.readAt(m, p)
-		switch {
-		case pc.lost:
-			cand += sr.Next(utf8.RuneError) - lostCost*float64(pc.end-pc.start)
-		case pc.r == utf8.RuneError:
-			sr.Next(utf8.RuneError)
-			cand += decodedReplacement
-		default:
-			lp := sr.Next(pc.r)
-			if pc.r < 0x80 && !e.isB[p] {
-				lp -= asciiCost
-			}
-			cand += lp
-		}
+		cand += e.score(&sr, m, pc)
 		p = pc.end
 	}
 	return false
