@@ -3,6 +3,7 @@ package mojibake
 import (
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -218,4 +219,73 @@ func FuzzRepair(f *testing.F) {
 		out, edits := r.Repair(s)
 		checkEdits(t, s, out, edits)
 	})
+}
+
+// TestRepairConcurrent runs one Repairer from several goroutines over
+// corrupted and clean documents and requires the results of running them
+// one at a time: the buffers it keeps between documents (and the line it
+// caches by offsets) must not leak from one document into another.
+func TestRepairConcurrent(t *testing.T) {
+	var texts []string
+	for _, d := range seedClean(t) {
+		lines := benchLines(d.text, 40)
+		texts = append(texts, d.text)
+		for _, c := range corruptions() {
+			var bad []string
+			for _, l := range lines {
+				if b, ok := c.corrupt(l); ok {
+					bad = append(bad, b)
+				}
+			}
+			texts = append(texts, strings.Join(bad, "\n"))
+		}
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i], _ = New().Repair(s)
+	}
+	r := New()
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range texts {
+				i := (k*7 + g*13) % len(texts)
+				if got, _ := r.Repair(texts[i]); got != want[i] {
+					t.Errorf("text %d repaired differently when run concurrently", i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestRepairForgetsTheLastText repairs a text whose line was read with the
+// other double-byte code, then a clean text with a line at the same offsets:
+// what the Repairer keeps between texts must not carry the first line over.
+func TestRepairForgetsTheLastText(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/seeds/001_7f9ab2896b09be6e.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clean string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, "铸魂") { // a rare pair the detector flags
+			clean = l
+		}
+	}
+	b, ok := encodeAll(big5, "交通運輸部門持續推進農村公路建設與養護管理工作")
+	garbled := decodeAll(gbk, b)
+	if clean == "" || !ok || len(garbled) > len(clean) {
+		t.Fatalf("test texts: clean %d bytes, garbled %d bytes, ok %v", len(clean), len(garbled), ok)
+	}
+	garbled += strings.Repeat(" ", len(clean)-len(garbled))
+	first, second := garbled+"\n", clean+"\n"
+	want, wantEdits := New().Repair(second)
+	r := New()
+	if out, _ := r.Repair(first); out == first {
+		t.Fatalf("the garbled line was not repaired: %q", first)
+	}
+	if got, edits := r.Repair(second); got != want || len(edits) != len(wantEdits) {
+		t.Errorf("after another text, Repair(%q) = %q with %d edits, want %q with %d", second, got, len(edits), want, len(wantEdits))
+	}
 }
