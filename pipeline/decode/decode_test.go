@@ -228,3 +228,18 @@ func TestDecodeEditNew(t *testing.T) {
 		checkMapping(t, in, r)
 	}
 }
+
+// TestDecodeLazyDeclared: the declared charset is looked up only for bytes
+// that are not valid UTF-8, and then it is used.
+func TestDecodeLazyDeclared(t *testing.T) {
+	calls := 0
+	declared := func() string { calls++; return "big5" }
+	if _, err := New(nil).DecodeLazy([]byte("总投资约390亿元"), declared); err != nil || calls != 0 {
+		t.Errorf("valid UTF-8: err %v, charset looked up %d times", err, calls)
+	}
+	in := enc(t, traditionalchinese.Big5, "交通運輸部")
+	r, err := New(nil).DecodeLazy([]byte(in), declared)
+	if err != nil || calls != 1 || r.Text != "交通運輸部" || r.Encoding != "big5" {
+		t.Errorf("Big5: %q %s, err %v, charset looked up %d times", r.Text, r.Encoding, err, calls)
+	}
+}
