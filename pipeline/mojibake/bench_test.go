@@ -405,3 +405,22 @@ func BenchmarkRepairCleanReports(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDetectCleanReports is the detector alone on the clean reports:
+// the part of the stage every byte pays.
+func BenchmarkDetectCleanReports(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 8<<20 {
+		for _, d := range seedClean(b) {
+			sb.WriteString(d.text)
+			sb.WriteByte('\n')
+		}
+	}
+	text := sb.String()
+	d := detectorFor()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		d.suspicious(text)
+	}
+}
