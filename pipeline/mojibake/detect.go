@@ -36,6 +36,12 @@ var _ [0]struct{} = [span & (span - 1)]struct{}{}
 
 type detector struct {
 	cost *[0x10000]uint8
+	// soloLatin holds the Latin-1 letters and windows-1252 symbols that no
+	// double-byte character of GBK, GB18030 or Big5 decodes to: only a
+	// windows-1252 reading makes them, and it makes them in runs.
+	soloLatin map[rune]bool
+	// cp1252High holds what windows-1252 decodes bytes 80-FF to.
+	cp1252High map[rune]bool
 	// pairs is a hashed set of the model's character pairs (false hits, a
 	// few per cent, only make the cut more lenient).
 	pairs []uint64
@@ -50,7 +56,25 @@ func pairHash(a, b rune) uint32 {
 
 var detectorFor = sync.OnceValue(func() *detector {
 	lm := langmodel.Default()
-	d := &detector{cost: new([0x10000]uint8), pairs: make([]uint64, pairBits/64)}
+	d := &detector{cost: new([0x10000]uint8), pairs: make([]uint64, pairBits/64), soloLatin: map[rune]bool{}, cp1252High: map[rune]bool{}}
+	var buf []byte
+	for c := 0x80; c <= 0xff; c++ {
+		if r, _, ok := cp1252Codec().decode([]byte{byte(c)}); ok {
+			d.cp1252High[r] = true
+		}
+	}
+	for r := rune(0xa1); r < 0x2200; r++ {
+		if r > 0x24f && !cp1252Symbol(r) {
+			continue
+		}
+		double := false
+		for _, c := range []*codec{gb18030Codec(), big5Codec()} {
+			if b, ok := c.encode(buf[:0], r); ok && len(b) == 2 {
+				double = true
+			}
+		}
+		d.soloLatin[r] = !double
+	}
 	for r := rune(0x80); r < 0x10000; r++ {
 		d.cost[r] = charCost(lm, r)
 	}
@@ -112,9 +136,19 @@ func isMarker(r rune) bool {
 		return true
 	case r == utf8.RuneError:
 		return true
-	case r == 0x20ac || r == 0x2122 || r == 0x2030 || r == 0x2039 || r == 0x203a || r == 0x2020 || r == 0x2021 || r == 0x201a || r == 0x201e || r == 0x02c6 || r == 0x02dc:
-		return true // windows-1252 symbols
+	case cp1252Symbol(r):
+		return true
 	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+		return true
+	}
+	return false
+}
+
+// cp1252Symbol reports the windows-1252 symbols outside Latin-1 that
+// Chinese text has little use for.
+func cp1252Symbol(r rune) bool {
+	switch r {
+	case 0x20ac, 0x2122, 0x2030, 0x2039, 0x203a, 0x2020, 0x2021, 0x201a, 0x201e, 0x02c6, 0x02dc:
 		return true
 	}
 	return false
@@ -175,7 +209,7 @@ func (d *detector) suspicious(text string) []int {
 				k = maxCost // supplementary ideographs are rare but real
 			}
 		}
-		if k == marker && besideOwnKind(text, i, size, r, last) {
+		if k == marker && (besideOwnKind(text, i, size, r, last) || d.soloLatin[r] && d.loneSymbol(text, i, size, last)) {
 			k = neutral
 		}
 		last = r
@@ -260,6 +294,20 @@ func besideOwnKind(text string, i, size int, r, last rune) bool {
 		return true
 	}
 	return !unicode.Is(unicode.Han, last) && !unicode.Is(unicode.Han, next)
+}
+
+// loneSymbol reports a character of soloLatin that no windows-1252 reading
+// can have made ("首页 › 新闻", "Windows™系统", "€1200"). Such a reading
+// garbles each UTF-8 character into a run of non-ASCII characters, and each
+// GBK character into a non-ASCII one followed by its trail byte's character
+// (non-ASCII, or ASCII from @ to ~); a symbol with neither a non-ASCII
+// windows-1252 character before it nor a possible trail after it is real.
+func (d *detector) loneSymbol(text string, i, size int, last rune) bool {
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	if i+size == len(text) {
+		next = -1
+	}
+	return !d.cp1252High[last] && !(next >= 0x40 && next <= 0x7e) && !d.cp1252High[next]
 }
 
 // tableEdge reports what a box-drawing character of a table touches: a
