@@ -59,7 +59,9 @@ var detectorFor = sync.OnceValue(func() *detector {
 	d := &detector{cost: new([0x10000]uint8), pairs: make([]uint64, pairBits/64), soloLatin: map[rune]bool{}, cp1252High: map[rune]bool{}}
 	var buf []byte
 	for c := 0x80; c <= 0xff; c++ {
-		if r, _, ok := cp1252Codec().decode([]byte{byte(c)}); ok {
+		// A no-break space counts as a space: HTML puts them around
+		// symbols ("专栏 &nbsp;›&nbsp; 山东").
+		if r, _, ok := cp1252Codec().decode([]byte{byte(c)}); ok && r != 0xa0 {
 			d.cp1252High[r] = true
 		}
 	}

@@ -13,6 +13,7 @@ func TestDetectorSpots(t *testing.T) {
 	}{
 		{"breadcrumb", "首页 › 新闻中心 › 正文", false},
 		{"breadcrumb without spaces", "首页›新闻中心›正文", false},
+		{"breadcrumb with no-break spaces", "首页 \u00a0›\u00a0 专栏", false},
 		{"trademark after a name", "使用Windows™系统", false},
 		// GB18030 has € as a two-byte character (A2E3), so a GB18030
 		// reading can make a lone one.

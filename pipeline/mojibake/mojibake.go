@@ -198,6 +198,8 @@ type scratch struct {
 	ownSt []langmodel.Scorer
 	// line is the last line read as a whole.
 	line lineScan
+	// pass holds the mechanisms a window's gate let through.
+	pass []*mechanism
 }
 
 // scanWindow scores the window as found once for all mechanisms: each
@@ -217,11 +219,19 @@ func (sc *scratch) scanWindow(lm *langmodel.Model, win []rune, left rune) {
 
 // window is a byte span of one line to examine. lone: all its spots are
 // lone ASCII characters that only a frame shift explains, so only the
-// frame-shift mechanisms read it.
+// frame-shift mechanisms read it. near holds the narrower spans around its
+// spots that gate the search (see gate).
 type window struct {
 	start, end int
 	lone       bool
+	near       []span2
 }
+
+// span2 is a byte span of the text.
+type span2 struct{ start, end int }
+
+// gateContext is how many characters around a spot the gate reads.
+const gateContext = 4
 
 // windows groups suspicious byte offsets into spans of ±context characters,
 // clipped to their line and merged when they overlap.
@@ -237,50 +247,94 @@ func (r *Repairer) windows(text string, spots []int) []window {
 		if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
 			lineEnd = s + i
 		}
-		a := s
-		for n := 0; n < context && a > lineStart; n++ {
-			_, sz := utf8.DecodeLastRuneInString(text[lineStart:a])
-			a -= sz
-		}
-		z := s
-		for n := 0; n <= context && z < lineEnd; n++ {
-			_, sz := utf8.DecodeRuneInString(text[z:lineEnd])
-			z += sz
-		}
+		a, z := around(text, s, lineStart, lineEnd, context)
+		na, nz := around(text, s, lineStart, lineEnd, gateContext)
 		if k := len(ws) - 1; k >= 0 && a <= ws[k].end {
 			ws[k].end = max(ws[k].end, z)
 			ws[k].lone = ws[k].lone && lone
+			if n := &ws[k].near[len(ws[k].near)-1]; na <= n.end {
+				n.end = max(n.end, nz)
+			} else {
+				ws[k].near = append(ws[k].near, span2{na, nz})
+			}
 			continue
 		}
-		ws = append(ws, window{a, z, lone})
+		ws = append(ws, window{a, z, lone, []span2{{na, nz}}})
 	}
 	return ws
 }
 
-func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {
-	seg := text[w.start:w.end]
+// around returns the span of n characters either side of the one at s,
+// clipped to [lineStart, lineEnd).
+func around(text string, s, lineStart, lineEnd, n int) (int, int) {
+	a := s
+	for k := 0; k < n && a > lineStart; k++ {
+		_, sz := utf8.DecodeLastRuneInString(text[lineStart:a])
+		a -= sz
+	}
+	z := s
+	for k := 0; k <= n && z < lineEnd; k++ {
+		_, sz := utf8.DecodeRuneInString(text[z:lineEnd])
+		z += sz
+	}
+	return a, z
+}
+
+// load puts text[a:z] into the scratch's window, scores it as found and
+// returns the characters on either side (-1 at the text's edges).
+func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right rune) {
 	win, offs := sc.win[:0], sc.offs[:0]
-	for i, c := range seg {
+	for i, c := range text[a:z] {
 		win = append(win, c)
-		offs = append(offs, w.start+i)
+		offs = append(offs, a+i)
 	}
-	offs = append(offs, w.end)
+	offs = append(offs, z)
 	sc.win, sc.offs = win, offs
-	left, right := rune(-1), rune(-1)
-	if w.start > 0 {
-		left, _ = utf8.DecodeLastRuneInString(text[:w.start])
+	left, right = -1, -1
+	if a > 0 {
+		left, _ = utf8.DecodeLastRuneInString(text[:a])
 	}
-	if w.end < len(text) {
-		right, _ = utf8.DecodeRuneInString(text[w.end:])
+	if z < len(text) {
+		right, _ = utf8.DecodeRuneInString(text[z:])
 	}
-	sc.scanWindow(r.lm, win, left)
-	var bestRuns []run
-	var bestMech *mechanism
-	bestGain := 0.0
+	sc.scanWindow(lm, win, left)
+	return left, right
+}
+
+// gate returns the mechanisms worth reading the whole window with: those
+// whose reading gains somewhere in the narrow spans around its spots. In
+// clean text the spots are rare but real characters, and no reading gains
+// near them; mojibake gains within a few characters of its first marker.
+// Reading the narrow spans costs a fraction of the window.
+func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
+	pass := sc.pass[:0]
 	for _, m := range r.mechs {
 		if w.lone && !m.shift {
 			continue
 		}
+		for _, n := range w.near {
+			left, right := sc.load(r.lm, text, n.start, n.end)
+			if _, gain := r.bestStretches(sc, sc.win, left, right, m); gain > 0 {
+				pass = append(pass, m)
+				break
+			}
+		}
+	}
+	sc.pass = pass
+	return pass
+}
+
+func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {
+	mechs := r.gate(sc, text, w)
+	if len(mechs) == 0 {
+		return reps, 0
+	}
+	left, right := sc.load(r.lm, text, w.start, w.end)
+	win, offs := sc.win, sc.offs
+	var bestRuns []run
+	var bestMech *mechanism
+	bestGain := 0.0
+	for _, m := range mechs {
 		runs, gain := r.bestStretches(sc, win, left, right, m)
 		if gain > bestGain {
 			bestRuns, bestGain, bestMech = runs, gain, m
