@@ -216,6 +216,12 @@ func (d *detector) suspicious(text string) []int {
 						}
 					}
 					continue
+				} else if k == neutral { // punctuation: ends the span
+					last = r
+					i += 3
+					n, sum = 0, 0
+					costs = [span]uint16{}
+					continue
 				}
 			}
 		}
