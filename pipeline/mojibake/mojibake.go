@@ -307,17 +307,22 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 // near them; mojibake gains within a few characters of its first marker.
 // Reading the narrow spans costs a fraction of the window.
 func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
-	pass := sc.pass[:0]
-	for _, m := range r.mechs {
-		if w.lone && !m.shift {
-			continue
-		}
-		for _, n := range w.near {
-			left, right := sc.load(r.lm, text, n.start, n.end)
-			if _, gain := r.bestStretches(sc, sc.win, left, right, m); gain > 0 {
-				pass = append(pass, m)
-				break
+	var through uint64 // bit i: r.mechs[i] gains in some narrow span
+	for _, n := range w.near {
+		left, right := sc.load(r.lm, text, n.start, n.end)
+		for i, m := range r.mechs {
+			if through&(1<<i) != 0 || w.lone && !m.shift {
+				continue
 			}
+			if _, gain := r.bestStretches(sc, sc.win, left, right, m); gain > 0 {
+				through |= 1 << i
+			}
+		}
+	}
+	pass := sc.pass[:0]
+	for i, m := range r.mechs {
+		if through&(1<<i) != 0 {
+			pass = append(pass, m)
 		}
 	}
 	sc.pass = pass
