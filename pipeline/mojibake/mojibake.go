@@ -80,6 +80,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	sc := r.scratches.Get().(*scratch)
 	defer r.scratches.Put(sc)
 	sc.line.ok = false // the line cache is keyed by offsets in this text
+	sc.garbled = false
 	changed := false
 	ws := r.windows(text, spots)
 	var looked []window // lines examined, in order
@@ -201,6 +202,8 @@ type scratch struct {
 	line lineScan
 	// pass holds the mechanisms a window's gate let through.
 	pass []*mechanism
+	// garbled: a window of this text passed the gate.
+	garbled bool
 }
 
 // scanWindow scores the window as found once for all mechanisms: each
@@ -352,16 +355,24 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 }
 
 func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {
-	mechs := r.gate(sc, text, w)
-	if len(mechs) == 0 {
+	var mechs []*mechanism
+	if sc.garbled {
+		mechs = r.mechs
+	} else if mechs = r.gate(sc, text, w); len(mechs) == 0 {
 		return reps, 0
 	}
+	// Mojibake comes by the page: once a reading gained near a spot, the
+	// text's other windows skip the gate.
+	sc.garbled = true
 	left, right := sc.load(r.lm, text, w.start, w.end)
 	win, offs := sc.win, sc.offs
 	var bestRuns []run
 	var bestMech *mechanism
 	bestGain := 0.0
 	for _, m := range mechs {
+		if w.lone && !m.shift {
+			continue
+		}
 		runs, gain := r.bestStretches(sc, win, left, right, m)
 		if gain > bestGain {
 			bestRuns, bestGain, bestMech = runs, gain, m
