@@ -10,6 +10,15 @@
 // between the text as found and each reading, and a reading is taken only
 // when it is clearly more probable. Lost bytes are never invented: the
 // positions they leave become U+FFFD, and every change is an edit.
+//
+// An edit's reason names the mechanism, then any notes, each after "; ":
+// "N unrecoverable position(s) marked U+FFFD: bytes lost", and, for a
+// frame shift whose reading holds characters the model judges decoded from
+// the bytes on either side of a loss, "untrusted: 晃襂@4 (decoded from
+// bytes beside a loss)". The untrusted characters stay in the text (they
+// are what the bytes hold); each space-separated group is a run of them,
+// with the index in characters, from 0, of its first one in the edit's new
+// text. See untrusted.go.
 package mojibake
 
 import (
@@ -379,7 +388,14 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		}
 	}
 	for _, rn := range bestRuns {
-		reps = append(reps, emit(bestMech, offs, rn))
+		l, n := left, right
+		if rn.charFrom > 0 {
+			l = win[rn.charFrom-1]
+		}
+		if rn.charTo < len(win) {
+			n = win[rn.charTo]
+		}
+		reps = append(reps, emit(r.lm, bestMech, offs, rn, l, n))
 	}
 	return reps, bestGain
 }
@@ -424,10 +440,11 @@ func (r *Repairer) bestStretches(sc *scratch, win []rune, left, right rune, m *m
 	return runs, total
 }
 
-// emit turns one repaired run into a replacement of the input text.
-func emit(m *mechanism, offs []int, rn run) replacement {
+// emit turns one repaired run, between the characters left and right of
+// the text as found, into a replacement of the input text.
+func emit(lm *langmodel.Model, m *mechanism, offs []int, rn run, left, right rune) replacement {
 	start, end := offs[rn.charFrom], offs[rn.charTo]
-	var out strings.Builder
+	var rs []rune
 	var dropped []byte
 	lost := 0
 	for _, pc := range rn.pieces {
@@ -436,9 +453,9 @@ func emit(m *mechanism, offs []int, rn run) replacement {
 			dropped = append(dropped, pc.b)
 		case pc.lost:
 			lost++
-			out.WriteRune(utf8.RuneError)
+			rs = append(rs, utf8.RuneError)
 		default:
-			out.WriteRune(pc.r)
+			rs = append(rs, pc.r)
 		}
 	}
 	reason := m.reason
@@ -446,7 +463,11 @@ func emit(m *mechanism, offs []int, rn run) replacement {
 		reason += fmt.Sprintf(" (stray byte %X dropped)", dropped)
 	}
 	reason += lostNote(lost)
-	return replacement{start: start, end: end, repl: out.String(), reason: reason}
+	if m.shift {
+		// Only a frame shift implies lost bytes (see untrusted.go).
+		reason += untrustedText(rs, untrusted(lm, m.right, rs, left, right))
+	}
+	return replacement{start: start, end: end, repl: string(rs), reason: reason}
 }
 
 // lostNote is what a reason says of n positions whose bytes were lost.

@@ -2,6 +2,8 @@ package mojibake
 
 import (
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -55,8 +57,46 @@ func checkEdits(t testing.TB, in, out string, edits []textedit.Edit) {
 	}
 }
 
+// seedGarbage lists, for each case of mojibake-cases.tsv (by its best
+// recoverable text) whose notes call characters garbage from lost bytes,
+// those characters: the notes say of "（一）強晃襂" that 晃襂 is garbage, of
+// "（订服務謈建設" that 订 and 謈 are, and of "（醛堅持嚴管厚愛Ｎ干事�" that 醛, Ｎ
+// and the U+FFFD are (the U+FFFD is marked unrecoverable, not untrusted).
+var seedGarbage = map[string][]string{
+	"（一）強晃襂,把準交通事業(yè)“方向盤”":         {"晃襂"},
+	"（订服務謈建設,奏響黨建業(yè)務融合“協(xié)作曲”": {"订", "謈"},
+	"（醛堅持嚴管厚愛Ｎ干事�(chuàng)業(yè)“壓艙石”": {"醛", "Ｎ"},
+}
+
+// untrustedIn returns the runs of characters an edit's reason marks
+// untrusted, each checked against the edit's new text at the index the
+// reason gives.
+func untrustedIn(t testing.TB, e textedit.Edit) []string {
+	t.Helper()
+	_, list, ok := strings.Cut(e.Reason, "; "+untrustedNote)
+	if !ok {
+		return nil
+	}
+	list, _, ok = strings.Cut(list, " (")
+	if !ok {
+		t.Fatalf("reason %q: untrusted list not closed", e.Reason)
+	}
+	var groups []string
+	for _, g := range strings.Fields(list) {
+		chars, at, ok := strings.Cut(g, "@")
+		k, err := strconv.Atoi(at)
+		rs := []rune(e.New)
+		if !ok || err != nil || k < 0 || k >= len(rs) || !strings.HasPrefix(string(rs[k:]), chars) {
+			t.Fatalf("reason %q: group %q does not name characters of %q", e.Reason, g, e.New)
+		}
+		groups = append(groups, chars)
+	}
+	return groups
+}
+
 // TestSeedCases: every real case gives the best text its bytes still hold,
-// through one edit that names the mechanism.
+// through one edit that names the mechanism and the characters decoded
+// from bytes beside a loss.
 func TestSeedCases(t *testing.T) {
 	r := New()
 	for _, c := range seedCases(t) {
@@ -72,7 +112,19 @@ func TestSeedCases(t *testing.T) {
 			if strings.ContainsRune(out, utf8.RuneError) && !strings.Contains(edits[0].Reason, "unrecoverable") {
 				t.Errorf("U+FFFD in output without an edit saying so: %+v", edits)
 			}
+			var got []string
+			for _, e := range edits {
+				got = append(got, untrustedIn(t, e)...)
+			}
+			if want := seedGarbage[c.want]; !slices.Equal(got, want) {
+				t.Errorf("untrusted %q, want %q (edits %+v)", got, want, edits)
+			}
 		})
+	}
+	for want := range seedGarbage {
+		if !slices.ContainsFunc(seedCases(t), func(c seedCase) bool { return c.want == want }) {
+			t.Errorf("seedGarbage names %q, which is no case of mojibake-cases.tsv", want)
+		}
 	}
 }
 
