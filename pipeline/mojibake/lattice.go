@@ -47,6 +47,9 @@ const (
 	shiftWordCost    = 8.0
 	shiftLoneCost    = 12.0
 	shiftLatticeCost = 6.0
+	// shiftSymbolCost is paid by one character read out of a symbol (see
+	// shiftCost): 2.3 nats above the best such reading of clean text.
+	shiftSymbolCost = 7.0
 	// dropCost is paid for a stray byte dropped to restore the frame; only
 	// a byte of a multi-byte character can be stray.
 	dropCost = 4.0
@@ -430,7 +433,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			if i > 0 {
 				prev = win[i-1]
 			}
-			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next), allRare(lm, win[i:j]))
+			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next), allRare(lm, win[i:j]), noHan(win[i:j]))
 		}
 		cand -= cost
 		if next >= 0 {
@@ -494,8 +497,21 @@ func mostlyHan(ps []piece) bool {
 // stay above those with a margin. A rare character is evidence: the
 // stray byte pairs with any lead byte, and most pairs are rare characters,
 // while before a real lone letter stands a real, mostly common, one.
-func shiftCost(n int, pair, rare bool) float64 {
+//
+// A symbol is stronger evidence still (symbol: no Han character among
+// those read): a stray byte of the GBK symbol rows (A1-A9) pairs with a
+// lead byte into a symbol, and the lead's character's trail byte follows
+// as ASCII ("ＴO定" for "設定"). Before a real symbol (a quote, a bracket,
+// a bullet) the bytes read as no likely character: over all 24.7 MB of
+// clean text installed, with the lattice run at each of the 18,131 places
+// where a non-Han, non-ASCII character meets an ASCII character of the
+// trail range (and shiftLatticeCost lowered to 0.5 for the measurement),
+// one character read out of a symbol gains at most 4.7 nats ("“l" read as
+// "發"); the benchmark's restorations of this kind gain 8.8 and more.
+func shiftCost(n int, pair, rare, symbol bool) float64 {
 	switch {
+	case n < 2 && symbol:
+		return shiftSymbolCost
 	case n < 2 && (pair || rare):
 		return shiftWordCost + 2
 	case n < 2:
@@ -504,6 +520,16 @@ func shiftCost(n int, pair, rare bool) float64 {
 		return shiftWordCost
 	}
 	return shiftLoneCost + 2
+}
+
+// noHan reports whether rs holds no Han character.
+func noHan(rs []rune) bool {
+	for _, r := range rs {
+		if r >= 0x80 && unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // formsPair reports whether a reading, between prev and next, holds a

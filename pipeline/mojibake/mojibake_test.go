@@ -222,6 +222,10 @@ func TestHardCases(t *testing.T) {
 		{"8.1.2. 語言環境的重新配置", shiftAt("8.1.2. 語言環境的重新配置", 7, 0xbb), "gb18030 frame shift"},
 		{"使用者名稱或註釋欄位", shiftAt("使用者名稱或註釋欄位", 4, 0x90), "gb18030 frame shift"},
 		{"電子郵件基礎", shiftAt("電子郵件基礎", 2, 0xc7), "gb18030 frame shift"},
+		// A stray byte of the symbol rows (A1-A9) before a character
+		// whose trail byte is ASCII: a symbol and a letter ("ＴO").
+		{"修改預設設定", shiftAt("修改預設設定", 4, 0xa3), "gb18030 frame shift"},
+		{"上網找資料前請先設定代理", shiftAt("上網找資料前請先設定代理", 1, 0xa2), "gb18030 frame shift"},
 	} {
 		if tc.bad == tc.clean || lossy(tc.bad) {
 			t.Fatalf("%s: sample %q not corrupted without loss: %q", tc.reason, tc.clean, tc.bad)
