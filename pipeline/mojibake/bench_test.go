@@ -453,9 +453,8 @@ func BenchmarkRepairMojibake(b *testing.B) {
 	}
 }
 
-// BenchmarkRepairCleanReports is the cost on clean government reports (the
-// seeds' clean passages), the text the pipeline is for.
-func BenchmarkRepairCleanReports(b *testing.B) {
+// cleanReports is 8 MB of the seeds' clean passages, repeated.
+func cleanReports(b *testing.B) string {
 	var sb strings.Builder
 	for sb.Len() < 8<<20 {
 		for _, d := range seedClean(b) {
@@ -463,7 +462,13 @@ func BenchmarkRepairCleanReports(b *testing.B) {
 			sb.WriteByte('\n')
 		}
 	}
-	text := sb.String()
+	return sb.String()
+}
+
+// BenchmarkRepairCleanReports is the cost on clean government reports (the
+// seeds' clean passages), the text the pipeline is for.
+func BenchmarkRepairCleanReports(b *testing.B) {
+	text := cleanReports(b)
 	r := New()
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
@@ -477,14 +482,7 @@ func BenchmarkRepairCleanReports(b *testing.B) {
 // BenchmarkDetectCleanReports is the detector alone on the clean reports:
 // the part of the stage every byte pays.
 func BenchmarkDetectCleanReports(b *testing.B) {
-	var sb strings.Builder
-	for sb.Len() < 8<<20 {
-		for _, d := range seedClean(b) {
-			sb.WriteString(d.text)
-			sb.WriteByte('\n')
-		}
-	}
-	text := sb.String()
+	text := cleanReports(b)
 	d := detectorFor()
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()

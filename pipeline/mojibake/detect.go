@@ -258,6 +258,8 @@ func (d *detector) suspicious(text string) []int {
 			i += size
 			continue
 		}
+		// The span's step of the fast path above, written twice on purpose:
+		// one shared step after both paths made the loop 25% slower.
 		slot := n & (span - 1)
 		sum += int(k) - int(costs[slot])
 		costs[slot] = uint16(k)
