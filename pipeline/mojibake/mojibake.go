@@ -237,7 +237,7 @@ func (sc *scratch) scanWindow(lm *langmodel.Model, win []rune, left rune) {
 type window struct {
 	start, end int
 	lone       bool
-	near       []span2
+	near       []byteSpan
 	spots      int
 }
 
@@ -260,8 +260,8 @@ func sparse(line string, spots int) bool {
 	return float64(spots) < spotsPerWide*float64(wide)
 }
 
-// span2 is a byte span of the text.
-type span2 struct{ start, end int }
+// byteSpan is a span of the text, in bytes.
+type byteSpan struct{ start, end int }
 
 // gateContext is how many characters around a spot the gate reads.
 const gateContext = 4
@@ -289,11 +289,11 @@ func (r *Repairer) windows(text string, spots []int) []window {
 			if n := &ws[k].near[len(ws[k].near)-1]; na <= n.end {
 				n.end = max(n.end, nz)
 			} else {
-				ws[k].near = append(ws[k].near, span2{na, nz})
+				ws[k].near = append(ws[k].near, byteSpan{na, nz})
 			}
 			continue
 		}
-		ws = append(ws, window{start: a, end: z, lone: lone, near: []span2{{na, nz}}, spots: 1})
+		ws = append(ws, window{start: a, end: z, lone: lone, near: []byteSpan{{na, nz}}, spots: 1})
 	}
 	return ws
 }
@@ -341,7 +341,7 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 // near them; mojibake gains within a few characters of its first marker.
 // Reading the narrow spans costs a fraction of the window.
 func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
-	var through uint64 // bit i: r.mechs[i] gains in some narrow span
+	var through uint64 // bit i: r.mechs[i] gains in some narrow span (9 mechanisms)
 	for _, n := range w.near {
 		left, right := sc.load(r.lm, text, n.start, n.end)
 		for i, m := range r.mechs {
