@@ -345,3 +345,11 @@ func TestRepairForgetsTheLastText(t *testing.T) {
 		t.Errorf("after another text, Repair(%q) = %q with %d edits, want %q with %d", second, got, len(edits), want, len(wantEdits))
 	}
 }
+
+// TestMechanismsFitTheGate: the gate keeps the mechanisms that pass in a
+// 64-bit set.
+func TestMechanismsFitTheGate(t *testing.T) {
+	if n := len(New().mechs); n > 64 {
+		t.Fatalf("%d mechanisms; the gate's set holds 64", n)
+	}
+}

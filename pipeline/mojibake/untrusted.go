@@ -57,12 +57,12 @@ func lossOdds(lm *langmodel.Model, c *codec, r, left, right rune) (float64, bool
 	if right >= 0 {
 		own += s.Next(right)
 	}
-	pair := make([]byte, 2)
+	var pair [2]byte
 	// Before the loss: P(a character with this lead byte | left).
 	before := 0.0
 	for t := 0x40; t <= 0xfe; t++ {
 		pair[0], pair[1] = lead, byte(t)
-		if x, n, ok := c.decode(pair); ok && n == 2 {
+		if x, n, ok := c.decode(pair[:]); ok && n == 2 {
 			s := start
 			before += math.Exp(s.Next(x))
 		}
@@ -71,7 +71,7 @@ func lossOdds(lm *langmodel.Model, c *codec, r, left, right rune) (float64, bool
 	after := 0.0
 	for l := 0x81; l <= 0xfe; l++ {
 		pair[0], pair[1] = byte(l), trail
-		if x, n, ok := c.decode(pair); ok && n == 2 {
+		if x, n, ok := c.decode(pair[:]); ok && n == 2 {
 			s := lm.Scorer()
 			v := s.Next(x)
 			if right >= 0 {
