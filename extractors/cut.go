@@ -2,96 +2,68 @@ package extractors
 
 import (
 	"math/big"
-	"regexp"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
-// cut finds cuts to processing time (time_cut) or to application materials,
-// steps and trips (material_cut), as a percentage ("审批办理时限压减 87.5%")
-// or as from/to values ("办理时间由60个工作日缩减至最多5个工作日").
-type cut struct {
-	kind     string
-	nouns    []string
-	prefixes []string       // words that join the noun: "审批" in "审批办理时限"
-	units    []string       // units of from/to values
-	fromTo   *regexp.Regexp // anchored: run only at each 由 and 从
-}
+// cuts finds cuts to processing time (time_cut) and to application
+// materials, steps and trips (material_cut): a percentage after a cut verb
+// ("审批办理时限压减 87.5%", "提速79.6%" where a time limit is the topic), or
+// a from→to pair ("办理时间由60个工作日缩减至最多5个工作日", "均由30日压缩至20日"),
+// whose cut is derived. One extractor returns both kinds.
+type cuts struct{}
 
-var timeNouns = []string{
-	"办理时限", "办理时间", "办理时长", "办理用时", "办理周期", "办结时限", "办结时间", "办件时间", "审批时限",
-	"审批时间", "审批用时", "审批周期", "审批时长", "审核时间", "审核时限", "审查时限", "审查时间", "承诺时限",
-	"办事时间", "办事用时", "许可时限", "发证时间", "办证时间", "出证时间", "用时", "时限",
-}
+func newCuts() *cuts { return &cuts{} }
 
-var materialNouns = []string{
-	"申请材料", "办理材料", "申报材料", "证明材料", "提交材料", "所需材料", "办事材料", "要件材料", "申请资料",
-	"材料", "要件", "申请要件", "办事环节", "审批环节", "办理环节", "环节", "跑动次数", "跑腿次数", "到场次数",
-	"办事次数", "跑动", "证明事项", "手续",
-}
+// Kind names the first of the two kinds it finds.
+func (*cuts) Kind() string { return KindTimeCut }
 
-var cutVerbs = []string{"压减", "精简", "减少", "缩减", "压缩", "削减", "缩短", "降低", "下降", "减", "简化", "减免", "提速"}
+var cutTable = sync.OnceValue(func() *cueTable {
+	return newCueTable(cutVerbCues, timeNounCues, matNounCues, notCutCues)
+})
 
-// words between noun and verb that keep the cut ("办理时间平均压缩50%")
-var cutGaps = []string{"平均", "整体", "总体", "分别", "均", "累计", "共", "同步", "大幅", "进一步", "再", "比法定时限", "较法定时限"}
+// Units of from→to values and the kind each counts.
+var (
+	timeUnits = []string{"个工作日", "工作日", "个自然日", "自然日", "天", "日", "个小时", "小时", "分钟", "个月", "月", "周"}
+	matUnits  = []string{"个环节", "道环节", "个", "份", "项", "件", "次", "趟", "道", "张", "类", "页", "个部门", "表"}
+	fromWords = []string{"原来的", "原先的", "原来", "原先", "原", "以往的", "以往", "过去的", "过去", "法定的", "法定",
+		"之前的", "之前", "以前的", "以前", "平均", "均", "承诺", "改革前的", "改革前", "最长", "最多"}
+	toWords = []string{"承诺", "现在的", "现在", "现", "目前", "最多", "最快", "最短", "仅需", "只需", "仅", "只要", "平均",
+		"均", "不超过", "压缩后的", "改革后的"}
+	toMarks = []string{"缩短为", "缩减为", "压缩为", "压减为", "减少为", "精简为", "简化为", "降低为", "降为", "减为",
+		"缩短到", "缩减到", "压缩到", "压减到", "减少到", "精简到", "简化到", "降低到", "降到", "减到",
+		"缩短至", "缩减至", "压缩至", "压减至", "减少至", "精简至", "简化至", "降低至", "降至", "减至", "缩至",
+		"至", "到", "为", "成"}
+)
 
-// words between verb and number ("压缩比例达87.5%")
-var cutRateWords = []string{"比例", "幅度", "率", "比"}
-
-// words that show a statistic or a rate, not a cut
-var notCut = []string{"同比", "环比", "增长", "增速", "效率", "破损", "事故", "成本", "费用", "能耗", "排放", "通行", "出行", "行车"}
-
-func newCut(kind string) *cut {
-	c := &cut{kind: kind}
-	if kind == KindTimeCut {
-		c.nouns = timeNouns
-		c.prefixes = []string{"行政审批", "审批", "平均", "整体", "承诺", "全流程", "总体"}
-		c.units = []string{"个工作日", "工作日", "个自然日", "自然日", "天", "日", "个小时", "小时", "分钟", "个月"}
-	} else {
-		c.nouns = materialNouns
-		c.prefixes = []string{"审批", "申请"}
-		c.units = []string{"份", "项", "个", "件", "次", "趟", "道", "个环节", "张", "类"}
-	}
-	num := `[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百]+`
-	units := strings.Join(sortedLongestFirst(c.units), "|")
-	verbs := strings.Join(sortedLongestFirst(cutVerbs), "|")
-	c.fromTo = regexp.MustCompile(`^(?:由|从)\s*(?:原来的|原先的|原来|原先|原|以往的|过去的|法定的|之前的)?\s*(` + num + `)\s*(` + units +
-		`)\s*(?:` + verbs + `)\s*(?:至|到|为|成)\s*(最多|最快|最短|仅需|只需|仅|只要)?\s*(` + num + `)\s*(` + units + `)`)
-	return c
-}
-
-func (c *cut) Kind() string { return c.kind }
-
-func (c *cut) Extract(s *Sentence) []Figure {
-	var out []Figure
-	// A match starts with 由 or 从 and holds no other, so trying the
-	// anchored pattern at each of them, left to right and skipping past a
-	// match, finds what an unanchored FindAll would.
+func (c *cuts) Extract(s *Sentence) []Figure {
 	t := s.Text
+	var out []Figure
 	for i := 0; i < len(t); {
 		j := indexFromMark(t[i:])
 		if j < 0 {
 			break
 		}
 		i += j
-		m := c.fromTo.FindStringSubmatchIndex(t[i:])
-		if m == nil {
-			i += len("由")
+		if f, end, ok := fromToAt(s, i); ok {
+			out = append(out, f)
+			i = end
 			continue
 		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
-			}
-		}
-		if f, ok := c.fromToAt(s, m); ok {
-			out = append(out, f)
-		}
-		i = m[1]
+		i += len("由")
 	}
+	var prev *Figure // the previous percentage cut, for lists ("压缩60%、75%")
+	prevEnd := -1
 	for _, loc := range percentMarks(t) {
-		if f, ok := c.percentAt(s, loc[0], loc[1]); ok {
-			out = append(out, f)
+		f, ok := percentCut(s, loc[0], loc[1], prev, prevEnd)
+		if !ok {
+			prev = nil
+			continue
 		}
+		out = append(out, f)
+		prev = &out[len(out)-1]
+		prevEnd = f.End - s.Start
 	}
 	return out
 }
@@ -105,8 +77,7 @@ func indexFromMark(t string) int {
 	return a
 }
 
-// percentMarks finds %, ％ and 百分之 in text order, as regexp
-// `[%％]|百分之` FindAllStringIndex would.
+// percentMarks finds %, ％ and 百分之 in text order.
 func percentMarks(t string) [][2]int {
 	if strings.IndexByte(t, '%') < 0 && !strings.Contains(t, "％") && !strings.Contains(t, "百分之") {
 		return nil
@@ -130,149 +101,341 @@ func percentMarks(t string) [][2]int {
 	return out
 }
 
-// nounBefore finds this kind's noun ending at end (after gap words) and
-// returns where the figure's span starts.
-func (c *cut) nounBefore(t string, cs, end int) (int, bool) {
-	for {
-		g := hasSuffixAny(strings.TrimRight(t[cs:end], " "), cutGaps)
-		if g == "" {
-			break
-		}
-		end = len(strings.TrimRight(t[:end], " ")) - len(g)
-	}
-	end = len(strings.TrimRight(t[:end], " "))
-	if end < cs {
-		return 0, false
-	}
-	n := hasSuffixAny(t[cs:end], c.nouns)
-	if n == "" {
-		return 0, false
-	}
-	start := end - len(n)
-	if p := hasSuffixAny(t[cs:start], c.prefixes); p != "" {
-		start -= len(p)
-	}
-	return start, true
-}
-
-func (c *cut) percentAt(s *Sentence, a, b int) (Figure, bool) {
+// percentCut decides a percentage. Its clause must hold a cut verb before
+// the number with no negative (growth, rates, shares) nearer; the kind comes
+// from the noun between verb and number ("压缩审批时间90%") or the nearest one
+// before the verb in the sentence ("材料精简60%", "时限…，提速79.6%"). Nouns
+// listed before 分别 pair with the percentages in order. A percentage
+// joined to a previous cut by 、 continues its list ("压缩60%、75%").
+func percentCut(s *Sentence, a, b int, prev *Figure, prevEnd int) (Figure, bool) {
 	t := s.Text
 	var am amount
 	var ok bool
-	unitStart, unitEnd := a, b
+	unitEnd := b
 	if t[a:b] == "百分之" {
 		am, ok = numberAfter(t, b)
 		if !ok {
 			return Figure{}, false
 		}
 		unitEnd = am.end
-		am.start = a // the keyword walk starts before 百分之
+		am.start = a
 	} else {
-		am, ok = numberBefore(t, unitStart)
+		am, ok = numberBefore(t, a)
 		if !ok {
 			return Figure{}, false
 		}
 	}
-	cs := clauseStart(t, am.start)
-	if containsAny(t[cs:am.start], notCut) {
-		return Figure{}, false
-	}
-	kwEnd, preQual := keywordEnd(t, am.start)
-	if kwEnd < cs {
-		return Figure{}, false
-	}
-	if r := hasSuffixAny(t[cs:kwEnd], cutRateWords); r != "" {
-		kwEnd, _ = keywordEnd(t, kwEnd-len(r))
-	}
-	if kwEnd < cs {
-		return Figure{}, false
-	}
-	start := -1
-	if v := hasSuffixAny(t[cs:kwEnd], cutVerbs); v != "" {
-		// "审批办理时限压减 87.5%"
-		if st, ok := c.nounBefore(t, cs, kwEnd-len(v)); ok {
-			start = st
-		}
-	} else if n := hasSuffixAny(t[cs:kwEnd], c.nouns); n != "" {
-		// "压缩办理时限50%"
-		if v := hasSuffixAny(t[cs:kwEnd-len(n)], cutVerbs); v != "" {
-			start = kwEnd - len(n) - len(v)
-		}
-	}
-	if start < 0 {
-		return Figure{}, false
-	}
 	if am.num.Value <= 0 || am.num.Value > 100 {
 		return Figure{}, false
 	}
-	return Figure{
-		Kind:      c.kind,
+	kwEnd, preQual := keywordEnd(t, am.start)
+	qual := qualifierOf(preQual, am.num, postQualifier(t, unitEnd))
+	fig := Figure{
 		Value:     am.num.Value,
 		ValueText: am.num.Text,
 		Unit:      UnitPercent,
-		Qualifier: qualifierOf(preQual, am.num, postQualifier(t, unitEnd)),
-		Start:     s.Start + start,
+		Qualifier: qual,
 		End:       s.Start + unitEnd,
-		Extractor: c.kind + ".percent",
-	}, true
+	}
+	if prev != nil && prevEnd >= 0 && prevEnd <= am.start && isListJoin(t[prevEnd:am.start]) {
+		f := fig
+		f.Kind, f.Start = prev.Kind, s.Start+am.start
+		f.Extractor = prev.Extractor
+		f.Evidence = "list item after " + t[prev.Start-s.Start:prevEnd]
+		return f, true
+	}
+	// the cut verb, nearest first, in the clause
+	var verb *hit
+	var nounAfter *hit
+	drop := false
+	cutTable().scanLeft(t, clauseStart(t, kwEnd), kwEnd, func(h hit) bool {
+		switch h.role {
+		case roleNotCut:
+			drop = true
+			return false
+		case roleTimeNoun, roleMatNoun:
+			if nounAfter == nil {
+				hh := h
+				nounAfter = &hh
+			}
+			return true
+		case roleCutVerb:
+			hh := h
+			verb = &hh
+			return false
+		}
+		return true
+	})
+	if drop || verb == nil {
+		return Figure{}, false
+	}
+	// "压缩至50%" states what is left, not the cut
+	between := t[verb.end:am.start]
+	if strings.Contains(between, "至") || strings.Contains(strings.ReplaceAll(between, "达到", ""), "到") {
+		return Figure{}, false
+	}
+	var kind, evidence string
+	start := verb.start
+	switch {
+	case nounAfter != nil:
+		if !timeNounOK(t, *nounAfter) {
+			return Figure{}, false
+		}
+		kind = nounKind(nounAfter.role)
+		evidence = "verb " + verb.word + " + noun " + nounAfter.word
+	default:
+		nouns := nounsBefore(t, verb.start)
+		if len(nouns) == 0 {
+			return Figure{}, false
+		}
+		n := nouns[0]
+		if len(nouns) > 1 && strings.Contains(t[clauseStart(t, verb.start):verb.start], "分别") {
+			// "办理时间、申请材料分别减少50%、30%": pair in order
+			k := listIndex(t, verb.end, am.start)
+			if k >= len(nouns) {
+				return Figure{}, false
+			}
+			n = nouns[len(nouns)-1-k]
+		}
+		if !timeNounOK(t, n) {
+			return Figure{}, false
+		}
+		kind = nounKind(n.role)
+		evidence = "noun " + n.word + " + verb " + verb.word
+		if n.clauses > 0 {
+			evidence += " ← " + itoa(n.clauses) + " clause(s) back"
+		} else {
+			start = nounSpanStart(t, n)
+		}
+	}
+	if verb.word == "提速" || verb.word == "提速率" {
+		if kind != KindTimeCut {
+			return Figure{}, false
+		}
+	}
+	fig.Kind = kind
+	fig.Start = s.Start + start
+	fig.Extractor = kind + ".percent"
+	fig.Evidence = evidence
+	return fig, true
 }
 
-func (c *cut) fromToAt(s *Sentence, m []int) (Figure, bool) {
+// nounsBefore returns the time and material nouns of the list that ends
+// nearest before pos in the sentence, nearest first: the nouns of one clause
+// joined by 、和及与, or the nearest noun of an earlier clause.
+func nounsBefore(t string, pos int) []hit {
+	var out []hit
+	cutTable().scanLeft(t, 0, pos, func(h hit) bool {
+		switch h.role {
+		case roleTimeNoun, roleMatNoun:
+			if len(out) > 0 && h.clauses != out[0].clauses {
+				return false
+			}
+			out = append(out, h)
+		case roleNotCut:
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// listIndex counts the percentages between a verb and a candidate: the
+// candidate's 0-based place in the list after 分别.
+func listIndex(t string, from, to int) int {
+	return len(percentMarks(t[from:to]))
+}
+
+func nounKind(r role) string {
+	if r == roleMatNoun {
+		return KindMaterialCut
+	}
+	return KindTimeCut
+}
+
+// fromToAt reads a from→to pair starting at the 由 or 从 at i: "由60个工作日
+// 缩减至5个工作日", "由法定的932天到承诺190天", "由2个压缩为1个". The kind comes
+// from the unit (a bare 个 needs a material noun in the clause); a cut verb
+// or a time or material noun before 由 must show it is a cut.
+func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	t := s.Text
-	from, err1 := ParseNumber(t[m[2]:m[3]])
-	to, err2 := ParseNumber(t[m[8]:m[9]])
-	if err1 != nil || err2 != nil || from.Over || to.Over {
-		return Figure{}, false
+	p := i + len("由") // 由 and 从 are both three bytes
+	p = skipSpaces(t, p)
+	if w := hasPrefixAny(t[p:], fromWords); w != "" {
+		p = skipSpaces(t, p+len(w))
 	}
-	fu, tu := unitName(t[m[4]:m[5]]), unitName(t[m[10]:m[11]])
-	if fu != tu {
-		return Figure{}, false // "由3天缩短至4小时": no common unit, unsure
-	}
-	fr, tr := from.Rat(), to.Rat()
-	if fr.Sign() <= 0 || tr.Cmp(fr) >= 0 || tr.Sign() < 0 {
-		return Figure{}, false
-	}
-	cs := clauseStart(t, m[0])
-	if containsAny(t[cs:m[0]], notCut) {
-		return Figure{}, false
-	}
-	start, ok := c.nounBefore(t, cs, m[0])
+	from, ok := numberAfter(t, p)
 	if !ok {
-		return Figure{}, false
+		return Figure{}, 0, false
+	}
+	fu, fuEnd := unitAt(t, from.end)
+	if fu == "" {
+		return Figure{}, 0, false
+	}
+	// the gap: a cut verb and the mark of the target (至, 到, 为)
+	q := skipSpaces(t, fuEnd)
+	if strings.HasPrefix(t[q:], "以上") || strings.HasPrefix(t[q:], "左右") {
+		q = skipSpaces(t, q+len("以上"))
+	}
+	verb := ""
+	gapEnd := min(len(t), q+18)
+	mark := ""
+	for k := q; k < gapEnd; {
+		if m := hasPrefixAny(t[k:], toMarks); m != "" {
+			mark = m
+			if c, ok := cutTable().startingAt(t, k, k+len(m)); ok && c.role == roleCutVerb {
+				verb = c.word
+			}
+			q = k + len(m)
+			break
+		}
+		if c, ok := cutTable().startingAt(t, k, gapEnd); ok && c.role == roleCutVerb && verb == "" {
+			verb = c.word
+			k += len(c.word)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[k:])
+		if isClauseBreak(r) || asciiDigit(r) >= 0 {
+			break
+		}
+		k += n
+	}
+	if mark == "" {
+		return Figure{}, 0, false
+	}
+	q = skipSpaces(t, q)
+	if w := hasPrefixAny(t[q:], toWords); w != "" {
+		q = skipSpaces(t, q+len(w))
+	}
+	to, ok := numberAfter(t, q)
+	if !ok || to.num.Over {
+		return Figure{}, 0, false
+	}
+	tu, tuEnd := unitAt(t, to.end)
+	if tu == "" || unitName(tu) != unitName(fu) {
+		return Figure{}, 0, false // "由3天缩短至4小时": no common unit, unsure
+	}
+	fr, tr := from.num.Rat(), to.num.Rat()
+	if fr.Sign() <= 0 || tr.Cmp(fr) >= 0 || tr.Sign() < 0 {
+		return Figure{}, 0, false
+	}
+	cs := clauseStart(t, i)
+	kind := ""
+	var noun *hit
+	drop := false
+	cutTable().scanLeft(t, cs, i, func(h hit) bool {
+		switch h.role {
+		case roleNotCut:
+			drop = true
+			return false
+		case roleTimeNoun, roleMatNoun:
+			if noun == nil {
+				hh := h
+				noun = &hh
+				kind = nounKind(h.role)
+			}
+		}
+		return true
+	})
+	if drop || noun != nil && !timeNounOK(t, *noun) {
+		return Figure{}, 0, false
+	}
+	nounWord := ""
+	if noun != nil {
+		nounWord = noun.word
+	}
+	switch {
+	case containsString(timeUnits, fu):
+		if kind == KindMaterialCut && !strings.Contains(nounWord, "时") {
+			return Figure{}, 0, false
+		}
+		kind = KindTimeCut
+	case fu == "个":
+		if kind != KindMaterialCut {
+			return Figure{}, 0, false
+		}
+	default:
+		kind = KindMaterialCut
+	}
+	if verb == "" && noun == nil {
+		return Figure{}, 0, false // "由3天到5天不等": a range, not a cut
 	}
 	pct := new(big.Rat).Sub(fr, tr)
 	pct.Quo(pct, fr)
 	pct.Mul(pct, big.NewRat(100, 1))
 	n, err := roundedNumber(pct, 4)
 	if err != nil {
-		return Figure{}, false
+		return Figure{}, 0, false
 	}
-	fv, tv := from.Value, to.Value
+	end := tuEnd
+	if w := hasPrefixAny(t[end:], []string{"以内", "之内"}); w != "" {
+		end += len(w)
+	}
+	start := i
+	if noun != nil {
+		start = nounSpanStart(t, *noun)
+	}
+	fv, tv := from.num.Value, to.num.Value
+	evidence := "from→to " + from.num.Text + "→" + to.num.Text + " " + unitName(fu)
+	if verb != "" {
+		evidence += ", verb " + verb
+	}
+	if noun != nil {
+		evidence += ", noun " + noun.word
+	}
 	return Figure{
-		Kind:       c.kind,
+		Kind:       kind,
 		Value:      n.Value,
 		ValueText:  n.Text,
 		Unit:       UnitPercent,
 		Start:      s.Start + start,
-		End:        s.Start + m[1],
+		End:        s.Start + end,
 		FromValue:  &fv,
 		ToValue:    &tv,
-		PeriodUnit: fu,
-		Extractor:  c.kind + ".from_to",
-	}, true
+		PeriodUnit: unitName(fu),
+		Extractor:  kind + ".from_to",
+		Evidence:   evidence,
+	}, end, true
 }
 
-func sortedLongestFirst(words []string) []string {
-	out := append([]string(nil), words...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+// unitAt reads a from→to unit at p (after spaces), longest first.
+func unitAt(t string, p int) (string, int) {
+	p = skipSpaces(t, p)
+	best := ""
+	for _, u := range timeUnits {
+		if len(u) > len(best) && strings.HasPrefix(t[p:], u) {
+			best = u
 		}
 	}
-	for i, w := range out {
-		out[i] = regexp.QuoteMeta(w)
+	for _, u := range matUnits {
+		if len(u) > len(best) && strings.HasPrefix(t[p:], u) {
+			best = u
+		}
 	}
-	return out
+	if best == "" {
+		return "", p
+	}
+	return best, p + len(best)
+}
+
+func skipSpaces(t string, p int) int {
+	for p < len(t) {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !isSpace(r) {
+			break
+		}
+		p += n
+	}
+	return p
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // unitName drops the measure word of "个工作日" but keeps a bare "个".
@@ -281,4 +444,34 @@ func unitName(u string) string {
 		return strings.TrimPrefix(u, "个")
 	}
 	return u
+}
+
+// timeNounOK: a bare 时间 (时长, 用时, 周期, 期限) is a processing time only
+// after an approval word in its clause ("办事等待时间" is one; "通行时间" and
+// "待港时间" are not).
+func timeNounOK(t string, h hit) bool {
+	if h.role != roleTimeNoun || !bareTimeNouns[h.word] {
+		return true
+	}
+	cs := clauseStart(t, h.start)
+	return containsAny(t[cs:h.start], approvalWords)
+}
+
+// nounSpanStart is where a cut's span starts when its noun is at h: the
+// words that join the noun ("审批办理时限", "平均办理时间"); a noun after 较 or
+// 比 is the baseline of a comparison, so the clause's first noun before it
+// starts the span ("承诺办理时限较法定时限压减85%").
+func nounSpanStart(t string, h hit) int {
+	cs := clauseStart(t, h.start)
+	start := h.start
+	if c := hasSuffixAny(t[cs:start], []string{"较", "比", "较法定", "比法定", "比原"}); c != "" {
+		cutTable().scanLeft(t, cs, start-len(c), func(g hit) bool {
+			if g.role == roleTimeNoun || g.role == roleMatNoun {
+				start = g.start
+				return false
+			}
+			return true
+		})
+	}
+	return extendLeft(t, cs, start, cutNounPrefixes)
 }

@@ -44,4 +44,16 @@ type Figure struct {
 	ToValue    *float64
 	PeriodUnit string
 	Extractor  string // id of the rule that matched
+	// Evidence says why the figure was kept (cue, distance, list position).
+	Evidence string
+	// Basis is total, completed, planned or allocated for money; else "".
+	Basis string
 }
+
+// Bases of investment and funding amounts.
+const (
+	BasisTotal     = "total"     // 总投资, 概算, 估算
+	BasisCompleted = "completed" // 完成投资, 累计完成, 已投入
+	BasisPlanned   = "planned"   // 计划, 预计, 拟, 力争
+	BasisAllocated = "allocated" // 下达, 补助, 争取 (funding)
+)

@@ -2,85 +2,347 @@ package extractors
 
 import (
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
-// money finds investment ("总投资约390亿元") or funding ("补助资金12.5亿元",
-// "援助3万余元") amounts: a keyword of its kind right before the number.
-type money struct {
-	kind string
-}
+// money finds investment and funding amounts. Every number before 元 (or a
+// bare 亿/万 closing a clause: "投入资金4016亿。") is a candidate; the
+// nearest deciding cue in the sentence (cues.go) gives its kind, or drops
+// it. One scan serves both kinds: the extractor returns figures of both.
+type money struct{}
 
-func newMoney(kind string) *money { return &money{kind: kind} }
+func newMoney() *money { return &money{} }
 
-func (m *money) Kind() string { return m.kind }
+// Kind names the first of the two kinds it finds (investment and funding).
+func (*money) Kind() string { return KindInvestment }
 
-var investmentKeywords = []string{"投资", "总投资", "概算投资", "估算投资", "社会投资"}
+var moneyTable = sync.OnceValue(func() *cueTable {
+	return newCueTable(fundCues, investCues, notMoneyCues)
+})
 
-// Words that join an investment keyword on its left, in this order: sectors
-// ("公路水路投资"), then 完成, then adverbials ("预计年内完成投资").
-var (
-	investmentSectors = []string{
-		"交通", "公路", "水路", "公路水路", "水运", "交通建设", "公路建设", "固定资产", "交通固定资产", "基础设施", "概算", "估算",
+// Words after a money unit that make it a rate or a threshold, not a total.
+var notMoneyAfter = []string{"/", "每", "以上项目", "以上的项目", "以上重点项目", "以下项目", "以上企业", "以上的企业",
+	"级", "档", "一张", "一份", "一次"}
+
+// moneyUnits finds the units of money candidates: 元, and 亿 or 万 that end
+// a clause without 元.
+func moneyUnits(t string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		switch r {
+		case '元':
+			out = append(out, [2]int{i, i + n})
+		case '亿', '万':
+			rest := t[i+n:]
+			if strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "亿") {
+				break
+			}
+			if next, _ := utf8.DecodeRuneInString(rest); rest == "" || isClauseBreak(next) || isSpace(next) ||
+				next == '。' || next == '、' || next == '\n' || strings.HasPrefix(rest, "人民币") {
+				out = append(out, [2]int{i + n, i + n}) // the unit is empty: 亿 is part of the number
+			}
+		}
+		i += n
 	}
-	investmentAdverbials = []string{"预计", "计划", "累计", "全年", "年内", "当年", "已", "将", "拟", "共", "实际", "力争", "今年"}
-)
-
-// funding keywords that say by themselves that money was secured or granted
-var fundingKeywords = []string{
-	"资金支持", "资金补助", "补助资金", "奖补资金", "到位资金", "专项资金", "扶持资金", "奖励资金", "补贴资金",
-	"补助", "补贴", "奖补", "援助", "资助", "争取资金", "争取到资金",
+	return out
 }
-
-// bare 资金 is funding only next to a verb of securing or granting
-var fundingVerbs = []string{"争取", "申请", "获得", "落实", "到位", "下达", "拨付", "获批", "筹集", "申请到", "获取", "安排", "支持", "补助", "奖励", "援助"}
-
-// fund types that name the money ("中央预算内资金", "专项运输补贴")
-var fundModifiers = []string{"中央预算内", "中央车购税", "中央财政", "车购税", "专项债券", "专项债", "债券", "专项", "补助", "奖补", "配套", "财政",
-	"扶持", "运输", "燃油", "运营", "以奖代补", "一事一议"}
-
-// words that make an amount a rate, not a total
-var rateWords = []string{"每", "人均", "亩均", "户均", "均"}
 
 func (m *money) Extract(s *Sentence) []Figure {
 	t := s.Text
 	var out []Figure
-	lastEnd := -1
-	for off := 0; ; {
-		i := strings.Index(t[off:], "元")
-		if i < 0 {
-			break
-		}
-		unitStart := off + i
-		unitEnd := unitStart + len("元")
-		off = unitEnd
-		if rest := t[unitEnd:]; strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "每") {
+	units := moneyUnits(t)
+	cands := make([]amount, len(units))
+	ok := make([]bool, len(units))
+	for k, u := range units {
+		if hasPrefixAny(t[u[1]:], notMoneyAfter) != "" {
 			continue
 		}
-		am, ok := numberBefore(t, unitStart)
-		if !ok {
+		cands[k], ok[k] = moneyNumberBefore(t, u[0])
+		if ok[k] && u[0] == u[1] && !strings.ContainsAny(t[cands[k].start:u[0]], "0123456789０１２３４５６７８９") && bareChinese(t[cands[k].start:u[0]]) {
+			ok[k] = false // "数亿", "千万": not an amount
+		}
+	}
+	for k, u := range units {
+		if !ok[k] {
 			continue
 		}
-		// "完成投资30亿元、40亿元": a list continues the previous figure
-		if lastEnd >= 0 && isListJoin(t[lastEnd:am.start]) && len(out) > 0 {
-			f := out[len(out)-1]
-			f.Start, f.End = s.Start+am.start, s.Start+unitEnd
-			f.Value, f.ValueText = am.num.Value, am.num.Text
-			f.Qualifier = qualifierOf("", am.num, postQualifier(t, unitEnd))
-			f.Extractor = m.kind + ".list"
+		am := cands[k]
+		f, good := m.at(s, am, u[0], u[1], units[k+1:], cands[k+1:], ok[k+1:])
+		if good {
 			out = append(out, f)
-			lastEnd = unitEnd
-			continue
 		}
-		f, ok := m.at(s, am, unitStart, unitEnd)
-		if !ok {
-			lastEnd = -1
-			continue
-		}
-		out = append(out, f)
-		lastEnd = unitEnd
 	}
 	alignYearList(s, out)
 	return out
+}
+
+// bareChinese: a numeral of Chinese scale words only ("亿", "万亿"),
+// accepted only after 近/逾/超 ("近亿元").
+func bareChinese(num string) bool {
+	for _, r := range num {
+		if bigUnit[r] == 0 && !isSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyNumberBefore reads the numeral before a money unit, and a bare 亿
+// after 近/逾/超/突破 ("共投入资金近亿元") as one 亿.
+func moneyNumberBefore(t string, unitStart int) (amount, bool) {
+	if am, ok := numberBefore(t, unitStart); ok {
+		return am, true
+	}
+	for _, b := range []string{"亿", "万亿"} {
+		if !strings.HasSuffix(t[:unitStart], b) {
+			continue
+		}
+		start := unitStart - len(b)
+		if hasSuffixAny(t[:start], []string{"近", "逾", "超", "超过", "突破", "约", "上"}) == "" {
+			return amount{}, false
+		}
+		n, err := ParseNumber("一" + b)
+		if err != nil {
+			return amount{}, false
+		}
+		return amount{start: start, end: unitStart, num: n}, true
+	}
+	return amount{}, false
+}
+
+func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int, nextUnits [][2]int, next []amount, nextOK []bool) (Figure, bool) {
+	t := s.Text
+	kwEnd, preQual := keywordEnd(t, am.start)
+	d, ok := moneyEvidence(t, kwEnd, unitEnd, nextUnits, next, nextOK)
+	if !ok {
+		return Figure{}, false
+	}
+	cs := clauseStart(t, am.start)
+	if containsAny(t[cs:am.start], rateWords) {
+		return Figure{}, false // "人均投资约5000元", "每公里补助资金1万元"
+	}
+	start := am.start
+	if d.cueStart >= 0 && d.cueStart < start {
+		start = moneySpanStart(t, cs, d.cueStart, d.kind)
+	}
+	subject := ""
+	if rest := t[unitEnd:]; strings.HasPrefix(rest, "的") {
+		subject = s.subjectAfterDe(unitEnd + len("的"))
+	}
+	if subject == "" {
+		subject = s.projectSubject(cs, max(cs, min(start, kwEnd)))
+	}
+	if subject == "" && strings.TrimSpace(t[cs:start]) == "" && cs > 0 {
+		// "潍烟高铁招远段全长约45公里，总投资62.3亿元": the clause opens
+		// with the keyword; the sentence's first clause names the project
+		subject = s.projectSubject(0, clauseEnd(t, 0))
+	}
+	end := unitEnd
+	if end == unitStart { // bare 亿: the span ends with the numeral
+		end = am.end
+	}
+	return Figure{
+		Kind:      d.kind,
+		Value:     am.num.Value,
+		ValueText: am.num.Text,
+		Unit:      UnitCNY,
+		Qualifier: qualifierOf(preQual, am.num, postQualifier(t, unitEnd)),
+		Start:     s.Start + start,
+		End:       s.Start + end,
+		Subject:   subject,
+		Extractor: d.kind + d.rule,
+		Evidence:  d.evidence,
+		Basis:     d.basis,
+	}, true
+}
+
+// moneyDecision is what the cues say of one amount.
+type moneyDecision struct {
+	kind, basis, evidence string
+	cueStart              int    // the head's start when it is in the amount's clause, else -1
+	rule                  string // ".cue", or ".list" for an item of a list under its head
+}
+
+// moneyEvidence decides a money candidate whose number (with qualifiers)
+// starts at numStart. The nearest deciding cue to the left in the sentence
+// wins: an investment or funding head keeps it with that kind, a negative
+// (income, costs, changes, rates) drops it. 资金 or 经费 alone waits for the
+// verb before it (投入资金, 争取资金); 完成 is investment after an investment
+// head ("投资…；X段完成3亿元") or after 建设. Undecided, a head right after a
+// later amount of the same list decides ("1410万元、…，合计3388万元车购税补助资金").
+func moneyEvidence(t string, numStart, unitEnd int, nextUnits [][2]int, next []amount, nextOK []bool) (moneyDecision, bool) {
+	d := moneyDecision{cueStart: -1, rule: ".cue"}
+	verdict := 0
+	items := 0 // amounts passed on the way to the head
+	var aux *hit
+	moneyTable().scanLeft(t, 0, numStart, func(h hit) bool {
+		switch h.role {
+		case roleMoneyAux:
+			if aux == nil {
+				hh := h
+				aux = &hh
+			}
+			return true
+		case roleInvest, roleFund:
+			verdict = 1
+			d.kind = KindInvestment
+			if h.role == roleFund {
+				d.kind = KindFunding
+			}
+			d.basis = h.basis
+			d.evidence = "head " + h.word
+			if aux != nil && aux.clauses == h.clauses {
+				d.evidence += aux.word
+			}
+		case roleComplete:
+			if aux != nil && aux.clauses != h.clauses {
+				return false
+			}
+			if head, ok := investHeadBefore(t, h.start); ok || strings.HasSuffix(strings.TrimRight(t[:h.start], "将已"), "建设") {
+				verdict = 1
+				d.kind = KindInvestment
+				d.basis = completeBasis(h.word)
+				d.evidence = "cue " + h.word
+				if ok {
+					d.evidence += " after head " + head
+				} else {
+					d.evidence += " after 建设"
+				}
+				break
+			}
+			return false
+		case roleNotMoney:
+			verdict = -1
+			return false
+		}
+		if verdict == 0 {
+			return true
+		}
+		items = countAmounts(t[h.end:numStart])
+		switch {
+		case items > 0:
+			d.evidence += " ← list item " + itoa(items+1)
+			d.rule = ".list"
+		case h.clauses == 0:
+			d.cueStart = h.start
+		default:
+			d.evidence += " ← " + itoa(h.clauses) + " clause(s) back"
+		}
+		// "预计年内完成投资": a planning word before the head makes it planned
+		if b := basisIn(t[clauseStart(t, h.start):h.start]); d.basis == "" || b == BasisPlanned && d.basis == BasisCompleted {
+			d.basis = b
+		}
+		if d.kind == KindFunding {
+			d.basis = BasisAllocated
+		}
+		return false
+	})
+	if verdict == 1 {
+		return d, true
+	}
+	if verdict == -1 {
+		return d, false
+	}
+	// a head right after a later amount of the same list
+	prevEnd := unitEnd
+	for k, u := range nextUnits {
+		if !nextOK[k] {
+			continue
+		}
+		gap := t[prevEnd:next[k].start]
+		if containsDecidingMoneyCue(gap) {
+			return d, false
+		}
+		after := strings.TrimPrefix(t[u[1]:], "的")
+		if c, ok := moneyTable().startingAt(after, 0, min(len(after), 30)); ok && (c.role == roleFund || c.role == roleInvest) {
+			d.kind = KindInvestment
+			if c.role == roleFund {
+				d.kind, d.basis = KindFunding, BasisAllocated
+			}
+			d.evidence = "head " + c.word + " after list item " + itoa(k+2)
+			return d, true
+		}
+		prevEnd = u[1]
+	}
+	// the head right after this amount ("4872万元车购税补助资金")
+	after := strings.TrimPrefix(t[unitEnd:], "的")
+	if c, ok := moneyTable().startingAt(after, 0, min(len(after), 30)); ok && (c.role == roleFund || c.role == roleInvest) {
+		d.kind = KindInvestment
+		if c.role == roleFund {
+			d.kind, d.basis = KindFunding, BasisAllocated
+		}
+		d.evidence = "head " + c.word + " after the amount"
+		return d, true
+	}
+	return d, false
+}
+
+// containsDecidingMoneyCue reports a head or a negative in the text between
+// two amounts of a list (list items hold names only).
+func containsDecidingMoneyCue(s string) bool {
+	found := false
+	moneyTable().scanLeft(s, 0, len(s), func(h hit) bool {
+		if h.role != roleMoneyAux {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// investHeadBefore finds an investment head earlier in the sentence.
+func investHeadBefore(t string, pos int) (string, bool) {
+	head := ""
+	moneyTable().scanLeft(t, 0, pos, func(h hit) bool {
+		if h.role == roleInvest {
+			head = h.word
+			return false
+		}
+		return h.role != roleFund && h.role != roleNotMoney
+	})
+	return head, head != ""
+}
+
+// countAmounts counts the money amounts in s (the list items between a head
+// and a candidate).
+func countAmounts(s string) int {
+	n := 0
+	for _, u := range moneyUnits(s) {
+		if _, ok := moneyNumberBefore(s, u[0]); ok {
+			n++
+		}
+	}
+	return n
+}
+
+func completeBasis(w string) string {
+	switch {
+	case strings.HasPrefix(w, "计划"), strings.HasPrefix(w, "预计"), strings.HasPrefix(w, "力争"):
+		return BasisPlanned
+	}
+	return BasisCompleted
+}
+
+// Words that state a basis in the clause before a head.
+var basisWords = []struct{ word, basis string }{
+	{"计划", BasisPlanned}, {"预计", BasisPlanned}, {"拟", BasisPlanned}, {"力争", BasisPlanned}, {"将", BasisPlanned},
+	{"确保", BasisPlanned}, {"目标", BasisPlanned}, {"年度计划", BasisPlanned},
+	{"完成", BasisCompleted}, {"累计", BasisCompleted}, {"已", BasisCompleted}, {"实际", BasisCompleted},
+	{"总", BasisTotal}, {"概算", BasisTotal}, {"估算", BasisTotal},
+}
+
+// basisIn returns the basis stated last in s.
+func basisIn(s string) string {
+	best, at := "", -1
+	for _, b := range basisWords {
+		if i := strings.LastIndex(s, b.word); i > at {
+			best, at = b.basis, i
+		}
+	}
+	return best
 }
 
 func isListJoin(between string) bool {
@@ -91,90 +353,40 @@ func isListJoin(between string) bool {
 	return false
 }
 
-// classifyMoney finds the keyword ending at kwEnd and its kind.
-func classifyMoney(t string, cs, kwEnd int) (kind string, kwStart int) {
-	head := t[cs:kwEnd]
-	// "固定资产投资完成246.79亿元": the keyword before 完成
-	if strings.HasSuffix(head, "完成") && hasSuffixAny(strings.TrimSuffix(head, "完成"), investmentKeywords) != "" {
-		inv := hasSuffixAny(strings.TrimSuffix(head, "完成"), investmentKeywords)
-		return KindInvestment, kwEnd - len("完成") - len(inv)
+// fundingKeywords are the funding heads' words (the year-list rule skips
+// sentences about granted money).
+var fundingKeywords = func() []string {
+	out := make([]string, 0, len(fundCues))
+	for _, c := range fundCues {
+		out = append(out, c.word)
 	}
-	inv := hasSuffixAny(head, investmentKeywords)
-	fund := hasSuffixAny(head, fundingKeywords)
-	bare := ""
-	if strings.HasSuffix(head, "资金") && containsAny(head, fundingVerbs) && !strings.Contains(head, "投入") {
-		bare = "资金"
-	}
-	switch {
-	case fund != "" && len(fund) >= len(inv):
-		return KindFunding, kwEnd - len(fund)
-	case inv != "":
-		return KindInvestment, kwEnd - len(inv)
-	case bare != "":
-		return KindFunding, kwEnd - len(bare)
-	}
-	return "", -1
-}
+	return out
+}()
 
-func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int) (Figure, bool) {
-	t := s.Text
-	cs := clauseStart(t, am.start)
-	kwEnd, preQual := keywordEnd(t, am.start)
-	if kwEnd < cs {
-		return Figure{}, false
-	}
-	kind, start := classifyMoney(t, cs, kwEnd)
-	if kind != m.kind {
-		return Figure{}, false
-	}
-	if containsAny(t[cs:am.start], rateWords) {
-		return Figure{}, false
-	}
-	kw := t[start:kwEnd]
+// moneySpanStart extends a head at headStart left over the words that join
+// it: an investment head's sectors, 完成 and adverbials ("预计年内完成公路水路
+// 投资"); a funding head's fund types ("中央车购税资金") and 争取.
+func moneySpanStart(t string, cs, headStart int, kind string) int {
+	start := headStart
 	if kind == KindInvestment {
-		start = extendLeft(t, cs, start, investmentSectors)
-		if strings.HasSuffix(t[cs:start], "完成") {
-			start -= len("完成")
+		// "固定资产投资完成246.79亿元": the head is the investment word before 完成
+		if c, ok := moneyTable().endingAt(t, cs, start); ok && c.role == roleInvest && strings.HasPrefix(t[start:], "完成") {
+			start -= len(c.word)
 		}
-		start = extendLeft(t, cs, start, investmentAdverbials)
-	} else {
-		// fund types name the money: extend over them
-		kwStart := start
-		for {
-			mod := hasSuffixAny(t[cs:start], fundModifiers)
-			if mod == "" || kw == "资金支持" || kw == "资金补助" {
-				break
+		if c, ok := moneyTable().startingAt(t, start, len(t)); !ok || c.role != roleInvest || c.basis != BasisCompleted && c.basis != BasisPlanned {
+			start = extendLeft(t, cs, start, investmentSectors)
+			if strings.HasSuffix(t[cs:start], "完成") {
+				start -= len("完成")
 			}
-			start -= len(mod)
 		}
-		// "争取资金补助5亿元": 争取 joins a bare 资金 keyword
-		if v := hasSuffixAny(t[cs:start], []string{"争取", "争取到"}); v != "" && start == kwStart && strings.HasPrefix(kw, "资金") {
-			start -= len(v)
-		}
+		return extendLeft(t, cs, start, investmentAdverbials)
 	}
-	subject := ""
-	if rest := t[unitEnd:]; strings.HasPrefix(rest, "的") {
-		subject = s.subjectAfterDe(unitEnd + len("的"))
+	kwStart := start
+	start = extendLeft(t, cs, start, fundModifiers)
+	if v := hasSuffixAny(t[cs:start], []string{"争取", "争取到"}); v != "" && start == kwStart && strings.HasPrefix(t[start:], "资金") {
+		start -= len(v)
 	}
-	if subject == "" {
-		subject = s.projectSubject(cs, start)
-	}
-	if subject == "" && strings.TrimSpace(t[cs:start]) == "" && cs > 0 {
-		// "潍烟高铁招远段全长约45公里，总投资62.3亿元": the clause opens
-		// with the keyword; the sentence's first clause names the project
-		subject = s.projectSubject(0, clauseEnd(t, 0))
-	}
-	return Figure{
-		Kind:      kind,
-		Value:     am.num.Value,
-		ValueText: am.num.Text,
-		Unit:      UnitCNY,
-		Qualifier: qualifierOf(preQual, am.num, postQualifier(t, unitEnd)),
-		Start:     s.Start + start,
-		End:       s.Start + unitEnd,
-		Subject:   subject,
-		Extractor: kind + ".keyword",
-	}, true
+	return start
 }
 
 // extendLeft moves start left over any of words, repeatedly.

@@ -49,7 +49,7 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 		return amount{}, false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:start])
-	if start > 0 && (prev < utf8.RuneSelf && (unicode.IsLetter(prev) || prev == '-' || prev == '/' || prev == '.' || prev == '~') || prev == '第' || strings.ContainsRune("—–～至到", prev) && endsWithDigit(s[:start-utf8.RuneLen(prev)])) {
+	if start > 0 && (prev < utf8.RuneSelf && (unicode.IsLetter(prev) || prev == '/' || prev == '.') || prev == '第' || strings.ContainsRune("-~—–～至到", prev) && endsWithNumeral(s[:start-utf8.RuneLen(prev)])) {
 		return amount{}, false
 	}
 	n, err := ParseNumber(s[start:end])
@@ -93,6 +93,22 @@ func numberAfter(s string, pos int) (amount, bool) {
 	return amount{start: pos, end: end, num: n}, true
 }
 
+// endsWithNumeral: s ends with a numeral, perhaps with its unit ("30亿至50亿元",
+// "10%-20%", "3天至5天"): what follows a range mark is then the range's end.
+func endsWithNumeral(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for {
+		u := hasSuffixAny(s, rangeUnits)
+		if u == "" {
+			break
+		}
+		s = strings.TrimRight(s[:len(s)-len(u)], " ")
+	}
+	return endsWithDigit(s)
+}
+
+var rangeUnits = []string{"亿", "万", "千", "百", "元", "%", "％", "公里", "千米", "km", "天", "日", "个", "小时", "工作日", "份", "项", "件", "次", "余", "多"}
+
 func endsWithDigit(s string) bool {
 	s = strings.TrimRight(s, " ")
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -120,10 +136,10 @@ var (
 	preQualifiers = []struct{ word, qual string }{
 		{"大约", QualApprox}, {"约", QualApprox}, {"将近", QualApprox}, {"接近", QualApprox}, {"近", QualApprox},
 		{"超过", QualOver}, {"逾", QualOver}, {"超", QualOver}, {"多达", QualOver},
-		{"不到", QualUnder}, {"不足", QualUnder}, {"最多", QualUnder}, {"至多", QualUnder},
+		{"不到", QualUnder}, {"不足", QualUnder}, {"最多", QualUnder}, {"至多", QualUnder}, {"突破", QualOver},
 	}
 	fillers = []string{"达到", "达", "为", "共计", "合计", "总计", "累计", "共", "了", "额", "金额", "总额", "规模",
-		"分别为", "分别", "计", "：", ":", "约为", "控制在"}
+		"分别为", "分别", "计", "：", ":", "约为", "控制在", "有", "达到了", "高达"}
 	postQualifiers = []struct{ word, qual string }{
 		{"左右", QualApprox}, {"上下", QualApprox}, {"以上", QualOver}, {"多", QualOver},
 		{"以内", QualUnder}, {"之内", QualUnder}, {"以下", QualUnder},

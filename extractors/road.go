@@ -1,57 +1,40 @@
 package extractors
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 )
 
 // roadLength finds kilometres of road built, rebuilt, upgraded, maintained or
-// renovated: "改造农村公路559公里", "9条9.4公里农村公路", "整治1.6万余公里".
-type roadLength struct {
-}
+// planned, and the total length of a road project. Every number before a
+// unit of length is a candidate; the cues around it (cues.go) decide.
+type roadLength struct{}
 
-func newRoadLength() *roadLength {
-	return &roadLength{}
-}
+func newRoadLength() *roadLength { return &roadLength{} }
 
 func (*roadLength) Kind() string { return KindRoadLength }
 
-// road nouns, longest first where one contains another
-var roadNouns = []string{
-	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
-	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
-	"县乡公路", "通村公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路", "产业路",
-	"旅游路", "快速路", "主干路", "次干路", "道路", "公路", "路段", "路面", "路基", "高速",
-}
+var (
+	roadTable = sync.OnceValue(func() *cueTable {
+		return newCueTable(roadWorksCues, roadLengthCues, notRoadCues, roadNounCues)
+	})
+	// wayTable tells what a 全长 measures: a road, or another way.
+	wayTable = sync.OnceValue(func() *cueTable { return newCueTable(otherWayCues, roadNounCues) })
+)
 
-// road types used as a subject; the generic words above are not subjects
+// road types used as a subject; generic nouns (道路, 路面) are not subjects
 var roadTypes = []string{
 	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
 	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
-	"县乡公路", "通村公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路", "产业路",
-	"旅游路", "快速路",
+	"县乡公路", "通村公路", "通乡公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路",
+	"产业路", "旅游路", "快速路",
 }
 
-// designations that head a road noun ("美丽国省道")
-var roadPrefixes = []string{"美丽"}
-
-// verbs of road works
-var roadVerbs = []string{
-	"新建", "改建", "新改建", "改扩建", "扩建", "改造", "新建改造", "建成", "建设", "修建", "升级", "提档升级", "提升",
-	"提质", "养护", "维修", "大中修", "大修", "中修", "整治", "硬化", "铺设", "拓宽", "加宽", "完成", "实施", "创建",
-	"打造", "通车", "建成通车", "贯通", "开工", "改善", "修复", "罩面", "加铺", "修缮", "新增", "延伸", "畅通",
-}
-
-// words showing the kilometres are not road works: areas, distances between
-// places, speeds, vehicle mileage and safe-driving awards
-var notRoadBefore = []string{"平方", "距", "相距", "距离", "离市", "离城", "时速", "车程", "行驶", "行车", "驾驶",
-	"运营里程", "安全行", "航程", "运距", "飞行", "巡查", "巡逻", "骑行", "跑", "半径", "管道", "管网", "河道", "岸线",
-	"线路", "航道", "铁路", "高铁", "轨道", "地铁", "隧道", "桥梁"}
-var notRoadAfter = []string{"/小时", "/时", "每小时", "/h", "/H", "h", "外", "范围", "以外", "半径", "处"}
-
-// count words before "9.4公里" in "9条9.4公里农村公路"
-var countRe = regexp.MustCompile(`[0-9０-９一二两三四五六七八九十百]+\s*(?:条|段|处|个)\s*$`)
+// Right after the unit: a speed, a place ("30公里处", "公里外"), a rate.
+var notRoadAfter = []string{"/小时", "/时", "每小时", "/h", "/H", "h", "外", "以外", "范围", "半径", "处", "远", "之外",
+	"的距离", "路程", "车程", "/天", "/日", "每天", "每日", "/年", "每年", "/人", "长的隧道", "长的桥", "长的大桥", "隧道",
+	"桥", "铁路", "高铁", "航道", "管道", "管网", "河道", "岸线", "海岸线", "轨道", "地铁", "绿道", "步道", "城际",
+	"的铁路", "的高铁", "的航道", "的管道", "的隧道", "的轨道"}
 
 func (e *roadLength) Extract(s *Sentence) []Figure {
 	var out []Figure
@@ -103,69 +86,40 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 	if !ok {
 		return Figure{}, false
 	}
-	after := t[unitEnd:]
-	for _, w := range notRoadAfter {
-		if strings.HasPrefix(after, w) {
-			return Figure{}, false
+	if isKilometrePost(t, am.start) {
+		return Figure{}, false
+	}
+	after := strings.TrimLeft(t[unitEnd:], " \u3000")
+	if hasPrefixAny(after, notRoadAfter) != "" {
+		return Figure{}, false
+	}
+	kwEnd, preQual := keywordEnd(t, am.start)
+	qual := qualifierOf(preQual, am.num, postQualifier(t, unitEnd))
+
+	evidence, start, ok := roadEvidence(t, kwEnd, unitEnd)
+	if !ok {
+		return Figure{}, false
+	}
+	start = roadSpanStart(t, clauseStart(t, am.start), kwEnd, start)
+	if start < 0 || start > am.start {
+		start = am.start
+	}
+	end := unitEnd
+	// "9条9.4公里农村公路": the road noun after the unit is part of the span
+	if n := hasPrefixAny(t[unitEnd:], prefixedRoadNouns()); n != "" {
+		end = unitEnd + len(n)
+		start = am.start
+		if m := countRe.FindStringIndex(t[:am.start]); m != nil && m[0] >= clauseStart(t, am.start) {
+			start = m[0]
 		}
 	}
 	cs := clauseStart(t, am.start)
-	ce := clauseEnd(t, unitEnd)
-	before := t[cs:am.start]
-	for _, w := range notRoadBefore {
-		if strings.Contains(before, w) {
-			return Figure{}, false
-		}
-	}
-	kwEnd, preQual := keywordEnd(t, am.start)
-	kwEnd = max(kwEnd, cs)
-	start, end := -1, unitEnd
-	subject := ""
-
-	// "9条9.4公里农村公路": the road noun follows the unit
-	if n := hasPrefixAny(after, prefixedRoadNouns()); n != "" {
-		end = unitEnd + len(n)
-		start = am.start
-		if m := countRe.FindStringIndex(t[:am.start]); m != nil && m[0] >= cs {
-			start = m[0]
-		}
-		subject = roadType(n)
-		if !containsAny(t[cs:ce], roadVerbs) {
-			return Figure{}, false
-		}
-	} else {
-		// "大修工程28公里": a works noun after the verb; "新增高速公路通车
-		// 里程186公里": new mileage (but never 总里程, the network's size)
-		if w := hasSuffixAny(t[cs:kwEnd], []string{"工程", "项目", "任务"}); w != "" && hasSuffixAny(t[cs:kwEnd-len(w)], roadVerbs) != "" {
-			kwEnd -= len(w)
-		} else if w := hasSuffixAny(t[cs:kwEnd], []string{"通车里程", "建设里程", "里程"}); w != "" && !strings.HasSuffix(t[cs:kwEnd-len(w)], "总") {
-			kwEnd -= len(w)
-		}
-		kw := t[cs:kwEnd]
-		if v := hasSuffixAny(kw, roadVerbs); v != "" {
-			// "整治1.6万余公里": a works verb next to the number; the road
-			// noun is elsewhere in the clause
-			start = kwEnd - len(v)
-			start = extendVerbs(t, start, cs)
-			if !containsAny(t[cs:kwEnd], roadNouns) {
-				return Figure{}, false
-			}
-		} else if n := hasSuffixAny(kw, prefixedRoadNouns()); n != "" {
-			// "改造农村公路559公里", "美丽国省道88公里"
-			start = kwEnd - len(n)
-			if v := hasSuffixAny(t[cs:start], roadVerbs); v != "" {
-				start = extendVerbs(t, start-len(v), cs)
-			} else if !containsAny(t[cs:kwEnd], roadVerbs) {
-				return Figure{}, false
-			}
-		} else {
-			return Figure{}, false
-		}
-		subject = lastRoadType(t[cs:kwEnd])
-	}
-	qual := qualifierOf(preQual, am.num, postQualifier(t, unitEnd))
+	subject := lastRoadType(t[cs:kwEnd])
 	if subject == "" {
-		subject = s.projectSubject(cs, start)
+		subject = roadType(hasPrefixAny(t[unitEnd:], prefixedRoadNouns()))
+	}
+	if subject == "" {
+		subject = s.projectSubject(cs, max(start, cs))
 	}
 	return Figure{
 		Kind:      KindRoadLength,
@@ -176,49 +130,176 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 		Start:     s.Start + start,
 		End:       s.Start + end,
 		Subject:   subject,
-		Extractor: "road_length.works",
+		Extractor: "road_length.cue",
+		Evidence:  evidence,
 	}, true
+}
+
+// roadEvidence decides a length candidate whose number (with its
+// qualifiers) starts at numStart: the nearest deciding cue to the left in
+// the sentence wins (a works verb keeps, a negative drops; road nouns are
+// the topic and do not decide). A project length (全长) is kept when the
+// nearest way named before it is a road. Undecided on the left, a road noun
+// and a works verb to the right keep it ("100公里“四好农村路”样板线正全面推进").
+// It returns the evidence and where the figure's span starts (the cue, when
+// it is in the number's clause).
+func roadEvidence(t string, numStart, unitEnd int) (string, int, bool) {
+	var (
+		verdict  int // 1 keep, -1 drop
+		evidence string
+		start    = -1
+		noun     string
+	)
+	roadTable().scanLeft(t, 0, numStart, func(h hit) bool {
+		switch h.role {
+		case roleRoadNoun:
+			if noun == "" {
+				noun = h.word
+			}
+			if h.clauses == 0 {
+				start = h.start
+			}
+			return true
+		case roleNotRoad:
+			if h.word == "总里程" || h.word == "通车里程" || h.word == "通车总里程" || h.word == "公路里程" {
+				// "新增通车里程", "新改建农村公路里程": new road, not stock
+				if v := newWorksBefore(t, h.start); v != "" {
+					verdict, evidence = 1, "cue "+v+"…"+h.word+" (new mileage)"
+					start = clauseStart(t, h.start) + strings.LastIndex(t[clauseStart(t, h.start):h.start], v)
+					return false
+				}
+			}
+			verdict = -1
+			return false
+		case roleWorks:
+			verdict = 1
+			evidence = "cue " + h.word + " (works verb)"
+			if noun != "" {
+				evidence += " + road noun " + noun
+			}
+			if h.clauses > 0 {
+				evidence += " ← " + itoa(h.clauses) + " clause(s) back"
+			} else {
+				start = h.start
+			}
+			return false
+		case roleLength:
+			way, ok := nearestWay(t, h.start)
+			if !ok {
+				verdict = -1
+				return false
+			}
+			verdict = 1
+			evidence = "cue " + h.word + " of " + way
+			if h.clauses == 0 {
+				start = h.start
+			}
+			return false
+		}
+		return true
+	})
+	switch verdict {
+	case 1:
+		return evidence, start, true
+	case -1:
+		return "", -1, false
+	}
+	// undecided on the left: a road noun and a works verb after the unit
+	// ("50公里的新国道工程也即将动工"), in the same sentence
+	var rnoun, verb string
+	roadTable().scanRight(t, unitEnd, len(t), func(h hit) bool {
+		switch h.role {
+		case roleRoadNoun:
+			if rnoun == "" && h.clauses == 0 {
+				rnoun = h.word
+			}
+		case roleWorks:
+			if verb == "" {
+				verb = h.word
+			}
+			return false
+		case roleNotRoad, roleLength:
+			return false
+		}
+		return true
+	})
+	if rnoun == "" && noun == "" || verb == "" {
+		return "", -1, false
+	}
+	n := rnoun
+	if n == "" {
+		n = noun
+	}
+	return "road noun " + n + " + works verb " + verb + " after", -1, true
+}
+
+// newWorksBefore returns the verb of new works (新增, 新建, 新改建, 建成) in
+// the clause before a mileage word.
+func newWorksBefore(t string, pos int) string {
+	cs := clauseStart(t, pos)
+	for _, v := range []string{"新改建", "新增", "新建", "建成", "改建", "完成"} {
+		if strings.Contains(t[cs:pos], v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// nearestWay returns the nearest way named in the sentence before pos when
+// it is a road ("高速公路…全长约160.8公里"), false when it is another way
+// (铁路, 隧道, 大桥) or none is named.
+func nearestWay(t string, pos int) (string, bool) {
+	way, ok := "", false
+	wayTable().scanLeft(t, 0, pos, func(h hit) bool {
+		switch h.role {
+		case roleOtherWay:
+			return false
+		case roleRoadNoun:
+			if h.word == "工程" || h.word == "项目" || h.word == "线" {
+				return true // says nothing of the kind of way
+			}
+			way, ok = h.word, true
+			return false
+		}
+		return true
+	})
+	return way, ok
+}
+
+// isKilometrePost reports "K19+500" or "19K" style chainage before a number.
+func isKilometrePost(t string, numStart int) bool {
+	if numStart > 0 && (t[numStart-1] == 'K' || t[numStart-1] == 'k' || t[numStart-1] == '+') {
+		return true
+	}
+	return false
 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
-// verbs of completion that show works in a clause but do not join a works
-// verb in the span ("完成改造300公里" spans "改造300公里")
-var auxVerbs = map[string]bool{"完成": true, "实施": true, "打造": true, "创建": true}
-
-// extendVerbs moves start back over adjacent works verbs ("新建改造",
-// "新建和改建").
-func extendVerbs(t string, start, limit int) int {
-	for start > limit {
-		v := hasSuffixAny(t[limit:start], roadVerbs)
-		if auxVerbs[v] {
-			break
-		}
-		if v == "" {
-			if j := hasSuffixAny(t[limit:start], []string{"和", "及", "、", "与"}); j != "" && hasSuffixAny(t[limit:start-len(j)], roadVerbs) != "" {
-				start -= len(j)
-				continue
-			}
-			break
-		}
-		start -= len(v)
-	}
-	return start
+// road nouns that may follow the unit ("9.4公里农村公路"), longest first
+var roadNounsAfter = []string{
+	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
+	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
+	"县乡公路", "通村公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路", "产业路",
+	"旅游路", "快速路", "主干路", "次干路", "道路", "公路", "路段", "路面", "路基", "高速",
 }
 
-// prefixedRoadNouns is withPrefixes(roadNouns), built once: the road
-// extractor asks for it at every length unit.
-var prefixedRoadNouns = sync.OnceValue(func() []string { return withPrefixes(roadNouns) })
+// designations that head a road noun ("美丽国省道")
+var roadPrefixes = []string{"美丽"}
 
-func withPrefixes(nouns []string) []string {
-	out := append([]string(nil), nouns...)
+// count words before "9.4公里" in "9条9.4公里农村公路"
+var countRe = mustCompile(`[0-9０-９一二两三四五六七八九十百]+\s*(?:条|段|处|个)\s*$`)
+
+// prefixedRoadNouns is roadNounsAfter with the designations, built once.
+var prefixedRoadNouns = sync.OnceValue(func() []string {
+	out := append([]string(nil), roadNounsAfter...)
 	for _, p := range roadPrefixes {
-		for _, n := range nouns {
+		for _, n := range roadNounsAfter {
 			out = append(out, p+n)
 		}
 	}
 	return out
-}
+})
 
 // roadType maps a matched road noun to its subject: "美丽国省道" -> "国省道";
 // generic nouns (道路, 路面) give "".
@@ -257,4 +338,59 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// roadSpanStart is where a road figure's raw span starts: at the road noun
+// right before the number ("美丽国省道88公里"; in a list, the item's own noun:
+// "乡道120公里"), with the works verbs right before it ("新建和改建农村公路");
+// else at a works verb right before the number ("拓宽改造约260公里"); else at
+// the deciding cue when it is in the number's clause (cue >= 0).
+func roadSpanStart(t string, cs, kwEnd, cue int) int {
+	inList := cue >= 0 && len(lengthUnits(t[cue:kwEnd])) > 0
+	if n := hasSuffixAny(t[cs:kwEnd], prefixedRoadNouns()); n != "" {
+		start := kwEnd - len(n)
+		if inList {
+			return start
+		}
+		return extendVerbs(t, start, cs)
+	}
+	if inList {
+		return kwEnd
+	}
+	if v := hasSuffixAny(t[cs:kwEnd], roadVerbs); v != "" {
+		return extendVerbs(t, kwEnd-len(v), cs)
+	}
+	return cue
+}
+
+// verbs of road works that join a span
+var roadVerbs = []string{
+	"新建", "改建", "新改建", "改扩建", "扩建", "改造", "新建改造", "建成", "建设", "修建", "升级", "提档升级", "提升",
+	"提质", "养护", "维修", "大中修", "大修", "中修", "整治", "硬化", "铺设", "拓宽", "加宽", "完成", "实施", "创建",
+	"打造", "通车", "建成通车", "贯通", "开工", "改善", "修复", "罩面", "加铺", "修缮", "新增", "延伸", "畅通", "续建",
+	"新开工", "完工",
+}
+
+// verbs of completion that show works in a clause but do not join a works
+// verb in the span ("完成改造300公里" spans "改造300公里")
+var auxVerbs = map[string]bool{"完成": true, "实施": true, "打造": true, "创建": true}
+
+// extendVerbs moves start back over adjacent works verbs ("新建改造",
+// "新建和改建").
+func extendVerbs(t string, start, limit int) int {
+	for start > limit {
+		v := hasSuffixAny(t[limit:start], roadVerbs)
+		if auxVerbs[v] {
+			break
+		}
+		if v == "" {
+			if j := hasSuffixAny(t[limit:start], []string{"和", "及", "、", "与"}); j != "" && hasSuffixAny(t[limit:start-len(j)], roadVerbs) != "" {
+				start -= len(j)
+				continue
+			}
+			break
+		}
+		start -= len(v)
+	}
+	return start
 }

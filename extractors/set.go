@@ -31,10 +31,8 @@ func New() (*Set, error) {
 	s := &Set{seg: newSegmenter()}
 	s.extractors = []Extractor{
 		newRoadLength(),
-		newMoney(KindInvestment),
-		newMoney(KindFunding),
-		newCut(KindTimeCut),
-		newCut(KindMaterialCut),
+		newMoney(),
+		newCuts(),
 		newYearList(),
 	}
 	for _, e := range s.extractors {

@@ -191,6 +191,8 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 			ToValue:    f.ToValue,
 			PeriodUnit: f.PeriodUnit,
 			Extractor:  f.Extractor,
+			Evidence:   f.Evidence,
+			Basis:      f.Basis,
 		}
 		bs, be := maps.toBase(f.Start, f.End)
 		if bs >= 0 && be <= len(d.Base) && bs <= be {

@@ -67,6 +67,13 @@ type Figure struct {
 	PeriodUnit  string   `parquet:"period_unit" json:"period_unit"`
 	// Extractor is the id of the rule that produced the figure.
 	Extractor string `parquet:"extractor,dict" json:"extractor"`
+	// Evidence says why the figure was kept: the cue that decided its kind
+	// and how the number is tied to it ("head 投资 ← list item 2 of 3").
+	Evidence string `parquet:"evidence" json:"evidence"`
+	// Basis is what an investment or funding amount counts: total, completed,
+	// planned, allocated, or empty when the text does not say. Summing
+	// rows of different bases double counts.
+	Basis string `parquet:"basis,dict" json:"basis"`
 }
 
 // Edit is one row of the edits table: one change a stage made to the text.

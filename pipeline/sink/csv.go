@@ -18,7 +18,7 @@ type csvWriter struct {
 
 var csvHeaders = [3][]string{
 	{"doc_id", "source", "status", "error", "encoding", "script", "title", "publisher", "published_at", "url", "bytes", "chars", "repairs", "pinyin_removed", "figures", "text", "text_original_script"},
-	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "start", "end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor"},
+	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "start", "end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor", "evidence", "basis"},
 	{"doc_id", "stage", "seq", "start", "end", "old", "new", "reason"},
 }
 
@@ -75,7 +75,7 @@ func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schem
 			year = strconv.Itoa(int(*f.Year))
 		}
 		rec := []string{f.DocID, f.Source, f.FigureID, f.Kind, f64(f.Value), f.ValueText, f.Unit, f.Qualifier, f.Raw, f.Sentence,
-			i64(f.Start), i64(f.End), optI64(f.SourceStart), optI64(f.SourceEnd), year, f.Subject, optF64(f.FromValue), optF64(f.ToValue), f.PeriodUnit, f.Extractor}
+			i64(f.Start), i64(f.End), optI64(f.SourceStart), optI64(f.SourceEnd), year, f.Subject, optF64(f.FromValue), optF64(f.ToValue), f.PeriodUnit, f.Extractor, f.Evidence, f.Basis}
 		if err := w.csvs[1].Write(rec); err != nil {
 			return fmt.Errorf("write %s: %w", w.files[1].final, err)
 		}

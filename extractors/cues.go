@@ -1,0 +1,315 @@
+package extractors
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// The cue tables: every word that decides whether a candidate number is a
+// figure, and of which kind, lives here as data. An entry is a word of
+// report language (a verb, a noun, a negative), never a sentence or a place
+// name. The rules in road.go, money.go and cut.go read them through cueTable.
+
+// role is what a cue says about a candidate.
+type role uint8
+
+const (
+	roleNone role = iota
+	// road_length
+	roleWorks    // a verb of road works: decides "keep"
+	roleRoadNoun // a road or road-works noun: the topic, keep scanning
+	roleLength   // 全长, 总长: the length of the project named before it
+	roleNotRoad  // network stock, distances, speeds, rail, water: decides "drop"
+	roleOtherWay // a noun of something that is not road (铁路, 隧道): drops a 全长
+	// money
+	roleInvest   // 投资, 投入: investment
+	roleFund     // 补助, 争取, 下达: funding
+	roleMoneyAux // 资金, 经费: needs a verb of investing or securing nearby
+	roleComplete // 完成: investment when an investment head came before
+	roleNotMoney // income, output, costs, changes: drop
+	// cuts
+	roleCutVerb  // 压减, 缩短: a cut
+	roleTimeNoun // 办理时限: time_cut
+	roleMatNoun  // 申请材料, 环节: material_cut
+	roleNotCut   // growth, rates, shares: drop
+)
+
+type cue struct {
+	word  string
+	role  role
+	basis string // for money cues: total, completed, planned, allocated
+}
+
+// Road works: verbs that make a length a road figure.
+var roadWorksCues = words(roleWorks,
+	"新建", "改建", "新改建", "改扩建", "扩建", "改造", "新建改造", "建成", "建设", "修建", "升级", "提档升级", "升级改造",
+	"升级改建", "提质", "提质改造", "养护", "维修", "大中修", "大修", "中修", "整治", "硬化", "铺设", "拓宽", "加宽",
+	"完成", "实施", "建成通车", "贯通", "开工", "新开工", "动工", "续建", "完工", "改善", "修复", "罩面", "加铺", "修缮",
+	"新增", "延伸", "畅通", "推进", "在建", "计划建成", "力争建成", "开通", "通车", "新改造", "铺筑", "黑化", "油化",
+	"新增生产能力", "生产能力", "形象进度", "路面形象进度", "建设里程", "施工", "打通", "新开", "竣工", "交工",
+	"改线", "整修", "改建长度", "改善长度", "完成建设",
+)
+
+// Road nouns: the topic of a road figure, never enough on their own.
+var roadNounCues = words(roleRoadNoun,
+	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
+	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
+	"县乡公路", "通村公路", "通乡公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路",
+	"产业路", "旅游路", "快速路", "主干路", "次干路", "道路", "公路", "路段", "路面", "路基", "高速", "干线", "支线",
+	"连接线", "样板线", "示范路", "农路", "便道", "绕城", "外环", "环线", "安保设施", "安保工程", "安防工程",
+	"生命防护工程", "安全防护工程", "防护工程", "路网", "硬化路", "水泥路", "油路", "沥青路", "砂石路", "线",
+	"路域环境", "路", "工程", "项目",
+)
+
+// The length of a project: kept when the project before it is a road.
+var roadLengthCues = words(roleLength, "全长", "总长", "长约", "全线长", "线路全长", "路线全长", "总长度", "长度", "里程")
+
+// Not a road length: network stock, distances, speeds, vehicle mileage,
+// areas, other networks, greening, changes of a stock.
+var notRoadCues = words(roleNotRoad,
+	"总里程", "通车里程", "通车总里程", "公路里程", "运营里程", "营运里程", "里程达", "里程达到", "密度",
+	"距", "距离", "相距", "离", "车程", "路程", "行程", "半径", "辐射", "覆盖", "范围", "周边",
+	"时速", "速度", "每小时", "行驶", "行车", "驾驶", "安全行", "步行", "骑行", "跑", "跑步", "徒步", "飞行", "航程",
+	"运距", "巡查", "巡逻", "检测", "排查", "平方", "车公里", "延车", "绿化", "植树", "栽植", "增加", "增长",
+	"减少", "缩短", "增", "同比", "较", "占", "管道", "管网", "管线", "电网", "光缆", "线路", "河道", "岸线", "堤",
+	"渠", "航道", "航线", "铁路", "高铁", "轨道", "地铁", "城轨", "动车", "公交", "邮路", "最后",
+)
+
+// Nouns of other ways: a 全长 after them is not a road's.
+var otherWayCues = words(roleOtherWay,
+	"铁路", "高铁", "轨道", "地铁", "城轨", "隧道", "大桥", "桥梁", "桥", "航道", "河道", "管道", "管线", "渠", "堤",
+	"线路", "缆车", "索道", "步道", "绿道", "栈道", "跑道", "赛道",
+)
+
+// Investment heads, with the basis each states.
+var investCues = append(append(append(
+	words(roleInvest, "投资", "投入", "社会投资", "建设资金", "投资额", "总投资额", "资金投入", "建设投资"),
+	cue{"总投资", roleInvest, BasisTotal}, cue{"概算", roleInvest, BasisTotal}, cue{"估算", roleInvest, BasisTotal},
+	cue{"概算投资", roleInvest, BasisTotal}, cue{"估算总投资", roleInvest, BasisTotal}, cue{"总经费", roleInvest, BasisTotal},
+	cue{"总造价", roleInvest, BasisTotal}, cue{"工程造价", roleInvest, BasisTotal}, cue{"总预算", roleInvest, BasisTotal},
+	cue{"完成投资", roleInvest, BasisCompleted}, cue{"累计投资", roleInvest, BasisCompleted},
+	cue{"已投入", roleInvest, BasisCompleted}, cue{"累计投入", roleInvest, BasisCompleted},
+	cue{"计划投资", roleInvest, BasisPlanned}, cue{"预计投资", roleInvest, BasisPlanned}, cue{"拟投资", roleInvest, BasisPlanned},
+	cue{"计划投入", roleInvest, BasisPlanned},
+), words(roleComplete, "完成", "实际完成", "累计完成", "计划完成", "预计完成", "力争完成", "完成了")...),
+	words(roleMoneyAux, "资金", "经费", "款", "资本金")...)
+
+// Funding heads: money secured, allocated or granted.
+var fundCues = func() []cue {
+	c := words(roleFund,
+		"补助", "补贴", "奖补", "援助", "资助", "争取", "争取到", "下达", "拨付", "获批", "获得", "筹集", "筹措", "落实",
+		"到位", "安排", "支持", "奖励", "以奖代补", "车购税", "车辆购置税", "中央预算内", "专项债", "专项债券", "债券",
+		"专项资金", "补助资金", "奖补资金", "到位资金", "扶持资金", "奖励资金", "补贴资金", "资金支持", "资金补助",
+		"一事一议", "切块资金", "转移支付", "省补", "市补", "申请到", "争取资金",
+	)
+	for i := range c {
+		c[i].basis = BasisAllocated
+	}
+	return c
+}()
+
+// Not investment or funding: income, output, prices, costs, savings,
+// changes of an amount, rates.
+var notMoneyCues = words(roleNotMoney,
+	"收入", "增收", "营收", "产值", "生产总值", "GDP", "gdp", "营业额", "销售", "销售额", "利润", "利税", "税收", "税",
+	"消费", "交易", "成交", "价格", "票价", "收费", "运费", "费用", "成本", "节约", "节省", "降低", "减少", "减轻",
+	"增长", "增加", "增", "同比", "较上年", "比上年", "较去年", "贷款", "融资", "授信", "罚款", "罚没", "处罚", "工资",
+	"薪酬", "奖金", "保险", "理赔", "赔偿", "存款", "市值", "估值", "资产", "租金", "捐款", "捐赠", "捐", "预算",
+	"债务", "欠款", "拖欠", "缺口", "货币工程量", "工程量", "每", "人均", "户均", "亩均", "均价", "平均", "单价",
+	"合同", "中标", "标的", "注册资本", "营业", "票款", "运输收入", "补偿款", "红包", "奖励金", "以上项目", "自筹",
+	"带动", "拉动",
+)
+
+// Cut verbs: a percentage or a from→to pair after them is a cut.
+var cutVerbCues = words(roleCutVerb,
+	"压减", "精简", "减少", "缩减", "压缩", "削减", "缩短", "降低", "下降", "减", "简化", "提速", "提速率", "提高效率",
+	"减免", "压降", "减掉", "砍掉", "瘦身",
+)
+
+// Time-limit nouns of time_cut.
+var timeNounCues = words(roleTimeNoun,
+	"办理时限", "办理时间", "办理时长", "办理用时", "办理周期", "办结时限", "办结时间", "办件时间", "审批时限",
+	"审批时间", "审批用时", "审批周期", "审批时长", "审核时间", "审核时限", "审查时限", "审查时间", "承诺时限",
+	"办事时间", "办事用时", "许可时限", "发证时间", "办证时间", "出证时间", "用时", "时限", "时间", "时长", "期限",
+	"周期", "工作日", "法定时限", "法定期限", "办理期限", "审批期限", "等待时间", "跑办时间",
+)
+
+// Material nouns of material_cut: documents, steps, trips.
+var matNounCues = words(roleMatNoun,
+	"申请材料", "办理材料", "申报材料", "证明材料", "提交材料", "所需材料", "办事材料", "要件材料", "申请资料",
+	"申报资料", "资料", "材料", "要件", "申请要件", "办事环节", "审批环节", "办理环节", "环节", "跑动次数", "跑腿次数",
+	"到场次数", "办事次数", "跑动", "跑腿", "证明事项", "证明", "手续", "程序", "办事程序", "审批程序", "流程",
+	"表单", "签字", "盖章", "次数",
+)
+
+// Not a cut: growth, rates, shares, satisfaction, completion, statistics.
+var notCutCues = words(roleNotCut,
+	"同比", "环比", "增长", "增速", "增幅", "效率", "破损", "事故", "成本", "费用", "能耗", "排放", "通行", "出行",
+	"行车", "占", "满意", "满意度", "满意率", "完成", "覆盖率", "通达率", "比重", "份额", "进度", "达标", "合格",
+	"好评", "利用率", "率达", "上涨", "提高", "提升", "增加", "死亡", "伤亡", "发生", "受伤", "库存", "价格", "税",
+	"利率", "费率", "概率", "指数", "人口", "比例为", "投资", "资金", "亿元", "万元",
+)
+
+func words(r role, ws ...string) []cue {
+	out := make([]cue, len(ws))
+	for i, w := range ws {
+		out[i] = cue{word: w, role: r}
+	}
+	return out
+}
+
+// cueTable finds cue words ending at a position, longest first.
+type cueTable struct {
+	byLast  map[rune][]cue
+	byFirst map[rune][]cue
+}
+
+func newCueTable(lists ...[]cue) *cueTable {
+	t := &cueTable{byLast: map[rune][]cue{}, byFirst: map[rune][]cue{}}
+	for _, l := range lists {
+		for _, c := range l {
+			last, _ := utf8.DecodeLastRuneInString(c.word)
+			first, _ := utf8.DecodeRuneInString(c.word)
+			t.byLast[last] = append(t.byLast[last], c)
+			t.byFirst[first] = append(t.byFirst[first], c)
+		}
+	}
+	for _, m := range []map[rune][]cue{t.byLast, t.byFirst} {
+		for r, cs := range m {
+			sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].word) > len(cs[j].word) })
+			m[r] = dedupeCues(cs)
+		}
+	}
+	return t
+}
+
+// dedupeCues keeps the first entry of each word (lists are given in order of
+// precedence).
+func dedupeCues(cs []cue) []cue {
+	seen := map[string]bool{}
+	out := cs[:0]
+	for _, c := range cs {
+		if seen[c.word] {
+			continue
+		}
+		seen[c.word] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// endingAt returns the longest cue that ends at byte i of s and starts at or
+// after lo.
+func (t *cueTable) endingAt(s string, lo, i int) (cue, bool) {
+	if i <= lo {
+		return cue{}, false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	for _, c := range t.byLast[r] {
+		if i-len(c.word) >= lo && s[i-len(c.word):i] == c.word {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// startingAt returns the longest cue that starts at byte i of s and ends at
+// or before hi.
+func (t *cueTable) startingAt(s string, i, hi int) (cue, bool) {
+	if i >= hi {
+		return cue{}, false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:hi])
+	for _, c := range t.byFirst[r] {
+		if i+len(c.word) <= hi && s[i:i+len(c.word)] == c.word {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// hit is a cue found in a sentence.
+type hit struct {
+	cue
+	start, end int
+	clauses    int // clause boundaries between the hit and the candidate
+}
+
+// scanLeft walks from pos back to lo and calls visit with each cue, nearest
+// first (the longest cue at each end position; cues do not overlap). It
+// stops when visit returns false.
+func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
+	clauses := 0
+	for i := pos; i > lo; {
+		if c, ok := t.endingAt(s, lo, i); ok {
+			if !visit(hit{cue: c, start: i - len(c.word), end: i, clauses: clauses}) {
+				return
+			}
+			i -= len(c.word)
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		if isClauseBreak(r) {
+			clauses++
+		}
+		i -= n
+	}
+}
+
+// scanRight walks from pos to hi, nearest first, like scanLeft.
+func (t *cueTable) scanRight(s string, pos, hi int, visit func(hit) bool) {
+	clauses := 0
+	for i := pos; i < hi; {
+		if c, ok := t.startingAt(s, i, hi); ok {
+			if !visit(hit{cue: c, start: i, end: i + len(c.word), clauses: clauses}) {
+				return
+			}
+			i += len(c.word)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:hi])
+		if isClauseBreak(r) {
+			clauses++
+		}
+		i += n
+	}
+}
+
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '；', ';', '。', '！', '？', '!', '?', '：', ':', '（', '(', '）', ')':
+		return true
+	}
+	return false
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func mustCompile(p string) *regexp.Regexp { return regexp.MustCompile(p) }
+
+// Span words: what joins a head on its left in a figure's raw span.
+var (
+	// sectors and adverbials of an investment head ("预计年内完成公路水路投资")
+	investmentSectors = []string{
+		"交通", "公路", "水路", "公路水路", "水运", "交通建设", "公路建设", "固定资产", "交通固定资产", "基础设施", "概算", "估算",
+	}
+	investmentAdverbials = []string{"预计", "计划", "累计", "全年", "年内", "当年", "已", "将", "拟", "共", "实际", "力争", "今年"}
+	// fund types that name the money ("中央预算内资金", "专项运输补贴")
+	fundModifiers = []string{"中央预算内", "中央车购税", "中央财政", "中央", "车购税", "专项债券", "专项债", "债券", "专项", "补助",
+		"奖补", "配套", "财政", "扶持", "运输", "燃油", "运营", "以奖代补", "一事一议"}
+	// words that join a cut noun ("审批办理时限")
+	cutNounPrefixes = []string{"行政审批", "审批", "平均", "整体", "承诺", "全流程", "总体", "申请", "项目"}
+	// words that make an amount a rate, not a total
+	rateWords = []string{"每", "人均", "亩均", "户均", "均价", "单价"}
+	// Approval words that make a bare 时间 a processing time ("办事等待时间"
+	// is; "通行时间", "待港时间" are not).
+	approvalWords = []string{"办理", "审批", "办结", "审核", "审查", "许可", "发证", "办证", "办事", "承诺", "法定", "核准",
+		"备案", "登记", "验收", "评审", "受理", "开办", "注册", "立项", "报建", "办件", "出证", "政务", "服务", "申请", "行政",
+		"手续", "业务", "窗口", "流程", "环节", "企业", "项目"}
+)
+
+// bareTimeNouns are time nouns that name a processing time only in an
+// approval context.
+var bareTimeNouns = map[string]bool{"时间": true, "时长": true, "用时": true, "周期": true, "期限": true}
