@@ -34,6 +34,9 @@ func FuzzExtract(f *testing.F) {
 			if math.IsNaN(g.Value) || math.IsInf(g.Value, 0) || g.ValueText == "" {
 				t.Fatalf("bad value %v %q", g.Value, g.ValueText)
 			}
+			if g.Evidence == "" || g.Extractor == "" {
+				t.Fatalf("figure %q without evidence or rule", text[g.Start:g.End])
+			}
 			if !strings.Contains(text, g.Sentence) {
 				t.Fatalf("sentence not in text")
 			}

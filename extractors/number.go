@@ -58,6 +58,19 @@ var smallUnit = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '�
 
 var bigUnit = map[rune]int64{'万': 10000, '亿': 100000000}
 
+var tensRune = map[rune]int64{'廿': 2, '卅': 3, '卌': 4}
+
+// isDecimalPoint: the points written between digits, ASCII, full-width and
+// the Chinese 点 (點 where text was not converted).
+func isDecimalPoint(r rune) bool {
+	return r == '.' || r == '．' || r == '点' || r == '點'
+}
+
+// isGroupSpace: a space that may separate groups of three digits ("1 000").
+func isGroupSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f'
+}
+
 // isNumeralRune reports whether r can be part of a numeral that ParseNumber
 // accepts (spaces aside).
 func isNumeralRune(r rune) bool {
@@ -65,7 +78,7 @@ func isNumeralRune(r rune) bool {
 		return true
 	}
 	switch r {
-	case '.', '．', ',', '点', '余', '多':
+	case '.', '．', ',', '点', '點', '余', '多', '廿', '卅', '卌':
 		return true
 	}
 	_, d := chineseDigit[r]
@@ -172,6 +185,11 @@ func lexNumeral(s string) ([]numTok, error) {
 			}
 			toks = append(toks, tok)
 			i = j
+		case tensRune[r] != 0:
+			// 廿 卅 卌 are 二十 三十 四十 in one character ("廿公尺", "卅五点五三亿")
+			toks = append(toks, numTok{kind: tokAtom, val: big.NewRat(tensRune[r], 1), chinese: true, single: true},
+				numTok{kind: tokSmall, unit: 10})
+			i++
 		case isChineseDigit(r):
 			j, tok, err := lexChinese(runes, i)
 			if err != nil {
@@ -238,6 +256,13 @@ func lexArabic(runes []rune, i int) (int, numTok, error) {
 			}
 			continue
 		}
+		if isGroupSpace(r) && !seenPoint && spaceGroup(runes, j) {
+			if groupDigits >= 0 && groupDigits != 3 || groupDigits < 0 && intDigits > 3 {
+				return 0, numTok{}, fmt.Errorf("bad digit grouping: %w", errNotNumber)
+			}
+			groupDigits = 0
+			continue
+		}
 		if r == ',' && !seenPoint {
 			if groupDigits >= 0 && groupDigits != 3 || groupDigits < 0 && intDigits > 3 {
 				return 0, numTok{}, fmt.Errorf("bad digit grouping: %w", errNotNumber)
@@ -282,7 +307,7 @@ func lexChinese(runes []rune, i int) (int, numTok, error) {
 		b.WriteByte(byte('0' + chineseDigit[runes[j]]))
 		n++
 	}
-	if j < len(runes) && runes[j] == '点' {
+	if j < len(runes) && isDecimalPoint(runes[j]) && j+1 < len(runes) && isChineseDigit(runes[j+1]) {
 		k := j + 1
 		var frac strings.Builder
 		for ; k < len(runes) && isChineseDigit(runes[k]); k++ {
@@ -377,4 +402,17 @@ func evalNumeral(toks []numTok) (*big.Rat, bool, error) {
 		res.Add(res, cur)
 	}
 	return res, over, nil
+}
+
+// spaceGroup reports whether the space at j separates digit groups: exactly
+// three digits follow it, then no digit ("1 000", "12 500 000").
+func spaceGroup(runes []rune, j int) bool {
+	if j == 0 || asciiDigit(runes[j-1]) < 0 {
+		return false
+	}
+	k := j + 1
+	for k < len(runes) && k-j <= 4 && asciiDigit(runes[k]) >= 0 {
+		k++
+	}
+	return k-j-1 == 3 && (k == len(runes) || asciiDigit(runes[k]) < 0)
 }

@@ -28,7 +28,7 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 	// trim what cannot begin a numeral
 	for start < unitStart {
 		r, n := utf8.DecodeRuneInString(s[start:])
-		if asciiDigit(r) >= 0 || isChineseDigit(r) || smallUnit[r] != 0 {
+		if asciiDigit(r) >= 0 || isChineseDigit(r) || smallUnit[r] != 0 || tensRune[r] != 0 {
 			break
 		}
 		start += n
@@ -54,7 +54,16 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 	}
 	n, err := ParseNumber(s[start:end])
 	if err != nil {
-		return amount{}, false
+		// "2023 100公里": a numeral after a space stands alone
+		k := strings.LastIndexAny(s[start:end], " \u3000\u00a0")
+		if k < 0 {
+			return amount{}, false
+		}
+		_, size := utf8.DecodeRuneInString(s[start+k:])
+		start += k + size
+		if n, err = ParseNumber(s[start:end]); err != nil {
+			return amount{}, false
+		}
 	}
 	return amount{start: start, end: end, num: n}, true
 }

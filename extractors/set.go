@@ -98,6 +98,9 @@ func (s *Set) Extract(text string) []Figure {
 			if f.Year == 0 {
 				f.Year = doc.yearAt(sp, f.Start)
 			}
+			if f.Evidence == "" {
+				f.Evidence = "rule " + f.Extractor
+			}
 		}
 		figs = append(figs, found...)
 	}
@@ -137,7 +140,7 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 		case '公', '千', '百':
 			t[r] |= flagPrefix
 		}
-		if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) {
+		if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) || tensRune[r] != 0 {
 			t[r] |= flagNumeral
 		}
 	}
