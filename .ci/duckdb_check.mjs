@@ -28,7 +28,7 @@ for (const t of ['documents', 'figures', 'edits']) {
   for (const r of await rows(`describe select * from ${q(t)}`)) types[`${t}.${r.column_name}`] = r.column_type;
 }
 check(types['figures.value'] === 'DOUBLE', `figures.value is ${types['figures.value']}`);
-for (const c of ['documents.doc_id', 'documents.text', 'documents.title', 'figures.raw', 'figures.kind', 'figures.sentence', 'edits.old', 'edits.new']) {
+for (const c of ['documents.doc_id', 'documents.text', 'documents.title', 'figures.raw', 'figures.kind', 'figures.sentence', 'figures.evidence', 'figures.basis', 'edits.old', 'edits.new']) {
   check(types[c] === 'VARCHAR', `${c} is ${types[c]}`);
 }
 check(types['documents.published_at']?.startsWith('TIMESTAMP'), `documents.published_at is ${types['documents.published_at']}`);
@@ -38,5 +38,12 @@ const [{ nf }] = await rows(`select count(*)::INTEGER as nf from ${q('figures')}
 check(nf > 0, `the run produced figures (${nf})`);
 const [{ bad }] = await rows(`select count(*)::INTEGER as bad from ${q('figures')} where not isfinite(value) or value_text is null or value_text = ''`);
 check(bad === 0, `every value is finite and has value_text (${bad} bad)`);
+const [{ noev }] = await rows(`select count(*)::INTEGER as noev from ${q('figures')} where evidence is null or evidence = ''`);
+check(noev === 0, `every figure says why it was kept (${noev} without evidence)`);
+const [{ badbasis }] = await rows(`select count(*)::INTEGER as badbasis from ${q('figures')} where coalesce(basis, '') not in ('', 'total', 'completed', 'planned', 'allocated') or (kind not in ('investment', 'funding') and coalesce(basis, '') <> '')`);
+check(badbasis === 0, `basis is total/completed/planned/allocated on money figures only (${badbasis} bad)`);
+// The README's query that sums investment without double counting runs.
+const sums = await rows(`select basis, count(*)::INTEGER as n, sum(value) as yuan from ${q('figures')} where kind = 'investment' group by basis order by basis`);
+check(sums.length > 0, `investment sums by basis: ${sums.map((r) => `${r.basis ?? ''}=${r.n}`).join(', ')}`);
 console.log(`duckdb: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -261,6 +261,7 @@ func diffFields(w, g Figure, tol float64) []FieldDiff {
 	num("from_value", w.FromValue, g.FromValue)
 	num("to_value", w.ToValue, g.ToValue)
 	str("period_unit", w.PeriodUnit, g.PeriodUnit)
+	str("basis", w.Basis, g.Basis)
 	return d
 }
 

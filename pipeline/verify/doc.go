@@ -37,7 +37,9 @@
 // another directory still matches.
 //
 // status is compared. figures are listed in text order; fields that are
-// zero are left out (year, subject, from_value, to_value, period_unit).
+// zero are left out (year, subject, from_value, to_value, period_unit,
+// basis, evidence). evidence says why the rule kept the figure; it is there
+// for the reader and is never compared.
 // Offsets are not stored: a change early in a text would otherwise touch
 // every later figure's line. text_lines, present only when the set was
 // written with --text, is the clean text split at "\n" (joining with "\n"
@@ -59,7 +61,7 @@
 // chrome removal do not change.
 //
 // Compared fields: value, value_text, unit, qualifier, raw, year, subject,
-// from_value, to_value, period_unit. Tolerance is relative: value, from_value
+// from_value, to_value, period_unit, basis. Tolerance is relative: value, from_value
 // and to_value are equal when |got-want| <= tolerance*max(|got|,|want|), so
 // 0.001 allows 0.1%. With a tolerance of 0 values must be identical and
 // value_text is compared too; with a tolerance above 0 value_text is not

@@ -46,6 +46,10 @@ type Figure struct {
 	FromValue  *float64 `json:"from_value,omitempty"`
 	ToValue    *float64 `json:"to_value,omitempty"`
 	PeriodUnit string   `json:"period_unit,omitempty"`
+	// Basis is compared; Evidence is kept for the reader only (it explains
+	// the rule and changes whenever the rules are reworded).
+	Basis    string `json:"basis,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // Text joins TextLines back into the clean text.
@@ -146,7 +150,7 @@ func FromOutput(out *results.Output, withText bool) ([]Doc, error) {
 			gd.Figures = append(gd.Figures, Figure{
 				Kind: f.Kind, Value: f.Value, ValueText: f.ValueText, Unit: f.Unit, Qualifier: f.Qualifier,
 				Raw: f.Raw, Year: f.Year, Subject: f.Subject, FromValue: f.FromValue, ToValue: f.ToValue,
-				PeriodUnit: f.PeriodUnit,
+				PeriodUnit: f.PeriodUnit, Basis: f.Basis, Evidence: f.Evidence,
 			})
 		}
 		if withText {

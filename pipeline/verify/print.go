@@ -145,6 +145,9 @@ func describe(f Figure) string {
 	if f.PeriodUnit != "" {
 		fmt.Fprintf(&b, " period=%s", f.PeriodUnit)
 	}
+	if f.Basis != "" {
+		fmt.Fprintf(&b, " basis=%s", f.Basis)
+	}
 	return b.String()
 }
 
