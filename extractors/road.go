@@ -185,6 +185,11 @@ func roadEvidence(t string, numStart, unitEnd int) (string, int, bool) {
 			return false
 		case roleLength:
 			way, ok := nearestWay(t, h.start)
+			if !ok && way == "" {
+				// "起于A，止于B，路线全长12.6公里，采用二级公路标准": the way is
+				// named after the length
+				way, ok = wayAfter(t, h.end)
+			}
 			if !ok {
 				verdict = -1
 				return false
@@ -253,10 +258,31 @@ func nearestWay(t string, pos int) (string, bool) {
 	wayTable().scanLeft(t, 0, pos, func(h hit) bool {
 		switch h.role {
 		case roleOtherWay:
+			way = h.word
 			return false
 		case roleRoadNoun:
 			if h.word == "工程" || h.word == "项目" || h.word == "线" {
 				return true // says nothing of the kind of way
+			}
+			way, ok = h.word, true
+			return false
+		}
+		return true
+	})
+	return way, ok
+}
+
+// wayAfter returns the nearest way named after pos in the sentence.
+func wayAfter(t string, pos int) (string, bool) {
+	way, ok := "", false
+	wayTable().scanRight(t, pos, len(t), func(h hit) bool {
+		switch h.role {
+		case roleOtherWay:
+			way = h.word
+			return false
+		case roleRoadNoun:
+			if h.word == "工程" || h.word == "项目" || h.word == "线" {
+				return true
 			}
 			way, ok = h.word, true
 			return false
