@@ -16,15 +16,15 @@ type Number struct {
 	Text  string  // exact decimal, no exponent, no trailing fractional zeros
 	Value float64 // strconv.ParseFloat(Text)
 	Over  bool    // the numeral held 余 or 多 ("两千余万", "4000 余万", "500多")
-	rat   *big.Rat
 }
 
-// Rat returns a copy of the exact value.
+// Rat returns the exact value (Text is an exact decimal).
 func (n Number) Rat() *big.Rat {
-	if n.rat == nil {
+	r, ok := new(big.Rat).SetString(n.Text)
+	if !ok {
 		return new(big.Rat)
 	}
-	return new(big.Rat).Set(n.rat)
+	return r
 }
 
 // maxNumeralRunes bounds the work done on one numeral; real figures are short.
@@ -96,6 +96,9 @@ func isSpace(r rune) bool {
 // 〇/零), 十/百/千/万/亿/万亿 scaling, spaces inside ("4000 余万") and one 余
 // or 多 marking an approximate lower bound. It never returns NaN or Inf.
 func ParseNumber(s string) (Number, error) {
+	if n, ok := parsePlainDecimal(s); ok {
+		return n, nil
+	}
 	if utf8.RuneCountInString(s) > maxNumeralRunes {
 		return Number{}, fmt.Errorf("numeral %q: too long", s)
 	}
@@ -121,7 +124,7 @@ func newNumber(r *big.Rat, over bool) (Number, error) {
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return Number{}, fmt.Errorf("numeral value %s out of range", text)
 	}
-	return Number{Text: text, Value: v, Over: over, rat: new(big.Rat).Set(r)}, nil
+	return Number{Text: text, Value: v, Over: over}, nil
 }
 
 // exactDecimal writes r as a decimal without exponent; r must terminate
@@ -415,4 +418,59 @@ func spaceGroup(runes []rune, j int) bool {
 		k++
 	}
 	return k-j-1 == 3 && (k == len(runes) || asciiDigit(runes[k]) < 0)
+}
+
+// parsePlainDecimal is the fast path for the common numeral: ASCII digits,
+// an optional ASCII point and an optional 万, 亿 or 万亿 ("12.5亿", "559"). It
+// shifts the point in the string, so the result is as exact as the slow
+// path's and needs no big.Rat; anything else returns false.
+func parsePlainDecimal(s string) (Number, bool) {
+	scale := 0
+	switch {
+	case strings.HasSuffix(s, "万亿"):
+		scale, s = 12, s[:len(s)-len("万亿")]
+	case strings.HasSuffix(s, "亿"):
+		scale, s = 8, s[:len(s)-len("亿")]
+	case strings.HasSuffix(s, "万"):
+		scale, s = 4, s[:len(s)-len("万")]
+	}
+	if len(s) == 0 || len(s) > 24 {
+		return Number{}, false
+	}
+	point := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '.' && point < 0 && i > 0 && i < len(s)-1:
+			point = i
+		default:
+			return Number{}, false
+		}
+	}
+	intPart, frac := s, ""
+	if point >= 0 {
+		intPart, frac = s[:point], s[point+1:]
+	}
+	// move the point right by scale digits
+	for scale > 0 && len(frac) > 0 {
+		intPart += frac[:1]
+		frac = frac[1:]
+		scale--
+	}
+	intPart += strings.Repeat("0", scale)
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		intPart = "0"
+	}
+	frac = strings.TrimRight(frac, "0")
+	text := intPart
+	if frac != "" {
+		text += "." + frac
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return Number{}, false
+	}
+	return Number{Text: text, Value: v}, true
 }

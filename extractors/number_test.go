@@ -139,6 +139,32 @@ func TestParseNumberExactDouble(t *testing.T) {
 	}
 }
 
+// The fast path agrees with the general parser on every numeral it takes.
+func TestPlainDecimalMatchesGeneral(t *testing.T) {
+	for _, s := range []string{"0", "7", "559", "9.4", "0.5", "100.00", "12.5亿", "0.0126亿", "1.6万", "2.5万亿",
+		"007", "0.000", "123456789012345678", "3.14159万", "1.23456789亿", "0.00001万亿"} {
+		fast, ok := parsePlainDecimal(s)
+		if !ok {
+			t.Fatalf("fast path refused %q", s)
+		}
+		toks, err := lexNumeral(s)
+		if err != nil {
+			t.Fatalf("lex %q: %v", s, err)
+		}
+		r, over, err := evalNumeral(toks)
+		if err != nil {
+			t.Fatalf("eval %q: %v", s, err)
+		}
+		slow, err := newNumber(r, over)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fast != slow {
+			t.Errorf("%q: fast %+v, general %+v", s, fast, slow)
+		}
+	}
+}
+
 func FuzzParseNumber(f *testing.F) {
 	for _, s := range []string{"12.5亿", "4000 余万", "二百一十四", "一点六万", "两千余万", "1,234.5", "１２．５", "一万二", "〇", "9999999999999999999999亿亿亿", "1 000", "卅五点五三亿", "二．六", "廿四", "四點七"} {
 		f.Add(s)
@@ -157,6 +183,16 @@ func FuzzParseNumber(f *testing.F) {
 		v, err := strconv.ParseFloat(n.Text, 64)
 		if err != nil || v != n.Value {
 			t.Fatalf("ParseNumber(%q): text %q does not give value %v", s, n.Text, n.Value)
+		}
+		// the fast path, where it applies, gives what the general parser does
+		if fast, ok := parsePlainDecimal(s); ok {
+			if toks, err := lexNumeral(s); err == nil {
+				if r, over, err := evalNumeral(toks); err == nil {
+					if slow, err := newNumber(r, over); err == nil && slow != fast {
+						t.Fatalf("%q: fast %+v, general %+v", s, fast, slow)
+					}
+				}
+			}
 		}
 	})
 }
