@@ -84,6 +84,10 @@ def numbers(raw):
     out = []
     for m in re.finditer(r"([0-9一二两三四五六七八九十])成", normalize(raw)):  # 三成 = 30%
         out.append(parse_run(m.group(1)) * 10)
+    if "一半" in raw:  # verbal fraction
+        out.append(50.0)
+    for m in re.finditer(r"([0-9一二两兩三四五六七八九十]+)[个個]半", normalize(raw)):  # 2个半小时 = 2.5
+        out.append(parse_run(m.group(1)) + 0.5)
     for m in RUN.finditer(normalize(raw)):
         r = m.group(0).strip(".")
         # also try every suffix/prefix trimmed of leading words such as 一件事
@@ -103,7 +107,7 @@ def close(a, b):
 def main(path):
     errs, ids = [], set()
     per_class, per_kind = collections.Counter(), collections.Counter()
-    trad = empty = 0
+    trad = empty = mixed = 0
     n = 0
     for ln, line in enumerate(open(path, encoding="utf-8"), 1):
         n += 1
@@ -119,6 +123,8 @@ def main(path):
             per_class[c.strip()] += 1
         if not d["figures"]:
             empty += 1
+        elif any(c.strip().startswith("neg-") for c in d["covers"].split(";")):
+            mixed += 1
         if "trad" in d["covers"]:
             trad += 1
         for f in d["figures"]:
@@ -131,6 +137,8 @@ def main(path):
                 errs.append(f"{where}: optional must be true/false")
             if f["raw"] not in d["text"]:
                 errs.append(f"{where}: raw not in text: {f['raw']!r}")
+            elif d["text"].count(f["raw"]) > 1:
+                errs.append(f"{where}: raw occurs more than once, ambiguous span: {f['raw']!r}")
             nums = numbers(f["raw"])
             if f.get("derived"):
                 a, b = f["from"], f["to"]
@@ -153,7 +161,7 @@ def main(path):
                 errs.append(f"{where}: percent out of range")
     for e in errs:
         print("ERROR", e)
-    print(f"{n} texts, {trad} in traditional script, {empty} with no figure")
+    print(f"{n} texts, {trad} in traditional script, {empty} with no figure, {mixed} mixing figures with negative cues")
     for (k, o), c in sorted(per_kind.items()):
         print(f"  {k:13s} {'optional' if o else 'required'} {c}")
     for c, k in sorted(per_class.items()):
