@@ -24,11 +24,12 @@ const (
 	roleNotRoad  // network stock, distances, speeds, rail, water: decides "drop"
 	roleOtherWay // a noun of something that is not road (铁路, 隧道): drops a 全长
 	// money
-	roleInvest   // 投资, 投入: investment
-	roleFund     // 补助, 争取, 下达: funding
-	roleMoneyAux // 资金, 经费: needs a verb of investing or securing nearby
-	roleComplete // 完成: investment when an investment head came before
-	roleNotMoney // income, output, costs, changes: drop
+	roleInvest     // 投资, 投入: investment
+	roleFund       // 补助, 争取, 下达: funding
+	roleMoneyAux   // 资金, 经费: needs a verb of investing or securing nearby
+	roleComplete   // 完成: investment when an investment head came before
+	roleNotMoney   // income, output, costs, changes: drop
+	roleListOpener // 其中: the items after it take the head before it
 	// cuts
 	roleCutVerb  // 压减, 缩短: a cut
 	roleTimeNoun // 办理时限: time_cut
@@ -59,6 +60,7 @@ var roadNounCues = words(roleRoadNoun,
 	"县乡公路", "通村公路", "通乡公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路",
 	"产业路", "旅游路", "快速路", "主干路", "次干路", "道路", "公路", "路段", "路面", "路基", "高速", "干线", "支线",
 	"连接线", "样板线", "示范路", "农路", "便道", "绕城", "外环", "环线", "安保设施", "安保工程", "安防工程",
+	"通道", "快速通道", "大道", "干道", "主干道", "路线", "公路项目",
 	"生命防护工程", "安全防护工程", "防护工程", "路网", "硬化路", "水泥路", "油路", "沥青路", "砂石路", "线",
 	"路域环境", "路", "工程", "项目",
 )
@@ -73,20 +75,25 @@ var notRoadCues = words(roleNotRoad,
 	"距", "距离", "相距", "离", "车程", "路程", "行程", "半径", "辐射", "覆盖", "范围", "周边",
 	"时速", "速度", "每小时", "行驶", "行车", "驾驶", "安全行", "步行", "骑行", "跑", "跑步", "徒步", "飞行", "航程",
 	"运距", "巡查", "巡逻", "检测", "排查", "平方", "车公里", "延车", "绿化", "植树", "栽植", "增加", "增长",
-	"减少", "缩短", "增", "同比", "较", "占", "管道", "管网", "管线", "电网", "光缆", "线路", "河道", "岸线", "堤",
-	"渠", "航道", "航线", "铁路", "高铁", "轨道", "地铁", "城轨", "动车", "公交", "邮路", "最后", "绿道", "步道", "栈道",
-	"游步道", "骑行道", "自行车道", "慢行道", "健身步道", "跑道", "赛道", "索道",
+	"减少", "缩短", "增", "同比", "较", "占", "最后", "绕", "绕行", "少绕", "公交", "邮路", "航线", "续航", "航行",
+	"飞行里程", "行驶里程", "续航里程", "航行里程", "运行里程", "营运", "运营", "出租车", "车辆", "船舶",
 )
 
 // Nouns of other ways: a 全长 after them is not a road's.
 var otherWayCues = words(roleOtherWay,
-	"铁路", "高铁", "轨道", "地铁", "城轨", "隧道", "大桥", "桥梁", "桥", "航道", "河道", "管道", "管线", "渠", "堤",
-	"线路", "缆车", "索道", "步道", "绿道", "栈道", "跑道", "赛道",
+	"铁路", "高铁", "轨道", "地铁", "城轨", "动车", "城际", "隧道", "大桥", "桥梁", "桥", "航道", "河道", "管道", "管线",
+	"管网", "管廊", "电网", "光缆", "渠", "堤", "岸线", "线路", "缆车", "索道", "步道", "绿道", "栈道", "游步道",
+	"骑行道", "自行车道", "慢行道", "健身步道", "跑道", "赛道", "公交", "港铁", "轻铁", "捷运", "台铁", "城铁", "磁浮",
+	"有轨电车", "电车", "缆车",
 )
+
+// componentWays are parts of a road project (its bridges and tunnels): named
+// after a 全长 they do not say what the project is.
+var componentWays = map[string]bool{"隧道": true, "大桥": true, "桥梁": true, "桥": true}
 
 // Investment heads, with the basis each states.
 var investCues = append(append(append(
-	words(roleInvest, "投资", "投入", "社会投资", "建设资金", "投资额", "总投资额", "资金投入", "建设投资"),
+	words(roleInvest, "投资", "投入", "社会投资", "投资额", "总投资额", "资金投入", "建设投资"),
 	cue{"总投资", roleInvest, BasisTotal}, cue{"概算", roleInvest, BasisTotal}, cue{"估算", roleInvest, BasisTotal},
 	cue{"概算投资", roleInvest, BasisTotal}, cue{"估算总投资", roleInvest, BasisTotal}, cue{"总经费", roleInvest, BasisTotal},
 	cue{"总造价", roleInvest, BasisTotal}, cue{"工程造价", roleInvest, BasisTotal}, cue{"总预算", roleInvest, BasisTotal},
@@ -95,7 +102,12 @@ var investCues = append(append(append(
 	cue{"计划投资", roleInvest, BasisPlanned}, cue{"预计投资", roleInvest, BasisPlanned}, cue{"拟投资", roleInvest, BasisPlanned},
 	cue{"计划投入", roleInvest, BasisPlanned},
 ), words(roleComplete, "完成", "实际完成", "累计完成", "计划完成", "预计完成", "力争完成", "完成了")...),
-	words(roleMoneyAux, "资金", "经费", "款", "资本金")...)
+	words(roleMoneyAux, "资金", "经费", "款", "资本金", "建设资金")...)
+
+// listOpeners start the items of a total stated before them ("其中，高速公路
+// 22.4亿元、…", "分领域看，铁路14.2亿元，…"): the items take the total's head.
+var listOpenerCues = words(roleListOpener, "其中", "分领域看", "分行业看", "分类看", "分项看", "分项目看", "分地区看",
+	"具体为", "具体来看", "从领域看", "按领域分", "按行业分", "分领域", "分行业", "分别是", "包括")
 
 // Funding heads: money secured, allocated or granted.
 var fundCues = func() []cue {
@@ -115,7 +127,7 @@ var fundCues = func() []cue {
 // changes of an amount, rates.
 var notMoneyCues = words(roleNotMoney,
 	"收入", "增收", "营收", "产值", "生产总值", "GDP", "gdp", "营业额", "销售", "销售额", "利润", "利税", "税收", "税",
-	"消费", "交易", "成交", "价格", "票价", "收费", "运费", "费用", "成本", "节约", "节省", "降低", "减少", "减轻",
+	"消费", "交易", "成交额", "成交量", "价格", "票价", "收费", "运费", "费用", "成本", "节约", "节省", "降低", "减少", "减轻",
 	"增长", "增加", "增", "同比", "较上年", "比上年", "较去年", "贷款", "融资", "授信", "罚款", "罚没", "处罚", "工资",
 	"薪酬", "奖金", "保险", "理赔", "赔偿", "存款", "市值", "估值", "资产", "租金", "捐款", "捐赠", "捐", "预算",
 	"债务", "欠款", "拖欠", "缺口", "货币工程量", "工程量", "每", "人均", "户均", "亩均", "均价", "平均", "单价",
@@ -150,9 +162,14 @@ var notCutCues = words(roleNotCut,
 	"同比", "环比", "增长", "增速", "增幅", "效率", "破损", "事故", "成本", "费用", "能耗", "排放", "通行", "出行",
 	"行车", "占", "满意", "满意度", "满意率", "完成", "覆盖率", "通达率", "比重", "份额", "进度", "达标", "合格",
 	"好评", "利用率", "率达", "上涨", "提高", "提升", "增加", "死亡", "伤亡", "发生", "受伤", "库存", "价格", "税",
-	"利率", "费率", "概率", "指数", "人口", "比例为", "投资", "资金", "亿元", "万元", "事项", "审批事项", "许可事项",
-	"行政许可", "权力事项", "证照",
+	"利率", "费率", "概率", "指数", "人口", "比例为", "车程", "路程", "行程",
 )
+
+// Negatives of a percentage only: a from→to pair of durations is a time cut
+// even for investment projects or a set of approval items ("86个事项由15个
+// 工作日压缩为5个工作日").
+var notPercentCutCues = words(roleNotCut, "投资", "资金", "亿元", "万元", "事项", "审批事项", "许可事项", "行政许可",
+	"权力事项", "证照")
 
 func words(r role, ws ...string) []cue {
 	out := make([]cue, len(ws))

@@ -19,9 +19,16 @@ func newCuts() *cuts { return &cuts{} }
 // Kind names the first of the two kinds it finds.
 func (*cuts) Kind() string { return KindTimeCut }
 
-var cutTable = sync.OnceValue(func() *cueTable {
-	return newCueTable(cutVerbCues, timeNounCues, matNounCues, notCutCues)
-})
+var (
+	// pairTable judges from→to pairs; cutTable percentages, which also
+	// drop near money and approval-item words
+	pairTable = sync.OnceValue(func() *cueTable {
+		return newCueTable(cutVerbCues, timeNounCues, matNounCues, notCutCues)
+	})
+	cutTable = sync.OnceValue(func() *cueTable {
+		return newCueTable(cutVerbCues, timeNounCues, matNounCues, notCutCues, notPercentCutCues)
+	})
+)
 
 // Units of from→to values and the kind each counts.
 var (
@@ -137,7 +144,8 @@ func percentCut(s *Sentence, a, b int, prev *Figure, prevEnd int) (Figure, bool)
 		Qualifier: qual,
 		End:       s.Start + unitEnd,
 	}
-	if prev != nil && prevEnd >= 0 && prevEnd <= am.start && isListJoin(t[prevEnd:am.start]) {
+	if prev != nil && prevEnd >= 0 && prevEnd <= am.start && isListJoin(t[prevEnd:am.start]) &&
+		!strings.Contains(t[clauseStart(t, prevEnd):prevEnd], "分别") {
 		f := fig
 		f.Kind, f.Start = prev.Kind, s.Start+am.start
 		f.Extractor = prev.Extractor
@@ -323,7 +331,7 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	kind := ""
 	var noun *hit
 	drop := false
-	cutTable().scanLeft(t, cs, i, func(h hit) bool {
+	pairTable().scanLeft(t, cs, i, func(h hit) bool {
 		switch h.role {
 		case roleNotCut:
 			drop = true
@@ -350,6 +358,8 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 			return Figure{}, 0, false
 		}
 		kind = KindTimeCut
+	case strings.Contains(t[cs:i], "事项") && noun == nil:
+		return Figure{}, 0, false // "审批事项由256项精简至128项": items, not materials
 	case fu == "个":
 		if kind != KindMaterialCut {
 			return Figure{}, 0, false

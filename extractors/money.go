@@ -18,7 +18,7 @@ func newMoney() *money { return &money{} }
 func (*money) Kind() string { return KindInvestment }
 
 var moneyTable = sync.OnceValue(func() *cueTable {
-	return newCueTable(fundCues, investCues, notMoneyCues)
+	return newCueTable(fundCues, investCues, notMoneyCues, listOpenerCues)
 })
 
 // Words after a money unit that make it a rate or a threshold, not a total.
@@ -56,7 +56,7 @@ func (m *money) Extract(s *Sentence) []Figure {
 	cands := make([]amount, len(units))
 	ok := make([]bool, len(units))
 	for k, u := range units {
-		if hasPrefixAny(t[u[1]:], notMoneyAfter) != "" {
+		if hasPrefixAny(t[u[1]:], notMoneyAfter) != "" || rangeFollows(t, u[1]) {
 			continue
 		}
 		cands[k], ok[k] = moneyNumberBefore(t, u[0])
@@ -115,7 +115,7 @@ func moneyNumberBefore(t string, unitStart int) (amount, bool) {
 func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int, nextUnits [][2]int, next []amount, nextOK []bool) (Figure, bool) {
 	t := s.Text
 	kwEnd, preQual := keywordEnd(t, am.start)
-	d, ok := moneyEvidence(t, kwEnd, unitEnd, nextUnits, next, nextOK)
+	d, ok := moneyEvidence(s, kwEnd, unitEnd, nextUnits, next, nextOK)
 	if !ok {
 		return Figure{}, false
 	}
@@ -172,7 +172,8 @@ type moneyDecision struct {
 // verb before it (投入资金, 争取资金); 完成 is investment after an investment
 // head ("投资…；X段完成3亿元") or after 建设. Undecided, a head right after a
 // later amount of the same list decides ("1410万元、…，合计3388万元车购税补助资金").
-func moneyEvidence(t string, numStart, unitEnd int, nextUnits [][2]int, next []amount, nextOK []bool) (moneyDecision, bool) {
+func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next []amount, nextOK []bool) (moneyDecision, bool) {
+	t := s.Text
 	d := moneyDecision{cueStart: -1, rule: ".cue"}
 	verdict := 0
 	items := 0 // amounts passed on the way to the head
@@ -185,7 +186,34 @@ func moneyEvidence(t string, numStart, unitEnd int, nextUnits [][2]int, next []a
 				aux = &hh
 			}
 			return true
+		case roleListOpener:
+			// "总投资…，同比增长12%，其中，高速公路76.2亿元": the items take the
+			// head of the total, in this sentence or the one before
+			head, ok := headBefore(t, h.start)
+			where := ""
+			if !ok && strings.TrimSpace(strings.Trim(t[:h.start], " \u3000\n")) == "" {
+				head, ok = headBefore(s.prev, len(s.prev))
+				where = " (sentence before)"
+			}
+			if !ok {
+				return false
+			}
+			verdict = 1
+			d.kind, d.basis = KindInvestment, head.basis
+			if head.role == roleFund {
+				d.kind, d.basis = KindFunding, BasisAllocated
+			}
+			if head.role == roleComplete {
+				d.basis = completeBasis(head.word)
+			}
+			d.rule = ".list"
+			d.evidence = "head " + head.word + where + " ← " + h.word + " list item " + itoa(countAmounts(t[h.end:numStart])+1)
+			return false
 		case roleInvest, roleFund:
+			if modifiedHead(t, h.start) {
+				verdict = -1 // "节约投资约1800万元"
+				return false
+			}
 			verdict = 1
 			d.kind = KindInvestment
 			if h.role == roleFund {
@@ -200,7 +228,25 @@ func moneyEvidence(t string, numStart, unitEnd int, nextUnits [][2]int, next []a
 			if aux != nil && aux.clauses != h.clauses {
 				return false
 			}
-			if head, ok := investHeadBefore(t, h.start); ok || strings.HasSuffix(strings.TrimRight(t[:h.start], "将已"), "建设") {
+			if aux != nil {
+				// "计划完成建设资金16亿元"
+				verdict = 1
+				d.kind, d.basis = KindInvestment, completeBasis(h.word)
+				d.evidence = "cue " + h.word + aux.word
+				break
+			}
+			head, ok := "", false
+			if hh, found := headBefore(t, h.start); found && hh.role != roleFund {
+				head, ok = hh.word, true
+			}
+			if !ok && strings.TrimSpace(t[clauseStart(t, h.start):h.start]) != "" {
+				// "公路水路建设投资仍是主体。全年公路完成386亿": the head is in
+				// the sentence before
+				if head, ok = investHeadBefore(s.prev, len(s.prev)); ok {
+					head += " (sentence before)"
+				}
+			}
+			if ok || strings.HasSuffix(strings.TrimRight(t[:h.start], "将已"), "建设") {
 				verdict = 1
 				d.kind = KindInvestment
 				d.basis = completeBasis(h.word)
@@ -244,6 +290,16 @@ func moneyEvidence(t string, numStart, unitEnd int, nextUnits [][2]int, next []a
 	}
 	if verdict == -1 {
 		return d, false
+	}
+	if aux != nil && aux.word == "建设资金" {
+		// construction money with no verb of granting before it is spent money
+		d.kind = KindInvestment
+		d.evidence = "head 建设资金"
+		if aux.clauses == 0 {
+			d.cueStart = aux.start
+		}
+		d.basis = basisIn(t[clauseStart(t, aux.start):aux.start])
+		return d, true
 	}
 	// a head right after a later amount of the same list
 	prevEnd := unitEnd
@@ -398,4 +454,49 @@ func extendLeft(t string, limit, start int, words []string) int {
 		}
 		start -= len(w)
 	}
+}
+
+// headBefore finds the nearest investment or funding head before pos,
+// passing over statements about the total (同比增长, 占) between.
+func headBefore(t string, pos int) (hit, bool) {
+	var head hit
+	found := false
+	moneyTable().scanLeft(t, 0, pos, func(h hit) bool {
+		switch h.role {
+		case roleInvest, roleFund:
+			head, found = h, true
+			return false
+		case roleComplete:
+			if _, ok := investHeadBefore(t, h.start); ok {
+				head, found = h, true
+				return false
+			}
+		case roleMoneyAux:
+			if h.word == "建设资金" {
+				head, found = h, true
+				head.role = roleInvest
+				return false
+			}
+		}
+		return true
+	})
+	return head, found
+}
+
+// modifiedHead: a head right after a word that makes the amount a saving or
+// a change ("节约投资约1800万元", "减少投资", "新增投资" is kept).
+func modifiedHead(t string, pos int) bool {
+	return hasSuffixAny(strings.TrimRight(t[:pos], " "), []string{"节约", "节省", "减少", "压缩", "降低", "增加", "超"}) != ""
+}
+
+// rangeFollows: a range mark and a numeral after a unit ("20亿元至30亿元",
+// "10%-20%"): the amount is one end of a range, unsure.
+func rangeFollows(t string, pos int) bool {
+	rest := strings.TrimLeft(t[pos:], " ")
+	m := hasPrefixAny(rest, []string{"至", "到", "-", "—", "–", "~", "～", "－"})
+	if m == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[len(m):], " "))
+	return asciiDigit(r) >= 0 || isChineseDigit(r) || tensRune[r] != 0
 }

@@ -266,7 +266,7 @@ func lexArabic(runes []rune, i int) (int, numTok, error) {
 			groupDigits = 0
 			continue
 		}
-		if r == ',' && !seenPoint {
+		if (r == ',' || r == '，' && isFullwidthDigit(runes[j-1]) && j+1 < len(runes) && isFullwidthDigit(runes[j+1])) && !seenPoint {
 			if groupDigits >= 0 && groupDigits != 3 || groupDigits < 0 && intDigits > 3 {
 				return 0, numTok{}, fmt.Errorf("bad digit grouping: %w", errNotNumber)
 			}
@@ -474,3 +474,5 @@ func parsePlainDecimal(s string) (Number, bool) {
 	}
 	return Number{Text: text, Value: v}, true
 }
+
+func isFullwidthDigit(r rune) bool { return r >= '０' && r <= '９' }

@@ -19,6 +19,15 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 	i := unitStart
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if r == '，' && i < unitStart {
+			// "２，１６０公里": a full-width comma between full-width digits
+			p, _ := utf8.DecodeLastRuneInString(s[:i-n])
+			f, _ := utf8.DecodeRuneInString(s[i:])
+			if isFullwidthDigit(p) && isFullwidthDigit(f) {
+				i -= n
+				continue
+			}
+		}
 		if !isNumeralRune(r) && !isSpace(r) {
 			break
 		}

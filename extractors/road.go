@@ -16,10 +16,14 @@ func (*roadLength) Kind() string { return KindRoadLength }
 
 var (
 	roadTable = sync.OnceValue(func() *cueTable {
-		return newCueTable(roadWorksCues, roadLengthCues, notRoadCues, roadNounCues)
+		return newCueTable(roadWorksCues, roadLengthCues, notRoadCues, otherWayCues, roadNounCues)
 	})
 	// wayTable tells what a 全长 measures: a road, or another way.
-	wayTable = sync.OnceValue(func() *cueTable { return newCueTable(otherWayCues, roadNounCues) })
+	wayTable = sync.OnceValue(func() *cueTable { return newCueTable(otherWayCues, roadNounCues, wayWorksCues) })
+	// works verbs that say a project is road works when no way is named
+	// ("改扩建工程总长23.5公里", "建设里程全长约126.3公里")
+	wayWorksCues = words(roleWorks, "改扩建", "新改建", "改建", "新建", "扩建", "升级改造", "提质改造", "拓宽", "建设里程",
+		"路面", "路基", "养护")
 )
 
 // road types used as a subject; generic nouns (道路, 路面) are not subjects
@@ -96,7 +100,7 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 	kwEnd, preQual := keywordEnd(t, am.start)
 	qual := qualifierOf(preQual, am.num, postQualifier(t, unitEnd))
 
-	evidence, start, ok := roadEvidence(t, kwEnd, unitEnd)
+	evidence, start, ok := roadEvidence(s, kwEnd, unitEnd)
 	if !ok {
 		return Figure{}, false
 	}
@@ -143,23 +147,40 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 // and a works verb to the right keep it ("100公里“四好农村路”样板线正全面推进").
 // It returns the evidence and where the figure's span starts (the cue, when
 // it is in the number's clause).
-func roadEvidence(t string, numStart, unitEnd int) (string, int, bool) {
+func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
+	t := s.Text
 	var (
 		verdict  int // 1 keep, -1 drop
 		evidence string
 		start    = -1
 		noun     string
+		specific bool // a road noun that names a road (not 工程, 项目)
 	)
+	if n, ok := projectCount(t, numStart); ok {
+		// "项目7个36.5公里", "公路项目42个1860公里": the km of N road projects
+		return "km of " + n + " road projects", -1, true
+	}
 	roadTable().scanLeft(t, 0, numStart, func(h hit) bool {
 		switch h.role {
 		case roleRoadNoun:
 			if noun == "" {
 				noun = h.word
 			}
+			if !genericRoadNoun[h.word] {
+				specific = true
+			}
 			if h.clauses == 0 {
 				start = h.start
 			}
 			return true
+		case roleOtherWay:
+			// "建成铁路85公里": the way measured; after a road noun
+			// ("堤顶道路", "铁路85公里、高速公路64公里") it names something else
+			if specific {
+				return true
+			}
+			verdict = -1
+			return false
 		case roleNotRoad:
 			if h.word == "总里程" || h.word == "通车里程" || h.word == "通车总里程" || h.word == "公路里程" {
 				// "新增通车里程", "新改建农村公路里程": new road, not stock
@@ -172,6 +193,11 @@ func roadEvidence(t string, numStart, unitEnd int) (string, int, bool) {
 			verdict = -1
 			return false
 		case roleWorks:
+			if !specific && otherWayBefore(t, h.start) {
+				// "内河航道整治工程长45公里", "有轨电车线路延伸6.8公里"
+				verdict = -1
+				return false
+			}
 			verdict = 1
 			evidence = "cue " + h.word + " (works verb)"
 			if noun != "" {
@@ -185,10 +211,19 @@ func roadEvidence(t string, numStart, unitEnd int) (string, int, bool) {
 			return false
 		case roleLength:
 			way, ok := nearestWay(t, h.start)
+			if ok {
+				// "北环线全长约10.7公里，属铁路项目": a way named after wins
+				if w, road := wayAfter(t, h.end); w != "" && !road && !componentWays[w] && isWayOfProject(t, h.end, w) {
+					ok = false
+				}
+			}
 			if !ok && way == "" {
 				// "起于A，止于B，路线全长12.6公里，采用二级公路标准": the way is
-				// named after the length
+				// named after the length; else before the sentence
 				way, ok = wayAfter(t, h.end)
+				if !ok && (way == "" || componentWays[way]) && projectLengthWord[h.word] {
+					way, ok = s.wayBefore()
+				}
 			}
 			if !ok {
 				verdict = -1
@@ -261,15 +296,129 @@ func nearestWay(t string, pos int) (string, bool) {
 			way = h.word
 			return false
 		case roleRoadNoun:
-			if h.word == "工程" || h.word == "项目" || h.word == "线" {
+			if genericRoadNoun[h.word] {
 				return true // says nothing of the kind of way
+			}
+			way, ok = h.word, true
+			return false
+		case roleWorks:
+			way, ok = h.word+" works", true
+			return false
+		}
+		return true
+	})
+	return way, ok
+}
+
+// projectLengthWord: the length words of a whole project, which may stand
+// with no way named (unlike 里程 and 长度, said of vehicles and rivers too).
+var projectLengthWord = map[string]bool{"全长": true, "总长": true, "全线长": true, "路线全长": true, "总长度": true}
+
+// genericRoadNoun: nouns of the road table that do not name a road.
+var genericRoadNoun = map[string]bool{"工程": true, "项目": true, "线": true, "路线": true}
+
+// otherWayBefore reports an other way (铁路, 航道, 管廊) named in the clause
+// before a works verb at pos, with no road noun nearer.
+func otherWayBefore(t string, pos int) bool {
+	other := false
+	wayTable().scanLeft(t, clauseStart(t, pos), pos, func(h hit) bool {
+		switch h.role {
+		case roleOtherWay:
+			other = !componentWays[h.word]
+			return false
+		case roleRoadNoun:
+			return genericRoadNoun[h.word]
+		}
+		return true
+	})
+	return other
+}
+
+// projectCountRe: "项目7个", "公路项目42个", "项目共156个、" right before the km.
+var projectCountRe = mustCompile(`项目\s*(?:共|计|共计)?\s*([0-9０-９]+|[一二两三四五六七八九十百千]+)\s*个\s*[、，,]?\s*$`)
+
+// projectCount finds "N个" road projects right before a length, with a road
+// noun in the clause ("下达旅游路、资源路项目7个36.5公里").
+func projectCount(t string, numStart int) (string, bool) {
+	cs := clauseStart(t, numStart)
+	// a comma inside "共156个、1286.5公里" may end the clause: look one back
+	lo := cs
+	if lo > 0 {
+		lo = clauseStart(t, max(0, lo-1))
+	}
+	m := projectCountRe.FindStringSubmatchIndex(t[lo:numStart])
+	if m == nil {
+		return "", false
+	}
+	head := t[lo : lo+m[0]]
+	found := false
+	roadTable().scanLeft(head, 0, len(head), func(h hit) bool {
+		switch h.role {
+		case roleRoadNoun:
+			if !genericRoadNoun[h.word] {
+				found = true
+				return false
+			}
+		case roleNotRoad, roleOtherWay:
+			return false
+		}
+		return true
+	})
+	if !found {
+		return "", false
+	}
+	return t[lo+m[2] : lo+m[3]], true
+}
+
+// wayBefore looks for the way a project is in the text before the sentence
+// (a headline "××高速公路今日开工" above "项目全长约86.5公里"), up to 600
+// bytes back. With no way named anywhere it accepts: reports of this kind
+// measure roads, and every other way (铁路, 航道, 河道, 桥) is named when
+// it is meant.
+func (s *Sentence) wayBefore() (string, bool) {
+	if s.doc == nil {
+		return "no way named", true
+	}
+	lo := max(0, s.Start-600)
+	for lo < s.Start && !utf8RuneStart(s.doc.text[lo]) {
+		lo++
+	}
+	before := s.doc.text[lo:s.Start]
+	way, ok := "", false
+	wayTable().scanLeft(before, 0, len(before), func(h hit) bool {
+		switch h.role {
+		case roleOtherWay:
+			if componentWays[h.word] {
+				return true
+			}
+			way = h.word
+			return false
+		case roleRoadNoun:
+			if genericRoadNoun[h.word] {
+				return true
 			}
 			way, ok = h.word, true
 			return false
 		}
 		return true
 	})
+	if way == "" {
+		return "no way named", true
+	}
 	return way, ok
+}
+
+// isWayOfProject: the way w named after pos says what the project is ("属铁路
+// 项目", "为铁路线"), not where it goes ("至高铁站").
+func isWayOfProject(t string, pos int, w string) bool {
+	i := strings.Index(t[pos:], w)
+	if i < 0 {
+		return false
+	}
+	before := strings.TrimRight(t[pos:pos+i], " ")
+	after := t[pos+i+len(w):]
+	return hasSuffixAny(before, []string{"属", "属于", "是", "为", "系"}) != "" ||
+		hasPrefixAny(after, []string{"项目", "工程", "线路", "干线"}) != ""
 }
 
 // wayAfter returns the nearest way named after pos in the sentence.
@@ -281,9 +430,12 @@ func wayAfter(t string, pos int) (string, bool) {
 			way = h.word
 			return false
 		case roleRoadNoun:
-			if h.word == "工程" || h.word == "项目" || h.word == "线" {
+			if genericRoadNoun[h.word] {
 				return true
 			}
+			way, ok = h.word, true
+			return false
+		case roleWorks:
 			way, ok = h.word, true
 			return false
 		}
@@ -299,6 +451,8 @@ func isKilometrePost(t string, numStart int) bool {
 	}
 	return false
 }
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 

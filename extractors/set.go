@@ -54,6 +54,9 @@ func (s *Set) Preload() error {
 type Sentence struct {
 	Text  string // exact slice of the document
 	Start int    // byte offset of Text in the document
+	// prev is the sentence before in the same paragraph ("" for the first):
+	// a list ("其中，…") or a 完成 may take its head from there.
+	prev string
 	doc   *document
 	set   *Set
 }
@@ -82,11 +85,14 @@ func (s *Set) Extract(text string) []Figure {
 	}
 	doc := newDocument(text)
 	var figs []Figure
-	for _, sp := range doc.sentences {
+	for k, sp := range doc.sentences {
 		if !hasCandidate(text[sp.start:sp.end]) {
 			continue
 		}
 		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
+		if k > 0 && !strings.Contains(text[doc.sentences[k-1].end:sp.start], "\n") && doc.sentences[k-1].end <= sp.start {
+			sent.prev = text[doc.sentences[k-1].start:doc.sentences[k-1].end]
+		}
 		doc.findYears()
 		var found []Figure
 		for _, e := range s.extractors {
@@ -139,6 +145,10 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 			t[r] |= flagMark
 		case '公', '千', '百':
 			t[r] |= flagPrefix
+		}
+		// 亿 is a numeral by itself in "近亿元", "逾亿元"
+		if r == '亿' {
+			t[r] |= flagNumeral
 		}
 		if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) || tensRune[r] != 0 {
 			t[r] |= flagNumeral

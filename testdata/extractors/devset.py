@@ -102,7 +102,7 @@ e("inv-15","2020年、2021年、2022年分别完成投资65亿元、72亿元和8
 e("inv-16","项目投资额达到1.5亿元。",
   f(I,1.5e8,"投资额达到1.5亿元"), covers="额, 达到")
 e("inv-17","工程总投资二十三点五亿元，全长18公里。",
-  f(I,2.35e9,"总投资二十三点五亿元"), covers="Chinese decimal numeral")
+  f(I,2.35e9,"总投资二十三点五亿元"), f(R,18,"全长18公里"), covers="Chinese decimal numeral; a project's 全长 with no other way named is a road's (realdev policy)")
 e("inv-18","完成投资一亿零五百万元。",
   f(I,1.05e8,"完成投资一亿零五百万元"), covers="零 inside a numeral")
 e("inv-19","全年完成公路水路投资大约45亿元。",
