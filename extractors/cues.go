@@ -332,3 +332,78 @@ var (
 // bareTimeNouns are time nouns that name a processing time only in an
 // approval context.
 var bareTimeNouns = map[string]bool{"时间": true, "时长": true, "用时": true, "周期": true, "期限": true}
+
+// Words of the rules' spans and of the words around a number.
+
+// road types used as a subject; generic nouns (道路, 路面) are not subjects
+var roadTypes = []string{
+	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
+	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
+	"县乡公路", "通村公路", "通乡公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路",
+	"产业路", "旅游路", "快速路",
+}
+
+// Right after the unit: a speed, a place ("30公里处", "公里外"), a rate.
+var notRoadAfter = []string{"/小时", "/时", "每小时", "/h", "/H", "h", "外", "以外", "范围", "半径", "处", "远", "之外",
+	"的距离", "路程", "车程", "/天", "/日", "每天", "每日", "/年", "每年", "/人", "长的隧道", "长的桥", "长的大桥", "隧道",
+	"桥", "铁路", "高铁", "航道", "管道", "管网", "河道", "岸线", "海岸线", "轨道", "地铁", "绿道", "步道", "城际",
+	"的铁路", "的高铁", "的航道", "的管道", "的隧道", "的轨道"}
+
+// road nouns that may follow the unit ("9.4公里农村公路"), longest first
+var roadNounsAfter = []string{
+	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
+	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
+	"县乡公路", "通村公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路", "产业路",
+	"旅游路", "快速路", "主干路", "次干路", "道路", "公路", "路段", "路面", "路基", "高速",
+}
+
+// designations that head a road noun ("美丽国省道")
+var roadPrefixes = []string{"美丽"}
+
+// verbs of road works that join a span
+var roadVerbs = []string{
+	"新建", "改建", "新改建", "改扩建", "扩建", "改造", "新建改造", "建成", "建设", "修建", "升级", "提档升级", "提升",
+	"提质", "养护", "维修", "大中修", "大修", "中修", "整治", "硬化", "铺设", "拓宽", "加宽", "完成", "实施", "创建",
+	"打造", "通车", "建成通车", "贯通", "开工", "改善", "修复", "罩面", "加铺", "修缮", "新增", "延伸", "畅通", "续建",
+	"新开工", "完工",
+}
+
+// verbs of completion that show works in a clause but do not join a works
+// verb in the span ("完成改造300公里" spans "改造300公里")
+var auxVerbs = map[string]bool{"完成": true, "实施": true, "打造": true, "创建": true}
+
+// projectLengthWord: the length words of a whole project, which may stand
+// with no way named (unlike 里程 and 长度, said of vehicles and rivers too).
+var projectLengthWord = map[string]bool{"全长": true, "总长": true, "全线长": true, "路线全长": true, "总长度": true}
+
+// genericRoadNoun: nouns of the road table that do not name a road.
+var genericRoadNoun = map[string]bool{"工程": true, "项目": true, "线": true, "路线": true}
+
+// count words before "9.4公里" in "9条9.4公里农村公路"
+var countRe = mustCompile(`[0-9０-９一二两三四五六七八九十百]+\s*(?:条|段|处|个)\s*$`)
+
+// Words after a money unit that make it a rate or a threshold, not a total.
+var notMoneyAfter = []string{"/", "每", "以上项目", "以上的项目", "以上重点项目", "以下项目", "以上企业", "以上的企业",
+	"级", "档", "一张", "一份", "一次"}
+
+// Words that state a basis in the clause before a head.
+var basisWords = []struct{ word, basis string }{
+	{"计划", BasisPlanned}, {"预计", BasisPlanned}, {"拟", BasisPlanned}, {"力争", BasisPlanned}, {"将", BasisPlanned},
+	{"确保", BasisPlanned}, {"目标", BasisPlanned}, {"年度计划", BasisPlanned},
+	{"完成", BasisCompleted}, {"累计", BasisCompleted}, {"已", BasisCompleted}, {"实际", BasisCompleted},
+	{"总", BasisTotal}, {"概算", BasisTotal}, {"估算", BasisTotal},
+}
+
+// Units of from→to values and the kind each counts.
+var (
+	timeUnits = []string{"个工作日", "工作日", "个自然日", "自然日", "天", "日", "个小时", "小时", "分钟", "个月", "月", "周"}
+	matUnits  = []string{"个环节", "道环节", "个", "份", "项", "件", "次", "趟", "道", "张", "类", "页", "个部门", "表"}
+	fromWords = []string{"原来的", "原先的", "原来", "原先", "原", "以往的", "以往", "过去的", "过去", "法定的", "法定",
+		"之前的", "之前", "以前的", "以前", "平均", "均", "承诺", "改革前的", "改革前", "最长", "最多"}
+	toWords = []string{"承诺", "现在的", "现在", "现", "目前", "最多", "最快", "最短", "仅需", "只需", "仅", "只要", "平均",
+		"均", "不超过", "压缩后的", "改革后的"}
+	toMarks = []string{"缩短为", "缩减为", "压缩为", "压减为", "减少为", "精简为", "简化为", "降低为", "降为", "减为",
+		"缩短到", "缩减到", "压缩到", "压减到", "减少到", "精简到", "简化到", "降低到", "降到", "减到",
+		"缩短至", "缩减至", "压缩至", "压减至", "减少至", "精简至", "简化至", "降低至", "降至", "减至", "缩至",
+		"至", "到", "为", "成"}
+)

@@ -21,10 +21,6 @@ var moneyTable = sync.OnceValue(func() *cueTable {
 	return newCueTable(fundCues, investCues, notMoneyCues, listOpenerCues)
 })
 
-// Words after a money unit that make it a rate or a threshold, not a total.
-var notMoneyAfter = []string{"/", "每", "以上项目", "以上的项目", "以上重点项目", "以下项目", "以上企业", "以上的企业",
-	"级", "档", "一张", "一份", "一次"}
-
 // moneyUnits finds the units of money candidates: 元, and 亿 or 万 that end
 // a clause without 元.
 func moneyUnits(t string) [][2]int {
@@ -380,14 +376,6 @@ func completeBasis(w string) string {
 		return BasisPlanned
 	}
 	return BasisCompleted
-}
-
-// Words that state a basis in the clause before a head.
-var basisWords = []struct{ word, basis string }{
-	{"计划", BasisPlanned}, {"预计", BasisPlanned}, {"拟", BasisPlanned}, {"力争", BasisPlanned}, {"将", BasisPlanned},
-	{"确保", BasisPlanned}, {"目标", BasisPlanned}, {"年度计划", BasisPlanned},
-	{"完成", BasisCompleted}, {"累计", BasisCompleted}, {"已", BasisCompleted}, {"实际", BasisCompleted},
-	{"总", BasisTotal}, {"概算", BasisTotal}, {"估算", BasisTotal},
 }
 
 // basisIn returns the basis stated last in s.

@@ -26,20 +26,6 @@ var (
 		"路面", "路基", "养护")
 )
 
-// road types used as a subject; generic nouns (道路, 路面) are not subjects
-var roadTypes = []string{
-	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
-	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
-	"县乡公路", "通村公路", "通乡公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路",
-	"产业路", "旅游路", "快速路",
-}
-
-// Right after the unit: a speed, a place ("30公里处", "公里外"), a rate.
-var notRoadAfter = []string{"/小时", "/时", "每小时", "/h", "/H", "h", "外", "以外", "范围", "半径", "处", "远", "之外",
-	"的距离", "路程", "车程", "/天", "/日", "每天", "每日", "/年", "每年", "/人", "长的隧道", "长的桥", "长的大桥", "隧道",
-	"桥", "铁路", "高铁", "航道", "管道", "管网", "河道", "岸线", "海岸线", "轨道", "地铁", "绿道", "步道", "城际",
-	"的铁路", "的高铁", "的航道", "的管道", "的隧道", "的轨道"}
-
 func (e *roadLength) Extract(s *Sentence) []Figure {
 	var out []Figure
 	for _, loc := range lengthUnits(s.Text) {
@@ -310,13 +296,6 @@ func nearestWay(t string, pos int) (string, bool) {
 	return way, ok
 }
 
-// projectLengthWord: the length words of a whole project, which may stand
-// with no way named (unlike 里程 and 长度, said of vehicles and rivers too).
-var projectLengthWord = map[string]bool{"全长": true, "总长": true, "全线长": true, "路线全长": true, "总长度": true}
-
-// genericRoadNoun: nouns of the road table that do not name a road.
-var genericRoadNoun = map[string]bool{"工程": true, "项目": true, "线": true, "路线": true}
-
 // otherWayBefore reports an other way (铁路, 航道, 管廊) named in the clause
 // before a works verb at pos, with no road noun nearer.
 func otherWayBefore(t string, pos int) bool {
@@ -456,20 +435,6 @@ func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
-// road nouns that may follow the unit ("9.4公里农村公路"), longest first
-var roadNounsAfter = []string{
-	"农村公路", "四好农村路", "农村路", "普通国省道", "国省道", "国省干线", "普通国省干线", "干线公路", "普通公路",
-	"高速公路", "一级公路", "二级公路", "三级公路", "四级公路", "国道", "省道", "县道", "乡道", "村道", "县乡道",
-	"县乡公路", "通村公路", "通村路", "通组路", "村组道路", "城市道路", "市政道路", "旅游公路", "资源路", "产业路",
-	"旅游路", "快速路", "主干路", "次干路", "道路", "公路", "路段", "路面", "路基", "高速",
-}
-
-// designations that head a road noun ("美丽国省道")
-var roadPrefixes = []string{"美丽"}
-
-// count words before "9.4公里" in "9条9.4公里农村公路"
-var countRe = mustCompile(`[0-9０-９一二两三四五六七八九十百]+\s*(?:条|段|处|个)\s*$`)
-
 // prefixedRoadNouns is roadNounsAfter with the designations, built once.
 var prefixedRoadNouns = sync.OnceValue(func() []string {
 	out := append([]string(nil), roadNounsAfter...)
@@ -542,18 +507,6 @@ func roadSpanStart(t string, cs, kwEnd, cue int) int {
 	}
 	return cue
 }
-
-// verbs of road works that join a span
-var roadVerbs = []string{
-	"新建", "改建", "新改建", "改扩建", "扩建", "改造", "新建改造", "建成", "建设", "修建", "升级", "提档升级", "提升",
-	"提质", "养护", "维修", "大中修", "大修", "中修", "整治", "硬化", "铺设", "拓宽", "加宽", "完成", "实施", "创建",
-	"打造", "通车", "建成通车", "贯通", "开工", "改善", "修复", "罩面", "加铺", "修缮", "新增", "延伸", "畅通", "续建",
-	"新开工", "完工",
-}
-
-// verbs of completion that show works in a clause but do not join a works
-// verb in the span ("完成改造300公里" spans "改造300公里")
-var auxVerbs = map[string]bool{"完成": true, "实施": true, "打造": true, "创建": true}
 
 // extendVerbs moves start back over adjacent works verbs ("新建改造",
 // "新建和改建").

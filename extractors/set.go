@@ -57,8 +57,8 @@ type Sentence struct {
 	// prev is the sentence before in the same paragraph ("" for the first):
 	// a list ("其中，…") or a 完成 may take its head from there.
 	prev string
-	doc   *document
-	set   *Set
+	doc  *document
+	set  *Set
 }
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
