@@ -32,7 +32,7 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	if err := report.WriteFile(page, sampleOutput(t, "parquet"), report.Options{}); err != nil {
+	if _, err := report.WriteFile(context.Background(), page, sampleRun(t, "parquet"), report.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	_, figs, _ := resultstest.Sample()
