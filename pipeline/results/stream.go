@@ -39,10 +39,14 @@ func NewStream[T any](format string, paths []string) *Stream[T] {
 
 // Next returns the next row; false at the end or on an error (see Err).
 func (s *Stream[T]) Next() (row T, ok bool) {
-	for s.err == nil {
+	for {
+		// Rows decoded before an error are still returned.
 		if s.i < s.n {
 			s.i++
 			return s.buf[s.i-1], true
+		}
+		if s.err != nil {
+			return row, false
 		}
 		if s.f != nil && !s.eof {
 			s.fill()
@@ -55,7 +59,6 @@ func (s *Stream[T]) Next() (row T, ok bool) {
 		s.open(s.paths[0])
 		s.paths = s.paths[1:]
 	}
-	return row, false
 }
 
 // Err is the first error met, naming the file and row.
