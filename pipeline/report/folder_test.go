@@ -119,7 +119,7 @@ func TestWriteDir(t *testing.T) {
 				if pages[page] == nil {
 					pages[page] = parseFile(t, filepath.Join(dir, page))
 				}
-				id := pages[page].Find("section#" + anchor).AttrOr("data-doc", "")
+				id := pages[page].Find("section#"+anchor).AttrOr("data-doc", "")
 				if want := fmt.Sprintf("-%06d", i); !strings.HasSuffix(id, want) {
 					t.Fatalf("row %d links to %s, the section of %q", i, r[1], id)
 				}
@@ -423,7 +423,7 @@ func TestEvidenceAndInferred(t *testing.T) {
 				t.Errorf("tooltip %q", tip)
 			}
 			// Documents whose figures have none show no such columns.
-			if doc.Find(`section[data-doc="` + docs[1].DocID + `"] table.figures th`).FilterFunction(func(_ int, s *goquery.Selection) bool { return s.Text() == "evidence" }).Length() != 0 {
+			if doc.Find(`section[data-doc="`+docs[1].DocID+`"] table.figures th`).FilterFunction(func(_ int, s *goquery.Selection) bool { return s.Text() == "evidence" }).Length() != 0 {
 				t.Error("an evidence column without evidence")
 			}
 			inf := doc.Find("tr.inferred")
