@@ -143,7 +143,7 @@ type browser struct {
 	stderr  *bytes.Buffer
 }
 
-func startBrowser(ctx context.Context, t *testing.T, bin string) (*browser, error) {
+func startBrowser(ctx context.Context, t testing.TB, bin string) (*browser, error) {
 	toR, toW, err := os.Pipe()
 	if err != nil {
 		return nil, err
