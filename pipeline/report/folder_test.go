@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"syscall"
@@ -384,12 +385,59 @@ func TestJoinOrder(t *testing.T) {
 	}
 }
 
-// figureWithEvidence is a figures row with the evidence and basis columns
-// newer runs write.
-type figureWithEvidence struct {
-	schema.Figure
-	Evidence *string `parquet:"evidence,optional" json:"evidence"`
-	Basis    *string `parquet:"basis,optional" json:"basis"`
+// writeFiguresWithEvidence writes figs as the figures table of dir with
+// evidence and basis columns (optional strings, set where ev has the
+// figure's index). The row type is made from schema.Figure's fields as
+// they are, so the test holds whether or not schema.Figure has the columns.
+func writeFiguresWithEvidence(dir, format string, figs []schema.Figure, ev map[int][2]string) error {
+	base := reflect.TypeOf(schema.Figure{})
+	var fields []reflect.StructField
+	for i := 0; i < base.NumField(); i++ {
+		f := base.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("parquet"), ","); name == "evidence" || name == "basis" {
+			continue
+		}
+		fields = append(fields, f)
+	}
+	sp := reflect.TypeOf((*string)(nil))
+	fields = append(fields,
+		reflect.StructField{Name: "Evidence", Type: sp, Tag: `parquet:"evidence,optional" json:"evidence"`},
+		reflect.StructField{Name: "Basis", Type: sp, Tag: `parquet:"basis,optional" json:"basis"`})
+	typ := reflect.StructOf(fields)
+	var rows []any
+	for i, f := range figs {
+		row := reflect.New(typ).Elem()
+		src := reflect.ValueOf(f)
+		for j := 0; j < len(fields)-2; j++ {
+			row.Field(j).Set(src.FieldByName(fields[j].Name))
+		}
+		if e, ok := ev[i]; ok {
+			row.FieldByName("Evidence").Set(reflect.ValueOf(&e[0]))
+			row.FieldByName("Basis").Set(reflect.ValueOf(&e[1]))
+		}
+		rows = append(rows, row.Interface())
+	}
+	f, err := os.Create(filepath.Join(dir, "figures."+format))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if format == "parquet" {
+		w := parquet.NewWriter(f, parquet.SchemaOf(reflect.New(typ).Elem().Interface()))
+		for _, r := range rows {
+			if err := w.Write(r); err != nil {
+				return err
+			}
+		}
+		return w.Close()
+	}
+	enc := json.NewEncoder(f)
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func TestEvidenceAndInferred(t *testing.T) {
@@ -402,12 +450,7 @@ func TestEvidenceAndInferred(t *testing.T) {
 				t.Fatal(err)
 			}
 			ev, basis := "改造农村公路559公里", "stated"
-			rows := make([]figureWithEvidence, len(figs))
-			for i, f := range figs {
-				rows[i].Figure = f
-			}
-			rows[0].Evidence, rows[0].Basis = &ev, &basis
-			if err := writeRows(filepath.Join(dir, "figures."+format), format, rows); err != nil {
+			if err := writeFiguresWithEvidence(dir, format, figs, map[int][2]string{0: {ev, basis}}); err != nil {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
@@ -440,28 +483,6 @@ func TestEvidenceAndInferred(t *testing.T) {
 	if doc.Find("td.evidence").Length() != 0 || doc.Find("tr.inferred").Length() != 0 {
 		t.Error("evidence or inferred shown for a run without them")
 	}
-}
-
-func writeRows[T any](path, format string, rows []T) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if format == "parquet" {
-		w := parquet.NewGenericWriter[T](f)
-		if _, err := w.Write(rows); err != nil {
-			return err
-		}
-		return w.Close()
-	}
-	enc := json.NewEncoder(f)
-	for _, r := range rows {
-		if err := enc.Encode(r); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // TestFolderPagesByBytes: a page takes documents until their text passes

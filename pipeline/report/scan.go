@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"hash/maphash"
+	"reflect"
 	"sort"
 
 	"github.com/zhextract/zhextract/pipeline/results"
@@ -16,6 +17,20 @@ type figure struct {
 	schema.Figure
 	Evidence string
 	Basis    string
+}
+
+// fromSchema takes evidence and basis from schema.Figure where it has
+// them: read by name, so that this builds whether or not it does.
+func fromSchema(f schema.Figure) figure {
+	v := figure{Figure: f}
+	rv := reflect.ValueOf(f)
+	if x := rv.FieldByName("Evidence"); x.Kind() == reflect.String {
+		v.Evidence = x.String()
+	}
+	if x := rv.FieldByName("Basis"); x.Kind() == reflect.String {
+		v.Basis = x.String()
+	}
+	return v
 }
 
 // figureExtra reads the evidence and basis columns when a run has them.
@@ -252,7 +267,7 @@ func (m *memSource) next() (*doc, bool) {
 	m.i++
 	d := &doc{Document: g.Document, Edits: g.Edits}
 	for _, f := range g.Figures {
-		d.Figures = append(d.Figures, figure{Figure: f})
+		d.Figures = append(d.Figures, fromSchema(f))
 	}
 	sortDoc(d)
 	return d, true
