@@ -49,10 +49,10 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return fmt.Errorf("report: want one OUTPUT directory, got %d arguments", len(pos))
+		return fmt.Errorf("want one OUTPUT directory, got %d arguments", len(pos))
 	}
 	if opt.Limit < 0 || opt.Sample < 0 {
-		return errors.New("report: --limit and --sample take a positive number")
+		return errors.New("--limit and --sample take a positive number")
 	}
 	var res report.Result
 	lower := strings.ToLower(*out)
@@ -65,8 +65,12 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		res, err = report.WriteDir(ctx, *out, pos[0], opt)
 	}
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err // main names the command; err names the path
 	}
-	_, err = fmt.Fprintf(stdout, "report: %s: %d of %d documents shown (%d pages); the run has %d figures, %d edits\n", *out, res.Shown, res.Documents, res.Pages, res.Figures, res.Edits)
+	pages := "1 page"
+	if res.Pages != 1 {
+		pages = fmt.Sprintf("%d pages", res.Pages)
+	}
+	_, err = fmt.Fprintf(stdout, "report: %s: %d of %d documents shown (%s); the run has %d figures, %d edits\n", *out, res.Shown, res.Documents, pages, res.Figures, res.Edits)
 	return err
 }
