@@ -32,7 +32,7 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	if err := report.WriteFile(page, sampleOutput(t, "parquet"), report.Options{}); err != nil {
+	if _, err := report.WriteFile(context.Background(), page, sampleRun(t, "parquet"), report.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	_, figs, _ := resultstest.Sample()
@@ -143,7 +143,7 @@ type browser struct {
 	stderr  *bytes.Buffer
 }
 
-func startBrowser(ctx context.Context, t *testing.T, bin string) (*browser, error) {
+func startBrowser(ctx context.Context, t testing.TB, bin string) (*browser, error) {
 	toR, toW, err := os.Pipe()
 	if err != nil {
 		return nil, err

@@ -1,7 +1,3 @@
-// Package report renders a run's output as one self-contained HTML page for
-// review: documents with status and counts, each clean text with every
-// figure highlighted, every edit the pipeline made, and a filter by figure
-// kind. The page needs no network: CSS and script are inline.
 package report
 
 import (
@@ -12,38 +8,63 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/zhextract/zhextract/pipeline/results"
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
 
 // knownKinds fixes the order and colour of the figure kinds the extractors
-// produce; other kinds follow in name order.
+// produce; other kinds follow in the order they are first met.
 var knownKinds = []string{"road_length", "investment", "funding", "time_cut", "material_cut"}
 
 var palette = []template.CSS{"#c8e6c9", "#bbdefb", "#ffe0b2", "#e1bee7", "#b2ebf2", "#f8bbd0", "#fff59d", "#d7ccc8", "#cfd8dc"}
 
-type page struct {
-	Title     string
-	Dir       string
-	Format    string
-	Kinds     []kindInfo
-	Stages    []countInfo
-	Docs      []docView
-	NDocs     int
-	NOK       int
-	NFailed   int
-	NFigures  int
-	NPlaced   int
-	NEdits    int
-	Warnings  []string
-	KindIndex map[string]int
+// kinds numbers figure kinds as a report meets them, so that every page of
+// a report gives a kind the same class and colour without a first pass.
+type kinds struct {
+	names []string
+	index map[string]int
+}
+
+func newKinds() *kinds {
+	k := &kinds{index: map[string]int{}}
+	for _, n := range knownKinds {
+		k.add(n)
+	}
+	return k
+}
+
+func (k *kinds) add(name string) int {
+	if i, ok := k.index[name]; ok {
+		return i
+	}
+	k.index[name] = len(k.names)
+	k.names = append(k.names, name)
+	return len(k.names) - 1
+}
+
+func (k *kinds) info(i int) kindInfo {
+	color := palette[len(palette)-1]
+	if i < len(palette) {
+		color = palette[i]
+	}
+	return kindInfo{Index: i, Name: k.names[i], Class: "k" + strconv.Itoa(i), Color: color}
+}
+
+// all lists every kind met so far, for a page's style sheet.
+func (k *kinds) all() []kindInfo {
+	out := make([]kindInfo, len(k.names))
+	for i := range k.names {
+		out[i] = k.info(i)
+	}
+	return out
 }
 
 type kindInfo struct {
+	Index int
 	Name  string
 	Class string // "k0", "k1": class names never come from data
 	Color template.CSS
-	Count int
+	Count int // figures
+	Docs  int // documents with at least one
 }
 
 type countInfo struct {
@@ -55,15 +76,22 @@ type docView struct {
 	N      int
 	Anchor string
 	schema.Document
-	Published  string
-	KindCounts []int // aligned with page.Kinds
-	Tokens     []token
-	Figures    []figView
-	Edits      []schema.Edit
-	EditStages string // "chrome 3, pinyin 1"
-	Unplaced   int
-	OpenEdits  bool
-	HasText    bool
+	Published   string
+	KindCounts  []int // by kinds index
+	Tokens      []token
+	Figures     []figView
+	Edits       []editView
+	EditStages  string // "chrome 3, pinyin 1"
+	Unplaced    int
+	Inferred    int
+	OpenEdits   bool
+	HasText     bool
+	HasEvidence bool
+}
+
+type editView struct {
+	schema.Edit
+	Inferred bool
 }
 
 // token is one piece of a highlighted text: plain text, the start or end
@@ -83,7 +111,7 @@ const (
 )
 
 type figView struct {
-	schema.Figure
+	figure
 	HTMLID  string
 	Class   string
 	Display string // "≈39,000,000,000 CNY"
@@ -95,108 +123,62 @@ type figView struct {
 	Problem string
 }
 
-func build(out *results.Output, title string) *page {
-	g := out.Group()
-	p := &page{Title: title, Dir: out.Dir, Format: out.Format, NDocs: len(g.Docs), KindIndex: map[string]int{}}
-
-	kindCount := map[string]int{}
-	stageCount := map[string]int{}
-	for _, f := range out.Figures {
-		kindCount[f.Kind]++
+// view prepares document n (from 1) for a page.
+func (k *kinds) view(n int, d *doc) docView {
+	v := docView{N: n, Anchor: fmt.Sprintf("doc-%d", n), Document: d.Document,
+		KindCounts: make([]int, len(k.names)), HasText: d.Text != ""}
+	if d.PublishedAt != nil {
+		v.Published = d.PublishedAt.Format("2006-01-02")
 	}
-	for _, e := range out.Edits {
-		stageCount[e.Stage]++
-	}
-	var kinds []string
-	for _, k := range knownKinds {
-		if kindCount[k] > 0 {
-			kinds = append(kinds, k)
+	for j, f := range d.Figures {
+		i := k.add(f.Kind)
+		for len(v.KindCounts) <= i {
+			v.KindCounts = append(v.KindCounts, 0)
+		}
+		v.KindCounts[i]++
+		v.Figures = append(v.Figures, newFigView(f, fmt.Sprintf("f%d-%d", n, j+1), "k"+strconv.Itoa(i), d.Text))
+		if f.Evidence != "" || f.Basis != "" {
+			v.HasEvidence = true
 		}
 	}
-	var other []string
-	for k := range kindCount {
-		if !contains(knownKinds, k) {
-			other = append(other, k)
+	v.Tokens = highlight(d.Text, v.Figures)
+	for _, f := range v.Figures {
+		if !f.Placed {
+			v.Unplaced++
 		}
 	}
-	sort.Strings(other)
-	kinds = append(kinds, other...)
-	for i, k := range kinds {
-		color := palette[len(palette)-1]
-		if j := indexOf(knownKinds, k); j >= 0 {
-			color = palette[j]
-		} else if len(knownKinds)+i < len(palette) {
-			color = palette[len(knownKinds)+i]
+	sc := map[string]int{}
+	var order []string
+	for _, e := range d.Edits {
+		if sc[e.Stage] == 0 {
+			order = append(order, e.Stage)
 		}
-		p.KindIndex[k] = i
-		p.Kinds = append(p.Kinds, kindInfo{Name: k, Class: "k" + strconv.Itoa(i), Color: color, Count: kindCount[k]})
+		sc[e.Stage]++
+		ev := editView{Edit: e, Inferred: isInferred(e)}
+		if ev.Inferred {
+			v.Inferred++
+		}
+		v.Edits = append(v.Edits, ev)
 	}
-	for s, n := range stageCount {
-		p.Stages = append(p.Stages, countInfo{s, n})
+	var parts []string
+	for _, s := range order {
+		parts = append(parts, fmt.Sprintf("%s %d", s, sc[s]))
 	}
-	sort.Slice(p.Stages, func(i, j int) bool { return p.Stages[i].Name < p.Stages[j].Name })
-
-	for i, d := range g.Docs {
-		v := docView{N: i + 1, Anchor: fmt.Sprintf("doc-%d", i+1), Document: d.Document, Edits: d.Edits,
-			KindCounts: make([]int, len(kinds)), HasText: d.Text != ""}
-		if d.PublishedAt != nil {
-			v.Published = d.PublishedAt.Format("2006-01-02")
-		}
-		if d.Status == schema.StatusOK {
-			p.NOK++
-		} else {
-			p.NFailed++
-		}
-		for j, f := range d.Figures {
-			v.KindCounts[p.KindIndex[f.Kind]]++
-			v.Figures = append(v.Figures, newFigView(f, fmt.Sprintf("f%d-%d", i+1, j+1), "k"+strconv.Itoa(p.KindIndex[f.Kind]), d.Text))
-		}
-		v.Tokens = highlight(d.Text, v.Figures)
-		for _, f := range v.Figures {
-			p.NFigures++
-			if f.Placed {
-				p.NPlaced++
-			} else {
-				v.Unplaced++
-			}
-		}
-		if v.Unplaced > 0 {
-			p.Warnings = append(p.Warnings, fmt.Sprintf("%s: %d figures have offsets outside the text and are listed but not highlighted", d.Source, v.Unplaced))
-		}
-		sc := map[string]int{}
-		var order []string
-		for _, e := range d.Edits {
-			if sc[e.Stage] == 0 {
-				order = append(order, e.Stage)
-			}
-			sc[e.Stage]++
-		}
-		var parts []string
-		for _, s := range order {
-			parts = append(parts, fmt.Sprintf("%s %d", s, sc[s]))
-		}
-		v.EditStages = strings.Join(parts, ", ")
-		v.OpenEdits = len(d.Edits) > 0 && len(d.Edits) <= 30
-		p.NEdits += len(d.Edits)
-		p.Docs = append(p.Docs, v)
+	if v.Inferred > 0 {
+		parts = append(parts, fmt.Sprintf("%d inferred", v.Inferred))
 	}
-	if len(g.OrphanFigures) > 0 {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%d figures name a doc_id that has no documents row (first: %q); they are not shown", len(g.OrphanFigures), g.OrphanFigures[0].DocID))
-	}
-	if len(g.OrphanEdits) > 0 {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%d edits name a doc_id that has no documents row (first: %q); they are not shown", len(g.OrphanEdits), g.OrphanEdits[0].DocID))
-	}
-	if len(g.DuplicateIDs) > 0 {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("doc_ids with more than one documents row: %q; their figures are shown with the first", g.DuplicateIDs))
-	}
-	if out.NoEdits {
-		p.Warnings = append(p.Warnings, "the output holds no edits table: edits are not shown")
-	}
-	return p
+	v.EditStages = strings.Join(parts, ", ")
+	v.OpenEdits = len(d.Edits) > 0 && len(d.Edits) <= 30
+	return v
 }
 
-func newFigView(f schema.Figure, id, class, text string) figView {
-	v := figView{Figure: f, HTMLID: id, Class: class}
+// isInferred tells an edit whose new text the pipeline inferred (characters
+// chosen by a model, not read from bytes), which a reviewer should check
+// first.
+func isInferred(e schema.Edit) bool { return strings.HasPrefix(e.Reason, "inferred") }
+
+func newFigView(f figure, id, class, text string) figView {
+	v := figView{figure: f, HTMLID: id, Class: class}
 	v.Display = qualifierSign(f.Qualifier) + groupDigits(valueText(f))
 	switch f.Unit {
 	case "%":
@@ -232,6 +214,12 @@ func newFigView(f schema.Figure, id, class, text string) figView {
 	}
 	if f.Extractor != "" {
 		tip = append(tip, "rule: "+f.Extractor)
+	}
+	if f.Evidence != "" {
+		tip = append(tip, "evidence: "+f.Evidence)
+	}
+	if f.Basis != "" {
+		tip = append(tip, "basis: "+f.Basis)
 	}
 	v.Tooltip = strings.Join(tip, "\n")
 	s, e := f.Start, f.End
@@ -318,7 +306,7 @@ func highlight(text string, figs []figView) []token {
 	return toks
 }
 
-func valueText(f schema.Figure) string {
+func valueText(f figure) string {
 	if f.ValueText != "" {
 		return f.ValueText
 	}
@@ -367,15 +355,4 @@ func fmtPtr(v *float64) string {
 		return "?"
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
-}
-
-func contains(list []string, s string) bool { return indexOf(list, s) >= 0 }
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }

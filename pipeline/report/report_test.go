@@ -2,7 +2,9 @@ package report_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,14 +20,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func sampleOutput(t testing.TB, format string) *results.Output {
+// sampleRun writes the sample output as a run in format into a new folder.
+func sampleRun(t testing.TB, format string) string {
 	t.Helper()
 	docs, figs, edits := resultstest.Sample()
 	dir := t.TempDir()
 	if err := resultstest.Write(dir, format, docs, figs, edits); err != nil {
 		t.Fatal(err)
 	}
-	out, err := results.Read(dir)
+	return dir
+}
+
+func sampleOutput(t testing.TB, format string) *results.Output {
+	t.Helper()
+	out, err := results.Read(sampleRun(t, format))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,8 +85,17 @@ func TestReportContent(t *testing.T) {
 	docs, figs, _ := resultstest.Sample()
 	doc := parse(t, render(t, sampleOutput(t, "jsonl")))
 
-	if n := doc.Find("#documents tbody tr").Length(); n != len(docs) {
-		t.Errorf("documents table has %d rows, want %d", n, len(docs))
+	if rows := tableRows(t, doc); len(rows) != len(docs) {
+		t.Errorf("documents table has %d rows, want %d", len(rows), len(docs))
+	} else {
+		for i, r := range rows {
+			if r[2] != docs[i].Source || r[4] != docs[i].Status || r[1] != fmt.Sprintf("#doc-%d", i+1) {
+				t.Errorf("row %d = %v", i, r)
+			}
+			if doc.Find(fmt.Sprintf("section#doc-%d", i+1)).AttrOr("data-doc", "") != docs[i].DocID {
+				t.Errorf("row %d links to no section of its document", i)
+			}
+		}
 	}
 	if n := doc.Find("mark.fig:not(.cont)").Length(); n != len(figs) {
 		t.Errorf("%d highlights, want %d", n, len(figs))
@@ -137,6 +154,27 @@ func TestReportContent(t *testing.T) {
 	doc.Find("script[src], link[href], img[src], iframe").Each(func(_ int, s *goquery.Selection) {
 		t.Errorf("external resource: %s", goquery.NodeName(s))
 	})
+}
+
+// tableRows reads the rows of a single-file page's documents table from the
+// script that feeds it.
+func tableRows(t testing.TB, doc *goquery.Document) [][]any {
+	t.Helper()
+	var rows [][]any
+	found := false
+	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+		js := strings.TrimSpace(s.Text())
+		if strings.HasPrefix(js, "zxAdd(") && strings.HasSuffix(js, ");") {
+			found = true
+			if err := json.Unmarshal([]byte(js[len("zxAdd("):len(js)-2]), &rows); err != nil {
+				t.Fatalf("table rows: %v", err)
+			}
+		}
+	})
+	if !found {
+		t.Fatal("no table rows in the page")
+	}
+	return rows
 }
 
 func TestReportEscapes(t *testing.T) {

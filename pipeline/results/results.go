@@ -61,6 +61,43 @@ type part struct {
 // else JSONL. Every part of a sharded run is read, in part order. Documents
 // and figures tables are required; a missing edits table leaves NoEdits set.
 func Read(dir string) (*Output, error) {
+	l, err := Locate(dir)
+	if err != nil {
+		return nil, err
+	}
+	out := &Output{Dir: dir, Format: l.Format, NoEdits: l.NoEdits}
+	for _, table := range []string{TableDocuments, TableFigures, TableEdits} {
+		for _, path := range l.Files[table] {
+			out.Files = append(out.Files, path)
+			var err error
+			switch table {
+			case TableDocuments:
+				out.Documents, err = readFile(path, l.Format, out.Documents)
+			case TableFigures:
+				out.Figures, err = readFile(path, l.Format, out.Figures)
+			case TableEdits:
+				out.Edits, err = readFile(path, l.Format, out.Edits)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// Layout names the files of one run's output, without reading them.
+type Layout struct {
+	Dir    string
+	Format string // FormatParquet or FormatJSONL
+	// Files maps a table name to its files in part order; the parts of
+	// every table hold their documents in the same order.
+	Files   map[string][]string
+	NoEdits bool
+}
+
+// Locate finds the tables of the run output in dir, as Read reads them.
+func Locate(dir string) (*Layout, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read output %s: %w", dir, err)
@@ -95,12 +132,12 @@ func Read(dir string) (*Output, error) {
 		return nil, fmt.Errorf("read output %s: no documents.parquet or documents.jsonl (nor shard parts of them) found; is this the --out directory of a zhextract run with Parquet or JSONL output?", dir)
 	}
 	tables := byFormat[format]
-	out := &Output{Dir: dir, Format: format}
+	l := &Layout{Dir: dir, Format: format, Files: map[string][]string{}}
 	for _, table := range []string{TableDocuments, TableFigures, TableEdits} {
 		parts := tables[table]
 		if len(parts) == 0 {
 			if table == TableEdits {
-				out.NoEdits = true
+				l.NoEdits = true
 				continue
 			}
 			return nil, fmt.Errorf("read output %s: %s.%s missing (the documents table is there: an incomplete run?)", dir, table, format)
@@ -109,23 +146,10 @@ func Read(dir string) (*Output, error) {
 			return nil, fmt.Errorf("read output %s: %s: %w", dir, table, err)
 		}
 		for _, p := range parts {
-			path := filepath.Join(dir, p.name)
-			out.Files = append(out.Files, path)
-			var err error
-			switch table {
-			case TableDocuments:
-				out.Documents, err = readFile(path, format, out.Documents)
-			case TableFigures:
-				out.Figures, err = readFile(path, format, out.Figures)
-			case TableEdits:
-				out.Edits, err = readFile(path, format, out.Edits)
-			}
-			if err != nil {
-				return nil, err
-			}
+			l.Files[table] = append(l.Files[table], filepath.Join(dir, p.name))
 		}
 	}
-	return out, nil
+	return l, nil
 }
 
 // checkParts sorts a table's parts and refuses a mix of sharded and whole
