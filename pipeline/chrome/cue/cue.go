@@ -320,10 +320,10 @@ var noticeWords = []string{"转载请注明", "如有侵权", "请联系删除",
 // notice reports a disclaimer, reprint or infringement notice, or an end
 // mark. Such lines read as prose, so they are tested before the prose check.
 func notice(s string) bool {
-	n := RuneLen(s)
-	if n > 200 {
+	if len(s) > 200*3 {
 		return false
 	}
+	n := RuneLen(s)
 	for _, w := range noticeHeads {
 		if strings.HasPrefix(s, w) {
 			return true
@@ -340,6 +340,9 @@ func notice(s string) bool {
 // endMark reports an end-of-article mark: END, THE END, —END— and the
 // like (but not （完）, which is part of a news agency's text).
 func endMark(s string) bool {
+	if len(s) > 40 || !strings.Contains(s, "END") && !strings.Contains(s, "End") && !strings.Contains(s, "end") {
+		return false
+	}
 	t := strings.ToUpper(strings.Map(func(r rune) rune {
 		if IsSpace(r) || strings.ContainsRune("-—–_~～·•=*#【】[]（）()<>《》「」", r) {
 			return -1
