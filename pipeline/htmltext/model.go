@@ -240,8 +240,8 @@ func (m *model) candidate(n *html.Node) Candidate {
 }
 
 // runnersUp lists the best elements that are neither the chosen element,
-// inside it, nor one of its ancestors; of nested elements with the same
-// score only the outermost is listed.
+// inside it, nor one of its ancestors, nor inside a better runner-up; of
+// nested elements with the same score only the outermost is listed.
 func (m *model) runnersUp(body, chosen *html.Node, max int) []Candidate {
 	anc := map[*html.Node]bool{}
 	for p := chosen; p != nil; p = p.Parent {
@@ -263,13 +263,29 @@ func (m *model) runnersUp(body, chosen *html.Node, max int) []Candidate {
 	walk(body)
 	sort.SliceStable(nodes, func(i, j int) bool { return m.score[nodes[i]] > m.score[nodes[j]] })
 	var out []Candidate
+	var listed []*html.Node
 	for _, n := range nodes {
 		if len(out) == max {
 			break
 		}
+		if insideAny(n, listed) {
+			continue // a part of a runner-up already listed
+		}
+		listed = append(listed, n)
 		out = append(out, m.candidate(n))
 	}
 	return out
+}
+
+func insideAny(n *html.Node, outer []*html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		for _, o := range outer {
+			if p == o {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nodePath names n by its tags, ids and first class from <body> down.
