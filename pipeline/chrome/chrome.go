@@ -72,6 +72,7 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	var meta Meta
 	header(text, lines, &meta)
 	footer(text, lines)
+	tailBylines(text, lines)
 	if opt.JoinBroken {
 		join(text, lines)
 	}
@@ -123,6 +124,12 @@ func header(text string, lines []line, meta *Meta) {
 		}
 		top = append(top, i)
 	}
+	// A number alone above the article's first sentence is a view count.
+	for _, i := range top {
+		if lines[i].drop == "" && cue.BareNumber(text[lines[i].start:lines[i].end]) {
+			lines[i].drop = cue.Counter
+		}
+	}
 	by := -1
 	var b cue.Byline
 	for _, i := range top {
@@ -170,12 +177,13 @@ func header(text string, lines []line, meta *Meta) {
 	if title >= 0 {
 		t := cue.Trim(text[lines[title].start:lines[title].end])
 		meta.Title = t
-		// Copies of the title right after it (blank lines between).
+		// Copies of the title right after it (blank and chrome lines
+		// between), also shortened ones: a gallery's or a page's second title.
 		for i := title + 1; i < len(lines); i++ {
-			if lines[i].blank() {
+			if lines[i].blank() || lines[i].drop != "" {
 				continue
 			}
-			if cue.Trim(text[lines[i].start:lines[i].end]) != t {
+			if !titleCopy(cue.Trim(text[lines[i].start:lines[i].end]), t) {
 				break
 			}
 			lines[i].drop = ReasonRepeatedTitle
@@ -201,6 +209,16 @@ func header(text string, lines []line, meta *Meta) {
 			}
 		}
 	}
+}
+
+// titleCopy reports a line that repeats the title, whole or as most of it
+// ("黄河大桥主塔封顶" under "航拍：黄河大桥主塔封顶").
+func titleCopy(s, title string) bool {
+	if s == title {
+		return true
+	}
+	n := cue.RuneLen(s)
+	return n >= 4 && n*5 >= cue.RuneLen(title)*3 && cue.Measure(s).Stops == 0 && strings.Contains(title, s)
 }
 
 // titleLike: short, not a sentence, not a numbered heading or list item.
@@ -238,6 +256,11 @@ func footer(text string, lines []line) {
 		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !cue.Prose(s) {
 			continue
 		}
+		// A notice's translation under a Chinese article ("Notice: The
+		// content above ...") is part of the notice.
+		if l.st.Han*10 < l.st.Runes {
+			continue
+		}
 		break
 	}
 	if cut < 0 {
@@ -252,6 +275,43 @@ func footer(text string, lines []line) {
 			lines[i].drop = reason
 		}
 	}
+}
+
+// tailLabels label a source or publication line.
+var tailLabels = []string{"来源：", "来源:", "发布机构", "发布单位", "发布日期", "发布时间", "信息来源", "文章来源", "稿件来源"}
+
+// tailBylines drops labelled source and date lines at the very end of the
+// text ("发布日期：2023-01-16", "（文章来源：某某证券报）"). A signature and an
+// unlabelled date, which end official documents, stay.
+func tailBylines(text string, lines []line) {
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := &lines[i]
+		if l.blank() || l.drop != "" {
+			continue
+		}
+		s := text[l.start:l.end]
+		if l.st.Runes > 60 || !hasLabel(s) {
+			return
+		}
+		if _, ok := cue.ParseByline(s); !ok {
+			return
+		}
+		l.drop = cue.BylineLine
+	}
+}
+
+func hasLabel(s string) bool {
+	// "数据来源：" under a table and "资料来源：" under a compilation cite
+	// the article's sources: they are text.
+	if strings.Contains(s, "数据来源") || strings.Contains(s, "资料来源") {
+		return false
+	}
+	for _, w := range tailLabels {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // join marks line breaks inside a sentence (seed 000: "业务工\n\n作两者…"):

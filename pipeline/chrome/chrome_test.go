@@ -159,6 +159,7 @@ func TestSeedsKeepSentences(t *testing.T) {
 }
 
 func TestClean(t *testing.T) {
+	const para = "正文第一段，全市完成交通固定资产投资12.6亿元，同比增长8%。"
 	tests := []struct {
 		name, in, want string
 	}{
@@ -169,9 +170,22 @@ func TestClean(t *testing.T) {
 		{"footer with prose after is kept", "正文第一段，内容。\n相关阅读\n这是一段很长的正文内容，包含逗号，也包含句号。后面还有更多的内容，继续写下去。", "正文第一段，内容。\n这是一段很长的正文内容，包含逗号，也包含句号。后面还有更多的内容，继续写下去。"},
 		{"trailing share and editor", "正文第一段，内容很长很长。\n\n责任编辑：张三\n分享到：微信 微博", "正文第一段，内容很长很长。"},
 		{"marker inside prose kept", "文章提到相关推荐机制，要求各单位认真落实，确保工作取得实效。", "文章提到相关推荐机制，要求各单位认真落实，确保工作取得实效。"},
+
+		{"tail notices and end mark", "%[1]s\n- THE END -\n来源：交通运输部网站\n转载请注明出处，如有侵权请联系删除。", "%[1]s"},
+		{"special statement and its translation", "%[1]s\n特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。\nNotice: The content above is uploaded and posted by a user of the platform, which only provides information storage services.", "%[1]s"},
+		{"labelled source and date lines at the end", "%[1]s\n发布机构：\t某某区交通运输局\n发布日期：\t2023-01-16", "%[1]s"},
+		{"signature and date stay", "%[1]s\n某某市交通运输局\n2021年1月18日", "%[1]s\n某某市交通运输局\n2021年1月18日"},
+		{"data source under a table stays", "%[1]s\n项目\t投资\n数据来源：国家统计局", "%[1]s\n项目\t投资\n数据来源：国家统计局"},
+		{"law adoption line stays", "某某省农村公路条例\n（2019年7月25日某某省第十三届人民代表大会常务委员会第十二次会议通过）\n第一条 为了促进农村公路发展，根据有关法律，制定本条例。", "某某省农村公路条例\n（2019年7月25日某某省第十三届人民代表大会常务委员会第十二次会议通过）\n第一条 为了促进农村公路发展，根据有关法律，制定本条例。"},
+		{"dated first sentence stays", "2023年4月28日，市交通运输局发布五一假期出行提示：\n一、假期前一天下午为出城高峰，请错峰出行。", "2023年4月28日，市交通运输局发布五一假期出行提示：\n一、假期前一天下午为出城高峰，请错峰出行。"},
+		{"view count above the text goes, section number inside stays", "新增3条定制公交线路\n4\n%[1]s\n1\n%[1]s", "新增3条定制公交线路\n%[1]s\n1\n%[1]s"},
+		{"shortened second title goes", "航拍：黄河大桥主塔封顶\n1/10\n黄河大桥主塔封顶\n%[1]s", "航拍：黄河大桥主塔封顶\n%[1]s"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			if strings.Contains(tc.in, "%[1]s") {
+				tc.in, tc.want = fmt.Sprintf(tc.in, para), fmt.Sprintf(tc.want, para)
+			}
 			out, eds, _ := Clean(tc.in)
 			if out != tc.want {
 				t.Errorf("Clean = %q, want %q", out, tc.want)

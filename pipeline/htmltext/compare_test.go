@@ -130,6 +130,13 @@ func TestComparePeers(t *testing.T) {
 			fmt.Fprintf(&b, "| %s | %d | %d | %.2f | %s | %s | %s | %s |\n", filepath.Base(f),
 				runeCount(ours.text), runeCount(theirs.text), charF1(ours.text, theirs.text),
 				cell(ours.title), cell(theirs.title), cell(ours.date), cell(theirs.date))
+			if dir := os.Getenv("PEER_DUMP"); dir != "" {
+				// PEER_DUMP=DIR writes our text of each page, for diffs between versions.
+				out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(f), ".html")+".txt")
+				if err := os.WriteFile(out, []byte(ours.title+"\n"+ours.date+"\n\n"+ours.text+"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if testing.Verbose() && os.Getenv("PEER_DIFF") != "" {
 				t.Logf("%s\n%s", filepath.Base(f), lineDiff(ours.text, theirs.text))
 			}

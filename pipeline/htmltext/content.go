@@ -37,17 +37,69 @@ var block = map[atom.Atom]bool{
 // chromeTags are page furniture by their HTML5 meaning.
 var chromeTags = map[atom.Atom]bool{atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true}
 
-// chromeWords in a class or id name mark furniture wherever they occur;
-// chromeTokens must be a whole word of the name.
+// chromeWords are furniture words of class and id names. They are matched
+// as whole words of the name (split at punctuation, digits and camelCase),
+// alone or with a widget suffix (sharebar, commentlist): "XSHARE_BOX",
+// "shareholder" and "commentary" are not furniture.
 var (
-	chromeWords = []string{"comment", "share", "related", "relate", "recommend", "breadcrumb",
-		"sidebar", "footer", "copyright", "advert", "banner", "toolbar", "qrcode", "login",
-		"social", "hotnews", "ranking", "navbar", "guess", "feedback", "reply", "gentie", "pinglun"}
-	chromeTokens = map[string]bool{"nav": true, "menu": true, "ad": true, "ads": true, "side": true,
-		"foot": true, "header": true, "head": true, "topbar": true, "crumb": true, "tags": true,
-		"hot": true, "rank": true, "print": true, "tool": true, "tools": true, "bottom": true,
-		"qr": true, "pager": true, "more": true, "links": true, "friendlink": true, "top": true}
+	chromeWords = map[string]bool{"comment": true, "comments": true, "share": true, "related": true, "relate": true,
+		"recommend": true, "breadcrumb": true, "breadcrumbs": true, "sidebar": true, "footer": true, "copyright": true,
+		"advert": true, "banner": true, "toolbar": true, "qrcode": true, "login": true, "social": true, "hotnews": true,
+		"ranking": true, "navbar": true, "guess": true, "feedback": true, "reply": true, "gentie": true, "pinglun": true,
+		"nav": true, "menu": true, "ad": true, "ads": true, "side": true, "foot": true, "header": true, "head": true,
+		"topbar": true, "crumb": true, "crumbs": true, "tags": true, "hot": true, "rank": true, "print": true, "tool": true,
+		"tools": true, "bottom": true, "qr": true, "pager": true, "more": true, "links": true, "friendlink": true,
+		"top": true, "author": true, "player": true, "cmt": true}
+	// chromeStems may carry a widget suffix inside one word.
+	chromeStems = []string{"comment", "share", "related", "recommend", "sidebar", "footer", "copyright", "advert",
+		"banner", "toolbar", "qrcode", "login", "hotnews", "ranking", "navbar", "feedback", "reply", "gentie", "pinglun", "author"}
+	widgetSuffixes = map[string]bool{"s": true, "box": true, "bar": true, "list": true, "wrap": true, "wrapper": true,
+		"area": true, "con": true, "cont": true, "mod": true, "btn": true, "btns": true, "tool": true, "tools": true,
+		"panel": true, "icon": true, "icons": true, "link": true, "links": true, "nav": true, "hd": true, "bd": true,
+		"item": true, "items": true, "block": true, "info": true, "main": true, "inner": true, "module": true, "layer": true}
 )
+
+// nameTokens splits a class or id value into lower-case words at
+// punctuation, digits and lower-to-upper case changes.
+func nameTokens(s string) []string {
+	var toks []string
+	var cur []byte
+	flush := func() {
+		if len(cur) > 0 {
+			toks = append(toks, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			cur = append(cur, c)
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
+				flush()
+			}
+			cur = append(cur, c)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return toks
+}
+
+// chromeWord reports a furniture word, alone or with a widget suffix.
+func chromeWord(tok string) bool {
+	if chromeWords[tok] {
+		return true
+	}
+	for _, w := range chromeStems {
+		if strings.HasPrefix(tok, w) && widgetSuffixes[tok[len(w):]] {
+			return true
+		}
+	}
+	return false
+}
 
 // textLine is one output line with the statistics the filters need.
 type textLine struct {
@@ -121,20 +173,11 @@ func chromeName(n *html.Node) bool {
 	case "navigation", "complementary", "contentinfo", "banner":
 		return true
 	}
-	name := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	if strings.TrimSpace(name) == "" {
-		return false
-	}
-	for _, w := range chromeWords {
-		if strings.Contains(name, w) {
-			return true
-		}
-	}
-	for _, tok := range strings.FieldsFunc(name, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		if chromeTokens[tok] {
-			return true
+	for _, key := range []string{"class", "id"} {
+		for _, tok := range nameTokens(attr(n, key)) {
+			if chromeWord(tok) {
+				return true
+			}
 		}
 	}
 	return false
@@ -156,16 +199,20 @@ func (x *extractor) countPunct(n *html.Node) int {
 // pruneChrome removes navigation, headers, footers, asides and containers
 // named like comments, share bars or related lists, then sections headed by
 // a related-articles or comments label. An element holding half of the
-// page's prose or more is never removed.
-func (x *extractor) pruneChrome(body *html.Node) {
-	total := x.countPunct(body)
-	limit := total / 2
+// page's prose (by the model's block scores) or more is never removed: a
+// name is evidence, not a verdict. It returns the paths removed.
+func (x *extractor) pruneChrome(body *html.Node) []string {
+	m := x.scoreTree(body)
+	total := m.prose[body]
+	protected := func(n *html.Node) bool { return total > 0 && m.prose[n]*2 >= total }
+	var removed []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if (chromeTags[c.DataAtom] || chromeName(c)) && x.punct[c] < limit || total == 0 && chromeTags[c.DataAtom] {
+				if (chromeTags[c.DataAtom] || chromeName(c)) && !protected(c) {
+					removed = append(removed, nodePath(c))
 					n.RemoveChild(c)
 				} else {
 					walk(c)
@@ -175,13 +222,14 @@ func (x *extractor) pruneChrome(body *html.Node) {
 		}
 	}
 	walk(body)
-	x.pruneSections(body, limit)
+	x.pruneSections(body, protected)
+	return removed
 }
 
 // pruneSections removes a section that starts with a label such as 相关推荐
 // or 网友评论: the largest ancestor of the label whose first text is the
 // label.
-func (x *extractor) pruneSections(body *html.Node, limit int) {
+func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bool) {
 	var heads []*html.Node
 	var find func(n *html.Node)
 	find = func(n *html.Node) {
@@ -205,7 +253,7 @@ func (x *extractor) pruneSections(body *html.Node, limit int) {
 		}
 		a := h
 		for p := a.Parent; p != nil && p != body && p.Type == html.ElementNode; p = p.Parent {
-			if firstText(p) != firstText(a) || x.punct[p] >= limit {
+			if firstText(p) != firstText(a) || protected(p) {
 				break
 			}
 			a = p
@@ -302,91 +350,6 @@ func cellRunes(n *html.Node, ok *bool) int {
 	return total
 }
 
-// block statistics for scoring.
-type blockStat struct{ runes, links, punct int }
-
-// mainNode returns the element whose subtree holds the best-scoring text:
-// each block scores its non-link text weighted by punctuation density,
-// minus twice its link text, minus one; a subtree scores the sum of its
-// blocks. Link lists and label lists sum negative, prose sums positive.
-func (x *extractor) mainNode(body *html.Node) *html.Node {
-	stats := map[*html.Node]*blockStat{}
-	var order []*html.Node
-	var walk func(n, owner *html.Node, inLink, inRow bool)
-	walk = func(n, owner *html.Node, inLink, inRow bool) {
-		switch n.Type {
-		case html.TextNode:
-			st := cue.Measure(n.Data)
-			if st.Runes == 0 {
-				return
-			}
-			b := stats[owner]
-			if b == nil {
-				b = &blockStat{}
-				stats[owner] = b
-				order = append(order, owner)
-			}
-			b.runes += st.Runes
-			if inLink {
-				b.links += st.Runes
-			} else {
-				b.punct += st.Punct
-			}
-			return
-		case html.ElementNode:
-			if !inRow {
-				if n.DataAtom == atom.Tr && x.isDataRow(n) {
-					owner, inRow = n, true
-				} else if block[n.DataAtom] {
-					owner = n
-				}
-			}
-			if n.DataAtom == atom.A && hasAttr(n, "href") {
-				inLink = true
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, owner, inLink, inRow)
-		}
-	}
-	walk(body, body, false, false)
-	score := map[*html.Node]float64{}
-	for _, n := range order {
-		b := stats[n]
-		text := float64(b.runes - b.links)
-		v := -1.0 - 2*float64(b.links)
-		if text > 0 {
-			d := 0.25 + 10*float64(b.punct)/text
-			if d > 1 {
-				d = 1
-			}
-			v += text * d
-		}
-		for p := n; p != nil; p = p.Parent {
-			score[p] += v
-			if p == body {
-				break
-			}
-		}
-	}
-	var best *html.Node
-	bestScore := 0.0
-	var pick func(n *html.Node)
-	pick = func(n *html.Node) {
-		if n.Type != html.ElementNode {
-			return
-		}
-		if s := score[n]; s > bestScore {
-			best, bestScore = n, s
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			pick(c)
-		}
-	}
-	pick(body)
-	return best
-}
-
 // lineWriter collects text into lines, collapsing white space.
 type lineWriter struct {
 	lines   []textLine
@@ -396,6 +359,10 @@ type lineWriter struct {
 	brk     bool // ... and it held a line break
 	last    rune
 	rowLine bool
+	// edge: an inline element began or ended since the last rune. Digits
+	// or letters on both sides of it are separate words ("2023-03-10" and
+	// a view count "4" in adjacent spans).
+	edge bool
 }
 
 func (w *lineWriter) write(s string, inLink, pre bool) {
@@ -411,6 +378,10 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			}
 			continue
 		}
+		if w.edge && alnum(w.last) && alnum(r) {
+			w.space = true
+		}
+		w.edge = false
 		if w.buf.Len() > 0 && w.space && !(w.brk && cjk(w.last) && cjk(r)) && w.last != '\t' {
 			w.buf.WriteByte(' ')
 		}
@@ -452,7 +423,7 @@ func (w *lineWriter) flush() {
 	}
 	w.buf.Reset()
 	w.cur = textLine{}
-	w.space, w.brk, w.last, w.rowLine = false, false, 0, false
+	w.space, w.brk, w.last, w.rowLine, w.edge = false, false, 0, false, false
 }
 
 // lines renders the subtree of n as lines.
@@ -509,8 +480,15 @@ func (x *extractor) lines(n *html.Node) []textLine {
 				w.flush()
 			}
 		}
+		sep := wordEdge[n.DataAtom]
+		if sep {
+			w.edge = true
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, inLink, pre, inCell)
+		}
+		if sep {
+			w.edge = true
 		}
 		if isBlock {
 			if inCell {
@@ -524,6 +502,14 @@ func (x *extractor) lines(n *html.Node) []textLine {
 	w.flush()
 	return w.lines
 }
+
+// wordEdge elements separate words when they touch: styling elements that
+// sites put side by side (<span>2023-03-10</span><span>4</span>). Not
+// <sup>, <sub>, <b> or <strong>, which mark up parts of one word or number.
+var wordEdge = map[atom.Atom]bool{atom.Span: true, atom.Em: true, atom.I: true, atom.A: true, atom.Font: true,
+	atom.Label: true, atom.Time: true, atom.Small: true, atom.Cite: true}
+
+func alnum(r rune) bool { return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // cjk reports characters between which a source line break is not a space.
 func cjk(r rune) bool {
@@ -573,10 +559,11 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 		}
 	}
 	walk(main)
+	total := x.countPunct(main)
+	x.pruneTeasers(main, total)
 	if len(stamps) < 2 {
 		return
 	}
-	total := x.countPunct(main)
 	for _, s := range stamps {
 		var feed *html.Node
 		for p := s.Parent; p != nil && p != main; p = p.Parent {
@@ -590,4 +577,62 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 		}
 		feed.Parent.RemoveChild(feed)
 	}
+}
+
+// pruneTeasers removes boxes of other articles' teasers inside the article
+// container: an element with two or more children that each open with a
+// link and go on with a sentence ("图解：出行指南 春运期间，…"), all its other
+// children short labels, holding less than half of the container's prose.
+func (x *extractor) pruneTeasers(main *html.Node, total int) {
+	var boxes []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		teasers, other := 0, false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.ElementNode && teaser(c):
+				teasers++
+			case c.Type == html.TextNode && cue.Trim(c.Data) == "":
+			case cue.RuneLen(shortText(c, 12)) > 0 && x.punct[c] == 0:
+			default:
+				other = true
+			}
+		}
+		if teasers >= 2 && !other && n != main {
+			boxes = append(boxes, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(main)
+	for _, b := range boxes {
+		if b.Parent != nil && x.countPunct(b)*2 < total {
+			b.Parent.RemoveChild(b)
+		}
+	}
+}
+
+// teaser reports a block that opens with a link of a headline's length and
+// goes on with a sentence outside the link.
+func teaser(n *html.Node) bool {
+	first := firstText(n)
+	if first == nil {
+		return false
+	}
+	var link *html.Node
+	for p := first.Parent; p != nil && p != n.Parent; p = p.Parent {
+		if p.DataAtom == atom.A && hasAttr(p, "href") {
+			link = p
+			break
+		}
+	}
+	if link == nil || cue.RuneLen(nodeText(link)) < 6 {
+		return false
+	}
+	rest := cue.Measure(strings.Replace(nodeText(n), nodeText(link), "", 1))
+	return rest.Runes >= 10 && rest.Punct >= 1
 }

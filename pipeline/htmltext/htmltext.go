@@ -2,15 +2,24 @@
 // per paragraph, heading, list item or table row, plus the page's title,
 // publisher, publication date and canonical URL.
 //
-// The article is found by density, not by site-specific selectors: every
-// block of text is scored by its length, its share of Chinese sentence
-// punctuation and its share of link text, and the element whose subtree
-// scores highest is the article. Scripts, styles, forms, navigation,
-// headers, footers, asides and containers named like comments, share bars or
-// related lists are dropped first (unless they hold most of the page's
-// prose, which protects pages that misuse those tags). Text-level chrome
-// inside the article (责任编辑, 相关推荐, 分享到, bylines) is removed by
-// package chrome.
+// The article is found by a page-level model, not by site-specific
+// selectors (model.go): every block of text is scored by its Chinese prose
+// (length, density of sentence punctuation, paragraph length) and its share
+// of link text counted by characters, and the element whose subtree scores
+// highest is the article, narrowed to the first of repeated items (a forum
+// thread's first post) or a layout cell when one dominates. Scripts,
+// styles, forms, navigation, headers, footers, asides and containers whose
+// class or id has a furniture word (as a whole word: "share-bar", not
+// "XSHARE_BOX" or "shareholder") are dropped first, unless they hold half of
+// the page's prose: a name is evidence, never a verdict. Explain shows the
+// choice. Text-level chrome inside the article (责任编辑, 相关推荐, 分享到,
+// bylines, disclaimers) is removed by package chrome.
+//
+// Title: og:title unless it names only the site, else the headline (h1 or a
+// line of the page) that agrees with <title> minus its site, column and
+// section parts. Date: the article's visible byline, then JSON-LD, meta
+// tags, script variables (WeChat's ct, publish_time), a labelled date
+// anywhere, and a <time> outside lists of other articles.
 //
 // Output format:
 //   - the first line is the title when one is known;
@@ -59,9 +68,21 @@ type Removal struct {
 // returns an error only when the page cannot be parsed at all; a page with
 // no article gives an empty Text.
 func Extract(page string) (Article, error) {
+	a, _, err := extract(page, false)
+	return a, err
+}
+
+// Explain is Extract that also says which element it took for the article,
+// with its score, the runners-up and what was pruned before scoring.
+func Explain(page string) (Article, Explanation, error) {
+	return extract(page, true)
+}
+
+func extract(page string, explain bool) (Article, Explanation, error) {
+	var e Explanation
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
 	if err != nil {
-		return Article{}, fmt.Errorf("htmltext: parse page: %w", err)
+		return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
 	}
 	root := doc.Get(0)
 	h := headMeta(root)
@@ -71,18 +92,24 @@ func Extract(page string) (Article, error) {
 		body = b
 	}
 	x := newExtractor()
-	meta := h.decide(x.lines(body))
-	x.pruneChrome(body)
-	main := x.mainNode(body)
+	meta, src := h.decide(x.lines(body))
+	e.TitleFrom, e.DateFrom = src.title, src.date
+	e.Pruned = x.pruneChrome(body)
+	m := x.scoreTree(body)
+	main := m.choose(body)
 	var a Article
 	if main == nil {
 		a.Meta = meta
-		return a, nil
+		return a, e, nil
+	}
+	if explain {
+		e.Chosen = m.candidate(main)
+		e.RunnersUp = m.runnersUp(body, main, 5)
 	}
 	x.pruneFeeds(main)
 	lines := x.lines(main)
 	a.Text, a.Removed, a.Meta = finish(lines, meta)
-	return a, nil
+	return a, e, nil
 }
 
 // finish drops link-heavy lines, puts the title first and lets chrome

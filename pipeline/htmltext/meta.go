@@ -2,7 +2,9 @@ package htmltext
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -32,7 +34,10 @@ type head struct {
 	jsonDate string
 	jsonPub  string
 	timeTag  string
-	heads    []string // h1-h3 texts, for titles without an h1
+	// scripts are the page's scripts other than JSON-LD, read for a date
+	// variable only when the page gives no precise date otherwise.
+	scripts []*html.Node
+	heads   []string // h1-h3 texts, for titles without an h1
 }
 
 // headMeta reads meta tags, <title>, <link rel=canonical>, JSON-LD dates,
@@ -94,6 +99,7 @@ func headMeta(root *html.Node) head {
 	}
 	for _, n := range scripts {
 		if v, ok := attrOK(n, "type"); !ok || v != "application/ld+json" {
+			h.scripts = append(h.scripts, n)
 			continue
 		}
 		var v any
@@ -103,6 +109,9 @@ func headMeta(root *html.Node) head {
 		ldWalk(v, &h)
 	}
 	for _, n := range times {
+		if inList(n) {
+			continue // a related or latest article's time
+		}
 		v, _ := attrOK(n, "datetime")
 		if _, ok := cue.ParseDate(v); ok {
 			h.timeTag = v
@@ -137,6 +146,133 @@ func headMeta(root *html.Node) head {
 		}
 	}
 	return h
+}
+
+// scriptKeys are the names of date variables in scripts: WeChat's ct and
+// create_time, publish_time, Toutiao's and Baijiahao's publishTime.
+var scriptKeys = []string{"publish_time", "publishTime", "publishtime", "publish_date", "publishDate", "pubtime",
+	"pubTime", "pub_time", "pubdate", "pubDate", "pub_date", "create_time", "createTime", "ct"}
+
+// scriptDate returns the first publication date set by a variable of the
+// scripts, preferring one with a time of day on the same day.
+func (h head) scriptDate() string {
+	first := ""
+	for _, n := range h.scripts {
+		for _, d := range scriptDates(nodeText(n)) {
+			if first == "" {
+				first = d
+			}
+			if d[:10] == first[:10] && !strings.HasSuffix(d, "T00:00:00+08:00") {
+				return d
+			}
+		}
+	}
+	return first
+}
+
+// scriptDates lists the dates the variables of one script are set to:
+// var ct = "1581488700", publish_time = "2020-02-12 14:25",
+// "publishTime":"2019-08-03 09:05:12", in the order of scriptKeys.
+func scriptDates(js string) []string {
+	var out []string
+	for _, k := range scriptKeys {
+		for off := 0; off < len(js); {
+			i := strings.Index(js[off:], k)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(k)
+			if i > 0 && identChar(js[i-1]) || off < len(js) && identChar(js[off]) {
+				continue // part of a longer name
+			}
+			if v := assigned(js[off:]); v != "" {
+				d, ok := unixDate(v)
+				if !ok {
+					d, ok = cue.ParseDate(v)
+				}
+				if ok {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func identChar(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// assigned reads the value after a variable name: an optional closing
+// quote, = or :, an optional opening quote, then the date's characters.
+func assigned(s string) string {
+	i := 0
+	skip := func() {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+	}
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		i++
+	}
+	skip()
+	if i == len(s) || s[i] != '=' && s[i] != ':' {
+		return ""
+	}
+	i++
+	skip()
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		i++
+	}
+	start := i
+	for i < len(s) && i-start < 30 && strings.IndexByte("0123456789 :/.TZ+-", s[i]) >= 0 {
+		i++
+	}
+	return strings.TrimSpace(s[start:i])
+}
+
+// unixDate reads seconds (10 digits) or milliseconds (13) since the epoch
+// as China time, between 2000 and 2040.
+func unixDate(v string) (string, bool) {
+	if len(v) != 10 && len(v) != 13 {
+		return "", false
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return "", false
+	}
+	if len(v) == 13 {
+		n /= 1000
+	}
+	if n < 946684800 || n > 2208988800 {
+		return "", false
+	}
+	return time.Unix(n, 0).In(time.FixedZone("CST", 8*3600)).Format(time.RFC3339), true
+}
+
+// listWords name containers of other articles.
+var listWords = map[string]bool{"related": true, "recommend": true, "sidebar": true, "side": true, "hot": true,
+	"rank": true, "ranking": true, "latest": true, "list": true, "more": true}
+
+// inList reports an element inside a list item, a link or page furniture:
+// a <time> there dates another article.
+func inList(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch p.Data {
+		case "li", "a", "aside", "nav", "footer", "dd":
+			return true
+		}
+		for _, tok := range nameTokens(attr(p, "class") + " " + attr(p, "id")) {
+			if listWords[tok] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ldWalk finds datePublished and publisher.name in JSON-LD, also inside
@@ -174,29 +310,40 @@ func (h head) first(keys []string) string {
 // collapse folds runs of white space into one space.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// meta decides the page metadata from head data and the page's lines
+// sources names where decide found the title and the date, for Explain.
+type sources struct{ title, date string }
+
+// decide decides the page metadata from head data and the page's lines
 // (before chrome pruning, so that a byline in a page header counts).
-func (h head) decide(pageLines []textLine) Meta {
+//
+// Title: og:title unless it is only the site's name; else the headline
+// element (an h1, or a line of the page) that agrees with <title> minus its
+// site and column parts; else <title> minus those parts.
+//
+// Date: the visible byline of the article (next to the headline), then
+// JSON-LD, then meta tags, then script variables, then a labelled date
+// anywhere in the page, then a <time> outside lists and furniture. A source
+// that gives only the day takes the time of day from a later source that
+// agrees on the day.
+func (h head) decide(pageLines []textLine) (Meta, sources) {
 	var m Meta
+	var src sources
 	site := h.first(siteKeys)
 	var suffix string
-	switch og := h.first(titleKeys); {
+	og := h.first(titleKeys)
+	if og != "" && siteOnly(og, site, h.title) {
+		og = ""
+	}
+	switch {
 	case og != "" && h.h1 != "" && len(h.h1) > len(og) && strings.HasPrefix(squash(h.h1), squash(og)):
 		// og:title cut short by an unescaped quote in the attribute.
-		m.Title = h.h1
+		m.Title, src.title = h.h1, "h1 (og:title cut short)"
 		_, suffix = stripSite(h.title, h.h1, site)
 	case og != "":
 		m.Title, suffix = stripSite(og, h.h1, site)
-	case h.h1 != "" && (h.title == "" || strings.Contains(squash(h.title), squash(h.h1))):
-		m.Title = h.h1
-		_, suffix = stripSite(h.title, h.h1, site)
-	case h.title != "":
-		m.Title, suffix = stripSite(h.title, h.h1, site)
+		src.title = "og:title"
 	default:
-		m.Title = h.h1
-	}
-	if m.Title == "" {
-		m.Title = h.h1
+		m.Title, suffix, src.title = h.headline(pageLines, site)
 	}
 
 	for _, p := range []string{site, h.jsonPub, h.first(authorKeys), h.first(sourceKeys)} {
@@ -209,20 +356,37 @@ func (h head) decide(pageLines []textLine) Meta {
 		}
 	}
 
-	for _, v := range []string{h.first(publishedKeys), h.timeTag, h.jsonDate} {
-		if d, ok := cue.ParseDate(v); ok {
-			m.PublishedAt = d
-			break
-		}
+	near, labelled := pageByline(pageLines, m.Title)
+	dates := []struct{ from, v string }{
+		{"byline", near.PublishedAt}, {"JSON-LD", h.jsonDate}, {"meta", h.first(publishedKeys)},
+		{"script", ""}, {"labelled date", labelled.PublishedAt}, {"<time>", h.timeTag},
 	}
-	if m.PublishedAt == "" || m.Publisher == "" {
-		b := pageByline(pageLines, m.Title)
-		if m.PublishedAt == "" {
-			m.PublishedAt = b.PublishedAt
+	// Scripts can be large: read them only when the sources before them
+	// give no date with a time of day.
+	if !preciseDate(dates[:3]) {
+		dates[3].v = h.scriptDate()
+	}
+	for i, d := range dates {
+		v, ok := cue.ParseDate(d.v)
+		if !ok {
+			continue
 		}
-		if m.Publisher == "" {
-			m.Publisher = b.Publisher
+		m.PublishedAt, src.date = v, d.from
+		// A later source that agrees gives what this one leaves out: the
+		// time of day, or the seconds.
+		for _, later := range dates[i+1:] {
+			if w, ok := cue.ParseDate(later.v); ok && finer(v, w) {
+				m.PublishedAt, src.date = w, d.from+", refined by "+later.from
+				break
+			}
 		}
+		break
+	}
+	if m.Publisher == "" {
+		m.Publisher = near.Publisher
+	}
+	if m.Publisher == "" {
+		m.Publisher = labelled.Publisher
 	}
 	if m.Publisher == "" {
 		m.Publisher = suffix
@@ -232,7 +396,108 @@ func (h head) decide(pageLines []textLine) Meta {
 	if m.URL == "" {
 		m.URL = h.first(urlKeys)
 	}
-	return m
+	return m, src
+}
+
+// preciseDate reports a date with a time of day among the sources.
+func preciseDate(dates []struct{ from, v string }) bool {
+	for _, d := range dates {
+		if v, ok := cue.ParseDate(d.v); ok && !strings.HasSuffix(v, "T00:00:00+08:00") {
+			return true
+		}
+	}
+	return false
+}
+
+// finer reports whether w agrees with v and is more precise: v gives only
+// the day and w the same day with a time, or v gives the minute and w the
+// same minute with seconds.
+func finer(v, w string) bool {
+	if len(v) < 19 || len(w) < 19 || v[19:] != w[19:] {
+		return false
+	}
+	switch {
+	case v[11:19] == "00:00:00":
+		return v[:10] == w[:10] && w[11:19] != "00:00:00"
+	case v[17:19] == "00":
+		return v[:16] == w[:16] && w[17:19] != "00"
+	}
+	return false
+}
+
+// siteOnly reports an og:title that names the site, not the article: the
+// og:site_name, or the last part of a <title> that has more before it.
+func siteOnly(og, site, title string) bool {
+	o := squash(og)
+	if site != "" && o == squash(site) {
+		return true
+	}
+	t := squash(title)
+	return len(t) > len(o) && strings.HasSuffix(t, o) && len(splitSeps(cue.Trim(collapse(title)))) > 1 &&
+		squash(lastSegment(title)) == o
+}
+
+// headline finds the title without og:title: the h1 or a page line that
+// agrees with the longest part of <title> (the headline; the other parts are
+// site, column and section names), else <title> minus its site parts.
+func (h head) headline(lines []textLine, site string) (title, suffix, from string) {
+	t := cue.Trim(collapse(h.title))
+	if t == "" {
+		return h.h1, "", "h1"
+	}
+	core := squash(longestSegment(t, site))
+	st := squash(t)
+	agrees := func(c string) bool {
+		sc := squash(c)
+		if sc == "" || !strings.Contains(st, sc) {
+			return false
+		}
+		return leading(t, sc) || strings.Contains(sc, core) || strings.Contains(core, sc) && len(sc)*5 >= len(core)*3
+	}
+	if h.h1 != "" && agrees(h.h1) {
+		_, suffix = stripSite(t, h.h1, site)
+		return h.h1, suffix, "h1"
+	}
+	for i, l := range lines {
+		if i >= 120 {
+			break
+		}
+		if l.runes > 100 || l.links > 0 || strings.ContainsRune(l.text, '\t') {
+			continue
+		}
+		if agrees(l.text) {
+			_, suffix = stripSite(t, l.text, site)
+			return cue.Trim(l.text), suffix, "headline line agreeing with <title>"
+		}
+	}
+	title, suffix = stripSite(t, "", site)
+	return title, suffix, "<title> minus site name"
+}
+
+// leading reports whether sc (squashed) is the first part or parts of the
+// title t: the title's text up to one of its separators.
+func leading(t, sc string) bool {
+	for _, seg := range splitSeps(t) {
+		if squash(t[:seg.end]) == sc {
+			return true
+		}
+	}
+	return false
+}
+
+// longestSegment is the longest part of a title split at its separators
+// that does not name a site.
+func longestSegment(t, site string) string {
+	best := ""
+	for _, s := range splitSeps(t) {
+		if seg := cue.Trim(s.text); cue.RuneLen(seg) > cue.RuneLen(best) && !siteLike(seg, site, false) {
+			best = seg
+		}
+	}
+	if best == "" {
+		return t
+	}
+	return best
 }
 
 // nameLike: a publisher name, not a URL or an id number.
@@ -249,11 +514,13 @@ func nameLike(s string) bool {
 }
 
 // dateLabels introduce a publication date in a page's text.
-var dateLabels = []string{"发布时间", "发布日期", "发文日期", "成文日期", "日期：", "时间：", "日期:", "时间:", "来源"}
+var dateLabels = []string{"发布时间", "发布日期", "发文日期", "成文日期", "日期：", "时间：", "日期:", "时间:", "来源",
+	"发表于", "发表时间", "發佈時間", "發布日期", "發表於"}
 
-// pageByline looks for a byline in the lines after the title, then for a
-// labelled date anywhere in the page.
-func pageByline(lines []textLine, title string) cue.Byline {
+// pageByline finds the article's byline: a dated line among the eight
+// after the title or the three before it (near). labelled is a labelled date
+// anywhere in the page, a weaker source.
+func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 	start := -1
 	if t := squash(title); t != "" {
 		for i, l := range lines {
@@ -263,13 +530,23 @@ func pageByline(lines []textLine, title string) cue.Byline {
 			}
 		}
 	}
-	var found cue.Byline
 	if start >= 0 {
 		for i := start + 1; i < len(lines) && i <= start+8; i++ {
 			if b, ok := cue.ParseByline(lines[i].text); ok && b.PublishedAt != "" {
-				return b
-			} else if ok && found.Publisher == "" {
-				found.Publisher = b.Publisher
+				return b, labelled
+			} else if ok && near.Publisher == "" {
+				near.Publisher = b.Publisher
+			}
+		}
+		for i := start - 1; i >= 0 && i >= start-3; i-- {
+			if lines[i].links > 0 {
+				break
+			}
+			if b, ok := cue.ParseByline(lines[i].text); ok && b.PublishedAt != "" {
+				if b.Publisher == "" {
+					b.Publisher = near.Publisher
+				}
+				return b, labelled
 			}
 		}
 	}
@@ -279,12 +556,12 @@ func pageByline(lines []textLine, title string) cue.Byline {
 		}
 		if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
 			if b.Publisher == "" {
-				b.Publisher = found.Publisher
+				b.Publisher = near.Publisher
 			}
-			return b
+			return near, b
 		}
 	}
-	return found
+	return near, labelled
 }
 
 func hasAny(s string, words []string) bool {
@@ -306,7 +583,7 @@ var titleSeps = []struct {
 
 // siteWords mark a title segment as the name of a site or channel.
 var siteWords = []string{"网", "新闻", "门户", "政府", "频道", "首页", "日报", "晚报", "时报", "在线", "官网", "客户端",
-	"财经", "资讯", "The Paper", ".com", ".cn", "中心"}
+	"财经", "资讯", "The Paper", ".com", ".cn", "中心", "網", "新聞", "門戶", "頻道", "首頁", "日報", "晚報", "時報", "客戶端", "財經", "資訊"}
 
 // stripSite removes site and channel names from the end of a page title:
 // "标题_频道_某某网" gives "标题". When the h1 starts the title, the h1 is

@@ -142,6 +142,9 @@ func ParseByline(line string) (Byline, bool) {
 	var b Byline
 	date, ds, de, hasDate := FindDate(s)
 	if hasDate {
+		if opensSentence(s[de:]) || adoptionLine(s, ds, de) {
+			return Byline{}, false
+		}
 		b.PublishedAt = date
 	}
 	for _, l := range bylineLabels {
@@ -149,7 +152,7 @@ func ParseByline(line string) (Byline, bool) {
 		if i < 0 {
 			continue
 		}
-		rest := strings.TrimLeft(s[i+len(l):], " \u3000：:")
+		rest := strings.TrimLeftFunc(s[i+len(l):], func(r rune) bool { return IsSpace(r) || r == '：' || r == ':' })
 		if rest == s[i+len(l):] { // a label must be followed by a colon
 			continue
 		}
@@ -186,6 +189,40 @@ func ParseByline(line string) (Byline, bool) {
 	return b, true
 }
 
+// opensSentence reports text after a date that goes on as a sentence:
+// "2023年4月28日，市交通运输局发布…" or "…日上午，记者从…获悉" is the
+// article's first sentence, not a byline.
+func opensSentence(rest string) bool {
+	rest = strings.TrimLeftFunc(rest, IsSpace)
+	// A time of day word may come before the comma (上午, 晚间).
+	for i, r := range rest {
+		if r == '，' || r == ',' {
+			return Measure(rest[i:]).Han >= 4
+		}
+		if !IsHan(r) || i >= 4*3 {
+			return false
+		}
+	}
+	return false
+}
+
+// adoptionLine reports a parenthesized line that records how a text was
+// adopted: "（2019年7月25日某某省人大常委会第十二次会议通过）" belongs to a
+// law's text. A byline in brackets names a source with a label instead.
+func adoptionLine(s string, ds, de int) bool {
+	open := strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")
+	closed := strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")
+	if !open || !closed {
+		return false
+	}
+	for _, l := range bylineLabels {
+		if strings.Contains(s, l) {
+			return false
+		}
+	}
+	return Measure(s[:ds]).Han+Measure(s[de:]).Han >= 8
+}
+
 func untilStop(s string) string {
 	end := len(s)
 	for i, r := range s {
@@ -194,10 +231,16 @@ func untilStop(s string) string {
 			break
 		}
 	}
+	// A date glued to the name by markup: "某某日报2021-11-08 09:41".
+	if y := yearAt(s[:end], 0); y > 0 {
+		if _, ds, _, ok := FindDate(s[y:end]); ok && ds == 0 {
+			end = y
+		}
+	}
 	for _, w := range stopWords {
 		if j := strings.Index(s[:end], w); j >= 0 && j < end {
 			end = j
 		}
 	}
-	return strings.Trim(Trim(s[:end]), "·•|,，")
+	return strings.Trim(Trim(s[:end]), "·•|,，）)")
 }

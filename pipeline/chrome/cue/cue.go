@@ -133,6 +133,11 @@ const (
 	Copyright  = "copyright notice"
 	Editor     = "editor credit"
 	BylineLine = "byline"
+	// Notice: a disclaimer, reprint or infringement notice, or an end mark
+	// (特别声明, 转载请注明, - THE END -).
+	Notice = "notice"
+	// Counter: a line of numbers only, such as a view count or "1/10".
+	Counter = "counter"
 )
 
 type marker struct {
@@ -146,6 +151,11 @@ type marker struct {
 // trimming colons and brackets); prefix ones may head a short line.
 var markers = []marker{
 	{"目录", Navigation, false, 0},
+	{"用户登录", Navigation, true, 20},
+	{"会员登录", Navigation, true, 20},
+	{"加载中", Navigation, true, 12},
+	{"正在加载", Navigation, true, 12},
+	{"举报", Share, true, 8},
 	{"正文", Navigation, false, 0},
 	{"首页", Navigation, false, 0},
 	{"返回顶部", Navigation, false, 0},
@@ -183,6 +193,10 @@ var markers = []marker{
 	{"热点推荐", Related, true, 12},
 	{"精彩推荐", Related, true, 12},
 	{"为您推荐", Related, true, 12},
+	{"为你推荐", Related, true, 12},
+	{"延伸推荐", Related, true, 12},
+	{"相关资讯", Related, true, 30},
+	{"更多阅读", Related, true, 12},
 	{"更多精彩", Related, true, 12},
 	{"热门文章", Related, true, 12},
 	{"热门新闻", Related, true, 12},
@@ -255,7 +269,7 @@ var counters = map[string]string{"推荐": Share, "点赞": Share, "赞": Share,
 
 // utility words are page tools: 打印 关闭 字体 放大 缩小 ...
 var utility = []string{"打印本页", "关闭窗口", "返回顶部", "打印", "关闭", "收藏", "分享", "返回", "字号", "字体",
-	"放大", "正常", "缩小", "默认", "保存", "纠错", "本页", "窗口", "大", "中", "小"}
+	"放大", "正常", "缩小", "默认", "保存", "纠错", "本页", "窗口", "调整", "大", "中", "小"}
 
 // toolsOnly reports a line made only of page-tool words and decoration,
 // such as "打印关闭" or "打印字体：放大正常缩小".
@@ -283,11 +297,102 @@ func counter(s string) string {
 	return counters[t]
 }
 
-// stripLabel drops decoration around a label: brackets, colons, spaces.
+// stripLabel drops decoration around a label: brackets, colons, spaces,
+// and the middle dot that spaces a label's characters (延伸·推荐).
 func stripLabel(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return IsSpace(r) || strings.ContainsRune("：:【】[]（）()>›»|·-—_~～", r)
+	s = strings.TrimFunc(s, func(r rune) bool {
+		return IsSpace(r) || strings.ContainsRune("：:【】[]（）()>›»|·-—_~～+＋", r)
 	})
+	if strings.Contains(s, "·") && RuneLen(s) <= 12 {
+		s = strings.ReplaceAll(s, "·", "")
+	}
+	return s
+}
+
+// noticeHeads open a site's notice; the line may be long prose.
+var noticeHeads = []string{"特别声明", "免责声明", "版权声明", "郑重声明", "转载声明", "声明：", "声明:",
+	"转载请注明", "转载请联系", "本文转自", "未经授权", "未经许可", "未经本网授权", "如有侵权", "如涉及侵权", "如涉及版权"}
+
+// noticeWords mark a short line as a notice wherever they occur.
+var noticeWords = []string{"转载请注明", "如有侵权", "请联系删除", "联系我们删除", "不代表本站观点", "不代表本网观点",
+	"不代表本平台观点", "仅代表作者本人", "信息存储服务"}
+
+// notice reports a disclaimer, reprint or infringement notice, or an end
+// mark. Such lines read as prose, so they are tested before the prose check.
+func notice(s string) bool {
+	if len(s) > 200*3 {
+		return false
+	}
+	n := RuneLen(s)
+	for _, w := range noticeHeads {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	for _, w := range noticeWords {
+		if n <= 120 && strings.Contains(s, w) {
+			return true
+		}
+	}
+	return endMark(s)
+}
+
+// endMark reports an end-of-article mark: END, THE END, —END— and the
+// like (but not （完）, which is part of a news agency's text).
+func endMark(s string) bool {
+	if len(s) > 40 || !strings.Contains(s, "END") && !strings.Contains(s, "End") && !strings.Contains(s, "end") {
+		return false
+	}
+	t := strings.ToUpper(strings.Map(func(r rune) rune {
+		if IsSpace(r) || strings.ContainsRune("-—–_~～·•=*#【】[]（）()<>《》「」", r) {
+			return -1
+		}
+		return r
+	}, s))
+	return t == "END" || t == "THEEND"
+}
+
+// Counts reports a line of numbers joined by a slash or colon ("1/10",
+// "0:00 / 1:25"): gallery and player positions. Dates and table rows (cells
+// are tab-separated) are not counts.
+func Counts(line string) bool {
+	s := Trim(line)
+	if s == "" || RuneLen(s) > 16 || strings.ContainsRune(s, '\t') {
+		return false
+	}
+	digit, sep := false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == '/' || r == ':' || r == '／':
+			sep = true
+		case r == '.' || r == '|' || r == ' ':
+		default:
+			return false
+		}
+	}
+	// A bare number may be a section number of the article ("1", "2"
+	// heading its parts); chrome drops it only in the page header.
+	if !digit || !sep {
+		return false
+	}
+	_, ok := ParseDate(s)
+	return !ok
+}
+
+// BareNumber reports a line that is one number, such as a view count.
+func BareNumber(line string) bool {
+	s := Trim(line)
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Marker classifies a line as a chrome label. It returns the kind (one of
@@ -297,6 +402,12 @@ func Marker(line string) string {
 	s := stripLabel(line)
 	if s == "" {
 		return ""
+	}
+	if notice(s) || notice(Trim(line)) {
+		return Notice
+	}
+	if Counts(s) {
+		return Counter
 	}
 	n := RuneLen(s)
 	if n > 120 {
@@ -334,7 +445,7 @@ func Marker(line string) string {
 // rarely has more article text.
 func SectionHead(kind string) bool {
 	switch kind {
-	case Related, Comments, Share, Copyright, Editor:
+	case Related, Comments, Share, Copyright, Editor, Notice:
 		return true
 	}
 	return false

@@ -1,0 +1,354 @@
+package htmltext
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/zhextract/zhextract/pipeline/chrome/cue"
+)
+
+// The page-level article model. Every block of text (a paragraph, a
+// heading, a table row, the text of a div) gets a score from what it is made
+// of: Chinese prose scores by its length, weighted by its density of
+// sentence punctuation and by how long the block is (an article's
+// paragraphs are longer than comments and teasers); link text counts by
+// characters (a paragraph with one inline link loses only that link's
+// share), and a block that is mostly links scores negative. An element
+// scores the sum of the blocks under it and the best element is the
+// article. Class and id names are not scored: they only let pruning remove
+// furniture, and never an element that holds most of the prose.
+
+// blockStat counts a block's text.
+type blockStat struct{ runes, links, punct int }
+
+// blockScore scores one block (see the model above).
+func blockScore(b blockStat) float64 {
+	if b.runes == 0 {
+		return 0
+	}
+	share := float64(b.links) / float64(b.runes)
+	if share >= 0.5 {
+		return -1 - 2*float64(b.links)
+	}
+	text := float64(b.runes - b.links)
+	d := 0.25 + 10*float64(b.punct)/text
+	if d > 1 {
+		d = 1
+	}
+	v := text * d * (1 - share)
+	if b.punct > 0 {
+		// Prose in short blocks (comments, teasers) weighs less than an
+		// article's paragraphs; labels and table cells keep their weight.
+		v *= min(1, max(0.4, text/80))
+	}
+	return v - 1
+}
+
+// model holds the scores of one scoring pass.
+type model struct {
+	score map[*html.Node]float64   // sum of the blocks in the subtree
+	prose map[*html.Node]float64   // sum of the positive blocks in the subtree
+	stat  map[*html.Node]blockStat // totals of the subtree's blocks
+}
+
+// scoreTree scores the blocks under body and sums them up the tree.
+func (x *extractor) scoreTree(body *html.Node) *model {
+	stats := map[*html.Node]*blockStat{}
+	var order []*html.Node
+	var walk func(n, owner *html.Node, inLink, inRow bool)
+	walk = func(n, owner *html.Node, inLink, inRow bool) {
+		switch n.Type {
+		case html.TextNode:
+			st := cue.Measure(n.Data)
+			if st.Runes == 0 {
+				return
+			}
+			b := stats[owner]
+			if b == nil {
+				b = &blockStat{}
+				stats[owner] = b
+				order = append(order, owner)
+			}
+			b.runes += st.Runes
+			if inLink {
+				b.links += st.Runes
+			} else {
+				b.punct += st.Punct
+			}
+			return
+		case html.ElementNode:
+			if !inRow {
+				if n.DataAtom == atom.Tr && x.isDataRow(n) {
+					owner, inRow = n, true
+				} else if block[n.DataAtom] {
+					owner = n
+				}
+			}
+			if n.DataAtom == atom.A && hasAttr(n, "href") {
+				inLink = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, owner, inLink, inRow)
+		}
+	}
+	walk(body, body, false, false)
+	m := &model{score: map[*html.Node]float64{}, prose: map[*html.Node]float64{}, stat: map[*html.Node]blockStat{}}
+	for _, n := range order {
+		b := stats[n]
+		v := blockScore(*b)
+		for p := n; p != nil; p = p.Parent {
+			m.score[p] += v
+			if v > 0 {
+				m.prose[p] += v
+			}
+			t := m.stat[p]
+			t.runes += b.runes
+			t.links += b.links
+			t.punct += b.punct
+			m.stat[p] = t
+			if p == body {
+				break
+			}
+		}
+	}
+	return m
+}
+
+// choose returns the article element: the best-scoring element, then, while
+// one child dominates it, that child when it is one of a run of repeated
+// items (the first post of a forum thread among its replies), a cell of a
+// layout table, or a container beside which there is only a little text and
+// no table, list or image.
+func (m *model) choose(body *html.Node) *html.Node {
+	var best *html.Node
+	bestScore := 0.0
+	var pick func(n *html.Node)
+	pick = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if s := m.score[n]; s > bestScore {
+			best, bestScore = n, s
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			pick(c)
+		}
+	}
+	pick(body)
+	for best != nil {
+		var top *html.Node
+		for c := best.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (top == nil || m.score[c] > m.score[top]) {
+				top = c
+			}
+		}
+		if top == nil {
+			break
+		}
+		share := m.score[top] / m.score[best]
+		switch {
+		case layoutPart[top.DataAtom] && share >= 0.8:
+		case itemTags[top.DataAtom] && share >= 0.7 && hasTwin(top):
+		case itemTags[top.DataAtom] && share >= 0.95 && !hasData(best, top):
+			// A stray comment or caption beside the article.
+		default:
+			return best
+		}
+		best = top
+	}
+	return best
+}
+
+// hasData reports a table, preformatted text or a list in n outside skip:
+// content that scores little but belongs to an article next to it.
+func hasData(n, skip *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c == skip || c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Table, atom.Pre, atom.Ul, atom.Ol, atom.Dl, atom.Img, atom.Figure:
+			return true
+		}
+		if hasData(c, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutPart: the parts of a table, down to its cells.
+var layoutPart = map[atom.Atom]bool{atom.Table: true, atom.Tbody: true, atom.Tr: true, atom.Td: true, atom.Th: true}
+
+// itemTags are the containers of repeated items such as posts.
+var itemTags = map[atom.Atom]bool{atom.Div: true, atom.Section: true, atom.Article: true, atom.Table: true}
+
+// hasTwin reports a sibling of n with the same tag, class and id (digits
+// removed from the id: post_1001, post_1002).
+func hasTwin(n *html.Node) bool {
+	sig := signature(n)
+	for _, dir := range []func(*html.Node) *html.Node{
+		func(x *html.Node) *html.Node { return x.PrevSibling },
+		func(x *html.Node) *html.Node { return x.NextSibling },
+	} {
+		for s := dir(n); s != nil; s = dir(s) {
+			if s.Type == html.ElementNode && signature(s) == sig {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func signature(n *html.Node) string {
+	id := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, attr(n, "id"))
+	return n.Data + "|" + attr(n, "class") + "|" + id
+}
+
+// Candidate is an element the model considered for the article.
+type Candidate struct {
+	Path    string  // tag#id.class path from <body>
+	Score   float64 // sum of its blocks' scores
+	Chars   int     // non-space characters
+	Links   int     // of which inside links
+	Punct   int     // sentence punctuation outside links
+	Preview string  // the start of its text
+}
+
+// Explanation says why Extract chose what it chose.
+type Explanation struct {
+	Chosen    Candidate
+	RunnersUp []Candidate // the best elements outside the chosen one and its ancestors
+	Pruned    []string    // containers removed by name or HTML5 meaning before scoring
+	TitleFrom string      // where the title came from
+	DateFrom  string      // where the date came from
+}
+
+func (m *model) candidate(n *html.Node) Candidate {
+	st := m.stat[n]
+	return Candidate{Path: nodePath(n), Score: m.score[n], Chars: st.runes, Links: st.links, Punct: st.punct, Preview: preview(n)}
+}
+
+// runnersUp lists the best elements that are neither the chosen element,
+// inside it, nor one of its ancestors, nor inside a better runner-up; of
+// nested elements with the same score only the outermost is listed.
+func (m *model) runnersUp(body, chosen *html.Node, max int) []Candidate {
+	anc := map[*html.Node]bool{}
+	for p := chosen; p != nil; p = p.Parent {
+		anc[p] = true
+	}
+	var nodes []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n == chosen {
+			return
+		}
+		if n.Type == html.ElementNode && !anc[n] && m.score[n] > 0 && (n.Parent == nil || anc[n.Parent] || m.score[n.Parent] != m.score[n]) {
+			nodes = append(nodes, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(body)
+	sort.SliceStable(nodes, func(i, j int) bool { return m.score[nodes[i]] > m.score[nodes[j]] })
+	var out []Candidate
+	var listed []*html.Node
+	for _, n := range nodes {
+		if len(out) == max {
+			break
+		}
+		if insideAny(n, listed) {
+			continue // a part of a runner-up already listed
+		}
+		listed = append(listed, n)
+		out = append(out, m.candidate(n))
+	}
+	return out
+}
+
+func insideAny(n *html.Node, outer []*html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		for _, o := range outer {
+			if p == o {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nodePath names n by its tags, ids and first class from <body> down.
+func nodePath(n *html.Node) string {
+	var parts []string
+	for p := n; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		s := p.Data
+		if id := strings.TrimSpace(attr(p, "id")); id != "" {
+			s += "#" + id
+		}
+		if cl := strings.Fields(attr(p, "class")); len(cl) > 0 {
+			s += "." + strings.Join(cl, ".")
+		}
+		parts = append(parts, s)
+		if p.DataAtom == atom.Body {
+			break
+		}
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, " > ")
+}
+
+// preview is the first 30 characters of n's text.
+func preview(n *html.Node) string {
+	s := collapse(nodeText(n))
+	r := []rune(s)
+	if len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}
+
+// String formats the explanation for `zhextract clean --explain`.
+func (e Explanation) String() string {
+	var b strings.Builder
+	line := func(c Candidate) {
+		fmt.Fprintf(&b, "  %8.1f  %5d chars  %4d in links  %3d punct  %s\n            %q\n", c.Score, c.Chars, c.Links, c.Punct, c.Path, c.Preview)
+	}
+	b.WriteString("article container:\n")
+	if e.Chosen.Path == "" {
+		b.WriteString("  none (no text scored above zero)\n")
+	} else {
+		line(e.Chosen)
+	}
+	b.WriteString("runners-up:\n")
+	for _, c := range e.RunnersUp {
+		line(c)
+	}
+	if len(e.Pruned) > 0 {
+		b.WriteString("removed before scoring:\n")
+		for _, p := range e.Pruned {
+			fmt.Fprintf(&b, "  %s\n", p)
+		}
+	}
+	fmt.Fprintf(&b, "title from: %s\ndate from: %s\n", orNone(e.TitleFrom), orNone(e.DateFrom))
+	return b.String()
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}

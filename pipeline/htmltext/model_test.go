@@ -1,0 +1,152 @@
+package htmltext
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestChromeName(t *testing.T) {
+	tests := []struct {
+		attrs string
+		want  bool
+	}{
+		{`class="share-bar"`, true},
+		{`class="sharebar"`, true},
+		{`class="commentList"`, true},
+		{`id="comment_box"`, true},
+		{`class="post_comment_list"`, true},
+		{`class="relatedNews"`, true},
+		{`class="side nav"`, true},
+		{`class="author-box"`, true},
+		{`role="navigation"`, true},
+		// A furniture word inside another word is not furniture.
+		{`class="article_con XSHARE_BOX"`, false},
+		{`class="shareholder-news-detail"`, false},
+		{`class="commentary-text"`, false},
+		{`class="headline"`, false},
+		{`class="toppic"`, false},
+		{`class="TRS_Editor"`, false},
+	}
+	for _, tc := range tests {
+		doc, err := html.Parse(strings.NewReader("<div " + tc.attrs + ">x</div>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		div := firstElement(doc, "div")
+		if got := chromeName(div); got != tc.want {
+			t.Errorf("chromeName(<div %s>) = %v, want %v", tc.attrs, got, tc.want)
+		}
+	}
+}
+
+func TestBlockScore(t *testing.T) {
+	// A paragraph with one inline link keeps most of its score: link text
+	// counts by characters.
+	plain := blockScore(blockStat{runes: 150, punct: 6})
+	linked := blockScore(blockStat{runes: 150, links: 25, punct: 6})
+	if linked < plain*0.6 {
+		t.Errorf("one inline link: score %.1f of %.1f", linked, plain)
+	}
+	if menu := blockScore(blockStat{runes: 20, links: 20}); menu >= 0 {
+		t.Errorf("all-link block scores %.1f, want negative", menu)
+	}
+	// A long paragraph outweighs two comments of the same total length.
+	long := blockScore(blockStat{runes: 120, punct: 5})
+	short := blockScore(blockStat{runes: 60, punct: 3})
+	if 2*short >= long {
+		t.Errorf("two 60-character comments %.1f >= one 120-character paragraph %.1f", 2*short, long)
+	}
+}
+
+func TestScriptDate(t *testing.T) {
+	tests := []struct{ js, want string }{
+		{`var nickname = "x";` + "\n" + `var ct = "1581488700";`, "2020-02-12T14:25:00+08:00"},
+		{`var publish_time = "2020-02-12" || ""; var ct = "1581488700";`, "2020-02-12T14:25:00+08:00"},
+		{`window.d = {"articleInfo":{"publishTime":"1564794312"}}`, "2019-08-03T09:05:12+08:00"},
+		{`window.d = {"publishTime":"2021-10-16 10:52:31"}`, "2021-10-16T10:52:31+08:00"},
+		{`var pubDate = '2019/09/07';`, "2019-09-07T00:00:00+08:00"},
+		{`var ct = 1;`, ""},
+		{`var product = "1581488700";`, ""},
+		{`var act = "1581488700";`, ""},
+		{`var ct = "9999999999";`, ""},
+	}
+	for _, tc := range tests {
+		h := head{scripts: []*html.Node{{Type: html.ElementNode, Data: "script", FirstChild: &html.Node{Type: html.TextNode, Data: tc.js}}}}
+		if got := h.scriptDate(); got != tc.want {
+			t.Errorf("scriptDate(%q) = %q, want %q", tc.js, got, tc.want)
+		}
+	}
+}
+
+func TestFiner(t *testing.T) {
+	tests := []struct {
+		v, w string
+		want bool
+	}{
+		{"2021-04-30T00:00:00+08:00", "2021-04-30T07:00:00+08:00", true},
+		{"2021-04-30T00:00:00+08:00", "2021-05-01T07:00:00+08:00", false},
+		{"2019-09-09T20:52:00+08:00", "2019-09-09T20:52:38+08:00", true},
+		{"2018-12-28T19:55:00+08:00", "2018-12-28T19:56:29+08:00", false},
+		{"2022-09-28T16:45:03+08:00", "2022-09-28T23:59:00+08:00", false},
+	}
+	for _, tc := range tests {
+		if got := finer(tc.v, tc.w); got != tc.want {
+			t.Errorf("finer(%s, %s) = %v", tc.v, tc.w, got)
+		}
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	tests := []struct {
+		name, page, want string
+	}{
+		{"og:title is the site name", `<title>快速路通车_某某发布</title><meta property="og:title" content="某某发布"><meta property="og:site_name" content="某某发布"><h1>快速路通车</h1>`, "快速路通车"},
+		{"section h1 is not the title", `<title>公交改造全面完成_新闻中心_某某县人民政府</title><h1>新闻中心</h1><div>公交改造全面完成</div>`, "公交改造全面完成"},
+		{"column prefix", `<title>出行预测--国庆假期车流量预计超5000万辆</title><h1>国庆假期车流量预计超5000万辆</h1>`, "国庆假期车流量预计超5000万辆"},
+		{"gazette suffix, headline in a div", `<title>某某省人民政府关于加快交通建设的意见__2019年第12号某某省人民政府公报</title><div>某某省人民政府</div><div>某某省人民政府关于加快交通建设的意见</div>`, "某某省人民政府关于加快交通建设的意见"},
+		{"site suffix after a hyphen", `<title>我市新增3条定制公交线路-某某市公共交通集团</title><div>我市新增3条定制公交线路</div>`, "我市新增3条定制公交线路"},
+		{"traditional site name", `<title>總體目標與主要任務 - xx市交通運輸局門戶網站</title><h1>總體目標與主要任務</h1>`, "總體目標與主要任務"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Extract("<html><head>" + tc.page + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Meta.Title != tc.want {
+				t.Errorf("title = %q, want %q", a.Meta.Title, tc.want)
+			}
+		})
+	}
+}
+
+func TestExplain(t *testing.T) {
+	para := "<p>今年以来，全市交通运输系统认真贯彻落实各项部署，完成投资78亿元，同比增长12%，工作取得明显成效。</p>"
+	page := `<html><head><title>标题</title></head><body><div class="nav"><a href="/">首页</a></div>
+<div id="main" class="article XSHARE_BOX">` + para + para + `</div>
+<div class="box"><p>网友：说得好，支持！</p></div></body></html>`
+	a, e, err := Explain(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "完成投资78亿元") {
+		t.Fatalf("article lost: %q", a.Text)
+	}
+	if e.Chosen.Path != "body > div#main.article.XSHARE_BOX" {
+		t.Errorf("chosen path = %q", e.Chosen.Path)
+	}
+	if e.Chosen.Score <= 0 || len(e.RunnersUp) == 0 || e.RunnersUp[0].Score >= e.Chosen.Score {
+		t.Errorf("scores: chosen %.1f, runners-up %+v", e.Chosen.Score, e.RunnersUp)
+	}
+	if len(e.Pruned) != 1 || e.Pruned[0] != "body > div.nav" {
+		t.Errorf("pruned = %q", e.Pruned)
+	}
+	s := e.String()
+	for _, want := range []string{"article container:", "runners-up:", "div#main.article.XSHARE_BOX", "title from: <title> minus site name"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, s)
+		}
+	}
+}
