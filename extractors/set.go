@@ -273,15 +273,7 @@ func (d *document) findYears() {
 	}
 	d.yearsDone = true
 	d.years = findYears(d.text)
-	for _, y := range d.years {
-		if y.iso {
-			continue
-		}
-		line := lineAround(d.text, y.start)
-		if isScopeLine(d.text[line.start:line.end]) {
-			d.scopes = append(d.scopes, y)
-		}
-	}
+	d.scopes = scopeMentions(d.text, d.years)
 }
 
 // splitParagraphs splits at line breaks, but joins a line that was broken

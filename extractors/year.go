@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -12,6 +13,12 @@ type yearMention struct {
 	year       int
 	iso        bool // 2024-12-16: a date stamp, not a statement about a period
 	ranged     bool // part of "2021-2025年" or "2021年至2025年": no single year
+	// Indexes into the document's year list, so that a figure's lookups
+	// jump over the mentions they skip instead of visiting each one:
+	// the last mention at or before this one that is not ranged, the
+	// first at or after it that is not ranged, and the last date stamp at
+	// or before it (-1 or len(years) when there is none).
+	plainBefore, plainAfter, isoBefore int
 }
 
 var (
@@ -32,14 +39,32 @@ func findYears(text string) []yearMention {
 		}
 		ys = append(ys, yearMention{start: m[0], end: m[1], year: y})
 	}
+	// Both lists are in text order and the years do not overlap, so one
+	// pass checks each date stamp against the year it could fall in and
+	// merges the two.
+	var isos []yearMention
+	k := 0
 	for _, m := range isoMatches(text) {
 		y := parseYear(text[m[2]:m[3]])
-		if y < 1950 || y > 2100 || overlapsYear(ys, m[0]) {
+		if y < 1950 || y > 2100 {
 			continue
 		}
-		ys = append(ys, yearMention{start: m[0], end: m[1], year: y, iso: true})
+		for k < len(ys) && ys[k].end <= m[0] {
+			k++
+		}
+		if k < len(ys) && ys[k].start <= m[0] {
+			continue // inside a year mention
+		}
+		isos = append(isos, yearMention{start: m[0], end: m[1], year: y, iso: true})
 	}
-	sortYears(ys)
+	ys = mergeYears(ys, isos)
+	markRanges(text, ys)
+	indexYears(ys)
+	return ys
+}
+
+// markRanges marks the mentions that are ends of a period.
+func markRanges(text string, ys []yearMention) {
 	// "2021-2025年" and "2021年至2025年" name a period, not a year.
 	for i := range ys {
 		before := strings.TrimRight(text[:ys[i].start], " ")
@@ -56,7 +81,48 @@ func findYears(text string) []yearMention {
 			}
 		}
 	}
-	return ys
+}
+
+// indexYears fills the skip indexes of yearMention.
+func indexYears(ys []yearMention) {
+	plain, iso := -1, -1
+	for i := range ys {
+		if !ys[i].ranged {
+			plain = i
+		}
+		if ys[i].iso {
+			iso = i
+		}
+		ys[i].plainBefore, ys[i].isoBefore = plain, iso
+	}
+	plain = len(ys)
+	for i := len(ys) - 1; i >= 0; i-- {
+		if !ys[i].ranged {
+			plain = i
+		}
+		ys[i].plainAfter = plain
+	}
+}
+
+// scopeMentions returns the explicit years that stand on a scope line. Years
+// are in text order, so each line is found and judged once, however many
+// years it holds.
+func scopeMentions(text string, ys []yearMention) []yearMention {
+	var out []yearMention
+	line, scope := span{}, false
+	for _, y := range ys {
+		if y.iso {
+			continue
+		}
+		if y.start >= line.end {
+			line = lineAround(text, y.start)
+			scope = isScopeLine(text[line.start:line.end])
+		}
+		if scope {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 // isoPattern is a date stamp such as 2024-12-16 (a match is at most 10 bytes).
@@ -186,21 +252,24 @@ func relYears(s string) [][2]int {
 	return out
 }
 
-func overlapsYear(ys []yearMention, pos int) bool {
-	for _, y := range ys {
-		if pos >= y.start && pos < y.end {
-			return true
+// mergeYears merges two lists sorted by start; at equal starts a comes first.
+func mergeYears(a, b []yearMention) []yearMention {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]yearMention, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if b[j].start < a[i].start {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
 		}
 	}
-	return false
-}
-
-func sortYears(ys []yearMention) {
-	for i := 1; i < len(ys); i++ {
-		for j := i; j > 0 && ys[j].start < ys[j-1].start; j-- {
-			ys[j], ys[j-1] = ys[j-1], ys[j]
-		}
-	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 func parseYear(s string) int {
@@ -232,11 +301,8 @@ func parseYear(s string) int {
 // years freely, and an unsure year is left 0.
 func (d *document) yearAt(sp span, pos int) int {
 	var near *yearMention
-	for i := range d.years {
-		y := &d.years[i]
-		if y.start >= sp.start && y.end <= pos {
-			near = y
-		}
+	if i := lastEndingBy(d.years, pos); i >= 0 && d.years[i].start >= sp.start {
+		near = &d.years[i]
 	}
 	if near != nil {
 		if near.ranged || hasSince(d.text[near.end:pos]) {
@@ -278,47 +344,82 @@ func (d *document) yearAt(sp span, pos int) int {
 
 // scopeYear is the year on the nearest scope line before pos, or 0.
 func (d *document) scopeYear(pos int) int {
-	y := 0
-	for _, s := range d.scopes {
-		if s.end <= pos {
-			y = s.year
-			if s.ranged {
-				y = 0
-			}
-		}
+	i := lastEndingBy(d.scopes, pos)
+	if i < 0 || d.scopes[i].ranged {
+		return 0
 	}
-	return y
+	return d.scopes[i].year
+}
+
+// lastEndingBy is the index of the last mention in ys (in text order) that
+// ends at or before pos, or -1. Only mentions that start before pos can, and
+// of those only the few that hold pos (a date stamp can overlap a year) end
+// after it.
+func lastEndingBy(ys []yearMention, pos int) int {
+	i := sort.Search(len(ys), func(i int) bool { return ys[i].start >= pos }) - 1
+	for i >= 0 && ys[i].end > pos {
+		i--
+	}
+	return i
 }
 
 // referenceYear is the year that 今年 means at pos: the nearest explicit year
 // in the same paragraph, else the nearest earlier date stamp.
 func (d *document) referenceYear(pos int) int {
-	var para span
-	for _, p := range d.paragraphs {
-		if pos >= p.start && pos < p.end {
-			para = p
+	ys := d.years
+	// the last paragraph holding pos; paragraphs are in text order and do
+	// not overlap
+	k := sort.Search(len(d.paragraphs), func(k int) bool { return d.paragraphs[k].start > pos }) - 1
+	if k < 0 || pos >= d.paragraphs[k].end {
+		return lastISOBy(ys, pos)
+	}
+	para := d.paragraphs[k]
+	// The nearest year by start is the last plain one starting at or before
+	// pos or the first after it; on a tie the earlier wins. Walks skip the
+	// ranged mentions by index and step only over mentions that cross the
+	// paragraph's end.
+	first := sort.Search(len(ys), func(i int) bool { return ys[i].start > pos })
+	best, bestDist := 0, -1
+	for i := first - 1; i >= 0; i-- {
+		if i = ys[i].plainBefore; i < 0 || ys[i].start < para.start {
+			break
+		}
+		if ys[i].end <= para.end {
+			best, bestDist = ys[i].year, pos-ys[i].start
+			break
 		}
 	}
-	best, bestDist := 0, -1
-	for _, y := range d.years {
-		if y.ranged || y.start < para.start || y.end > para.end {
-			continue
+	for i := first; i < len(ys); i++ {
+		if i = ys[i].plainAfter; i >= len(ys) || ys[i].start >= para.end {
+			break
 		}
-		dist := y.start - pos
-		if dist < 0 {
-			dist = -dist
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = y.year, dist
+		if ys[i].start >= para.start && ys[i].end <= para.end {
+			if dist := ys[i].start - pos; bestDist < 0 || dist < bestDist {
+				best = ys[i].year
+			}
+			break
 		}
 	}
 	if best != 0 {
 		return best
 	}
-	for _, y := range d.years {
-		if y.iso && y.end <= pos {
-			best = y.year
-		}
+	return lastISOBy(ys, pos)
+}
+
+// lastISOBy is the year of the last date stamp ending at or before pos, or 0.
+func lastISOBy(ys []yearMention, pos int) int {
+	i := lastEndingBy(ys, pos)
+	if i < 0 {
+		return 0
 	}
-	return best
+	for j := ys[i].isoBefore; j >= 0; {
+		if ys[j].end <= pos {
+			return ys[j].year
+		}
+		if j == 0 {
+			break
+		}
+		j = ys[j-1].isoBefore
+	}
+	return 0
 }

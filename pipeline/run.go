@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/zhextract/zhextract/pipeline/ingest"
@@ -45,7 +47,52 @@ func (t *Timings) Each(fn func(stage string, d time.Duration)) {
 
 // Process runs the stages over one document. A stage error, or a panic in a
 // stage, fails the document and stops its remaining stages.
-func Process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings) (d *Document) {
+func Process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings) *Document {
+	return process(ctx, it, stages, timings, nil)
+}
+
+// DefaultDocTimeout is the default limit on one document's processing. Every
+// stage is linear in the document's length and the largest document
+// allowed (256 MB) takes about a minute; a document still running after
+// this has met a case no stage was built for.
+const DefaultDocTimeout = 5 * time.Minute
+
+// ErrDocTimeout fails a document whose stages ran longer than the limit.
+var ErrDocTimeout = errors.New("document took longer than the time limit")
+
+// ProcessWithin is Process with a limit on the document's time: a document
+// still in its stages after timeout fails with ErrDocTimeout, naming the
+// stage, and the caller goes on at once. The stages see a context that ends
+// at the deadline; one that does not watch it runs on in the background
+// until it returns, and no later stage starts. A timeout of 0 is no limit.
+func ProcessWithin(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings, timeout time.Duration) *Document {
+	if timeout <= 0 || it.Err != nil {
+		return Process(ctx, it, stages, timings)
+	}
+	dctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var stage atomic.Pointer[string]
+	done := make(chan *Document, 1) // buffered: an abandoned run can still finish
+	go func() { done <- process(dctx, it, stages, timings, &stage) }()
+	select {
+	case d := <-done:
+		if d.Err == nil || ctx.Err() != nil || !errors.Is(d.Err, context.DeadlineExceeded) {
+			return d
+		}
+	case <-dctx.Done():
+		if err := ctx.Err(); err != nil {
+			return &Document{Item: it, Err: err}
+		}
+	}
+	name := "?"
+	if p := stage.Load(); p != nil {
+		name = *p
+	}
+	slog.Warn("document timed out", "source", it.Source, "stage", name, "timeout", timeout)
+	return &Document{Item: it, Err: fmt.Errorf("%w (%v, in stage %s)", ErrDocTimeout, timeout, name)}
+}
+
+func process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings, stage *atomic.Pointer[string]) (d *Document) {
 	d = &Document{Item: it}
 	if it.Err != nil {
 		d.Err = it.Err
@@ -55,6 +102,10 @@ func Process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timin
 		if err := ctx.Err(); err != nil {
 			d.Err = err
 			return d
+		}
+		if stage != nil {
+			name := s.Name()
+			stage.Store(&name)
 		}
 		start := time.Now()
 		err := safeApply(ctx, s, d)
@@ -81,7 +132,9 @@ func safeApply(ctx context.Context, s Stage, d *Document) (err error) {
 // finished documents in input order. At most window documents are in flight,
 // so memory stays flat however long the input is. Run returns when in is
 // closed and drained, when emit fails, or when ctx is cancelled.
-func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int, timings *Timings, emit func(*Document) error) error {
+//
+// docTimeout limits each document as ProcessWithin does (0: no limit).
+func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int, docTimeout time.Duration, timings *Timings, emit func(*Document) error) error {
 	if workers < 1 {
 		workers = 1
 	}
@@ -106,7 +159,7 @@ func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{j.seq, Process(ctx, j.item, stages, timings)}
+				results <- result{j.seq, ProcessWithin(ctx, j.item, stages, timings, docTimeout)}
 			}
 		}()
 	}

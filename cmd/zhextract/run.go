@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/batch"
 	"github.com/zhextract/zhextract/pipeline/sink"
 	"github.com/zhextract/zhextract/pipeline/stages"
@@ -25,6 +26,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	shard := fs.String("shard", "", "process only shard `i/n` of the inputs (by a hash of the source name)")
 	resume := fs.Bool("resume", false, "skip inputs already recorded in DIR's documents table")
 	maxMB := fs.Int64("max-mb", 256, "fail documents larger than this many MB")
+	docTimeout := fs.Duration("doc-timeout", pipeline.DefaultDocTimeout, "fail a document still being processed after this long (0: no limit)")
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), always, never")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: zhextract run [flags] INPUT...\n\nINPUT is a file, folder, glob or - (stdin): .txt, .html, .htm, .jsonl, optionally .gz.\n\n")
@@ -51,7 +53,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	cfg := batch.Config{
 		Inputs: fs.Args(), Stdin: stdin, Out: *out, Formats: fmts, Workers: *workers,
-		Stages: st, Shard: sh, MaxBytes: *maxMB << 20,
+		Stages: st, Shard: sh, MaxBytes: *maxMB << 20, DocTimeout: *docTimeout,
 	}
 	if *resume {
 		done, suffix, err := batch.Resume(*out, sh)

@@ -72,6 +72,9 @@ type Config struct {
 	// Suffix is added to output names (after the shard suffix).
 	Suffix   string
 	MaxBytes int64
+	// DocTimeout fails a document still being processed after it (0: no
+	// limit; see pipeline.ProcessWithin).
+	DocTimeout time.Duration
 	// Progress, when set, is called after each document with the counts so
 	// far; total is the number of input files (JSONL lines are not known).
 	Progress func(Progress)
@@ -156,7 +159,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		readErr <- err
 	}()
 
-	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.Timings, func(d *pipeline.Document) error {
+	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.DocTimeout, cfg.Timings, func(d *pipeline.Document) error {
 		doc, figs, edits := d.Rows()
 		if err := w.Write(doc, figs, edits); err != nil {
 			return err

@@ -266,22 +266,50 @@ type byteSpan struct{ start, end int }
 // gateContext is how many characters around a spot the gate reads.
 const gateContext = 4
 
+// maxWindow bounds a window's length in bytes. Reading a window costs
+// about 450 bytes of lattice per byte, and a line of mojibake thousands of
+// characters long would otherwise be one window (1 MB of 锟 took 72 s and
+// gigabytes); longer runs are read in pieces that meet at a character.
+const maxWindow = 16 << 10
+
 // windows groups suspicious byte offsets into spans of ±context characters,
-// clipped to their line and merged when they overlap.
+// clipped to their line and merged when they overlap, up to maxWindow bytes.
 func (r *Repairer) windows(text string, spots []int) []window {
 	var ws []window
+	// Spots come in text order: each line is found once, not once per spot
+	// (a line of 锟 has a spot per character).
+	lineStart, lineEnd := 0, -1
 	for _, s := range spots {
 		lone := s < 0
 		if lone {
 			s = ^s
 		}
-		lineStart := strings.LastIndexByte(text[:s], '\n') + 1
-		lineEnd := len(text)
-		if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
-			lineEnd = s + i
+		if s > lineEnd {
+			lineStart = strings.LastIndexByte(text[:s], '\n') + 1
+			lineEnd = len(text)
+			if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
+				lineEnd = s + i
+			}
 		}
 		a, z := around(text, s, lineStart, lineEnd, context)
 		na, nz := around(text, s, lineStart, lineEnd, gateContext)
+		if k := len(ws) - 1; k >= 0 && a <= ws[k].end && ws[k].end-ws[k].start >= maxWindow && z > ws[k].end {
+			// A full window is cut and the rest starts a new one.
+			cut := cutWindow(text, ws[k])
+			w := &ws[k]
+			near := w.near[:0]
+			for _, n := range w.near {
+				if n.start < cut {
+					near = append(near, byteSpan{n.start, min(n.end, cut)})
+				}
+			}
+			w.near, w.end = near, cut
+			// The spots past the cut move with their line's count (which
+			// is all that counts them); the new window's gate reads from
+			// the cut.
+			ws = append(ws, window{start: cut, end: z, lone: w.lone && lone, near: []byteSpan{{cut, max(nz, cut)}}, spots: 1})
+			continue
+		}
 		if k := len(ws) - 1; k >= 0 && a <= ws[k].end {
 			ws[k].end = max(ws[k].end, z)
 			ws[k].lone = ws[k].lone && lone
@@ -296,6 +324,20 @@ func (r *Repairer) windows(text string, spots []int) []window {
 		ws = append(ws, window{start: a, end: z, lone: lone, near: []byteSpan{{na, nz}}, spots: 1})
 	}
 	return ws
+}
+
+// cutWindow returns where a window of maxWindow bytes or more ends: after
+// its last byte below 0x40 (space, digit, ASCII punctuation) in its second
+// half, since no mechanism's character has such a byte inside it (UTF-8
+// continuations are 80-BF, GBK and Big5 trails 40-FE), so both sides read
+// as they would together. A run without one is cut at a character.
+func cutWindow(text string, w window) int {
+	for i := w.end - 1; i > w.start+maxWindow/2; i-- {
+		if c := text[i]; c < 0x40 {
+			return i + 1
+		}
+	}
+	return w.end
 }
 
 // around returns the span of n characters either side of the one at s,

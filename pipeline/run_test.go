@@ -1,0 +1,104 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zhextract/zhextract/pipeline/ingest"
+)
+
+// stageFunc is a Stage made of a function.
+type stageFunc struct {
+	name string
+	fn   func(ctx context.Context, d *Document) error
+}
+
+func (s stageFunc) Name() string                                 { return s.name }
+func (s stageFunc) Apply(ctx context.Context, d *Document) error { return s.fn(ctx, d) }
+
+// TestDocTimeout: a document stuck in a stage that ignores its context
+// fails with the limit and the stage's name, and the documents after it
+// are processed without waiting for it.
+func TestDocTimeout(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	stuck := stageFunc{"stuck", func(ctx context.Context, d *Document) error {
+		if string(d.Item.Data) == "slow" {
+			<-release // ignores ctx, as a long loop would
+		}
+		d.Text = string(d.Item.Data)
+		return nil
+	}}
+	after := stageFunc{"after", func(ctx context.Context, d *Document) error {
+		d.Title = "done"
+		return nil
+	}}
+	in := make(chan ingest.Item, 3)
+	for i, data := range []string{"a", "slow", "b"} {
+		in <- ingest.Item{Source: string(rune('0' + i)), Data: []byte(data)}
+	}
+	close(in)
+	var got []*Document
+	start := time.Now()
+	err := Run(context.Background(), in, []Stage{stuck, after}, 2, 50*time.Millisecond, nil, func(d *Document) error {
+		got = append(got, d)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("run took %v: it waited for the stuck document", el)
+	}
+	if len(got) != 3 {
+		t.Fatalf("%d documents, want 3", len(got))
+	}
+	for i, d := range got {
+		if i == 1 {
+			if !errors.Is(d.Err, ErrDocTimeout) || !strings.Contains(d.Err.Error(), "stuck") {
+				t.Errorf("slow document: err %v, want a timeout in stage stuck", d.Err)
+			}
+			if string(d.Item.Data) != "slow" || d.Title != "" {
+				t.Errorf("slow document: %+v", d)
+			}
+			continue
+		}
+		if d.Err != nil || d.Title != "done" {
+			t.Errorf("document %d: err %v, title %q", i, d.Err, d.Title)
+		}
+	}
+}
+
+// TestDocTimeoutWatched: a stage that watches its context stops at the
+// deadline, and the document fails with the limit, not a bare
+// "context deadline exceeded".
+func TestDocTimeoutWatched(t *testing.T) {
+	watch := stageFunc{"watch", func(ctx context.Context, d *Document) error {
+		<-ctx.Done()
+		return ctx.Err()
+	}}
+	d := ProcessWithin(context.Background(), ingest.Item{Source: "x"}, []Stage{watch}, nil, 20*time.Millisecond)
+	if !errors.Is(d.Err, ErrDocTimeout) || !strings.Contains(d.Err.Error(), "watch") {
+		t.Errorf("err %v, want a timeout in stage watch", d.Err)
+	}
+}
+
+// TestDocTimeoutCancel: cancelling the run is not a timeout; the document
+// comes back with the cancellation at once.
+func TestDocTimeoutCancel(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	block := stageFunc{"block", func(ctx context.Context, d *Document) error {
+		<-release
+		return nil
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
+	d := ProcessWithin(ctx, ingest.Item{Source: "x"}, []Stage{block}, nil, time.Hour)
+	if !errors.Is(d.Err, context.Canceled) || errors.Is(d.Err, ErrDocTimeout) {
+		t.Errorf("err %v, want the cancellation", d.Err)
+	}
+}
