@@ -249,6 +249,11 @@ func (t *cueTable) startingAt(s string, i, hi int) (cue, bool) {
 	return cue{}, false
 }
 
+// maxScanBytes bounds how far a cue scan looks from a number (about 500
+// Chinese characters, more than any sentence a cue reaches across), so a
+// text with no sentence end stays linear.
+const maxScanBytes = 1500
+
 // hit is a cue found in a sentence.
 type hit struct {
 	cue
@@ -260,6 +265,12 @@ type hit struct {
 // first (the longest cue at each end position; cues do not overlap). It
 // stops when visit returns false.
 func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
+	if pos-lo > maxScanBytes {
+		lo = pos - maxScanBytes
+		for lo < pos && !utf8.RuneStart(s[lo]) {
+			lo++
+		}
+	}
 	clauses := 0
 	for i := pos; i > lo; {
 		if c, ok := t.endingAt(s, lo, i); ok {
@@ -279,6 +290,12 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 
 // scanRight walks from pos to hi, nearest first, like scanLeft.
 func (t *cueTable) scanRight(s string, pos, hi int, visit func(hit) bool) {
+	if hi-pos > maxScanBytes {
+		hi = pos + maxScanBytes
+		for hi > pos && !utf8.RuneStart(s[hi]) {
+			hi--
+		}
+	}
 	clauses := 0
 	for i := pos; i < hi; {
 		if c, ok := t.startingAt(s, i, hi); ok {

@@ -300,6 +300,9 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 	// a head right after a later amount of the same list
 	prevEnd := unitEnd
 	for k, u := range nextUnits {
+		if u[0]-unitEnd > maxScanBytes {
+			break
+		}
 		if !nextOK[k] {
 			continue
 		}

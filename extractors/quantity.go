@@ -250,13 +250,22 @@ func clauseStart(s string, pos int) int {
 
 // clauseEnd returns the end of the clause holding pos.
 func clauseEnd(s string, pos int) int {
-	best := len(s)
-	for _, sep := range []string{"，", ",", "；", ";", "。", "！", "？"} {
-		if i := strings.Index(s[pos:], sep); i >= 0 && pos+i < best {
-			best = pos + i
+	hi := min(len(s), pos+maxClauseBytes)
+	for i := pos; i < hi; {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '，', ',', '；', ';', '。', '！', '？':
+			return i
 		}
+		i += n
 	}
-	return best
+	if hi < len(s) {
+		for hi > pos && !utf8.RuneStart(s[hi]) {
+			hi--
+		}
+		return hi
+	}
+	return len(s)
 }
 
 // hasSuffixAny returns the longest of words that s ends with.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // yearMention is an explicit year in the text: "2022年" or an ISO date.
@@ -300,6 +301,14 @@ func parseYear(s string) int {
 // Years in earlier sentences are not carried over: reports move between
 // years freely, and an unsure year is left 0.
 func (d *document) yearAt(sp span, pos int) int {
+	// A sentence with no end (a page that lost its full stops) is read a
+	// bounded distance back, as the cue scans are, so this stays linear.
+	if pos-sp.start > maxScanBytes {
+		sp.start = pos - maxScanBytes
+		for sp.start < pos && !utf8.RuneStart(d.text[sp.start]) {
+			sp.start++
+		}
+	}
 	var near *yearMention
 	if i := lastEndingBy(d.years, pos); i >= 0 && d.years[i].start >= sp.start {
 		near = &d.years[i]
