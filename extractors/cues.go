@@ -132,8 +132,18 @@ var notMoneyCues = words(roleNotMoney,
 	"薪酬", "奖金", "保险", "理赔", "赔偿", "存款", "市值", "估值", "资产", "租金", "捐款", "捐赠", "捐", "预算",
 	"债务", "欠款", "拖欠", "缺口", "货币工程量", "工程量", "每", "人均", "户均", "亩均", "均价", "平均", "单价",
 	"合同", "中标", "标的", "注册资本", "营业", "票款", "运输收入", "补偿款", "红包", "奖励金", "以上项目", "自筹",
-	"带动", "拉动",
+	"带动", "拉动", "总额", "零售", "出口", "进口", "外贸", "财政收入", "存款", "增加值", "收益", "效益", "产出",
+	"营业", "总产值", "规模以上", "可支配", "储蓄", "营业额", "税费", "票房", "金额",
 )
+
+// itemNouns name the items of an investment or funding list: sectors,
+// modes and projects ("国省干线18.7亿元", "站场物流项目3.5亿元"). An amount
+// in a clause of its own takes a head from an earlier clause only when its
+// clause names one; other amounts there (零售总额, 收入) are not the head's.
+var itemNouns = []string{"公路", "铁路", "高速", "国道", "省道", "县道", "乡道", "村道", "干线", "农村", "水运", "水路",
+	"港口", "港", "码头", "航道", "民航", "机场", "枢纽", "站", "物流", "项目", "工程", "段", "线", "桥", "隧道", "道路",
+	"轨道", "交通", "客运", "货运", "公交", "其他", "其余", "城建", "市政", "航空", "通道", "路", "合计", "共计", "总计",
+	"小计", "累计"}
 
 // Cut verbs: a percentage or a from→to pair after them is a cut.
 var cutVerbCues = words(roleCutVerb,

@@ -263,6 +263,15 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 			return true
 		}
 		items = countAmounts(t[h.end:numStart])
+		if h.clauses > 0 {
+			// a clause of its own: a list item only if it names one, or
+			// the list's total (合计)
+			cs := commaClauseStart(t, numStart)
+			if cs > h.end && !containsAny(t[cs:unitEnd], itemNouns) {
+				verdict = -1
+				return false
+			}
+		}
 		switch {
 		case items > 0:
 			d.evidence += " ← list item " + itoa(items+1)
@@ -490,4 +499,20 @@ func rangeFollows(t string, pos int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[len(m):], " "))
 	return asciiDigit(r) >= 0 || isChineseDigit(r) || tensRune[r] != 0
+}
+
+// commaClauseStart is where the clause holding pos starts when only commas,
+// semicolons and full stops end clauses (a parenthesis does not: "总投资
+// （含征地）1亿元").
+func commaClauseStart(t string, pos int) int {
+	lo := max(0, pos-maxClauseBytes)
+	for i := pos; i > lo; {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		switch r {
+		case '，', ',', '；', ';', '。', '！', '？', '、':
+			return i
+		}
+		i -= n
+	}
+	return lo
 }

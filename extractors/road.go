@@ -196,6 +196,11 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 			}
 			return false
 		case roleLength:
+			// "巡查里程", "行驶里程": the word before the length says what it is
+			if c, found := roadTable().endingAt(t, clauseStart(t, h.start), h.start); found && c.role == roleNotRoad {
+				verdict = -1
+				return false
+			}
 			way, ok := nearestWay(t, h.start)
 			if ok {
 				// "北环线全长约10.7公里，属铁路项目": a way named after wins

@@ -204,6 +204,25 @@ e("doc-06","总投资约3.6亿元的G15沈海高速改扩建工程主体完工�
   f(I,3.6e8,"总投资约3.6亿元",q="approx",subject="G15沈海高速改扩建工程"), covers="Latin in subject")
 
 
+# batch 3: negatives of the candidate-first rules (each a class, in several wordings)
+e("neg3-01","全县完成造林绿化面积5.2万亩，新建绿道30公里、健身步道12公里。", covers="greenways and footpaths are not roads")
+e("neg3-02","新建城市地下综合管廊12.3公里，有轨电车线路延伸6.8公里。", covers="utility tunnels, tram lines")
+e("neg3-03","北环线全长约10.7公里，属铁路项目。", covers="a 全长 whose project is named a railway after it")
+e("neg3-04","该隧道全长3.6公里，是省内最长的公路隧道。", covers="tunnel length")
+e("neg3-05","大桥全长2.1公里，主跨580米。", covers="bridge length")
+e("neg3-06","完工后往返两乡镇可少绕8公里，绕行距离缩短约12公里。", covers="detours saved are distances")
+e("neg3-07","新车续航里程超过500公里，船舶年航行里程约2万公里。", covers="vehicle and vessel mileage")
+e("neg3-08","全年完成固定资产投资50亿元，社会消费品零售总额80亿元，外贸进出口总额12亿元。", f(I,5e9,"全年完成固定资产投资50亿元"), covers="indicators in a clause of their own do not inherit the head")
+e("neg3-09","完成投资5亿元，营业收入3亿元，实现利税1亿元。", f(I,5e8,"完成投资5亿元"), covers="income and taxes after an investment")
+e("neg3-10","项目估算投资20亿元至30亿元，建设期3年。", covers="a range after the unit")
+e("neg3-11","通过优化设计节约投资约1800万元，节省建设资金600万元。", covers="savings are not investment")
+e("neg3-12","全市行政审批事项由256项精简至128项。", covers="approval-item counts are not material cuts")
+e("neg3-13","项目建成后，两地车程由2小时缩短至40分钟，通行时间由30分钟缩短至10分钟。", covers="travel time")
+e("neg3-14","全市公路总里程达到3560公里，其中高速公路120公里、国道230公里、农村公路2900公里。", covers="items of a network stock")
+e("neg3-15","港铁屯马线全长56公里，设27个车站。", covers="metro line length")
+e("neg3-16","全年完成公路养护1200公里；路政巡查里程共计3.5万公里。", f(R,1200,"养护1200公里"), covers="inspection mileage")
+e("neg3-17","城镇居民人均可支配收入4.5万元，农村居民人均收入2.1万元。", covers="per-head income")
+
 # batch 2: phrasing variants
 e("road-19","全年完成农村公路新改建1560公里，新增通客车行政村12个。",
   f(R,1560,"新改建1560公里",subject="农村公路"), covers="noun then verb then number")
