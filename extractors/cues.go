@@ -84,8 +84,16 @@ var otherWayCues = words(roleOtherWay,
 	"铁路", "高铁", "轨道", "地铁", "城轨", "动车", "城际", "隧道", "大桥", "桥梁", "桥", "航道", "河道", "管道", "管线",
 	"管网", "管廊", "电网", "光缆", "渠", "堤", "岸线", "线路", "缆车", "索道", "步道", "绿道", "栈道", "游步道",
 	"骑行道", "自行车道", "慢行道", "健身步道", "跑道", "赛道", "公交", "港铁", "轻铁", "捷运", "台铁", "城铁", "磁浮",
-	"有轨电车", "电车", "缆车",
+	"有轨电车", "电车", "缆车", "人行道", "人行步道", "盲道",
 )
+
+// scopeWords before a way and a length make it the network's stock ("全港道路
+// 总长约2,100公里", "全县农村公路总长1200公里").
+var scopeWords = []string{"全县", "全市", "全省", "全区", "全港", "全国", "全州", "全镇", "全乡", "全旗", "全盟", "全境",
+	"境内", "辖区", "全岛", "全台", "全澳", "我国", "全县域", "全市域"}
+
+// negations before a verb ("尚有约40公里未完成")
+var negations = []string{"未", "尚未", "没有", "没", "不"}
 
 // componentWays are parts of a road project (its bridges and tunnels): named
 // after a 全长 they do not say what the project is.

@@ -201,6 +201,10 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 				verdict = -1
 				return false
 			}
+			if containsAny(t[clauseStart(t, h.start):h.start], scopeWords) {
+				verdict = -1 // the network's size, not a project's
+				return false
+			}
 			way, ok := nearestWay(t, h.start)
 			if ok {
 				// "北环线全长约10.7公里，属铁路项目": a way named after wins
@@ -245,7 +249,7 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 				rnoun = h.word
 			}
 		case roleWorks:
-			if verb == "" {
+			if verb == "" && hasSuffixAny(t[:h.start], negations) == "" {
 				verb = h.word
 			}
 			return false

@@ -223,6 +223,13 @@ e("neg3-15","港铁屯马线全长56公里，设27个车站。", covers="metro l
 e("neg3-16","全年完成公路养护1200公里；路政巡查里程共计3.5万公里。", f(R,1200,"养护1200公里"), covers="inspection mileage")
 e("neg3-17","城镇居民人均可支配收入4.5万元，农村居民人均收入2.1万元。", covers="per-head income")
 
+e("neg3-18","全港道路总长约2,100公里，行车线总长约5,000公里。", covers="a territory's road network is stock")
+e("neg3-19","全县农村公路总长1286公里，路网密度达每百平方公里68公里。", covers="a county's network length and density")
+e("neg3-20","截至年底，全市境内高速公路全长达420公里。", covers="a city's expressway network")
+e("neg3-21","我国农村公路总长度已超过450万公里。", covers="the nation's network")
+e("neg3-22","台61线西滨快速公路尚有约40公里未完成。", covers="a negated works verb")
+e("neg3-23","市区道路人行道改善总长度达12.5公里，新设盲道3公里。", covers="sidewalks are not roads")
+
 # batch 2: phrasing variants
 e("road-19","全年完成农村公路新改建1560公里，新增通客车行政村12个。",
   f(R,1560,"新改建1560公里",subject="农村公路"), covers="noun then verb then number")
