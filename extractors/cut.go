@@ -255,7 +255,11 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	t := s.Text
 	p := i + len("由") // 由 and 从 are both three bytes
 	p = skipSpaces(t, p)
-	if w := hasPrefixAny(t[p:], fromWords); w != "" {
+	for k := 0; k < 3; k++ { // "由原来的平均3次"
+		w := hasPrefixAny(t[p:], fromWords)
+		if w == "" {
+			break
+		}
 		p = skipSpaces(t, p+len(w))
 	}
 	from, ok := numberAfter(t, p)
@@ -298,7 +302,11 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 		return Figure{}, 0, false
 	}
 	q = skipSpaces(t, q)
-	if w := hasPrefixAny(t[q:], toWords); w != "" {
+	for k := 0; k < 3; k++ { // "压缩至现在的平均2天"
+		w := hasPrefixAny(t[q:], toWords)
+		if w == "" {
+			break
+		}
 		q = skipSpaces(t, q+len(w))
 	}
 	to, ok := numberAfter(t, q)
