@@ -21,7 +21,33 @@ type codec struct {
 	// ok is false for bytes that are no character (n is then the bytes
 	// that belong to the broken sequence, at least 1).
 	decode func(b []byte) (r rune, n int, ok bool)
+	// seqLen is how many bytes a character starting with b takes (1 when
+	// b starts none): where bytes were lost, it frames the loss.
+	seqLen func(b byte) int
 }
+
+// doubleLen frames a double-byte code's characters.
+func doubleLen(b byte) int {
+	if b >= 0x81 && b <= 0xfe {
+		return 2
+	}
+	return 1
+}
+
+// utf8Len frames UTF-8 characters by their lead byte.
+func utf8Len(b byte) int {
+	switch {
+	case b >= 0xc2 && b <= 0xdf:
+		return 2
+	case b >= 0xe0 && b <= 0xef:
+		return 3
+	case b >= 0xf0 && b <= 0xf4:
+		return 4
+	}
+	return 1
+}
+
+func oneByte(byte) int { return 1 }
 
 // doubleByte holds a CJK double-byte code: every lead/trail pair decoded
 // once with the x/text decoder, and the inverse.
@@ -184,6 +210,7 @@ func gb18030Codec() *codec {
 		name:   "gbk",
 		encode: t.encodeRune,
 		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, true) },
+		seqLen: doubleLen,
 	}
 }
 
@@ -193,6 +220,7 @@ func big5Codec() *codec {
 		name:   "big5",
 		encode: t.encodeRune,
 		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, false) },
+		seqLen: doubleLen,
 	}
 }
 
@@ -207,6 +235,7 @@ func cp1252Codec() *codec {
 			return dst, false
 		},
 		decode: func(b []byte) (rune, int, bool) { return t[b[0]], 1, true },
+		seqLen: oneByte,
 	}
 }
 
@@ -220,6 +249,7 @@ func utf8Codec() *codec {
 			return utf8.AppendRune(dst, r), true
 		},
 		decode: decodeUTF8,
+		seqLen: utf8Len,
 	}
 }
 
@@ -254,6 +284,7 @@ func doubleUTF8() *codec {
 	return &codec{
 		name:   "utf-8",
 		encode: utf8Codec().encode,
+		seqLen: oneByte, // a character spans several outer ones: not framed
 		decode: func(b []byte) (rune, int, bool) {
 			var inner [4]byte
 			k, pos := 0, 0

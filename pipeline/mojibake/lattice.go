@@ -83,6 +83,12 @@ type run struct {
 	// first and last+1 character of the window the run replaces
 	charFrom, charTo int
 	pieces           []piece
+	// b and hole are the encoded bytes [from,to) (see encoded); bounds
+	// holds the offset in them of each character the run replaces, and
+	// the end. Only runs kept by keepPlausible have them.
+	b      []byte
+	hole   []bool
+	bounds []int
 }
 
 type node struct {
@@ -177,10 +183,21 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 	}
 	if !ok {
 		// A sequence cut short by bytes already lost upstream is one
-		// lost character, not two.
-		for p+n < len(e.b) && e.hole[p+n] && p+n == end {
-			n++
-			end++
+		// lost character, not two: it takes the holes, and the
+		// continuation bytes after them, that its lead byte's length
+		// still covers (a U+FFFD the wrong reader left stands for one
+		// byte).
+		if p+n == end && end < len(e.b) && e.hole[end] {
+			if need := m.right.seqLen(e.b[p]); need > n {
+				for p+n < len(e.b) && n < need && (e.hole[p+n] || m.right.seqLen(e.b[p+n]) == 1 && e.b[p+n] >= 0x80) {
+					n++
+				}
+			} else {
+				for p+n < len(e.b) && e.hole[p+n] && p+n == end {
+					n++
+					end++
+				}
+			}
 		}
 		return piece{r: utf8.RuneError, start: p, end: p + n, lost: true}
 	}
@@ -463,6 +480,11 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			continue
 		}
 		rn.charFrom, rn.charTo = i, j
+		rn.b = append([]byte(nil), e.b[rn.from:rn.to]...)
+		rn.hole = append([]bool(nil), e.hole[rn.from:rn.to]...)
+		for _, q := range e.bounds[i : j+1] {
+			rn.bounds = append(rn.bounds, q-rn.from)
+		}
 		kept = append(kept, rn)
 		total += cand - orig
 	}
