@@ -93,8 +93,39 @@ func newDoubleByte(e encoding.Encoding) *doubleByte {
 			}
 		}
 	}
+	if e == simplifiedchinese.GB18030 {
+		addUserDefined(t.inv)
+	}
 	t.fillBMP()
 	return t
+}
+
+// addUserDefined writes the private-use characters that GB18030 readers
+// other than x/text's (Python's gb18030, glibc's) give the user-defined
+// pairs: AAA1-AFFE and F8A1-FEFE from U+E000, then A140-A7A0 from U+E4C6,
+// row by row (TestUserDefinedPairs checks them against Python's). A stray
+// byte pairs with a lead into these rows often, so a frame shift's garbage
+// holds them; encoding them back gives the bytes the repair needs. The
+// decoding table keeps them unreadable: no text is written in them.
+func addUserDefined(inv map[rune]uint16) {
+	r := rune(0xe000)
+	for _, rows := range [][2]int{{0xaa, 0xaf}, {0xf8, 0xfe}} {
+		for lead := rows[0]; lead <= rows[1]; lead++ {
+			for trail := 0xa1; trail <= 0xfe; trail++ {
+				inv[r] = uint16(lead)<<8 | uint16(trail)
+				r++
+			}
+		}
+	}
+	for lead := 0xa1; lead <= 0xa7; lead++ {
+		for trail := 0x40; trail <= 0xa0; trail++ {
+			if trail == 0x7f {
+				continue
+			}
+			inv[r] = uint16(lead)<<8 | uint16(trail)
+			r++
+		}
+	}
 }
 
 // standardLead reports lead bytes of the codes' main areas (A1-F9). A

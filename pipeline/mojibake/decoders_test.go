@@ -500,3 +500,28 @@ func seededRand(s string) *rand.Rand {
 	h.Write([]byte(s))
 	return rand.New(rand.NewPCG(h.Sum64(), 0x6d6f6a6962616b65))
 }
+
+// TestUserDefinedPairs: the private-use characters the GB18030 codec
+// writes for the user-defined areas (U+E000-U+E765) are those Python's
+// gb18030 reads from the same pairs. (Python reads 173 more pairs, single
+// unassigned codes, as U+E766 and up; the codec leaves those out.)
+func TestUserDefinedPairs(t *testing.T) {
+	py := decoderNamed(t, "python gb18030 replace")
+	c := gb18030Codec()
+	n := 0
+	for unit, s := range py.diff {
+		r, _ := utf8.DecodeRuneInString(s)
+		if len(unit) != 4 || r < 0xe000 || r > 0xe765 {
+			continue
+		}
+		want, _ := hex.DecodeString(unit)
+		got, ok := c.encode(nil, r)
+		if !ok || !bytes.Equal(got, want) {
+			t.Errorf("U+%04X: wrote % x, Python reads it from % x", r, got, want)
+		}
+		n++
+	}
+	if n != 1894 {
+		t.Errorf("%d user-defined pairs in Python's table, want 1894", n)
+	}
+}

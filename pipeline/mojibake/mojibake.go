@@ -79,7 +79,8 @@ const context = 16
 // run. Clean text comes back unchanged with no edits.
 func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	spots := r.det.suspicious(text)
-	if len(spots) == 0 {
+	runs := lossRuns(text)
+	if len(spots) == 0 && len(runs) == 0 {
 		return text, nil
 	}
 	// Most suspicious spots in clean text are rare but real characters:
@@ -136,6 +137,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		// headings of common characters) are read the same way.
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
+	reps = addLossRuns(reps, runs)
 	for _, rp := range reps {
 		if text[rp.start:rp.end] != rp.repl {
 			changed = true
