@@ -464,4 +464,4 @@ func worthReading(rs []rune, m *mechanism) bool {
 
 // inferredReason starts the reason of an edit that writes a character
 // inferred from the bytes that survive around a loss.
-const inferredReason = "inferred"
+const inferredReason = textedit.InferredPrefix
