@@ -10,13 +10,14 @@ import (
 // U+FFFD (EF BF BD) written as UTF-8 and read as GBK, two at a time, and
 // 烫 and 屯 are CC CC and CD CD, the bytes debug builds fill fresh memory
 // with, read as GBK. Nothing of the text is left in them; they become
-// U+FFFD with an edit. A real 烫烫 (热烫烫的) stays: a run of uninitialised
-// memory is at least three characters long.
+// U+FFFD with an edit. A real 烫烫 (热烫烫的) stays, and so does 烫烫烫
+// (gse's word list, run together, has 烫烫 before 烫脚): a run taken is at
+// least four characters, eight bytes of fresh memory.
 
 const (
 	replacementGBK = "锟斤拷"
 	// minFillRun is the fewest 烫 or 屯 taken for a run.
-	minFillRun = 3
+	minFillRun = 4
 )
 
 // lossRuns returns a replacement for each run in text.
