@@ -36,16 +36,21 @@ const inferMargin2 = 8.0
 // inference is a character inferred for a lost position.
 type inference struct {
 	r      rune
-	margin float64 // lead over the second candidate
-	second rune    // the second candidate, 0 if none
-	known  string  // the surviving bytes, "??" for the lost one
+	margin float64 // lead of the best choice over the second
+	second rune    // this position in the second choice, 0 if none
+	known  string  // the surviving bytes, "??" for a lost one
 }
 
-// infer ranks the characters the bytes b (hole marks the lost ones) can
-// be, between left and right (-1: unknown), and returns the best when it is
-// clearly ahead. next is the byte after b in the wrong reading (-1 if
-// unknown).
-func infer(lm *langmodel.Model, m *mechanism, b []byte, hole []bool, next int, left, right rune) (inference, bool) {
+// maxChoices bounds the combinations a run of adjacent lost characters
+// may have: beyond it they stay U+FFFD.
+const maxChoices = 1 << 16
+
+// candidates returns the characters the bytes b (hole marks the lost
+// ones) can be: characters of Chinese text that the right code has, whose
+// lost bytes the wrong reader could not read before the byte after each
+// (next: the byte after b, -1 if unknown). ok is false when too many bytes
+// are lost to try.
+func candidates(m *mechanism, b []byte, hole []bool, next int) ([]rune, bool) {
 	var at []int
 	for i, h := range hole {
 		if h {
@@ -53,20 +58,17 @@ func infer(lm *langmodel.Model, m *mechanism, b []byte, hole []bool, next int, l
 		}
 	}
 	if len(at) == 0 || len(at) > 2 || len(b) < 2 || len(b) > 4 {
-		return inference{}, false
+		return nil, false
 	}
 	var buf [4]byte
 	copy(buf[:], b)
-	best, second := math.Inf(-1), math.Inf(-1)
-	var bestR, secondR rune
-	// The byte the reader failed on with each lost one: the byte after
-	// it, lost or not.
 	after := func(k int) int {
 		if at[k]+1 < len(b) {
 			return int(buf[at[k]+1])
 		}
 		return next
 	}
+	var rs []rune
 	try := func() {
 		for k := range at {
 			if !wrongFails(m.wrong, buf[at[k]], after(k)) {
@@ -74,23 +76,8 @@ func infer(lm *langmodel.Model, m *mechanism, b []byte, hole []bool, next int, l
 			}
 		}
 		r, n, ok := m.right.decode(buf[:len(b)])
-		if !ok || n != len(b) || r == utf8.RuneError || !chineseText(r) {
-			return
-		}
-		s := lm.Scorer()
-		if left >= 0 {
-			s.Next(left)
-		}
-		v := s.Next(r)
-		if right >= 0 {
-			v += s.Next(right)
-		}
-		switch {
-		case v > best:
-			second, secondR = best, bestR
-			best, bestR = v, r
-		case v > second:
-			second, secondR = v, r
+		if ok && n == len(b) && r != utf8.RuneError && chineseText(r) {
+			rs = append(rs, r)
 		}
 	}
 	for x := 0x80; x <= 0xff; x++ {
@@ -104,13 +91,11 @@ func infer(lm *langmodel.Model, m *mechanism, b []byte, hole []bool, next int, l
 			try()
 		}
 	}
-	need := inferMargin
-	if len(at) == 2 {
-		need = inferMargin2
-	}
-	if bestR == 0 || best-second < need {
-		return inference{}, false
-	}
+	return rs, true
+}
+
+// knownBytes writes b with "??" for its lost bytes.
+func knownBytes(b []byte, hole []bool) string {
 	var known []string
 	for i, c := range b {
 		if hole[i] {
@@ -119,7 +104,78 @@ func infer(lm *langmodel.Model, m *mechanism, b []byte, hole []bool, next int, l
 			known = append(known, fmt.Sprintf("%02x", c))
 		}
 	}
-	return inference{r: bestR, margin: best - second, second: secondR, known: strings.Join(known, " ")}, true
+	return strings.Join(known, " ")
+}
+
+// choose picks candidates for a run of adjacent lost positions, between
+// left and right (-1: unknown), scoring each choice as a whole with the
+// model: "鍏�閲�" is 公里 because 里 follows 公, though neither alone is
+// clear. For each position it returns the character of the best choice,
+// the best character there in a choice that differs there (0 if none),
+// and the lead of the first over the second: a position is settled when
+// the lead is need nats, whatever the others.
+func choose(lm *langmodel.Model, cands [][]rune, left, right rune) (best, second []rune, margin []float64, ok bool) {
+	total := 1
+	for _, c := range cands {
+		if len(c) == 0 {
+			return nil, nil, nil, false
+		}
+		total *= len(c)
+		if total > maxChoices {
+			return nil, nil, nil, false
+		}
+	}
+	// top[i][j]: the best score of a choice with candidate j at i.
+	top := make([][]float64, len(cands))
+	for i, c := range cands {
+		top[i] = make([]float64, len(c))
+		for j := range top[i] {
+			top[i][j] = math.Inf(-1)
+		}
+	}
+	cur := make([]int, len(cands))
+	start := lm.Scorer()
+	if left >= 0 {
+		start.Next(left)
+	}
+	var walk func(i int, s langmodel.Scorer, v float64)
+	walk = func(i int, s langmodel.Scorer, v float64) {
+		if i == len(cands) {
+			if right >= 0 {
+				v += s.Next(right)
+			}
+			for p, j := range cur {
+				top[p][j] = max(top[p][j], v)
+			}
+			return
+		}
+		for j, r := range cands[i] {
+			s2 := s
+			cur[i] = j
+			lp := s2.Next(r)
+			walk(i+1, s2, v+lp)
+		}
+	}
+	walk(0, start, 0)
+	best, second, margin = make([]rune, len(cands)), make([]rune, len(cands)), make([]float64, len(cands))
+	for i, c := range cands {
+		b, s := math.Inf(-1), math.Inf(-1)
+		for j, v := range top[i] {
+			switch {
+			case v > b:
+				if b > math.Inf(-1) {
+					second[i] = best[i]
+				}
+				s, b = b, v
+				best[i] = c[j]
+			case v > s:
+				s = v
+				second[i] = c[j]
+			}
+		}
+		margin[i] = b - s
+	}
+	return best, second, margin, true
 }
 
 // wrongFails reports whether the wrong code's reader could have failed on
@@ -166,47 +222,89 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 			rs = append(rs, pc.r)
 		}
 	}
-	// Infer lost characters, left to right, each with the characters
-	// beside it as repaired so far.
+	// Infer lost characters: each run of adjacent ones is chosen as a
+	// whole, between the characters on either side.
+	type lostAt struct {
+		out   int // index in outs
+		k     int // index in rs
+		cands []rune
+		known string
+		two   bool // two bytes lost
+	}
+	var group []lostAt
+	settle := func(nextR rune) {
+		if len(group) == 0 {
+			return
+		}
+		l := left
+		if k0 := group[0].k; k0 > 0 {
+			l = rs[k0-1]
+		}
+		if l == utf8.RuneError {
+			l = -1
+		}
+		if nextR == utf8.RuneError {
+			nextR = -1
+		}
+		cands := make([][]rune, len(group))
+		for i, g := range group {
+			cands[i] = g.cands
+		}
+		if best, second, margin, ok := choose(lm, cands, l, nextR); ok {
+			for i, g := range group {
+				need := inferMargin
+				if g.two {
+					need = inferMargin2
+				}
+				if margin[i] < need {
+					continue
+				}
+				in := &inference{r: best[i], margin: margin[i], second: second[i], known: g.known}
+				outs[g.out].r, outs[g.out].inf = in.r, in
+				rs[g.k] = in.r
+			}
+		}
+		group = group[:0]
+	}
 	k := 0
 	for i := range outs {
 		o := &outs[i]
 		if o.dropped {
 			continue
 		}
-		if o.r == utf8.RuneError && rn.b != nil {
-			l, n := left, right
-			if k > 0 {
-				l = rs[k-1]
-			}
-			if k+1 < len(rs) {
-				n = rs[k+1]
-			}
-			if l == utf8.RuneError {
-				l = -1
-			}
-			if n == utf8.RuneError {
-				n = -1
-			}
-			a, z := o.pc.start-rn.from, o.pc.end-rn.from
-			next := -1
-			if z < len(rn.b) && !rn.hole[z] {
-				next = int(rn.b[z])
-			} else if z == len(rn.b) && right >= 0 {
-				// The run ends here: the byte after is the first of the
-				// text's next character, written in the wrong code.
-				var nb [4]byte
-				if w, ok := m.wrong.encode(nb[:0], right); ok && len(w) > 0 {
-					next = int(w[0])
-				}
-			}
-			if in, ok := infer(lm, m, rn.b[a:z], rn.hole[a:z], next, l, n); ok {
-				o.r, o.inf = in.r, &in
-				rs[k] = in.r
+		if o.r != utf8.RuneError || rn.b == nil {
+			settle(o.r)
+			k++
+			continue
+		}
+		a, z := o.pc.start-rn.from, o.pc.end-rn.from
+		next := -1
+		if z < len(rn.b) && !rn.hole[z] {
+			next = int(rn.b[z])
+		} else if z == len(rn.b) && right >= 0 {
+			// The run ends here: the byte after is the first of the
+			// text's next character, written in the wrong code.
+			var nb [4]byte
+			if w, ok := m.wrong.encode(nb[:0], right); ok && len(w) > 0 {
+				next = int(w[0])
 			}
 		}
+		cands, ok := candidates(m, rn.b[a:z], rn.hole[a:z], next)
+		if !ok {
+			settle(utf8.RuneError)
+			k++
+			continue
+		}
+		lost := 0
+		for _, h := range rn.hole[a:z] {
+			if h {
+				lost++
+			}
+		}
+		group = append(group, lostAt{out: i, k: k, cands: cands, known: knownBytes(rn.b[a:z], rn.hole[a:z]), two: lost > 1})
 		k++
 	}
+	settle(right)
 	var marks []bool
 	if m.shift {
 		// Only a frame shift implies lost bytes (see untrusted.go).
