@@ -99,6 +99,13 @@ func (d *Document) SpanToBase(start, end int) (int, int) {
 	return d.spans().toBase(start, end)
 }
 
+// SpanInferred reports whether a span of the current text holds a
+// character that a stage inferred rather than read (the mojibake stage's
+// lost characters): a figure there deserves review.
+func (d *Document) SpanInferred(start, end int) bool {
+	return textedit.SpanInferred(d.layers, start, end)
+}
+
 // SpanToSource maps a span of Base to input byte offsets.
 func (d *Document) SpanToSource(start, end int) (int, int, bool) {
 	return d.spans().toSource(start, end)

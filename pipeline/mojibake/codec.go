@@ -21,7 +21,33 @@ type codec struct {
 	// ok is false for bytes that are no character (n is then the bytes
 	// that belong to the broken sequence, at least 1).
 	decode func(b []byte) (r rune, n int, ok bool)
+	// seqLen is how many bytes a character starting with b takes (1 when
+	// b starts none): where bytes were lost, it frames the loss.
+	seqLen func(b byte) int
 }
+
+// doubleLen frames a double-byte code's characters.
+func doubleLen(b byte) int {
+	if b >= 0x81 && b <= 0xfe {
+		return 2
+	}
+	return 1
+}
+
+// utf8Len frames UTF-8 characters by their lead byte.
+func utf8Len(b byte) int {
+	switch {
+	case b >= 0xc2 && b <= 0xdf:
+		return 2
+	case b >= 0xe0 && b <= 0xef:
+		return 3
+	case b >= 0xf0 && b <= 0xf4:
+		return 4
+	}
+	return 1
+}
+
+func oneByte(byte) int { return 1 }
 
 // doubleByte holds a CJK double-byte code: every lead/trail pair decoded
 // once with the x/text decoder, and the inverse.
@@ -67,8 +93,39 @@ func newDoubleByte(e encoding.Encoding) *doubleByte {
 			}
 		}
 	}
+	if e == simplifiedchinese.GB18030 {
+		addUserDefined(t.inv)
+	}
 	t.fillBMP()
 	return t
+}
+
+// addUserDefined writes the private-use characters that GB18030 readers
+// other than x/text's (Python's gb18030, glibc's) give the user-defined
+// pairs: AAA1-AFFE and F8A1-FEFE from U+E000, then A140-A7A0 from U+E4C6,
+// row by row (TestUserDefinedPairs checks them against Python's). A stray
+// byte pairs with a lead into these rows often, so a frame shift's garbage
+// holds them; encoding them back gives the bytes the repair needs. The
+// decoding table keeps them unreadable: no text is written in them.
+func addUserDefined(inv map[rune]uint16) {
+	r := rune(0xe000)
+	for _, rows := range [][2]int{{0xaa, 0xaf}, {0xf8, 0xfe}} {
+		for lead := rows[0]; lead <= rows[1]; lead++ {
+			for trail := 0xa1; trail <= 0xfe; trail++ {
+				inv[r] = uint16(lead)<<8 | uint16(trail)
+				r++
+			}
+		}
+	}
+	for lead := 0xa1; lead <= 0xa7; lead++ {
+		for trail := 0x40; trail <= 0xa0; trail++ {
+			if trail == 0x7f {
+				continue
+			}
+			inv[r] = uint16(lead)<<8 | uint16(trail)
+			r++
+		}
+	}
 }
 
 // standardLead reports lead bytes of the codes' main areas (A1-F9). A
@@ -184,6 +241,7 @@ func gb18030Codec() *codec {
 		name:   "gbk",
 		encode: t.encodeRune,
 		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, true) },
+		seqLen: doubleLen,
 	}
 }
 
@@ -193,6 +251,7 @@ func big5Codec() *codec {
 		name:   "big5",
 		encode: t.encodeRune,
 		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, false) },
+		seqLen: doubleLen,
 	}
 }
 
@@ -207,6 +266,7 @@ func cp1252Codec() *codec {
 			return dst, false
 		},
 		decode: func(b []byte) (rune, int, bool) { return t[b[0]], 1, true },
+		seqLen: oneByte,
 	}
 }
 
@@ -220,6 +280,7 @@ func utf8Codec() *codec {
 			return utf8.AppendRune(dst, r), true
 		},
 		decode: decodeUTF8,
+		seqLen: utf8Len,
 	}
 }
 
@@ -254,6 +315,7 @@ func doubleUTF8() *codec {
 	return &codec{
 		name:   "utf-8",
 		encode: utf8Codec().encode,
+		seqLen: oneByte, // a character spans several outer ones: not framed
 		decode: func(b []byte) (rune, int, bool) {
 			var inner [4]byte
 			k, pos := 0, 0

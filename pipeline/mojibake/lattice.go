@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,10 @@ const (
 	// shiftSymbolCost is paid by one character read out of a symbol (see
 	// shiftCost): 2.3 nats above the best such reading of clean text.
 	shiftSymbolCost = 7.0
+	// shiftEndsInLossCost is what a frame shift pays, stray byte
+	// included, when its reading ends at the U+FFFD of the byte the
+	// reader failed on (see keepPlausible).
+	shiftEndsInLossCost = 8.0
 	// dropCost is paid for a stray byte dropped to restore the frame; only
 	// a byte of a multi-byte character can be stray.
 	dropCost = 4.0
@@ -83,6 +88,12 @@ type run struct {
 	// first and last+1 character of the window the run replaces
 	charFrom, charTo int
 	pieces           []piece
+	// b and hole are the encoded bytes [from,to) (see encoded); bounds
+	// holds the offset in them of each character the run replaces, and
+	// the end. Only runs kept by keepPlausible have them.
+	b      []byte
+	hole   []bool
+	bounds []int
 }
 
 type node struct {
@@ -177,10 +188,21 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 	}
 	if !ok {
 		// A sequence cut short by bytes already lost upstream is one
-		// lost character, not two.
-		for p+n < len(e.b) && e.hole[p+n] && p+n == end {
-			n++
-			end++
+		// lost character, not two: it takes the holes, and the
+		// continuation bytes after them, that its lead byte's length
+		// still covers (a U+FFFD the wrong reader left stands for one
+		// byte).
+		if p+n == end && end < len(e.b) && e.hole[end] {
+			if need := m.right.seqLen(e.b[p]); need > n {
+				for p+n < len(e.b) && n < need && (e.hole[p+n] || m.right.seqLen(e.b[p+n]) == 1 && e.b[p+n] >= 0x80) {
+					n++
+				}
+			} else {
+				for p+n < len(e.b) && e.hole[p+n] && p+n == end {
+					n++
+					end++
+				}
+			}
 		}
 		return piece{r: utf8.RuneError, start: p, end: p + n, lost: true}
 	}
@@ -428,7 +450,13 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				n++
 			}
 		}
-		if m.shift && !lost {
+		if last := rn.pieces[len(rn.pieces)-1]; m.shift && last.lost && slices.Contains(e.hole[last.start:last.end], true) {
+			// The reader came back into step by failing on the byte
+			// after a trail (Python's replace writes U+FFFD for it): a
+			// U+FFFD, which clean text does not hold, where the
+			// shifted reading ends is evidence of its own.
+			cost = shiftEndsInLossCost
+		} else if m.shift && !lost {
 			prev := left
 			if i > 0 {
 				prev = win[i-1]
@@ -452,7 +480,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				wide++
 			}
 		}
-		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) {
+		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) && !privateUse(win[i:j]) {
 			continue
 		}
 		need := plausible
@@ -463,6 +491,11 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			continue
 		}
 		rn.charFrom, rn.charTo = i, j
+		rn.b = append([]byte(nil), e.b[rn.from:rn.to]...)
+		rn.hole = append([]bool(nil), e.hole[rn.from:rn.to]...)
+		for _, q := range e.bounds[i : j+1] {
+			rn.bounds = append(rn.bounds, q-rn.from)
+		}
 		kept = append(kept, rn)
 		total += cand - orig
 	}
@@ -520,6 +553,18 @@ func shiftCost(n int, pair, rare, symbol bool) float64 {
 		return shiftWordCost
 	}
 	return shiftLoneCost + 2
+}
+
+// privateUse reports text that is all private-use characters: no text is
+// written in them, so a reading of them need not be Chinese (a stray byte
+// pairs with an ASCII letter into a user-defined code: "\ue4d2x" is "xx").
+func privateUse(rs []rune) bool {
+	for _, r := range rs {
+		if r < 0xe000 || r > 0xf8ff {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // noHan reports whether rs holds no Han character.

@@ -79,7 +79,8 @@ const context = 16
 // run. Clean text comes back unchanged with no edits.
 func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	spots := r.det.suspicious(text)
-	if len(spots) == 0 {
+	runs := lossRuns(text)
+	if len(spots) == 0 && len(runs) == 0 {
 		return text, nil
 	}
 	// Most suspicious spots in clean text are rare but real characters:
@@ -136,6 +137,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		// headings of common characters) are read the same way.
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
+	reps = addLossRuns(reps, runs)
 	for _, rp := range reps {
 		if text[rp.start:rp.end] != rp.repl {
 			changed = true
@@ -437,7 +439,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		if rn.charTo < len(win) {
 			n = win[rn.charTo]
 		}
-		reps = append(reps, emit(r.lm, bestMech, offs, rn, l, n))
+		reps = emit(reps, r.lm, bestMech, offs, rn, l, n)
 	}
 	return reps, bestGain
 }
@@ -482,36 +484,6 @@ func (r *Repairer) bestStretches(sc *scratch, win []rune, left, right rune, m *m
 	return runs, total
 }
 
-// emit turns one repaired run, between the characters left and right of
-// the text as found, into a replacement of the input text.
-func emit(lm *langmodel.Model, m *mechanism, offs []int, rn run, left, right rune) replacement {
-	start, end := offs[rn.charFrom], offs[rn.charTo]
-	var rs []rune
-	var dropped []byte
-	lost := 0
-	for _, pc := range rn.pieces {
-		switch {
-		case pc.dropped:
-			dropped = append(dropped, pc.b)
-		case pc.lost:
-			lost++
-			rs = append(rs, utf8.RuneError)
-		default:
-			rs = append(rs, pc.r)
-		}
-	}
-	reason := m.reason
-	if len(dropped) > 0 {
-		reason += fmt.Sprintf(" (stray byte %X dropped)", dropped)
-	}
-	reason += lostNote(lost)
-	if m.shift {
-		// Only a frame shift implies lost bytes (see untrusted.go).
-		reason += untrustedText(rs, untrusted(lm, m.right, rs, left, right))
-	}
-	return replacement{start: start, end: end, repl: string(rs), reason: reason}
-}
-
 // lostNote is what a reason says of n positions whose bytes were lost.
 func lostNote(n int) string {
 	if n == 0 {
@@ -531,3 +503,7 @@ func worthReading(rs []rune, m *mechanism) bool {
 	}
 	return wide >= 2 && wide >= m.minRun
 }
+
+// inferredReason starts the reason of an edit that writes a character
+// inferred from the bytes that survive around a loss.
+const inferredReason = textedit.InferredPrefix

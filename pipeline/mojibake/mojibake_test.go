@@ -267,7 +267,7 @@ func FuzzRepair(f *testing.F) {
 	for _, c := range seedCases(f) {
 		f.Add(c.found)
 	}
-	for _, s := range []string{"", "ä¸­æ–‡", "ÖÐÎÄ", "涓枃", "锟斤拷", "\xff\xfe", "ㄅㄆㄇ注音", "┌──┐", "a\uFFFDb"} {
+	for _, s := range []string{"", "ä¸­æ–‡", "ÖÐÎÄ", "涓枃", "锟斤拷", "\xff\xfe", "ㄅㄆㄇ注音", "┌──┐", "a\uFFFDb", "鍏�閲�3", "寤鸿�捐�╁厷", "辰旌� 当好", "锟斤拷锟斤拷烫烫烫烫屯屯屯屯", "\ue4d2x市"} {
 		f.Add(s)
 	}
 	r := New()

@@ -2,6 +2,6 @@ package mojibake
 
 import "flag"
 
-// This package has no golden files; it accepts -update so that
-// "go test ./... -update" works across the module.
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+// update rewrites the decoder oracle (testdata/mojibake/decoders) from
+// python3 and iconv on this machine; see decoders_test.go.
+var update = flag.Bool("update", false, "rewrite the decoder oracle from python3 and iconv")

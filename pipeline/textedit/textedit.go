@@ -147,3 +147,36 @@ func Invert(edits []Edit) []Edit {
 	}
 	return inv
 }
+
+// InferredPrefix starts the reason of an edit whose new text holds a
+// character inferred, not read: the mojibake stage writes it for a
+// character whose bytes were partly lost, ranked by the language model.
+const InferredPrefix = "inferred"
+
+// Inferred reports an edit that wrote an inferred character.
+func (e Edit) Inferred() bool { return strings.HasPrefix(e.Reason, InferredPrefix) }
+
+// SpanInferred reports whether the span [start,end) of the final text
+// holds a character an inferred edit wrote. layers are the edits of each
+// text-changing stage in order, each in its own input's offsets (as
+// Builder records them); the span is mapped back through them one stage
+// at a time and checked against each stage's inferred edits.
+func SpanInferred(layers [][]Edit, start, end int) bool {
+	for i := len(layers) - 1; i >= 0; i-- {
+		out := 0 // output offset of the current edit's new text
+		shift := 0
+		for _, e := range layers[i] {
+			out = e.Start + shift
+			shift += len(e.New) - (e.End - e.Start)
+			if e.Inferred() && out < end && start < out+len(e.New) {
+				return true
+			}
+		}
+		m := NewMapper(layers[i])
+		start, end = m.Start(start), m.End(end)
+		if end < start {
+			end = start
+		}
+	}
+	return false
+}

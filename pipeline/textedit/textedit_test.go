@@ -1,6 +1,9 @@
 package textedit
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBuilderAndMapper(t *testing.T) {
 	src := "申请材料精简(jīngjiǎn) 37.5%，發展"
@@ -63,5 +66,34 @@ func TestInvert(t *testing.T) {
 	s, e := fwd.Start(len("發展(fā)")), fwd.End(len(src))
 	if out[s:e] != "质量" {
 		t.Fatalf("forward span = %q, want 质量", out[s:e])
+	}
+}
+
+func TestSpanInferred(t *testing.T) {
+	// Stage 1 infers 公 in "鍏�里" (a repair), stage 2 deletes "(x)".
+	src := "(x)鍏�里程"
+	b1 := NewBuilder(src, "mojibake")
+	b1.Replace(3, 9, "公", InferredPrefix+" 公@0 from e5 85 ??, 7.0 nats over 兰 (utf-8 read as gbk)")
+	mid := b1.String() // "(x)公里程"
+	b2 := NewBuilder(mid, "pinyin")
+	b2.Replace(0, 3, "", "annotation removed")
+	final := b2.String() // "公里程"
+	if final != "公里程" {
+		t.Fatalf("final %q", final)
+	}
+	layers := [][]Edit{b1.Edits(), b2.Edits()}
+	for _, tc := range []struct {
+		span string
+		want bool
+	}{
+		{"公", true}, {"公里", true}, {"里程", false}, {"程", false},
+	} {
+		i := strings.Index(final, tc.span)
+		if got := SpanInferred(layers, i, i+len(tc.span)); got != tc.want {
+			t.Errorf("%q: got %v, want %v", tc.span, got, tc.want)
+		}
+	}
+	if SpanInferred(layers[:1], 0, len(mid)) != true || SpanInferred(layers[:1], 0, 3) != false {
+		t.Error("one layer")
 	}
 }

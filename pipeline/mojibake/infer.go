@@ -1,0 +1,407 @@
+package mojibake
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/pipeline/langmodel"
+)
+
+// Inference of lost characters. A reader that could not place a byte
+// wrote U+FFFD for it (Python's errors="replace" writes one per byte, at
+// the byte that began the pair it could not read), so a repaired reading
+// knows where the byte was and the bytes around it: in UTF-8 read as GBK,
+// "鍏�" holds e5 85 and one lost byte, one of the 64 characters e5 85 80 to
+// e5 85 bf. Two facts narrow them: the character must be one the right
+// code has, and the lost byte must be one the wrong reader could not read
+// before the byte that follows it (else it would not be lost). The
+// language model, with the characters on both sides, ranks the rest; the
+// best is written only when it is ahead of the second by inferMargin, and
+// every inferred character is an edit of its own whose reason starts with
+// "inferred".
+
+// inferMargin is the least lead, in nats of the model's log probability
+// with both neighbours, of the best candidate over the second. Set on the
+// tuning half of the realistic corruption benchmark (realistic_test.go):
+// every inference with a lead of at least this was right there.
+const inferMargin = 6.0
+
+// inferMargin2 is inferMargin for a character that lost two bytes: 4,096
+// candidates, and the tuning half had 15 wrong in 276 at a margin of 5.
+const inferMargin2 = 8.0
+
+// inference is a character inferred for a lost position.
+type inference struct {
+	r      rune
+	margin float64 // lead of the best choice over the second
+	second rune    // this position in the second choice, 0 if none
+	known  string  // the surviving bytes, "??" for a lost one
+}
+
+// maxChoices bounds the combinations a run of adjacent lost characters
+// may have: beyond it they stay U+FFFD.
+const maxChoices = 1 << 16
+
+// candidates returns the characters the bytes b (hole marks the lost
+// ones) can be: characters of Chinese text that the right code has, whose
+// lost bytes the wrong reader could not read before the byte after each
+// (next: the byte after b, -1 if unknown). ok is false when too many bytes
+// are lost to try.
+func candidates(m *mechanism, b []byte, hole []bool, next int) ([]rune, bool) {
+	var at []int
+	for i, h := range hole {
+		if h {
+			at = append(at, i)
+		}
+	}
+	if len(at) == 0 || len(at) > 2 || len(b) < 2 || len(b) > 4 {
+		return nil, false
+	}
+	var buf [4]byte
+	copy(buf[:], b)
+	after := func(k int) int {
+		if at[k]+1 < len(b) {
+			return int(buf[at[k]+1])
+		}
+		return next
+	}
+	var rs []rune
+	try := func() {
+		for k := range at {
+			if !wrongFails(m.wrong, buf[at[k]], after(k)) {
+				return
+			}
+		}
+		r, n, ok := m.right.decode(buf[:len(b)])
+		if ok && n == len(b) && r != utf8.RuneError && chineseText(r) {
+			rs = append(rs, r)
+		}
+	}
+	for x := 0x80; x <= 0xff; x++ {
+		buf[at[0]] = byte(x)
+		if len(at) == 1 {
+			try()
+			continue
+		}
+		for y := 0x80; y <= 0xff; y++ {
+			buf[at[1]] = byte(y)
+			try()
+		}
+	}
+	return rs, true
+}
+
+// knownBytes writes b with "??" for its lost bytes.
+func knownBytes(b []byte, hole []bool) string {
+	var known []string
+	for i, c := range b {
+		if hole[i] {
+			known = append(known, "??")
+		} else {
+			known = append(known, fmt.Sprintf("%02x", c))
+		}
+	}
+	return strings.Join(known, " ")
+}
+
+// choose picks candidates for a run of adjacent lost positions, between
+// left and right (-1: unknown), scoring each choice as a whole with the
+// model: "鍏�閲�" is 公里 because 里 follows 公, though neither alone is
+// clear. For each position it returns the character of the best choice,
+// the best character there in a choice that differs there (0 if none),
+// and the lead of the first over the second: a position is settled when
+// the lead is need nats, whatever the others.
+func choose(lm *langmodel.Model, cands [][]rune, left, right rune) (best, second []rune, margin []float64, ok bool) {
+	total := 1
+	for _, c := range cands {
+		if len(c) == 0 {
+			return nil, nil, nil, false
+		}
+		total *= len(c)
+		if total > maxChoices {
+			return nil, nil, nil, false
+		}
+	}
+	// top[i][j]: the best score of a choice with candidate j at i.
+	top := make([][]float64, len(cands))
+	for i, c := range cands {
+		top[i] = make([]float64, len(c))
+		for j := range top[i] {
+			top[i][j] = math.Inf(-1)
+		}
+	}
+	cur := make([]int, len(cands))
+	start := lm.Scorer()
+	if left >= 0 {
+		start.Next(left)
+	}
+	var walk func(i int, s langmodel.Scorer, v float64)
+	walk = func(i int, s langmodel.Scorer, v float64) {
+		if i == len(cands) {
+			if right >= 0 {
+				v += s.Next(right)
+			}
+			for p, j := range cur {
+				top[p][j] = max(top[p][j], v)
+			}
+			return
+		}
+		for j, r := range cands[i] {
+			s2 := s
+			cur[i] = j
+			lp := s2.Next(r)
+			walk(i+1, s2, v+lp)
+		}
+	}
+	walk(0, start, 0)
+	best, second, margin = make([]rune, len(cands)), make([]rune, len(cands)), make([]float64, len(cands))
+	for i, c := range cands {
+		b, s := math.Inf(-1), math.Inf(-1)
+		for j, v := range top[i] {
+			switch {
+			case v > b:
+				if b > math.Inf(-1) {
+					second[i] = best[i]
+				}
+				s, b = b, v
+				best[i] = c[j]
+			case v > s:
+				s = v
+				second[i] = c[j]
+			}
+		}
+		margin[i] = b - s
+	}
+	return best, second, margin, true
+}
+
+// wrongFails reports whether the wrong code's reader could have failed on
+// byte x followed by next (-1: unknown): a byte it reads is not lost. The
+// lone byte 0x80 is the euro sign in x/text's GBK but unreadable to
+// Python and glibc, and Big5 readers differ outside the A1-F9 leads, so
+// those count as failing.
+func wrongFails(c *codec, x byte, next int) bool {
+	if x < 0x80 {
+		return false // ASCII reads as itself
+	}
+	if x == 0x80 || next < 0 {
+		return true
+	}
+	if c.name == "big5" && (x < 0xa1 || x > 0xf9) {
+		return true
+	}
+	_, _, ok := c.decode([]byte{x, byte(next)})
+	return !ok
+}
+
+// emit turns one repaired run, between the characters left and right of
+// the text as found, into replacements of the input text: one for each
+// inferred character (as narrow as the text's characters allow) and one
+// for each stretch between them.
+func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn run, left, right rune) []replacement {
+	type out struct {
+		r       rune
+		pc      piece
+		inf     *inference
+		dropped bool
+	}
+	var outs []out
+	var rs []rune
+	for _, pc := range rn.pieces {
+		switch {
+		case pc.dropped:
+			outs = append(outs, out{pc: pc, dropped: true})
+		case pc.lost:
+			outs = append(outs, out{r: utf8.RuneError, pc: pc})
+			rs = append(rs, utf8.RuneError)
+		default:
+			outs = append(outs, out{r: pc.r, pc: pc})
+			rs = append(rs, pc.r)
+		}
+	}
+	// Infer lost characters: each run of adjacent ones is chosen as a
+	// whole, between the characters on either side.
+	type lostAt struct {
+		out   int // index in outs
+		k     int // index in rs
+		cands []rune
+		known string
+		two   bool // two bytes lost
+	}
+	var group []lostAt
+	settle := func(nextR rune) {
+		if len(group) == 0 {
+			return
+		}
+		l := left
+		if k0 := group[0].k; k0 > 0 {
+			l = rs[k0-1]
+		}
+		if l == utf8.RuneError {
+			l = -1
+		}
+		if nextR == utf8.RuneError {
+			nextR = -1
+		}
+		cands := make([][]rune, len(group))
+		for i, g := range group {
+			cands[i] = g.cands
+		}
+		if best, second, margin, ok := choose(lm, cands, l, nextR); ok {
+			for i, g := range group {
+				need := inferMargin
+				if g.two {
+					need = inferMargin2
+				}
+				if margin[i] < need {
+					continue
+				}
+				in := &inference{r: best[i], margin: margin[i], second: second[i], known: g.known}
+				outs[g.out].r, outs[g.out].inf = in.r, in
+				rs[g.k] = in.r
+			}
+		}
+		group = group[:0]
+	}
+	k := 0
+	for i := range outs {
+		o := &outs[i]
+		if o.dropped {
+			continue
+		}
+		if o.r != utf8.RuneError || rn.b == nil {
+			settle(o.r)
+			k++
+			continue
+		}
+		a, z := o.pc.start-rn.from, o.pc.end-rn.from
+		next := -1
+		if z < len(rn.b) && !rn.hole[z] {
+			next = int(rn.b[z])
+		} else if z == len(rn.b) && right >= 0 {
+			// The run ends here: the byte after is the first of the
+			// text's next character, written in the wrong code.
+			var nb [4]byte
+			if w, ok := m.wrong.encode(nb[:0], right); ok && len(w) > 0 {
+				next = int(w[0])
+			}
+		}
+		cands, ok := candidates(m, rn.b[a:z], rn.hole[a:z], next)
+		if !ok {
+			settle(utf8.RuneError)
+			k++
+			continue
+		}
+		lost := 0
+		for _, h := range rn.hole[a:z] {
+			if h {
+				lost++
+			}
+		}
+		group = append(group, lostAt{out: i, k: k, cands: cands, known: knownBytes(rn.b[a:z], rn.hole[a:z]), two: lost > 1})
+		k++
+	}
+	settle(right)
+	var marks []bool
+	if m.shift {
+		// Only a frame shift implies lost bytes (see untrusted.go).
+		marks = untrusted(lm, m.right, rs, left, right)
+	}
+	// Cut the run where a character of the text as found and a character
+	// of the reading both end, keeping inferred characters apart.
+	isBound := make(map[int]int, len(rn.bounds))
+	for i, q := range rn.bounds {
+		isBound[q] = i
+	}
+	segStart, segChar, segRune := 0, 0, 0 // first out, text character and rune of the segment
+	k = 0
+	flush := func(endOut, endChar, endRune int) {
+		seg := outs[segStart:endOut]
+		var sb strings.Builder
+		var dropped []byte
+		var notes []string
+		lost := 0
+		for _, o := range seg {
+			switch {
+			case o.dropped:
+				dropped = append(dropped, o.pc.b)
+			case o.inf != nil:
+				sb.WriteRune(o.r)
+			default:
+				sb.WriteRune(o.r)
+				if o.r == utf8.RuneError {
+					lost++
+				}
+			}
+		}
+		idx := 0
+		for _, o := range seg {
+			if o.dropped {
+				continue
+			}
+			if in := o.inf; in != nil {
+				if in.second == 0 {
+					notes = append(notes, fmt.Sprintf("%c@%d from %s, the only candidate", in.r, idx, in.known))
+				} else {
+					notes = append(notes, fmt.Sprintf("%c@%d from %s, %.1f nats over %c", in.r, idx, in.known, in.margin, in.second))
+				}
+			}
+			idx++
+		}
+		reason := m.reason
+		if len(dropped) > 0 {
+			reason += fmt.Sprintf(" (stray byte %X dropped)", dropped)
+		}
+		reason += lostNote(lost)
+		if marks != nil {
+			reason += untrustedText(rs[segRune:endRune], marks[segRune:endRune])
+		}
+		if len(notes) > 0 {
+			reason = inferredReason + " " + strings.Join(notes, ", ") + " (" + reason + ")"
+		}
+		if endChar > segChar || sb.Len() > 0 {
+			reps = append(reps, replacement{start: offs[rn.charFrom+segChar], end: offs[rn.charFrom+endChar], repl: sb.String(), reason: reason})
+		}
+		segStart, segChar, segRune = endOut, endChar, endRune
+	}
+	hasInf := func(a, b int) bool {
+		for _, o := range outs[a:b] {
+			if o.inf != nil {
+				return true
+			}
+		}
+		return false
+	}
+	lastCut, lastChar, lastRune := -1, 0, 0 // the last place a cut may go
+	for i, o := range outs {
+		if !o.dropped {
+			k++
+		}
+		c, ok := isBound[o.pc.end-rn.from]
+		if !ok || i == len(outs)-1 {
+			continue
+		}
+		// A cut here is possible. Cut when the stretch since the last
+		// possible cut and the segment so far differ in holding an
+		// inferred character.
+		if lastCut >= segStart && hasInf(segStart, lastCut+1) != hasInf(lastCut+1, i+1) {
+			flush(lastCut+1, lastChar, lastRune)
+		}
+		lastCut, lastChar, lastRune = i, c, k
+	}
+	if lastCut >= segStart && lastCut < len(outs)-1 && hasInf(segStart, lastCut+1) != hasInf(lastCut+1, len(outs)) {
+		flush(lastCut+1, lastChar, lastRune)
+	}
+	flush(len(outs), len(rn.bounds)-1, len(rs))
+	return reps
+}
+
+// chineseText reports a Han character or the punctuation of Chinese text
+// (CJK and full-width punctuation, quotes and dashes): what the repaired
+// readings restore.
+func chineseText(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff01 && r <= 0xff65 || r >= 0x2010 && r <= 0x2027
+}
