@@ -106,6 +106,12 @@ func (d *Document) SpanInferred(start, end int) bool {
 	return textedit.SpanInferred(d.layers, start, end)
 }
 
+// InferredIndex indexes the document's inferred characters for many
+// SpanInferred questions at once (nil when there are none).
+func (d *Document) InferredIndex() *textedit.InferredIndex {
+	return textedit.NewInferredIndex(d.layers)
+}
+
 // SpanToSource maps a span of Base to input byte offsets.
 func (d *Document) SpanToSource(start, end int) (int, int, bool) {
 	return d.spans().toSource(start, end)

@@ -45,6 +45,7 @@ func (s Extract) Apply(_ context.Context, d *pipeline.Document) error {
 	if s.T2S == nil {
 		d.Figures = s.Set.Extract(d.Text)
 		originalSubjects(d)
+		markInferred(d)
 		return nil
 	}
 	simp, toSimp := s.T2S.ConvertEdits(d.Original)
@@ -57,7 +58,27 @@ func (s Extract) Apply(_ context.Context, d *pipeline.Document) error {
 		f.Start, f.End = fwd.Start(start), fwd.End(end)
 	}
 	d.Figures = figs
+	markInferred(d)
 	return nil
+}
+
+// markInferred says in a figure's evidence when its span holds a character
+// the mojibake stage inferred from surviving bytes rather than read: QA
+// should check such a figure against the page.
+func markInferred(d *pipeline.Document) {
+	if len(d.Figures) == 0 {
+		return
+	}
+	x := d.InferredIndex()
+	if x == nil {
+		return
+	}
+	for i := range d.Figures {
+		f := &d.Figures[i]
+		if x.Span(f.Start, f.End) {
+			f.Evidence += "; span holds inferred characters (review)"
+		}
+	}
 }
 
 // originalSubjects gives each subject in the document's own script, like

@@ -180,3 +180,60 @@ func SpanInferred(layers [][]Edit, start, end int) bool {
 	}
 	return false
 }
+
+// InferredIndex answers SpanInferred for the many figures of one document
+// in logarithmic time each: the mappers and the inferred edits' output
+// spans are built once.
+type InferredIndex struct {
+	mappers []*Mapper
+	spans   [][][2]int // per layer, output spans of its inferred edits, in order
+}
+
+// NewInferredIndex indexes layers as SpanInferred reads them; it returns
+// nil when no edit of any layer is inferred (the common case: then no span
+// holds an inferred character).
+func NewInferredIndex(layers [][]Edit) *InferredIndex {
+	found := false
+	for _, l := range layers {
+		for _, e := range l {
+			if e.Inferred() {
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	x := &InferredIndex{mappers: make([]*Mapper, len(layers)), spans: make([][][2]int, len(layers))}
+	for i, l := range layers {
+		x.mappers[i] = NewMapper(l)
+		for k, e := range l {
+			if e.Inferred() {
+				out := x.mappers[i].outStarts[k]
+				x.spans[i] = append(x.spans[i], [2]int{out, out + len(e.New)})
+			}
+		}
+	}
+	return x
+}
+
+// Span reports what SpanInferred(layers, start, end) reports.
+func (x *InferredIndex) Span(start, end int) bool {
+	if x == nil {
+		return false
+	}
+	for i := len(x.mappers) - 1; i >= 0; i-- {
+		sp := x.spans[i]
+		// the first inferred span that ends after start
+		k := sort.Search(len(sp), func(k int) bool { return sp[k][1] > start })
+		if k < len(sp) && sp[k][0] < end {
+			return true
+		}
+		start, end = x.mappers[i].Start(start), x.mappers[i].End(end)
+		if end < start {
+			end = start
+		}
+	}
+	return false
+}
