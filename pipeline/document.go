@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"context"
+	"sort"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -53,6 +54,14 @@ type Document struct {
 	PinyinRemoved int
 	Figures       []extractors.Figure
 	Err           error
+
+	// Pages counts a PDF's pages (0 for other inputs); PageStarts[i] is the
+	// offset in Base where page i+1 begins.
+	Pages      int
+	PageStarts []int
+	// FallbackTitle and FallbackPublishedAt (a PDF's metadata) fill title
+	// and published_at when the text gives none.
+	FallbackTitle, FallbackPublishedAt string
 }
 
 // SetDecoded sets the decoded text and the edits that map it to input bytes.
@@ -174,9 +183,18 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 	if doc.URL == "" {
 		doc.URL = d.Item.URL
 	}
-	if t, err := time.Parse(time.RFC3339, d.PublishedAt); err == nil {
-		t = t.UTC()
-		doc.PublishedAt = &t
+	if doc.Title == "" {
+		doc.Title = d.FallbackTitle
+	}
+	pub := d.PublishedAt
+	if pub == "" {
+		pub = d.FallbackPublishedAt
+	}
+	doc.PublishedAt = timestamp(pub)
+	doc.FetchedAt = timestamp(d.Item.FetchedAt)
+	if d.Pages > 0 {
+		n := int32(d.Pages)
+		doc.Pages = &n
 	}
 	if d.Err != nil {
 		doc.Status, doc.Error = schema.StatusFailed, d.Err.Error()
@@ -219,6 +237,12 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 			y := int32(f.Year)
 			row.Year = &y
 		}
+		if len(d.PageStarts) > 0 {
+			// The page the figure starts on: the last page starting at or
+			// before it.
+			p := int32(sort.SearchInts(d.PageStarts, bs+1))
+			row.Page = &p
+		}
 		figs = append(figs, row)
 	}
 	edits := make([]schema.Edit, 0, len(d.loud))
@@ -230,6 +254,16 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		})
 	}
 	return doc, figs, edits
+}
+
+// timestamp parses an RFC 3339 time to UTC, nil when empty or malformed.
+func timestamp(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil
+	}
+	t = t.UTC()
+	return &t
 }
 
 // validUTF8 keeps string columns valid UTF-8 for Parquet readers.

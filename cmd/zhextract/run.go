@@ -12,6 +12,7 @@ import (
 
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/batch"
+	"github.com/zhextract/zhextract/pipeline/pdftext"
 	"github.com/zhextract/zhextract/pipeline/sink"
 	"github.com/zhextract/zhextract/pipeline/stages"
 )
@@ -28,8 +29,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	maxMB := fs.Int64("max-mb", 256, "fail documents larger than this many MB")
 	docTimeout := fs.Duration("doc-timeout", pipeline.DefaultDocTimeout, "fail a document still being processed after this long (0: no limit)")
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), always, never")
+	pdfTimeout := fs.Duration("pdf-timeout", pdftext.DefaultTimeout, "fail a PDF that takes longer than this")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: zhextract run [flags] INPUT...\n\nINPUT is a file, folder, glob or - (stdin): .txt, .html, .htm, .jsonl, optionally .gz.\n\n")
+		fmt.Fprintf(stderr, "Usage: zhextract run [flags] INPUT...\n\nINPUT is a file, folder, glob or - (stdin): .txt, .html, .htm, .jsonl, .warc, optionally .gz, and .pdf.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,7 +49,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return 2, err
 	}
-	st, err := stages.Build(stages.Options{Convert: *convert})
+	st, err := stages.Build(stages.Options{Convert: *convert, PDFTimeout: *pdfTimeout})
 	if err != nil {
 		return 2, err
 	}
@@ -73,6 +75,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	fmt.Fprintf(stderr, "zhextract: %d documents (%d failed), %d figures, %d edits in %s; output in %s\n",
 		sum.Docs, sum.Failed, sum.Figures, sum.Edits, sum.Elapsed.Round(time.Millisecond), *out)
+	if sum.Skipped > 0 {
+		fmt.Fprintf(stderr, "zhextract: %d WARC records skipped (not responses, or not HTML, text or PDF)\n", sum.Skipped)
+	}
 	if sum.Interrupted {
 		fmt.Fprintf(stderr, "zhextract: interrupted; the files in %s hold the %d finished documents. Run again with --resume to finish.\n", *out, sum.Docs)
 		return 130, nil

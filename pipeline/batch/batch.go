@@ -95,10 +95,13 @@ type Progress struct {
 // Summary describes a finished (or interrupted) run.
 type Summary struct {
 	Docs, Failed, Figures, Edits int
-	Missing                      []error
-	Bytes                        int64
-	Elapsed                      time.Duration
-	Interrupted                  bool
+	// Skipped counts WARC records that are no documents (requests,
+	// metadata, images, scripts, redirects).
+	Skipped     int
+	Missing     []error
+	Bytes       int64
+	Elapsed     time.Duration
+	Interrupted bool
 }
 
 // ErrNothingProcessed is returned when no input document could be processed.
@@ -122,7 +125,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return !cfg.Shard.Has(source) || cfg.Done[source]
 	}
 	items := make(chan ingest.Item)
-	var files, totalFiles atomic.Int64
+	var files, totalFiles, skipped atomic.Int64
 	if cfg.Progress != nil {
 		// The reader streams the inputs without listing them first; a
 		// second walk counts them for the progress bar.
@@ -139,7 +142,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(items)
-		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip}
+		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, Skipped: func(source, reason string) {
+			skipped.Add(1)
+			slog.Debug("WARC record skipped", "source", source, "reason", reason)
+		}}
 		var err error
 		missing, err = ingest.Walk(cfg.Inputs, exclude, func(p string) error {
 			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
@@ -182,6 +188,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	rerr := <-readErr // also makes missing safe to read
 	sum.Missing = missing
+	sum.Skipped = int(skipped.Load())
 	sum.Elapsed = time.Since(start)
 	if runErr != nil && ctx.Err() == nil {
 		w.Abort()

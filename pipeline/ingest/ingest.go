@@ -25,6 +25,7 @@ import (
 const (
 	FormatText = "text"
 	FormatHTML = "html"
+	FormatPDF  = "pdf"
 )
 
 // Item is one raw input document. Err is set when the document could not be
@@ -36,6 +37,10 @@ type Item struct {
 	URL    string
 	Data   []byte
 	Err    error
+	// FetchedAt is when a crawler fetched the document (RFC 3339; WARC-Date).
+	FetchedAt string
+	// Charset is the charset the transport declared (HTTP Content-Type).
+	Charset string
 }
 
 // Options bound what ingest reads.
@@ -47,6 +52,9 @@ type Options struct {
 	Skip func(source string) bool
 	// Exclude names directories not to descend into (the output directory).
 	Exclude []string
+	// Skipped, when set, is told of each WARC record that is no document
+	// (not a response, not a text, HTML or PDF payload) and why.
+	Skipped func(source, reason string)
 }
 
 // DefaultMaxBytes is the default per-document size limit.
@@ -202,7 +210,7 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 // Errors reading one document become Items with Err set; Read itself fails
 // only when emit does or ctx is cancelled.
 func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit func(Item) error) error {
-	if opt.Skip != nil && !isJSONLName(path) && opt.Skip(path) {
+	if opt.Skip != nil && !perRecord(path) && opt.Skip(path) {
 		return nil
 	}
 	if path == "-" {
@@ -213,6 +221,9 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 		return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
 	}
 	defer f.Close()
+	if isWARCName(path) {
+		return readWARC(ctx, path, f, opt, emit)
+	}
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
@@ -248,8 +259,11 @@ func ReadFrom(ctx context.Context, source string, r io.Reader, opt Options, emit
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
-	if opt.Skip != nil && !isJSONLName(source) && opt.Skip(source) {
+	if opt.Skip != nil && !perRecord(source) && opt.Skip(source) {
 		return nil
+	}
+	if isWARCName(source) {
+		return readWARC(ctx, source, r, opt, emit)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	name := strings.TrimSuffix(source, ".gz")
@@ -275,13 +289,13 @@ func ReadFrom(ctx context.Context, source string, r io.Reader, opt Options, emit
 }
 
 // DocumentName reports whether a file found while walking a folder is taken
-// as input: text, HTML and JSONL files (optionally gzipped) and files without
-// an extension. Other files in a folder (images, answer keys, CSVs) are left
+// as input: text, HTML, JSONL, WARC and PDF files (optionally gzipped) and
+// files without an extension. Other files in a folder (images, answer keys, CSVs) are left
 // alone; a file named explicitly is always read.
 func DocumentName(name string) bool {
 	low := strings.TrimSuffix(strings.ToLower(name), ".gz")
 	switch filepath.Ext(low) {
-	case "", ".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".jsonl", ".ndjson":
+	case "", ".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".jsonl", ".ndjson", ".warc", ".pdf":
 		return true
 	}
 	return false
@@ -300,6 +314,9 @@ func looksJSONL(br *bufio.Reader) bool {
 
 func formatOf(name string, data []byte) string {
 	low := strings.ToLower(name)
+	if strings.HasSuffix(low, ".pdf") || bytes.HasPrefix(data, []byte("%PDF-")) {
+		return FormatPDF
+	}
 	if strings.HasSuffix(low, ".html") || strings.HasSuffix(low, ".htm") || strings.HasSuffix(low, ".xhtml") {
 		return FormatHTML
 	}

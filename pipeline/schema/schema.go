@@ -34,6 +34,11 @@ type Document struct {
 	Figures            int64  `parquet:"figures" json:"figures"`
 	Text               string `parquet:"text" json:"text"`
 	TextOriginalScript string `parquet:"text_original_script" json:"text_original_script"`
+	// FetchedAt is when a crawler fetched the document (WARC-Date), null for
+	// other inputs.
+	FetchedAt *time.Time `parquet:"fetched_at,optional,timestamp(millisecond)" json:"fetched_at"`
+	// Pages counts a PDF's pages, null for other inputs.
+	Pages *int32 `parquet:"pages,optional" json:"pages"`
 }
 
 // Figure is one row of the figures table.
@@ -74,6 +79,9 @@ type Figure struct {
 	// planned, allocated, or empty when the text does not say. Summing
 	// rows of different bases double counts.
 	Basis string `parquet:"basis,dict" json:"basis"`
+	// Page is the PDF page (from 1) the figure starts on, null for other
+	// inputs (whose figures have source offsets instead).
+	Page *int32 `parquet:"page,optional" json:"page"`
 }
 
 // Edit is one row of the edits table: one change a stage made to the text.

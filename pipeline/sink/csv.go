@@ -17,8 +17,8 @@ type csvWriter struct {
 }
 
 var csvHeaders = [3][]string{
-	{"doc_id", "source", "status", "error", "encoding", "script", "title", "publisher", "published_at", "url", "bytes", "chars", "repairs", "pinyin_removed", "figures", "text", "text_original_script"},
-	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "start", "end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor", "evidence", "basis"},
+	{"doc_id", "source", "status", "error", "encoding", "script", "title", "publisher", "published_at", "url", "bytes", "chars", "repairs", "pinyin_removed", "figures", "text", "text_original_script", "fetched_at", "pages"},
+	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "start", "end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor", "evidence", "basis", "page"},
 	{"doc_id", "stage", "seq", "start", "end", "old", "new", "reason"},
 }
 
@@ -52,6 +52,20 @@ func optI64(v *int64) string {
 	return i64(*v)
 }
 
+func optI32(v *int32) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(int(*v))
+}
+
+func optTime(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
 func optF64(v *float64) string {
 	if v == nil {
 		return ""
@@ -60,22 +74,16 @@ func optF64(v *float64) string {
 }
 
 func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	pub := ""
-	if d.PublishedAt != nil {
-		pub = d.PublishedAt.Format(time.RFC3339)
-	}
-	rows := [][]string{{d.DocID, d.Source, d.Status, d.Error, d.Encoding, d.Script, d.Title, d.Publisher, pub, d.URL,
-		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript}}
+	rows := [][]string{{d.DocID, d.Source, d.Status, d.Error, d.Encoding, d.Script, d.Title, d.Publisher, optTime(d.PublishedAt), d.URL,
+		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
+		optTime(d.FetchedAt), optI32(d.Pages)}}
 	if err := w.csvs[0].WriteAll(rows); err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
 	for _, f := range figs {
-		year := ""
-		if f.Year != nil {
-			year = strconv.Itoa(int(*f.Year))
-		}
 		rec := []string{f.DocID, f.Source, f.FigureID, f.Kind, f64(f.Value), f.ValueText, f.Unit, f.Qualifier, f.Raw, f.Sentence,
-			i64(f.Start), i64(f.End), optI64(f.SourceStart), optI64(f.SourceEnd), year, f.Subject, optF64(f.FromValue), optF64(f.ToValue), f.PeriodUnit, f.Extractor, f.Evidence, f.Basis}
+			i64(f.Start), i64(f.End), optI64(f.SourceStart), optI64(f.SourceEnd), optI32(f.Year), f.Subject, optF64(f.FromValue), optF64(f.ToValue), f.PeriodUnit, f.Extractor,
+			f.Evidence, f.Basis, optI32(f.Page)}
 		if err := w.csvs[1].Write(rec); err != nil {
 			return fmt.Errorf("write %s: %w", w.files[1].final, err)
 		}

@@ -3,6 +3,7 @@ package stages
 import (
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/zhextract/zhextract/extractors"
 	"github.com/zhextract/zhextract/pipeline"
@@ -11,6 +12,7 @@ import (
 	"github.com/zhextract/zhextract/pipeline/langmodel"
 	"github.com/zhextract/zhextract/pipeline/mojibake"
 	"github.com/zhextract/zhextract/pipeline/opencc"
+	"github.com/zhextract/zhextract/pipeline/pdftext"
 	"github.com/zhextract/zhextract/pipeline/pinyin"
 )
 
@@ -20,6 +22,9 @@ type Options struct {
 	Convert string
 	// NoExtract leaves out figure extraction (zhextract clean).
 	NoExtract bool
+	// PDFTimeout limits the time one PDF may take (pdftext.DefaultTimeout
+	// when 0).
+	PDFTimeout time.Duration
 }
 
 // Build assembles the stages in pipeline order.
@@ -59,6 +64,8 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		return nil, err
 	}
 	st := []pipeline.Stage{
+		// PDFium starts only when the first PDF arrives.
+		PDF{Reader: pdftext.New(opt.PDFTimeout, 0)},
 		Decode{Decoder: decode.New(langmodel.Default().PerChar), Charset: htmltext.Charset},
 		HTML{},
 		Chrome{},

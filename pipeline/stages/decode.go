@@ -24,11 +24,15 @@ func (Decode) Name() string { return "decode" }
 
 // Apply implements pipeline.Stage.
 func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
+	if d.Item.Format == ingest.FormatPDF {
+		return nil // read by the PDF stage
+	}
 	declared := func() string {
+		meta := ""
 		if d.Item.Format == ingest.FormatHTML && s.Charset != nil {
-			return s.Charset(d.Item.Data)
+			meta = s.Charset(d.Item.Data)
 		}
-		return ""
+		return decode.FirstDeclared(d.Item.Charset, meta)
 	}
 	r, err := s.Decoder.DecodeLazy(d.Item.Data, declared)
 	if err != nil {

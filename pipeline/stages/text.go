@@ -62,8 +62,9 @@ func (Chrome) Name() string { return "chrome" }
 
 // Apply implements pipeline.Stage.
 func (Chrome) Apply(_ context.Context, d *pipeline.Document) error {
-	// Lines made from HTML blocks are whole already: do not join them.
-	opt := chrome.Options{JoinBroken: d.Item.Format != ingest.FormatHTML}
+	// Lines made from HTML blocks are whole already, and the PDF stage
+	// joined a PDF's lines by their layout: do not join them.
+	opt := chrome.Options{JoinBroken: d.Item.Format != ingest.FormatHTML && d.Item.Format != ingest.FormatPDF}
 	text, edits, meta := chrome.CleanWith(d.Text, opt)
 	d.Rewrite(text, edits)
 	setMeta(d, meta)

@@ -181,6 +181,8 @@ var (
 	figuresCounter = beam.NewCounter("zhextract", "figures")
 	editsCounter   = beam.NewCounter("zhextract", "edits")
 	bytesCounter   = beam.NewCounter("zhextract", "bytes")
+	// WARC records that are no documents (requests, images, redirects).
+	skippedCounter = beam.NewCounter("zhextract", "skipped_records")
 )
 
 // expandFn turns the inputs into the sorted, de-duplicated list of files.
@@ -282,7 +284,7 @@ func (fn *processFn) StartBundle(context.Context, func(Part)) {
 }
 
 func (fn *processFn) ProcessElement(ctx context.Context, path string, _ func(Part)) error {
-	opt := ingest.Options{MaxBytes: fn.MaxBytes}
+	opt := ingest.Options{MaxBytes: fn.MaxBytes, Skipped: func(string, string) { skippedCounter.Inc(ctx, 1) }}
 	fs, err := fn.fs(ctx, path)
 	if err != nil {
 		return fn.write(ctx, ingest.Item{Source: path, ID: ingest.DocID(path), Err: fmt.Errorf("open: %w", err)})

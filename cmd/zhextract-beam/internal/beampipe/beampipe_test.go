@@ -17,9 +17,12 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+	gowarc "github.com/nlnwa/gowarc/v3"
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/zhextract/zhextract/pipeline/batch"
+	"github.com/zhextract/zhextract/pipeline/ingest/warctest"
+	"github.com/zhextract/zhextract/pipeline/pdftext/pdftest"
 	"github.com/zhextract/zhextract/pipeline/schema"
 	"github.com/zhextract/zhextract/pipeline/stages"
 )
@@ -54,6 +57,26 @@ func badInputs(t *testing.T) string {
 		"notadoc.csv":     []byte("a,b\n"), // skipped when walking a folder, in both paths
 		"sub/nested.text": []byte("公路里程达到100公里。"),
 	}
+	// A crawl and a PDF report: Beam reads them through the same code.
+	var warc bytes.Buffer
+	page := "<html><head><title>t</title></head><body><p>全年完成公路投资12.5亿元，新建农村公路320公里。</p></body></html>"
+	recs := []warctest.Record{
+		{Type: gowarc.Request, ID: "30000000-0000-4000-8000-000000000001", URI: "http://example.gov.cn/1.html"},
+		{ID: "30000000-0000-4000-8000-000000000002", URI: "http://example.gov.cn/1.html", Header: map[string]string{"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}, Body: warctest.Gzip([]byte(page))},
+		{ID: "30000000-0000-4000-8000-000000000003", URI: "http://example.gov.cn/a.png", Header: map[string]string{"Content-Type": "image/png"}, Body: []byte("\x89PNG")},
+	}
+	if font, err := pdftest.LoadFont(); err == nil {
+		pdf, err := pdftest.Build(font, pdftest.Report{Title: "报告", Paras: []string{"全年完成交通固定资产投资125.6亿元，比上年增长8.2%，新增高速公路通车里程45.8公里。"}, LinesPerPage: 2, WidthMM: 60})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["report.pdf"] = pdf
+		recs = append(recs, warctest.Record{ID: "30000000-0000-4000-8000-000000000004", URI: "http://example.gov.cn/r.pdf", Header: map[string]string{"Content-Type": "application/pdf"}, Body: pdf})
+	}
+	if _, err := warctest.Write(&warc, recs, 1); err != nil {
+		t.Fatal(err)
+	}
+	files["crawl.warc.gz"] = warc.Bytes()
 	for name, data := range files {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
