@@ -41,6 +41,30 @@ func Corpus(from, dir string, size int64, seed uint64) (files int, written int64
 	if len(templates) == 0 {
 		return 0, 0, fmt.Errorf("no documents under %s to build a corpus from", from)
 	}
+	return writeCorpus(templates, dir, size, seed)
+}
+
+// CorpusOf is Corpus built from the named template files only, so that a
+// corpus a golden file pins does not move when other test data is added.
+func CorpusOf(paths []string, dir string, size int64, seed uint64) (files int, written int64, err error) {
+	var ts []template
+	for _, p := range paths {
+		t, ok, err := readTemplate(p)
+		if err != nil {
+			return 0, 0, err
+		}
+		if ok {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		return 0, 0, fmt.Errorf("none of the %d files given is a document to build a corpus from", len(paths))
+	}
+	sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].lines) < len(ts[j].lines) })
+	return writeCorpus(ts, dir, size, seed)
+}
+
+func writeCorpus(templates []template, dir string, size int64, seed uint64) (files int, written int64, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, 0, err
 	}
@@ -75,34 +99,43 @@ func loadTemplates(from string) ([]template, error) {
 		if d.IsDir() || !ingest.DocumentName(d.Name()) {
 			return nil
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
+		t, ok, err := readTemplate(p)
+		if ok {
+			ts = append(ts, t)
 		}
-		name := strings.ToLower(d.Name())
-		if strings.HasSuffix(name, ".gz") {
-			zr, err := gzip.NewReader(bytes.NewReader(data))
-			if err != nil {
-				return nil // a deliberately corrupt test file
-			}
-			data, err = io.ReadAll(zr)
-			if err != nil {
-				return nil
-			}
-			name = strings.TrimSuffix(name, ".gz")
-		}
-		ext := filepath.Ext(name)
-		if ext == "" {
-			ext = ".txt"
-		}
-		if len(data) == 0 || ext == ".jsonl" || ext == ".ndjson" {
-			return nil // JSONL files are containers; their documents repeat others
-		}
-		ts = append(ts, template{ext: ext, lines: bytes.Split(data, []byte("\n"))})
-		return nil
+		return err
 	})
 	sort.Slice(ts, func(i, j int) bool { return len(ts[i].lines) < len(ts[j].lines) })
 	return ts, err
+}
+
+// readTemplate reads one document file as a template; ok is false for
+// files that are not one (containers, empty or corrupt files).
+func readTemplate(p string) (t template, ok bool, err error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return t, false, err
+	}
+	name := strings.ToLower(filepath.Base(p))
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return t, false, nil // a deliberately corrupt test file
+		}
+		data, err = io.ReadAll(zr)
+		if err != nil {
+			return t, false, nil
+		}
+		name = strings.TrimSuffix(name, ".gz")
+	}
+	ext := filepath.Ext(name)
+	if ext == "" {
+		ext = ".txt"
+	}
+	if len(data) == 0 || ext == ".jsonl" || ext == ".ndjson" {
+		return t, false, nil // JSONL files are containers; their documents repeat others
+	}
+	return template{ext: ext, lines: bytes.Split(data, []byte("\n"))}, true, nil
 }
 
 // vary shuffles the body paragraphs of text documents (HTML is kept as it
