@@ -25,6 +25,8 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	noOpenCC := fs.Bool("no-opencc", false, "do not time the opencc CLI")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
 	runs := fs.Int("runs", 1, "run the pipeline and time the opencc CLI `N` times, alternating, and report medians (shared machines are noisy)")
+	shape := fs.String("shape", "small", "corpus shape: small (many small files of every kind), html (HTML pages only) or big (one text file)")
+	peer := fs.String("peer", "", "also time `python`: an OpenCC t2s + jieba + regex pipeline over the same files (needs python3-jieba and libopencc)")
 	memProfile := fs.String("memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: zhextract bench [flags]\n\nBuilds a corpus from testdata, runs the whole pipeline over it and reports\nMB/s, documents/s, peak memory, CPU use and each stage's share of the time;\ntimes `opencc -c t2s` over the same bytes when the CLI is installed.\n\n")
@@ -43,7 +45,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		dir = tmp
 	}
 	corpus, out := filepath.Join(dir, "corpus"), filepath.Join(dir, "out")
-	files, n, err := bench.Corpus(*from, corpus, *size<<20, 1)
+	files, n, err := bench.BuildCorpus(*shape, *from, corpus, *size<<20, 1)
 	if err != nil {
 		return fmt.Errorf("build corpus: %w", err)
 	}
@@ -54,6 +56,14 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	startup := time.Since(start)
+	python := ""
+	if *peer == "python" {
+		if python = bench.PythonPeer(ctx); python == "" {
+			fmt.Fprintf(stderr, "python peer: no python3 with jieba and libopencc; not timed\n")
+		}
+	} else if *peer != "" {
+		return fmt.Errorf("unknown peer %q (valid: python)", *peer)
+	}
 	fmts := []string{*format}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -85,6 +95,12 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		res.Startup = startup
 		if !*noOpenCC {
 			if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
+				stopHeap()
+				return err
+			}
+		}
+		if python != "" {
+			if res.Python, err = bench.Python(ctx, python, corpus); err != nil {
 				stopHeap()
 				return err
 			}
