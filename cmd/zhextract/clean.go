@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+
+	"github.com/spf13/cobra"
 
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/htmltext"
@@ -13,34 +14,41 @@ import (
 	"github.com/zhextract/zhextract/pipeline/stages"
 )
 
-func cmdClean(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	script := fs.String("script", "simplified", "simplified (the text figures are read from) or original (the document's own script)")
-	convert := fs.String("convert", "t2s", "OpenCC `CONFIG` used for --script simplified")
-	explain := fs.Bool("explain", false, "print to stderr which element of an HTML page was taken for the article, its score, the runners-up, and where the title and date came from")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: zhextract clean [flags] FILE\n\nPrints the clean text of one document (- reads stdin).\n\n")
-		fs.PrintDefaults()
+// cleanOptions are clean's flags.
+type cleanOptions struct {
+	script, convert string
+	explain         bool
+}
+
+func newCleanCmd() *cobra.Command {
+	var o cleanOptions
+	cmd := &cobra.Command{
+		Use:   "clean [flags] FILE",
+		Short: "Print the clean text of one document",
+		Long:  "Prints the clean text the pipeline makes of FILE (- reads stdin).",
+		Args:  exactArgs(1, "FILE (- for stdin)"),
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			return runClean(cmd.Context(), o, args[0], cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+		}),
 	}
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	f := cmd.Flags()
+	f.StringVar(&o.script, "script", "simplified", "simplified (the text figures are read from) or original (the document's own script)")
+	f.StringVar(&o.convert, "convert", "t2s", "OpenCC `CONFIG` used for --script simplified")
+	f.BoolVar(&o.explain, "explain", false, "print to stderr which element of an HTML page was taken for the article, its score, the runners-up, and where the title and date came from")
+	return cmd
+}
+
+func runClean(ctx context.Context, o cleanOptions, path string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if o.script != "simplified" && o.script != "original" {
+		return usagef("--script must be simplified or original, not %q", o.script)
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	if *script != "simplified" && *script != "original" {
-		return fmt.Errorf("--script must be simplified or original, not %q", *script)
-	}
-	st, err := stages.Build(stages.Options{Convert: *convert, NoExtract: true})
+	st, err := stages.Build(stages.Options{Convert: o.convert, NoExtract: true})
 	if err != nil {
-		return err
+		return usageError{err}
 	}
-	path := fs.Arg(0)
 	var docs []*pipeline.Document
 	err = ingest.Read(ctx, path, stdin, ingest.Options{}, func(it ingest.Item) error {
-		if *explain {
+		if o.explain {
 			explainHTML(ctx, it, st, stderr)
 		}
 		docs = append(docs, pipeline.Process(ctx, it, st, nil))
@@ -59,7 +67,7 @@ func cmdClean(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			fmt.Fprintln(stdout)
 		}
 		text := d.Text
-		if *script == "original" {
+		if o.script == "original" {
 			text = d.Original
 		}
 		io.WriteString(stdout, text)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,45 +9,47 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/zhextract/zhextract/pipeline/opencc"
 )
 
-// cmdConvert is `zhextract convert -c CONFIG [-i IN] [-o OUT]`: the opencc
-// CLI's conversion with the embedded OpenCC dictionaries. It reads stdin
-// and writes stdout by default; -o replaces OUT atomically, so IN and OUT
-// may be the same file and a failed run leaves OUT as it was.
-func cmdConvert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	flags := flag.NewFlagSet("convert", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+// newConvertCmd is `zhextract convert -c CONFIG [-i IN] [-o OUT]`: the
+// opencc CLI's conversion with the embedded OpenCC dictionaries. It reads
+// stdin and writes stdout by default; -o replaces OUT atomically, so IN and
+// OUT may be the same file and a failed run leaves OUT as it was.
+func newConvertCmd() *cobra.Command {
 	var config, in, out string
-	flags.StringVar(&config, "c", "", "OpenCC `CONFIG`: "+strings.Join(opencc.Configs(), ", ")+` ("t2s.json" works too)`)
-	flags.StringVar(&config, "config", "", "same as -c")
-	flags.StringVar(&in, "i", "", "read `IN` instead of stdin")
-	flags.StringVar(&in, "input", "", "same as -i")
-	flags.StringVar(&out, "o", "", "write `OUT` instead of stdout")
-	flags.StringVar(&out, "output", "", "same as -o")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: zhextract convert -c CONFIG [-i IN] [-o OUT]\n\nConverts Chinese text like `opencc -c CONFIG` (OpenCC %s dictionaries, built in).\nInvalid UTF-8 bytes are copied through unchanged.\n\n", opencc.OpenCCVersion)
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+	cmd := &cobra.Command{
+		Use:   "convert -c CONFIG [-i IN] [-o OUT]",
+		Short: "Convert Chinese text between scripts like the opencc CLI",
+		Long: fmt.Sprintf("Converts Chinese text like `opencc -c CONFIG` (OpenCC %s dictionaries, built in).\n"+
+			"Invalid UTF-8 bytes are copied through unchanged.", opencc.OpenCCVersion),
+		Example: "  zhextract convert -c t2s -i traditional.txt -o simplified.txt\n  echo 漢字 | zhextract convert -c t2s",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return fmt.Errorf("unexpected argument %q (use -i IN)", args[0])
+			}
 			return nil
-		}
-		return errUsage
+		},
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			return runConvert(cmd.Context(), config, in, out, cmd.InOrStdin(), cmd.OutOrStdout())
+		}),
 	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "zhextract convert: unexpected argument %q (use -i IN)\n", flags.Arg(0))
-		return errUsage
-	}
+	f := cmd.Flags()
+	f.StringVarP(&config, "config", "c", "", "OpenCC `CONFIG`: "+strings.Join(opencc.Configs(), ", ")+` ("t2s.json" works too)`)
+	f.StringVarP(&in, "input", "i", "", "read `IN` instead of stdin")
+	f.StringVarP(&out, "output", "o", "", "write `OUT` instead of stdout")
+	return cmd
+}
+
+func runConvert(ctx context.Context, config, in, out string, stdin io.Reader, stdout io.Writer) error {
 	if config == "" {
-		fmt.Fprintf(stderr, "zhextract convert: -c CONFIG is required (one of %s)\n", strings.Join(opencc.Configs(), ", "))
-		return errUsage
+		return usagef("-c CONFIG is required (one of %s)", strings.Join(opencc.Configs(), ", "))
 	}
 	conv, err := opencc.New(config)
 	if err != nil {
-		fmt.Fprintf(stderr, "zhextract convert: %v\n", err)
-		return errUsage
+		return usageError{err}
 	}
 
 	r := stdin
