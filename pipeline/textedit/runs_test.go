@@ -93,3 +93,26 @@ func sameMaps(t *testing.T, what string, got, want *Mapper, text string) {
 		i += n
 	}
 }
+
+// TestRunUnits checks a run whose input and output characters differ in
+// length (two-byte GBK characters that become three-byte UTF-8), both ways.
+func TestRunUnits(t *testing.T) {
+	// "ab" + 3 two-byte characters + "c" became "ab交通部c".
+	edits := []Edit{{Start: 2, End: 8, Old: "\xbd\xbb\xcd\xa8\xb2\xbf", New: "交通部", Quiet: true, Unit: 2, NewUnit: 3}}
+	back, fwd := NewMapper(edits), NewMapper(Invert(edits))
+	for _, tc := range []struct{ out, in int }{{0, 0}, {2, 2}, {5, 4}, {8, 6}, {11, 8}, {12, 9}} {
+		if got := back.Start(tc.out); got != tc.in {
+			t.Errorf("Start(%d) = %d, want %d", tc.out, got, tc.in)
+		}
+		if got := back.End(tc.out); got != tc.in {
+			t.Errorf("End(%d) = %d, want %d", tc.out, got, tc.in)
+		}
+		if got := fwd.Start(tc.in); got != tc.out {
+			t.Errorf("forward Start(%d) = %d, want %d", tc.in, got, tc.out)
+		}
+	}
+	// Inside a character: a start rounds down, an end up.
+	if s, e := back.Start(6), back.End(6); s != 4 || e != 6 {
+		t.Errorf("offset inside 通 maps to [%d,%d), want [4,6)", s, e)
+	}
+}

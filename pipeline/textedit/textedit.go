@@ -21,12 +21,14 @@ type Edit struct {
 	// Quiet edits exist only for offset mapping (script conversion, whole-file
 	// transcoding) and are not written to the edits table.
 	Quiet bool
-	// Unit > 0 makes a quiet edit a run: Old and New are characters of Unit
-	// bytes each, the i-th of New standing for the i-th of Old (characters
-	// left as they were may sit between those replaced). One record then
-	// covers a stretch of one-for-one conversions, and offsets inside it map
-	// character for character, as one edit per character would map them.
-	Unit int
+	// Unit > 0 makes a quiet edit a run: the input span is characters of
+	// Unit bytes each and New characters of NewUnit bytes each, the i-th of
+	// New standing for the i-th of the input (when the units are equal,
+	// characters left as they were may sit between those replaced). One
+	// record then covers a stretch of one-for-one conversions or
+	// transcodings, and offsets inside it map character for character, as
+	// one edit per character would map them.
+	Unit, NewUnit int
 }
 
 // Builder produces a stage's output from its input while recording edits.
@@ -89,7 +91,7 @@ func (b *Builder) ReplaceQuiet(start, end int, repl, reason string) {
 	b.out.WriteString(repl)
 	b.pos = end
 	b.runs = append(b.runs, run{edit: len(b.edits), start: at, end: b.out.Len()})
-	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: b.src[start:end], New: repl, Reason: reason, Quiet: true, Unit: u})
+	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: b.src[start:end], New: repl, Reason: reason, Quiet: true, Unit: u, NewUnit: u})
 }
 
 // oneRune reports whether s is exactly one valid character.
@@ -187,8 +189,7 @@ func (m *Mapper) Start(pos int) int {
 	oe := m.outStarts[i] + len(e.New)
 	if pos < oe {
 		if e.Unit > 0 {
-			r := pos - m.outStarts[i]
-			return e.Start + r - r%e.Unit
+			return e.Start + (pos-m.outStarts[i])/e.NewUnit*e.Unit
 		}
 		return e.Start
 	}
@@ -201,9 +202,8 @@ func (m *Mapper) Start(pos int) int {
 func (m *Mapper) End(pos int) int {
 	i := sort.Search(len(m.edits), func(i int) bool { return m.outStarts[i]+len(m.edits[i].New) >= pos })
 	if i < len(m.edits) && pos > m.outStarts[i] {
-		if u := m.edits[i].Unit; u > 0 {
-			r := pos - m.outStarts[i]
-			return m.edits[i].Start + (r+u-1)/u*u
+		if e := m.edits[i]; e.Unit > 0 {
+			return e.Start + (pos-m.outStarts[i]+e.NewUnit-1)/e.NewUnit*e.Unit
 		}
 		return m.edits[i].End
 	}
@@ -221,7 +221,7 @@ func Invert(edits []Edit) []Edit {
 	shift := 0
 	for i, e := range edits {
 		start := e.Start + shift
-		inv[i] = Edit{Stage: e.Stage, Start: start, End: start + len(e.New), Old: e.New, New: e.Old, Reason: e.Reason, Quiet: e.Quiet, Unit: e.Unit}
+		inv[i] = Edit{Stage: e.Stage, Start: start, End: start + len(e.New), Old: e.New, New: e.Old, Reason: e.Reason, Quiet: e.Quiet, Unit: e.NewUnit, NewUnit: e.Unit}
 		shift += len(e.New) - (e.End - e.Start)
 	}
 	return inv
