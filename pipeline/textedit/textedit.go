@@ -37,7 +37,8 @@ type Edit struct {
 type Builder struct {
 	src   string
 	stage string
-	pos   int
+	pos   int // input copied to out so far
+	last  int // end of the last replacement, for the order check
 	out   strings.Builder
 	edits []Edit
 	runs  []run
@@ -51,9 +52,19 @@ type run struct {
 
 // NewBuilder starts building the output for src on behalf of stage.
 func NewBuilder(src, stage string) *Builder {
-	b := &Builder{src: src, stage: stage}
-	b.out.Grow(len(src))
-	return b
+	return &Builder{src: src, stage: stage}
+}
+
+// write copies the input up to start and then repl to the output. Nothing
+// is copied before the first real replacement, so a stage that changes
+// nothing returns its input without a copy.
+func (b *Builder) write(start, end int, repl string) {
+	if b.out.Cap() == 0 {
+		b.out.Grow(len(b.src) + len(repl))
+	}
+	b.out.WriteString(b.src[b.pos:start])
+	b.out.WriteString(repl)
+	b.pos, b.last = end, end
 }
 
 // Replace copies the input up to start unchanged, then writes repl in place
@@ -70,26 +81,22 @@ func (b *Builder) Replace(start, end int, repl, reason string) {
 // text then holds a record per stretch, not per character.
 func (b *Builder) ReplaceQuiet(start, end int, repl, reason string) {
 	u := end - start
-	if start < b.pos || end > len(b.src) || u != len(repl) || !oneRune(repl) || !oneRune(b.src[start:end]) || repl == b.src[start:end] {
+	if start < b.last || end > len(b.src) || u != len(repl) || !oneRune(repl) || !oneRune(b.src[start:end]) || repl == b.src[start:end] {
 		b.replace(start, end, repl, reason, true)
 		return
 	}
 	if n := len(b.edits); n > 0 {
 		p := &b.edits[n-1]
 		if p.Unit == u && p.Reason == reason && sameLength(b.src[p.End:start], u) {
-			b.out.WriteString(b.src[b.pos:start])
-			b.out.WriteString(repl)
-			b.pos = end
+			b.write(start, end, repl)
 			p.End = end
 			p.Old = b.src[p.Start:end]
 			b.runs[len(b.runs)-1].end = b.out.Len()
 			return
 		}
 	}
-	b.out.WriteString(b.src[b.pos:start])
-	at := b.out.Len()
-	b.out.WriteString(repl)
-	b.pos = end
+	at := b.out.Len() + start - b.pos
+	b.write(start, end, repl)
 	b.runs = append(b.runs, run{edit: len(b.edits), start: at, end: b.out.Len()})
 	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: b.src[start:end], New: repl, Reason: reason, Quiet: true, Unit: u, NewUnit: u})
 }
@@ -122,21 +129,24 @@ func (b *Builder) fillRuns() {
 }
 
 func (b *Builder) replace(start, end int, repl, reason string, quiet bool) {
-	if start < b.pos || end < start || end > len(b.src) {
+	if start < b.last || end < start || end > len(b.src) {
 		panic("textedit: replacement out of order or out of range")
 	}
-	b.out.WriteString(b.src[b.pos:start])
 	old := b.src[start:end]
-	b.out.WriteString(repl)
-	b.pos = end
 	if old == repl {
+		b.last = end
 		return
 	}
+	b.write(start, end, repl)
 	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: old, New: repl, Reason: reason, Quiet: quiet})
 }
 
-// String copies the rest of the input and returns the output.
+// String copies the rest of the input and returns the output: the input
+// itself when nothing was replaced.
 func (b *Builder) String() string {
+	if len(b.edits) == 0 {
+		return b.src
+	}
 	if b.pos < len(b.src) {
 		b.out.WriteString(b.src[b.pos:])
 		b.pos = len(b.src)
