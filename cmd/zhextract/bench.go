@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,6 +23,7 @@ type benchOptions struct {
 	from, format, keep, cpuProfile, memProfile string
 	workers, runs                              int
 	noOpenCC                                   bool
+	shape, peer                                string
 }
 
 const benchLong = `Builds a corpus from testdata, runs the whole pipeline over it and reports
@@ -48,6 +51,8 @@ func newBenchCmd() *cobra.Command {
 	f.BoolVar(&o.noOpenCC, "no-opencc", false, "do not time the opencc CLI")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
 	f.IntVar(&o.runs, "runs", 1, "run the pipeline and time the opencc CLI `N` times, alternating, and report medians (shared machines are noisy)")
+	f.StringVar(&o.shape, "shape", "small", "corpus shape: small (many small files of every kind), html (HTML pages only) or big (one text file)")
+	f.StringVar(&o.peer, "peer", "", "also time `python`: an OpenCC t2s + jieba + regex pipeline over the same files (needs python3-jieba and libopencc)")
 	f.StringVar(&o.memProfile, "memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
 	return cmd
 }
@@ -60,6 +65,10 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 		return usagef("--runs must be positive, not %d", o.runs)
 	case o.workers <= 0:
 		return usagef("--workers must be positive, not %d", o.workers)
+	case !slices.Contains(bench.Shapes, o.shape):
+		return usagef("--shape must be one of %s, not %q", strings.Join(bench.Shapes, ", "), o.shape)
+	case o.peer != "" && o.peer != "python":
+		return usagef("--peer must be python, not %q", o.peer)
 	}
 	// The default corpus comes from the repository's testdata folder; out
 	// of the repository say so rather than fail on a path the user never
@@ -80,7 +89,7 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 		dir = tmp
 	}
 	corpus, out := filepath.Join(dir, "corpus"), filepath.Join(dir, "out")
-	files, n, err := bench.Corpus(o.from, corpus, o.size<<20, 1)
+	files, n, err := bench.BuildCorpus(o.shape, o.from, corpus, o.size<<20, 1)
 	if err != nil {
 		return fmt.Errorf("build corpus: %w", err)
 	}
@@ -91,6 +100,12 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 		return err
 	}
 	startup := time.Since(start)
+	python := ""
+	if o.peer == "python" {
+		if python = bench.PythonPeer(ctx); python == "" {
+			fmt.Fprintf(stderr, "python peer: no python3 with jieba and libopencc; not timed\n")
+		}
+	}
 	fmts := []string{o.format}
 	if o.cpuProfile != "" {
 		f, err := os.Create(o.cpuProfile)
@@ -122,6 +137,12 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 		res.Startup = startup
 		if !o.noOpenCC {
 			if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
+				stopHeap()
+				return err
+			}
+		}
+		if python != "" {
+			if res.Python, err = bench.Python(ctx, python, corpus); err != nil {
 				stopHeap()
 				return err
 			}
