@@ -67,7 +67,16 @@ type Config struct {
 	Workers int
 	Stages  []pipeline.Stage
 	Shard   Shard
-	// Done, when set, names the sources already in the output (--resume).
+	// Resume continues the output in Out: the documents already recorded
+	// there are skipped (failed ones are retried unless SkipFailed) and
+	// the new rows go to a new part beside the old ones.
+	Resume, SkipFailed bool
+	// Force removes tables in Out that the run would neither replace nor
+	// continue (another format, shard layout or run); without it the run
+	// refuses to start.
+	Force bool
+	// Done, when set, names the sources already in the output (set by
+	// Resume, or by callers that write through Writer).
 	Done map[string]bool
 	// Suffix is added to output names (after the shard suffix).
 	Suffix   string
@@ -114,8 +123,16 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	var sum Summary
 	exclude := []string{cfg.Out}
 	w := cfg.Writer
+	var stale []string
+	var failedBefore map[string]bool
+	retried := map[string]bool{}
 	if w == nil {
-		var err error
+		out, err := openOutput(&cfg)
+		if err != nil {
+			return sum, err
+		}
+		defer out.release()
+		stale, failedBefore = out.stale, out.failed
 		w, err = sink.Open(sink.Naming{Dir: cfg.Out, Suffix: cfg.Shard.Suffix() + cfg.Suffix}, cfg.Formats)
 		if err != nil {
 			return sum, err
@@ -171,6 +188,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			return err
 		}
 		sum.Docs++
+		if failedBefore[doc.Source] {
+			retried[doc.Source] = true
+		}
 		if doc.Status != schema.StatusOK {
 			sum.Failed++
 			slog.Warn("document failed", "source", doc.Source, "err", doc.Error)
@@ -199,8 +219,23 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		// that --resume can continue from it.
 		sum.Interrupted = true
 	}
-	if err := w.Close(); err != nil {
-		return sum, err
+	// A run that processed nothing leaves the output as it was: a typo in
+	// an input path must not replace good tables with empty ones. (An empty
+	// shard part is still written: the shard set is incomplete without it.)
+	if sum.Docs == 0 && (cfg.Shard.Count == 0 || cfg.Suffix != "" || files.Load() == 0) {
+		w.Abort()
+	} else {
+		if err := w.Close(); err != nil {
+			return sum, err
+		}
+		if err := removeStale(cfg.Out, stale); err != nil {
+			return sum, err
+		}
+		if len(retried) > 0 {
+			if err := dropFailed(cfg.Out, cfg.Shard.Suffix()+cfg.Suffix, retried); err != nil {
+				return sum, err
+			}
+		}
 	}
 	if sum.Interrupted {
 		return sum, ctx.Err()
