@@ -4,6 +4,8 @@ package batch
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -166,6 +168,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		var err error
 		missing, err = ingest.Walk(cfg.Inputs, exclude, func(p string) error {
 			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
+				stdinID(&it)
 				select {
 				case items <- it:
 					return nil
@@ -253,4 +256,22 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, fmt.Errorf("%w: no inputs given", ErrNothingProcessed)
 	}
 	return sum, ErrNothingProcessed
+}
+
+// stdinID gives a document read from stdin a doc_id from its content: its
+// source ("-", or "-:LINE" for a JSONL line) is the same in every run, so
+// the id derived from it was too, and outputs of two runs joined on doc_id
+// mixed unrelated documents. A JSONL line's own id is kept; the line number
+// keeps two identical lines apart within a run.
+func stdinID(it *ingest.Item) {
+	if it.Source != "-" && !strings.HasPrefix(it.Source, "-:") || it.ID != ingest.DocID(it.Source) {
+		return
+	}
+	h := sha256.New()
+	if it.Source != "-" {
+		io.WriteString(h, it.Source)
+		h.Write([]byte{0})
+	}
+	h.Write(it.Data)
+	it.ID = hex.EncodeToString(h.Sum(nil)[:8])
 }
