@@ -7,32 +7,64 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/zhextract/zhextract/pipeline/schema"
+	"github.com/zhextract/zhextract/pipeline/sink"
 )
 
 // Resume lists the sources already recorded in dir's documents tables and
 // the name suffix for the parts a resumed run writes beside them. Parquet
 // parts are read when present, else JSONL, else CSV.
 func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err error) {
-	done = map[string]bool{}
-	var files []string
+	done, suffix, _, err = resume(dir, shard, true)
+	return done, suffix, err
+}
+
+// resume is Resume; with skipFailed false, documents recorded as failed are
+// not done but listed in failed (they are retried).
+func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suffix string, failed map[string]bool, err error) {
+	status := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, "", nil, fmt.Errorf("resume from %s: %w", dir, err)
+	}
 	for _, ext := range []string{"parquet", "jsonl", "csv"} {
-		files, err = filepath.Glob(filepath.Join(dir, "documents*."+ext))
-		if err != nil {
-			return nil, "", err
+		var parts []sink.Part
+		for _, e := range entries {
+			if p, ok := sink.ParsePart(e.Name()); ok && p.Table == "documents" && p.Format == ext {
+				parts = append(parts, p)
+			}
 		}
-		if len(files) > 0 {
-			sort.Strings(files)
-			for _, f := range files {
-				if err := readSources(f, ext, done); err != nil {
-					return nil, "", fmt.Errorf("resume from %s: %w", f, err)
+		if len(parts) > 0 {
+			// Part order: a resumed run's row of a retried document
+			// overrides the failed row before it.
+			sort.Slice(parts, func(i, j int) bool {
+				if parts[i].Index != parts[j].Index {
+					return parts[i].Index < parts[j].Index
+				}
+				return parts[i].Resume < parts[j].Resume
+			})
+			for _, p := range parts {
+				f := filepath.Join(dir, p.Name)
+				if err := readSources(f, ext, status); err != nil {
+					return nil, "", nil, fmt.Errorf("resume from %s: %w", f, err)
 				}
 			}
 			break
+		}
+	}
+	done, failed = map[string]bool{}, map[string]bool{}
+	for src, st := range status {
+		if skipFailed || st != schema.StatusFailed {
+			done[src] = true
+		} else {
+			failed[src] = true
 		}
 	}
 	// Pick the first free part name, so earlier parts are never overwritten.
@@ -40,12 +72,14 @@ func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err e
 		suffix = fmt.Sprintf("-resume-%d", k)
 		m, _ := filepath.Glob(filepath.Join(dir, "documents"+shard.Suffix()+suffix+".*"))
 		if len(m) == 0 {
-			return done, suffix, nil
+			return done, suffix, failed, nil
 		}
 	}
 }
 
-func readSources(path, ext string, done map[string]bool) error {
+// readSources records each source's status; a later part's row (a retry)
+// overrides an earlier one.
+func readSources(path, ext string, done map[string]string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -63,6 +97,7 @@ func readSources(path, ext string, done map[string]bool) error {
 		}
 		type sourceOnly struct {
 			Source string `parquet:"source"`
+			Status string `parquet:"status"`
 		}
 		r := parquet.NewGenericReader[sourceOnly](pf)
 		defer r.Close()
@@ -70,7 +105,7 @@ func readSources(path, ext string, done map[string]bool) error {
 		for {
 			n, err := r.Read(buf)
 			for _, row := range buf[:n] {
-				done[row.Source] = true
+				done[row.Source] = row.Status
 			}
 			if errors.Is(err, io.EOF) {
 				return nil
@@ -85,11 +120,12 @@ func readSources(path, ext string, done map[string]bool) error {
 		for sc.Scan() {
 			var row struct {
 				Source string `json:"source"`
+				Status string `json:"status"`
 			}
 			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
 				return err
 			}
-			done[row.Source] = true
+			done[row.Source] = row.Status
 		}
 		return sc.Err()
 	default:
@@ -98,14 +134,17 @@ func readSources(path, ext string, done map[string]bool) error {
 		if err != nil {
 			return err
 		}
-		col := -1
+		col, stcol := -1, -1
 		for i, h := range header {
-			if h == "source" {
+			switch h {
+			case "source":
 				col = i
+			case "status":
+				stcol = i
 			}
 		}
-		if col < 0 {
-			return errors.New("no source column")
+		if col < 0 || stcol < 0 {
+			return errors.New("no source or status column")
 		}
 		for {
 			rec, err := r.Read()
@@ -115,7 +154,7 @@ func readSources(path, ext string, done map[string]bool) error {
 			if err != nil {
 				return err
 			}
-			done[rec[col]] = true
+			done[rec[col]] = rec[stcol]
 		}
 	}
 }

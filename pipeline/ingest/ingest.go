@@ -151,7 +151,7 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 					continue
 				}
 				explicit[a] = true
-				if err := emit(filepath.Clean(m)); err != nil {
+				if err := emit(sourceName(cwd, m)); err != nil {
 					return missing, err
 				}
 				continue
@@ -189,7 +189,7 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 				if len(explicit) > 0 && explicit[abs(p)] {
 					return nil
 				}
-				if emitErr = emit(filepath.Clean(p)); emitErr != nil {
+				if emitErr = emit(sourceName(cwd, p)); emitErr != nil {
 					return filepath.SkipAll
 				}
 				return nil
