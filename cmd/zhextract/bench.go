@@ -39,7 +39,7 @@ func newBenchCmd() *cobra.Command {
 		Example: "  zhextract bench --size 20 --runs 3",
 		Args:    noArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
-			return runBench(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runBench(cmd.Context(), o, cmd.Flags().Changed("from"), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		}),
 	}
 	f := cmd.Flags()
@@ -57,7 +57,7 @@ func newBenchCmd() *cobra.Command {
 	return cmd
 }
 
-func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) error {
+func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr io.Writer) error {
 	switch {
 	case o.size <= 0:
 		return usagef("--size must be a positive number of MB, not %d", o.size)
@@ -69,6 +69,15 @@ func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) err
 		return usagef("--shape must be one of %s, not %q", strings.Join(bench.Shapes, ", "), o.shape)
 	case o.peer != "" && o.peer != "python":
 		return usagef("--peer must be python, not %q", o.peer)
+	}
+	// The default corpus comes from the repository's testdata folder; out
+	// of the repository say so rather than fail on a path the user never
+	// typed.
+	if st, err := os.Stat(o.from); err != nil || !st.IsDir() {
+		if !fromSet {
+			return usagef("no %s folder here: bench builds its corpus from the repository's testdata; run it in a zhextract checkout or give --from DIR (a folder of .txt, .html or .jsonl documents)", o.from)
+		}
+		return usagef("--from %s: not a folder", o.from)
 	}
 	dir := o.keep
 	if dir == "" {
