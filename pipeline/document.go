@@ -179,6 +179,7 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		Figures:            int64(len(d.Figures)),
 		Text:               d.Text,
 		TextOriginalScript: d.Original,
+		Warning:            d.Item.Warning,
 	}
 	if doc.URL == "" {
 		doc.URL = d.Item.URL

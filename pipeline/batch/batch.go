@@ -124,6 +124,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	skip := func(source string) bool {
 		return !cfg.Shard.Has(source) || cfg.Done[source]
 	}
+	// JSONL ids are made unique within the run, and with --resume across
+	// the parts already written.
+	ids := ingest.NewIDSet()
+	if cfg.Done != nil && cfg.Writer == nil {
+		if err := givenIDs(cfg.Out, ids.Add); err != nil {
+			w.Abort()
+			return sum, err
+		}
+	}
 	items := make(chan ingest.Item)
 	var files, totalFiles, skipped atomic.Int64
 	if cfg.Progress != nil {
@@ -142,7 +151,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(items)
-		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, Skipped: func(source, reason string) {
+		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, IDs: ids, Skipped: func(source, reason string) {
 			skipped.Add(1)
 			slog.Debug("WARC record skipped", "source", source, "reason", reason)
 		}}

@@ -12,6 +12,9 @@ import (
 	"sort"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/zhextract/zhextract/pipeline/ingest"
+	"github.com/zhextract/zhextract/pipeline/sink"
 )
 
 // Resume lists the sources already recorded in dir's documents tables and
@@ -28,7 +31,7 @@ func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err e
 		if len(files) > 0 {
 			sort.Strings(files)
 			for _, f := range files {
-				if err := readSources(f, ext, done); err != nil {
+				if err := readRows(f, ext, func(source, _ string) { done[source] = true }); err != nil {
 					return nil, "", fmt.Errorf("resume from %s: %w", f, err)
 				}
 			}
@@ -45,7 +48,36 @@ func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err e
 	}
 }
 
-func readSources(path, ext string, done map[string]bool) error {
+// givenIDs calls add with each doc_id in dir's documents tables that the
+// input gave (a JSONL id), not one derived from the source name, so that a
+// resumed run keeps doc_id unique across the parts.
+func givenIDs(dir string, add func(id string)) error {
+	for _, ext := range []string{"parquet", "jsonl", "csv"} {
+		files, err := filepath.Glob(filepath.Join(dir, "documents*."+ext))
+		if err != nil {
+			return err
+		}
+		if len(files) == 0 {
+			continue
+		}
+		for _, f := range files {
+			err := readRows(f, ext, func(source, id string) {
+				if id != ingest.DocID(source) {
+					add(id)
+				}
+			})
+			if err != nil {
+				return fmt.Errorf("resume from %s: %w", f, err)
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// readRows calls row with the source and doc_id of each row of a documents
+// table.
+func readRows(path, ext string, row func(source, docID string)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -61,16 +93,17 @@ func readSources(path, ext string, done map[string]bool) error {
 		if err != nil {
 			return err
 		}
-		type sourceOnly struct {
+		type keys struct {
+			DocID  string `parquet:"doc_id"`
 			Source string `parquet:"source"`
 		}
-		r := parquet.NewGenericReader[sourceOnly](pf)
+		r := parquet.NewGenericReader[keys](pf)
 		defer r.Close()
-		buf := make([]sourceOnly, 1024)
+		buf := make([]keys, 1024)
 		for {
 			n, err := r.Read(buf)
-			for _, row := range buf[:n] {
-				done[row.Source] = true
+			for _, k := range buf[:n] {
+				row(k.Source, k.DocID)
 			}
 			if errors.Is(err, io.EOF) {
 				return nil
@@ -83,13 +116,14 @@ func readSources(path, ext string, done map[string]bool) error {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<30)
 		for sc.Scan() {
-			var row struct {
+			var k struct {
+				DocID  string `json:"doc_id"`
 				Source string `json:"source"`
 			}
-			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			if err := json.Unmarshal(sc.Bytes(), &k); err != nil {
 				return err
 			}
-			done[row.Source] = true
+			row(k.Source, k.DocID)
 		}
 		return sc.Err()
 	default:
@@ -98,14 +132,17 @@ func readSources(path, ext string, done map[string]bool) error {
 		if err != nil {
 			return err
 		}
-		col := -1
+		col, idCol := -1, -1
 		for i, h := range header {
-			if h == "source" {
+			switch h {
+			case "source":
 				col = i
+			case "doc_id":
+				idCol = i
 			}
 		}
-		if col < 0 {
-			return errors.New("no source column")
+		if col < 0 || idCol < 0 {
+			return errors.New("no source or doc_id column")
 		}
 		for {
 			rec, err := r.Read()
@@ -115,7 +152,8 @@ func readSources(path, ext string, done map[string]bool) error {
 			if err != nil {
 				return err
 			}
-			done[rec[col]] = true
+			// The CSV writer guards cells against spreadsheet formulas.
+			row(sink.UnguardCell(rec[col]), sink.UnguardCell(rec[idCol]))
 		}
 	}
 }

@@ -8,8 +8,8 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -41,6 +41,14 @@ type Item struct {
 	FetchedAt string
 	// Charset is the charset the transport declared (HTTP Content-Type).
 	Charset string
+	// Transcoded names the encoding a JSONL file was read in ("utf-16le",
+	// "utf-32be"; empty for UTF-8): its lines reach Data as UTF-8.
+	Transcoded string
+	// Warning notes something the row's reader should know about a
+	// document that was processed all the same (a duplicate id).
+	Warning string
+	// givenID says ID came from the input (a JSONL id), not from Source.
+	givenID bool
 }
 
 // Options bound what ingest reads.
@@ -55,6 +63,11 @@ type Options struct {
 	// Skipped, when set, is told of each WARC record that is no document
 	// (not a response, not a text, HTML or PDF payload) and why.
 	Skipped func(source, reason string)
+	// IDs, when set, makes the ids JSONL lines give unique across every
+	// Read that shares it (one run).
+	IDs *IDSet
+
+	sizeHint int64 // the content's size when known before reading (gzip)
 }
 
 // DefaultMaxBytes is the default per-document size limit.
@@ -227,9 +240,24 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
+	jsonl := isJSONLName(strings.TrimSuffix(path, ".gz"))
+	fi, statErr := f.Stat()
+	if statErr == nil && fi.Mode().IsRegular() && !jsonl {
+		// An oversized file is refused from its size, before any of it is
+		// read (a gzip file by the size its trailer records).
+		if size, gz := uncompressedSize(f, fi.Size()); size > opt.MaxBytes {
+			what := "document"
+			if gz {
+				what = "gzip content"
+			}
+			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("read: %w (%s of %s > %s)", errTooLarge, what, mb(size), mb(opt.MaxBytes))})
+		} else if gz {
+			opt.sizeHint = size
+		}
+	}
 	// A plain file of known size is read in one call into a buffer of its
 	// size; gzip and JSONL go through the streaming reader.
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= opt.MaxBytes && !isJSONLName(strings.TrimSuffix(path, ".gz")) {
+	if statErr == nil && fi.Mode().IsRegular() && fi.Size() <= opt.MaxBytes && !jsonl {
 		data := make([]byte, fi.Size())
 		n, err := io.ReadFull(f, data)
 		var one [1]byte
@@ -280,7 +308,7 @@ func ReadFrom(ctx context.Context, source string, r io.Reader, opt Options, emit
 	if isJSONLName(name) || (source == "-" && looksJSONL(br)) {
 		return readJSONL(ctx, source, br, opt, emit)
 	}
-	data, err := readAll(br, opt.MaxBytes)
+	data, err := readAll(br, opt.MaxBytes, opt.sizeHint)
 	it := Item{Source: source, ID: DocID(source), Data: data, Format: formatOf(name, data)}
 	if err != nil {
 		it.Err = fmt.Errorf("read: %w", err)
@@ -342,96 +370,53 @@ func Sniff(data []byte) string {
 }
 
 var (
-	errTooLarge = errors.New("document larger than the size limit")
+	errTooLarge = errors.New("document larger than the size limit (--max-mb)")
 	errGrew     = errors.New("file grew while read")
 )
 
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+// readAll reads r whole, failing once it passes max bytes: it stops
+// reading there. hint, when known (a gzip trailer's size), sizes the
+// buffer, so the document is held once and not in a series of doublings.
+func readAll(r io.Reader, max, hint int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if hint > 0 && hint <= max {
+		buf.Grow(int(hint) + 1)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
-		return data, err
+		return buf.Bytes(), err
 	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w (%d bytes)", errTooLarge, max)
+	if int64(buf.Len()) > max {
+		return nil, fmt.Errorf("%w (more than %s)", errTooLarge, mb(max))
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
-type jsonDoc struct {
-	Text *string         `json:"text"`
-	HTML *string         `json:"html"`
-	URL  string          `json:"url"`
-	ID   json.RawMessage `json:"id"`
+// mb spells a byte count for an error message.
+func mb(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
-func readJSONL(ctx context.Context, path string, br *bufio.Reader, opt Options, emit func(Item) error) error {
-	line := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		b, rerr := readLine(br, opt.MaxBytes)
-		if len(b) == 0 && rerr == io.EOF {
-			return nil
-		}
-		line++
-		src := fmt.Sprintf("%s:%d", path, line)
-		if rerr != nil && rerr != io.EOF {
-			if errors.Is(rerr, errTooLarge) {
-				if err := emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("jsonl line %d: %w", line, rerr)}); err != nil {
-					return err
-				}
-				continue
-			}
-			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read jsonl: %w", rerr)})
-		}
-		if len(bytes.TrimSpace(b)) == 0 {
-			if rerr == io.EOF {
-				return nil
-			}
-			continue
-		}
-		if opt.Skip != nil && opt.Skip(src) {
-			if rerr == io.EOF {
-				return nil
-			}
-			continue
-		}
-		it := parseJSONLine(src, b)
-		if err := emit(it); err != nil {
-			return err
-		}
-		if rerr == io.EOF {
-			return nil
-		}
+// uncompressedSize is the size of a regular file's content: its size, or
+// for a gzip file the ISIZE of its trailer (the last member's length mod
+// 2^32: never more than the whole content, so a limit it passes is passed).
+// It leaves the file at its start.
+func uncompressedSize(f *os.File, size int64) (n int64, gz bool) {
+	var head [2]byte
+	if size < 18 {
+		return size, false
 	}
-}
-
-func parseJSONLine(src string, b []byte) Item {
-	it := Item{Source: src, ID: DocID(src)}
-	var d jsonDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		it.Err = fmt.Errorf("jsonl: %w", err)
-		return it
+	if _, err := f.ReadAt(head[:], 0); err != nil || head[0] != 0x1f || head[1] != 0x8b {
+		return size, false
 	}
-	if len(d.ID) > 0 && string(d.ID) != "null" {
-		var s string
-		if json.Unmarshal(d.ID, &s) == nil {
-			it.ID = s
-		} else {
-			it.ID = string(d.ID) // a number: keep its JSON spelling
-		}
+	var tail [4]byte
+	if _, err := f.ReadAt(tail[:], size-4); err != nil {
+		return 0, true
 	}
-	it.URL = d.URL
-	switch {
-	case d.HTML != nil:
-		it.Format, it.Data = FormatHTML, []byte(*d.HTML)
-	case d.Text != nil:
-		it.Format, it.Data = FormatText, []byte(*d.Text)
-	default:
-		it.Err = errors.New(`jsonl: object has neither a "text" nor an "html" field`)
-	}
-	return it
+	return int64(binary.LittleEndian.Uint32(tail[:])), true
 }
 
 // readLine reads one line without its newline, failing lines over max bytes
@@ -441,10 +426,13 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	tooLarge := false
 	for {
 		chunk, err := br.ReadSlice('\n')
+		// The limit is checked before a chunk is kept: the rest of an
+		// oversized line is read past, never held.
 		if !tooLarge {
-			buf = append(buf, chunk...)
-			if int64(len(buf)) > max {
+			if int64(len(buf)+len(bytes.TrimSuffix(chunk, []byte{'\n'}))) > max {
 				tooLarge, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
 			}
 		}
 		if err == bufio.ErrBufferFull {
