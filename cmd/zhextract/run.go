@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"time"
 
 	"golang.org/x/term"
@@ -77,6 +78,16 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		sum.Docs, sum.Failed, sum.Figures, sum.Edits, sum.Elapsed.Round(time.Millisecond), *out)
 	if sum.Skipped > 0 {
 		fmt.Fprintf(stderr, "zhextract: %d WARC records skipped (not responses, or not HTML, text or PDF)\n", sum.Skipped)
+	}
+	if len(sum.SkippedEntries) > 0 {
+		reasons := make([]string, 0, len(sum.SkippedEntries))
+		for r := range sum.SkippedEntries {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			fmt.Fprintf(stderr, "zhextract: %d entries of input folders skipped: %s\n", sum.SkippedEntries[r], r)
+		}
 	}
 	if sum.Interrupted {
 		fmt.Fprintf(stderr, "zhextract: interrupted; the files in %s hold the %d finished documents. Run again with --resume to finish.\n", *out, sum.Docs)

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Format says how a document's bytes are to be read.
@@ -98,6 +99,19 @@ func Expand(inputs []string, exclude []string) (paths []string, missing []error)
 // neither exists nor matches as a glob is reported in missing; Walk stops
 // with emit's error.
 func Walk(inputs []string, exclude []string, emit func(path string) error) (missing []error, err error) {
+	return WalkNoting(inputs, exclude, emit, nil)
+}
+
+// WalkNoting is Walk that tells skipped of each entry of a walked folder
+// left out for what it is rather than for its name: a FIFO, socket or
+// device (reading one could block the run or never end), a symlink to a
+// folder (not followed, so a link cannot make a loop) or a symlink that
+// leads nowhere. A symlink to a file is followed: it is read under the
+// link's own path.
+func WalkNoting(inputs []string, exclude []string, emit func(path string) error, skipped func(path, reason string)) (missing []error, err error) {
+	if skipped == nil {
+		skipped = func(string, string) {}
+	}
 	cwd, _ := os.Getwd()
 	abs := func(p string) string {
 		if filepath.IsAbs(p) || cwd == "" {
@@ -196,8 +210,14 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 					}
 					return nil
 				}
-				if !d.Type().IsRegular() || !DocumentName(name) {
+				if !DocumentName(name) {
 					return nil
+				}
+				if !d.Type().IsRegular() {
+					if reason := notRegular(p, d.Type()); reason != "" {
+						skipped(p, reason)
+						return nil
+					}
 				}
 				if len(explicit) > 0 && explicit[abs(p)] {
 					return nil
@@ -219,23 +239,55 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 	return missing, nil
 }
 
+// Reasons an entry of a walked folder is skipped, as WalkNoting reports them.
+const (
+	SkipSpecial     = "FIFO, socket or device"
+	SkipFolderLink  = "symlink to a folder (not followed)"
+	SkipBrokenLink  = "symlink that leads nowhere"
+	SkipSpecialLink = "symlink to a FIFO, socket or device"
+)
+
+// notRegular says why a folder entry that is no regular file is skipped,
+// or "" for a symlink to a regular file, which is read.
+func notRegular(p string, mode fs.FileMode) string {
+	if mode&fs.ModeSymlink == 0 {
+		return SkipSpecial
+	}
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return SkipBrokenLink
+	case st.IsDir():
+		return SkipFolderLink
+	case !st.Mode().IsRegular():
+		return SkipSpecialLink
+	}
+	return ""
+}
+
 // Read streams the documents held by path ("-" is stdin) to emit, in order.
 // Errors reading one document become Items with Err set; Read itself fails
 // only when emit does or ctx is cancelled.
 func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit func(Item) error) error {
-	if opt.Skip != nil && !perRecord(path) && opt.Skip(path) {
-		return nil
-	}
 	if path == "-" {
 		return ReadFrom(ctx, path, stdin, opt, emit)
 	}
+	// The source names the document in every table and in --resume: valid
+	// UTF-8 whatever the bytes of the file's name.
+	src := EscapeName(path)
+	if opt.Skip != nil && !perRecord(src) && opt.Skip(src) {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return readSpecial(ctx, path, src, opt, emit)
+	}
 	f, err := openFile(path)
 	if err != nil {
-		return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
+		return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("open: %w", err)})
 	}
 	defer f.Close()
 	if isWARCName(path) {
-		return readWARC(ctx, path, f, opt, emit)
+		return readWARC(ctx, src, f, opt, emit)
 	}
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
@@ -250,7 +302,7 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 			if gz {
 				what = "gzip content"
 			}
-			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("read: %w (%s of %s > %s)", errTooLarge, what, mb(size), mb(opt.MaxBytes))})
+			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read: %w (%s of %s > %s)", errTooLarge, what, mb(size), mb(opt.MaxBytes))})
 		} else if gz {
 			opt.sizeHint = size
 		}
@@ -270,15 +322,39 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 		if err == nil || errors.Is(err, io.ErrUnexpectedEOF) || (errors.Is(err, io.EOF) && n == 0) {
 			data = data[:n]
 			if n < 2 || data[0] != 0x1f || data[1] != 0x8b {
-				return emit(Item{Source: path, ID: DocID(path), Data: data, Format: formatOf(path, data)})
+				return emit(Item{Source: src, ID: DocID(src), Data: data, Format: formatOf(path, data)})
 			}
 		}
 		// Gzip, or a read error: start again on the streaming path.
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("read: %w", err)})
+			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read: %w", err)})
 		}
 	}
-	return ReadFrom(ctx, path, f, opt, emit)
+	return ReadFrom(ctx, src, f, opt, emit)
+}
+
+// readSpecial reads a FIFO, device or other file that is not regular,
+// named on the command line, so that cancelling ctx stops it: opening a
+// FIFO waits for a writer and a read waits for data, and both give way to
+// ctx. A document cut short by ctx carries ctx's error, so that a stopped
+// run leaves it for --resume.
+func readSpecial(ctx context.Context, path, src string, opt Options, emit func(Item) error) error {
+	f, err := openCancellable(ctx, path)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("open: %w", err)})
+	}
+	defer f.Close()
+	stop := context.AfterFunc(ctx, func() { f.SetReadDeadline(time.Now()) })
+	defer stop()
+	return ReadFrom(ctx, src, f, opt, func(it Item) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return emit(it)
+	})
 }
 
 // ReadFrom is Read for content that has already been opened, e.g. by another

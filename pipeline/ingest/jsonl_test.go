@@ -155,3 +155,24 @@ func FuzzRawStrings(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEscapeName: EscapeName gives valid UTF-8 that UnescapeName turns
+// back into the input, and keeps valid names without a backslash as they
+// are.
+func FuzzEscapeName(f *testing.F) {
+	for _, s := range []string{"a.txt", "\xb9\xab.txt", `a\b`, `\x41`, "\\\xff", "公路/\xe5\x85", `\\xff`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := EscapeName(s)
+		if !utf8.ValidString(e) {
+			t.Fatalf("EscapeName(%q) = %q, not UTF-8", s, e)
+		}
+		if UnescapeName(e) != s {
+			t.Fatalf("UnescapeName(EscapeName(%q)) = %q", s, UnescapeName(e))
+		}
+		if utf8.ValidString(s) && !strings.Contains(s, `\`) && e != s {
+			t.Fatalf("EscapeName changed the plain name %q to %q", s, e)
+		}
+	})
+}
