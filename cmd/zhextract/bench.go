@@ -2,38 +2,84 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/zhextract/zhextract/pipeline/bench"
 	"github.com/zhextract/zhextract/pipeline/stages"
 )
 
-func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	size := fs.Int64("size", 100, "corpus size in `MB`")
-	from := fs.String("from", "testdata", "folder whose documents the corpus is built from")
-	workers := fs.Int("workers", defaultWorkers(), "documents processed in parallel")
-	format := fs.String("format", "parquet", "output formats written during the run")
-	keep := fs.String("dir", "", "build the corpus and output here and keep them (default: a temporary folder, removed)")
-	noOpenCC := fs.Bool("no-opencc", false, "do not time the opencc CLI")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
-	runs := fs.Int("runs", 1, "run the pipeline and time the opencc CLI `N` times, alternating, and report medians (shared machines are noisy)")
-	memProfile := fs.String("memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: zhextract bench [flags]\n\nBuilds a corpus from testdata, runs the whole pipeline over it and reports\nMB/s, documents/s, peak memory, CPU use and each stage's share of the time;\ntimes `opencc -c t2s` over the same bytes when the CLI is installed.\n\n")
-		fs.PrintDefaults()
+// benchOptions are bench's flags.
+type benchOptions struct {
+	size                                       int64
+	from, format, keep, cpuProfile, memProfile string
+	workers, runs                              int
+	noOpenCC                                   bool
+	shape, peer                                string
+}
+
+const benchLong = `Builds a corpus from testdata, runs the whole pipeline over it and reports
+MB/s, documents/s, peak memory, CPU use and each stage's share of the time;
+times ` + "`opencc -c t2s`" + ` over the same bytes when the CLI is installed.`
+
+func newBenchCmd() *cobra.Command {
+	var o benchOptions
+	cmd := &cobra.Command{
+		Use:     "bench [flags]",
+		Short:   "Measure the pipeline's throughput and memory on a generated corpus",
+		Long:    benchLong,
+		Example: "  zhextract bench --size 20 --runs 3",
+		Args:    noArgs,
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			return runBench(cmd.Context(), o, cmd.Flags().Changed("from"), cmd.OutOrStdout(), cmd.ErrOrStderr())
+		}),
 	}
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	f := cmd.Flags()
+	f.Int64Var(&o.size, "size", 100, "corpus size in `MB`")
+	f.StringVar(&o.from, "from", "testdata", "`DIR` whose documents the corpus is built from")
+	f.IntVar(&o.workers, "workers", defaultWorkers(), "documents processed in parallel")
+	f.StringVar(&o.format, "format", "parquet", "output format written during the run")
+	f.StringVar(&o.keep, "dir", "", "build the corpus and output in `DIR` and keep them (default: a temporary folder, removed)")
+	f.BoolVar(&o.noOpenCC, "no-opencc", false, "do not time the opencc CLI")
+	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
+	f.IntVar(&o.runs, "runs", 1, "run the pipeline and time the opencc CLI `N` times, alternating, and report medians (shared machines are noisy)")
+	f.StringVar(&o.shape, "shape", "small", "corpus shape: small (many small files of every kind), html (HTML pages only) or big (one text file)")
+	f.StringVar(&o.peer, "peer", "", "also time `python`: an OpenCC t2s + jieba + regex pipeline over the same files (needs python3-jieba and libopencc)")
+	f.StringVar(&o.memProfile, "memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
+	return cmd
+}
+
+func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr io.Writer) error {
+	switch {
+	case o.size <= 0:
+		return usagef("--size must be a positive number of MB, not %d", o.size)
+	case o.runs <= 0:
+		return usagef("--runs must be positive, not %d", o.runs)
+	case o.workers <= 0:
+		return usagef("--workers must be positive, not %d", o.workers)
+	case !slices.Contains(bench.Shapes, o.shape):
+		return usagef("--shape must be one of %s, not %q", strings.Join(bench.Shapes, ", "), o.shape)
+	case o.peer != "" && o.peer != "python":
+		return usagef("--peer must be python, not %q", o.peer)
 	}
-	dir := *keep
+	// The default corpus comes from the repository's testdata folder; out
+	// of the repository say so rather than fail on a path the user never
+	// typed.
+	if st, err := os.Stat(o.from); err != nil || !st.IsDir() {
+		if !fromSet {
+			return usagef("no %s folder here: bench builds its corpus from the repository's testdata; run it in a zhextract checkout or give --from DIR (a folder of .txt, .html or .jsonl documents)", o.from)
+		}
+		return usagef("--from %s: not a folder", o.from)
+	}
+	dir := o.keep
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "zhextract-bench-")
 		if err != nil {
@@ -43,7 +89,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		dir = tmp
 	}
 	corpus, out := filepath.Join(dir, "corpus"), filepath.Join(dir, "out")
-	files, n, err := bench.Corpus(*from, corpus, *size<<20, 1)
+	files, n, err := bench.BuildCorpus(o.shape, o.from, corpus, o.size<<20, 1)
 	if err != nil {
 		return fmt.Errorf("build corpus: %w", err)
 	}
@@ -54,9 +100,15 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	startup := time.Since(start)
-	fmts := []string{*format}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+	python := ""
+	if o.peer == "python" {
+		if python = bench.PythonPeer(ctx); python == "" {
+			fmt.Fprintf(stderr, "python peer: no python3 with jieba and libopencc; not timed\n")
+		}
+	}
+	fmts := []string{o.format}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
 		if err != nil {
 			return err
 		}
@@ -66,25 +118,31 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	stopHeap := func() {}
-	if *memProfile != "" {
-		stopHeap = snapshotHeap(*memProfile, 2*time.Second)
+	if o.memProfile != "" {
+		stopHeap = snapshotHeap(o.memProfile, 2*time.Second)
 	}
 	var results []bench.Result
-	for i := range max(*runs, 1) {
+	for i := range max(o.runs, 1) {
 		if i > 0 {
 			if err := os.RemoveAll(out); err != nil {
 				return err
 			}
 		}
-		res, err := bench.Run(ctx, corpus, out, st, *workers, fmts)
+		res, err := bench.Run(ctx, corpus, out, st, o.workers, fmts)
 		if err != nil {
 			stopHeap()
 			return err
 		}
 		res.Files = files
 		res.Startup = startup
-		if !*noOpenCC {
+		if !o.noOpenCC {
 			if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
+				stopHeap()
+				return err
+			}
+		}
+		if python != "" {
+			if res.Python, err = bench.Python(ctx, python, corpus); err != nil {
 				stopHeap()
 				return err
 			}
@@ -92,10 +150,10 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		results = append(results, res)
 	}
 	stopHeap()
-	if *cpuProfile != "" {
+	if o.cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
-	bench.Report(stdout, bench.Median(results), *workers)
+	bench.Report(stdout, bench.Median(results), o.workers)
 	if len(results) > 1 {
 		bench.Spread(stdout, results)
 	}

@@ -1,70 +1,140 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/spf13/cobra"
+
+	"github.com/zhextract/zhextract/pipeline/decode"
+	"github.com/zhextract/zhextract/pipeline/langmodel"
 	"github.com/zhextract/zhextract/pipeline/opencc"
 )
 
-// cmdConvert is `zhextract convert -c CONFIG [-i IN] [-o OUT]`: the opencc
-// CLI's conversion with the embedded OpenCC dictionaries. It reads stdin
-// and writes stdout by default; -o replaces OUT atomically, so IN and OUT
-// may be the same file and a failed run leaves OUT as it was.
-func cmdConvert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	flags := flag.NewFlagSet("convert", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+// newConvertCmd is `zhextract convert -c CONFIG [-i IN] [-o OUT]`: the
+// opencc CLI's conversion with the embedded OpenCC dictionaries. It reads
+// stdin and writes stdout by default; -o replaces OUT atomically, so IN and
+// OUT may be the same file and a failed run leaves OUT as it was.
+func newConvertCmd() *cobra.Command {
 	var config, in, out string
-	flags.StringVar(&config, "c", "", "OpenCC `CONFIG`: "+strings.Join(opencc.Configs(), ", ")+` ("t2s.json" works too)`)
-	flags.StringVar(&config, "config", "", "same as -c")
-	flags.StringVar(&in, "i", "", "read `IN` instead of stdin")
-	flags.StringVar(&in, "input", "", "same as -i")
-	flags.StringVar(&out, "o", "", "write `OUT` instead of stdout")
-	flags.StringVar(&out, "output", "", "same as -o")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: zhextract convert -c CONFIG [-i IN] [-o OUT]\n\nConverts Chinese text like `opencc -c CONFIG` (OpenCC %s dictionaries, built in).\nInvalid UTF-8 bytes are copied through unchanged.\n\n", opencc.OpenCCVersion)
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+	cmd := &cobra.Command{
+		Use:   "convert -c CONFIG [-i IN] [-o OUT]",
+		Short: "Convert Chinese text between scripts like the opencc CLI",
+		Long: fmt.Sprintf("Converts Chinese text like `opencc -c CONFIG` (OpenCC %s dictionaries, built in).\n\n"+
+			"CONFIG is a name (t2s), a file name (t2s.json) or an opencc config path\n"+
+			"(/usr/share/opencc/t2s.json): the file name chooses the built-in config.\n\n"+
+			"The input is decoded like run decodes a document: UTF-8 streams through;\n"+
+			"GB18030, Big5 and UTF-16 input is detected and decoded to UTF-8 first.\n"+
+			"Output is UTF-8; bytes no encoding explains become U+FFFD, as in run.", opencc.OpenCCVersion),
+		Example: "  zhextract convert -c t2s -i traditional.txt -o simplified.txt\n  echo 漢字 | zhextract convert -c t2s",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return fmt.Errorf("unexpected argument %q (use -i IN)", args[0])
+			}
 			return nil
-		}
-		return errUsage
+		},
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			return runConvert(cmd.Context(), config, in, out, cmd.InOrStdin(), cmd.OutOrStdout())
+		}),
 	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "zhextract convert: unexpected argument %q (use -i IN)\n", flags.Arg(0))
-		return errUsage
-	}
+	f := cmd.Flags()
+	f.StringVarP(&config, "config", "c", "", "OpenCC `CONFIG`: "+strings.Join(opencc.Configs(), ", ")+` (or t2s.json, or a path such as /usr/share/opencc/t2s.json)`)
+	f.StringVarP(&in, "input", "i", "", "read `IN` instead of stdin")
+	f.StringVarP(&out, "output", "o", "", "write `OUT` instead of stdout")
+	return cmd
+}
+
+func runConvert(ctx context.Context, config, in, out string, stdin io.Reader, stdout io.Writer) error {
 	if config == "" {
-		fmt.Fprintf(stderr, "zhextract convert: -c CONFIG is required (one of %s)\n", strings.Join(opencc.Configs(), ", "))
-		return errUsage
+		return usagef("-c CONFIG is required (one of %s)", strings.Join(opencc.Configs(), ", "))
 	}
-	conv, err := opencc.New(config)
+	conv, err := opencc.New(builtinConfig(config))
 	if err != nil {
-		fmt.Fprintf(stderr, "zhextract convert: %v\n", err)
-		return errUsage
+		return usageError{fmt.Errorf("-c %s: not one of the built-in OpenCC configs (%s)", config, strings.Join(opencc.Configs(), ", "))}
 	}
 
-	r := stdin
+	r, name := stdin, "stdin"
 	if in != "" && in != "-" {
 		f, err := os.Open(in)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		r = f
+		r, name = f, in
+	}
+	r, err = decodeInput(r, name, maxConvertBytes)
+	if err != nil {
+		return err
 	}
 	if out == "" || out == "-" {
 		return conv.ConvertStream(ctx, stdout, r)
 	}
 	return writeAtomic(out, func(w io.Writer) error { return conv.ConvertStream(ctx, w, r) })
+}
+
+// maxConvertBytes bounds an input that is not UTF-8, which is decoded
+// whole; it matches run's default --max-mb.
+const maxConvertBytes = 256 << 20
+
+// builtinConfig maps an OpenCC config given as the opencc CLI takes it (a
+// name, "t2s.json", or a path such as /usr/share/opencc/t2s.json) to the
+// name of the built-in config: the file's name chooses it, the file itself
+// is not read.
+func builtinConfig(config string) string {
+	return strings.TrimSuffix(filepath.Base(config), ".json")
+}
+
+// decodeInput returns r as UTF-8 text, decoded as run decodes a document
+// (byte order marks, UTF-16, GB18030, Big5, lines in mixed encodings).
+// Input whose first 64 KB are UTF-8 streams through unchanged, so memory
+// stays flat for the common case; other input is read whole, up to max
+// bytes. name is used in errors.
+func decodeInput(r io.Reader, name string, max int64) (io.Reader, error) {
+	const peek = 64 << 10
+	br := bufio.NewReaderSize(r, peek)
+	head, err := br.Peek(peek)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err == nil {
+		head = trimPartialRune(head) // the peek may end inside a character
+	}
+	if utf8.Valid(head) && bytes.IndexByte(head, 0) < 0 {
+		return br, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: larger than %d MB and not UTF-8; convert it in parts", name, max>>20)
+	}
+	res, err := decode.New(langmodel.Default().PerChar).Decode(data, "")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return strings.NewReader(res.Text), nil
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of b.
+func trimPartialRune(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
 }
 
 // writeAtomic writes path through a temporary file in the same directory

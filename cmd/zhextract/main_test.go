@@ -55,12 +55,15 @@ func TestRunExitCodes(t *testing.T) {
 		inStderr string
 	}{
 		{"examples", []string{"../../testdata/examples"}, 0, "0 failed"},
-		{"missing path only", []string{filepath.Join(dir, "nope.txt")}, 1, "nope.txt"},
-		{"missing path beside a good one", []string{filepath.Join(dir, "nope.txt"), "../../testdata/seeds/000_57ee527ed9377c6b.txt"}, 0, "nope.txt"},
+		// Issue 16 item 5: a missing input exits 3 after the rest is
+		// processed, and the summary names it (exit 0 before).
+		{"missing path only", []string{filepath.Join(dir, "nope.txt")}, 3, "not processed: input " + filepath.Join(dir, "nope.txt")},
+		{"missing path beside a good one", []string{filepath.Join(dir, "nope.txt"), "../../testdata/seeds/000_57ee527ed9377c6b.txt"}, 3, "1 documents (0 failed)"},
+		{"missing glob beside a good one", []string{filepath.Join(dir, "*.nope"), "../../testdata/seeds/000_57ee527ed9377c6b.txt"}, 3, "1 input not found; the other inputs were processed"},
 		{"binary only", []string{png}, 1, "no input document could be processed"},
 		{"bad format", []string{"--format", "xml", "../../testdata/examples"}, 2, "unknown format"},
 		{"bad convert config", []string{"--convert", "x2y", "../../testdata/examples"}, 2, "s2twp"},
-		{"no input", nil, 2, "Usage"},
+		{"no input", nil, 2, "missing INPUT"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -124,7 +127,15 @@ func TestInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	// Signal only once the run has opened its output (its signal handler is
+	// in place by then): on a loaded machine a fixed sleep could deliver the
+	// SIGINT before the handler exists and kill the process outright.
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if ents, _ := os.ReadDir(out); len(ents) > 0 {
+			break
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
 	cmd.Process.Signal(syscall.SIGINT)
 	err := cmd.Wait()
 	ee, ok := err.(*exec.ExitError)

@@ -23,8 +23,8 @@ func TestReportCommand(t *testing.T) {
 	tmp := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	folder := filepath.Join(tmp, "rep")
-	if err := cmdReport(ctx, []string{out, "-o", folder, "--failed-only"}, &stdout, &stderr); err != nil {
-		t.Fatal(err)
+	if code := execute(ctx, []string{"report", out, "-o", folder, "--failed-only"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	if _, err := os.Stat(filepath.Join(folder, "index.html")); err != nil {
 		t.Errorf("no index.html in the folder: %v", err)
@@ -38,14 +38,15 @@ func TestReportCommand(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
-	err := cmdReport(ctx, []string{out, "-o", link}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "a symlink, not a regular file") {
-		t.Errorf("-o symlink: %v", err)
+	stderr.Reset()
+	code := execute(ctx, []string{"report", out, "-o", link}, nil, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "a symlink, not a regular file") {
+		t.Errorf("-o symlink: exit %d, stderr %q", code, stderr.String())
 	}
 	if st, _ := os.Lstat(link); st == nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Error("the symlink was replaced")
 	}
-	if err := cmdReport(ctx, []string{out, "-o", filepath.Join(tmp, "r.html"), "--limit", "-1"}, &stdout, &stderr); err == nil {
-		t.Error("a negative --limit accepted")
+	if code := execute(ctx, []string{"report", out, "-o", filepath.Join(tmp, "r.html"), "--limit", "-1"}, nil, &stdout, &stderr); code != 2 {
+		t.Errorf("a negative --limit: exit %d, want 2", code)
 	}
 }

@@ -2,13 +2,15 @@ package main
 
 import (
 	"context"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"sort"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/zhextract/zhextract/pipeline"
@@ -18,66 +20,107 @@ import (
 	"github.com/zhextract/zhextract/pipeline/stages"
 )
 
-func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("out", "out", "output `DIR`")
-	formats := fs.String("format", "parquet", "comma-separated output formats: parquet, jsonl, csv")
-	workers := fs.Int("workers", defaultWorkers(), "documents processed in parallel")
-	convert := fs.String("convert", "t2s", "OpenCC `CONFIG` for the clean text (t2s, s2t, s2twp, ...)")
-	shard := fs.String("shard", "", "process only shard `i/n` of the inputs (by a hash of the source name)")
-	resume := fs.Bool("resume", false, "skip inputs already recorded in DIR's documents table")
-	maxMB := fs.Int64("max-mb", 256, "fail documents larger than this many MB")
-	docTimeout := fs.Duration("doc-timeout", pipeline.DefaultDocTimeout, "fail a document still being processed after this long (0: no limit)")
-	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), always, never")
-	pdfTimeout := fs.Duration("pdf-timeout", pdftext.DefaultTimeout, "fail a PDF that takes longer than this")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: zhextract run [flags] INPUT...\n\nINPUT is a file, folder, glob or - (stdin): .txt, .html, .htm, .jsonl, .warc, optionally .gz, and .pdf.\n\n")
-		fs.PrintDefaults()
+const runLong = `Extracts clean text and figures from every INPUT into the tables documents,
+figures and edits in --out.
+
+INPUT is a file, folder (recursive), glob or - (stdin): .txt, .html, .htm,
+.jsonl, .warc, optionally .gz, and .pdf. Every input document gets a
+documents row with its status; one broken file never stops the batch.
+
+Exit codes: 0 done; 1 no input document could be processed, or the output
+could not be written; 2 bad command line; 3 some INPUT paths do not exist
+(the others were processed); 130 interrupted (run again with --resume).`
+
+// runOptions are run's flags.
+type runOptions struct {
+	out, formats, convert, shard, progress string
+	workers                                int
+	resume                                 bool
+	maxMB                                  int64
+	docTimeout, pdfTimeout                 time.Duration
+}
+
+func newRunCmd() *cobra.Command {
+	var o runOptions
+	cmd := &cobra.Command{
+		Use:   "run [flags] INPUT...",
+		Short: "Extract clean text and figures from documents into Parquet, JSONL or CSV tables",
+		Long:  runLong,
+		Example: `  zhextract run --out out testdata/examples
+  zhextract run testdata/seeds --out out --format parquet,jsonl
+  cat page.html | zhextract run --format jsonl -`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return errors.New("missing INPUT (a file, folder, glob or - for stdin)")
+			}
+			return nil
+		},
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			return runRun(cmd.Context(), o, args, cmd.InOrStdin(), cmd.ErrOrStderr())
+		}),
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2, errUsage
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2, errUsage
-	}
-	fmts, err := sink.ParseFormats(*formats)
+	f := cmd.Flags()
+	f.StringVar(&o.out, "out", "out", "output `DIR`")
+	f.StringVar(&o.formats, "format", "parquet", "comma-separated output `FORMATS`: parquet, jsonl, csv")
+	f.IntVar(&o.workers, "workers", defaultWorkers(), "documents processed in parallel")
+	f.StringVar(&o.convert, "convert", "t2s", "OpenCC `CONFIG` for the clean text (t2s, s2t, s2twp, ...)")
+	f.StringVar(&o.shard, "shard", "", "process only shard `i/n` of the inputs (by a hash of the source name)")
+	f.BoolVar(&o.resume, "resume", false, "skip inputs already recorded in DIR's documents table")
+	f.Int64Var(&o.maxMB, "max-mb", 256, "fail documents larger than this many `MB`")
+	f.DurationVar(&o.docTimeout, "doc-timeout", pipeline.DefaultDocTimeout, "fail a document still being processed after this long (0: no limit)")
+	f.StringVar(&o.progress, "progress", "auto", "progress bar: auto (on a terminal), always, never")
+	f.DurationVar(&o.pdfTimeout, "pdf-timeout", pdftext.DefaultTimeout, "fail a PDF that takes longer than this")
+	return cmd
+}
+
+func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader, stderr io.Writer) error {
+	fmts, err := sink.ParseFormats(o.formats)
 	if err != nil {
-		return 2, err
+		return usageError{err}
 	}
-	sh, err := batch.ParseShard(*shard)
+	sh, err := batch.ParseShard(o.shard)
 	if err != nil {
-		return 2, err
+		return usageError{err}
 	}
-	st, err := stages.Build(stages.Options{Convert: *convert, PDFTimeout: *pdfTimeout})
+	switch o.progress {
+	case "auto", "always", "never":
+	default:
+		return usagef("--progress must be auto, always or never, not %q", o.progress)
+	}
+	st, err := stages.Build(stages.Options{Convert: o.convert, PDFTimeout: o.pdfTimeout})
 	if err != nil {
-		return 2, err
+		return usageError{err}
 	}
 	cfg := batch.Config{
-		Inputs: fs.Args(), Stdin: stdin, Out: *out, Formats: fmts, Workers: *workers,
-		Stages: st, Shard: sh, MaxBytes: *maxMB << 20, DocTimeout: *docTimeout,
+		Inputs: inputs, Stdin: stdin, Out: o.out, Formats: fmts, Workers: o.workers,
+		Stages: st, Shard: sh, MaxBytes: o.maxMB << 20, DocTimeout: o.docTimeout,
 	}
-	if *resume {
-		done, suffix, err := batch.Resume(*out, sh)
+	if o.resume {
+		done, suffix, err := batch.Resume(o.out, sh)
 		if err != nil {
-			return 1, err
+			return err
 		}
 		cfg.Done, cfg.Suffix = done, suffix
 	}
 	var bar *progressBar
-	if *progress == "always" || (*progress == "auto" && isTerminal(stderr)) {
-		bar = newProgressBar(stderr)
+	if tty := isTerminal(stderr); o.progress == "always" || (o.progress == "auto" && tty) {
+		bar = newProgressBar(stderr, tty)
 		cfg.Progress = bar.update
+		// Log lines go above the bar while it is shown.
+		slog.SetDefault(slog.New(newLineHandler(bar.Writer(), "zhextract run", slog.LevelWarn)))
 	}
 	sum, err := batch.Run(ctx, cfg)
 	if bar != nil {
 		bar.finish()
+		slog.SetDefault(slog.New(newLineHandler(stderr, "zhextract run", slog.LevelWarn)))
 	}
-	fmt.Fprintf(stderr, "zhextract: %d documents (%d failed), %d figures, %d edits in %s; output in %s\n",
-		sum.Docs, sum.Failed, sum.Figures, sum.Edits, sum.Elapsed.Round(time.Millisecond), *out)
+	if sum.Elapsed == 0 && err != nil {
+		return err // the output could not be opened: nothing ran to summarize
+	}
+	fmt.Fprintf(stderr, "zhextract run: %d documents (%d failed), %d figures, %d edits in %s; output in %s\n",
+		sum.Docs, sum.Failed, sum.Figures, sum.Edits, sum.Elapsed.Round(time.Millisecond), o.out)
 	if sum.Skipped > 0 {
-		fmt.Fprintf(stderr, "zhextract: %d WARC records skipped (not responses, or not HTML, text or PDF)\n", sum.Skipped)
+		fmt.Fprintf(stderr, "zhextract run: %d WARC records skipped (not responses, or not HTML, text or PDF)\n", sum.Skipped)
 	}
 	if len(sum.SkippedEntries) > 0 {
 		reasons := make([]string, 0, len(sum.SkippedEntries))
@@ -86,72 +129,37 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 		sort.Strings(reasons)
 		for _, r := range reasons {
-			fmt.Fprintf(stderr, "zhextract: %d entries of input folders skipped: %s\n", sum.SkippedEntries[r], r)
+			fmt.Fprintf(stderr, "zhextract run: %d entries of input folders skipped: %s\n", sum.SkippedEntries[r], r)
 		}
 	}
 	if sum.Interrupted {
-		fmt.Fprintf(stderr, "zhextract: interrupted; the files in %s hold the %d finished documents. Run again with --resume to finish.\n", *out, sum.Docs)
-		return 130, nil
+		fmt.Fprintf(stderr, "zhextract run: interrupted; the files in %s hold the %d finished documents. Run again with --resume to finish.\n", o.out, sum.Docs)
+		return &exitError{code: exitInterrupted}
 	}
-	if err != nil {
-		return 1, err
+	for _, m := range sum.Missing {
+		fmt.Fprintf(stderr, "zhextract run: not processed: %v\n", m)
 	}
-	if len(sum.Missing) > 0 {
-		fmt.Fprintf(stderr, "zhextract: %d inputs were not found (see above)\n", len(sum.Missing))
+	// Missing inputs get exit 3 once everything that exists is processed;
+	// "nothing processed" then means only that nothing was found.
+	if len(sum.Missing) > 0 && (err == nil || errors.Is(err, batch.ErrNothingProcessed) && sum.Docs == 0) {
+		rest := "the other inputs were processed"
+		if sum.Docs == 0 {
+			rest = "nothing was processed"
+		}
+		return &exitError{code: exitMissingInput, err: fmt.Errorf("%s not found; %s", plural(len(sum.Missing), "input"), rest)}
 	}
-	return 0, nil
+	return err
+}
+
+// plural is "1 input" or "3 inputs".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// progressBar redraws one status line on a terminal, at most 10 times a second.
-type progressBar struct {
-	w    io.Writer
-	last time.Time
-	p    batch.Progress
-}
-
-func newProgressBar(w io.Writer) *progressBar { return &progressBar{w: w} }
-
-func (b *progressBar) update(p batch.Progress) {
-	b.p = p
-	if time.Since(b.last) < 100*time.Millisecond {
-		return
-	}
-	b.last = time.Now()
-	b.draw()
-}
-
-func (b *progressBar) draw() {
-	p := b.p
-	mb := float64(p.Bytes) / (1 << 20)
-	rate := 0.0
-	if s := p.Elapsed.Seconds(); s > 0 {
-		rate = mb / s
-	}
-	bar := ""
-	if p.TotalFiles > 0 {
-		const width = 24
-		n := p.Files * width / p.TotalFiles
-		bar = fmt.Sprintf("[%-*s] %d/%d files ", width, string(repeat('#', n)), p.Files, p.TotalFiles)
-	}
-	fmt.Fprintf(b.w, "\r%s%d docs, %d failed, %d figures, %.1f MB, %.1f MB/s\033[K", bar, p.Docs, p.Failed, p.Figures, mb, rate)
-}
-
-func (b *progressBar) finish() {
-	if b.p.Docs > 0 {
-		b.draw()
-	}
-	fmt.Fprint(b.w, "\n")
-}
-
-func repeat(c rune, n int) []rune {
-	r := make([]rune, n)
-	for i := range r {
-		r[i] = c
-	}
-	return r
 }

@@ -3,42 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/zhextract/zhextract/pipeline/results/resultstest"
 )
-
-func TestParseFlagsAnywhere(t *testing.T) {
-	tests := []struct {
-		args    []string
-		pos     []string
-		o       string
-		verbose bool
-	}{
-		{[]string{"OUT", "-o", "r.html"}, []string{"OUT"}, "r.html", false},
-		{[]string{"-o", "r.html", "OUT"}, []string{"OUT"}, "r.html", false},
-		{[]string{"A", "-v", "B", "-o=x"}, []string{"A", "B"}, "x", true},
-		{[]string{"-v", "--", "-o", "B"}, []string{"-o", "B"}, "", true},
-		{[]string{}, nil, "", false},
-	}
-	for _, tt := range tests {
-		fs := flag.NewFlagSet("t", flag.ContinueOnError)
-		o := fs.String("o", "", "")
-		v := fs.Bool("v", false, "")
-		pos, err := parseFlagsAnywhere(fs, tt.args)
-		if err != nil {
-			t.Fatalf("%q: %v", tt.args, err)
-		}
-		if !reflect.DeepEqual(pos, tt.pos) || *o != tt.o || *v != tt.verbose {
-			t.Errorf("%q: pos %q o %q v %v; want %q %q %v", tt.args, pos, *o, *v, tt.pos, tt.o, tt.verbose)
-		}
-	}
-}
 
 func TestCmdVerifyAndReport(t *testing.T) {
 	docs, figs, edits := resultstest.Sample()
@@ -50,11 +21,11 @@ func TestCmdVerifyAndReport(t *testing.T) {
 	ctx := context.Background()
 	var stdout, stderr bytes.Buffer
 
-	if code, err := cmdVerify(ctx, []string{"--update", "--golden", golden, out}, &stdout, &stderr); code != 0 || err != nil {
-		t.Fatalf("update: %d %v", code, err)
+	if code := execute(ctx, []string{"verify", "--update", "--golden", golden, out}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("update: exit %d: %s", code, stderr.String())
 	}
-	if code, err := cmdVerify(ctx, []string{out, "--golden", golden}, &stdout, &stderr); code != 0 || err != nil {
-		t.Fatalf("verify same output: %d %v\n%s", code, err, stdout.String())
+	if code := execute(ctx, []string{"verify", out, "--golden", golden}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("verify same output: exit %d: %s\n%s", code, stderr.String(), stdout.String())
 	}
 	figs[0].Value++
 	changed := t.TempDir()
@@ -62,28 +33,28 @@ func TestCmdVerifyAndReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	stdout.Reset()
-	if code, err := cmdVerify(ctx, []string{"--golden", golden, changed}, &stdout, &stderr); code != 1 || err != nil {
-		t.Fatalf("verify changed output: %d %v", code, err)
+	if code := execute(ctx, []string{"verify", "--golden", golden, changed}, nil, &stdout, &stderr); code != 1 {
+		t.Fatalf("verify changed output: exit %d: %s", code, stderr.String())
 	}
 	if !strings.Contains(stdout.String(), "value: 559 -> 560") {
 		t.Errorf("report: %s", stdout.String())
 	}
-	if code, err := cmdVerify(ctx, []string{"--golden", golden, t.TempDir()}, &stdout, &stderr); code != 2 || err == nil {
-		t.Errorf("verify of an empty dir: %d %v", code, err)
+	if code := execute(ctx, []string{"verify", "--golden", golden, t.TempDir()}, nil, &stdout, &stderr); code != 2 {
+		t.Errorf("verify of an empty dir: exit %d", code)
 	}
-	if code, err := cmdVerify(ctx, []string{"--tolerance", "-1", "--golden", golden, out}, &stdout, &stderr); code != 2 || err == nil {
-		t.Errorf("negative tolerance: %d %v", code, err)
+	if code := execute(ctx, []string{"verify", "--tolerance", "-1", "--golden", golden, out}, nil, &stdout, &stderr); code != 2 {
+		t.Errorf("negative tolerance: exit %d", code)
 	}
 
 	html := filepath.Join(t.TempDir(), "report.html")
-	if err := cmdReport(ctx, []string{out, "-o", html}, &stdout, &stderr); err != nil {
-		t.Fatal(err)
+	if code := execute(ctx, []string{"report", out, "-o", html}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, stderr.String())
 	}
 	b, err := os.ReadFile(html)
 	if err != nil || !bytes.Contains(b, []byte(`<mark class="fig`)) {
 		t.Errorf("report not written: %v", err)
 	}
-	if err := cmdReport(ctx, []string{out, "extra", "-o", html}, &stdout, &stderr); err == nil {
-		t.Error("two positional arguments accepted")
+	if code := execute(ctx, []string{"report", out, "extra", "-o", html}, nil, &stdout, &stderr); code != 2 {
+		t.Errorf("two positional arguments: exit %d, want 2", code)
 	}
 }

@@ -52,7 +52,7 @@ func TestHostileEncodings(t *testing.T) {
 		switch {
 		case !ok:
 			t.Errorf("%s: no row", src)
-		case d.Status != schema.StatusOK || d.Encoding != enc:
+		case d.Status != schema.StatusOK || string(d.Encoding) != enc:
 			t.Errorf("%s: status %s (%s), encoding %q; want ok, %q", src, d.Status, d.Error, d.Encoding, enc)
 		case !strings.Contains(d.Text, "农村公路") || strings.ContainsAny(d.Text, "\ufffd\x00"):
 			t.Errorf("%s: text %q", src, d.Text)
@@ -92,7 +92,7 @@ func TestDuplicateIDs(t *testing.T) {
 			ids[d.DocID] = filepath.Base(d.Source)
 			if d.Warning != "" {
 				warned++
-				if !strings.Contains(d.Warning, "duplicate id") {
+				if !strings.Contains(string(d.Warning), "duplicate id") {
 					t.Errorf("%s: warning %q", d.Source, d.Warning)
 				}
 			}
@@ -124,7 +124,7 @@ func TestOversizeRow(t *testing.T) {
 	out := t.TempDir()
 	run(t, batch.Config{Inputs: []string{in}, Out: out, MaxBytes: 1 << 20})
 	d := docsBySource(t, out)["big.txt"]
-	if d.Status != schema.StatusFailed || !strings.Contains(d.Error, "size limit") || !strings.Contains(d.Error, "3.0 MB > 1.0 MB") {
+	if d.Status != schema.StatusFailed || !strings.Contains(string(d.Error), "size limit") || !strings.Contains(string(d.Error), "3.0 MB > 1.0 MB") {
 		t.Errorf("row %s %q", d.Status, d.Error)
 	}
 }
