@@ -220,32 +220,41 @@ func TestSoak(t *testing.T) {
 
 	// A first Ctrl-C must end a run within a couple of seconds with its
 	// finished documents written, for --resume to go on from.
-	interrupt := func(resume bool) {
-		cmd, stderr := start(resume)
-		time.Sleep(full / 4)
+	interrupt := func(at float64) {
+		cmd, stderr := start(true)
+		after := time.Duration(float64(full) * at)
+		time.Sleep(after)
 		sig := time.Now()
 		cmd.Process.Signal(syscall.SIGINT)
 		err := cmd.Wait()
 		took := time.Since(sig)
 		rows, _ := soakRows(t, out)
-		t.Logf("SIGINT after %v: exit %v after %v, %d sources have rows: %s", (full / 4).Round(time.Millisecond), err, took.Round(time.Millisecond), len(rows), lastLine(stderr.String()))
+		t.Logf("SIGINT after %v: exit %v after %v, %d sources have rows: %s", after.Round(time.Millisecond), err, took.Round(time.Millisecond), len(rows), lastLine(stderr.String()))
 		if took > 2*time.Second {
 			t.Errorf("a first SIGINT took %v to end the run", took)
 		}
 	}
-	interrupt(false)
 	// SIGKILL leaves no part (files are renamed only when complete) but
-	// must never leave a part that --resume misreads.
-	for k := 0; k < 5; k++ {
+	// must never leave one that --resume misreads. Three kills from an
+	// empty output, a SIGINT that writes part of the run, and two kills of
+	// the resumed runs (which have less left to do).
+	kill := func(k int, lo, hi float64) {
 		cmd, _ := start(true)
-		after := time.Duration(float64(full) * (0.05 + 0.85*rng.Float64()))
+		after := time.Duration(float64(full) * (lo + (hi-lo)*rng.Float64()))
 		time.Sleep(after)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		rows, _ := soakRows(t, out)
-		t.Logf("SIGKILL %d after %v: %d sources have rows", k+1, after.Round(time.Millisecond), len(rows))
+		t.Logf("SIGKILL %d after %v: %d sources have rows", k, after.Round(time.Millisecond), len(rows))
 	}
-	interrupt(true)
+	for k := 1; k <= 3; k++ {
+		kill(k, 0.05, 0.9)
+	}
+	interrupt(0.35)
+	for k := 4; k <= 5; k++ {
+		kill(k, 0.02, 0.3)
+	}
+	interrupt(0.3)
 
 	cmd, stderr = start(true)
 	if err := cmd.Wait(); err != nil {
