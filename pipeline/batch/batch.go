@@ -4,6 +4,8 @@ package batch
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -68,7 +70,16 @@ type Config struct {
 	Workers int
 	Stages  []pipeline.Stage
 	Shard   Shard
-	// Done, when set, names the sources already in the output (--resume).
+	// Resume continues the output in Out: the documents already recorded
+	// there are skipped (failed ones are retried unless SkipFailed) and
+	// the new rows go to a new part beside the old ones.
+	Resume, SkipFailed bool
+	// Force removes tables in Out that the run would neither replace nor
+	// continue (another format, shard layout or run); without it the run
+	// refuses to start.
+	Force bool
+	// Done, when set, names the sources already in the output (set by
+	// Resume, or by callers that write through Writer).
 	Done map[string]bool
 	// Suffix is added to output names (after the shard suffix).
 	Suffix   string
@@ -121,8 +132,16 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	var sum Summary
 	exclude := []string{cfg.Out}
 	w := cfg.Writer
+	var stale []string
+	var failedBefore map[string]bool
+	retried := map[string]bool{}
 	if w == nil {
-		var err error
+		out, err := openOutput(&cfg)
+		if err != nil {
+			return sum, err
+		}
+		defer out.release()
+		stale, failedBefore = out.stale, out.failed
 		w, err = sink.Open(sink.Naming{Dir: cfg.Out, Suffix: cfg.Shard.Suffix() + cfg.Suffix}, cfg.Formats)
 		if err != nil {
 			return sum, err
@@ -135,7 +154,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	// the parts already written.
 	ids := ingest.NewIDSet()
 	if cfg.Done != nil && cfg.Writer == nil {
-		if err := givenIDs(cfg.Out, ids.Add); err != nil {
+		if err := givenIDs(cfg.Out, failedBefore, ids.Add); err != nil {
 			w.Abort()
 			return sum, err
 		}
@@ -178,6 +197,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 		missing, err := ingest.WalkNoting(cfg.Inputs, exclude, func(p string) error {
 			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
+				stdinID(&it)
 				select {
 				case items <- it:
 					return nil
@@ -200,6 +220,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			return err
 		}
 		sum.Docs++
+		if failedBefore[doc.Source] {
+			retried[doc.Source] = true
+		}
 		if doc.Status != schema.StatusOK {
 			sum.Failed++
 			slog.Warn("document failed", "source", doc.Source, "err", doc.Error)
@@ -245,8 +268,23 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		// that --resume can continue from it.
 		sum.Interrupted = true
 	}
-	if err := w.Close(); err != nil {
-		return sum, err
+	// A run that processed nothing leaves the output as it was: a typo in
+	// an input path must not replace good tables with empty ones. (An empty
+	// shard part is still written: the shard set is incomplete without it.)
+	if sum.Docs == 0 && (cfg.Shard.Count == 0 || cfg.Suffix != "" || files.Load() == 0) {
+		w.Abort()
+	} else {
+		if err := w.Close(); err != nil {
+			return sum, err
+		}
+		if err := removeStale(cfg.Out, stale); err != nil {
+			return sum, err
+		}
+		if len(retried) > 0 {
+			if err := dropFailed(cfg.Out, cfg.Shard.Suffix()+cfg.Suffix, retried); err != nil {
+				return sum, err
+			}
+		}
 	}
 	if sum.Interrupted {
 		return sum, ctx.Err()
@@ -264,4 +302,22 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, fmt.Errorf("%w: no inputs given", ErrNothingProcessed)
 	}
 	return sum, ErrNothingProcessed
+}
+
+// stdinID gives a document read from stdin a doc_id from its content: its
+// source ("-", or "-:LINE" for a JSONL line) is the same in every run, so
+// the id derived from it was too, and outputs of two runs joined on doc_id
+// mixed unrelated documents. A JSONL line's own id is kept; the line number
+// keeps two identical lines apart within a run.
+func stdinID(it *ingest.Item) {
+	if it.Source != "-" && !strings.HasPrefix(it.Source, "-:") || it.ID != ingest.DocID(it.Source) {
+		return
+	}
+	h := sha256.New()
+	if it.Source != "-" {
+		io.WriteString(h, it.Source)
+		h.Write([]byte{0})
+	}
+	h.Write(it.Data)
+	it.ID = hex.EncodeToString(h.Sum(nil)[:8])
 }

@@ -1,6 +1,7 @@
 package batch_test
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/zhextract/zhextract/pipeline/batch"
 	"github.com/zhextract/zhextract/pipeline/schema"
+	"github.com/zhextract/zhextract/pipeline/sink"
 )
 
 const roadText = "2023年全市新建农村公路1200公里，完成投资35.6亿元。"
@@ -126,5 +128,50 @@ func TestOversizeRow(t *testing.T) {
 	d := docsBySource(t, out)["big.txt"]
 	if d.Status != schema.StatusFailed || !strings.Contains(string(d.Error), "size limit") || !strings.Contains(string(d.Error), "3.0 MB > 1.0 MB") {
 		t.Errorf("row %s %q", d.Status, d.Error)
+	}
+}
+
+// TestCSVResumeGuardedSources: with CSV output only, --resume recognizes
+// sources whose cells the formula guard changed, and a retried failed
+// document's old row is replaced, not kept beside the new one.
+func TestCSVResumeGuardedSources(t *testing.T) {
+	in := t.TempDir()
+	writeFile(t, filepath.Join(in, "=ok.txt"), []byte("新建农村公路12公里。"))
+	writeFile(t, filepath.Join(in, "-bad.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	out := t.TempDir()
+	// Sources inside the working folder are relative: they start with
+	// the file names, which start like formulas.
+	t.Chdir(in)
+	in = "."
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Formats: []string{"csv"}}); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(in, "-bad.txt"), []byte("新建农村公路34公里。"))
+	sum, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Formats: []string{"csv"}, Resume: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Docs != 1 {
+		t.Errorf("resume processed %d documents, want 1 (the fixed one)", sum.Docs)
+	}
+	rows := map[string][]string{}
+	parts, _ := filepath.Glob(filepath.Join(out, "documents*.csv"))
+	for _, p := range parts {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs[1:] {
+			src := filepath.Base(sink.UnguardCell(r[1]))
+			rows[src] = append(rows[src], r[2])
+		}
+	}
+	if len(rows) != 2 || len(rows["=ok.txt"]) != 1 || len(rows["-bad.txt"]) != 1 || rows["-bad.txt"][0] != "ok" {
+		t.Errorf("rows by source: %v", rows)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/zhextract/zhextract/pipeline/ingest"
+	"github.com/zhextract/zhextract/pipeline/schema"
 	"github.com/zhextract/zhextract/pipeline/sink"
 )
 
@@ -21,21 +23,28 @@ import (
 // the name suffix for the parts a resumed run writes beside them. Parquet
 // parts are read when present, else JSONL, else CSV.
 func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err error) {
-	done = map[string]bool{}
-	var files []string
-	for _, ext := range []string{"parquet", "jsonl", "csv"} {
-		files, err = filepath.Glob(filepath.Join(dir, "documents*."+ext))
-		if err != nil {
-			return nil, "", err
-		}
-		if len(files) > 0 {
-			sort.Strings(files)
-			for _, f := range files {
-				if err := readRows(f, ext, func(source, _ string) { done[source] = true }); err != nil {
-					return nil, "", fmt.Errorf("resume from %s: %w", f, err)
-				}
-			}
-			break
+	done, suffix, _, err = resume(dir, shard, true)
+	return done, suffix, err
+}
+
+// resume is Resume; with skipFailed false, documents recorded as failed are
+// not done but listed in failed (they are retried).
+func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suffix string, failed map[string]bool, err error) {
+	status := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, "", nil, fmt.Errorf("resume from %s: %w", dir, err)
+	}
+	err = eachDocumentRow(dir, entries, func(source, _, st string) { status[source] = st })
+	if err != nil {
+		return nil, "", nil, err
+	}
+	done, failed = map[string]bool{}, map[string]bool{}
+	for src, st := range status {
+		if skipFailed || st != schema.StatusFailed {
+			done[src] = true
+		} else {
+			failed[src] = true
 		}
 	}
 	// Pick the first free part name, so earlier parts are never overwritten.
@@ -43,30 +52,35 @@ func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err e
 		suffix = fmt.Sprintf("-resume-%d", k)
 		m, _ := filepath.Glob(filepath.Join(dir, "documents"+shard.Suffix()+suffix+".*"))
 		if len(m) == 0 {
-			return done, suffix, nil
+			return done, suffix, failed, nil
 		}
 	}
 }
 
-// givenIDs calls add with each doc_id in dir's documents tables that the
-// input gave (a JSONL id), not one derived from the source name, so that a
-// resumed run keeps doc_id unique across the parts.
-func givenIDs(dir string, add func(id string)) error {
+// eachDocumentRow calls row with the source, doc_id and status of each row
+// of dir's documents parts, in part order (a resumed run's row of a retried
+// document comes after the failed row it replaces). Parquet parts are read
+// when present, else JSONL, else CSV.
+func eachDocumentRow(dir string, entries []os.DirEntry, row func(source, docID, status string)) error {
 	for _, ext := range []string{"parquet", "jsonl", "csv"} {
-		files, err := filepath.Glob(filepath.Join(dir, "documents*."+ext))
-		if err != nil {
-			return err
+		var parts []sink.Part
+		for _, e := range entries {
+			if p, ok := sink.ParsePart(e.Name()); ok && p.Table == "documents" && p.Format == ext {
+				parts = append(parts, p)
+			}
 		}
-		if len(files) == 0 {
+		if len(parts) == 0 {
 			continue
 		}
-		for _, f := range files {
-			err := readRows(f, ext, func(source, id string) {
-				if id != ingest.DocID(source) {
-					add(id)
-				}
-			})
-			if err != nil {
+		sort.Slice(parts, func(i, j int) bool {
+			if parts[i].Index != parts[j].Index {
+				return parts[i].Index < parts[j].Index
+			}
+			return parts[i].Resume < parts[j].Resume
+		})
+		for _, p := range parts {
+			f := filepath.Join(dir, p.Name)
+			if err := readRows(f, ext, row); err != nil {
 				return fmt.Errorf("resume from %s: %w", f, err)
 			}
 		}
@@ -75,9 +89,25 @@ func givenIDs(dir string, add func(id string)) error {
 	return nil
 }
 
-// readRows calls row with the source and doc_id of each row of a documents
-// table.
-func readRows(path, ext string, row func(source, docID string)) error {
+// givenIDs calls add with each doc_id in dir's documents parts that the
+// input gave (a JSONL id), not one derived from the source name, so that a
+// resumed run keeps doc_id unique across the parts. Rows of retried
+// documents are left out: their rows are replaced.
+func givenIDs(dir string, retried map[string]bool, add func(id string)) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("resume from %s: %w", dir, err)
+	}
+	return eachDocumentRow(dir, entries, func(source, id, _ string) {
+		if !retried[source] && id != ingest.DocID(source) {
+			add(id)
+		}
+	})
+}
+
+// readRows calls row with the source, doc_id and status of each row of a
+// documents table.
+func readRows(path, ext string, row func(source, docID, status string)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -96,6 +126,7 @@ func readRows(path, ext string, row func(source, docID string)) error {
 		type keys struct {
 			DocID  string `parquet:"doc_id"`
 			Source string `parquet:"source"`
+			Status string `parquet:"status"`
 		}
 		r := parquet.NewGenericReader[keys](pf)
 		defer r.Close()
@@ -103,7 +134,7 @@ func readRows(path, ext string, row func(source, docID string)) error {
 		for {
 			n, err := r.Read(buf)
 			for _, k := range buf[:n] {
-				row(k.Source, k.DocID)
+				row(k.Source, k.DocID, k.Status)
 			}
 			if errors.Is(err, io.EOF) {
 				return nil
@@ -119,11 +150,12 @@ func readRows(path, ext string, row func(source, docID string)) error {
 			var k struct {
 				DocID  string `json:"doc_id"`
 				Source string `json:"source"`
+				Status string `json:"status"`
 			}
 			if err := json.Unmarshal(sc.Bytes(), &k); err != nil {
 				return err
 			}
-			row(k.Source, k.DocID)
+			row(k.Source, k.DocID, k.Status)
 		}
 		return sc.Err()
 	default:
@@ -132,17 +164,19 @@ func readRows(path, ext string, row func(source, docID string)) error {
 		if err != nil {
 			return err
 		}
-		col, idCol := -1, -1
+		col, idcol, stcol := -1, -1, -1
 		for i, h := range header {
 			switch h {
 			case "source":
 				col = i
 			case "doc_id":
-				idCol = i
+				idcol = i
+			case "status":
+				stcol = i
 			}
 		}
-		if col < 0 || idCol < 0 {
-			return errors.New("no source or doc_id column")
+		if col < 0 || idcol < 0 || stcol < 0 {
+			return errors.New("no source, doc_id or status column")
 		}
 		for {
 			rec, err := r.Read()
@@ -153,7 +187,7 @@ func readRows(path, ext string, row func(source, docID string)) error {
 				return err
 			}
 			// The CSV writer guards cells against spreadsheet formulas.
-			row(sink.UnguardCell(rec[col]), sink.UnguardCell(rec[idCol]))
+			row(sink.UnguardCell(rec[col]), sink.UnguardCell(rec[idcol]), rec[stcol])
 		}
 	}
 }

@@ -178,7 +178,7 @@ func WalkNoting(inputs []string, exclude []string, emit func(path string) error,
 					continue
 				}
 				explicit[a] = true
-				if err := emit(filepath.Clean(m)); err != nil {
+				if err := emit(sourceName(cwd, m)); err != nil {
 					return missing, err
 				}
 				continue
@@ -222,7 +222,7 @@ func WalkNoting(inputs []string, exclude []string, emit func(path string) error,
 				if len(explicit) > 0 && explicit[abs(p)] {
 					return nil
 				}
-				if emitErr = emit(filepath.Clean(p)); emitErr != nil {
+				if emitErr = emit(sourceName(cwd, p)); emitErr != nil {
 					return filepath.SkipAll
 				}
 				return nil
