@@ -190,6 +190,7 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		Figures:            int64(len(d.Figures)),
 		Text:               d.Text,
 		TextOriginalScript: d.Original,
+		Warning:            schema.NullString(d.Item.Warning),
 	}
 	if doc.URL == "" {
 		doc.URL = schema.NullString(d.Item.URL)

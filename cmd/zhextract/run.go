@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sort"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -119,6 +120,16 @@ func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader,
 		sum.Docs, sum.Failed, sum.Figures, sum.Edits, sum.Elapsed.Round(time.Millisecond), o.out)
 	if sum.Skipped > 0 {
 		fmt.Fprintf(stderr, "zhextract run: %d WARC records skipped (not responses, or not HTML, text or PDF)\n", sum.Skipped)
+	}
+	if len(sum.SkippedEntries) > 0 {
+		reasons := make([]string, 0, len(sum.SkippedEntries))
+		for r := range sum.SkippedEntries {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			fmt.Fprintf(stderr, "zhextract run: %d entries of input folders skipped: %s\n", sum.SkippedEntries[r], r)
+		}
 	}
 	if sum.Interrupted {
 		fmt.Fprintf(stderr, "zhextract run: interrupted; the files in %s hold the %d finished documents. Run again with --resume to finish.\n", o.out, sum.Docs)

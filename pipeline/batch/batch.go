@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -108,12 +109,18 @@ type Summary struct {
 	Docs, Failed, Figures, Edits int
 	// Skipped counts WARC records that are no documents (requests,
 	// metadata, images, scripts, redirects).
-	Skipped     int
-	Missing     []error
-	Bytes       int64
-	Elapsed     time.Duration
-	Interrupted bool
+	Skipped int
+	// SkippedEntries counts the entries of input folders left out for
+	// what they are (ingest.SkipSpecial, ...), by reason.
+	SkippedEntries map[string]int
+	Missing        []error
+	Bytes          int64
+	Elapsed        time.Duration
+	Interrupted    bool
 }
+
+// readerGrace bounds how long a stopped run waits for its reader.
+const readerGrace = 300 * time.Millisecond
 
 // ErrNothingProcessed is returned when no input document could be processed.
 var ErrNothingProcessed = errors.New("no input document could be processed")
@@ -143,6 +150,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	skip := func(source string) bool {
 		return !cfg.Shard.Has(source) || cfg.Done[source]
 	}
+	// JSONL ids are made unique within the run, and with --resume across
+	// the parts already written.
+	ids := ingest.NewIDSet()
+	if cfg.Done != nil && cfg.Writer == nil {
+		if err := givenIDs(cfg.Out, failedBefore, ids.Add); err != nil {
+			w.Abort()
+			return sum, err
+		}
+	}
 	items := make(chan ingest.Item)
 	var files, totalFiles, skipped atomic.Int64
 	if cfg.Progress != nil {
@@ -157,16 +173,29 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			totalFiles.Store(n)
 		}()
 	}
-	var missing []error
-	readErr := make(chan error, 1)
+	var skippedMu sync.Mutex
+	var skippedEntries map[string]int
+	type readEnd struct {
+		missing []error
+		err     error
+	}
+	readDone := make(chan readEnd, 1)
 	go func() {
 		defer close(items)
-		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, Skipped: func(source, reason string) {
+		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, IDs: ids, Skipped: func(source, reason string) {
 			skipped.Add(1)
 			slog.Debug("WARC record skipped", "source", source, "reason", reason)
 		}}
-		var err error
-		missing, err = ingest.Walk(cfg.Inputs, exclude, func(p string) error {
+		noteSkip := func(path, reason string) {
+			skippedMu.Lock()
+			if skippedEntries == nil {
+				skippedEntries = map[string]int{}
+			}
+			skippedEntries[reason]++
+			skippedMu.Unlock()
+			slog.Info("folder entry skipped", "path", ingest.EscapeName(path), "reason", reason)
+		}
+		missing, err := ingest.WalkNoting(cfg.Inputs, exclude, func(p string) error {
 			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
 				stdinID(&it)
 				select {
@@ -178,11 +207,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			})
 			files.Add(1)
 			return err
-		})
+		}, noteSkip)
 		for _, err := range missing {
 			slog.Error("input not found", "err", err)
 		}
-		readErr <- err
+		readDone <- readEnd{missing, err}
 	}()
 
 	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.DocTimeout, cfg.Timings, func(d *pipeline.Document) error {
@@ -206,12 +235,29 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 		return nil
 	})
-	// Drain the reader so its goroutine ends.
-	for range items {
+	// Drain the reader so its goroutine ends. A stopped run does not wait
+	// long for it: a read blocked in the system (a FIFO, a stalled network
+	// file system) is left behind, and the files are completed without it.
+	go func() {
+		for range items {
+		}
+	}()
+	var end readEnd
+	if ctx.Err() == nil {
+		end = <-readDone
+	} else {
+		select {
+		case end = <-readDone:
+		case <-time.After(readerGrace):
+			slog.Warn("stopped without waiting for an input still being read")
+		}
 	}
-	rerr := <-readErr // also makes missing safe to read
+	missing, rerr := end.missing, end.err
 	sum.Missing = missing
 	sum.Skipped = int(skipped.Load())
+	skippedMu.Lock()
+	sum.SkippedEntries = skippedEntries
+	skippedMu.Unlock()
 	sum.Elapsed = time.Since(start)
 	if runErr != nil && ctx.Err() == nil {
 		w.Abort()

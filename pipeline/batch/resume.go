@@ -14,6 +14,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/zhextract/zhextract/pipeline/ingest"
 	"github.com/zhextract/zhextract/pipeline/schema"
 	"github.com/zhextract/zhextract/pipeline/sink"
 )
@@ -34,30 +35,9 @@ func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suf
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, "", nil, fmt.Errorf("resume from %s: %w", dir, err)
 	}
-	for _, ext := range []string{"parquet", "jsonl", "csv"} {
-		var parts []sink.Part
-		for _, e := range entries {
-			if p, ok := sink.ParsePart(e.Name()); ok && p.Table == "documents" && p.Format == ext {
-				parts = append(parts, p)
-			}
-		}
-		if len(parts) > 0 {
-			// Part order: a resumed run's row of a retried document
-			// overrides the failed row before it.
-			sort.Slice(parts, func(i, j int) bool {
-				if parts[i].Index != parts[j].Index {
-					return parts[i].Index < parts[j].Index
-				}
-				return parts[i].Resume < parts[j].Resume
-			})
-			for _, p := range parts {
-				f := filepath.Join(dir, p.Name)
-				if err := readSources(f, ext, status); err != nil {
-					return nil, "", nil, fmt.Errorf("resume from %s: %w", f, err)
-				}
-			}
-			break
-		}
+	err = eachDocumentRow(dir, entries, func(source, _, st string) { status[source] = st })
+	if err != nil {
+		return nil, "", nil, err
 	}
 	done, failed = map[string]bool{}, map[string]bool{}
 	for src, st := range status {
@@ -77,9 +57,57 @@ func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suf
 	}
 }
 
-// readSources records each source's status; a later part's row (a retry)
-// overrides an earlier one.
-func readSources(path, ext string, done map[string]string) error {
+// eachDocumentRow calls row with the source, doc_id and status of each row
+// of dir's documents parts, in part order (a resumed run's row of a retried
+// document comes after the failed row it replaces). Parquet parts are read
+// when present, else JSONL, else CSV.
+func eachDocumentRow(dir string, entries []os.DirEntry, row func(source, docID, status string)) error {
+	for _, ext := range []string{"parquet", "jsonl", "csv"} {
+		var parts []sink.Part
+		for _, e := range entries {
+			if p, ok := sink.ParsePart(e.Name()); ok && p.Table == "documents" && p.Format == ext {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		sort.Slice(parts, func(i, j int) bool {
+			if parts[i].Index != parts[j].Index {
+				return parts[i].Index < parts[j].Index
+			}
+			return parts[i].Resume < parts[j].Resume
+		})
+		for _, p := range parts {
+			f := filepath.Join(dir, p.Name)
+			if err := readRows(f, ext, row); err != nil {
+				return fmt.Errorf("resume from %s: %w", f, err)
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// givenIDs calls add with each doc_id in dir's documents parts that the
+// input gave (a JSONL id), not one derived from the source name, so that a
+// resumed run keeps doc_id unique across the parts. Rows of retried
+// documents are left out: their rows are replaced.
+func givenIDs(dir string, retried map[string]bool, add func(id string)) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("resume from %s: %w", dir, err)
+	}
+	return eachDocumentRow(dir, entries, func(source, id, _ string) {
+		if !retried[source] && id != ingest.DocID(source) {
+			add(id)
+		}
+	})
+}
+
+// readRows calls row with the source, doc_id and status of each row of a
+// documents table.
+func readRows(path, ext string, row func(source, docID, status string)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -95,17 +123,18 @@ func readSources(path, ext string, done map[string]string) error {
 		if err != nil {
 			return err
 		}
-		type sourceOnly struct {
+		type keys struct {
+			DocID  string `parquet:"doc_id"`
 			Source string `parquet:"source"`
 			Status string `parquet:"status"`
 		}
-		r := parquet.NewGenericReader[sourceOnly](pf)
+		r := parquet.NewGenericReader[keys](pf)
 		defer r.Close()
-		buf := make([]sourceOnly, 1024)
+		buf := make([]keys, 1024)
 		for {
 			n, err := r.Read(buf)
-			for _, row := range buf[:n] {
-				done[row.Source] = row.Status
+			for _, k := range buf[:n] {
+				row(k.Source, k.DocID, k.Status)
 			}
 			if errors.Is(err, io.EOF) {
 				return nil
@@ -118,14 +147,15 @@ func readSources(path, ext string, done map[string]string) error {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<30)
 		for sc.Scan() {
-			var row struct {
+			var k struct {
+				DocID  string `json:"doc_id"`
 				Source string `json:"source"`
 				Status string `json:"status"`
 			}
-			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			if err := json.Unmarshal(sc.Bytes(), &k); err != nil {
 				return err
 			}
-			done[row.Source] = row.Status
+			row(k.Source, k.DocID, k.Status)
 		}
 		return sc.Err()
 	default:
@@ -134,17 +164,19 @@ func readSources(path, ext string, done map[string]string) error {
 		if err != nil {
 			return err
 		}
-		col, stcol := -1, -1
+		col, idcol, stcol := -1, -1, -1
 		for i, h := range header {
 			switch h {
 			case "source":
 				col = i
+			case "doc_id":
+				idcol = i
 			case "status":
 				stcol = i
 			}
 		}
-		if col < 0 || stcol < 0 {
-			return errors.New("no source or status column")
+		if col < 0 || idcol < 0 || stcol < 0 {
+			return errors.New("no source, doc_id or status column")
 		}
 		for {
 			rec, err := r.Read()
@@ -154,7 +186,8 @@ func readSources(path, ext string, done map[string]string) error {
 			if err != nil {
 				return err
 			}
-			done[rec[col]] = rec[stcol]
+			// The CSV writer guards cells against spreadsheet formulas.
+			row(sink.UnguardCell(rec[col]), sink.UnguardCell(rec[idcol]), rec[stcol])
 		}
 	}
 }

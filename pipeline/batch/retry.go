@@ -126,7 +126,8 @@ func failedIDs(path, format string, retried map[string]bool) (map[string]bool, e
 			if err != nil {
 				return nil, err
 			}
-			add(idRow{DocID: rec[id], Source: rec[src], Status: rec[status]})
+			// Cells are as the CSV writer guarded them; sources compare unguarded.
+			add(idRow{DocID: rec[id], Source: sink.UnguardCell(rec[src]), Status: rec[status]})
 		}
 	}
 	return ids, nil
