@@ -36,13 +36,17 @@ func openOutput(cfg *Config) (*output, error) {
 	if err := os.MkdirAll(cfg.Out, 0o777); err != nil {
 		return nil, fmt.Errorf("create output directory: %w", err)
 	}
-	lock, err := outdir.Acquire(cfg.Out)
+	lock, err := outdir.Acquire(cfg.Out, cfg.Shard.Suffix())
 	if err != nil {
 		o.release()
 		return nil, err
 	}
 	o.lock = lock
-	removed, err := outdir.CleanTemps(cfg.Out)
+	// This run's parts, and its shard's resume parts: the lock held covers
+	// them. Other shards may be running now.
+	removed, err := outdir.CleanTemps(cfg.Out, func(p sink.Part) bool {
+		return p.Total == cfg.Shard.Count && p.Index == cfg.Shard.Index
+	})
 	if err != nil {
 		o.release()
 		return nil, err

@@ -112,26 +112,36 @@ func TestStaleTables(t *testing.T) {
 }
 
 // TestStaleTemporariesRemoved: temporary tables a killed run left are
-// removed by the next run into the same directory; other files stay.
+// removed by the next run of the same parts into the same directory; other
+// files stay, and so do other shards' temporaries (those runs may be going
+// on now).
 func TestStaleTemporariesRemoved(t *testing.T) {
-	in, out := seedInput(t), t.TempDir()
-	ours := []string{".documents.parquet.tmp-123", ".figures-00001-of-00004-resume-2.jsonl.tmp-abc", ".edits.csv.tmp-9"}
-	theirs := []string{".notes.tmp-1", "documents.parquet.tmp-5", ".documents.parquet.bak"}
-	for _, n := range append(slices.Clone(ours), theirs...) {
-		writeFile(t, filepath.Join(out, n), []byte("x"))
-	}
-	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	got := snapshot(t, out)
-	for _, n := range ours {
-		if _, ok := got[n]; ok {
-			t.Errorf("stale temporary %s left", n)
+	for _, c := range []struct {
+		shard        batch.Shard
+		ours, theirs []string
+	}{
+		{batch.Shard{}, []string{".documents.parquet.tmp-123", ".figures-resume-2.jsonl.tmp-abc", ".edits.csv.tmp-9"},
+			[]string{".notes.tmp-1", "documents.parquet.tmp-5", ".documents.parquet.bak", ".documents-00001-of-00004.parquet.tmp-7"}},
+		{batch.Shard{Index: 1, Count: 4}, []string{".documents-00001-of-00004.parquet.tmp-7", ".edits-00001-of-00004-resume-1.jsonl.tmp-x"},
+			[]string{".documents-00002-of-00004.parquet.tmp-8", ".documents.parquet.tmp-123"}},
+	} {
+		in, out := seedInput(t), t.TempDir()
+		for _, n := range append(slices.Clone(c.ours), c.theirs...) {
+			writeFile(t, filepath.Join(out, n), []byte("x"))
 		}
-	}
-	for _, n := range theirs {
-		if _, ok := got[n]; !ok {
-			t.Errorf("%s (not ours) removed", n)
+		if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Shard: c.shard}); err != nil {
+			t.Fatal(err)
+		}
+		got := snapshot(t, out)
+		for _, n := range c.ours {
+			if _, ok := got[n]; ok {
+				t.Errorf("shard %v: stale temporary %s left", c.shard, n)
+			}
+		}
+		for _, n := range c.theirs {
+			if _, ok := got[n]; !ok {
+				t.Errorf("shard %v: %s (not this run's) removed", c.shard, n)
+			}
 		}
 	}
 }
@@ -141,7 +151,7 @@ func TestStaleTemporariesRemoved(t *testing.T) {
 // taken over; the lock file is gone after a run.
 func TestOutputLock(t *testing.T) {
 	in, out := seedInput(t), t.TempDir()
-	l, err := outdir.Acquire(out)
+	l, err := outdir.Acquire(out, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,17 +162,29 @@ func TestOutputLock(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "documents.parquet")); err == nil {
 		t.Error("the locked-out run wrote tables")
 	}
+	// Shards of one output run at once: another shard's lock is no obstacle.
+	sh, err := outdir.Acquire(out, batch.Shard{Index: 0, Count: 2}.Suffix())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Force: true, Shard: batch.Shard{Index: 1, Count: 2}}); err != nil {
+		t.Errorf("shard 1/2 blocked by shard 0/2's lock: %v", err)
+	}
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Force: true, Shard: batch.Shard{Index: 0, Count: 2}}); !errors.Is(err, outdir.ErrLocked) {
+		t.Errorf("second run of shard 0/2: err = %v, want ErrLocked", err)
+	}
+	sh.Release()
 	l.Release()
 	// A dead process's lock file.
 	cmd := exec.Command("true")
 	if err := cmd.Run(); err != nil {
 		t.Skip("no true command:", err)
 	}
-	writeFile(t, filepath.Join(out, outdir.LockName), []byte(strconv.Itoa(cmd.Process.Pid)+"\n"))
-	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out}); err != nil {
+	writeFile(t, filepath.Join(out, outdir.LockName("")), []byte(strconv.Itoa(cmd.Process.Pid)+"\n"))
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Force: true}); err != nil {
 		t.Fatalf("stale lock not taken over: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(out, outdir.LockName)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(out, outdir.LockName(""))); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("lock file left after the run: %v", err)
 	}
 }

@@ -15,8 +15,11 @@ import (
 	"github.com/zhextract/zhextract/pipeline/sink"
 )
 
-// LockName is the lock file a run holds in its output directory.
-const LockName = ".zhextract.lock"
+// LockName is the lock file a run holds in its output directory. Shards
+// of one output run at once (an array job), each writing its own parts, so
+// each shard has its own lock: suffix is the shard's part suffix
+// ("-00003-of-00016"), "" for a run without shards.
+func LockName(suffix string) string { return ".zhextract" + suffix + ".lock" }
 
 // ErrLocked is returned when another live run holds the directory.
 var ErrLocked = errors.New("output directory in use")
@@ -27,11 +30,12 @@ type Lock struct {
 	path string
 }
 
-// Acquire locks dir (which must exist) for this process. It fails at once,
-// naming the holder's PID, when another live process holds it; a lock file
-// left by a process that died is taken over.
-func Acquire(dir string) (*Lock, error) {
-	path := filepath.Join(dir, LockName)
+// Acquire takes the lock file LockName(suffix) in dir (which must exist)
+// for this process. It fails at once, naming the holder's PID, when another
+// live process holds it; a lock file left by a process that died is taken
+// over.
+func Acquire(dir, suffix string) (*Lock, error) {
+	path := filepath.Join(dir, LockName(suffix))
 	for range 10 {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o666)
 		if err != nil {
@@ -86,15 +90,17 @@ func (l *Lock) Release() {
 }
 
 // CleanTemps removes the temporary table files a killed run left in dir
-// (".documents.parquet.tmp-…" and the like: only zhextract's own naming).
-// Call it with the lock held, when no other run can be writing them.
-func CleanTemps(dir string) (removed []string, err error) {
+// (".documents.parquet.tmp-…" and the like: only zhextract's own naming) of
+// the parts ours accepts. Call it with the lock of those parts held, when no
+// other run can be writing them (other shards' runs may be).
+func CleanTemps(dir string, ours func(sink.Part) bool) (removed []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("clean output %s: %w", dir, err)
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !sink.IsTemp(e.Name()) {
+		p, ok := sink.TempOf(e.Name())
+		if !e.Type().IsRegular() || !ok || !ours(p) {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -184,18 +184,18 @@ func ParsePart(name string) (p Part, ok bool) {
 	return p, true
 }
 
-// IsTemp reports whether name is a temporary file of a table (written by
-// createTemp): what a killed run leaves behind.
-func IsTemp(name string) bool {
+// TempOf reads the name of a table's temporary file (written by
+// createTemp: what a killed run leaves behind) and returns the part it was
+// to become.
+func TempOf(name string) (Part, bool) {
 	if !strings.HasPrefix(name, ".") {
-		return false
+		return Part{}, false
 	}
 	i := strings.LastIndex(name, tempMark)
 	if i < 0 {
-		return false
+		return Part{}, false
 	}
-	_, ok := ParsePart(name[1:i])
-	return ok
+	return ParsePart(name[1:i])
 }
 
 func (t *tempFile) commit() error {
