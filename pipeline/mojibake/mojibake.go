@@ -439,7 +439,11 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		if rn.charTo < len(win) {
 			n = win[rn.charTo]
 		}
-		reps = emit(reps, r.lm, bestMech, offs, rn, l, n)
+		ls := rn.charFrom
+		for ls > 0 && win[ls-1] != '\n' {
+			ls--
+		}
+		reps = emit(reps, r.lm, bestMech, offs, rn, win[ls:rn.charFrom], l, n)
 	}
 	return reps, bestGain
 }

@@ -1,0 +1,46 @@
+package mojibake
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPunctContext(t *testing.T) {
+	for _, c := range []struct {
+		r       rune
+		prefix  string
+		lineEnd bool
+		want    float64
+	}{
+		{'”', "他说“好", false, closerOpen},
+		{'”', "他说“好”，又说", false, punctMisplaced},
+		{'）', "（一", true, closerOpen},
+		{'）', "一", false, punctMisplaced},
+		{'“', "他说", true, punctMisplaced},
+		{'“', "他说", false, 0},
+		{'。', "格局", true, lineEnder},
+		{'。', "格局", false, 0},
+		{'、', "一", true, punctMisplaced},
+		{'、', "一", false, 0},
+		{'局', "格", true, 0},
+	} {
+		if got := punctContext(c.r, []rune(c.prefix), c.lineEnd); got != c.want {
+			t.Errorf("punctContext(%q, %q, %v) = %v, want %v", c.r, c.prefix, c.lineEnd, got, c.want)
+		}
+	}
+}
+
+// TestInferLineEnd: a full stop lost at a line end (銆� at the end of
+// UTF-8 read as GBK) is inferred.
+func TestInferLineEnd(t *testing.T) {
+	r := New()
+	d := decoderNamed(t, "python gbk replace")
+	for _, want := range []string{"为进一步提升机关党建活力，深化精致模范机关创建成效。", "第二行文字内容在这里。"} {
+		in := d.decode([]byte(want))
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if !strings.HasSuffix(out, "。") {
+			t.Errorf("%s: got %s, want %s", in, out, want)
+		}
+	}
+}
