@@ -261,8 +261,12 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 			cands[i] = g.cands
 			adj[i] = make([]float64, len(g.cands))
 			line := append(append([]rune(nil), prefix...), rs[:g.k]...)
+			before := l
+			if i > 0 {
+				before = -1
+			}
 			for j, r := range g.cands {
-				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1)
+				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before)
 			}
 		}
 		if best, second, margin, ok := choose(lm, cands, adj, l, nextR); ok {

@@ -1,5 +1,7 @@
 package mojibake
 
+import "strings"
+
 // Punctuation context for inferred characters. The character model scores
 // punctuation by class alone, so a lost 。 at a line end ties with 、 and
 // a lost ” with “. Two facts of Chinese text tell them apart, and neither
@@ -66,6 +68,27 @@ func punctContext(r rune, prefix []rune, lineEnd bool) float64 {
 		return lineEnder
 	case '　', '、', '，', '；', '〃', '〄', '々', '〆', '〒', '〓', '〜', '〝', '〠', '‘', '‚', '‛', '„', '‟', '＂', '＃', '＄', '％', '＆', '＇', '＊', '＋', '－', '／', '＜', '＝', '＞', '＠', '＼', '＾', '＿', '｀', '｜', '～':
 		return punctMisplaced
+	}
+	return 0
+}
+
+// Numbers. The character model knows no digit, so after "9" or "364.5" it
+// ranks a lost character by its frequency alone, and 公里 loses to 八里.
+// What follows a number in Chinese text is a small closed set: units,
+// measure words, date parts and 余/多; a candidate of the set gains
+// afterNumber there.
+const afterNumber = 3.0
+
+// numberFollowers are the characters that follow a number (both scripts).
+const numberFollowers = "年月日号時时分秒个個万萬亿億千百元角米公吨噸项項条條座家人次名位户戶辆輛件台臺批所处處倍度岁歲天周週期份种種类類篇章节節页頁段层層栋棟间間只隻张張本套架艘列班趟站里亩畝顷頃斤升余餘多至"
+
+// numberContext returns the log odds that a number just before r adds.
+func numberContext(r, left rune) float64 {
+	if !(left >= '0' && left <= '9' || left >= '０' && left <= '９') {
+		return 0
+	}
+	if strings.ContainsRune(numberFollowers, r) {
+		return afterNumber
 	}
 	return 0
 }

@@ -44,3 +44,28 @@ func TestInferLineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestInferAfterNumber: 公 of 公里 lost after a number (鍏�閲�) is
+// inferred, though 八里 and 六里 are words too.
+func TestInferAfterNumber(t *testing.T) {
+	for _, c := range []struct {
+		r, left rune
+		want    float64
+	}{
+		{'公', '5', afterNumber}, {'月', '９', afterNumber}, {'八', '5', 0}, {'公', '国', 0},
+	} {
+		if got := numberContext(c.r, c.left); got != c.want {
+			t.Errorf("numberContext(%q, %q) = %v, want %v", c.r, c.left, got, c.want)
+		}
+	}
+	r := New()
+	d := decoderNamed(t, "python gbk replace")
+	for _, want := range []string{"省道共364.5公里，彻底改善", "建成农村公路265公里，通村公路200公里，"} {
+		in := d.decode([]byte(want))
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if strings.Count(out, "公里") != strings.Count(want, "公里") {
+			t.Errorf("%s: got %s, want %s", in, out, want)
+		}
+	}
+}
