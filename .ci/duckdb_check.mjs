@@ -1,6 +1,8 @@
 // End-to-end check of zhextract's Parquet output with a real DuckDB:
 // every table loads, row counts equal the JSONL output of the same run,
-// value is DOUBLE and text columns are VARCHAR, published_at is a TIMESTAMP,
+// value is DOUBLE and text columns are VARCHAR, published_at is a
+// TIMESTAMP WITH TIME ZONE (as the README says), offsets are text_start and
+// text_end (plain SQL, no reserved word), missing values are NULL (never ''),
 // and every figure joins its document on doc_id.
 // Usage: node duckdb_check.mjs OUTDIR
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -31,7 +33,25 @@ check(types['figures.value'] === 'DOUBLE', `figures.value is ${types['figures.va
 for (const c of ['documents.doc_id', 'documents.text', 'documents.title', 'figures.raw', 'figures.kind', 'figures.sentence', 'figures.evidence', 'figures.basis', 'edits.old', 'edits.new']) {
   check(types[c] === 'VARCHAR', `${c} is ${types[c]}`);
 }
-check(types['documents.published_at']?.startsWith('TIMESTAMP'), `documents.published_at is ${types['documents.published_at']}`);
+check(types['documents.published_at'] === 'TIMESTAMP WITH TIME ZONE', `documents.published_at is ${types['documents.published_at']}`);
+for (const c of ['figures.text_start', 'figures.text_end', 'edits.text_start', 'edits.text_end']) {
+  check(types[c] === 'BIGINT', `${c} is ${types[c]}`);
+}
+check(!('figures.start' in types) && !('figures.end' in types) && !('edits.end' in types), 'no column is named start or end');
+check(types['figures.subject_original_script'] === 'VARCHAR', `figures.subject_original_script is ${types['figures.subject_original_script']}`);
+// Offsets are typed without quoting.
+const [{ spans }] = await rows(`select count(*)::INTEGER as spans from ${q('figures')} where text_end > text_start`);
+check(spans > 0, `select text_start, text_end works (${spans} spans)`);
+// Missing values are NULL, never the empty string.
+const nullable = { documents: ['error', 'encoding', 'script', 'title', 'publisher', 'url'], figures: ['qualifier', 'subject', 'subject_original_script', 'period_unit', 'basis'] };
+for (const [t, cols] of Object.entries(nullable)) {
+  for (const c of cols) {
+    const [{ empty }] = await rows(`select count(*)::INTEGER as empty from ${q(t)} where ${c} = ''`);
+    check(empty === 0, `${t}.${c}: missing values are NULL (${empty} empty strings)`);
+  }
+}
+const [{ okerr }] = await rows(`select count(*)::INTEGER as okerr from ${q('documents')} where status = 'ok' and error is not null`);
+check(okerr === 0, `documents.error is NULL on ok rows (${okerr} not)`);
 const [{ orphans }] = await rows(`select count(*)::INTEGER as orphans from ${q('figures')} f anti join ${q('documents')} d using (doc_id)`);
 check(orphans === 0, `every figure joins its document (${orphans} orphans)`);
 const [{ nf }] = await rows(`select count(*)::INTEGER as nf from ${q('figures')}`);

@@ -38,7 +38,11 @@ type Figure struct {
 	End       int
 	Sentence  string
 	Year      int // 0 when unknown
-	Subject   string
+	// Subject is in simplified script (the extractors read simplified
+	// text); SubjectOriginal, set by the pipeline, is the same name as the
+	// document writes it, empty when it is the same as Subject.
+	Subject         string
+	SubjectOriginal string `json:",omitempty"`
 	// FromValue and ToValue hold "由60个工作日缩减至5个工作日"-style cuts.
 	FromValue  *float64
 	ToValue    *float64

@@ -167,11 +167,11 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		DocID:              d.Item.ID,
 		Source:             d.Item.Source,
 		Status:             schema.StatusOK,
-		Encoding:           d.Encoding,
-		Script:             d.Script,
-		Title:              d.Title,
-		Publisher:          d.Publisher,
-		URL:                d.URL,
+		Encoding:           schema.NullString(d.Encoding),
+		Script:             schema.NullString(d.Script),
+		Title:              schema.NullString(d.Title),
+		Publisher:          schema.NullString(d.Publisher),
+		URL:                schema.NullString(d.URL),
 		Bytes:              int64(len(d.Item.Data)),
 		Chars:              int64(utf8.RuneCountInString(d.Text)),
 		Repairs:            int64(d.Repairs),
@@ -181,10 +181,10 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		TextOriginalScript: d.Original,
 	}
 	if doc.URL == "" {
-		doc.URL = d.Item.URL
+		doc.URL = schema.NullString(d.Item.URL)
 	}
 	if doc.Title == "" {
-		doc.Title = d.FallbackTitle
+		doc.Title = schema.NullString(d.FallbackTitle)
 	}
 	pub := d.PublishedAt
 	if pub == "" {
@@ -197,7 +197,7 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		doc.Pages = &n
 	}
 	if d.Err != nil {
-		doc.Status, doc.Error = schema.StatusFailed, d.Err.Error()
+		doc.Status, doc.Error = schema.StatusFailed, schema.NullString(d.Err.Error())
 	}
 	figs := make([]schema.Figure, 0, len(d.Figures))
 	var maps spanMaps
@@ -213,17 +213,17 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 			Value:      f.Value,
 			ValueText:  f.ValueText,
 			Unit:       f.Unit,
-			Qualifier:  f.Qualifier,
+			Qualifier:  schema.NullString(f.Qualifier),
 			Sentence:   f.Sentence,
-			Start:      int64(f.Start),
-			End:        int64(f.End),
-			Subject:    f.Subject,
+			TextStart:  int64(f.Start),
+			TextEnd:    int64(f.End),
+			Subject:    schema.NullString(f.Subject),
 			FromValue:  f.FromValue,
 			ToValue:    f.ToValue,
-			PeriodUnit: f.PeriodUnit,
+			PeriodUnit: schema.NullString(f.PeriodUnit),
 			Extractor:  f.Extractor,
 			Evidence:   f.Evidence,
-			Basis:      f.Basis,
+			Basis:      schema.NullString(f.Basis),
 		}
 		bs, be := maps.toBase(f.Start, f.End)
 		if bs >= 0 && be <= len(d.Base) && bs <= be {
@@ -232,6 +232,10 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		if ss, se, ok := maps.toSource(bs, be); ok {
 			a, b := int64(ss), int64(se)
 			row.SourceStart, row.SourceEnd = &a, &b
+		}
+		row.SubjectOriginalScript = row.Subject
+		if f.SubjectOriginal != "" {
+			row.SubjectOriginalScript = schema.NullString(f.SubjectOriginal)
 		}
 		if f.Year > 0 {
 			y := int32(f.Year)
@@ -249,7 +253,7 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 	for i, e := range d.loud {
 		edits = append(edits, schema.Edit{
 			DocID: doc.DocID, Stage: e.Stage, Seq: int64(i + 1),
-			Start: int64(e.Start), End: int64(e.End),
+			TextStart: int64(e.Start), TextEnd: int64(e.End),
 			Old: validUTF8(e.Old), New: validUTF8(e.New), Reason: e.Reason,
 		})
 	}

@@ -132,7 +132,7 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("%s: failed without a reason", src)
 		}
 	}
-	if e := docs["c_image.txt"].Error; !strings.Contains(e, "binary") || !strings.Contains(e, "image/png") {
+	if e := string(docs["c_image.txt"].Error); !strings.Contains(e, "binary") || !strings.Contains(e, "image/png") {
 		t.Errorf("binary file error = %q, want it to say binary image/png", e)
 	}
 	if d := docs["b_empty.txt"]; d.Chars != 0 || d.Figures != 0 {

@@ -57,7 +57,7 @@ type figKey struct {
 func figureKeys(figs []schema.Figure) map[string][]figKey {
 	m := map[string][]figKey{}
 	for _, f := range figs {
-		k := figKey{f.Kind, f.ValueText, f.Unit, f.Qualifier, 0}
+		k := figKey{f.Kind, f.ValueText, f.Unit, string(f.Qualifier), 0}
 		if f.Year != nil {
 			k.Year = *f.Year
 		}
@@ -151,17 +151,17 @@ func TestInputFormats(t *testing.T) {
 				want[base] = wantWARC[warcDocs]
 			}
 			warcDocs++
-			if d.FetchedAt == nil || !strings.HasPrefix(d.URL, "http://jtj.example.gov.cn/") {
+			if d.FetchedAt == nil || !strings.HasPrefix(string(d.URL), "http://jtj.example.gov.cn/") {
 				t.Errorf("%s: fetched_at %v url %q", base, d.FetchedAt, d.URL)
 			}
 		}
 		if d.Status != schema.StatusOK {
 			t.Errorf("%s: %s", base, d.Error)
 		}
-		if isPDF := strings.HasSuffix(d.URL, ".pdf") || base == "e.pdf"; isPDF != (d.Pages != nil) {
+		if isPDF := strings.HasSuffix(string(d.URL), ".pdf") || base == "e.pdf"; isPDF != (d.Pages != nil) {
 			t.Errorf("%s: pages %v", base, d.Pages)
 		}
-		if base == "e.pdf" && (d.Title != report[0] || d.PublishedAt == nil) {
+		if base == "e.pdf" && (string(d.Title) != report[0] || d.PublishedAt == nil) {
 			t.Errorf("e.pdf: title %q published %v, want the PDF's metadata", d.Title, d.PublishedAt)
 		}
 	}

@@ -359,7 +359,7 @@ func TestJoinOrder(t *testing.T) {
 		{DocID: "c", Source: "c.txt", Status: "ok", Text: "甲乙丙丁"},
 	}
 	fig := func(doc, id string) schema.Figure {
-		return schema.Figure{DocID: doc, FigureID: id, Kind: "funding", ValueText: "1", Start: 0, End: 3}
+		return schema.Figure{DocID: doc, FigureID: id, Kind: "funding", ValueText: "1", TextStart: 0, TextEnd: 3}
 	}
 	figs := []schema.Figure{fig("a", "a1"), fig("b", "b1"), fig("a", "a2"), fig("c", "c1"), fig("z", "z1")}
 	edits := []schema.Edit{{DocID: "a", Stage: "chrome", Old: "x"}, {DocID: "c", Stage: "chrome", Old: "y"}, {DocID: "b", Stage: "chrome", Old: "z"}}
@@ -444,7 +444,7 @@ func TestEvidenceAndInferred(t *testing.T) {
 	for _, format := range []string{"parquet", "jsonl"} {
 		t.Run(format, func(t *testing.T) {
 			docs, figs, edits := resultstest.Sample()
-			edits = append(edits, schema.Edit{DocID: docs[1].DocID, Stage: "mojibake", Seq: 1, Start: 0, End: 3, Old: "\ufffd", New: "办", Reason: "inferred: 办 from the model (bytes lost)"})
+			edits = append(edits, schema.Edit{DocID: docs[1].DocID, Stage: "mojibake", Seq: 1, TextStart: 0, TextEnd: 3, Old: "\ufffd", New: "办", Reason: "inferred: 办 from the model (bytes lost)"})
 			dir := t.TempDir()
 			if err := resultstest.Write(dir, format, docs, figs, edits); err != nil {
 				t.Fatal(err)

@@ -179,7 +179,7 @@ func isInferred(e schema.Edit) bool { return strings.HasPrefix(e.Reason, "inferr
 
 func newFigView(f figure, id, class, text string) figView {
 	v := figView{figure: f, HTMLID: id, Class: class}
-	v.Display = qualifierSign(f.Qualifier) + groupDigits(valueText(f))
+	v.Display = qualifierSign(string(f.Qualifier)) + groupDigits(valueText(f))
 	switch f.Unit {
 	case "%":
 		v.Display += "%"
@@ -194,20 +194,20 @@ func newFigView(f figure, id, class, text string) figView {
 	if f.FromValue != nil || f.ToValue != nil {
 		v.FromTo = fmtPtr(f.FromValue) + " → " + fmtPtr(f.ToValue)
 		if f.PeriodUnit != "" {
-			v.FromTo += " " + f.PeriodUnit
+			v.FromTo += " " + string(f.PeriodUnit)
 		}
 	}
 	var tip []string
 	tip = append(tip, fmt.Sprintf("%s: %s", f.Kind, v.Display))
 	if f.Qualifier != "" {
-		tip[0] += " (" + f.Qualifier + ")"
+		tip[0] += " (" + string(f.Qualifier) + ")"
 	}
 	tip = append(tip, "raw: "+f.Raw)
 	if v.Year != "" {
 		tip = append(tip, "year: "+v.Year)
 	}
 	if f.Subject != "" {
-		tip = append(tip, "subject: "+f.Subject)
+		tip = append(tip, "subject: "+string(f.Subject))
 	}
 	if v.FromTo != "" {
 		tip = append(tip, "from → to: "+v.FromTo)
@@ -222,7 +222,7 @@ func newFigView(f figure, id, class, text string) figView {
 		tip = append(tip, "basis: "+f.Basis)
 	}
 	v.Tooltip = strings.Join(tip, "\n")
-	s, e := f.Start, f.End
+	s, e := f.TextStart, f.TextEnd
 	switch {
 	case s < 0 || e > int64(len(text)) || s >= e:
 		v.Problem = fmt.Sprintf("offsets %d–%d outside the text (%d bytes)", s, e, len(text))
@@ -247,7 +247,7 @@ func highlight(text string, figs []figView) []token {
 	var evs []ev
 	for i := range figs {
 		if figs[i].Placed {
-			evs = append(evs, ev{figs[i].Start, &figs[i], true, i}, ev{figs[i].End, &figs[i], false, i})
+			evs = append(evs, ev{figs[i].TextStart, &figs[i], true, i}, ev{figs[i].TextEnd, &figs[i], false, i})
 		}
 	}
 	// At one position: closes before opens; opens outermost (longest)
@@ -262,13 +262,13 @@ func highlight(text string, figs []figView) []token {
 			return !ea.open
 		}
 		if ea.open {
-			if ea.fig.End != eb.fig.End {
-				return ea.fig.End > eb.fig.End
+			if ea.fig.TextEnd != eb.fig.TextEnd {
+				return ea.fig.TextEnd > eb.fig.TextEnd
 			}
 			return ea.idx < eb.idx
 		}
-		if ea.fig.Start != eb.fig.Start {
-			return ea.fig.Start > eb.fig.Start
+		if ea.fig.TextStart != eb.fig.TextStart {
+			return ea.fig.TextStart > eb.fig.TextStart
 		}
 		return ea.idx > eb.idx
 	})

@@ -166,8 +166,9 @@ func writeSingle(ctx context.Context, w io.Writer, dir, format string, open func
 // rowOf is a document's row of the documents table, in the order the
 // table script reads it.
 func rowOf(v *docView, href string) []any {
-	return []any{v.N, href, v.Source, v.Title, v.Status, v.Encoding, v.Script, v.Chars,
-		v.KindCounts, len(v.Edits), v.Repairs, v.PinyinRemoved, v.Error}
+	// NULL columns are "" to the table script, which sorts and filters text.
+	return []any{v.N, href, v.Source, string(v.Title), v.Status, string(v.Encoding), string(v.Script), v.Chars,
+		v.KindCounts, len(v.Edits), v.Repairs, v.PinyinRemoved, string(v.Error)}
 }
 
 // scan reads the run, counts every document into sum and passes the
@@ -310,8 +311,8 @@ func (s *summary) add(d *doc) {
 	}
 	s.statuses[d.Status]++
 	if d.Error != "" {
-		if _, ok := s.errs[d.Error]; ok || len(s.errs) < maxErrorKinds {
-			s.errs[d.Error]++
+		if _, ok := s.errs[string(d.Error)]; ok || len(s.errs) < maxErrorKinds {
+			s.errs[string(d.Error)]++
 		} else {
 			s.errOther++
 		}

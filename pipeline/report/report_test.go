@@ -108,7 +108,7 @@ func TestReportContent(t *testing.T) {
 		var text string
 		for _, d := range docs {
 			if d.DocID == f.DocID {
-				text = d.Text[f.Start:f.End]
+				text = d.Text[f.TextStart:f.TextEnd]
 			}
 		}
 		found := false
@@ -201,7 +201,7 @@ func TestHighlightOverlaps(t *testing.T) {
 	text := "甲乙丙丁戊己庚辛"
 	// Byte offsets: each character is 3 bytes.
 	fig := func(id string, s, e int64, kind string) schema.Figure {
-		return schema.Figure{DocID: "d", FigureID: id, Kind: kind, Start: s * 3, End: e * 3, Raw: text[s*3 : e*3], ValueText: "1"}
+		return schema.Figure{DocID: "d", FigureID: id, Kind: kind, TextStart: s * 3, TextEnd: e * 3, Raw: text[s*3 : e*3], ValueText: "1"}
 	}
 	tests := []struct {
 		name   string
@@ -213,8 +213,8 @@ func TestHighlightOverlaps(t *testing.T) {
 		{"crossing", []schema.Figure{fig("a", 0, 4, "investment"), fig("b", 2, 6, "funding")}, 3, 2},
 		{"adjacent", []schema.Figure{fig("a", 0, 2, "investment"), fig("b", 2, 4, "funding")}, 2, 2},
 		{"same span", []schema.Figure{fig("a", 1, 3, "investment"), fig("b", 1, 3, "funding")}, 2, 2},
-		{"out of range", []schema.Figure{fig("a", 0, 2, "investment"), {DocID: "d", FigureID: "x", Kind: "funding", Start: 5, End: 400}}, 1, 1},
-		{"splits a character", []schema.Figure{{DocID: "d", FigureID: "x", Kind: "funding", Start: 1, End: 6}}, 0, 0},
+		{"out of range", []schema.Figure{fig("a", 0, 2, "investment"), {DocID: "d", FigureID: "x", Kind: "funding", TextStart: 5, TextEnd: 400}}, 1, 1},
+		{"splits a character", []schema.Figure{{DocID: "d", FigureID: "x", Kind: "funding", TextStart: 1, TextEnd: 6}}, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

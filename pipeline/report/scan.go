@@ -298,10 +298,10 @@ func (m *memSource) warnings() []string {
 func sortDoc(d *doc) {
 	sort.SliceStable(d.Figures, func(a, b int) bool {
 		fa, fb := d.Figures[a], d.Figures[b]
-		if fa.Start != fb.Start {
-			return fa.Start < fb.Start
+		if fa.TextStart != fb.TextStart {
+			return fa.TextStart < fb.TextStart
 		}
-		return fa.End < fb.End
+		return fa.TextEnd < fb.TextEnd
 	})
 	sort.SliceStable(d.Edits, func(a, b int) bool { return d.Edits[a].Seq < d.Edits[b].Seq })
 }

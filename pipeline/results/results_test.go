@@ -170,7 +170,7 @@ func TestGroup(t *testing.T) {
 	}
 	for _, d := range g.Docs {
 		for i := 1; i < len(d.Figures); i++ {
-			if d.Figures[i].Start < d.Figures[i-1].Start {
+			if d.Figures[i].TextStart < d.Figures[i-1].TextStart {
 				t.Errorf("%s: figures not in text order", d.DocID)
 			}
 		}

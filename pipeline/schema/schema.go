@@ -1,9 +1,37 @@
 // Package schema defines the rows zhextract writes: the output contract that
 // users' scripts, DuckDB queries and QA golden files rely on. Column names are
-// a contract: add columns, never rename them.
+// a contract: add columns, rename only with a change note in the README.
 package schema
 
-import "time"
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+)
+
+// NullString is a text column that is NULL when empty: Parquet writes it as
+// an optional column (zero value = null) and JSON as null, so a missing
+// title, url or qualifier reads as NULL in every format rather than "" in
+// some and NULL in others. CSV has no null; an empty cell stands for it.
+type NullString string
+
+// MarshalJSON writes null for the empty string. HTML characters are kept
+// as they are, like the rest of zhextract's JSON.
+func (s NullString) MarshalJSON() ([]byte, error) {
+	if s == "" {
+		return []byte("null"), nil
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(string(s)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// String returns the text ("" for null).
+func (s NullString) String() string { return string(s) }
 
 // Status values of a document row.
 const (
@@ -17,15 +45,15 @@ type Document struct {
 	DocID  string `parquet:"doc_id" json:"doc_id"`
 	Source string `parquet:"source" json:"source"`
 	Status string `parquet:"status,dict" json:"status"`
-	// Error is the reason a document failed, empty when Status is ok.
-	Error    string `parquet:"error" json:"error"`
-	Encoding string `parquet:"encoding,dict" json:"encoding"`
-	// Script is simplified, traditional, mixed or empty (no Han text).
-	Script      string     `parquet:"script,dict" json:"script"`
-	Title       string     `parquet:"title" json:"title"`
-	Publisher   string     `parquet:"publisher" json:"publisher"`
+	// Error is the reason a document failed, null when Status is ok.
+	Error    NullString `parquet:"error,optional" json:"error"`
+	Encoding NullString `parquet:"encoding,optional,dict" json:"encoding"`
+	// Script is simplified, traditional, mixed or null (no Han text).
+	Script      NullString `parquet:"script,optional,dict" json:"script"`
+	Title       NullString `parquet:"title,optional" json:"title"`
+	Publisher   NullString `parquet:"publisher,optional" json:"publisher"`
 	PublishedAt *time.Time `parquet:"published_at,optional,timestamp(millisecond)" json:"published_at"`
-	URL         string     `parquet:"url" json:"url"`
+	URL         NullString `parquet:"url,optional" json:"url"`
 	Bytes       int64      `parquet:"bytes" json:"bytes"`
 	// Chars counts the runes of the clean text.
 	Chars              int64  `parquet:"chars" json:"chars"`
@@ -53,35 +81,42 @@ type Figure struct {
 	// ValueText is Value as an exact decimal string ("1250000000").
 	ValueText string `parquet:"value_text" json:"value_text"`
 	Unit      string `parquet:"unit,dict" json:"unit"`
-	// Qualifier is approx, over, under or empty.
-	Qualifier string `parquet:"qualifier,dict" json:"qualifier"`
+	// Qualifier is approx, over, under or null.
+	Qualifier NullString `parquet:"qualifier,optional,dict" json:"qualifier"`
 	// Raw is the exact source span, in the document's original script.
 	Raw      string `parquet:"raw" json:"raw"`
 	Sentence string `parquet:"sentence" json:"sentence"`
-	// Start and End are byte offsets of the figure in the clean text.
-	Start int64 `parquet:"start" json:"start"`
-	End   int64 `parquet:"end" json:"end"`
+	// TextStart and TextEnd are byte offsets of the figure in the clean
+	// text (not "start"/"end": END is a reserved word in SQL).
+	TextStart int64 `parquet:"text_start" json:"text_start"`
+	TextEnd   int64 `parquet:"text_end" json:"text_end"`
 	// SourceStart and SourceEnd are byte offsets in the input bytes, null
 	// where the input cannot be addressed (text extracted from HTML markup).
-	SourceStart *int64   `parquet:"source_start,optional" json:"source_start"`
-	SourceEnd   *int64   `parquet:"source_end,optional" json:"source_end"`
-	Year        *int32   `parquet:"year,optional" json:"year"`
-	Subject     string   `parquet:"subject" json:"subject"`
-	FromValue   *float64 `parquet:"from_value,optional" json:"from_value"`
-	ToValue     *float64 `parquet:"to_value,optional" json:"to_value"`
-	PeriodUnit  string   `parquet:"period_unit" json:"period_unit"`
+	SourceStart *int64 `parquet:"source_start,optional" json:"source_start"`
+	SourceEnd   *int64 `parquet:"source_end,optional" json:"source_end"`
+	Year        *int32 `parquet:"year,optional" json:"year"`
+	// Subject is the project or road type the figure is about, in
+	// simplified script whatever the document's script (so 农村公路 and
+	// 農村公路 group together).
+	Subject    NullString `parquet:"subject,optional" json:"subject"`
+	FromValue  *float64   `parquet:"from_value,optional" json:"from_value"`
+	ToValue    *float64   `parquet:"to_value,optional" json:"to_value"`
+	PeriodUnit NullString `parquet:"period_unit,optional" json:"period_unit"`
 	// Extractor is the id of the rule that produced the figure.
 	Extractor string `parquet:"extractor,dict" json:"extractor"`
 	// Evidence says why the figure was kept: the cue that decided its kind
 	// and how the number is tied to it ("head 投资 ← list item 2 of 3").
 	Evidence string `parquet:"evidence" json:"evidence"`
 	// Basis is what an investment or funding amount counts: total, completed,
-	// planned, allocated, or empty when the text does not say. Summing
+	// planned, allocated, or null when the text does not say. Summing
 	// rows of different bases double counts.
-	Basis string `parquet:"basis,dict" json:"basis"`
+	Basis NullString `parquet:"basis,optional,dict" json:"basis"`
 	// Page is the PDF page (from 1) the figure starts on, null for other
 	// inputs (whose figures have source offsets instead).
 	Page *int32 `parquet:"page,optional" json:"page"`
+	// SubjectOriginalScript is Subject as the document writes it (added
+	// after the earlier columns, like every new column).
+	SubjectOriginalScript NullString `parquet:"subject_original_script,optional" json:"subject_original_script"`
 }
 
 // Edit is one row of the edits table: one change a stage made to the text.
@@ -90,10 +125,11 @@ type Edit struct {
 	Stage string `parquet:"stage,dict" json:"stage"`
 	// Seq orders a document's edits in the order the pipeline made them.
 	Seq int64 `parquet:"seq" json:"seq"`
-	// Start and End are byte offsets in the text the stage received.
-	Start  int64  `parquet:"start" json:"start"`
-	End    int64  `parquet:"end" json:"end"`
-	Old    string `parquet:"old" json:"old"`
-	New    string `parquet:"new" json:"new"`
-	Reason string `parquet:"reason" json:"reason"`
+	// TextStart and TextEnd are byte offsets in the text the stage
+	// received.
+	TextStart int64  `parquet:"text_start" json:"text_start"`
+	TextEnd   int64  `parquet:"text_end" json:"text_end"`
+	Old       string `parquet:"old" json:"old"`
+	New       string `parquet:"new" json:"new"`
+	Reason    string `parquet:"reason" json:"reason"`
 }

@@ -18,8 +18,8 @@ type csvWriter struct {
 
 var csvHeaders = [3][]string{
 	{"doc_id", "source", "status", "error", "encoding", "script", "title", "publisher", "published_at", "url", "bytes", "chars", "repairs", "pinyin_removed", "figures", "text", "text_original_script", "fetched_at", "pages"},
-	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "start", "end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor", "evidence", "basis", "page"},
-	{"doc_id", "stage", "seq", "start", "end", "old", "new", "reason"},
+	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "text_start", "text_end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor", "evidence", "basis", "page", "subject_original_script"},
+	{"doc_id", "stage", "seq", "text_start", "text_end", "old", "new", "reason"},
 }
 
 func newCSV(n Naming) (*csvWriter, error) {
@@ -74,22 +74,23 @@ func optF64(v *float64) string {
 }
 
 func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	rows := [][]string{{d.DocID, d.Source, d.Status, d.Error, d.Encoding, d.Script, d.Title, d.Publisher, optTime(d.PublishedAt), d.URL,
+	rows := [][]string{{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
 		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
 		optTime(d.FetchedAt), optI32(d.Pages)}}
 	if err := w.csvs[0].WriteAll(rows); err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
 	for _, f := range figs {
-		rec := []string{f.DocID, f.Source, f.FigureID, f.Kind, f64(f.Value), f.ValueText, f.Unit, f.Qualifier, f.Raw, f.Sentence,
-			i64(f.Start), i64(f.End), optI64(f.SourceStart), optI64(f.SourceEnd), optI32(f.Year), f.Subject, optF64(f.FromValue), optF64(f.ToValue), f.PeriodUnit, f.Extractor,
-			f.Evidence, f.Basis, optI32(f.Page)}
+		rec := []string{f.DocID, f.Source, f.FigureID, f.Kind, f64(f.Value), f.ValueText, f.Unit, string(f.Qualifier), f.Raw, f.Sentence,
+			i64(f.TextStart), i64(f.TextEnd), optI64(f.SourceStart), optI64(f.SourceEnd), optI32(f.Year), string(f.Subject),
+			optF64(f.FromValue), optF64(f.ToValue), string(f.PeriodUnit), f.Extractor, f.Evidence, string(f.Basis), optI32(f.Page),
+			string(f.SubjectOriginalScript)}
 		if err := w.csvs[1].Write(rec); err != nil {
 			return fmt.Errorf("write %s: %w", w.files[1].final, err)
 		}
 	}
 	for _, e := range edits {
-		if err := w.csvs[2].Write([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.Start), i64(e.End), e.Old, e.New, e.Reason}); err != nil {
+		if err := w.csvs[2].Write([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}); err != nil {
 			return fmt.Errorf("write %s: %w", w.files[2].final, err)
 		}
 	}

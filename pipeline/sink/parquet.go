@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -28,6 +29,22 @@ type ParquetTable[T any] struct {
 	buf     *bufio.Writer
 	w       *parquet.GenericWriter[T]
 	pending int64 // approximate bytes buffered since the last flush
+	// oneByOne is set for tables with NULL-when-empty text columns:
+	// parquet-go v0.32 writes "" instead of null for such a column in the
+	// rows of a batch that follow a non-empty value, so their rows are
+	// written one per call.
+	oneByOne bool
+}
+
+var nullStringType = reflect.TypeFor[schema.NullString]()
+
+func hasNullString(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Type == nullStringType {
+			return true
+		}
+	}
+	return false
 }
 
 // NewParquetTable starts a Parquet file on w; name is used in errors.
@@ -46,7 +63,7 @@ func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
 		opts = append(opts, parquet.SkipPageBounds(col), parquet.SkipPageStatistics(col))
 	}
 	pw := parquet.NewGenericWriter[T](b, opts...)
-	return &ParquetTable[T]{name: name, buf: b, w: pw}
+	return &ParquetTable[T]{name: name, buf: b, w: pw, oneByOne: hasNullString(reflect.TypeFor[T]())}
 }
 
 // Write appends rows; size approximates their bytes.
@@ -54,7 +71,13 @@ func (t *ParquetTable[T]) Write(rows []T, size int64) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if _, err := t.w.Write(rows); err != nil {
+	if t.oneByOne {
+		for i := range rows {
+			if _, err := t.w.Write(rows[i : i+1]); err != nil {
+				return fmt.Errorf("write %s: %w", t.name, err)
+			}
+		}
+	} else if _, err := t.w.Write(rows); err != nil {
 		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 	t.pending += size

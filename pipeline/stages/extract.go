@@ -44,12 +44,13 @@ func (Extract) Name() string { return "extract" }
 func (s Extract) Apply(_ context.Context, d *pipeline.Document) error {
 	if s.T2S == nil {
 		d.Figures = s.Set.Extract(d.Text)
-		originalSubjects(d)
+		originalSubjects(d.Figures, d.Text, d.Original, d.ScriptEdits)
 		markInferred(d)
 		return nil
 	}
 	simp, toSimp := s.T2S.ConvertEdits(d.Original)
 	figs := s.Set.Extract(simp)
+	originalSubjects(figs, simp, d.Original, toSimp)
 	back := textedit.NewMapper(toSimp)
 	fwd := textedit.NewMapper(textedit.Invert(d.ScriptEdits))
 	for i := range figs {
@@ -81,31 +82,34 @@ func markInferred(d *pipeline.Document) {
 	}
 }
 
-// originalSubjects gives each subject in the document's own script, like
-// raw: the extractors name it in simplified text, so its nearest occurrence
-// before the figure is mapped back through script conversion.
-func originalSubjects(d *pipeline.Document) {
-	if len(d.ScriptEdits) == 0 {
+// originalSubjects gives each subject as the document writes it, like raw:
+// the extractors name it in simplified text (simp, with figure spans in
+// simp), so its nearest occurrence before the figure is mapped back through
+// toSimp, the edits from the original-script text to simp. Subject itself
+// stays simplified, so that one project groups together whatever the
+// script of the page.
+func originalSubjects(figs []extractors.Figure, simp, original string, toSimp []textedit.Edit) {
+	if len(toSimp) == 0 {
 		return
 	}
-	m := textedit.NewMapper(d.ScriptEdits)
-	for i := range d.Figures {
-		f := &d.Figures[i]
+	m := textedit.NewMapper(toSimp)
+	for i := range figs {
+		f := &figs[i]
 		if f.Subject == "" {
 			continue
 		}
 		lo := max(0, f.Start-len(f.Sentence))
-		hi := min(len(d.Text), f.End+len(f.Sentence))
-		at := strings.LastIndex(d.Text[lo:min(hi, f.End)], f.Subject)
+		hi := min(len(simp), f.End+len(f.Sentence))
+		at := strings.LastIndex(simp[lo:min(hi, f.End)], f.Subject)
 		if at < 0 {
-			at = strings.Index(d.Text[lo:hi], f.Subject)
+			at = strings.Index(simp[lo:hi], f.Subject)
 		}
 		if at < 0 {
 			continue
 		}
 		s, e := m.Start(lo+at), m.End(lo+at+len(f.Subject))
-		if s <= e && e <= len(d.Original) {
-			f.Subject = d.Original[s:e]
+		if s <= e && e <= len(original) && original[s:e] != f.Subject {
+			f.SubjectOriginal = original[s:e]
 		}
 	}
 }

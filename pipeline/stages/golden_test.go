@@ -30,6 +30,7 @@ type goldenFigure struct {
 	Raw         string   `json:"raw"`
 	Year        *int32   `json:"year,omitempty"`
 	Subject     string   `json:"subject,omitempty"`
+	SubjectOrig string   `json:"subject_original_script,omitempty"`
 	FromValue   *float64 `json:"from_value,omitempty"`
 	ToValue     *float64 `json:"to_value,omitempty"`
 	PeriodUnit  string   `json:"period_unit,omitempty"`
@@ -71,14 +72,14 @@ func TestSeedsGolden(t *testing.T) {
 			d, doc, figs := processSeed(t, st, path)
 			gf := make([]goldenFigure, 0, len(figs))
 			for _, f := range figs {
-				gf = append(gf, goldenFigure{f.Kind, f.Value, f.ValueText, f.Unit, f.Qualifier, f.Raw, f.Year, f.Subject,
-					f.FromValue, f.ToValue, f.PeriodUnit, f.SourceStart, f.SourceEnd, f.Extractor})
+				gf = append(gf, goldenFigure{f.Kind, f.Value, f.ValueText, f.Unit, string(f.Qualifier), f.Raw, f.Year, string(f.Subject),
+					string(f.SubjectOriginalScript), f.FromValue, f.ToValue, string(f.PeriodUnit), f.SourceStart, f.SourceEnd, f.Extractor})
 				// raw must be the exact bytes of the input at source_start:source_end.
 				if f.SourceStart != nil && string(data[*f.SourceStart:*f.SourceEnd]) != f.Raw {
 					t.Errorf("figure %s: input bytes %q differ from raw %q", f.FigureID, data[*f.SourceStart:*f.SourceEnd], f.Raw)
 				}
-				if f.Start < 0 || f.End > int64(len(d.Text)) || !strings.Contains(f.Sentence, d.Text[f.Start:f.End]) {
-					t.Errorf("figure %s: span [%d,%d) is not inside its sentence", f.FigureID, f.Start, f.End)
+				if f.TextStart < 0 || f.TextEnd > int64(len(d.Text)) || !strings.Contains(f.Sentence, d.Text[f.TextStart:f.TextEnd]) {
+					t.Errorf("figure %s: span [%d,%d) is not inside its sentence", f.FigureID, f.TextStart, f.TextEnd)
 				}
 				if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
 					t.Errorf("figure %s: value %v", f.FigureID, f.Value)

@@ -145,12 +145,12 @@ func FromOutput(out *results.Output, withText bool) ([]Doc, error) {
 	}
 	docs := make([]Doc, len(g.Docs))
 	for i, d := range g.Docs {
-		gd := Doc{Key: keys[i], DocID: d.DocID, Source: d.Source, Status: d.Status, Figures: []Figure{}, err: d.Error}
+		gd := Doc{Key: keys[i], DocID: d.DocID, Source: d.Source, Status: d.Status, Figures: []Figure{}, err: string(d.Error)}
 		for _, f := range d.Figures {
 			gd.Figures = append(gd.Figures, Figure{
-				Kind: f.Kind, Value: f.Value, ValueText: f.ValueText, Unit: f.Unit, Qualifier: f.Qualifier,
-				Raw: f.Raw, Year: f.Year, Subject: f.Subject, FromValue: f.FromValue, ToValue: f.ToValue,
-				PeriodUnit: f.PeriodUnit, Basis: f.Basis, Evidence: f.Evidence,
+				Kind: f.Kind, Value: f.Value, ValueText: f.ValueText, Unit: f.Unit, Qualifier: string(f.Qualifier),
+				Raw: f.Raw, Year: f.Year, Subject: string(f.Subject), FromValue: f.FromValue, ToValue: f.ToValue,
+				PeriodUnit: string(f.PeriodUnit), Basis: string(f.Basis), Evidence: f.Evidence,
 			})
 		}
 		if withText {

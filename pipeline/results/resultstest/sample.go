@@ -52,8 +52,8 @@ func Sample() ([]schema.Document, []schema.Figure, []schema.Edit) {
 		fmt.Sscan(value, &v)
 		f := schema.Figure{
 			DocID: d.DocID, Source: d.Source, FigureID: fmt.Sprintf("%s-%d", d.DocID, len(figs)),
-			Kind: kind, Value: v, ValueText: value, Unit: unit, Qualifier: qual, Raw: raw,
-			Start: int64(start), End: int64(start + len(span)), Year: year, Subject: subject,
+			Kind: kind, Value: v, ValueText: value, Unit: unit, Qualifier: schema.NullString(qual), Raw: raw,
+			TextStart: int64(start), TextEnd: int64(start + len(span)), Year: year, Subject: schema.NullString(subject), SubjectOriginalScript: schema.NullString(subject),
 			Extractor: kind + ".v1",
 		}
 		figs = append(figs, f)
@@ -72,19 +72,19 @@ func Sample() ([]schema.Document, []schema.Figure, []schema.Edit) {
 		if figs[i].DocID == d2.DocID {
 			text = d2.Text
 		}
-		lineStart := strings.LastIndexByte(text[:figs[i].Start], '\n') + 1
-		lineEnd := strings.IndexByte(text[figs[i].End:], '\n') + int(figs[i].End)
+		lineStart := strings.LastIndexByte(text[:figs[i].TextStart], '\n') + 1
+		lineEnd := strings.IndexByte(text[figs[i].TextEnd:], '\n') + int(figs[i].TextEnd)
 		figs[i].Sentence = text[lineStart:lineEnd]
 	}
 
 	edits := []schema.Edit{
-		{DocID: d1.DocID, Stage: "chrome", Seq: 0, Start: 0, End: 23, Old: "首页 > 新闻中心 > 正文\n", New: "", Reason: "navigation line"},
-		{DocID: d1.DocID, Stage: "mojibake", Seq: 1, Start: 40, End: 46, Old: "鍏姩", New: "公路", Reason: "utf-8 read as gbk"},
-		{DocID: d1.DocID, Stage: "pinyin", Seq: 2, Start: 60, End: 71, Old: "(wēi hǎi)", New: "", Reason: "pinyin annotation of 威海"},
-		{DocID: d2.DocID, Stage: "chrome", Seq: 0, Start: 0, End: 12, Old: "相關閱讀\n", New: "", Reason: "related-links footer"},
+		{DocID: d1.DocID, Stage: "chrome", Seq: 0, TextStart: 0, TextEnd: 23, Old: "首页 > 新闻中心 > 正文\n", New: "", Reason: "navigation line"},
+		{DocID: d1.DocID, Stage: "mojibake", Seq: 1, TextStart: 40, TextEnd: 46, Old: "鍏姩", New: "公路", Reason: "utf-8 read as gbk"},
+		{DocID: d1.DocID, Stage: "pinyin", Seq: 2, TextStart: 60, TextEnd: 71, Old: "(wēi hǎi)", New: "", Reason: "pinyin annotation of 威海"},
+		{DocID: d2.DocID, Stage: "chrome", Seq: 0, TextStart: 0, TextEnd: 12, Old: "相關閱讀\n", New: "", Reason: "related-links footer"},
 	}
 	for i := range edits {
-		edits[i].End = edits[i].Start + int64(len(edits[i].Old))
+		edits[i].TextEnd = edits[i].TextStart + int64(len(edits[i].Old))
 	}
 	return docs, figs, edits
 }
