@@ -266,7 +266,7 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 				before = -1
 			}
 			for j, r := range g.cands {
-				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before)
+				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line)
 			}
 		}
 		if best, second, margin, ok := choose(lm, cands, adj, l, nextR); ok {

@@ -50,21 +50,23 @@ func TestInferLineEnd(t *testing.T) {
 func TestInferAfterNumber(t *testing.T) {
 	for _, c := range []struct {
 		r, left rune
+		prefix  string
 		want    float64
 	}{
-		{'公', '5', afterNumber}, {'月', '９', afterNumber}, {'八', '5', 0}, {'公', '国', 0},
+		{'公', '5', "长", afterNumber}, {'月', '９', "", afterNumber}, {'八', '5', "", 0}, {'公', '国', "", 0},
+		{'天', '5', "从7天减为", afterNumber + repeatedUnit}, {'份', '5', "从7天减为", afterNumber},
 	} {
-		if got := numberContext(c.r, c.left); got != c.want {
+		if got := numberContext(c.r, c.left, []rune(c.prefix)); got != c.want {
 			t.Errorf("numberContext(%q, %q) = %v, want %v", c.r, c.left, got, c.want)
 		}
 	}
 	r := New()
 	d := decoderNamed(t, "python gbk replace")
-	for _, want := range []string{"省道共364.5公里，彻底改善", "建成农村公路265公里，通村公路200公里，"} {
+	for _, want := range []string{"审批类从7件减少为2件，减少", "省道共364.5公里，彻底改善", "建成农村公路265公里，通村公路200公里，"} {
 		in := d.decode([]byte(want))
 		out, edits := r.Repair(in)
 		checkEdits(t, in, out, edits)
-		if strings.Count(out, "公里") != strings.Count(want, "公里") {
+		if strings.Count(out, "公里") != strings.Count(want, "公里") || strings.Count(out, "件") != strings.Count(want, "件") {
 			t.Errorf("%s: got %s, want %s", in, out, want)
 		}
 	}
