@@ -40,6 +40,7 @@ type Repairer struct {
 	lm    *langmodel.Model
 	det   *detector
 	mechs []*mechanism
+	gb    *codec // GB18030, for frame shifts at line starts
 	// trace, set only by tests, sees each whole-line reading's raw gain
 	// (before the line's cost), average log probability per character,
 	// and its counts of characters, Han characters and others.
@@ -55,6 +56,7 @@ func New() *Repairer {
 	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
 	r := &Repairer{
 		lm:  lm,
+		gb:  gb,
 		det: detectorFor(),
 		mechs: []*mechanism{
 			{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
@@ -138,6 +140,10 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
+	if shifts := lineStartShifts(r.lm, r.gb, text, reps); len(shifts) > 0 {
+		reps = append(reps, shifts...)
+		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
+	}
 	for _, rp := range reps {
 		if text[rp.start:rp.end] != rp.repl {
 			changed = true
