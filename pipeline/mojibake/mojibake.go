@@ -40,7 +40,7 @@ type Repairer struct {
 	lm    *langmodel.Model
 	det   *detector
 	mechs []*mechanism
-	gb    *codec // GB18030, for frame shifts at line starts
+	gb    *codec // GB18030, for frame shifts before a letter
 	// trace, set only by tests, sees each whole-line reading's raw gain
 	// (before the line's cost), average log probability per character,
 	// and its counts of characters, Han characters and others.
@@ -140,7 +140,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
-	if shifts := lineStartShifts(r.lm, r.gb, text, reps); len(shifts) > 0 {
+	if shifts := latinShifts(r.lm, r.gb, text, reps); len(shifts) > 0 {
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
