@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,6 +23,7 @@ type benchOptions struct {
 	from, format, keep, cpuProfile, memProfile string
 	workers, runs                              int
 	noOpenCC                                   bool
+	shape, peer                                string
 }
 
 const benchLong = `Builds a corpus from testdata, runs the whole pipeline over it and reports
@@ -36,7 +39,7 @@ func newBenchCmd() *cobra.Command {
 		Example: "  zhextract bench --size 20 --runs 3",
 		Args:    noArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
-			return runBench(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runBench(cmd.Context(), o, cmd.Flags().Changed("from"), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		}),
 	}
 	f := cmd.Flags()
@@ -48,11 +51,13 @@ func newBenchCmd() *cobra.Command {
 	f.BoolVar(&o.noOpenCC, "no-opencc", false, "do not time the opencc CLI")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
 	f.IntVar(&o.runs, "runs", 1, "run the pipeline and time the opencc CLI `N` times, alternating, and report medians (shared machines are noisy)")
+	f.StringVar(&o.shape, "shape", "small", "corpus shape: small (many small files of every kind), html (HTML pages only) or big (one text file)")
+	f.StringVar(&o.peer, "peer", "", "also time `python`: an OpenCC t2s + jieba + regex pipeline over the same files (needs python3-jieba and libopencc)")
 	f.StringVar(&o.memProfile, "memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
 	return cmd
 }
 
-func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) error {
+func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr io.Writer) error {
 	switch {
 	case o.size <= 0:
 		return usagef("--size must be a positive number of MB, not %d", o.size)
@@ -60,6 +65,19 @@ func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) err
 		return usagef("--runs must be positive, not %d", o.runs)
 	case o.workers <= 0:
 		return usagef("--workers must be positive, not %d", o.workers)
+	case !slices.Contains(bench.Shapes, o.shape):
+		return usagef("--shape must be one of %s, not %q", strings.Join(bench.Shapes, ", "), o.shape)
+	case o.peer != "" && o.peer != "python":
+		return usagef("--peer must be python, not %q", o.peer)
+	}
+	// The default corpus comes from the repository's testdata folder; out
+	// of the repository say so rather than fail on a path the user never
+	// typed.
+	if st, err := os.Stat(o.from); err != nil || !st.IsDir() {
+		if !fromSet {
+			return usagef("no %s folder here: bench builds its corpus from the repository's testdata; run it in a zhextract checkout or give --from DIR (a folder of .txt, .html or .jsonl documents)", o.from)
+		}
+		return usagef("--from %s: not a folder", o.from)
 	}
 	dir := o.keep
 	if dir == "" {
@@ -71,7 +89,7 @@ func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) err
 		dir = tmp
 	}
 	corpus, out := filepath.Join(dir, "corpus"), filepath.Join(dir, "out")
-	files, n, err := bench.Corpus(o.from, corpus, o.size<<20, 1)
+	files, n, err := bench.BuildCorpus(o.shape, o.from, corpus, o.size<<20, 1)
 	if err != nil {
 		return fmt.Errorf("build corpus: %w", err)
 	}
@@ -82,6 +100,12 @@ func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) err
 		return err
 	}
 	startup := time.Since(start)
+	python := ""
+	if o.peer == "python" {
+		if python = bench.PythonPeer(ctx); python == "" {
+			fmt.Fprintf(stderr, "python peer: no python3 with jieba and libopencc; not timed\n")
+		}
+	}
 	fmts := []string{o.format}
 	if o.cpuProfile != "" {
 		f, err := os.Create(o.cpuProfile)
@@ -113,6 +137,12 @@ func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) err
 		res.Startup = startup
 		if !o.noOpenCC {
 			if res.OpenCC, err = bench.OpenCC(ctx, corpus); err != nil {
+				stopHeap()
+				return err
+			}
+		}
+		if python != "" {
+			if res.Python, err = bench.Python(ctx, python, corpus); err != nil {
 				stopHeap()
 				return err
 			}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,9 +10,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/zhextract/zhextract/pipeline/decode"
+	"github.com/zhextract/zhextract/pipeline/langmodel"
 	"github.com/zhextract/zhextract/pipeline/opencc"
 )
 
@@ -23,8 +28,12 @@ func newConvertCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "convert -c CONFIG [-i IN] [-o OUT]",
 		Short: "Convert Chinese text between scripts like the opencc CLI",
-		Long: fmt.Sprintf("Converts Chinese text like `opencc -c CONFIG` (OpenCC %s dictionaries, built in).\n"+
-			"Invalid UTF-8 bytes are copied through unchanged.", opencc.OpenCCVersion),
+		Long: fmt.Sprintf("Converts Chinese text like `opencc -c CONFIG` (OpenCC %s dictionaries, built in).\n\n"+
+			"CONFIG is a name (t2s), a file name (t2s.json) or an opencc config path\n"+
+			"(/usr/share/opencc/t2s.json): the file name chooses the built-in config.\n\n"+
+			"The input is decoded like run decodes a document: UTF-8 streams through;\n"+
+			"GB18030, Big5 and UTF-16 input is detected and decoded to UTF-8 first.\n"+
+			"Output is UTF-8; bytes no encoding explains become U+FFFD, as in run.", opencc.OpenCCVersion),
 		Example: "  zhextract convert -c t2s -i traditional.txt -o simplified.txt\n  echo 漢字 | zhextract convert -c t2s",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -37,7 +46,7 @@ func newConvertCmd() *cobra.Command {
 		}),
 	}
 	f := cmd.Flags()
-	f.StringVarP(&config, "config", "c", "", "OpenCC `CONFIG`: "+strings.Join(opencc.Configs(), ", ")+` ("t2s.json" works too)`)
+	f.StringVarP(&config, "config", "c", "", "OpenCC `CONFIG`: "+strings.Join(opencc.Configs(), ", ")+` (or t2s.json, or a path such as /usr/share/opencc/t2s.json)`)
 	f.StringVarP(&in, "input", "i", "", "read `IN` instead of stdin")
 	f.StringVarP(&out, "output", "o", "", "write `OUT` instead of stdout")
 	return cmd
@@ -47,24 +56,85 @@ func runConvert(ctx context.Context, config, in, out string, stdin io.Reader, st
 	if config == "" {
 		return usagef("-c CONFIG is required (one of %s)", strings.Join(opencc.Configs(), ", "))
 	}
-	conv, err := opencc.New(config)
+	conv, err := opencc.New(builtinConfig(config))
 	if err != nil {
-		return usageError{err}
+		return usageError{fmt.Errorf("-c %s: not one of the built-in OpenCC configs (%s)", config, strings.Join(opencc.Configs(), ", "))}
 	}
 
-	r := stdin
+	r, name := stdin, "stdin"
 	if in != "" && in != "-" {
 		f, err := os.Open(in)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		r = f
+		r, name = f, in
+	}
+	r, err = decodeInput(r, name, maxConvertBytes)
+	if err != nil {
+		return err
 	}
 	if out == "" || out == "-" {
 		return conv.ConvertStream(ctx, stdout, r)
 	}
 	return writeAtomic(out, func(w io.Writer) error { return conv.ConvertStream(ctx, w, r) })
+}
+
+// maxConvertBytes bounds an input that is not UTF-8, which is decoded
+// whole; it matches run's default --max-mb.
+const maxConvertBytes = 256 << 20
+
+// builtinConfig maps an OpenCC config given as the opencc CLI takes it (a
+// name, "t2s.json", or a path such as /usr/share/opencc/t2s.json) to the
+// name of the built-in config: the file's name chooses it, the file itself
+// is not read.
+func builtinConfig(config string) string {
+	return strings.TrimSuffix(filepath.Base(config), ".json")
+}
+
+// decodeInput returns r as UTF-8 text, decoded as run decodes a document
+// (byte order marks, UTF-16, GB18030, Big5, lines in mixed encodings).
+// Input whose first 64 KB are UTF-8 streams through unchanged, so memory
+// stays flat for the common case; other input is read whole, up to max
+// bytes. name is used in errors.
+func decodeInput(r io.Reader, name string, max int64) (io.Reader, error) {
+	const peek = 64 << 10
+	br := bufio.NewReaderSize(r, peek)
+	head, err := br.Peek(peek)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err == nil {
+		head = trimPartialRune(head) // the peek may end inside a character
+	}
+	if utf8.Valid(head) && bytes.IndexByte(head, 0) < 0 {
+		return br, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: larger than %d MB and not UTF-8; convert it in parts", name, max>>20)
+	}
+	res, err := decode.New(langmodel.Default().PerChar).Decode(data, "")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return strings.NewReader(res.Text), nil
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of b.
+func trimPartialRune(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
 }
 
 // writeAtomic writes path through a temporary file in the same directory

@@ -59,7 +59,7 @@ func execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", cmd.CommandPath(), ee.err)
+			fmt.Fprintf(stderr, "%s: %s\n", cmd.CommandPath(), userPaths(ee.err.Error()))
 		}
 		return ee.code
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -101,13 +102,19 @@ func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader,
 		cfg.Done, cfg.Suffix = done, suffix
 	}
 	var bar *progressBar
-	if o.progress == "always" || (o.progress == "auto" && isTerminal(stderr)) {
-		bar = newProgressBar(stderr)
+	if tty := isTerminal(stderr); o.progress == "always" || (o.progress == "auto" && tty) {
+		bar = newProgressBar(stderr, tty)
 		cfg.Progress = bar.update
+		// Log lines go above the bar while it is shown.
+		slog.SetDefault(slog.New(newLineHandler(bar.Writer(), "zhextract run", slog.LevelWarn)))
 	}
 	sum, err := batch.Run(ctx, cfg)
 	if bar != nil {
 		bar.finish()
+		slog.SetDefault(slog.New(newLineHandler(stderr, "zhextract run", slog.LevelWarn)))
+	}
+	if sum.Elapsed == 0 && err != nil {
+		return err // the output could not be opened: nothing ran to summarize
 	}
 	fmt.Fprintf(stderr, "zhextract run: %d documents (%d failed), %d figures, %d edits in %s; output in %s\n",
 		sum.Docs, sum.Failed, sum.Figures, sum.Edits, sum.Elapsed.Round(time.Millisecond), o.out)
@@ -144,53 +151,4 @@ func plural(n int, noun string) string {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// progressBar redraws one status line on a terminal, at most 10 times a second.
-type progressBar struct {
-	w    io.Writer
-	last time.Time
-	p    batch.Progress
-}
-
-func newProgressBar(w io.Writer) *progressBar { return &progressBar{w: w} }
-
-func (b *progressBar) update(p batch.Progress) {
-	b.p = p
-	if time.Since(b.last) < 100*time.Millisecond {
-		return
-	}
-	b.last = time.Now()
-	b.draw()
-}
-
-func (b *progressBar) draw() {
-	p := b.p
-	mb := float64(p.Bytes) / (1 << 20)
-	rate := 0.0
-	if s := p.Elapsed.Seconds(); s > 0 {
-		rate = mb / s
-	}
-	bar := ""
-	if p.TotalFiles > 0 {
-		const width = 24
-		n := p.Files * width / p.TotalFiles
-		bar = fmt.Sprintf("[%-*s] %d/%d files ", width, string(repeat('#', n)), p.Files, p.TotalFiles)
-	}
-	fmt.Fprintf(b.w, "\r%s%d docs, %d failed, %d figures, %.1f MB, %.1f MB/s\033[K", bar, p.Docs, p.Failed, p.Figures, mb, rate)
-}
-
-func (b *progressBar) finish() {
-	if b.p.Docs > 0 {
-		b.draw()
-	}
-	fmt.Fprint(b.w, "\n")
-}
-
-func repeat(c rune, n int) []rune {
-	r := make([]rune, n)
-	for i := range r {
-		r[i] = c
-	}
-	return r
 }

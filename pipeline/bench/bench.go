@@ -4,10 +4,12 @@
 package bench
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"compress/gzip"
 	"context"
+	_ "embed"
 	"fmt"
 	"io"
 	"io/fs"
@@ -41,6 +43,30 @@ func Corpus(from, dir string, size int64, seed uint64) (files int, written int64
 	if len(templates) == 0 {
 		return 0, 0, fmt.Errorf("no documents under %s to build a corpus from", from)
 	}
+	return writeCorpus(templates, dir, size, seed)
+}
+
+// CorpusOf is Corpus built from the named template files only, so that a
+// corpus a golden file pins does not move when other test data is added.
+func CorpusOf(paths []string, dir string, size int64, seed uint64) (files int, written int64, err error) {
+	var ts []template
+	for _, p := range paths {
+		t, ok, err := readTemplate(p)
+		if err != nil {
+			return 0, 0, err
+		}
+		if ok {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		return 0, 0, fmt.Errorf("none of the %d files given is a document to build a corpus from", len(paths))
+	}
+	sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].lines) < len(ts[j].lines) })
+	return writeCorpus(ts, dir, size, seed)
+}
+
+func writeCorpus(templates []template, dir string, size int64, seed uint64) (files int, written int64, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, 0, err
 	}
@@ -75,34 +101,43 @@ func loadTemplates(from string) ([]template, error) {
 		if d.IsDir() || !ingest.DocumentName(d.Name()) {
 			return nil
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
+		t, ok, err := readTemplate(p)
+		if ok {
+			ts = append(ts, t)
 		}
-		name := strings.ToLower(d.Name())
-		if strings.HasSuffix(name, ".gz") {
-			zr, err := gzip.NewReader(bytes.NewReader(data))
-			if err != nil {
-				return nil // a deliberately corrupt test file
-			}
-			data, err = io.ReadAll(zr)
-			if err != nil {
-				return nil
-			}
-			name = strings.TrimSuffix(name, ".gz")
-		}
-		ext := filepath.Ext(name)
-		if ext == "" {
-			ext = ".txt"
-		}
-		if len(data) == 0 || ext == ".jsonl" || ext == ".ndjson" {
-			return nil // JSONL files are containers; their documents repeat others
-		}
-		ts = append(ts, template{ext: ext, lines: bytes.Split(data, []byte("\n"))})
-		return nil
+		return err
 	})
 	sort.Slice(ts, func(i, j int) bool { return len(ts[i].lines) < len(ts[j].lines) })
 	return ts, err
+}
+
+// readTemplate reads one document file as a template; ok is false for
+// files that are not one (containers, empty or corrupt files).
+func readTemplate(p string) (t template, ok bool, err error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return t, false, err
+	}
+	name := strings.ToLower(filepath.Base(p))
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return t, false, nil // a deliberately corrupt test file
+		}
+		data, err = io.ReadAll(zr)
+		if err != nil {
+			return t, false, nil
+		}
+		name = strings.TrimSuffix(name, ".gz")
+	}
+	ext := filepath.Ext(name)
+	if ext == "" {
+		ext = ".txt"
+	}
+	if len(data) == 0 || ext == ".jsonl" || ext == ".ndjson" {
+		return t, false, nil // JSONL files are containers; their documents repeat others
+	}
+	return template{ext: ext, lines: bytes.Split(data, []byte("\n"))}, true, nil
 }
 
 // vary shuffles the body paragraphs of text documents (HTML is kept as it
@@ -143,6 +178,9 @@ type Result struct {
 	// OpenCC is the opencc CLI's time for t2s over the same bytes; zero when
 	// the CLI is not installed.
 	OpenCC time.Duration
+	// Python is the Python OpenCC+jieba+regex peer's time over the same
+	// files; zero when it was not asked for or cannot run.
+	Python time.Duration
 }
 
 // StageShare is the time one stage took, summed over workers.
@@ -260,6 +298,12 @@ func Report(w io.Writer, r Result, workers int) {
 	} else {
 		fmt.Fprintf(w, "opencc CLI not installed: no comparison\n")
 	}
+	if r.Python > 0 {
+		py := mb / r.Python.Seconds()
+		fmt.Fprintf(w, "python peer (OpenCC t2s + jieba + regex) on the same files: %s, %.2f MB/s\n", r.Python.Round(time.Millisecond), py)
+		fmt.Fprintf(w, "ratio: the whole pipeline is %.2fx the python peer's throughput (%.2fx counting startup)\n",
+			r.MBps()/py, mb/(r.Wall+r.Startup).Seconds()/py)
+	}
 }
 
 // Median returns the run with the median pipeline wall time, its opencc
@@ -274,12 +318,14 @@ func Median(rs []Result) Result {
 	slices.SortFunc(byWall, func(a, b Result) int { return cmp.Compare(a.Wall, b.Wall) })
 	m := byWall[len(byWall)/2]
 	occ := make([]time.Duration, len(rs))
+	py := make([]time.Duration, len(rs))
 	for i, r := range rs {
-		occ[i] = r.OpenCC
+		occ[i], py[i] = r.OpenCC, r.Python
 		m.PeakRSSMB = max(m.PeakRSSMB, r.PeakRSSMB)
 	}
 	slices.Sort(occ)
-	m.OpenCC = occ[len(occ)/2]
+	slices.Sort(py)
+	m.OpenCC, m.Python = occ[len(occ)/2], py[len(py)/2]
 	return m
 }
 
@@ -296,4 +342,131 @@ func Spread(w io.Writer, rs []Result) {
 		}
 	}
 	fmt.Fprintln(w)
+	if len(rs) > 0 && rs[0].Python > 0 {
+		fmt.Fprintf(w, "runs (pipeline MB/s, python MB/s, ratio):")
+		for _, r := range rs {
+			py := float64(r.Bytes) / (1 << 20) / r.Python.Seconds()
+			fmt.Fprintf(w, " [%.2f %.2f %.2fx]", r.MBps(), py, r.MBps()/py)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// Shapes are the corpora BuildCorpus makes: the cost per byte should not
+// depend on how the same kind of text is cut into files.
+var Shapes = []string{"small", "html", "big"}
+
+// BuildCorpus writes a corpus of about size bytes of the given shape to dir:
+// "small" is Corpus (many small documents of every kind under from); "html"
+// the same from the HTML documents only; "big" one text file made of the
+// UTF-8 text documents' paragraphs, shuffled and repeated.
+func BuildCorpus(shape, from, dir string, size int64, seed uint64) (files int, written int64, err error) {
+	switch shape {
+	case "", "small":
+		return Corpus(from, dir, size, seed)
+	case "html", "big":
+	default:
+		return 0, 0, fmt.Errorf("unknown corpus shape %q (valid: %s)", shape, strings.Join(Shapes, ", "))
+	}
+	all, err := loadTemplates(from)
+	if err != nil {
+		return 0, 0, err
+	}
+	var ts []template
+	for _, t := range all {
+		if shape == "html" && (t.ext == ".html" || t.ext == ".htm") {
+			ts = append(ts, t)
+		}
+		if shape == "big" && t.ext == ".txt" && utf8.Valid(bytes.Join(t.lines, nil)) {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		return 0, 0, fmt.Errorf("no %s documents under %s to build a corpus from", shape, from)
+	}
+	if shape == "html" {
+		return writeCorpus(ts, dir, size, seed)
+	}
+	return writeBig(ts, dir, size, seed)
+}
+
+// writeBig writes one document of size bytes: paragraphs of the templates,
+// each pass over them in a new order, so the text reads like a long report.
+func writeBig(ts []template, dir string, size int64, seed uint64) (int, int64, error) {
+	var paras [][]byte
+	for _, t := range ts {
+		for _, l := range t.lines {
+			if len(bytes.TrimSpace(l)) > 0 {
+				paras = append(paras, l)
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, 0, err
+	}
+	f, err := os.Create(filepath.Join(dir, "big.txt"))
+	if err != nil {
+		return 0, 0, err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	var written int64
+	for pass := 0; written < size; pass++ {
+		rng.Shuffle(len(paras), func(i, j int) { paras[i], paras[j] = paras[j], paras[i] })
+		for _, p := range paras {
+			if written >= size {
+				break
+			}
+			n, _ := w.Write(p)
+			m, _ := w.WriteString("\n")
+			written += int64(n + m)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return 0, 0, err
+	}
+	return 1, written, f.Close()
+}
+
+//go:embed peer.py
+var peerPy []byte
+
+// PythonPeer finds a Python 3 that has jieba (Debian's python3-jieba) and
+// the OpenCC C library: "" when there is none, and the peer is skipped.
+func PythonPeer(ctx context.Context) string {
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		bin, err := exec.LookPath(py)
+		if err != nil {
+			continue
+		}
+		check := "import ctypes.util, jieba, sys; sys.exit(0 if ctypes.util.find_library('opencc') else 1)"
+		if exec.CommandContext(ctx, bin, "-c", check).Run() == nil {
+			return bin
+		}
+	}
+	return ""
+}
+
+// Python times the Python OpenCC+jieba+regex pipeline (peer.py) over the
+// corpus in dir with the interpreter python.
+func Python(ctx context.Context, python, dir string) (time.Duration, error) {
+	f, err := os.CreateTemp("", "zhextract-peer-*.py")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(peerPy); err != nil {
+		f.Close()
+		return 0, err
+	}
+	if err := f.Close(); err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	cmd := exec.CommandContext(ctx, python, f.Name(), dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("python peer: %v: %s", err, out)
+	}
+	return time.Since(start), nil
 }

@@ -187,8 +187,16 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 		}
 		if c0 >= 0x81 && c0 <= 0xfe && i+1 < len(b) && b[i+1] >= 0x40 && b[i+1] <= 0xfe {
 			if r := pairs[c0-0x81][b[i+1]-0x40]; r != 0 {
+				n := out.Len()
 				out.WriteRune(r)
-				*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true})
+				n = out.Len() - n
+				// Adjacent two-byte characters that become characters of
+				// one length share a run-length edit (see textedit.Edit.Unit).
+				if k := len(*edits) - 1; k >= 0 && (*edits)[k].Unit == 2 && (*edits)[k].NewUnit == n && (*edits)[k].End == base+i && (*edits)[k].Reason == c.name {
+					(*edits)[k].End += 2
+				} else {
+					*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true, Unit: 2, NewUnit: n})
+				}
 				i += 2
 				continue
 			}
@@ -230,7 +238,10 @@ func fillNew(text string, edits []textedit.Edit, skipped int) {
 		e := &edits[i]
 		if e.Quiet && e.Old == "" && e.New == "" && e.End > e.Start {
 			at := e.Start + shift
-			_, n := utf8.DecodeRuneInString(text[at:])
+			n := (e.End - e.Start) / max(e.Unit, 1) * e.NewUnit
+			if e.Unit == 0 {
+				_, n = utf8.DecodeRuneInString(text[at:])
+			}
 			e.New = text[at : at+n]
 		}
 		shift += len(e.New) - (e.End - e.Start)

@@ -217,8 +217,12 @@ func TestDecodeEditNew(t *testing.T) {
 		for _, e := range r.Edits {
 			if e.Quiet && e.Reason == "gb18030" {
 				quiet++
-				if utf8.RuneCountInString(e.New) != 1 {
-					t.Errorf("%q: edit %+v does not hold one character", in, e)
+				chars := 1
+				if e.Unit > 0 {
+					chars = (e.End - e.Start) / e.Unit
+				}
+				if utf8.RuneCountInString(e.New) != chars || (e.Unit > 0 && len(e.New) != chars*e.NewUnit) {
+					t.Errorf("%q: edit %+v does not hold %d characters", in, e, chars)
 				}
 			}
 		}
@@ -241,5 +245,44 @@ func TestDecodeLazyDeclared(t *testing.T) {
 	r, err := New(nil).DecodeLazy([]byte(in), declared)
 	if err != nil || calls != 1 || r.Text != "交通運輸部" || r.Encoding != "big5" {
 		t.Errorf("Big5: %q %s, err %v, charset looked up %d times", r.Text, r.Encoding, err, calls)
+	}
+}
+
+// TestDecodeRunsMapEachCharacter checks that a run-length transcoding edit
+// still maps each character of the output to its own bytes of the input.
+func TestDecodeRunsMapEachCharacter(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		enc  encoding.Encoding
+		text string
+	}{
+		{"gbk", simplifiedchinese.GBK, "交通运输部：总投资约390亿元，新改建农村公路1.2万公里。"},
+		{"big5", traditionalchinese.Big5, "交通運輸部：總投資約390億元，新改建農村公路1.2萬公里。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := enc(t, tc.enc, tc.text)
+			r, err := New(nil).Decode([]byte(in), "")
+			if err != nil || r.Text != tc.text {
+				t.Fatalf("decoded %q, %v", r.Text, err)
+			}
+			runs := 0
+			for _, e := range r.Edits {
+				if e.Unit > 0 && e.End-e.Start > e.Unit {
+					runs++
+				}
+			}
+			if runs == 0 {
+				t.Errorf("no run-length edit in %+v", r.Edits)
+			}
+			m := textedit.NewMapper(r.Edits)
+			dec := tc.enc.NewDecoder()
+			for i, c := range r.Text {
+				s, e := m.Start(i), m.End(i+utf8.RuneLen(c))
+				got, err := dec.String(in[s:e])
+				if err != nil || got != string(c) {
+					t.Errorf("%q at %d maps to input bytes %x (%q)", c, i, in[s:e], got)
+				}
+			}
+		})
 	}
 }

@@ -380,7 +380,7 @@ func TestLineCostMargin(t *testing.T) {
 			} else {
 				z += a
 			}
-			for _, m := range r.mechs {
+			for _, m := range r.mechs() {
 				if m.cost >= confusedCost {
 					r.readLine(&sc, d.text, a, z, m)
 				}

@@ -25,8 +25,17 @@ import (
 // latinShifts returns, for a page with frame shifts among its other
 // repairs (reps), the replacements of such characters that overlap none
 // of reps.
-func latinShifts(lm *langmodel.Model, gb *codec, text string, reps []replacement) []replacement {
+func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement) []replacement {
 	if !slices.ContainsFunc(reps, func(rp replacement) bool { return strings.Contains(rp.reason, "gb18030 frame shift") }) {
+		return nil
+	}
+	var gb *codec
+	for _, m := range mechs() {
+		if m.shift && m.wrong.name == "gbk" {
+			gb = m.wrong
+		}
+	}
+	if gb == nil {
 		return nil
 	}
 	var out []replacement

@@ -37,10 +37,11 @@ const Stage = "mojibake"
 
 // Repairer repairs mojibake; it is immutable and safe for concurrent use.
 type Repairer struct {
-	lm    *langmodel.Model
-	det   *detector
-	mechs []*mechanism
-	gb    *codec // GB18030, for frame shifts before a letter
+	lm  *langmodel.Model
+	det *detector
+	// mechs builds the mechanisms' codec tables (70 ms) on the first text
+	// with a suspicious spot: clean text never needs them.
+	mechs func() []*mechanism
 	// trace, set only by tests, sees each whole-line reading's raw gain
 	// (before the line's cost), average log probability per character,
 	// and its counts of characters, Han characters and others.
@@ -53,25 +54,25 @@ type Repairer struct {
 // New returns a Repairer using the default language model.
 func New() *Repairer {
 	lm := langmodel.Default()
-	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
-	r := &Repairer{
-		lm:  lm,
-		gb:  gb,
-		det: detectorFor(),
-		mechs: []*mechanism{
-			{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
-			{reason: "utf-8 read as gbk", wrong: gb, right: u8, cost: runCost},
-			{reason: "utf-8 read as big5", wrong: b5, right: u8, cost: runCost},
-			{reason: "utf-8 read as cp1252", wrong: cp, right: u8, cost: runCost},
-			{reason: "double-encoded utf-8", wrong: cp, right: doubleUTF8(), cost: runCost},
-			{reason: "gbk read as cp1252", wrong: cp, right: gb, cost: runCost},
-			{reason: "big5 read as cp1252", wrong: cp, right: b5, cost: runCost},
-			{reason: "big5 read as gbk", wrong: gb, right: b5, cost: confusedCost, minRun: confusedMinRun},
-			{reason: "gbk read as big5", wrong: b5, right: gb, cost: confusedCost, minRun: confusedMinRun},
-		},
-	}
+	r := &Repairer{lm: lm, det: detectorFor(), mechs: sync.OnceValue(mechanisms)}
 	r.scratches.New = func() any { return new(scratch) }
 	return r
+}
+
+// mechanisms are the ways text turns to mojibake that Repair undoes.
+func mechanisms() []*mechanism {
+	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
+	return []*mechanism{
+		{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
+		{reason: "utf-8 read as gbk", wrong: gb, right: u8, cost: runCost},
+		{reason: "utf-8 read as big5", wrong: b5, right: u8, cost: runCost},
+		{reason: "utf-8 read as cp1252", wrong: cp, right: u8, cost: runCost},
+		{reason: "double-encoded utf-8", wrong: cp, right: doubleUTF8(), cost: runCost},
+		{reason: "gbk read as cp1252", wrong: cp, right: gb, cost: runCost},
+		{reason: "big5 read as cp1252", wrong: cp, right: b5, cost: runCost},
+		{reason: "big5 read as gbk", wrong: gb, right: b5, cost: confusedCost, minRun: confusedMinRun},
+		{reason: "gbk read as big5", wrong: b5, right: gb, cost: confusedCost, minRun: confusedMinRun},
+	}
 }
 
 // context is how many characters around a suspicious one are examined.
@@ -120,7 +121,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 			lone = lone && w.lone
 			spots += w.spots
 		}
-		for _, m := range r.mechs {
+		for _, m := range r.mechs() {
 			if m.cost < confusedCost || lone || sparse(text[a:z], spots) {
 				continue
 			}
@@ -140,7 +141,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
-	if shifts := latinShifts(r.lm, r.gb, text, reps); len(shifts) > 0 {
+	if shifts := latinShifts(r.lm, r.mechs, text, reps); len(shifts) > 0 {
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
@@ -394,7 +395,7 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 	var through uint64 // bit i: r.mechs[i] gains in some narrow span (9 mechanisms)
 	for _, n := range w.near {
 		left, right := sc.load(r.lm, text, n.start, n.end)
-		for i, m := range r.mechs {
+		for i, m := range r.mechs() {
 			if through&(1<<i) != 0 || w.lone && !m.shift {
 				continue
 			}
@@ -404,7 +405,7 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 		}
 	}
 	pass := sc.pass[:0]
-	for i, m := range r.mechs {
+	for i, m := range r.mechs() {
 		if through&(1<<i) != 0 {
 			pass = append(pass, m)
 		}
@@ -416,7 +417,7 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {
 	var mechs []*mechanism
 	if sc.garbled {
-		mechs = r.mechs
+		mechs = r.mechs()
 	} else if mechs = r.gate(sc, text, w); len(mechs) == 0 {
 		return reps, 0
 	}

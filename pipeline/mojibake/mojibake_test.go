@@ -349,7 +349,7 @@ func TestRepairForgetsTheLastText(t *testing.T) {
 // TestMechanismsFitTheGate: the gate keeps the mechanisms that pass in a
 // 64-bit set.
 func TestMechanismsFitTheGate(t *testing.T) {
-	if n := len(New().mechs); n > 64 {
+	if n := len(New().mechs()); n > 64 {
 		t.Fatalf("%d mechanisms; the gate's set holds 64", n)
 	}
 }

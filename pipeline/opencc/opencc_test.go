@@ -163,8 +163,10 @@ func TestConvertTable(t *testing.T) {
 	}
 }
 
-// TestEditsGranularity checks that a one-step config yields one edit per
-// converted key, so figure offsets map back to single characters.
+// TestEditsGranularity checks that a one-step config's edits map figure
+// offsets back to single characters: one-for-one conversions form one
+// run-length record per stretch (textedit.Edit.Unit), which still maps
+// each character of the output to its own character of the input.
 func TestEditsGranularity(t *testing.T) {
 	c, err := New("t2s")
 	if err != nil {
@@ -179,14 +181,23 @@ func TestEditsGranularity(t *testing.T) {
 	for _, e := range edits {
 		olds = append(olds, e.Old)
 	}
-	if want := []string{"萬", "長"}; !slices.Equal(olds, want) {
-		t.Fatalf("edits change %q, want %q", olds, want)
+	if want := []string{"萬元，增長"}; !slices.Equal(olds, want) {
+		t.Fatalf("edits change %q, want %q (one run)", olds, want)
 	}
 	m := textedit.NewMapper(edits)
 	i := strings.Index(out, "1,234万")
 	j := i + len("1,234万")
 	if got := in[m.Start(i):m.End(j)]; got != "1,234萬" {
 		t.Errorf("span maps back to %q", got)
+	}
+	// Every character maps to the character it was converted from.
+	inRunes, k := []rune(in), 0
+	for p, r := range out {
+		q := p + utf8.RuneLen(r)
+		if got := in[m.Start(p):m.End(q)]; got != string(inRunes[k]) {
+			t.Errorf("output character %q maps back to %q, want %q", r, got, string(inRunes[k]))
+		}
+		k++
 	}
 }
 

@@ -52,15 +52,18 @@ const (
 
 // Stripper removes reading annotations. It holds only immutable tables and
 // is safe for concurrent use.
-type Stripper struct {
-	t *tables
-}
+type Stripper struct{}
 
 // New returns a Stripper; the readings tables are built on first use and
 // shared by every Stripper.
 func New() *Stripper {
-	return &Stripper{t: loadTables()}
+	return &Stripper{}
 }
+
+// tables returns the shared readings tables, building them on the first
+// text that holds a closing parenthesis: a run whose texts hold none (most
+// single small files) starts without the 100 ms they take.
+func (s *Stripper) tables() *tables { return loadTables() }
 
 type span struct{ start, end int }
 
@@ -77,7 +80,7 @@ func (s *Stripper) Strip(text string) (string, []textedit.Edit) {
 	if strings.IndexByte(text, ')') < 0 && !strings.Contains(text, "）") {
 		return text, nil
 	}
-	st := state{t: s.t, text: text}
+	st := state{t: s.tables(), text: text}
 	nextASCII, nextFull := -2, -2 // cached positions of the next ')' and '）'; -2 = unknown
 	for pos := 0; pos < len(text); {
 		if nextASCII != -1 && nextASCII < pos {

@@ -138,7 +138,7 @@ func TestStripperConcurrent(t *testing.T) {
 	for w := 0; w < 4; w++ {
 		<-done
 	}
-	if New().t != s.t {
+	if New().tables() != s.tables() {
 		t.Errorf("tables built twice")
 	}
 }

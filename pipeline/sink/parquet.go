@@ -2,6 +2,7 @@ package sink
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/zhextract/zhextract/internal/buildinfo"
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
 
@@ -50,9 +52,12 @@ func hasNullString(t reflect.Type) bool {
 // NewParquetTable starts a Parquet file on w; name is used in errors.
 func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
 	b := bufio.NewWriterSize(w, 1<<20)
+	bi := buildinfo.Read()
 	opts := []parquet.WriterOption{
 		parquet.Compression(newZstdCodec()),
-		parquet.CreatedBy("zhextract", "", ""),
+		// "zhextract version v… (build REVISION)": which build wrote the
+		// file. parquet-go puts no space before "(build".
+		parquet.CreatedBy("zhextract", bi.Version+" ", cmp.Or(bi.ShortRevision(), "unknown")),
 		parquet.MaxRowsPerRowGroup(1 << 20),
 	}
 	// Min/max bounds of whole texts are useless for filtering and costly:

@@ -10,6 +10,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
 
+	"github.com/zhextract/zhextract/internal/buildinfo"
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
 
@@ -37,6 +38,11 @@ func TestParquetTableColumns(t *testing.T) {
 	}
 	if n := f.NumRows(); n != 2 {
 		t.Fatalf("%d rows, want 2", n)
+	}
+	// created_by names the build (issue 16): the version as runtime/debug
+	// reports it for this test binary.
+	if got, want := f.Metadata().CreatedBy, "zhextract version "+buildinfo.Read().Version; !strings.HasPrefix(got, want) {
+		t.Errorf("created_by %q, want it to start with %q", got, want)
 	}
 	for _, rg := range f.Metadata().RowGroups {
 		for _, cc := range rg.Columns {

@@ -33,7 +33,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		opt.Convert = "t2s"
 	}
 	// The dictionaries and tables load in parallel: a run starts in the
-	// time of the slowest (the segmenter's word list), not of all of them.
+	// time of the slowest, not of all of them.
 	var (
 		wg      sync.WaitGroup
 		conv    *opencc.Converter
@@ -42,7 +42,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		rep     *mojibake.Repairer
 		strip   *pinyin.Stripper
 		set     *extractors.Set
-		errs    [4]error
+		errs    [3]error
 	)
 	wg.Go(func() {
 		if conv, errs[0] = opencc.New(opt.Convert); errs[0] == nil && conv.Name() != "t2s" && !opt.NoExtract {
@@ -53,11 +53,9 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 	wg.Go(func() { rep = mojibake.New() })
 	wg.Go(func() { strip = pinyin.New() })
 	if !opt.NoExtract {
-		wg.Go(func() {
-			if set, errs[2] = extractors.New(); errs[2] == nil {
-				errs[3] = set.Preload()
-			}
-		})
+		// The word segmenter loads at the first sentence that needs it, not
+		// here: a run whose texts hold no candidate figure never pays for it.
+		wg.Go(func() { set, errs[2] = extractors.New() })
 	}
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {

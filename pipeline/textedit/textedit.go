@@ -6,6 +6,7 @@ package textedit
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Edit says that the bytes [Start,End) of a stage's input text became New.
@@ -20,6 +21,14 @@ type Edit struct {
 	// Quiet edits exist only for offset mapping (script conversion, whole-file
 	// transcoding) and are not written to the edits table.
 	Quiet bool
+	// Unit > 0 makes a quiet edit a run: the input span is characters of
+	// Unit bytes each and New characters of NewUnit bytes each, the i-th of
+	// New standing for the i-th of the input (when the units are equal,
+	// characters left as they were may sit between those replaced). One
+	// record then covers a stretch of one-for-one conversions or
+	// transcodings, and offsets inside it map character for character, as
+	// one edit per character would map them.
+	Unit, NewUnit int
 }
 
 // Builder produces a stage's output from its input while recording edits.
@@ -28,16 +37,34 @@ type Edit struct {
 type Builder struct {
 	src   string
 	stage string
-	pos   int
+	pos   int // input copied to out so far
+	last  int // end of the last replacement, for the order check
 	out   strings.Builder
 	edits []Edit
+	runs  []run
+}
+
+// run is a quiet run edit whose New is sliced from the output once built.
+type run struct {
+	edit       int // index in edits
+	start, end int // output offsets
 }
 
 // NewBuilder starts building the output for src on behalf of stage.
 func NewBuilder(src, stage string) *Builder {
-	b := &Builder{src: src, stage: stage}
-	b.out.Grow(len(src))
-	return b
+	return &Builder{src: src, stage: stage}
+}
+
+// write copies the input up to start and then repl to the output. Nothing
+// is copied before the first real replacement, so a stage that changes
+// nothing returns its input without a copy.
+func (b *Builder) write(start, end int, repl string) {
+	if b.out.Cap() == 0 {
+		b.out.Grow(len(b.src) + len(repl))
+	}
+	b.out.WriteString(b.src[b.pos:start])
+	b.out.WriteString(repl)
+	b.pos, b.last = end, end
 }
 
 // Replace copies the input up to start unchanged, then writes repl in place
@@ -47,36 +74,92 @@ func (b *Builder) Replace(start, end int, repl, reason string) {
 	b.replace(start, end, repl, reason, false)
 }
 
-// ReplaceQuiet is Replace for edits that only keep offsets mappable.
+// ReplaceQuiet is Replace for edits that only keep offsets mappable. A
+// replacement of one character by one of the same length joins the
+// previous quiet edit when that is a run of such characters and only
+// characters of that length lie between them (see Edit.Unit): a converted
+// text then holds a record per stretch, not per character.
 func (b *Builder) ReplaceQuiet(start, end int, repl, reason string) {
-	b.replace(start, end, repl, reason, true)
+	u := end - start
+	if start < b.last || end > len(b.src) || u != len(repl) || !oneRune(repl) || !oneRune(b.src[start:end]) || repl == b.src[start:end] {
+		b.replace(start, end, repl, reason, true)
+		return
+	}
+	if n := len(b.edits); n > 0 {
+		p := &b.edits[n-1]
+		if p.Unit == u && p.Reason == reason && sameLength(b.src[p.End:start], u) {
+			b.write(start, end, repl)
+			p.End = end
+			p.Old = b.src[p.Start:end]
+			b.runs[len(b.runs)-1].end = b.out.Len()
+			return
+		}
+	}
+	at := b.out.Len() + start - b.pos
+	b.write(start, end, repl)
+	b.runs = append(b.runs, run{edit: len(b.edits), start: at, end: b.out.Len()})
+	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: b.src[start:end], New: repl, Reason: reason, Quiet: true, Unit: u, NewUnit: u})
+}
+
+// oneRune reports whether s is exactly one valid character.
+func oneRune(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && n > 0 && (r != utf8.RuneError || n > 1)
+}
+
+// sameLength reports whether s is valid characters of u bytes each.
+func sameLength(s string, u int) bool {
+	if len(s)%u != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += u {
+		if !oneRune(s[i : i+u]) {
+			return false
+		}
+	}
+	return true
+}
+
+// fillRuns gives each run its New from the output built so far.
+func (b *Builder) fillRuns() {
+	out := b.out.String()
+	for _, r := range b.runs {
+		b.edits[r.edit].New = out[r.start:r.end]
+	}
 }
 
 func (b *Builder) replace(start, end int, repl, reason string, quiet bool) {
-	if start < b.pos || end < start || end > len(b.src) {
+	if start < b.last || end < start || end > len(b.src) {
 		panic("textedit: replacement out of order or out of range")
 	}
-	b.out.WriteString(b.src[b.pos:start])
 	old := b.src[start:end]
-	b.out.WriteString(repl)
-	b.pos = end
 	if old == repl {
+		b.last = end
 		return
 	}
+	b.write(start, end, repl)
 	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: old, New: repl, Reason: reason, Quiet: quiet})
 }
 
-// String copies the rest of the input and returns the output.
+// String copies the rest of the input and returns the output: the input
+// itself when nothing was replaced.
 func (b *Builder) String() string {
+	if len(b.edits) == 0 {
+		return b.src
+	}
 	if b.pos < len(b.src) {
 		b.out.WriteString(b.src[b.pos:])
 		b.pos = len(b.src)
 	}
+	b.fillRuns()
 	return b.out.String()
 }
 
 // Edits returns the recorded edits in input order.
-func (b *Builder) Edits() []Edit { return b.edits }
+func (b *Builder) Edits() []Edit {
+	b.fillRuns()
+	return b.edits
+}
 
 // Apply rewrites src with edits sorted by Start and not overlapping.
 func Apply(src string, edits []Edit) string {
@@ -115,6 +198,9 @@ func (m *Mapper) Start(pos int) int {
 	e := m.edits[i]
 	oe := m.outStarts[i] + len(e.New)
 	if pos < oe {
+		if e.Unit > 0 {
+			return e.Start + (pos-m.outStarts[i])/e.NewUnit*e.Unit
+		}
 		return e.Start
 	}
 	return e.End + pos - oe
@@ -126,6 +212,9 @@ func (m *Mapper) Start(pos int) int {
 func (m *Mapper) End(pos int) int {
 	i := sort.Search(len(m.edits), func(i int) bool { return m.outStarts[i]+len(m.edits[i].New) >= pos })
 	if i < len(m.edits) && pos > m.outStarts[i] {
+		if e := m.edits[i]; e.Unit > 0 {
+			return e.Start + (pos-m.outStarts[i]+e.NewUnit-1)/e.NewUnit*e.Unit
+		}
 		return m.edits[i].End
 	}
 	if i == 0 {
@@ -142,7 +231,7 @@ func Invert(edits []Edit) []Edit {
 	shift := 0
 	for i, e := range edits {
 		start := e.Start + shift
-		inv[i] = Edit{Stage: e.Stage, Start: start, End: start + len(e.New), Old: e.New, New: e.Old, Reason: e.Reason, Quiet: e.Quiet}
+		inv[i] = Edit{Stage: e.Stage, Start: start, End: start + len(e.New), Old: e.New, New: e.Old, Reason: e.Reason, Quiet: e.Quiet, Unit: e.NewUnit, NewUnit: e.Unit}
 		shift += len(e.New) - (e.End - e.Start)
 	}
 	return inv

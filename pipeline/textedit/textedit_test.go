@@ -3,6 +3,7 @@ package textedit
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestBuilderAndMapper(t *testing.T) {
@@ -47,6 +48,13 @@ func TestBuilderSkipsNoopReplacement(t *testing.T) {
 	b.Replace(1, 2, "b", "same")
 	if b.String() != "abc" || len(b.Edits()) != 0 {
 		t.Fatalf("no-op replacement recorded: %q %v", b.String(), b.Edits())
+	}
+	// A stage that changed nothing hands back its input, not a copy.
+	src := strings.Repeat("發展", 100)
+	b = NewBuilder(src, "x")
+	b.ReplaceQuiet(0, 3, "發", "same")
+	if out := b.String(); unsafe.StringData(out) != unsafe.StringData(src) {
+		t.Errorf("unchanged text was copied")
 	}
 }
 
