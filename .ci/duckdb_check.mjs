@@ -30,7 +30,7 @@ for (const t of ['documents', 'figures', 'edits']) {
   for (const r of await rows(`describe select * from ${q(t)}`)) types[`${t}.${r.column_name}`] = r.column_type;
 }
 check(types['figures.value'] === 'DOUBLE', `figures.value is ${types['figures.value']}`);
-for (const c of ['documents.doc_id', 'documents.text', 'documents.title', 'figures.raw', 'figures.kind', 'figures.sentence', 'figures.evidence', 'figures.basis', 'edits.old', 'edits.new']) {
+for (const c of ['documents.doc_id', 'documents.source', 'documents.warning', 'documents.text', 'documents.title', 'figures.raw', 'figures.kind', 'figures.sentence', 'figures.evidence', 'figures.basis', 'edits.old', 'edits.new']) {
   check(types[c] === 'VARCHAR', `${c} is ${types[c]}`);
 }
 check(types['documents.published_at'] === 'TIMESTAMP WITH TIME ZONE', `documents.published_at is ${types['documents.published_at']}`);

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -65,11 +66,17 @@ var ErrDocTimeout = errors.New("document took longer than the time limit")
 // stage, and the caller goes on at once. The stages see a context that ends
 // at the deadline; one that does not watch it runs on in the background
 // until it returns, and no later stage starts. A timeout of 0 is no limit.
+//
+// Cancelling ctx returns at once too, with the document failed by ctx's
+// error, so that a run being stopped never waits for a stage.
 func ProcessWithin(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings, timeout time.Duration) *Document {
-	if timeout <= 0 || it.Err != nil {
+	if it.Err != nil || timeout <= 0 && ctx.Done() == nil {
 		return Process(ctx, it, stages, timings)
 	}
-	dctx, cancel := context.WithTimeout(ctx, timeout)
+	dctx, cancel := context.WithCancel(ctx)
+	if timeout > 0 {
+		dctx, cancel = context.WithTimeout(ctx, timeout)
+	}
 	defer cancel()
 	var stage atomic.Pointer[string]
 	done := make(chan *Document, 1) // buffered: an abandoned run can still finish
@@ -128,6 +135,14 @@ func safeApply(ctx context.Context, s Stage, d *Document) (err error) {
 	return s.Apply(ctx, d)
 }
 
+type result struct {
+	seq int
+	doc *Document
+	// cut says the document failed while the run was being stopped: its
+	// failure may be the stop's, so it is left for --resume.
+	cut bool
+}
+
 // Run processes items from in with workers goroutines and calls emit with the
 // finished documents in input order. At most window documents are in flight,
 // so memory stays flat however long the input is. Run returns when in is
@@ -143,10 +158,6 @@ func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int
 		seq  int
 		item ingest.Item
 	}
-	type result struct {
-		seq int
-		doc *Document
-	}
 	jobs := make(chan job)
 	results := make(chan result, window)
 	slots := make(chan struct{}, window)
@@ -159,7 +170,8 @@ func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{j.seq, ProcessWithin(ctx, j.item, stages, timings, docTimeout)}
+				d := ProcessWithin(ctx, j.item, stages, timings, docTimeout)
+				results <- result{j.seq, d, d.Err != nil && ctx.Err() != nil}
 			}
 		}()
 	}
@@ -185,29 +197,33 @@ func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int
 		close(results)
 	}()
 
-	pending := map[int]*Document{}
+	pending := map[int]result{}
 	next := 0
 	var emitErr error
-	for r := range results {
-		if emitErr != nil {
-			continue // drain so workers can exit
+	for emitErr == nil {
+		var r result
+		var ok bool
+		select {
+		case r, ok = <-results:
+		case <-ctx.Done():
+			return interrupted(ctx, results, pending, emit)
 		}
-		pending[r.seq] = r.doc
+		if !ok {
+			break
+		}
+		pending[r.seq] = r
 		for {
-			d, ok := pending[next]
+			p, ok := pending[next]
 			if !ok {
 				break
+			}
+			if ctx.Err() != nil {
+				return interrupted(ctx, results, pending, emit)
 			}
 			delete(pending, next)
 			next++
 			<-slots
-			if err := ctx.Err(); err != nil {
-				// Interrupted: documents cut short must not be written as
-				// failures, or --resume would skip them.
-				emitErr = err
-				break
-			}
-			if err := emit(d); err != nil {
+			if err := emit(p.doc); err != nil {
 				emitErr = err
 				cancel()
 				break
@@ -215,7 +231,55 @@ func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int
 		}
 	}
 	if emitErr != nil {
+		go func() {
+			for range results { // let the workers exit
+			}
+		}()
 		return emitErr
+	}
+	return ctx.Err()
+}
+
+// stopGrace bounds how long a stopped run waits for documents already
+// leaving their workers (a worker returns at once on cancellation).
+const stopGrace = 200 * time.Millisecond
+
+// interrupted ends a run whose context was cancelled: it writes every
+// document that finished (in input order, skipping those still in
+// progress) and returns ctx's error. Documents cut short are not written at
+// all, so --resume takes them; writing them as failures would make it skip
+// them.
+func interrupted(ctx context.Context, results <-chan result, pending map[int]result, emit func(*Document) error) error {
+	timer := time.NewTimer(stopGrace)
+	defer timer.Stop()
+collect:
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				break collect
+			}
+			pending[r.seq] = r
+		case <-timer.C:
+			break collect
+		}
+	}
+	go func() {
+		for range results { // let the workers exit
+		}
+	}()
+	seqs := make([]int, 0, len(pending))
+	for seq, r := range pending {
+		if r.cut || errors.Is(r.doc.Err, context.Canceled) {
+			continue
+		}
+		seqs = append(seqs, seq)
+	}
+	sort.Ints(seqs)
+	for _, seq := range seqs {
+		if err := emit(pending[seq].doc); err != nil {
+			return err
+		}
 	}
 	return ctx.Err()
 }

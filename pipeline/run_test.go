@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -100,5 +101,62 @@ func TestDocTimeoutCancel(t *testing.T) {
 	d := ProcessWithin(ctx, ingest.Item{Source: "x"}, []Stage{block}, nil, time.Hour)
 	if !errors.Is(d.Err, context.Canceled) || errors.Is(d.Err, ErrDocTimeout) {
 		t.Errorf("err %v, want the cancellation", d.Err)
+	}
+}
+
+// TestStopKeepsFinished: cancelling a run while one document is stuck in a
+// stage that ignores its context returns within a second, writes every
+// document that finished (those after the stuck one too) and leaves out
+// the stuck one, so that --resume takes it. With and without a document
+// time limit.
+func TestStopKeepsFinished(t *testing.T) {
+	for _, limit := range []time.Duration{0, time.Minute} {
+		t.Run(limit.String(), func(t *testing.T) {
+			release := make(chan struct{})
+			defer close(release)
+			var finished atomic.Int32
+			stage := stageFunc{"work", func(ctx context.Context, d *Document) error {
+				if d.Item.Source == "stuck" {
+					<-release // ignores ctx
+					return nil
+				}
+				finished.Add(1)
+				return nil
+			}}
+			in := make(chan ingest.Item)
+			go func() {
+				defer close(in)
+				for _, s := range []string{"a", "stuck", "b", "c", "d", "e"} {
+					in <- ingest.Item{Source: s}
+				}
+			}()
+			ctx, cancel := context.WithCancel(context.Background())
+			go func() {
+				for finished.Load() < 5 {
+					time.Sleep(time.Millisecond)
+				}
+				cancel()
+			}()
+			var got []string
+			errc := make(chan error, 1)
+			go func() {
+				errc <- Run(ctx, in, []Stage{stage}, 3, limit, nil, func(d *Document) error {
+					got = append(got, d.Item.Source)
+					return nil
+				})
+			}()
+			<-ctx.Done()
+			select {
+			case err := <-errc:
+				if !errors.Is(err, context.Canceled) {
+					t.Fatalf("err %v", err)
+				}
+			case <-time.After(time.Second):
+				t.Fatal("run still going a second after the stop")
+			}
+			if strings.Join(got, ",") != "a,b,c,d,e" {
+				t.Errorf("written %v, want every finished document, in order, without the stuck one", got)
+			}
+		})
 	}
 }

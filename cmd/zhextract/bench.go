@@ -93,7 +93,7 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 	if err != nil {
 		return fmt.Errorf("build corpus: %w", err)
 	}
-	fmt.Fprintf(stderr, "corpus: %d files, %.1f MB in %s\n", files, float64(n)/(1<<20), corpus)
+	fmt.Fprintf(stderr, "zhextract bench: corpus: %d files, %.1f MB in %s\n", files, float64(n)/(1<<20), corpus)
 	start := time.Now()
 	st, err := stages.Build(stages.Options{})
 	if err != nil {
@@ -103,7 +103,7 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 	python := ""
 	if o.peer == "python" {
 		if python = bench.PythonPeer(ctx); python == "" {
-			fmt.Fprintf(stderr, "python peer: no python3 with jieba and libopencc; not timed\n")
+			fmt.Fprintf(stderr, "zhextract bench: python peer: no python3 with jieba and libopencc; not timed\n")
 		}
 	}
 	fmts := []string{o.format}

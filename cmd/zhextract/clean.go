@@ -34,7 +34,7 @@ func newCleanCmd() *cobra.Command {
 A FILE holding several documents (JSONL, WARC) prints each under a line
 "==> SOURCE <==", or with --jsonl one JSON object per document. Failed
 documents are named on stderr and make the exit code 1.`,
-		Args: exactArgs(1, "FILE (- for stdin)"),
+		Args: exactArgs(1, "FILE"),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runClean(cmd.Context(), o, args[0], cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		}),

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sort"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -34,7 +35,7 @@ could not be written; 2 bad command line; 3 some INPUT paths do not exist
 type runOptions struct {
 	out, formats, convert, shard, progress string
 	workers                                int
-	resume                                 bool
+	resume, skipFailed, force              bool
 	maxMB                                  int64
 	docTimeout, pdfTimeout                 time.Duration
 }
@@ -64,7 +65,9 @@ func newRunCmd() *cobra.Command {
 	f.IntVar(&o.workers, "workers", defaultWorkers(), "documents processed in parallel")
 	f.StringVar(&o.convert, "convert", "t2s", "OpenCC `CONFIG` for the clean text (t2s, s2t, s2twp, ...)")
 	f.StringVar(&o.shard, "shard", "", "process only shard `i/n` of the inputs (by a hash of the source name)")
-	f.BoolVar(&o.resume, "resume", false, "skip inputs already recorded in DIR's documents table")
+	f.BoolVar(&o.resume, "resume", false, "skip inputs already recorded in DIR's documents table (failed ones are retried)")
+	f.BoolVar(&o.skipFailed, "skip-failed", false, "with --resume: skip failed documents too instead of retrying them")
+	f.BoolVar(&o.force, "force", false, "remove tables in DIR of another format or run instead of refusing to run")
 	f.Int64Var(&o.maxMB, "max-mb", 256, "fail documents larger than this many `MB`")
 	f.DurationVar(&o.docTimeout, "doc-timeout", pipeline.DefaultDocTimeout, "fail a document still being processed after this long (0: no limit)")
 	f.StringVar(&o.progress, "progress", "auto", "progress bar: auto (on a terminal), always, never")
@@ -81,6 +84,9 @@ func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader,
 	if err != nil {
 		return usageError{err}
 	}
+	if o.skipFailed && !o.resume {
+		return usagef("--skip-failed works with --resume only")
+	}
 	switch o.progress {
 	case "auto", "always", "never":
 	default:
@@ -93,13 +99,7 @@ func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader,
 	cfg := batch.Config{
 		Inputs: inputs, Stdin: stdin, Out: o.out, Formats: fmts, Workers: o.workers,
 		Stages: st, Shard: sh, MaxBytes: o.maxMB << 20, DocTimeout: o.docTimeout,
-	}
-	if o.resume {
-		done, suffix, err := batch.Resume(o.out, sh)
-		if err != nil {
-			return err
-		}
-		cfg.Done, cfg.Suffix = done, suffix
+		Resume: o.resume, SkipFailed: o.skipFailed, Force: o.force,
 	}
 	var bar *progressBar
 	if tty := isTerminal(stderr); o.progress == "always" || (o.progress == "auto" && tty) {
@@ -120,6 +120,16 @@ func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader,
 		sum.Docs, sum.Failed, sum.Figures, sum.Edits, sum.Elapsed.Round(time.Millisecond), o.out)
 	if sum.Skipped > 0 {
 		fmt.Fprintf(stderr, "zhextract run: %d WARC records skipped (not responses, or not HTML, text or PDF)\n", sum.Skipped)
+	}
+	if len(sum.SkippedEntries) > 0 {
+		reasons := make([]string, 0, len(sum.SkippedEntries))
+		for r := range sum.SkippedEntries {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			fmt.Fprintf(stderr, "zhextract run: %d entries of input folders skipped: %s\n", sum.SkippedEntries[r], r)
+		}
 	}
 	if sum.Interrupted {
 		fmt.Fprintf(stderr, "zhextract run: interrupted; the files in %s hold the %d finished documents. Run again with --resume to finish.\n", o.out, sum.Docs)

@@ -4,6 +4,8 @@ package batch
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -11,6 +13,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -67,7 +70,16 @@ type Config struct {
 	Workers int
 	Stages  []pipeline.Stage
 	Shard   Shard
-	// Done, when set, names the sources already in the output (--resume).
+	// Resume continues the output in Out: the documents already recorded
+	// there are skipped (failed ones are retried unless SkipFailed) and
+	// the new rows go to a new part beside the old ones.
+	Resume, SkipFailed bool
+	// Force removes tables in Out that the run would neither replace nor
+	// continue (another format, shard layout or run); without it the run
+	// refuses to start.
+	Force bool
+	// Done, when set, names the sources already in the output (set by
+	// Resume, or by callers that write through Writer).
 	Done map[string]bool
 	// Suffix is added to output names (after the shard suffix).
 	Suffix   string
@@ -97,12 +109,18 @@ type Summary struct {
 	Docs, Failed, Figures, Edits int
 	// Skipped counts WARC records that are no documents (requests,
 	// metadata, images, scripts, redirects).
-	Skipped     int
-	Missing     []error
-	Bytes       int64
-	Elapsed     time.Duration
-	Interrupted bool
+	Skipped int
+	// SkippedEntries counts the entries of input folders left out for
+	// what they are (ingest.SkipSpecial, ...), by reason.
+	SkippedEntries map[string]int
+	Missing        []error
+	Bytes          int64
+	Elapsed        time.Duration
+	Interrupted    bool
 }
+
+// readerGrace bounds how long a stopped run waits for its reader.
+const readerGrace = 300 * time.Millisecond
 
 // ErrNothingProcessed is returned when no input document could be processed.
 var ErrNothingProcessed = errors.New("no input document could be processed")
@@ -114,8 +132,16 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	var sum Summary
 	exclude := []string{cfg.Out}
 	w := cfg.Writer
+	var stale []string
+	var failedBefore map[string]bool
+	retried := map[string]bool{}
 	if w == nil {
-		var err error
+		out, err := openOutput(&cfg)
+		if err != nil {
+			return sum, err
+		}
+		defer out.release()
+		stale, failedBefore = out.stale, out.failed
 		w, err = sink.Open(sink.Naming{Dir: cfg.Out, Suffix: cfg.Shard.Suffix() + cfg.Suffix}, cfg.Formats)
 		if err != nil {
 			return sum, err
@@ -123,6 +149,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	skip := func(source string) bool {
 		return !cfg.Shard.Has(source) || cfg.Done[source]
+	}
+	// JSONL ids are made unique within the run, and with --resume across
+	// the parts already written.
+	ids := ingest.NewIDSet()
+	if cfg.Done != nil && cfg.Writer == nil {
+		if err := givenIDs(cfg.Out, failedBefore, ids.Add); err != nil {
+			w.Abort()
+			return sum, err
+		}
 	}
 	items := make(chan ingest.Item)
 	var files, totalFiles, skipped atomic.Int64
@@ -138,17 +173,31 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			totalFiles.Store(n)
 		}()
 	}
-	var missing []error
-	readErr := make(chan error, 1)
+	var skippedMu sync.Mutex
+	var skippedEntries map[string]int
+	type readEnd struct {
+		missing []error
+		err     error
+	}
+	readDone := make(chan readEnd, 1)
 	go func() {
 		defer close(items)
-		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, Skipped: func(source, reason string) {
+		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, IDs: ids, Skipped: func(source, reason string) {
 			skipped.Add(1)
 			slog.Debug("WARC record skipped", "source", source, "reason", reason)
 		}}
-		var err error
-		missing, err = ingest.Walk(cfg.Inputs, exclude, func(p string) error {
+		noteSkip := func(path, reason string) {
+			skippedMu.Lock()
+			if skippedEntries == nil {
+				skippedEntries = map[string]int{}
+			}
+			skippedEntries[reason]++
+			skippedMu.Unlock()
+			slog.Info("folder entry skipped", "path", ingest.EscapeName(path), "reason", reason)
+		}
+		missing, err := ingest.WalkNoting(cfg.Inputs, exclude, func(p string) error {
 			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
+				stdinID(&it)
 				select {
 				case items <- it:
 					return nil
@@ -158,11 +207,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			})
 			files.Add(1)
 			return err
-		})
+		}, noteSkip)
 		for _, err := range missing {
 			slog.Error("input not found", "err", err)
 		}
-		readErr <- err
+		readDone <- readEnd{missing, err}
 	}()
 
 	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.DocTimeout, cfg.Timings, func(d *pipeline.Document) error {
@@ -171,6 +220,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			return err
 		}
 		sum.Docs++
+		if failedBefore[doc.Source] {
+			retried[doc.Source] = true
+		}
 		if doc.Status != schema.StatusOK {
 			sum.Failed++
 			slog.Warn("document failed", "source", doc.Source, "err", doc.Error)
@@ -183,12 +235,29 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 		return nil
 	})
-	// Drain the reader so its goroutine ends.
-	for range items {
+	// Drain the reader so its goroutine ends. A stopped run does not wait
+	// long for it: a read blocked in the system (a FIFO, a stalled network
+	// file system) is left behind, and the files are completed without it.
+	go func() {
+		for range items {
+		}
+	}()
+	var end readEnd
+	if ctx.Err() == nil {
+		end = <-readDone
+	} else {
+		select {
+		case end = <-readDone:
+		case <-time.After(readerGrace):
+			slog.Warn("stopped without waiting for an input still being read")
+		}
 	}
-	rerr := <-readErr // also makes missing safe to read
+	missing, rerr := end.missing, end.err
 	sum.Missing = missing
 	sum.Skipped = int(skipped.Load())
+	skippedMu.Lock()
+	sum.SkippedEntries = skippedEntries
+	skippedMu.Unlock()
 	sum.Elapsed = time.Since(start)
 	if runErr != nil && ctx.Err() == nil {
 		w.Abort()
@@ -199,8 +268,23 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		// that --resume can continue from it.
 		sum.Interrupted = true
 	}
-	if err := w.Close(); err != nil {
-		return sum, err
+	// A run that processed nothing leaves the output as it was: a typo in
+	// an input path must not replace good tables with empty ones. (An empty
+	// shard part is still written: the shard set is incomplete without it.)
+	if sum.Docs == 0 && (cfg.Shard.Count == 0 || cfg.Suffix != "" || files.Load() == 0) {
+		w.Abort()
+	} else {
+		if err := w.Close(); err != nil {
+			return sum, err
+		}
+		if err := removeStale(cfg.Out, stale); err != nil {
+			return sum, err
+		}
+		if len(retried) > 0 {
+			if err := dropFailed(cfg.Out, cfg.Shard.Suffix()+cfg.Suffix, retried); err != nil {
+				return sum, err
+			}
+		}
 	}
 	if sum.Interrupted {
 		return sum, ctx.Err()
@@ -218,4 +302,22 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, fmt.Errorf("%w: no inputs given", ErrNothingProcessed)
 	}
 	return sum, ErrNothingProcessed
+}
+
+// stdinID gives a document read from stdin a doc_id from its content: its
+// source ("-", or "-:LINE" for a JSONL line) is the same in every run, so
+// the id derived from it was too, and outputs of two runs joined on doc_id
+// mixed unrelated documents. A JSONL line's own id is kept; the line number
+// keeps two identical lines apart within a run.
+func stdinID(it *ingest.Item) {
+	if it.Source != "-" && !strings.HasPrefix(it.Source, "-:") || it.ID != ingest.DocID(it.Source) {
+		return
+	}
+	h := sha256.New()
+	if it.Source != "-" {
+		io.WriteString(h, it.Source)
+		h.Write([]byte{0})
+	}
+	h.Write(it.Data)
+	it.ID = hex.EncodeToString(h.Sum(nil)[:8])
 }

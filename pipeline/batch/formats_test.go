@@ -239,7 +239,7 @@ func TestWARCShardsAndResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := run(t, batch.Config{Inputs: []string{warc}, Out: out2, Formats: []string{"jsonl"}, Done: done, Suffix: suffix}); err != nil {
+	if _, err := run(t, batch.Config{Inputs: []string{warc}, Out: out2, Formats: []string{"jsonl"}, Resume: true}); err != nil {
 		t.Fatal(err)
 	}
 	rest := readJSONL[schema.Document](t, filepath.Join(out2, "documents"+suffix+".jsonl"))

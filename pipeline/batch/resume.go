@@ -7,32 +7,44 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/zhextract/zhextract/pipeline/ingest"
+	"github.com/zhextract/zhextract/pipeline/schema"
+	"github.com/zhextract/zhextract/pipeline/sink"
 )
 
 // Resume lists the sources already recorded in dir's documents tables and
 // the name suffix for the parts a resumed run writes beside them. Parquet
 // parts are read when present, else JSONL, else CSV.
 func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err error) {
-	done = map[string]bool{}
-	var files []string
-	for _, ext := range []string{"parquet", "jsonl", "csv"} {
-		files, err = filepath.Glob(filepath.Join(dir, "documents*."+ext))
-		if err != nil {
-			return nil, "", err
-		}
-		if len(files) > 0 {
-			sort.Strings(files)
-			for _, f := range files {
-				if err := readSources(f, ext, done); err != nil {
-					return nil, "", fmt.Errorf("resume from %s: %w", f, err)
-				}
-			}
-			break
+	done, suffix, _, err = resume(dir, shard, true)
+	return done, suffix, err
+}
+
+// resume is Resume; with skipFailed false, documents recorded as failed are
+// not done but listed in failed (they are retried).
+func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suffix string, failed map[string]bool, err error) {
+	status := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, "", nil, fmt.Errorf("resume from %s: %w", dir, err)
+	}
+	err = eachDocumentRow(dir, entries, func(source, _, st string) { status[source] = st })
+	if err != nil {
+		return nil, "", nil, err
+	}
+	done, failed = map[string]bool{}, map[string]bool{}
+	for src, st := range status {
+		if skipFailed || st != schema.StatusFailed {
+			done[src] = true
+		} else {
+			failed[src] = true
 		}
 	}
 	// Pick the first free part name, so earlier parts are never overwritten.
@@ -40,12 +52,62 @@ func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err e
 		suffix = fmt.Sprintf("-resume-%d", k)
 		m, _ := filepath.Glob(filepath.Join(dir, "documents"+shard.Suffix()+suffix+".*"))
 		if len(m) == 0 {
-			return done, suffix, nil
+			return done, suffix, failed, nil
 		}
 	}
 }
 
-func readSources(path, ext string, done map[string]bool) error {
+// eachDocumentRow calls row with the source, doc_id and status of each row
+// of dir's documents parts, in part order (a resumed run's row of a retried
+// document comes after the failed row it replaces). Parquet parts are read
+// when present, else JSONL, else CSV.
+func eachDocumentRow(dir string, entries []os.DirEntry, row func(source, docID, status string)) error {
+	for _, ext := range []string{"parquet", "jsonl", "csv"} {
+		var parts []sink.Part
+		for _, e := range entries {
+			if p, ok := sink.ParsePart(e.Name()); ok && p.Table == "documents" && p.Format == ext {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		sort.Slice(parts, func(i, j int) bool {
+			if parts[i].Index != parts[j].Index {
+				return parts[i].Index < parts[j].Index
+			}
+			return parts[i].Resume < parts[j].Resume
+		})
+		for _, p := range parts {
+			f := filepath.Join(dir, p.Name)
+			if err := readRows(f, ext, row); err != nil {
+				return fmt.Errorf("resume from %s: %w", f, err)
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// givenIDs calls add with each doc_id in dir's documents parts that the
+// input gave (a JSONL id), not one derived from the source name, so that a
+// resumed run keeps doc_id unique across the parts. Rows of retried
+// documents are left out: their rows are replaced.
+func givenIDs(dir string, retried map[string]bool, add func(id string)) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("resume from %s: %w", dir, err)
+	}
+	return eachDocumentRow(dir, entries, func(source, id, _ string) {
+		if !retried[source] && id != ingest.DocID(source) {
+			add(id)
+		}
+	})
+}
+
+// readRows calls row with the source, doc_id and status of each row of a
+// documents table.
+func readRows(path, ext string, row func(source, docID, status string)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -61,16 +123,18 @@ func readSources(path, ext string, done map[string]bool) error {
 		if err != nil {
 			return err
 		}
-		type sourceOnly struct {
+		type keys struct {
+			DocID  string `parquet:"doc_id"`
 			Source string `parquet:"source"`
+			Status string `parquet:"status"`
 		}
-		r := parquet.NewGenericReader[sourceOnly](pf)
+		r := parquet.NewGenericReader[keys](pf)
 		defer r.Close()
-		buf := make([]sourceOnly, 1024)
+		buf := make([]keys, 1024)
 		for {
 			n, err := r.Read(buf)
-			for _, row := range buf[:n] {
-				done[row.Source] = true
+			for _, k := range buf[:n] {
+				row(k.Source, k.DocID, k.Status)
 			}
 			if errors.Is(err, io.EOF) {
 				return nil
@@ -83,13 +147,15 @@ func readSources(path, ext string, done map[string]bool) error {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<30)
 		for sc.Scan() {
-			var row struct {
+			var k struct {
+				DocID  string `json:"doc_id"`
 				Source string `json:"source"`
+				Status string `json:"status"`
 			}
-			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			if err := json.Unmarshal(sc.Bytes(), &k); err != nil {
 				return err
 			}
-			done[row.Source] = true
+			row(k.Source, k.DocID, k.Status)
 		}
 		return sc.Err()
 	default:
@@ -98,14 +164,19 @@ func readSources(path, ext string, done map[string]bool) error {
 		if err != nil {
 			return err
 		}
-		col := -1
+		col, idcol, stcol := -1, -1, -1
 		for i, h := range header {
-			if h == "source" {
+			switch h {
+			case "source":
 				col = i
+			case "doc_id":
+				idcol = i
+			case "status":
+				stcol = i
 			}
 		}
-		if col < 0 {
-			return errors.New("no source column")
+		if col < 0 || idcol < 0 || stcol < 0 {
+			return errors.New("no source, doc_id or status column")
 		}
 		for {
 			rec, err := r.Read()
@@ -115,7 +186,8 @@ func readSources(path, ext string, done map[string]bool) error {
 			if err != nil {
 				return err
 			}
-			done[rec[col]] = true
+			// The CSV writer guards cells against spreadsheet formulas.
+			row(sink.UnguardCell(rec[col]), sink.UnguardCell(rec[idcol]), rec[stcol])
 		}
 	}
 }

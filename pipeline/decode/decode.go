@@ -33,7 +33,7 @@ type Scorer func(string) float64
 type Result struct {
 	Text string
 	// Encoding is the charset found: "utf-8", "gb18030", "big5", "utf-16le",
-	// "utf-16be", or "mixed:utf-8+gb18030" when runs differ.
+	// "utf-16be", "utf-32le", "utf-32be", or "mixed:utf-8+gb18030" when runs differ.
 	Encoding string
 	// Edits map Text back to the input bytes. Transcoding edits are quiet;
 	// damage (bytes no codec could read) is recorded loudly.
@@ -66,6 +66,11 @@ func (d *Decoder) DecodeLazy(data []byte, declared func() string) (Result, error
 		return Result{Encoding: "utf-8"}, nil
 	}
 	switch {
+	// UTF-32LE's BOM begins with UTF-16LE's: it is tested first.
+	case bytes.HasPrefix(data, []byte("\xff\xfe\x00\x00")):
+		return decodeUTF32(data, unicode.LittleEndian, "utf-32le", 4), nil
+	case bytes.HasPrefix(data, []byte("\x00\x00\xfe\xff")):
+		return decodeUTF32(data, unicode.BigEndian, "utf-32be", 4), nil
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		r := d.decodeUTF8Lines(data, 3)
 		r.Edits = append([]textedit.Edit{{Stage: Stage, Start: 0, End: 3, Old: "\ufeff", Reason: "byte order mark", Quiet: true}}, r.Edits...)
@@ -81,10 +86,18 @@ func (d *Decoder) DecodeLazy(data []byte, declared func() string) (Result, error
 		}
 		return decodeUTF16(data, unicode.BigEndian, e, 0), nil
 	}
+	valid := utf8.Valid(data)
+	if !valid {
+		if e := utf16Han(data); e == "utf-16le" {
+			return decodeUTF16(data, unicode.LittleEndian, e, 0), nil
+		} else if e == "utf-16be" {
+			return decodeUTF16(data, unicode.BigEndian, e, 0), nil
+		}
+	}
 	if isBinary(data) {
 		return Result{}, fmt.Errorf("%w (%s)", ErrBinary, http.DetectContentType(data))
 	}
-	if utf8.Valid(data) {
+	if valid {
 		return Result{Text: string(data), Encoding: "utf-8"}, nil
 	}
 	// A declared legacy charset is trusted when the whole document decodes
@@ -469,6 +482,83 @@ func utf16NoBOM(data []byte) string {
 		return "utf-16be"
 	}
 	return ""
+}
+
+// utf16Han recognizes BOM-less UTF-16 text with few or no ASCII
+// characters (which utf16NoBOM finds by their zero bytes): read in the right
+// byte order, nearly every code unit is a Han character, CJK or full-width
+// punctuation, or ASCII. GBK's and Big5's byte pairs read as code units
+// fall mostly outside those blocks (GB2312's second bytes, 0xA1-0xFE, make
+// no Han unit at all).
+func utf16Han(data []byte) string {
+	n := min(len(data), 4096) &^ 1
+	if n < 16 {
+		return ""
+	}
+	text := func(u uint16) bool {
+		switch {
+		case u == '\t' || u == '\n' || u == '\r' || 0x20 <= u && u < 0x7f:
+			return true
+		case 0x2000 <= u && u < 0x2070, 0x3000 <= u && u < 0x3040, 0x3400 <= u && u < 0xa000, 0xff00 <= u && u < 0xfff0:
+			return true
+		}
+		return false
+	}
+	var le, be int
+	for i := 0; i < n; i += 2 {
+		l := uint16(data[i]) | uint16(data[i+1])<<8
+		b := uint16(data[i])<<8 | uint16(data[i+1])
+		if text(l) {
+			le++
+		}
+		if text(b) {
+			be++
+		}
+	}
+	// Pairs of ASCII letters read as Han either way round, and a Han
+	// character's bytes swapped fall in those blocks about half the time:
+	// only text that reads well in one order and clearly worse in the
+	// other is taken.
+	units := n / 2
+	switch {
+	case le*20 >= units*19 && be*4 < units*3:
+		return "utf-16le"
+	case be*20 >= units*19 && le*4 < units*3:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// decodeUTF32 decodes UTF-32 after a BOM of bom bytes; a code unit that is
+// no character (a surrogate, past U+10FFFF, or cut short) becomes U+FFFD
+// with an edit.
+func decodeUTF32(data []byte, order unicode.Endianness, name string, bom int) Result {
+	var out strings.Builder
+	out.Grow(len(data) / 2)
+	edits := []textedit.Edit{{Stage: Stage, Start: 0, End: bom, Old: "\ufeff", Reason: "byte order mark", Quiet: true}}
+	for i := bom; i < len(data); i += 4 {
+		if i+4 > len(data) {
+			out.WriteString("\ufffd")
+			edits = append(edits, textedit.Edit{Stage: Stage, Start: i, End: len(data), Old: hexBytes(data[i:]), New: "\ufffd", Reason: name + ": truncated character"})
+			break
+		}
+		u := data[i : i+4]
+		var r rune
+		if order == unicode.LittleEndian {
+			r = rune(uint32(u[0]) | uint32(u[1])<<8 | uint32(u[2])<<16 | uint32(u[3])<<24)
+		} else {
+			r = rune(uint32(u[3]) | uint32(u[2])<<8 | uint32(u[1])<<16 | uint32(u[0])<<24)
+		}
+		if r < 0 || r > utf8.MaxRune || 0xd800 <= r && r < 0xe000 {
+			out.WriteString("\ufffd")
+			edits = append(edits, textedit.Edit{Stage: Stage, Start: i, End: i + 4, Old: hexBytes(u), New: "\ufffd", Reason: name + ": invalid code unit"})
+			continue
+		}
+		c := string(r)
+		out.WriteString(c)
+		edits = append(edits, textedit.Edit{Stage: Stage, Start: i, End: i + 4, Old: string(u), New: c, Reason: name, Quiet: true})
+	}
+	return Result{Text: out.String(), Encoding: name, Edits: edits}
 }
 
 func decodeUTF16(data []byte, order unicode.Endianness, name string, bom int) Result {

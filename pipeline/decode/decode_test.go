@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 
 	"github.com/zhextract/zhextract/pipeline/textedit"
 )
@@ -22,6 +23,11 @@ func enc(t *testing.T, e encoding.Encoding, s string) string {
 	}
 	return b
 }
+
+const (
+	hanOnly     = "全市新建农村公路一千二百公里，完成投资三十五亿元。\n改造危桥十座，总投资约三亿元。\n"
+	hanOnlyTrad = "新建改造農村公路二百一十四公里，爭取資金補助五億元。\n"
+)
 
 func TestDecode(t *testing.T) {
 	const simp = "改造农村公路559公里，总投资约390亿元。\n"
@@ -49,6 +55,14 @@ func TestDecode(t *testing.T) {
 		{"utf-16le bom", enc(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), simp), "", simp, "utf-16le"},
 		{"utf-16be bom", enc(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), simp), "", simp, "utf-16be"},
 		{"utf-16le no bom", enc(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "Report: "+simp), "", "Report: " + simp, "utf-16le"},
+		// Han text without ASCII has no zero bytes to find UTF-16 by.
+		{"utf-16le no bom, han only", enc(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), hanOnly), "", hanOnly, "utf-16le"},
+		{"utf-16be no bom, han only", enc(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), hanOnly), "", hanOnly, "utf-16be"},
+		{"gbk han only is not utf-16", enc(t, simplifiedchinese.GBK, hanOnly), "", hanOnly, "gb18030"},
+		{"big5 han only is not utf-16", enc(t, traditionalchinese.Big5, hanOnlyTrad), "", hanOnlyTrad, "big5"},
+		{"utf-32le bom", enc(t, utf32.UTF32(utf32.LittleEndian, utf32.UseBOM), simp), "", simp, "utf-32le"},
+		{"utf-32be bom", enc(t, utf32.UTF32(utf32.BigEndian, utf32.UseBOM), simp), "", simp, "utf-32be"},
+		{"utf-32le bom, bad unit", "\xff\xfe\x00\x00\x6c\x51\x00\x00\x00\xd8\x00\x00A\x00\x00\x00", "", "公\ufffdA", "utf-32le"},
 	}
 	d := New(nil)
 	for _, tc := range tests {

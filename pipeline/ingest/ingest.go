@@ -8,8 +8,8 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Format says how a document's bytes are to be read.
@@ -41,6 +42,14 @@ type Item struct {
 	FetchedAt string
 	// Charset is the charset the transport declared (HTTP Content-Type).
 	Charset string
+	// Transcoded names the encoding a JSONL file was read in ("utf-16le",
+	// "utf-32be"; empty for UTF-8): its lines reach Data as UTF-8.
+	Transcoded string
+	// Warning notes something the row's reader should know about a
+	// document that was processed all the same (a duplicate id).
+	Warning string
+	// givenID says ID came from the input (a JSONL id), not from Source.
+	givenID bool
 }
 
 // Options bound what ingest reads.
@@ -55,6 +64,11 @@ type Options struct {
 	// Skipped, when set, is told of each WARC record that is no document
 	// (not a response, not a text, HTML or PDF payload) and why.
 	Skipped func(source, reason string)
+	// IDs, when set, makes the ids JSONL lines give unique across every
+	// Read that shares it (one run).
+	IDs *IDSet
+
+	sizeHint int64 // the content's size when known before reading (gzip)
 }
 
 // DefaultMaxBytes is the default per-document size limit.
@@ -85,6 +99,19 @@ func Expand(inputs []string, exclude []string) (paths []string, missing []error)
 // neither exists nor matches as a glob is reported in missing; Walk stops
 // with emit's error.
 func Walk(inputs []string, exclude []string, emit func(path string) error) (missing []error, err error) {
+	return WalkNoting(inputs, exclude, emit, nil)
+}
+
+// WalkNoting is Walk that tells skipped of each entry of a walked folder
+// left out for what it is rather than for its name: a FIFO, socket or
+// device (reading one could block the run or never end), a symlink to a
+// folder (not followed, so a link cannot make a loop) or a symlink that
+// leads nowhere. A symlink to a file is followed: it is read under the
+// link's own path.
+func WalkNoting(inputs []string, exclude []string, emit func(path string) error, skipped func(path, reason string)) (missing []error, err error) {
+	if skipped == nil {
+		skipped = func(string, string) {}
+	}
 	cwd, _ := os.Getwd()
 	abs := func(p string) string {
 		if filepath.IsAbs(p) || cwd == "" {
@@ -151,7 +178,7 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 					continue
 				}
 				explicit[a] = true
-				if err := emit(filepath.Clean(m)); err != nil {
+				if err := emit(sourceName(cwd, m)); err != nil {
 					return missing, err
 				}
 				continue
@@ -183,13 +210,19 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 					}
 					return nil
 				}
-				if !d.Type().IsRegular() || !DocumentName(name) {
+				if !DocumentName(name) {
 					return nil
+				}
+				if !d.Type().IsRegular() {
+					if reason := notRegular(p, d.Type()); reason != "" {
+						skipped(p, reason)
+						return nil
+					}
 				}
 				if len(explicit) > 0 && explicit[abs(p)] {
 					return nil
 				}
-				if emitErr = emit(filepath.Clean(p)); emitErr != nil {
+				if emitErr = emit(sourceName(cwd, p)); emitErr != nil {
 					return filepath.SkipAll
 				}
 				return nil
@@ -206,30 +239,77 @@ func Walk(inputs []string, exclude []string, emit func(path string) error) (miss
 	return missing, nil
 }
 
+// Reasons an entry of a walked folder is skipped, as WalkNoting reports them.
+const (
+	SkipSpecial     = "FIFO, socket or device"
+	SkipFolderLink  = "symlink to a folder (not followed)"
+	SkipBrokenLink  = "symlink that leads nowhere"
+	SkipSpecialLink = "symlink to a FIFO, socket or device"
+)
+
+// notRegular says why a folder entry that is no regular file is skipped,
+// or "" for a symlink to a regular file, which is read.
+func notRegular(p string, mode fs.FileMode) string {
+	if mode&fs.ModeSymlink == 0 {
+		return SkipSpecial
+	}
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return SkipBrokenLink
+	case st.IsDir():
+		return SkipFolderLink
+	case !st.Mode().IsRegular():
+		return SkipSpecialLink
+	}
+	return ""
+}
+
 // Read streams the documents held by path ("-" is stdin) to emit, in order.
 // Errors reading one document become Items with Err set; Read itself fails
 // only when emit does or ctx is cancelled.
 func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit func(Item) error) error {
-	if opt.Skip != nil && !perRecord(path) && opt.Skip(path) {
-		return nil
-	}
 	if path == "-" {
 		return ReadFrom(ctx, path, stdin, opt, emit)
 	}
+	// The source names the document in every table and in --resume: valid
+	// UTF-8 whatever the bytes of the file's name.
+	src := EscapeName(path)
+	if opt.Skip != nil && !perRecord(src) && opt.Skip(src) {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return readSpecial(ctx, path, src, opt, emit)
+	}
 	f, err := openFile(path)
 	if err != nil {
-		return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("open: %w", err)})
+		return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("open: %w", err)})
 	}
 	defer f.Close()
 	if isWARCName(path) {
-		return readWARC(ctx, path, f, opt, emit)
+		return readWARC(ctx, src, f, opt, emit)
 	}
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
+	jsonl := isJSONLName(strings.TrimSuffix(path, ".gz"))
+	fi, statErr := f.Stat()
+	if statErr == nil && fi.Mode().IsRegular() && !jsonl {
+		// An oversized file is refused from its size, before any of it is
+		// read (a gzip file by the size its trailer records).
+		if size, gz := uncompressedSize(f, fi.Size()); size > opt.MaxBytes {
+			what := "document"
+			if gz {
+				what = "gzip content"
+			}
+			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read: %w (%s of %s > %s)", errTooLarge, what, mb(size), mb(opt.MaxBytes))})
+		} else if gz {
+			opt.sizeHint = size
+		}
+	}
 	// A plain file of known size is read in one call into a buffer of its
 	// size; gzip and JSONL go through the streaming reader.
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= opt.MaxBytes && !isJSONLName(strings.TrimSuffix(path, ".gz")) {
+	if statErr == nil && fi.Mode().IsRegular() && fi.Size() <= opt.MaxBytes && !jsonl {
 		data := make([]byte, fi.Size())
 		n, err := io.ReadFull(f, data)
 		var one [1]byte
@@ -242,15 +322,39 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 		if err == nil || errors.Is(err, io.ErrUnexpectedEOF) || (errors.Is(err, io.EOF) && n == 0) {
 			data = data[:n]
 			if n < 2 || data[0] != 0x1f || data[1] != 0x8b {
-				return emit(Item{Source: path, ID: DocID(path), Data: data, Format: formatOf(path, data)})
+				return emit(Item{Source: src, ID: DocID(src), Data: data, Format: formatOf(path, data)})
 			}
 		}
 		// Gzip, or a read error: start again on the streaming path.
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return emit(Item{Source: path, ID: DocID(path), Err: fmt.Errorf("read: %w", err)})
+			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read: %w", err)})
 		}
 	}
-	return ReadFrom(ctx, path, f, opt, emit)
+	return ReadFrom(ctx, src, f, opt, emit)
+}
+
+// readSpecial reads a FIFO, device or other file that is not regular,
+// named on the command line, so that cancelling ctx stops it: opening a
+// FIFO waits for a writer and a read waits for data, and both give way to
+// ctx. A document cut short by ctx carries ctx's error, so that a stopped
+// run leaves it for --resume.
+func readSpecial(ctx context.Context, path, src string, opt Options, emit func(Item) error) error {
+	f, err := openCancellable(ctx, path)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("open: %w", err)})
+	}
+	defer f.Close()
+	stop := context.AfterFunc(ctx, func() { f.SetReadDeadline(time.Now()) })
+	defer stop()
+	return ReadFrom(ctx, src, f, opt, func(it Item) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return emit(it)
+	})
 }
 
 // ReadFrom is Read for content that has already been opened, e.g. by another
@@ -280,7 +384,7 @@ func ReadFrom(ctx context.Context, source string, r io.Reader, opt Options, emit
 	if isJSONLName(name) || (source == "-" && looksJSONL(br)) {
 		return readJSONL(ctx, source, br, opt, emit)
 	}
-	data, err := readAll(br, opt.MaxBytes)
+	data, err := readAll(br, opt.MaxBytes, opt.sizeHint)
 	it := Item{Source: source, ID: DocID(source), Data: data, Format: formatOf(name, data)}
 	if err != nil {
 		it.Err = fmt.Errorf("read: %w", err)
@@ -342,96 +446,53 @@ func Sniff(data []byte) string {
 }
 
 var (
-	errTooLarge = errors.New("document larger than the size limit")
+	errTooLarge = errors.New("document larger than the size limit (--max-mb)")
 	errGrew     = errors.New("file grew while read")
 )
 
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+// readAll reads r whole, failing once it passes max bytes: it stops
+// reading there. hint, when known (a gzip trailer's size), sizes the
+// buffer, so the document is held once and not in a series of doublings.
+func readAll(r io.Reader, max, hint int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if hint > 0 && hint <= max {
+		buf.Grow(int(hint) + 1)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
-		return data, err
+		return buf.Bytes(), err
 	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w (%d bytes)", errTooLarge, max)
+	if int64(buf.Len()) > max {
+		return nil, fmt.Errorf("%w (more than %s)", errTooLarge, mb(max))
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
-type jsonDoc struct {
-	Text *string         `json:"text"`
-	HTML *string         `json:"html"`
-	URL  string          `json:"url"`
-	ID   json.RawMessage `json:"id"`
+// mb spells a byte count for an error message.
+func mb(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
-func readJSONL(ctx context.Context, path string, br *bufio.Reader, opt Options, emit func(Item) error) error {
-	line := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		b, rerr := readLine(br, opt.MaxBytes)
-		if len(b) == 0 && rerr == io.EOF {
-			return nil
-		}
-		line++
-		src := fmt.Sprintf("%s:%d", path, line)
-		if rerr != nil && rerr != io.EOF {
-			if errors.Is(rerr, errTooLarge) {
-				if err := emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("jsonl line %d: %w", line, rerr)}); err != nil {
-					return err
-				}
-				continue
-			}
-			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read jsonl: %w", rerr)})
-		}
-		if len(bytes.TrimSpace(b)) == 0 {
-			if rerr == io.EOF {
-				return nil
-			}
-			continue
-		}
-		if opt.Skip != nil && opt.Skip(src) {
-			if rerr == io.EOF {
-				return nil
-			}
-			continue
-		}
-		it := parseJSONLine(src, b)
-		if err := emit(it); err != nil {
-			return err
-		}
-		if rerr == io.EOF {
-			return nil
-		}
+// uncompressedSize is the size of a regular file's content: its size, or
+// for a gzip file the ISIZE of its trailer (the last member's length mod
+// 2^32: never more than the whole content, so a limit it passes is passed).
+// It leaves the file at its start.
+func uncompressedSize(f *os.File, size int64) (n int64, gz bool) {
+	var head [2]byte
+	if size < 18 {
+		return size, false
 	}
-}
-
-func parseJSONLine(src string, b []byte) Item {
-	it := Item{Source: src, ID: DocID(src)}
-	var d jsonDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		it.Err = fmt.Errorf("jsonl: %w", err)
-		return it
+	if _, err := f.ReadAt(head[:], 0); err != nil || head[0] != 0x1f || head[1] != 0x8b {
+		return size, false
 	}
-	if len(d.ID) > 0 && string(d.ID) != "null" {
-		var s string
-		if json.Unmarshal(d.ID, &s) == nil {
-			it.ID = s
-		} else {
-			it.ID = string(d.ID) // a number: keep its JSON spelling
-		}
+	var tail [4]byte
+	if _, err := f.ReadAt(tail[:], size-4); err != nil {
+		return 0, true
 	}
-	it.URL = d.URL
-	switch {
-	case d.HTML != nil:
-		it.Format, it.Data = FormatHTML, []byte(*d.HTML)
-	case d.Text != nil:
-		it.Format, it.Data = FormatText, []byte(*d.Text)
-	default:
-		it.Err = errors.New(`jsonl: object has neither a "text" nor an "html" field`)
-	}
-	return it
+	return int64(binary.LittleEndian.Uint32(tail[:])), true
 }
 
 // readLine reads one line without its newline, failing lines over max bytes
@@ -441,10 +502,13 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	tooLarge := false
 	for {
 		chunk, err := br.ReadSlice('\n')
+		// The limit is checked before a chunk is kept: the rest of an
+		// oversized line is read past, never held.
 		if !tooLarge {
-			buf = append(buf, chunk...)
-			if int64(len(buf)) > max {
+			if int64(len(buf)+len(bytes.TrimSuffix(chunk, []byte{'\n'}))) > max {
 				tooLarge, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
 			}
 		}
 		if err == bufio.ErrBufferFull {

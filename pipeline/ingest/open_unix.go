@@ -3,6 +3,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"os"
 	"syscall"
@@ -23,5 +24,48 @@ func openFile(path string) (*os.File, error) {
 			return nil, &os.PathError{Op: "open", Path: path, Err: err}
 		}
 		return os.NewFile(uintptr(fd), path), nil
+	}
+}
+
+// openCancellable opens a file that may block on open (a FIFO waits for a
+// writer) and returns a file whose reads wait in Go's poller where the
+// kind of file allows it, so that a read deadline interrupts them.
+// Cancelling ctx ends a blocked open: the FIFO is opened for writing once,
+// which lets the waiting open return, and the file is closed.
+func openCancellable(ctx context.Context, path string) (*os.File, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		for {
+			fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+			if errors.Is(err, syscall.EINTR) {
+				continue
+			}
+			if err != nil {
+				ch <- opened{nil, &os.PathError{Op: "open", Path: path, Err: err}}
+				return
+			}
+			// A non-blocking descriptor makes os.NewFile use the poller.
+			syscall.SetNonblock(fd, true)
+			ch <- opened{os.NewFile(uintptr(fd), path), nil}
+			return
+		}
+	}()
+	select {
+	case o := <-ch:
+		return o.f, o.err
+	case <-ctx.Done():
+		if fd, err := syscall.Open(path, syscall.O_WRONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0); err == nil {
+			syscall.Close(fd)
+		}
+		go func() {
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, ctx.Err()
 	}
 }

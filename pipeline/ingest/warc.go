@@ -214,7 +214,7 @@ func warcItem(src string, rec gowarc.WarcRecord, validation []error, maxBytes in
 		it.Err = fmt.Errorf("warc record %s: payload: %w", src, err)
 		return it, ""
 	}
-	raw, err := readAll(body, maxBytes)
+	raw, err := readAll(body, maxBytes, 0)
 	if err != nil {
 		it.Err = fmt.Errorf("warc record %s: payload: %w", src, err)
 		return it, ""
@@ -239,7 +239,7 @@ func warcItem(src string, rec gowarc.WarcRecord, validation []error, maxBytes in
 // not read as such is taken as already undone.
 func undoEncodings(data []byte, h http.Header, isChunked bool, maxBytes int64) ([]byte, error) {
 	if isChunked {
-		if d, err := readAll(httputil.NewChunkedReader(bytes.NewReader(data)), maxBytes); err == nil {
+		if d, err := readAll(httputil.NewChunkedReader(bytes.NewReader(data)), maxBytes, 0); err == nil {
 			data = d
 		} else if errors.Is(err, errTooLarge) {
 			return nil, fmt.Errorf("payload: %w", err)
@@ -272,7 +272,7 @@ func undoEncodings(data []byte, h http.Header, isChunked bool, maxBytes int64) (
 		if err != nil {
 			return nil, fmt.Errorf("content encoding %s: %w", codings[i], err)
 		}
-		d, err := readAll(r, maxBytes)
+		d, err := readAll(r, maxBytes, 0)
 		if errors.Is(err, errTooLarge) {
 			return nil, fmt.Errorf("payload: %w", err)
 		}

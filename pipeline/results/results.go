@@ -11,13 +11,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strconv"
 
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
+	"github.com/zhextract/zhextract/pipeline/sink"
 )
 
 // Output is the content of one run's output directory.
@@ -46,19 +45,11 @@ const (
 	TableEdits     = "edits"
 )
 
-// partName matches a table file: "documents.parquet" or a shard part
-// "documents-00003-of-00016.parquet". Temporary files never match.
-var partName = regexp.MustCompile(`^(documents|figures|edits)(?:-(\d+)-of-(\d+))?\.(parquet|jsonl)$`)
-
-type part struct {
-	name         string
-	table        string
-	index, total int // 0, 0 for an unsharded file
-	format       string
-}
+type part = sink.Part
 
 // Read loads the run output in dir: Parquet when documents*.parquet exist,
-// else JSONL. Every part of a sharded run is read, in part order. Documents
+// else JSONL. Every part is read: the shard parts of a sharded run and the
+// parts that runs with --resume added, in part order. Documents
 // and figures tables are required; a missing edits table leaves NoEdits set.
 func Read(dir string) (*Output, error) {
 	l, err := Locate(dir)
@@ -107,19 +98,14 @@ func Locate(dir string) (*Layout, error) {
 		if e.IsDir() {
 			continue
 		}
-		m := partName.FindStringSubmatch(e.Name())
-		if m == nil {
+		p, ok := sink.ParsePart(e.Name())
+		if !ok {
 			continue
 		}
-		p := part{name: e.Name(), table: m[1], format: m[4]}
-		if m[2] != "" {
-			p.index, _ = strconv.Atoi(m[2])
-			p.total, _ = strconv.Atoi(m[3])
+		if byFormat[p.Format] == nil {
+			byFormat[p.Format] = map[string][]part{}
 		}
-		if byFormat[p.format] == nil {
-			byFormat[p.format] = map[string][]part{}
-		}
-		byFormat[p.format][p.table] = append(byFormat[p.format][p.table], p)
+		byFormat[p.Format][p.Table] = append(byFormat[p.Format][p.Table], p)
 	}
 	format := ""
 	for _, f := range []string{FormatParquet, FormatJSONL} {
@@ -146,33 +132,36 @@ func Locate(dir string) (*Layout, error) {
 			return nil, fmt.Errorf("read output %s: %s: %w", dir, table, err)
 		}
 		for _, p := range parts {
-			l.Files[table] = append(l.Files[table], filepath.Join(dir, p.name))
+			l.Files[table] = append(l.Files[table], filepath.Join(dir, p.Name))
 		}
 	}
 	return l, nil
 }
 
-// checkParts sorts a table's parts and refuses a mix of sharded and whole
+// checkParts sorts a table's parts (by shard, then the first run's part
+// before the parts --resume added) and refuses a mix of sharded and whole
 // files or an incomplete shard set: reading those would silently lose or
 // double documents.
 func checkParts(parts []part) error {
-	sort.Slice(parts, func(i, j int) bool { return parts[i].index < parts[j].index })
-	if len(parts) == 1 && parts[0].total == 0 {
-		return nil
-	}
-	total := parts[0].total
+	sort.Slice(parts, func(i, j int) bool {
+		if parts[i].Index != parts[j].Index {
+			return parts[i].Index < parts[j].Index
+		}
+		return parts[i].Resume < parts[j].Resume
+	})
+	total := parts[0].Total
 	seen := map[int]bool{}
 	for _, p := range parts {
-		if p.total == 0 {
-			return fmt.Errorf("both a whole file and shard parts are present (%s, %s)", parts[0].name, p.name)
+		if (p.Total == 0) != (total == 0) {
+			return fmt.Errorf("both a whole file and shard parts are present (%s, %s)", parts[0].Name, p.Name)
 		}
-		if p.total != total {
-			return fmt.Errorf("shard parts of different runs (%s, %s)", parts[0].name, p.name)
+		if p.Total != total {
+			return fmt.Errorf("shard parts of different runs (%s, %s)", parts[0].Name, p.Name)
 		}
-		if p.index >= total {
-			return fmt.Errorf("shard part %s out of range", p.name)
+		if total > 0 && p.Index >= total {
+			return fmt.Errorf("shard part %s out of range", p.Name)
 		}
-		seen[p.index] = true
+		seen[p.Index] = true
 	}
 	var missing []int
 	for i := 0; i < total; i++ {

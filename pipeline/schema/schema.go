@@ -67,6 +67,9 @@ type Document struct {
 	FetchedAt *time.Time `parquet:"fetched_at,optional,timestamp(millisecond)" json:"fetched_at"`
 	// Pages counts a PDF's pages, null for other inputs.
 	Pages *int32 `parquet:"pages,optional" json:"pages"`
+	// Warning notes what a reader of an ok row should know, e.g. that the
+	// JSONL id was a duplicate and doc_id was made unique; null when none.
+	Warning NullString `parquet:"warning,optional" json:"warning"`
 }
 
 // Figure is one row of the figures table.

@@ -17,7 +17,7 @@ type csvWriter struct {
 }
 
 var csvHeaders = [3][]string{
-	{"doc_id", "source", "status", "error", "encoding", "script", "title", "publisher", "published_at", "url", "bytes", "chars", "repairs", "pinyin_removed", "figures", "text", "text_original_script", "fetched_at", "pages"},
+	{"doc_id", "source", "status", "error", "encoding", "script", "title", "publisher", "published_at", "url", "bytes", "chars", "repairs", "pinyin_removed", "figures", "text", "text_original_script", "fetched_at", "pages", "warning"},
 	{"doc_id", "source", "figure_id", "kind", "value", "value_text", "unit", "qualifier", "raw", "sentence", "text_start", "text_end", "source_start", "source_end", "year", "subject", "from_value", "to_value", "period_unit", "extractor", "evidence", "basis", "page", "subject_original_script"},
 	{"doc_id", "stage", "seq", "text_start", "text_end", "old", "new", "reason"},
 }
@@ -40,6 +40,49 @@ func newCSV(n Naming) (*csvWriter, error) {
 	}
 	return w, nil
 }
+
+// GuardCell keeps a spreadsheet from running a text cell as a formula
+// (OWASP's CSV injection rule): a cell starting with =, +, -, @, a tab or a
+// carriage return gets a leading '. So does one starting with ' itself,
+// which makes the guard reversible: UnguardCell drops one leading '.
+// Numbers the writer formats are not text and are left alone; Parquet and
+// JSONL hold the raw value.
+func GuardCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\'':
+		return "'" + s
+	}
+	return s
+}
+
+// UnguardCell undoes GuardCell.
+func UnguardCell(s string) string {
+	if len(s) >= 2 && s[0] == '\'' {
+		switch s[1] {
+		case '=', '+', '-', '@', '\t', '\r', '\'':
+			return s[1:]
+		}
+	}
+	return s
+}
+
+// guard applies GuardCell to the cells of rec at the given indexes.
+func guard(rec []string, text ...int) []string {
+	for _, i := range text {
+		rec[i] = GuardCell(rec[i])
+	}
+	return rec
+}
+
+// Indexes of the text cells of each table's CSV rows.
+var (
+	docText  = []int{0, 1, 2, 3, 4, 5, 6, 7, 9, 15, 16, 19}
+	figText  = []int{0, 1, 2, 3, 5, 6, 7, 8, 9, 15, 18, 19, 20, 21, 23}
+	editText = []int{0, 1, 5, 6, 7}
+)
 
 func i64(v int64) string { return strconv.FormatInt(v, 10) }
 
@@ -74,9 +117,9 @@ func optF64(v *float64) string {
 }
 
 func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	rows := [][]string{{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
+	rows := [][]string{guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
 		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
-		optTime(d.FetchedAt), optI32(d.Pages)}}
+		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)}
 	if err := w.csvs[0].WriteAll(rows); err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
@@ -85,12 +128,12 @@ func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schem
 			i64(f.TextStart), i64(f.TextEnd), optI64(f.SourceStart), optI64(f.SourceEnd), optI32(f.Year), string(f.Subject),
 			optF64(f.FromValue), optF64(f.ToValue), string(f.PeriodUnit), f.Extractor, f.Evidence, string(f.Basis), optI32(f.Page),
 			string(f.SubjectOriginalScript)}
-		if err := w.csvs[1].Write(rec); err != nil {
+		if err := w.csvs[1].Write(guard(rec, figText...)); err != nil {
 			return fmt.Errorf("write %s: %w", w.files[1].final, err)
 		}
 	}
 	for _, e := range edits {
-		if err := w.csvs[2].Write([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}); err != nil {
+		if err := w.csvs[2].Write(guard([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}, editText...)); err != nil {
 			return fmt.Errorf("write %s: %w", w.files[2].final, err)
 		}
 	}

@@ -7,8 +7,13 @@ package sink
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
@@ -127,20 +132,73 @@ type tempFile struct {
 	final string
 }
 
+// createTemp creates DIR/.NAME.tmp-RANDOM with mode 0666 less the umask,
+// like any file the user's programs create (os.CreateTemp would make it
+// 0600, and forcing 0644 would ignore a umask of 002 or 077).
 func createTemp(final string) (*tempFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".tmp-*")
-	if err != nil {
-		return nil, fmt.Errorf("create %s: %w", final, err)
+	dir, base := filepath.Split(final)
+	for range 100 {
+		p := filepath.Join(dir, "."+base+tempMark+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("create %s: %w", final, err)
+		}
+		return &tempFile{File: f, final: final}, nil
 	}
-	return &tempFile{File: f, final: final}, nil
+	return nil, fmt.Errorf("create %s: no free temporary name", final)
+}
+
+// tempMark separates a table's file name from the random part of its
+// temporary name.
+const tempMark = ".tmp-"
+
+// Part is a table file of a run's output: TABLE[-IIIII-of-NNNNN][-resume-K].EXT.
+type Part struct {
+	Name         string
+	Table        string
+	Index, Total int // shard, 0 and 0 for an unsharded file
+	Resume       int // K of a resumed run's part, 0 for the first run's
+	Format       string
+}
+
+var partName = regexp.MustCompile(`^(documents|figures|edits)(?:-(\d+)-of-(\d+))?(?:-resume-(\d+))?\.(parquet|jsonl|csv)$`)
+
+// ParsePart reads a table file's name; ok is false for any other file
+// (temporary files included).
+func ParsePart(name string) (p Part, ok bool) {
+	m := partName.FindStringSubmatch(name)
+	if m == nil {
+		return Part{}, false
+	}
+	p = Part{Name: name, Table: m[1], Format: m[5]}
+	if m[2] != "" {
+		p.Index, _ = strconv.Atoi(m[2])
+		p.Total, _ = strconv.Atoi(m[3])
+	}
+	if m[4] != "" {
+		p.Resume, _ = strconv.Atoi(m[4])
+	}
+	return p, true
+}
+
+// IsTemp reports whether name is a temporary file of a table (written by
+// createTemp): what a killed run leaves behind.
+func IsTemp(name string) bool {
+	if !strings.HasPrefix(name, ".") {
+		return false
+	}
+	i := strings.LastIndex(name, tempMark)
+	if i < 0 {
+		return false
+	}
+	_, ok := ParsePart(name[1:i])
+	return ok
 }
 
 func (t *tempFile) commit() error {
-	// CreateTemp makes the file private; outputs are ordinary files.
-	if err := t.File.Chmod(0o644); err != nil {
-		t.abort()
-		return fmt.Errorf("write %s: %w", t.final, err)
-	}
 	if err := t.File.Sync(); err != nil {
 		t.abort()
 		return fmt.Errorf("write %s: %w", t.final, err)
@@ -181,4 +239,19 @@ func abortAll(files []*tempFile) {
 			f.abort()
 		}
 	}
+}
+
+// Rewrite replaces the file at path with what fill writes, through a
+// temporary file beside it, so that a crash leaves the old file or the new
+// one, never half of either.
+func Rewrite(path string, fill func(w io.Writer) error) error {
+	t, err := createTemp(path)
+	if err != nil {
+		return err
+	}
+	if err := fill(t.File); err != nil {
+		t.abort()
+		return fmt.Errorf("rewrite %s: %w", path, err)
+	}
+	return t.commit()
 }

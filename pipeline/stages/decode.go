@@ -39,6 +39,10 @@ func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
 		return fmt.Errorf("decode: %w", err)
 	}
 	d.Encoding = r.Encoding
+	if d.Item.Transcoded != "" && r.Encoding == "utf-8" {
+		// A UTF-16 or UTF-32 JSONL file reached here as UTF-8.
+		d.Encoding = d.Item.Transcoded
+	}
 	d.SetDecoded(r.Text, r.Edits)
 	return nil
 }

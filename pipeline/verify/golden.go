@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -275,7 +277,7 @@ func Update(dir string, docs []Doc) (UpdateResult, error) {
 		if err != nil {
 			return res, fmt.Errorf("update golden set: %w", err)
 		}
-		if _, err := Unmarshal(b); err != nil {
+		if !wroteIt(b) {
 			continue // not a golden file: not ours to delete
 		}
 		if err := os.Remove(p); err != nil {
@@ -287,15 +289,50 @@ func Update(dir string, docs []Doc) (UpdateResult, error) {
 	return res, nil
 }
 
+// wroteIt reports whether b is a golden file as Update writes them: every
+// key of the schema present (doc_id a non-empty string) and no other. A
+// hand-made .json that merely parses ({} or {"status":"draft"}) is not.
+func wroteIt(b []byte) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return false
+	}
+	for _, k := range []string{"doc_id", "source", "status", "figures"} {
+		if _, ok := m[k]; !ok {
+			return false
+		}
+	}
+	for k := range m {
+		switch k {
+		case "doc_id", "source", "status", "figures", "text_lines":
+		default:
+			return false
+		}
+	}
+	var id string
+	if json.Unmarshal(m["doc_id"], &id) != nil || id == "" {
+		return false
+	}
+	_, err := Unmarshal(b)
+	return err == nil
+}
+
+// writeAtomic writes p through a temporary file created with mode 0666
+// less the umask, like any file the user creates (CreateTemp would make it
+// 0600; a forced 0644 would ignore the umask).
 func writeAtomic(p string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(p), ".golden-*.tmp")
+	var f *os.File
+	var err error
+	for range 100 {
+		f, err = os.OpenFile(filepath.Join(filepath.Dir(p), ".golden-"+strconv.FormatUint(rand.Uint64(), 36)+".tmp"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}
 	_, werr := f.Write(b)
-	if werr == nil {
-		werr = f.Chmod(0o644) // CreateTemp makes it private; golden files are shared
-	}
 	cerr := f.Close()
 	if werr == nil {
 		werr = cerr

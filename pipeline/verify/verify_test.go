@@ -259,6 +259,10 @@ func TestUpdateRoundTrip(t *testing.T) {
 			stale, _ := verify.Marshal(verify.Doc{Key: "gone", DocID: "gone", Status: "ok", Figures: []verify.Figure{}})
 			os.WriteFile(filepath.Join(golden, "gone.json"), stale, 0o644)
 			os.WriteFile(filepath.Join(golden, "notes.json"), []byte(`{"owner": "qa"}`), 0o644)
+			// Files that parse as golden files but that Update never writes.
+			os.WriteFile(filepath.Join(golden, "empty.json"), []byte(`{}`), 0o644)
+			os.WriteFile(filepath.Join(golden, "draft.json"), []byte(`{"status":"draft"}`), 0o644)
+			os.WriteFile(filepath.Join(golden, "noid.json"), []byte(`{"doc_id":"","source":"x","status":"ok","figures":[]}`), 0o644)
 
 			var buf bytes.Buffer
 			cfg := verify.Config{Golden: golden, Update: true, Text: true}
@@ -268,8 +272,13 @@ func TestUpdateRoundTrip(t *testing.T) {
 			if !strings.Contains(buf.String(), "3 written, 0 unchanged, 1 removed") {
 				t.Errorf("first update: %s", buf.String())
 			}
-			if _, err := os.Stat(filepath.Join(golden, "notes.json")); err != nil {
-				t.Errorf("foreign file removed: %v", err)
+			for _, n := range []string{"notes.json", "empty.json", "draft.json", "noid.json"} {
+				if _, err := os.Stat(filepath.Join(golden, n)); err != nil {
+					t.Errorf("foreign file removed: %v", err)
+				}
+				if n != "notes.json" {
+					os.Remove(filepath.Join(golden, n)) // Load would read them
+				}
 			}
 			buf.Reset()
 			if _, err := verify.Run(context.Background(), outDir, cfg, &buf); err != nil {

@@ -285,19 +285,22 @@ func (fn *processFn) StartBundle(context.Context, func(Part)) {
 
 func (fn *processFn) ProcessElement(ctx context.Context, path string, _ func(Part)) error {
 	opt := ingest.Options{MaxBytes: fn.MaxBytes, Skipped: func(string, string) { skippedCounter.Inc(ctx, 1) }}
+	// The source column is valid UTF-8 whatever the file's name (as in
+	// ingest.Read).
+	src := ingest.EscapeName(path)
 	fs, err := fn.fs(ctx, path)
 	if err != nil {
-		return fn.write(ctx, ingest.Item{Source: path, ID: ingest.DocID(path), Err: fmt.Errorf("open: %w", err)})
+		return fn.write(ctx, ingest.Item{Source: src, ID: ingest.DocID(src), Err: fmt.Errorf("open: %w", err)})
 	}
 	r, err := fs.OpenRead(ctx, path)
 	if err != nil {
 		// As ingest.Read reports a file it cannot open.
-		return fn.write(ctx, ingest.Item{Source: path, ID: ingest.DocID(path), Err: fmt.Errorf("open: %w", err)})
+		return fn.write(ctx, ingest.Item{Source: src, ID: ingest.DocID(src), Err: fmt.Errorf("open: %w", err)})
 	}
 	defer r.Close()
 	// ReadFrom turns unreadable content into failed items; it errors only
 	// when writing does (or ctx ends), and then the bundle must be retried.
-	return ingest.ReadFrom(ctx, path, r, opt, func(it ingest.Item) error {
+	return ingest.ReadFrom(ctx, src, r, opt, func(it ingest.Item) error {
 		return fn.write(ctx, it)
 	})
 }
