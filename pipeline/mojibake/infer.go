@@ -114,7 +114,10 @@ func knownBytes(b []byte, hole []bool) string {
 // the best character there in a choice that differs there (0 if none),
 // and the lead of the first over the second: a position is settled when
 // the lead is need nats, whatever the others.
-func choose(lm *langmodel.Model, cands [][]rune, left, right rune) (best, second []rune, margin []float64, ok bool) {
+//
+// adj, when not nil, holds log odds added to each candidate (see
+// punctContext).
+func choose(lm *langmodel.Model, cands [][]rune, adj [][]float64, left, right rune) (best, second []rune, margin []float64, ok bool) {
 	total := 1
 	for _, c := range cands {
 		if len(c) == 0 {
@@ -153,6 +156,9 @@ func choose(lm *langmodel.Model, cands [][]rune, left, right rune) (best, second
 			s2 := s
 			cur[i] = j
 			lp := s2.Next(r)
+			if adj != nil {
+				lp += adj[i][j]
+			}
 			walk(i+1, s2, v+lp)
 		}
 	}
@@ -201,7 +207,9 @@ func wrongFails(c *codec, x byte, next int) bool {
 // the text as found, into replacements of the input text: one for each
 // inferred character (as narrow as the text's characters allow) and one
 // for each stretch between them.
-func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn run, left, right rune) []replacement {
+//
+// prefix is the text of the line before the run, as found.
+func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn run, prefix []rune, left, right rune) []replacement {
 	type out struct {
 		r       rune
 		pc      piece
@@ -246,11 +254,22 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 		if nextR == utf8.RuneError {
 			nextR = -1
 		}
+		lineEnd := nextR < 0 || nextR == '\n' || nextR == '\r'
 		cands := make([][]rune, len(group))
+		adj := make([][]float64, len(group))
 		for i, g := range group {
 			cands[i] = g.cands
+			adj[i] = make([]float64, len(g.cands))
+			line := append(append([]rune(nil), prefix...), rs[:g.k]...)
+			before := l
+			if i > 0 {
+				before = -1
+			}
+			for j, r := range g.cands {
+				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line)
+			}
 		}
-		if best, second, margin, ok := choose(lm, cands, l, nextR); ok {
+		if best, second, margin, ok := choose(lm, cands, adj, l, nextR); ok {
 			for i, g := range group {
 				need := inferMargin
 				if g.two {

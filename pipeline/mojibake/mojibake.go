@@ -141,6 +141,10 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
+	if shifts := latinShifts(r.lm, r.mechs, text, reps); len(shifts) > 0 {
+		reps = append(reps, shifts...)
+		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
+	}
 	for _, rp := range reps {
 		if text[rp.start:rp.end] != rp.repl {
 			changed = true
@@ -442,7 +446,11 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		if rn.charTo < len(win) {
 			n = win[rn.charTo]
 		}
-		reps = emit(reps, r.lm, bestMech, offs, rn, l, n)
+		ls := rn.charFrom
+		for ls > 0 && win[ls-1] != '\n' {
+			ls--
+		}
+		reps = emit(reps, r.lm, bestMech, offs, rn, win[ls:rn.charFrom], l, n)
 	}
 	return reps, bestGain
 }

@@ -1,0 +1,73 @@
+package mojibake
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPunctContext(t *testing.T) {
+	for _, c := range []struct {
+		r       rune
+		prefix  string
+		lineEnd bool
+		want    float64
+	}{
+		{'”', "他说“好", false, closerOpen},
+		{'”', "他说“好”，又说", false, punctMisplaced},
+		{'）', "（一", true, closerOpen},
+		{'）', "一", false, punctMisplaced},
+		{'“', "他说", true, punctMisplaced},
+		{'“', "他说", false, 0},
+		{'。', "格局", true, lineEnder},
+		{'。', "格局", false, 0},
+		{'、', "一", true, punctMisplaced},
+		{'、', "一", false, 0},
+		{'局', "格", true, 0},
+	} {
+		if got := punctContext(c.r, []rune(c.prefix), c.lineEnd); got != c.want {
+			t.Errorf("punctContext(%q, %q, %v) = %v, want %v", c.r, c.prefix, c.lineEnd, got, c.want)
+		}
+	}
+}
+
+// TestInferLineEnd: a full stop lost at a line end (銆� at the end of
+// UTF-8 read as GBK) is inferred.
+func TestInferLineEnd(t *testing.T) {
+	r := New()
+	d := decoderNamed(t, "python gbk replace")
+	for _, want := range []string{"为进一步提升机关党建活力，深化精致模范机关创建成效。", "第二行文字内容在这里。"} {
+		in := d.decode([]byte(want))
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if !strings.HasSuffix(out, "。") {
+			t.Errorf("%s: got %s, want %s", in, out, want)
+		}
+	}
+}
+
+// TestInferAfterNumber: 公 of 公里 lost after a number (鍏�閲�) is
+// inferred, though 八里 and 六里 are words too.
+func TestInferAfterNumber(t *testing.T) {
+	for _, c := range []struct {
+		r, left rune
+		prefix  string
+		want    float64
+	}{
+		{'公', '5', "长", afterNumber}, {'月', '９', "", afterNumber}, {'八', '5', "", 0}, {'公', '国', "", 0},
+		{'天', '5', "从7天减为", afterNumber + repeatedUnit}, {'份', '5', "从7天减为", afterNumber},
+	} {
+		if got := numberContext(c.r, c.left, []rune(c.prefix)); got != c.want {
+			t.Errorf("numberContext(%q, %q) = %v, want %v", c.r, c.left, got, c.want)
+		}
+	}
+	r := New()
+	d := decoderNamed(t, "python gbk replace")
+	for _, want := range []string{"审批类从7件减少为2件，减少", "省道共364.5公里，彻底改善", "建成农村公路265公里，通村公路200公里，"} {
+		in := d.decode([]byte(want))
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if strings.Count(out, "公里") != strings.Count(want, "公里") || strings.Count(out, "件") != strings.Count(want, "件") {
+			t.Errorf("%s: got %s, want %s", in, out, want)
+		}
+	}
+}
