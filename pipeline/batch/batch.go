@@ -142,6 +142,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 		defer out.release()
 		stale, failedBefore = out.stale, out.failed
+		for src := range out.superseded {
+			retried[src] = true
+		}
 		w, err = sink.Open(sink.Naming{Dir: cfg.Out, Suffix: cfg.Shard.Suffix() + cfg.Suffix}, cfg.Formats)
 		if err != nil {
 			return sum, err
@@ -273,6 +276,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	// shard part is still written: the shard set is incomplete without it.)
 	if sum.Docs == 0 && (cfg.Shard.Count == 0 || cfg.Suffix != "" || files.Load() == 0) {
 		w.Abort()
+		// Old rows a stopped run left beside their retries go all the same.
+		if len(retried) > 0 && !sum.Interrupted && files.Load() > 0 {
+			if err := dropFailed(cfg.Out, cfg.Shard.Suffix()+cfg.Suffix, retried); err != nil {
+				return sum, err
+			}
+		}
 	} else {
 		if err := w.Close(); err != nil {
 			return sum, err
@@ -280,7 +289,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		if err := removeStale(cfg.Out, stale); err != nil {
 			return sum, err
 		}
-		if len(retried) > 0 {
+		// A stopped run leaves the old rows of its retries to the next
+		// run (resume finds them superseded): rewriting the earlier parts
+		// could take seconds, and Ctrl-C must not wait for it.
+		if len(retried) > 0 && !sum.Interrupted {
 			if err := dropFailed(cfg.Out, cfg.Shard.Suffix()+cfg.Suffix, retried); err != nil {
 				return sum, err
 			}

@@ -1,6 +1,7 @@
 package batch_test
 
 import (
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/zhextract/zhextract/pipeline/batch"
 	"github.com/zhextract/zhextract/pipeline/schema"
 	"github.com/zhextract/zhextract/pipeline/sink"
+	"github.com/zhextract/zhextract/pipeline/stages"
 )
 
 const roadText = "2023年全市新建农村公路1200公里，完成投资35.6亿元。"
@@ -173,5 +175,47 @@ func TestCSVResumeGuardedSources(t *testing.T) {
 	}
 	if len(rows) != 2 || len(rows["=ok.txt"]) != 1 || len(rows["-bad.txt"]) != 1 || rows["-bad.txt"][0] != "ok" {
 		t.Errorf("rows by source: %v", rows)
+	}
+}
+
+// TestStoppedRetryCleanedLater: a resumed run stopped by Ctrl-C does not
+// rewrite the earlier parts (that could take seconds) and leaves the
+// retried document's old failed row; the next --resume removes it, even
+// when it has nothing left to process.
+func TestStoppedRetryCleanedLater(t *testing.T) {
+	in := t.TempDir()
+	writeFile(t, filepath.Join(in, "a.txt"), []byte("新建农村公路12公里。"))
+	writeFile(t, filepath.Join(in, "b.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	out := t.TempDir()
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(in, "b.txt"), []byte("新建农村公路34公里。"))
+	st, _ := stages.Build(stages.Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sum, err := batch.Run(ctx, batch.Config{Inputs: []string{in}, Out: out, Formats: []string{"jsonl", "parquet"}, Workers: 2, Stages: st, Resume: true,
+		Progress: func(p batch.Progress) { cancel() }})
+	if !sum.Interrupted || sum.Docs != 1 {
+		t.Fatalf("stopped resume: %+v, %v", sum, err)
+	}
+	rows := func() map[string][]string {
+		m := map[string][]string{}
+		parts, _ := filepath.Glob(filepath.Join(out, "documents*.jsonl"))
+		for _, p := range parts {
+			for _, d := range readJSONL[schema.Document](t, p) {
+				m[filepath.Base(d.Source)] = append(m[filepath.Base(d.Source)], d.Status)
+			}
+		}
+		return m
+	}
+	if got := rows()["b.txt"]; len(got) != 2 {
+		t.Fatalf("after the stopped retry b.txt has rows %v, want the old failed one and the new one", got)
+	}
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Resume: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := rows(); len(got["b.txt"]) != 1 || got["b.txt"][0] != "ok" || len(got["a.txt"]) != 1 {
+		t.Errorf("after the next resume: %v", got)
 	}
 }

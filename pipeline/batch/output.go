@@ -23,6 +23,9 @@ type output struct {
 	// failed holds the sources recorded as failed that this resumed run
 	// retries.
 	failed map[string]bool
+	// superseded holds sources with a failed row an ok row of a later
+	// part replaced, left by a stopped run: this run removes the old row.
+	superseded map[string]bool
 }
 
 // openOutput creates and locks cfg.Out, removes temporaries a killed run
@@ -69,12 +72,12 @@ func openOutput(cfg *Config) (*output, error) {
 	}
 	o.stale = stale
 	if cfg.Resume {
-		done, suffix, failed, err := resume(cfg.Out, cfg.Shard, cfg.SkipFailed)
+		done, suffix, failed, superseded, err := resume(cfg.Out, cfg.Shard, cfg.SkipFailed)
 		if err != nil {
 			o.release()
 			return nil, err
 		}
-		cfg.Done, cfg.Suffix, o.failed = done, suffix, failed
+		cfg.Done, cfg.Suffix, o.failed, o.superseded = done, suffix, failed, superseded
 	}
 	return o, nil
 }

@@ -23,28 +23,41 @@ import (
 // the name suffix for the parts a resumed run writes beside them. Parquet
 // parts are read when present, else JSONL, else CSV.
 func Resume(dir string, shard Shard) (done map[string]bool, suffix string, err error) {
-	done, suffix, _, err = resume(dir, shard, true)
+	done, suffix, _, _, err = resume(dir, shard, true)
 	return done, suffix, err
 }
 
 // resume is Resume; with skipFailed false, documents recorded as failed are
-// not done but listed in failed (they are retried).
-func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suffix string, failed map[string]bool, err error) {
+// not done but listed in failed (they are retried). superseded lists the
+// sources whose failed row in one part was followed by an ok row in a later
+// one: a retry whose run stopped before removing the old row (a stopped run
+// leaves that to the next, so that Ctrl-C does not wait for earlier parts to
+// be rewritten).
+func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suffix string, failed, superseded map[string]bool, err error) {
 	status := map[string]string{}
+	failedEarlier := map[string]bool{}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, "", nil, fmt.Errorf("resume from %s: %w", dir, err)
+		return nil, "", nil, nil, fmt.Errorf("resume from %s: %w", dir, err)
 	}
-	err = eachDocumentRow(dir, entries, func(source, _, st string) { status[source] = st })
+	err = eachDocumentRow(dir, entries, func(source, _, st string) {
+		if status[source] == schema.StatusFailed {
+			failedEarlier[source] = true
+		}
+		status[source] = st
+	})
 	if err != nil {
-		return nil, "", nil, err
+		return nil, "", nil, nil, err
 	}
-	done, failed = map[string]bool{}, map[string]bool{}
+	done, failed, superseded = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for src, st := range status {
 		if skipFailed || st != schema.StatusFailed {
 			done[src] = true
 		} else {
 			failed[src] = true
+		}
+		if failedEarlier[src] && st != schema.StatusFailed {
+			superseded[src] = true
 		}
 	}
 	// Pick the first free part name, so earlier parts are never overwritten.
@@ -52,7 +65,7 @@ func resume(dir string, shard Shard, skipFailed bool) (done map[string]bool, suf
 		suffix = fmt.Sprintf("-resume-%d", k)
 		m, _ := filepath.Glob(filepath.Join(dir, "documents"+shard.Suffix()+suffix+".*"))
 		if len(m) == 0 {
-			return done, suffix, failed, nil
+			return done, suffix, failed, superseded, nil
 		}
 	}
 }
