@@ -5,7 +5,6 @@ package stages
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/decode"
@@ -36,7 +35,8 @@ func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
 	}
 	r, err := s.Decoder.DecodeLazy(d.Item.Data, declared)
 	if err != nil {
-		return fmt.Errorf("decode: %w", err)
+		// The runner prefixes the stage's name ("decode: …").
+		return err
 	}
 	d.Encoding = r.Encoding
 	if d.Item.Transcoded != "" && r.Encoding == "utf-8" {
