@@ -434,6 +434,16 @@ func parsePlainDecimal(s string) (Number, bool) {
 	case strings.HasSuffix(s, "万"):
 		scale, s = 4, s[:len(s)-len("万")]
 	}
+	// One 余 or 多 right after the digits marks a lower bound ("50余公里",
+	// "300多亿元", "4000余万"): common enough in reports to keep off the
+	// general parser.
+	over := false
+	for _, m := range []string{"余", "多"} {
+		if strings.HasSuffix(s, m) {
+			over, s = true, s[:len(s)-len(m)]
+			break
+		}
+	}
 	if len(s) == 0 || len(s) > 24 {
 		return Number{}, false
 	}
@@ -472,7 +482,7 @@ func parsePlainDecimal(s string) (Number, bool) {
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return Number{}, false
 	}
-	return Number{Text: text, Value: v}, true
+	return Number{Text: text, Value: v, Over: over}, true
 }
 
 func isFullwidthDigit(r rune) bool { return r >= '０' && r <= '９' }

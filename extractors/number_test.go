@@ -144,7 +144,8 @@ func TestParseNumberExactDouble(t *testing.T) {
 // The fast path agrees with the general parser on every numeral it takes.
 func TestPlainDecimalMatchesGeneral(t *testing.T) {
 	for _, s := range []string{"0", "7", "559", "9.4", "0.5", "100.00", "12.5亿", "0.0126亿", "1.6万", "2.5万亿",
-		"007", "0.000", "123456789012345678", "3.14159万", "1.23456789亿", "0.00001万亿"} {
+		"007", "0.000", "123456789012345678", "3.14159万", "1.23456789亿", "0.00001万亿",
+		"50余", "300多", "4000余万", "300多亿", "1.5余万", "0余", "10多万亿"} {
 		fast, ok := parsePlainDecimal(s)
 		if !ok {
 			t.Fatalf("fast path refused %q", s)
