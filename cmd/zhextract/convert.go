@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -139,16 +142,41 @@ func trimPartialRune(b []byte) []byte {
 
 // writeAtomic writes path through a temporary file in the same directory
 // and renames it into place only when write succeeded. An existing file
-// keeps its permissions.
+// keeps its permissions; a new one gets 0666 less the umask. A symlink is
+// written through (its target is replaced, the link stays), and a target
+// that is not a regular file (/dev/stdout, a pipe, a FIFO) is written to
+// directly, as the opencc CLI does.
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", path)
+	if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
-		mode = st.Mode().Perm()
+		path = target
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	st, statErr := os.Stat(path)
+	if statErr == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("%s: is a folder", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return err
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	var tmp *os.File
+	for i := 0; ; i++ {
+		name := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+strconv.FormatUint(rand.Uint64(), 36))
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666) // the umask applies
+		if err == nil || !errors.Is(err, fs.ErrExist) || i == 10 {
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -161,8 +189,10 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	if err := write(tmp); err != nil {
 		return err
 	}
-	if err := tmp.Chmod(mode); err != nil {
-		return err
+	if statErr == nil {
+		if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+			return err
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", tmp.Name(), err)
