@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -140,7 +141,14 @@ func parseJSONLine(src string, b []byte) Item {
 		} else {
 			it.ID = string(d.ID) // a number: keep its JSON spelling
 		}
-		it.givenID = true
+		// An empty or blank id names nothing: the line gets a hashed
+		// doc_id like a line without one (an empty doc_id is NULL in CSV
+		// and breaks joins and verify).
+		if strings.TrimSpace(it.ID) == "" {
+			it.ID = DocID(src)
+		} else {
+			it.givenID = true
+		}
 	}
 	it.URL = d.URL
 	if r, ok := raw["url"]; ok {

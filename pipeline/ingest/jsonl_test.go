@@ -176,3 +176,27 @@ func FuzzEscapeName(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONLBlankID: an empty or blank id names nothing, so the line gets a
+// doc_id derived from its source, as a line without an id does; an empty
+// doc_id would be NULL in CSV and break joins and verify.
+func TestJSONLBlankID(t *testing.T) {
+	in := "{\"id\":\"\",\"text\":\"a\"}\n{\"id\":\"  \",\"text\":\"b\"}\n{\"id\":\"x\",\"text\":\"c\"}\n{\"text\":\"d\"}\n"
+	items := readAllItems(t, "ids.jsonl", []byte(in), Options{})
+	if len(items) != 4 {
+		t.Fatalf("%d items", len(items))
+	}
+	seen := map[string]bool{}
+	for i, it := range items {
+		if strings.TrimSpace(it.ID) == "" || seen[it.ID] {
+			t.Errorf("line %d: doc_id %q (empty or repeated)", i+1, it.ID)
+		}
+		seen[it.ID] = true
+		if i != 2 && it.ID != DocID(it.Source) {
+			t.Errorf("line %d: doc_id %q, want the one derived from %q", i+1, it.ID, it.Source)
+		}
+	}
+	if items[2].ID != "x" {
+		t.Errorf("a given id %q was not kept", items[2].ID)
+	}
+}
