@@ -69,6 +69,9 @@ func TestCLI(t *testing.T) {
 		{name: "unknown command", args: []string{"rn"}, code: 2, stderr: []string{`zhextract: unknown command "rn"; did you mean "run"?`}, noOut: true},
 		// Version.
 		{name: "--version", args: []string{"--version"}, stdout: []string{"zhextract ", "go1."}},
+		{name: "run --workers 0", args: []string{"run", "--workers", "0", examples}, code: 2, stderr: []string{"zhextract run: --workers must be at least 1, not 0"}, noOut: true},
+		{name: "run --max-mb -1", args: []string{"run", "--max-mb", "-1", examples}, code: 2, stderr: []string{"zhextract run: --max-mb must be at least 1, not -1"}, noOut: true},
+		{name: "run --out empty", args: []string{"run", "--out", "", examples}, code: 2, stderr: []string{"zhextract run: --out must name a folder"}, noOut: true},
 		{name: "version", args: []string{"version"}, stdout: []string{"zhextract ", "go1."}},
 		{name: "version extra", args: []string{"version", "x"}, code: 2, stderr: []string{`zhextract version: unexpected argument "x"`}},
 		// Completion.

@@ -84,6 +84,18 @@ func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader,
 	if err != nil {
 		return usageError{err}
 	}
+	switch {
+	case o.out == "":
+		return usagef("--out must name a folder")
+	case o.workers < 1:
+		return usagef("--workers must be at least 1, not %d", o.workers)
+	case o.maxMB < 1:
+		return usagef("--max-mb must be at least 1, not %d", o.maxMB)
+	case o.docTimeout < 0:
+		return usagef("--doc-timeout must not be negative (0: no limit)")
+	case o.pdfTimeout <= 0:
+		return usagef("--pdf-timeout must be positive, not %s", o.pdfTimeout)
+	}
 	if o.skipFailed && !o.resume {
 		return usagef("--skip-failed works with --resume only")
 	}

@@ -93,8 +93,10 @@ type Figure struct {
 	// text (not "start"/"end": END is a reserved word in SQL).
 	TextStart int64 `parquet:"text_start" json:"text_start"`
 	TextEnd   int64 `parquet:"text_end" json:"text_end"`
-	// SourceStart and SourceEnd are byte offsets in the input bytes, null
-	// where the input cannot be addressed (text extracted from HTML markup).
+	// SourceStart and SourceEnd are byte offsets in the document's input
+	// bytes (a file, a .gz's stream, a JSONL text field as UTF-8, a WARC
+	// record's HTTP body), null where they cannot be addressed (text
+	// extracted from HTML markup or a PDF).
 	SourceStart *int64 `parquet:"source_start,optional" json:"source_start"`
 	SourceEnd   *int64 `parquet:"source_end,optional" json:"source_end"`
 	Year        *int32 `parquet:"year,optional" json:"year"`
