@@ -252,3 +252,43 @@ func TestWARCShardsAndResume(t *testing.T) {
 		}
 	}
 }
+
+// TestWARCDuplicateRecordIDs: the same records in two WARC files of one
+// run get distinct doc_ids (the second copy with a warning), so the
+// documents-figures join does not double rows.
+func TestWARCDuplicateRecordIDs(t *testing.T) {
+	in := t.TempDir()
+	var recs []warctest.Record
+	for i := 0; i < 3; i++ {
+		recs = append(recs, warctest.Record{ID: fmt.Sprintf("60000000-0000-4000-8000-%012d", i), URI: fmt.Sprintf("http://example.gov.cn/%d.txt", i),
+			Header: map[string]string{"Content-Type": "text/plain; charset=utf-8"}, Body: []byte(fmt.Sprintf("全年新建农村公路%d公里。\n", 100+i))})
+	}
+	var wb bytes.Buffer
+	if _, err := warctest.Write(&wb, recs, 1); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(in, "a.warc.gz"), wb.Bytes())
+	writeFile(t, filepath.Join(in, "b.warc.gz"), wb.Bytes())
+	out := t.TempDir()
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Formats: []string{"jsonl"}}); err != nil {
+		t.Fatal(err)
+	}
+	docs := readJSONL[schema.Document](t, filepath.Join(out, "documents.jsonl"))
+	if len(docs) != 2*len(recs) {
+		t.Fatalf("%d documents, want %d", len(docs), 2*len(recs))
+	}
+	ids := map[string]bool{}
+	warned := 0
+	for _, d := range docs {
+		if ids[d.DocID] {
+			t.Errorf("doc_id %s given twice", d.DocID)
+		}
+		ids[d.DocID] = true
+		if d.Warning != "" {
+			warned++
+		}
+	}
+	if warned != len(recs) {
+		t.Errorf("%d documents carry a duplicate warning, want %d", warned, len(recs))
+	}
+}

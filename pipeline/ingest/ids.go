@@ -6,7 +6,8 @@ import (
 )
 
 // IDSet remembers the document ids a run has given out, so that a JSONL id
-// seen before is made unique instead of joining two documents' figures. It
+// or a WARC record id seen before is made unique instead of joining two
+// documents' figures. It
 // keeps a 64-bit hash per id (the chance of two ids colliding is 2^-64 a
 // pair), and only ids the input gives: ids derived from source names are
 // unique as the names are. It is not safe for concurrent use; a run reads

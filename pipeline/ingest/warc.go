@@ -159,6 +159,12 @@ func readRecords(ctx context.Context, source, member string, base int64, br *buf
 			}
 			continue
 		}
+		if opt.IDs != nil {
+			// The same record can sit in two WARC files of one crawl (a
+			// re-fetch, a copy): its doc_id comes from WARC-Record-ID, so
+			// it must be made unique like a repeated JSONL id.
+			opt.IDs.unique(&it)
+		}
 		if err := emit(it); err != nil {
 			return true, err
 		}
