@@ -135,6 +135,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	var stale []string
 	var failedBefore map[string]bool
 	retried := map[string]bool{}
+	retries := 0 // documents processed again because an earlier part has them failed
 	if w == nil {
 		out, err := openOutput(&cfg)
 		if err != nil {
@@ -225,6 +226,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		sum.Docs++
 		if failedBefore[doc.Source] {
 			retried[doc.Source] = true
+			retries++
 		}
 		if doc.Status != schema.StatusOK {
 			sum.Failed++
@@ -312,6 +314,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, nil
 	case sum.Docs == 0 && len(missing) == 0:
 		return sum, fmt.Errorf("%w: no inputs given", ErrNothingProcessed)
+	case sum.Docs == retries && len(missing) == 0:
+		// A resume whose only work was retrying documents that had failed
+		// and fail again: everything processable is done, and a loop of
+		// "resume until exit 0" must end.
+		return sum, nil
 	}
 	return sum, ErrNothingProcessed
 }

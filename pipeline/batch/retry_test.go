@@ -2,6 +2,7 @@ package batch_test
 
 import (
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -69,6 +70,26 @@ func TestResumeRetriesFailed(t *testing.T) {
 			if n != 2 {
 				t.Errorf("skip-failed=%v: %s documents rows %d, want 2", skip, ext, n)
 			}
+		}
+	}
+}
+
+// TestResumeOnlyFailingRetries: a resume whose only work is retrying
+// documents that fail again succeeds (the first run, where nothing could
+// be processed, did not): "resume until exit 0" ends.
+func TestResumeOnlyFailingRetries(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(in, "b.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	if _, err := run(t, batch.Config{Inputs: []string{in}, Out: out}); !errors.Is(err, batch.ErrNothingProcessed) {
+		t.Fatalf("first run: err %v, want ErrNothingProcessed", err)
+	}
+	for i := 0; i < 2; i++ {
+		sum, err := run(t, batch.Config{Inputs: []string{in}, Out: out, Resume: true})
+		if err != nil {
+			t.Fatalf("resume %d: %v", i+1, err)
+		}
+		if sum.Docs != 1 || sum.Failed != 1 {
+			t.Errorf("resume %d: %d documents, %d failed; want the one retry, failed", i+1, sum.Docs, sum.Failed)
 		}
 	}
 }
