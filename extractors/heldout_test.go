@@ -3,7 +3,7 @@ package extractors
 import "testing"
 
 // heldoutFloor guards testdata/extractors/heldout.jsonl. The set is HELD OUT:
-// it was written from the labelling policy of ../shared/realdev alone, without
+// it was written from the realdev labelling policy alone, without
 // reading the rules or their word lists, to measure how the rules generalise.
 // Do not tune rules on its texts or look at its misses while writing rules;
 // a rule fitted to it makes it worthless. The floors sit 0.03 under the score
@@ -20,7 +20,7 @@ var heldoutFloor = map[string][2]float64{ // precision, recall
 	"material_cut": {0.97, 0.88},
 }
 
-// TestHeldout scores the held-out set the way ../shared/realdev/score.py
+// TestHeldout scores the held-out set the way the realdev scorer (score.py)
 // scores real passages: a figure matches an unused label of the same kind
 // whose value is within 0.5%, required labels before optional ones; matching
 // an optional label neither scores nor costs.

@@ -28,7 +28,7 @@ type realstyleItem struct {
 	} `json:"figures"`
 }
 
-// scoreLabelled scores a labelled set the way ../shared/realdev/score.py
+// scoreLabelled scores a labelled set the way the realdev scorer (score.py)
 // scores real passages: a figure matches an unused label of the same kind
 // whose value is within 0.5%, required labels before optional ones;
 // matching an optional label neither scores nor costs. It fails the test

@@ -33,18 +33,20 @@ var showInferred = flag.Bool("showinferred", false, "log the inferences of lines
 var realLines = flag.Int("reallines", 60, "lines per document and half in the realistic corruption benchmark")
 
 // realDocs is the clean text of the benchmark: the seeds, Debian's
-// reference manual and poems (when installed) and the realdev passages of
-// ../shared (when present).
+// reference manual and poems (when installed) and 40 real report passages
+// (testdata/mojibake/realdev).
 func realDocs(t *testing.T) []cleanDoc {
 	docs := benchDocs(t)
-	files, _ := filepath.Glob("../../../shared/realdev/docs/*.txt")
-	if len(files) == 0 {
-		t.Log("../shared/realdev not present: benchmarking without it")
+	files, err := filepath.Glob("../../testdata/mojibake/realdev/*.txt")
+	if err != nil || len(files) < 40 {
+		t.Fatalf("testdata/mojibake/realdev: %d passages (%v), want 40", len(files), err)
 	}
 	for _, f := range files {
-		if data, err := os.ReadFile(f); err == nil {
-			docs = append(docs, cleanDoc{name: f, text: string(data)})
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
 		}
+		docs = append(docs, cleanDoc{name: filepath.Base(f), text: string(data)})
 	}
 	return docs
 }

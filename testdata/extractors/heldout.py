@@ -1,5 +1,5 @@
 # Writes heldout.jsonl, the held-out test set of the figure extractors (see
-# README.md). Written from the labelling policy in ../shared/realdev/README.md
+# README.md). Written from the realdev labelling policy (its README.md)
 # only, without reading the extractor rules or word lists; the rules must not
 # be tuned on it. Run: python3 testdata/extractors/heldout.py
 import json
