@@ -128,11 +128,7 @@ func readRows(path, ext string, row func(source, docID, status string)) error {
 	defer f.Close()
 	switch ext {
 	case "parquet":
-		st, err := f.Stat()
-		if err != nil {
-			return err
-		}
-		pf, err := parquet.OpenFile(f, st.Size())
+		pf, err := openParquet(f)
 		if err != nil {
 			return err
 		}
@@ -203,4 +199,13 @@ func readRows(path, ext string, row func(source, docID, status string)) error {
 			row(sink.UnguardCell(rec[col]), sink.UnguardCell(rec[idcol]), rec[stcol])
 		}
 	}
+}
+
+// openParquet opens a Parquet file already open for reading.
+func openParquet(f *os.File) (*parquet.File, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return parquet.OpenFile(f, st.Size())
 }

@@ -214,11 +214,7 @@ func dropRows(path, table, format string, ids map[string]bool) error {
 // filterParquet copies the rows of a Parquet table that keep accepts, a
 // batch at a time (memory bounded like run's own writer).
 func filterParquet[T any](in *os.File, w io.Writer, path string, keep func(T) bool, size func(T) int64) error {
-	st, err := in.Stat()
-	if err != nil {
-		return err
-	}
-	pf, err := parquet.OpenFile(in, st.Size())
+	pf, err := openParquet(in)
 	if err != nil {
 		return err
 	}
