@@ -61,6 +61,11 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 	if start > 0 && (prev < utf8.RuneSelf && (unicode.IsLetter(prev) || prev == '/' || prev == '.') || prev == '第' || strings.ContainsRune("-~—–～至到", prev) && endsWithNumeral(s[:start-utf8.RuneLen(prev)])) {
 		return amount{}, false
 	}
+	if start > 0 && prev == utf8.RuneError && endsWithNumeralRune(s[:start-utf8.RuneLen(prev)]) {
+		// "22�92萬元": a character lost between numerals may have been
+		// 億 or a digit, so the value is unknown.
+		return amount{}, false
+	}
 	n, err := ParseNumber(s[start:end])
 	if err != nil {
 		// "2023 100公里": a numeral after a space stands alone
@@ -104,11 +109,34 @@ func numberAfter(s string, pos int) (amount, bool) {
 	if end <= pos {
 		return amount{}, false
 	}
+	if r, n := utf8.DecodeRuneInString(s[end:]); r == utf8.RuneError && n > 0 && startsWithNumeralRune(s[end+n:]) {
+		return amount{}, false // a lost character inside the numeral (see numberBefore)
+	}
 	n, err := ParseNumber(s[pos:end])
 	if err != nil {
 		return amount{}, false
 	}
 	return amount{start: pos, end: end, num: n}, true
+}
+
+// endsWithNumeralRune and startsWithNumeralRune: s ends (begins) with a
+// digit or a Chinese numeral character (not the marks a numeral may
+// hold, which also end clauses: ",", "余").
+func endsWithNumeralRune(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	return n > 0 && digitOrNumeral(r)
+}
+
+func startsWithNumeralRune(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n > 0 && digitOrNumeral(r)
+}
+
+func digitOrNumeral(r rune) bool {
+	if r == '.' || r == '．' || r == ',' || r == '余' || r == '多' {
+		return false
+	}
+	return isNumeralRune(r)
 }
 
 // endsWithNumeral: s ends with a numeral, perhaps with its unit ("30亿至50亿元",
