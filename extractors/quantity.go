@@ -34,6 +34,9 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 		i -= n
 	}
 	start := i
+	if lostBeforeNumeral(s, i) {
+		return amount{}, false
+	}
 	// trim what cannot begin a numeral
 	for start < unitStart {
 		r, n := utf8.DecodeRuneInString(s[start:])
@@ -59,11 +62,6 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:start])
 	if start > 0 && (prev < utf8.RuneSelf && (unicode.IsLetter(prev) || prev == '/' || prev == '.') || prev == '第' || strings.ContainsRune("-~—–～至到", prev) && endsWithNumeral(s[:start-utf8.RuneLen(prev)])) {
-		return amount{}, false
-	}
-	if start > 0 && prev == utf8.RuneError && endsWithNumeralRune(s[:start-utf8.RuneLen(prev)]) {
-		// "22�92萬元": a character lost between numerals may have been
-		// 億 or a digit, so the value is unknown.
 		return amount{}, false
 	}
 	n, err := ParseNumber(s[start:end])
@@ -117,6 +115,22 @@ func numberAfter(s string, pos int) (amount, bool) {
 		return amount{}, false
 	}
 	return amount{start: pos, end: end, num: n}, true
+}
+
+// lostBeforeNumeral reports whether a character lost in decoding (U+FFFD)
+// just before the numeral run s[i:] may have been part of it ("22�92萬元":
+// 億 or a digit; "補助�億七千萬元": a Chinese digit, which is multi-byte
+// and can be lost; an Arabic digit never is), so that its value is
+// unknown. Other lost characters in the clause leave the value known but
+// may hide the word that says what the number is: the pipeline marks
+// such figures for review.
+func lostBeforeNumeral(s string, i int) bool {
+	prev, n := utf8.DecodeLastRuneInString(s[:i])
+	if n == 0 || prev != utf8.RuneError {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s[i:])
+	return endsWithNumeralRune(s[:i-n]) || asciiDigit(first) < 0 && !isFullwidthDigit(first) && digitOrNumeral(first)
 }
 
 // endsWithNumeralRune and startsWithNumeralRune: s ends (begins) with a

@@ -117,7 +117,7 @@ func knownBytes(b []byte, hole []bool) string {
 //
 // adj, when not nil, holds log odds added to each candidate (see
 // punctContext).
-func choose(lm *langmodel.Model, cands [][]rune, adj [][]float64, left, right rune) (best, second []rune, margin []float64, ok bool) {
+func choose(lm *langmodel.Model, cands [][]rune, adj [][]float64, left, right rune, v variants) (best, second []rune, margin []float64, ok bool) {
 	total := 1
 	for _, c := range cands {
 		if len(c) == 0 {
@@ -165,21 +165,29 @@ func choose(lm *langmodel.Model, cands [][]rune, adj [][]float64, left, right ru
 	walk(0, start, 0)
 	best, second, margin = make([]rune, len(cands)), make([]rune, len(cands)), make([]float64, len(cands))
 	for i, c := range cands {
-		b, s := math.Inf(-1), math.Inf(-1)
-		for j, v := range top[i] {
-			switch {
-			case v > b:
-				if b > math.Inf(-1) {
-					second[i] = best[i]
-				}
-				s, b = b, v
-				best[i] = c[j]
-			case v > s:
-				s = v
-				second[i] = c[j]
+		bj := 0
+		for j, x := range top[i] {
+			if x > top[i][bj] {
+				bj = j
 			}
 		}
-		margin[i] = b - s
+		// The script forms of one character (長 and 长, 龍 and 龙) are
+		// one choice to the margin: the model cannot tell them apart by
+		// their neighbours, the line's script does.
+		fb := v.fold(c[bj])
+		pick, b, s := bj, top[i][bj], math.Inf(-1)
+		for j, x := range top[i] {
+			if v.fold(c[j]) != fb {
+				if x > s {
+					s, second[i] = x, c[j]
+				}
+				continue
+			}
+			if j != pick && x > b-variantSpan && v.prefers(c[j], c[pick]) {
+				pick = j
+			}
+		}
+		best[i], margin[i] = c[pick], b-s
 	}
 	return best, second, margin, true
 }
@@ -208,8 +216,9 @@ func wrongFails(c *codec, x byte, next int) bool {
 // inferred character (as narrow as the text's characters allow) and one
 // for each stretch between them.
 //
-// prefix is the text of the line before the run, as found.
-func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn run, prefix []rune, left, right rune) []replacement {
+// prefix is the text of the line before the run, and suffix some of the
+// text after it, as found.
+func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
 	type out struct {
 		r       rune
 		pc      piece
@@ -240,6 +249,12 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 		two   bool // two bytes lost
 	}
 	var group []lostAt
+	km := ""
+	if !m.shift {
+		// A frame shift garbles 公里 by where it falls, not one way.
+		km = garbled(m, "公")
+	}
+	var candsAt [][]rune // by index in rs, nil when not lost
 	settle := func(nextR rune) {
 		if len(group) == 0 {
 			return
@@ -267,9 +282,12 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 			}
 			for j, r := range g.cands {
 				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line)
+				if i == len(group)-1 {
+					adj[i][j] += lengthContext(r, afterSlots(rs[g.k+1:], candsAt[g.k+1:], suffix), km)
+				}
 			}
 		}
-		if best, second, margin, ok := choose(lm, cands, adj, l, nextR); ok {
+		if best, second, margin, ok := choose(lm, cands, adj, l, nextR, variantsOf(fold(), rs)); ok {
 			for i, g := range group {
 				need := inferMargin
 				if g.two {
@@ -285,7 +303,37 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 		}
 		group = group[:0]
 	}
+	// The candidates of every lost position first: what a later one can
+	// be is context for an earlier one (lengthContext).
+	candsAt = make([][]rune, len(rs))
 	k := 0
+	for i := range outs {
+		o := &outs[i]
+		if o.dropped {
+			continue
+		}
+		if o.r == utf8.RuneError && rn.b != nil {
+			a, z := o.pc.start-rn.from, o.pc.end-rn.from
+			next := -1
+			if z < len(rn.b) && !rn.hole[z] {
+				next = int(rn.b[z])
+			} else if z == len(rn.b) && right >= 0 {
+				// The run ends here: the byte after is the first of the
+				// text's next character, written in the wrong code.
+				var nb [4]byte
+				if w, ok := m.wrong.encode(nb[:0], right); ok && len(w) > 0 {
+					next = int(w[0])
+				}
+			}
+			if cands, ok := candidates(m, rn.b[a:z], rn.hole[a:z], next); ok {
+				// Never nil: no candidate at all keeps the whole group
+				// U+FFFD (choose), unlike too many to try.
+				candsAt[k] = append(make([]rune, 0, len(cands)), cands...)
+			}
+		}
+		k++
+	}
+	k = 0
 	for i := range outs {
 		o := &outs[i]
 		if o.dropped {
@@ -297,19 +345,8 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 			continue
 		}
 		a, z := o.pc.start-rn.from, o.pc.end-rn.from
-		next := -1
-		if z < len(rn.b) && !rn.hole[z] {
-			next = int(rn.b[z])
-		} else if z == len(rn.b) && right >= 0 {
-			// The run ends here: the byte after is the first of the
-			// text's next character, written in the wrong code.
-			var nb [4]byte
-			if w, ok := m.wrong.encode(nb[:0], right); ok && len(w) > 0 {
-				next = int(w[0])
-			}
-		}
-		cands, ok := candidates(m, rn.b[a:z], rn.hole[a:z], next)
-		if !ok {
+		cands := candsAt[k]
+		if cands == nil {
 			settle(utf8.RuneError)
 			k++
 			continue
@@ -423,4 +460,65 @@ func emit(reps []replacement, lm *langmodel.Model, m *mechanism, offs []int, rn 
 // readings restore.
 func chineseText(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff01 && r <= 0xff65 || r >= 0x2010 && r <= 0x2027
+}
+
+// variantSpan is how far, in nats, the model may prefer one script form
+// of a lost character over another before the line's script stops
+// deciding between them.
+const variantSpan = 4.0
+
+// variants folds characters to one script form and knows the script of
+// the text around a lost character.
+type variants struct {
+	t2s    func(rune) rune // nil: no folding
+	script int             // 1 traditional, -1 simplified, 0 unknown
+}
+
+// variantsOf judges the script from the characters of a repaired run (the
+// text as found around it may be mojibake, whose characters are often
+// traditional forms): a traditional-only character is evidence of
+// traditional text, and a run of several Han characters without one of
+// simplified text.
+func variantsOf(fold func(rune) rune, rs []rune) variants {
+	v := variants{t2s: fold}
+	if fold == nil {
+		return v
+	}
+	han, trad := 0, 0
+	for _, r := range rs {
+		if r == utf8.RuneError || !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		han++
+		if fold(r) != r {
+			trad++
+		}
+	}
+	switch {
+	case trad >= 2 || trad == 1 && han < 8:
+		v.script = 1
+	case trad == 0 && han >= 6:
+		v.script = -1
+	}
+	return v
+}
+
+func (v variants) fold(r rune) rune {
+	if v.t2s == nil {
+		return r
+	}
+	return v.t2s(r)
+}
+
+// prefers reports whether a, a script form of the same character as b,
+// fits the text's script and b does not.
+func (v variants) prefers(a, b rune) bool {
+	aTrad, bTrad := v.fold(a) != a, v.fold(b) != b
+	switch v.script {
+	case 1:
+		return aTrad && !bTrad
+	case -1:
+		return !aTrad && bTrad
+	}
+	return false
 }

@@ -23,6 +23,7 @@ package mojibake
 
 import (
 	"fmt"
+	"github.com/zhextract/zhextract/pipeline/opencc"
 	"slices"
 	"strings"
 	"sync"
@@ -46,6 +47,9 @@ type Repairer struct {
 	// (before the line's cost), average log probability per character,
 	// and its counts of characters, Han characters and others.
 	trace func(line, reason string, gain, avg float64, n, han, other int)
+	// fold maps a character to its simplified form (OpenCC's t2s, loaded
+	// at the first lost character to infer), nil when it cannot load.
+	fold func() func(rune) rune
 	// scratches keeps the lattice buffers between documents: allocating
 	// them for each document was a tenth of the stage on clean text.
 	scratches sync.Pool
@@ -54,7 +58,7 @@ type Repairer struct {
 // New returns a Repairer using the default language model.
 func New() *Repairer {
 	lm := langmodel.Default()
-	r := &Repairer{lm: lm, det: detectorFor(), mechs: sync.OnceValue(mechanisms)}
+	r := &Repairer{lm: lm, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
 	r.scratches.New = func() any { return new(scratch) }
 	return r
 }
@@ -200,6 +204,8 @@ type scratch struct {
 	win  []rune
 	offs []int
 	buf  []byte
+	// suffix holds the text after a run (lineAfter).
+	suffix []rune
 	// nodes is the lattice of best; only its ok flags are reset.
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
@@ -450,7 +456,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		for ls > 0 && win[ls-1] != '\n' {
 			ls--
 		}
-		reps = emit(reps, r.lm, bestMech, offs, rn, win[ls:rn.charFrom], l, n)
+		reps = emit(reps, r.lm, r.fold, bestMech, offs, rn, win[ls:rn.charFrom], lineAfter(sc.suffix[:0], text, offs[rn.charTo]), l, n)
 	}
 	return reps, bestGain
 }
@@ -518,3 +524,33 @@ func worthReading(rs []rune, m *mechanism) bool {
 // inferredReason starts the reason of an edit that writes a character
 // inferred from the bytes that survive around a loss.
 const inferredReason = textedit.InferredPrefix
+
+// t2sFold returns OpenCC's t2s for one character, or nil when its
+// dictionaries do not load (inference then tells script forms apart by
+// the model alone).
+func t2sFold() func(rune) rune {
+	c, err := opencc.New("t2s")
+	if err != nil {
+		return nil
+	}
+	return func(r rune) rune {
+		s := c.Convert(string(r))
+		if f, n := utf8.DecodeRuneInString(s); n == len(s) {
+			return f
+		}
+		return r
+	}
+}
+
+// lineAfter appends to dst up to suffixLen characters of text from byte
+// at to the end of the line: the window around a spot may end where a
+// run does, and what follows the run tells what a lost character was.
+func lineAfter(dst []rune, text string, at int) []rune {
+	for _, c := range text[at:] {
+		if c == '\n' || len(dst) == suffixLen {
+			break
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

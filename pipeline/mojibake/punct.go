@@ -1,6 +1,9 @@
 package mojibake
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Punctuation context for inferred characters. The character model scores
 // punctuation by class alone, so a lost 。 at a line end ties with 、 and
@@ -91,7 +94,7 @@ const numberFollowers = "年月日号時时分秒个個万萬亿億千百元角�
 // given the line before it (prefix): a follower gains afterNumber, and
 // repeatedUnit more when it followed a number earlier on the line.
 func numberContext(r, left rune, prefix []rune) float64 {
-	if !digit(left) || !strings.ContainsRune(numberFollowers, r) {
+	if !strings.ContainsRune(numberFollowers, r) || !digit(left) && !(len(prefix) > 0 && prefix[len(prefix)-1] == left && endsNumber(prefix)) {
 		return 0
 	}
 	for i := 1; i < len(prefix); i++ {
@@ -103,3 +106,123 @@ func numberContext(r, left rune, prefix []rune) float64 {
 }
 
 func digit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// chineseNumerals are the characters of Chinese numerals and of the
+// multipliers written after Arabic digits (3.5亿, 2000多万).
+const chineseNumerals = "〇零一二三四五六七八九十百千万萬亿億两兩廿卅"
+
+// endsNumber reports whether text ends with a number written with Chinese
+// numerals: two of them ("十二", "三百"), or one after Arabic digits and
+// 多/余 ("2000多万", "3.5亿"). One alone is too often a word (统一, 万一).
+func endsNumber(text []rune) bool {
+	n := 0
+	for i := len(text) - 1; i >= 0; i-- {
+		c := text[i]
+		switch {
+		case strings.ContainsRune(chineseNumerals, c):
+			n++
+		case digit(c):
+			return n > 0
+		case (c == '多' || c == '余' || c == '餘' || c == '.') && n > 0:
+		default:
+			return n >= 2
+		}
+	}
+	return n >= 2
+}
+
+// Lengths. Before a number and a unit of length, a lost character is far
+// more often the dimension the number measures (全长68.66公里, 宽12米)
+// than a word the model ranks as high (全镇): such a candidate gains
+// beforeLength.
+const beforeLength = 3.0
+
+// dimensions are the characters that name what a length measures.
+const dimensions = "长長宽寬高深厚距程"
+
+// suffixLen is how many characters after a repaired run lengthContext may
+// read.
+const suffixLen = 16
+
+// slot is a character after a lost one: as read, or, where it is lost
+// too, the candidates it has.
+type slot struct {
+	r     rune
+	cands []rune
+}
+
+func (s slot) can(r rune) bool {
+	return s.r == r || s.r == '\uFFFD' && slices.Contains(s.cands, r)
+}
+
+// afterSlots joins the rest of a run (rs, with the candidates of its lost
+// characters) and the text after it.
+func afterSlots(rs []rune, cands [][]rune, suffix []rune) []slot {
+	out := make([]slot, 0, len(rs)+len(suffix))
+	for i, r := range rs {
+		out = append(out, slot{r: r, cands: cands[i]})
+	}
+	for _, r := range suffix {
+		out = append(out, slot{r: r})
+	}
+	return out
+}
+
+// lengthContext returns the log odds that a following number with a unit
+// of length (after, the characters after the lost one) adds to r. The
+// unit may be lost too (68.66��, whose candidates hold 公 and 里) or not
+// repaired yet (garbledKm: 公 as the mechanism misreads it).
+func lengthContext(r rune, after []slot, garbledKm string) float64 {
+	if !strings.ContainsRune(dimensions, r) {
+		return 0
+	}
+	i := 0
+	for i < len(after) && after[i].r == ' ' {
+		i++
+	}
+	n := i
+	for i < len(after) && (digit(after[i].r) || after[i].r == '.' || after[i].r == ',' || strings.ContainsRune(chineseNumerals, after[i].r)) {
+		i++
+	}
+	if i == n {
+		return 0
+	}
+	for i < len(after) && (after[i].r == ' ' || after[i].r == '多' || after[i].r == '余' || after[i].r == '餘') {
+		i++
+	}
+	at := func(k int) slot {
+		if i+k < len(after) {
+			return after[i+k]
+		}
+		return slot{r: -1}
+	}
+	switch {
+	case at(0).can('公') && at(1).can('里'), at(0).can('千') && at(1).can('米'), at(0).r == '米',
+		at(0).r == 'k' && at(1).r == 'm':
+		return beforeLength
+	case garbledKm != "" && string(at(0).r) == garbledKm:
+		return beforeLength
+	}
+	return 0
+}
+
+// garbled returns how the mechanism's wrong reader reads the first two
+// bytes of s written in the right code ("鍏" for 公 in UTF-8 read as GBK),
+// or "" when they are one character of the right code already.
+func garbled(m *mechanism, s string) string {
+	var b []byte
+	for _, c := range s {
+		var ok bool
+		if b, ok = m.right.encode(b, c); !ok {
+			return ""
+		}
+	}
+	if len(b) < 2 {
+		return ""
+	}
+	r, n, ok := m.wrong.decode(b[:2])
+	if !ok || n != 2 || strings.ContainsRune(s, r) {
+		return ""
+	}
+	return string(r)
+}

@@ -55,6 +55,9 @@ func TestInferAfterNumber(t *testing.T) {
 	}{
 		{'公', '5', "长", afterNumber}, {'月', '９', "", afterNumber}, {'八', '5', "", 0}, {'公', '国', "", 0},
 		{'天', '5', "从7天减为", afterNumber + repeatedUnit}, {'份', '5', "从7天减为", afterNumber},
+		// Chinese numerals: two of them, or a multiplier after digits.
+		{'公', '二', "全长十二", afterNumber}, {'元', '万', "投资2000多万", afterNumber}, {'元', '亿', "3.5亿", afterNumber},
+		{'里', '百', "三百", afterNumber}, {'个', '一', "统一", 0}, {'元', '万', "万", 0}, {'公', '二', "第二", 0},
 	} {
 		if got := numberContext(c.r, c.left, []rune(c.prefix)); got != c.want {
 			t.Errorf("numberContext(%q, %q) = %v, want %v", c.r, c.left, got, c.want)
@@ -68,6 +71,30 @@ func TestInferAfterNumber(t *testing.T) {
 		checkEdits(t, in, out, edits)
 		if strings.Count(out, "公里") != strings.Count(want, "公里") || strings.Count(out, "件") != strings.Count(want, "件") {
 			t.Errorf("%s: got %s, want %s", in, out, want)
+		}
+	}
+}
+
+// TestInferScriptFormsAndLengths: a lost 长 before a length (全�68公里,
+// where 全镇 is as probable to the model) is inferred, in the script of
+// its line: 長 and 长 are one choice to the margin, and the line decides.
+func TestInferScriptFormsAndLengths(t *testing.T) {
+	r := New()
+	d := decoderNamed(t, "python gbk replace")
+	for _, c := range []struct{ line, want string }{
+		{"该路段全长68公里，按一级公路标准建设。", "全长68公里"},
+		{"該路段全長68公里，按一級公路標準建設。", "全長68公里"},
+		{"该隧道全长3公里，是全省最长的隧道。", "全长3公里"},
+		{"該隧道全長3公里，是全省最長的隧道。", "全長3公里"},
+	} {
+		in := d.decode([]byte(c.line))
+		if !strings.Contains(in, "\uFFFD") {
+			t.Fatalf("%s: the decoder lost nothing (%s)", c.line, in)
+		}
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if !strings.Contains(out, c.want) {
+			t.Errorf("%s: got %s, want %s in it", in, out, c.want)
 		}
 	}
 }

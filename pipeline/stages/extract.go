@@ -64,22 +64,36 @@ func (s Extract) Apply(_ context.Context, d *pipeline.Document) error {
 }
 
 // markInferred says in a figure's evidence when its span holds a character
-// the mojibake stage inferred from surviving bytes rather than read: QA
-// should check such a figure against the page.
+// the mojibake stage inferred from surviving bytes rather than read, or
+// when its clause lost a character (U+FFFD) before the number, which may
+// have been the word that says what the number is (每小�80公里 is a
+// speed): QA should check such a figure against the page.
 func markInferred(d *pipeline.Document) {
 	if len(d.Figures) == 0 {
 		return
 	}
 	x := d.InferredIndex()
-	if x == nil {
-		return
-	}
 	for i := range d.Figures {
 		f := &d.Figures[i]
-		if x.Span(f.Start, f.End) {
+		if x != nil && x.Span(f.Start, f.End) {
 			f.Evidence += "; span holds inferred characters (review)"
 		}
+		if lostInClause(d.Text, f.End) {
+			f.Evidence += "; clause lost characters (review)"
+		}
 	}
+}
+
+// lostInClause reports a U+FFFD in the clause of text that ends at end.
+func lostInClause(text string, end int) bool {
+	if end > len(text) {
+		return false
+	}
+	clause := text[:end]
+	if k := strings.LastIndexAny(clause, "，,；;。！？!?\n"); k >= 0 {
+		clause = clause[k:]
+	}
+	return strings.Contains(clause, "\uFFFD")
 }
 
 // originalSubjects gives each subject as the document writes it, like raw:
