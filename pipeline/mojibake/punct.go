@@ -93,8 +93,21 @@ const numberFollowers = "年月日号時时分秒个個万萬亿億千百元角�
 // numberContext returns the log odds that a number just before r adds,
 // given the line before it (prefix): a follower gains afterNumber, and
 // repeatedUnit more when it followed a number earlier on the line.
-func numberContext(r, left rune, prefix []rune) float64 {
+func numberContext(r, left rune, prefix []rune, after []slot) float64 {
+	if left == ' ' && len(prefix) > 0 && prefix[len(prefix)-1] == ' ' {
+		// "由 60 天": a space between the number and its unit
+		k := len(prefix) - 1
+		for k > 0 && prefix[k] == ' ' {
+			k--
+		}
+		left, prefix = prefix[k], prefix[:k+1]
+	}
 	if !strings.ContainsRune(numberFollowers, r) || !digit(left) && !(len(prefix) > 0 && prefix[len(prefix)-1] == left && endsNumber(prefix)) {
+		return 0
+	}
+	if (r == '公') && len(after) > 0 && !(after[0].can('里') || after[0].can('顷') || after[0].can('頃') || after[0].can('斤') || after[0].can('尺') || after[0].r == '\uFFFD' && after[0].cands == nil) {
+		// 公 follows a number only as the first of 公里, 公顷, 公斤, 公尺
+		// ("3876公," was 3876元).
 		return 0
 	}
 	for i := 1; i < len(prefix); i++ {
@@ -199,6 +212,9 @@ func lengthContext(r rune, after []slot, garbledKm string) float64 {
 	switch {
 	case at(0).can('公') && at(1).can('里'), at(0).can('千') && at(1).can('米'), at(0).r == '米',
 		at(0).r == 'k' && at(1).r == 'm':
+		return beforeLength
+	case at(0).r == '\uFFFD' && at(0).cands == nil && at(1).can('里'):
+		// 公 lost in text after the run ("全� 100 �里")
 		return beforeLength
 	case garbledKm != "" && string(at(0).r) == garbledKm:
 		return beforeLength
