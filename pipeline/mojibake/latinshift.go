@@ -24,18 +24,26 @@ import (
 
 // latinShifts returns, for a page with frame shifts among its other
 // repairs (reps), the replacements of such characters that overlap none
-// of reps.
+// of reps. At a line start, where the stray bytes of the benchmark's
+// pages and of real ones fall, any character whose trail byte is a letter
+// and which runs on into Latin letters or digits is taken (Big5 gives
+// common characters such trail bytes: 二 is a4 47), and a U+FFFD before
+// ASCII is the stray byte itself: no character of the page has a lead
+// byte that ASCII below 0x40 follows, so nothing of the text was lost.
 func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement) []replacement {
-	if !slices.ContainsFunc(reps, func(rp replacement) bool { return strings.Contains(rp.reason, "gb18030 frame shift") }) {
-		return nil
-	}
-	var gb *codec
-	for _, m := range mechs() {
-		if m.shift && m.wrong.name == "gbk" {
-			gb = m.wrong
+	var sh *mechanism
+	for _, rp := range reps {
+		for _, m := range mechs() {
+			if m.shift && strings.Contains(rp.reason, m.reason) {
+				sh = m
+				break
+			}
+		}
+		if sh != nil {
+			break
 		}
 	}
-	if gb == nil {
+	if sh == nil {
 		return nil
 	}
 	var out []replacement
@@ -52,12 +60,30 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		if a+n < len(text) {
 			next = rune(text[a+n])
 		}
-		if !asciiLetter(p) && !asciiLetter(next) {
+		lineStart := p == '\n'
+		if c == utf8.RuneError {
+			if lineStart && next >= 0 && next < 0x80 && next != '\n' && next != '\r' && !overlaps(reps, a, a+n) {
+				out = append(out, replacement{start: a, end: a + n, repl: "", reason: sh.reason + " (stray byte at line start dropped)"})
+			}
 			continue
 		}
-		b, ok := gb.encode(buf[:0], c)
-		if ok && len(b) == 2 && asciiLetter(rune(b[1])) && (lm.UnigramLogProb(c) < rare || !unicode.Is(unicode.Han, c)) && !overlaps(reps, a, a+n) {
-			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("gb18030 frame shift before a letter (stray byte %X dropped)", b[:1])})
+		han := unicode.Is(unicode.Han, c)
+		if !asciiLetter(p) && !asciiLetter(next) || !han && chineseText(c) {
+			// Chinese punctuation keeps its place: Big5 gives ，、。
+			// trail bytes A, B, C, and they follow Latin words.
+			continue
+		}
+		b, ok := sh.wrong.encode(buf[:0], c)
+		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || overlaps(reps, a, a+n) {
+			continue
+		}
+		// At a line start, the letter must run on into the word: a
+		// lowercase letter after it ("崁ecode" for recode), or capitals
+		// after a capital ("淲PT" for APT). A Han character before a
+		// Latin word starts many clean lines (在GNOME), never so.
+		t := rune(b[1])
+		if lineStart && (lower(next) || upper(next) && upper(t)) || lm.UnigramLogProb(c) < rare || !han {
+			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
 		}
 	}
 	return out
@@ -68,3 +94,7 @@ func overlaps(reps []replacement, a, z int) bool {
 	k, _ := slices.BinarySearchFunc(reps, a, func(x replacement, s int) int { return x.start - s })
 	return k > 0 && reps[k-1].end > a || k < len(reps) && reps[k].start < z
 }
+
+func lower(r rune) bool { return r >= 'a' && r <= 'z' }
+
+func upper(r rune) bool { return r >= 'A' && r <= 'Z' }

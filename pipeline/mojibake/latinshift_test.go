@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // TestLatinShift: on a GB18030 page read with a stray byte before each
@@ -42,6 +43,52 @@ func TestLatinShift(t *testing.T) {
 	for _, in := range []string{first, "用Debian 参考手册\n" + first} {
 		if out, edits := r.Repair(in); out != in || len(edits) > 0 {
 			t.Errorf("%q: repaired to %q, want it unchanged", in, out)
+		}
+	}
+}
+
+// TestLineStartStrayByte: on a GB18030 or Big5 page whose lines got a
+// stray byte at their start, a line that starts with ASCII comes back
+// too: the stray byte before a digit or a space is U+FFFD and dropped,
+// before a letter it paired with the letter (any character at a line
+// start whose trail byte is that letter, when the word runs on); Chinese
+// punctuation before Latin words and a clean 在GNOME stay.
+func TestLineStartStrayByte(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	stray := []string{"2022年全縣新建農村公路120公里", "Debian 系統中的自由軟體", "APT 工具的指令列介面", " 全線設服務區2處", "recode(1) 也是有用的"}
+	clean := []string{"在GNOME 桌面環境下開啟終端", "《Debian 參考手冊》（第二版）", "網絡流量分析（Tcpdump，控制檯）"}
+	for _, c := range []struct {
+		name, decoder string
+		enc           func([]byte) ([]byte, error)
+		stray         byte
+	}{
+		{"gb18030", "python gb18030 replace", simplifiedchinese.GB18030.NewEncoder().Bytes, 0x8f},
+		{"big5", "python big5 replace", traditionalchinese.Big5.NewEncoder().Bytes, 0xa4},
+	} {
+		var page [][]byte
+		var want []string
+		for i, group := range [][]string{shifted, stray, clean} {
+			for _, s := range group {
+				b, err := c.enc([]byte(s))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if i < 2 {
+					b = append([]byte{c.stray}, b...)
+				}
+				page = append(page, b)
+				want = append(want, s)
+			}
+		}
+		bad := decoderNamed(t, c.decoder).decode(bytes.Join(page, []byte("\n")))
+		out, edits := New().Repair(bad)
+		checkEdits(t, bad, out, edits)
+		got := strings.Split(out, "\n")
+		byLine := editsByLine(bad, edits, len(want))
+		for k := len(shifted); k < len(want); k++ {
+			if got[k] != want[k] {
+				t.Errorf("%s line %d: got %q, want %q (as found %q, edits %v)", c.name, k, got[k], want[k], strings.Split(bad, "\n")[k], byLine[k])
+			}
 		}
 	}
 }

@@ -68,6 +68,7 @@ func mechanisms() []*mechanism {
 	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
 	return []*mechanism{
 		{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
+		{reason: "big5 frame shift", wrong: b5, right: b5, shift: true, cost: runCost},
 		{reason: "utf-8 read as gbk", wrong: gb, right: u8, cost: runCost},
 		{reason: "utf-8 read as big5", wrong: b5, right: u8, cost: runCost},
 		{reason: "utf-8 read as cp1252", wrong: cp, right: u8, cost: runCost},
@@ -98,6 +99,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	defer r.scratches.Put(sc)
 	sc.line.ok = false // the line cache is keyed by offsets in this text
 	sc.garbled = false
+	sc.shifted = nil
 	changed := false
 	ws := r.windows(text, spots)
 	var looked []window // lines examined, in order
@@ -228,6 +230,11 @@ type scratch struct {
 	pass []*mechanism
 	// garbled: a window of this text passed the gate.
 	garbled bool
+	// shifted is the frame-shift mechanism a window of the page was
+	// repaired with: a page has one code, so its other lines are not
+	// read with the other code's frame shift (a GB18030 line shifted
+	// can read as a Big5 one too).
+	shifted *mechanism
 }
 
 // scanWindow scores the window as found once for all mechanisms: each
@@ -436,13 +443,16 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	var bestMech *mechanism
 	bestGain := 0.0
 	for _, m := range mechs {
-		if w.lone && !m.shift {
+		if w.lone && !m.shift || m.shift && sc.shifted != nil && m != sc.shifted {
 			continue
 		}
 		runs, gain := r.bestStretches(sc, win, left, right, m)
 		if gain > bestGain {
 			bestRuns, bestGain, bestMech = runs, gain, m
 		}
+	}
+	if bestMech != nil && bestMech.shift {
+		sc.shifted = bestMech
 	}
 	for _, rn := range bestRuns {
 		l, n := left, right
