@@ -238,8 +238,13 @@ var (
 func gb18030Codec() *codec {
 	t := gbTable()
 	return &codec{
-		name:   "gbk",
-		encode: t.encodeRune,
+		name: "gbk",
+		encode: func(dst []byte, r rune) ([]byte, bool) {
+			if b, ok := encodeGBPrivateUse(dst, r); ok {
+				return b, true
+			}
+			return t.encodeRune(dst, r)
+		},
 		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, true) },
 		seqLen: doubleLen,
 	}

@@ -396,13 +396,17 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 	for a, b := 0, len(runs)-1; a < b; a, b = a+1, b-1 {
 		runs[a], runs[b] = runs[b], runs[a]
 	}
-	return keepPlausible(lm, win, e, left, right, m, runs)
+	return keepPlausible(lm, win, e, left, right, m, runs, scr.shifted == m)
 }
 
 // keepPlausible rescores each run on its own, in the context of the text as
 // found, and keeps those that gain and read like Chinese. It returns them
 // with their summed gain.
-func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune, m *mechanism, runs []run) ([]run, float64) {
+//
+// again is set when m is the frame shift the page was already repaired
+// with: a run at a line start, where the page's stray bytes fall, then
+// pays pageShiftDiscount less.
+func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune, m *mechanism, runs []run, again bool) ([]run, float64) {
 	var kept []run
 	total := 0.0
 	charAt := func(p int) int {
@@ -462,6 +466,9 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				prev = win[i-1]
 			}
 			cost = shiftCost(n, formsPair(lm, prev, rn.pieces, next), allRare(lm, win[i:j]), noHan(win[i:j]))
+			if again && (prev == '\n' || prev < 0) {
+				cost -= pageShiftDiscount
+			}
 		}
 		cand -= cost
 		if next >= 0 {
@@ -520,6 +527,12 @@ func mostlyHan(ps []piece) bool {
 	}
 	return han > 0 && other <= han
 }
+
+// pageShiftDiscount is what a frame shift at a line start pays less on a
+// page already repaired with it: a stray byte before a line makes one
+// common character and a trail byte read as ASCII ("尺@是因為" for
+// "這是因為"), which alone is too weak to take.
+const pageShiftDiscount = 4.0
 
 // shiftCost is what a frame shift that lost no byte pays, by its evidence.
 // Measured on 17 MB of clean text, the best shifted readings gain at most:
