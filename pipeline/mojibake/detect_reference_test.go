@@ -83,7 +83,7 @@ func (d *detector) referenceSuspicious(text string) []int {
 				k = maxCost // supplementary ideographs are rare but real
 			}
 		}
-		if k == marker && (besideOwnKind(text, i, size, r, last) || d.soloLatin[r] && d.loneSymbol(text, i, size, last)) {
+		if k == marker && (besideOwnKind(text, i, size, r, last) || soloLatin(r) && d.loneSymbol(text, i, size, last)) {
 			k = neutral
 		}
 		last = r
