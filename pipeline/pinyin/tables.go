@@ -1,12 +1,22 @@
 package pinyin
 
 import (
-	"sort"
+	_ "embed"
 	"strings"
 	"sync"
-
-	gopinyin "github.com/mozillazg/go-pinyin"
+	"unicode/utf8"
 )
+
+// readingsText holds every character go-pinyin v0.21.0 has readings for,
+// in code point order, one line each: the character, a tab, and its
+// readings with tone marks as gopinyin.SinglePinyin gives them (Tone style,
+// heteronyms). It is generated (go generate; TestReadingsGenerated checks
+// it, data/NOTICE names the licence): linking go-pinyin cost every run its
+// 40,000-entry map literal at package init, with or without pinyin.
+//
+//go:generate go test -run TestReadingsGenerated -regen .
+//go:embed data/readings.txt
+var readingsText string
 
 // readingSet holds every reading of one character, normalized the way
 // annotation contents are normalized (see normalize.go), so matching is a
@@ -16,7 +26,7 @@ type readingSet struct {
 	zy []string // toneless zhuyin, one byte per symbol
 }
 
-// tables are the immutable readings tables, built once from go-pinyin.
+// tables are the immutable readings tables, built once from readingsText.
 type tables struct {
 	// dense covers the BMP Han blocks, where nearly all text lives; 0 means
 	// no reading, otherwise sets[dense[r-denseLo]].
@@ -47,20 +57,15 @@ func buildTables() *tables {
 		pySyllables: make(map[string]struct{}),
 		zySyllables: make(map[string]struct{}),
 	}
-	args := gopinyin.NewArgs()
-	args.Style = gopinyin.Tone
-	args.Heteronym = true
-
-	runes := make([]rune, 0, len(gopinyin.PinyinDict))
-	for k := range gopinyin.PinyinDict {
-		runes = append(runes, rune(k))
-	}
-	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
-
 	index := make(map[string]uint16)
-	for _, r := range runes {
+	for line := range strings.Lines(readingsText) {
+		c, list, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		r, size := utf8.DecodeRuneInString(c)
+		if !ok || size != len(c) || r == utf8.RuneError {
+			panic("pinyin: bad line in embedded readings: " + line)
+		}
 		var rs readingSet
-		for _, reading := range gopinyin.SinglePinyin(r, args) {
+		for reading := range strings.SplitSeq(list, ",") {
 			syl, ok := toneless(reading)
 			if !ok {
 				continue
