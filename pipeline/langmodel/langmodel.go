@@ -50,6 +50,11 @@ var Default = sync.OnceValue(func() *Model {
 	return m
 })
 
+// PerChar is Default().PerChar, loading the model on the first call: a
+// decoder given it pays for the model only when the bytes leave a choice
+// of charset.
+func PerChar(s string) float64 { return Default().PerChar(s) }
+
 // smoothing is the Witten-Bell-like mass each character gives to the
 // unigram distribution, so unseen pairs of common characters stay possible.
 const smoothing = 8

@@ -6,13 +6,17 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"path/filepath"
 	"testing"
+	"unicode"
+
+	"github.com/zhextract/zhextract/pipeline/langmodel"
 )
 
 //go:generate go test -run TestGeneratedTables -regen .
 
-// regen rewrites the tables this package derives from golang.org/x/text's
-// codecs at build time instead of at every start.
+// regen rewrites the tables this package derives at build time instead of
+// at every start: from golang.org/x/text's codecs and the language model.
 var regen = flag.Bool("regen", false, "rewrite the generated tables (go generate)")
 
 // deriveSoloLatin is the set soloLatin answers, derived from the codecs:
@@ -65,6 +69,48 @@ func soloLatinSource(set map[rune]bool) []byte {
 	return src
 }
 
+// deriveDetectorTables derives detectorTables from the language model:
+// charCost of every character of the Basic Multilingual Plane, then the
+// hashed set of the model's pairs.
+func deriveDetectorTables(lm *langmodel.Model) []byte {
+	out := make([]byte, 0x10000+pairBits/8)
+	for r := rune(0x80); r < 0x10000; r++ {
+		out[r] = charCost(lm, r)
+	}
+	pairs := out[0x10000:]
+	lm.EachPair(func(a, b rune) {
+		h := pairHash(a, b)
+		pairs[h/8] |= 1 << (h % 8)
+	})
+	return out
+}
+
+// charCost is a character's cost for the detector: marker for characters
+// that do not belong in Chinese prose or that the model finds too rare,
+// neutral for the rest of what the model does not know, otherwise its
+// unigram cost -log P(c) in tenths of a nat, capped at maxCost.
+func charCost(lm *langmodel.Model, r rune) uint8 {
+	if isMarker(r) {
+		return marker
+	}
+	lp := lm.UnigramLogProb(r)
+	if r >= 0xff01 && r <= 0xff5e && !commonFullwidth(r) {
+		// Fullwidth letters and signs: uncommon in prose, frequent where
+		// GBK bytes are read out of step.
+		return 100
+	}
+	if !lm.Known(r) {
+		if unicode.Is(unicode.Han, r) {
+			return marker // too rare for the dictionaries
+		}
+		return neutral
+	}
+	if lp < rareHan {
+		return marker
+	}
+	return uint8(min(-lp*10, maxCost))
+}
+
 // TestGeneratedTables checks the committed tables against the codecs they
 // are derived from (a stale table fails here; go generate rewrites it).
 func TestGeneratedTables(t *testing.T) {
@@ -77,6 +123,7 @@ func TestGeneratedTables(t *testing.T) {
 		src  []byte
 	}{
 		{"sololatin_gen.go", soloLatinSource(set)},
+		{filepath.Join("data", "detector.bin"), deriveDetectorTables(langmodel.Default())},
 	}
 	for _, tb := range tables {
 		if *regen {

@@ -37,7 +37,10 @@ const Stage = "mojibake"
 
 // Repairer repairs mojibake; it is immutable and safe for concurrent use.
 type Repairer struct {
-	lm  *langmodel.Model
+	// lm loads the language model on the first text with a suspicious
+	// spot: the detector's tables are precomputed, so clean text never
+	// needs it.
+	lm  func() *langmodel.Model
 	det *detector
 	// mechs builds the mechanisms' codec tables (70 ms) on the first text
 	// with a suspicious spot: clean text never needs them.
@@ -53,8 +56,7 @@ type Repairer struct {
 
 // New returns a Repairer using the default language model.
 func New() *Repairer {
-	lm := langmodel.Default()
-	r := &Repairer{lm: lm, det: detectorFor(), mechs: sync.OnceValue(mechanisms)}
+	r := &Repairer{lm: langmodel.Default, det: detectorFor(), mechs: sync.OnceValue(mechanisms)}
 	r.scratches.New = func() any { return new(scratch) }
 	return r
 }
@@ -141,7 +143,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
-	if shifts := latinShifts(r.lm, r.mechs, text, reps); len(shifts) > 0 {
+	if shifts := latinShifts(r.lm(), r.mechs, text, reps); len(shifts) > 0 {
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
@@ -394,7 +396,7 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 	var through uint64 // bit i: r.mechs[i] gains in some narrow span (9 mechanisms)
 	for _, n := range w.near {
-		left, right := sc.load(r.lm, text, n.start, n.end)
+		left, right := sc.load(r.lm(), text, n.start, n.end)
 		for i, m := range r.mechs() {
 			if through&(1<<i) != 0 || w.lone && !m.shift {
 				continue
@@ -424,7 +426,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	// Mojibake comes by the page: once a reading gained near a spot, the
 	// text's other windows skip the gate.
 	sc.garbled = true
-	left, right := sc.load(r.lm, text, w.start, w.end)
+	left, right := sc.load(r.lm(), text, w.start, w.end)
 	win, offs := sc.win, sc.offs
 	var bestRuns []run
 	var bestMech *mechanism
@@ -450,7 +452,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		for ls > 0 && win[ls-1] != '\n' {
 			ls--
 		}
-		reps = emit(reps, r.lm, bestMech, offs, rn, win[ls:rn.charFrom], l, n)
+		reps = emit(reps, r.lm(), bestMech, offs, rn, win[ls:rn.charFrom], l, n)
 	}
 	return reps, bestGain
 }
@@ -482,7 +484,7 @@ func (r *Repairer) bestStretches(sc *scratch, win []rune, left, right rune, m *m
 			if j < len(win) {
 				rr = win[j]
 			}
-			rs, gain := best(sc, r.lm, win[i:j], i, l, rr, m)
+			rs, gain := best(sc, r.lm(), win[i:j], i, l, rr, m)
 			for _, rn := range rs {
 				rn.charFrom += i
 				rn.charTo += i
