@@ -45,6 +45,10 @@ type Repairer struct {
 	// mechs builds the mechanisms' codec tables (70 ms) on the first text
 	// with a suspicious spot: clean text never needs them.
 	mechs func() []*mechanism
+	// warm starts building the mechanisms' tables beside the model's
+	// load, once, when the first text with a suspicious spot arrives: the
+	// two are independent and took 10 ms each, one after the other.
+	warm sync.Once
 	// trace, set only by tests, sees each whole-line reading's raw gain
 	// (before the line's cost), average log probability per character,
 	// and its counts of characters, Han characters and others.
@@ -63,7 +67,12 @@ func New() *Repairer {
 
 // mechanisms are the ways text turns to mojibake that Repair undoes.
 func mechanisms() []*mechanism {
-	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
+	// The two double-byte tables build side by side.
+	var gb *codec
+	var wg sync.WaitGroup
+	wg.Go(func() { gb = gb18030Codec() })
+	b5, cp, u8 := big5Codec(), cp1252Codec(), utf8Codec()
+	wg.Wait()
 	return []*mechanism{
 		{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
 		{reason: "utf-8 read as gbk", wrong: gb, right: u8, cost: runCost},
@@ -88,6 +97,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	if len(spots) == 0 && len(runs) == 0 {
 		return text, nil
 	}
+	r.warm.Do(func() { go r.mechs() })
 	// Most suspicious spots in clean text are rare but real characters:
 	// collect the replacements first and copy the text only when one of
 	// them changes something.
