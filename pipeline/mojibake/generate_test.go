@@ -149,3 +149,27 @@ func TestGeneratedTables(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanTextNeedsNoModel checks what the precomputed detector tables
+// are for: text the detector passes is returned without loading the
+// language model or building the codec tables.
+func TestCleanTextNeedsNoModel(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"深入学习贯彻党的精神，推动交通运输高质量发展。\n\n坚持人民至上，服务群众出行。",
+		"全省新改建农村公路1.2万公里，完成投资350亿元（同比增长12%）。",
+	} {
+		r := New()
+		r.lm = func() *langmodel.Model {
+			t.Fatalf("%q: language model loaded", text)
+			return nil
+		}
+		r.mechs = func() []*mechanism {
+			t.Fatalf("%q: codec tables built", text)
+			return nil
+		}
+		if got, edits := r.Repair(text); got != text || len(edits) != 0 {
+			t.Errorf("%q: repaired to %q with %v", text, got, edits)
+		}
+	}
+}
