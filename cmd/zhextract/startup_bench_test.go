@@ -15,6 +15,8 @@ import (
 // language model and the codec tables load too); and `zhextract convert`
 // on the 9 KB seed. ns/op is the whole process's wall time, startup
 // included (issue 20: under 100 ms without the segmenter, 250 ms with it).
+// The runs write JSONL, and once Parquet (the default), whose three
+// writers cost a few milliseconds more to open and close.
 // Peer in the same run: the opencc CLI on the same seed, when installed.
 func BenchmarkStartup(b *testing.B) {
 	dir := b.TempDir()
@@ -36,6 +38,7 @@ func BenchmarkStartup(b *testing.B) {
 		{"version", []string{bin, "--version"}},
 		{"run-no-figures-1KB", []string{bin, "run", "--out", filepath.Join(dir, "out1"), "--force", "--format", "jsonl", plain}},
 		{"run-seed-9KB", []string{bin, "run", "--out", filepath.Join(dir, "out2"), "--force", "--format", "jsonl", seed}},
+		{"run-seed-9KB-parquet", []string{bin, "run", "--out", filepath.Join(dir, "out4"), "--force", seed}},
 		{"run-seed-spots-8KB", []string{bin, "run", "--out", filepath.Join(dir, "out3"), "--force", "--format", "jsonl", spots}},
 		{"convert-seed-9KB", []string{bin, "convert", "-c", "t2s", "-i", seed, "-o", filepath.Join(dir, "conv.txt")}},
 	}
