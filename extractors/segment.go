@@ -2,21 +2,28 @@ package extractors
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/go-ego/gse"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gendict -out dict
+//go:generate go test -run TestWordDictGenerated -regen .
 
-// smallDict is a filtered copy of gse's simplified dictionary (see
-// dict/README.md): loading gse's full one costs seconds and 100+ MB.
+// wordsBin is the word list of dict/zh_s_small.txt plus extraWords as gse
+// loads it (dedupe, frequency floor, path costs), precompiled into a sorted
+// key table that is read in place: parsing the text and building gse's trie
+// took 130 ms at the first figure of every run. The layout is wordDict's;
+// TestWordDictGenerated rebuilds it from gse and checks the segmentation
+// against gse's on the test texts.
 //
-//go:embed dict/zh_s_small.txt
-var smallDict string
+//go:embed dict/words.bin
+var wordsBin string
 
 // extraWords are transport terms the filtered list lacks; they keep names
 // such as 连接线 or 客滚船 in one piece.
@@ -25,17 +32,16 @@ var extraWords = []string{
 	"立交", "匝道", "县乡道", "通村公路", "四好农村路", "美丽农村路", "高速公路", "快速路",
 }
 
-// word is one segment of a clause: byte offsets into the segmented string
-// (gse lower-cases Latin letters, so callers slice their own text).
+// word is one segment of a clause: byte offsets into the segmented string.
 type word struct {
 	start, end int
 	pos        string
 }
 
-// segmenter loads the embedded word list on first use; New stays fast and a
-// text without candidate figures never pays for it.
+// segmenter opens the embedded word list on first use; New stays fast and a
+// text without candidate figures never touches it.
 type segmenter struct {
-	load   func() (*gse.Segmenter, error)
+	load   func() (*wordDict, error)
 	called atomic.Bool // for tests: whether load ran
 }
 
@@ -43,34 +49,282 @@ func (sg *segmenter) loaded() bool { return sg.called.Load() }
 
 func newSegmenter() *segmenter {
 	sg := &segmenter{}
-	sg.load = sync.OnceValues(func() (*gse.Segmenter, error) {
+	sg.load = sync.OnceValues(func() (*wordDict, error) {
 		sg.called.Store(true)
-		var b strings.Builder
-		b.Grow(len(smallDict) + 32*len(extraWords))
-		b.WriteString(smallDict)
-		for _, w := range extraWords {
-			b.WriteString(w + " 1000 n\n")
-		}
-		seg := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
-		if err := seg.LoadDictStr(b.String()); err != nil {
+		d, err := openWordDict(wordsBin)
+		if err != nil {
 			return nil, fmt.Errorf("loading embedded word list: %w", err)
 		}
-		return seg, nil
+		return d, nil
 	})
 	return sg
 }
 
-// words segments s. gse's Segment only reads the dictionary, so one loaded
-// segmenter serves many goroutines.
+// words segments s. The dictionary is read-only, so one serves many
+// goroutines.
 func (sg *segmenter) words(s string) ([]word, error) {
-	seg, err := sg.load()
+	d, err := sg.load()
 	if err != nil {
 		return nil, err
 	}
-	segs := seg.Segment([]byte(s))
-	out := make([]word, 0, len(segs))
-	for _, x := range segs {
-		out = append(out, word{start: x.Start(), end: x.End(), pos: x.Token().Pos()})
+	return d.segment(s), nil
+}
+
+// wordDict is the precompiled word list. Layout (little-endian):
+//
+//	"ZXWD1\n", u32 n, u32 maxUnits, u8 npos, npos × (u8 len, bytes)
+//	(n+1) × u32   key offsets into the key bytes
+//	n × 6 bytes   f32 path cost, u8 units, u8 part-of-speech index
+//	key bytes     the n keys, sorted bytewise, lower-cased as gse keys them
+//
+// A key is a word's units (see splitUnits) joined; its path cost is gse's
+// log2(total frequency) - log2(frequency), in float32 as gse sums them.
+type wordDict struct {
+	n, maxUnits int
+	offs, meta  string
+	keys        string
+	pos         []string
+	// byRune[r] is the first key whose first character is r or later, for
+	// the Basic Multilingual Plane: the keys of a first character are
+	// byRune[r]:byRune[r+1]. Built at open from one pass over the keys.
+	byRune []uint32
+}
+
+const wordDictMagic = "ZXWD1\n"
+
+func openWordDict(b string) (*wordDict, error) {
+	if len(b) < len(wordDictMagic)+9 || string(b[:len(wordDictMagic)]) != wordDictMagic {
+		return nil, errors.New("bad magic")
 	}
-	return out, nil
+	p := len(wordDictMagic)
+	d := &wordDict{n: int(le32(b, p)), maxUnits: int(le32(b, p+4))}
+	npos := int(b[p+8])
+	p += 9
+	for range npos {
+		if p >= len(b) || p+1+int(b[p]) > len(b) {
+			return nil, errors.New("truncated part-of-speech table")
+		}
+		d.pos = append(d.pos, b[p+1:p+1+int(b[p])])
+		p += 1 + int(b[p])
+	}
+	if d.n <= 0 || len(b)-p < (d.n+1)*4+d.n*6 {
+		return nil, errors.New("truncated tables")
+	}
+	d.offs = b[p : p+(d.n+1)*4]
+	p += len(d.offs)
+	d.meta = b[p : p+d.n*6]
+	p += len(d.meta)
+	d.keys = b[p:]
+	if int(d.off(d.n)) != len(d.keys) {
+		return nil, fmt.Errorf("key bytes: %d, offsets say %d", len(d.keys), d.off(d.n))
+	}
+	first := make([]rune, d.n)
+	for i := range d.n {
+		if int(d.meta[i*6+5]) >= len(d.pos) || d.meta[i*6+4] == 0 || d.off(i) >= d.off(i+1) || d.off(i+1) > uint32(len(d.keys)) {
+			return nil, fmt.Errorf("bad entry %d", i)
+		}
+		r, size := utf8.DecodeRuneInString(d.key(i))
+		if r == utf8.RuneError && size <= 1 || i > 0 && r < first[i-1] {
+			return nil, fmt.Errorf("entry %d: keys not sorted UTF-8", i)
+		}
+		first[i] = r
+	}
+	d.byRune = make([]uint32, 0x10001)
+	k := 0
+	for r := range rune(len(d.byRune)) {
+		for k < d.n && first[k] < r {
+			k++
+		}
+		d.byRune[r] = uint32(k)
+	}
+	return d, nil
+}
+
+// le32 reads a little-endian uint32 at s[i:].
+func le32(s string, i int) uint32 {
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+}
+
+func (d *wordDict) off(i int) uint32 { return le32(d.offs, i*4) }
+
+func (d *wordDict) key(i int) string { return d.keys[d.off(i):d.off(i+1)] }
+
+func (d *wordDict) cost(i int) float32 {
+	return math.Float32frombits(le32(d.meta, i*6))
+}
+
+func (d *wordDict) units(i int) int { return int(d.meta[i*6+4]) }
+
+// pseudoCost is the path cost gse gives a unit no word starts with.
+const pseudoCost = 32
+
+// splitUnits cuts s the way gse reads text: a run of letters and digits
+// of at most two bytes each (Latin, Greek, Cyrillic) is one unit, any other
+// character (or stray byte) is one unit. It returns the units' boundaries.
+func splitUnits(s string, bounds []int) []int {
+	bounds = append(bounds[:0], 0)
+	inRun := true // gse starts inside a run, so a leading run is not cut at 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size <= 2 && (unicode.IsNumber(r) || unicode.IsLetter(r)) {
+			inRun = true
+		} else {
+			if inRun && i != 0 {
+				bounds = append(bounds, i)
+			}
+			inRun = false
+			bounds = append(bounds, i+size)
+		}
+		i += size
+	}
+	if bounds[len(bounds)-1] != len(s) {
+		bounds = append(bounds, len(s))
+	}
+	return bounds
+}
+
+// step is the best path found to the end of a unit: its cost, the word
+// that ends it (-1: a unit no word covers) and that word's units.
+type step struct {
+	cost  float32
+	tok   int32
+	units int
+}
+
+// segment is gse's shortest-path segmentation (Segmenter.Segment with
+// this word list) over the sorted key table: the same words, costs and tie
+// breaks, so the same segments.
+func (d *wordDict) segment(s string) []word {
+	if s == "" {
+		return nil
+	}
+	var lower []byte // keys are lower-cased; only ASCII letters change, in place
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			if lower == nil {
+				lower = []byte(s)
+			}
+			lower[i] = c + 'a' - 'A'
+		}
+	}
+	text := s
+	if lower != nil {
+		text = string(lower)
+	}
+	bounds := splitUnits(text, nil)
+	nu := len(bounds) - 1
+	steps := make([]step, nu)
+	var found []int32
+	for cur := range nu {
+		var base float32
+		if cur > 0 {
+			base = steps[cur-1].cost
+		}
+		found = d.prefixWords(text, bounds, cur, found[:0])
+		for _, t := range found {
+			relax(&steps[cur+d.units(int(t))-1], base, d.cost(int(t)), t, d.units(int(t)))
+		}
+		if len(found) == 0 || d.units(int(found[0])) > 1 {
+			relax(&steps[cur], base, pseudoCost, -1, 1)
+		}
+	}
+	n := 0
+	for i := nu - 1; i >= 0; i -= steps[i].units {
+		n++
+	}
+	out := make([]word, n)
+	for i := nu - 1; i >= 0; i -= steps[i].units {
+		n--
+		st := steps[i]
+		pos := "x"
+		if st.tok >= 0 {
+			pos = d.pos[d.meta[int(st.tok)*6+5]]
+		}
+		out[n] = word{start: bounds[i-st.units+1], end: bounds[i+1], pos: pos}
+	}
+	return out
+}
+
+// relax is gse's updateJumper: a step not reached yet has cost 0.
+func relax(st *step, base, cost float32, tok int32, units int) {
+	c := base + cost
+	if st.cost == 0 || st.cost > c {
+		*st = step{cost: c, tok: tok, units: units}
+	}
+}
+
+// prefixWords appends the words that text's units from cur on start with,
+// shortest first: the range of keys sharing the units read so far narrows
+// by one binary search per unit, as a trie walk would (the first unit's
+// range comes from byRune when it is one character).
+func (d *wordDict) prefixWords(text string, bounds []int, cur int, found []int32) []int32 {
+	lo, hi := 0, d.n
+	plen := 0
+	for j := cur; j < len(bounds)-1 && j-cur < d.maxUnits; j++ {
+		unit := text[bounds[j]:bounds[j+1]]
+		if j == cur {
+			if r, size := utf8.DecodeRuneInString(unit); r < 0x10000 && (r != utf8.RuneError || size > 1) {
+				lo, hi = int(d.byRune[r]), int(d.byRune[r+1])
+				if size == len(unit) {
+					// Every key of the range starts with this unit.
+					if lo == hi {
+						break
+					}
+					plen = size
+					if len(d.key(lo)) == plen {
+						found = append(found, int32(lo))
+					}
+					continue
+				}
+			}
+		}
+		lo, hi = d.narrow(lo, hi, plen, unit)
+		if lo == hi {
+			break
+		}
+		plen += len(unit)
+		if len(d.key(lo)) == plen {
+			found = append(found, int32(lo))
+		}
+	}
+	return found
+}
+
+// narrow returns the range of keys in [lo, hi), which share their first
+// plen bytes, whose next bytes are unit.
+func (d *wordDict) narrow(lo, hi, plen int, unit string) (int, int) {
+	a, b := lo, hi
+	for a < b { // first key whose rest is >= unit
+		m := int(uint(a+b) >> 1)
+		if d.cmpRest(m, plen, unit) < 0 {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	lo = a
+	b = hi
+	for a < b { // first key whose rest does not start with unit and is > it
+		m := int(uint(a+b) >> 1)
+		if d.cmpRest(m, plen, unit) <= 0 {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	return lo, a
+}
+
+// cmpRest orders key i's bytes after the first plen against unit, reading
+// no further than unit's length: 0 when they start with unit, -1 when they
+// are a proper prefix of it or smaller.
+func (d *wordDict) cmpRest(i, plen int, unit string) int {
+	k := d.keys[int(d.off(i))+plen : d.off(i+1)]
+	if len(k) >= len(unit) {
+		return strings.Compare(k[:len(unit)], unit)
+	}
+	if c := strings.Compare(k, unit[:len(k)]); c != 0 {
+		return c
+	}
+	return -1
 }

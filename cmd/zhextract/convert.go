@@ -120,7 +120,7 @@ func decodeInput(r io.Reader, name string, max int64) (io.Reader, error) {
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%s: larger than %d MB and not UTF-8; convert it in parts", name, max>>20)
 	}
-	res, err := decode.New(langmodel.Default().PerChar).Decode(data, "")
+	res, err := decode.New(langmodel.PerChar).Decode(data, "")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -38,7 +38,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/zhextract/zhextract/pipeline/chrome"
@@ -80,11 +79,12 @@ func Explain(page string) (Article, Explanation, error) {
 
 func extract(page string, explain bool) (Article, Explanation, error) {
 	var e Explanation
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	// x/net/html's tree is all the extraction walks; goquery's wrapper
+	// around it was only overhead (and a dependency) on every page.
+	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
 	}
-	root := doc.Get(0)
 	h := headMeta(root)
 	pruneJunk(root)
 	body := root

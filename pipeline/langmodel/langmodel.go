@@ -50,32 +50,40 @@ var Default = sync.OnceValue(func() *Model {
 	return m
 })
 
+// PerChar is Default().PerChar, loading the model on the first call: a
+// decoder given it pays for the model only when the bytes leave a choice
+// of charset.
+func PerChar(s string) float64 { return Default().PerChar(s) }
+
 // smoothing is the Witten-Bell-like mass each character gives to the
 // unigram distribution, so unseen pairs of common characters stay possible.
 const smoothing = 8
 
+// parse reads the model file, which stores every table at a fixed width
+// (see encode in internal/gen) so that loading is a few loops of copies and
+// no decoding: little-endian,
+//
+//	"ZHLM2\n", u32 n (characters), u32 S (pairs),
+//	n × u32 the characters, ascending,
+//	n × u8 quant(count), n × u8 quant(end count + 1),
+//	(n+1) × u32 offsets: the successors of a are [off[a], off[a+1]),
+//	S × u16 successor indexes, ascending for each a,
+//	S × u8 quant(pair count).
 func parse(data []byte) (*Model, error) {
-	const magic = "ZHLM1\n"
-	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+	const magic = "ZHLM2\n"
+	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
 		return nil, errors.New("bad magic")
 	}
+	le := binary.LittleEndian
 	p := len(magic)
-	next := func() (uint64, error) {
-		v, n := binary.Uvarint(data[p:])
-		if n <= 0 {
-			return 0, errors.New("truncated varint")
-		}
-		p += n
-		return v, nil
-	}
-	nn, err := next()
-	if err != nil {
-		return nil, err
-	}
-	if nn > math.MaxUint16-1 {
+	n, pairs := int(le.Uint32(data[p:])), int(le.Uint32(data[p+4:]))
+	p += 8
+	if n > math.MaxUint16-1 {
 		return nil, errors.New("too many characters")
 	}
-	n := int(nn)
+	if len(data)-p != 4*n+2*n+4*(n+1)+3*pairs {
+		return nil, fmt.Errorf("%d bytes for %d characters and %d pairs", len(data)-p, n, pairs)
+	}
 	m := &Model{
 		bmp: make([]uint16, 0x10000), runes: make([]rune, n), logUni: make([]float32, n),
 		count: make([]float32, n), free: make([]float32, n), off: make([]uint32, n+1),
@@ -83,21 +91,16 @@ func parse(data []byte) (*Model, error) {
 	for i := range m.qtab {
 		m.qtab[i] = float32(math.Pow(1.05, float64(i)))
 	}
-	r := rune(0)
+	quant := data[p+4*n:]
 	var totalCount float64
-	for i := 0; i < n; i++ {
-		d, err := next()
-		if err != nil {
-			return nil, err
+	for i := range n {
+		r := rune(le.Uint32(data[p+4*i:]))
+		if r < 0 || r > unicode.MaxRune || i > 0 && r <= m.runes[i-1] {
+			return nil, errors.New("characters out of order")
 		}
-		if p+2 > len(data) {
-			return nil, errors.New("truncated character table")
-		}
-		r += rune(d)
 		m.runes[i] = r
-		m.count[i] = m.qtab[data[p]]
-		m.free[i] = m.qtab[data[p+1]] - 1 + smoothing
-		p += 2
+		m.count[i] = m.qtab[quant[i]]
+		m.free[i] = m.qtab[quant[n+i]] - 1 + smoothing
 		totalCount += float64(m.count[i])
 		if r < 0x10000 {
 			m.bmp[r] = uint16(i + 1)
@@ -106,34 +109,33 @@ func parse(data []byte) (*Model, error) {
 			m.supIx = append(m.supIx, uint16(i))
 		}
 	}
+	p += 6 * n
 	m.uni = make([]float64, n)
 	for i := range m.logUni {
 		m.logUni[i] = float32(math.Log(float64(m.count[i]) / totalCount))
 		m.uni[i] = math.Exp(float64(m.logUni[i]))
 	}
-	m.succ = make([]uint16, 0, 600000)
-	m.scnt = make([]uint8, 0, 600000)
-	for a := 0; a < n; a++ {
-		k, err := next()
-		if err != nil {
-			return nil, err
+	for i := range m.off {
+		m.off[i] = le.Uint32(data[p+4*i:])
+		if i > 0 && m.off[i] < m.off[i-1] || int(m.off[i]) > pairs {
+			return nil, errors.New("bad successor offsets")
 		}
-		b := 0
-		for j := uint64(0); j < k; j++ {
-			d, err := next()
-			if err != nil {
-				return nil, err
-			}
-			b += int(d)
-			if b >= n || p >= len(data) {
-				return nil, errors.New("bad successor")
-			}
-			m.succ = append(m.succ, uint16(b))
-			m.scnt = append(m.scnt, data[p])
-			p++
-		}
-		m.off[a+1] = uint32(len(m.succ))
 	}
+	if int(m.off[0]) != 0 || int(m.off[n]) != pairs {
+		return nil, errors.New("bad successor offsets")
+	}
+	p += 4 * (n + 1)
+	m.succ = make([]uint16, pairs)
+	for j := range m.succ {
+		b := le.Uint16(data[p+2*j:])
+		if int(b) >= n {
+			return nil, errors.New("bad successor")
+		}
+		m.succ[j] = b
+	}
+	p += 2 * pairs
+	// The counts are bytes as stored: read in place.
+	m.scnt = data[p : p+pairs : p+pairs]
 	return m, nil
 }
 

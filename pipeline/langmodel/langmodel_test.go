@@ -1,7 +1,9 @@
 package langmodel
 
 import (
+	"encoding/binary"
 	"math"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -59,9 +61,26 @@ func TestLogProbAdds(t *testing.T) {
 }
 
 func TestParseRejectsDamage(t *testing.T) {
-	for _, data := range [][]byte{nil, []byte("ZHLM1\n"), modelData[:len(modelData)/2], []byte("XXXX")} {
+	n := int(binary.LittleEndian.Uint32(modelData[6:]))
+	offs := 14 + 6*n       // the successor offsets
+	succ := offs + 4*(n+1) // the successor indexes
+	damaged := func(at int, b ...byte) []byte {
+		d := slices.Clone(modelData)
+		copy(d[at:], b)
+		return d
+	}
+	for name, data := range map[string][]byte{
+		"empty":               nil,
+		"old format":          []byte("ZHLM1\n\x01\x00\x00"),
+		"header only":         []byte("ZHLM2\n"),
+		"truncated":           modelData[:len(modelData)/2],
+		"no magic":            []byte("XXXX"),
+		"characters unsorted": damaged(14, 0xff, 0xff, 0x10, 0x00),
+		"offsets decreasing":  damaged(offs+4, 0xff, 0xff, 0xff, 0x00),
+		"successor too big":   damaged(succ, 0xff, 0xff),
+	} {
 		if _, err := parse(data); err == nil {
-			t.Errorf("parse of %d damaged bytes succeeded", len(data))
+			t.Errorf("%s: parse of %d damaged bytes succeeded", name, len(data))
 		}
 	}
 }

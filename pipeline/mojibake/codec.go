@@ -66,9 +66,19 @@ type doubleByte struct {
 
 func newDoubleByte(e encoding.Encoding) *doubleByte {
 	t := &doubleByte{inv: make(map[rune]uint16, 24000), enc: e}
+	// One decoder and one encoder, reset for each character, write into
+	// fixed buffers: a new transformer and output slice per character
+	// (Decoder.Bytes, Encoder.Bytes) was most of the 40 ms these tables
+	// took to build.
 	dec := e.NewDecoder()
-	if out, err := dec.Bytes([]byte{0x80}); err == nil {
-		if r, n := utf8.DecodeRune(out); n == len(out) && r != utf8.RuneError {
+	var out [16]byte
+	decode := func(src []byte) ([]byte, bool) {
+		dec.Reset()
+		n, _, err := dec.Transform(out[:], src, true)
+		return out[:n], err == nil
+	}
+	if b, ok := decode([]byte{0x80}); ok {
+		if r, n := utf8.DecodeRune(b); n == len(b) && r != utf8.RuneError {
 			t.single = r
 		}
 	}
@@ -79,12 +89,12 @@ func newDoubleByte(e encoding.Encoding) *doubleByte {
 				continue
 			}
 			buf[0], buf[1] = byte(lead), byte(trail)
-			out, err := dec.Bytes(buf[:])
-			if err != nil {
+			b, ok := decode(buf[:])
+			if !ok {
 				continue
 			}
-			r, n := utf8.DecodeRune(out)
-			if n != len(out) || r == utf8.RuneError {
+			r, n := utf8.DecodeRune(b)
+			if n != len(b) || r == utf8.RuneError {
 				continue // unmapped, or mapped to more than one rune
 			}
 			t.pair[(lead-0x80)<<8|trail] = r
@@ -147,15 +157,32 @@ func (t *doubleByte) encodeRune(dst []byte, r rune) ([]byte, bool) {
 }
 
 // fillBMP writes every character of the Basic Multilingual Plane once
-// with encodeSlow, so that encodeRune is a table lookup.
+// the way encodeSlow does, so that encodeRune is a table lookup. One
+// encoder serves all the characters outside inv.
 func (t *doubleByte) fillBMP() {
-	var buf []byte
+	enc := t.enc.NewEncoder()
+	var src [4]byte
+	var out [16]byte
 	for r := rune(0x80); r < 0x10000; r++ {
-		var ok bool
-		buf, ok = t.encodeSlow(buf[:0], r)
-		if ok && len(buf) <= 4 {
-			t.bmpLen[r] = uint8(len(buf))
-			copy(t.bmp[r][:], buf)
+		var b []byte
+		switch v, ok := t.inv[r]; {
+		case r == t.single:
+			b = []byte{0x80}
+		case ok:
+			b = []byte{byte(v >> 8), byte(v)}
+		case r == utf8.RuneError:
+			continue
+		default:
+			enc.Reset()
+			n, _, err := enc.Transform(out[:], src[:utf8.EncodeRune(src[:], r)], true)
+			if err != nil {
+				continue
+			}
+			b = out[:n]
+		}
+		if len(b) <= 4 {
+			t.bmpLen[r] = uint8(len(b))
+			copy(t.bmp[r][:], b)
 		}
 	}
 }

@@ -1,11 +1,11 @@
 package mojibake
 
 import (
+	_ "embed"
+	"fmt"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/zhextract/zhextract/pipeline/langmodel"
 )
 
 // The detector looks at each character once and flags a place for the
@@ -35,16 +35,15 @@ const (
 var _ [0]struct{} = [span & (span - 1)]struct{}{}
 
 type detector struct {
+	// cost is each character's unigram cost in tenths of a nat, or marker
+	// or neutral (see deriveDetectorTables).
 	cost *[0x10000]uint8
-	// soloLatin holds the Latin-1 letters and windows-1252 symbols that no
-	// double-byte character of GBK, GB18030 or Big5 decodes to: only a
-	// windows-1252 reading makes them, and it makes them in runs.
-	soloLatin map[rune]bool
 	// cp1252High holds what windows-1252 decodes bytes 80-FF to.
 	cp1252High map[rune]bool
-	// pairs is a hashed set of the model's character pairs (false hits, a
-	// few per cent, only make the cut more lenient).
-	pairs []uint64
+	// pairs is a hashed set of the model's character pairs, bit h%8 of
+	// byte h/8 for pairHash h (false hits, a few per cent, only make the
+	// cut more lenient). It is read in place from detectorTables.
+	pairs string
 }
 
 const pairBits = 1 << 24
@@ -54,10 +53,24 @@ func pairHash(a, b rune) uint32 {
 	return uint32(h>>40) & (pairBits - 1)
 }
 
+// pairSeen reports whether pairHash h is in the pair set.
+func (d *detector) pairSeen(h uint32) bool { return d.pairs[h/8]>>(h%8)&1 != 0 }
+
+// detectorTables holds the cost table (0x10000 bytes) and then the pair
+// set (pairBits/8 bytes), derived from the language model at build time
+// (go generate; TestGeneratedTables checks them against the model). Deriving
+// them at start took the model's parse and 20 ms more of every run; now a
+// text the detector passes never loads the model.
+//
+//go:embed data/detector.bin
+var detectorTables string
+
 var detectorFor = sync.OnceValue(func() *detector {
-	lm := langmodel.Default()
-	d := &detector{cost: new([0x10000]uint8), pairs: make([]uint64, pairBits/64), soloLatin: map[rune]bool{}, cp1252High: map[rune]bool{}}
-	var buf []byte
+	if len(detectorTables) != 0x10000+pairBits/8 {
+		panic(fmt.Sprintf("mojibake: embedded detector tables hold %d bytes", len(detectorTables)))
+	}
+	d := &detector{cost: new([0x10000]uint8), pairs: detectorTables[0x10000:], cp1252High: map[rune]bool{}}
+	copy(d.cost[:], detectorTables[:0x10000])
 	for c := 0x80; c <= 0xff; c++ {
 		// A no-break space counts as a space: HTML puts them around
 		// symbols ("专栏 &nbsp;›&nbsp; 山东").
@@ -65,49 +78,8 @@ var detectorFor = sync.OnceValue(func() *detector {
 			d.cp1252High[r] = true
 		}
 	}
-	for r := rune(0xa1); r < 0x2200; r++ {
-		if r > 0x24f && !cp1252Symbol(r) {
-			continue
-		}
-		double := false
-		for _, c := range []*codec{gb18030Codec(), big5Codec()} {
-			if b, ok := c.encode(buf[:0], r); ok && len(b) == 2 {
-				double = true
-			}
-		}
-		d.soloLatin[r] = !double
-	}
-	for r := rune(0x80); r < 0x10000; r++ {
-		d.cost[r] = charCost(lm, r)
-	}
-	lm.EachPair(func(a, b rune) {
-		h := pairHash(a, b)
-		d.pairs[h/64] |= 1 << (h % 64)
-	})
 	return d
 })
-
-func charCost(lm *langmodel.Model, r rune) uint8 {
-	if isMarker(r) {
-		return marker
-	}
-	lp := lm.UnigramLogProb(r)
-	if r >= 0xff01 && r <= 0xff5e && !commonFullwidth(r) {
-		// Fullwidth letters and signs: uncommon in prose, frequent where
-		// GBK bytes are read out of step.
-		return 100
-	}
-	if !lm.Known(r) {
-		if unicode.Is(unicode.Han, r) {
-			return marker // too rare for the dictionaries
-		}
-		return neutral
-	}
-	if lp < rareHan {
-		return marker
-	}
-	return uint8(min(-lp*10, maxCost))
-}
 
 // isMarker reports characters that are improbable in Chinese prose and
 // typical of mojibake: the model scores them low, and they appear where
@@ -245,7 +217,7 @@ func (d *detector) suspicious(text string) []int {
 		} else if unicode.Is(unicode.Han, r) {
 			k = maxCost
 		}
-		if k == marker && (besideOwnKind(text, i, size, r, last) || d.soloLatin[r] && d.loneSymbol(text, i, size, last)) {
+		if k == marker && (besideOwnKind(text, i, size, r, last) || soloLatin(r) && d.loneSymbol(text, i, size, last)) {
 			k = neutral
 		}
 		last = r
@@ -296,7 +268,7 @@ func (d *detector) lowerPairs(costs *[span]uint16, runes *[2 * span]rune, checke
 			continue // the span's first character has no pair inside it
 		}
 		h := pairHash(runes[(j-1)&(2*span-1)], runes[j&(2*span-1)])
-		if d.pairs[h/64]&(1<<(h%64)) != 0 {
+		if d.pairSeen(h) {
 			sum -= int(costs[slot])
 			costs[slot] = 0
 		}
@@ -336,6 +308,15 @@ func besideOwnKind(text string, i, size int, r, last rune) bool {
 		return true
 	}
 	return !unicode.Is(unicode.Han, last) && !unicode.Is(unicode.Han, next)
+}
+
+// soloLatin reports the Latin-1 letters and windows-1252 symbols that no
+// double-byte character of GBK, GB18030 or Big5 decodes to: only a
+// windows-1252 reading makes them, and it makes them in runs. The set is
+// generated (soloLatinBits): deriving it at start built both double-byte
+// codecs' tables, 70 ms of every run.
+func soloLatin(r rune) bool {
+	return r >= 0 && r < soloLatinEnd && soloLatinBits[r/64]&(1<<(r%64)) != 0
 }
 
 // loneSymbol reports a character of soloLatin that no windows-1252 reading

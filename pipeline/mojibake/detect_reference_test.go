@@ -83,7 +83,7 @@ func (d *detector) referenceSuspicious(text string) []int {
 				k = maxCost // supplementary ideographs are rare but real
 			}
 		}
-		if k == marker && (besideOwnKind(text, i, size, r, last) || d.soloLatin[r] && d.loneSymbol(text, i, size, last)) {
+		if k == marker && (besideOwnKind(text, i, size, r, last) || soloLatin(r) && d.loneSymbol(text, i, size, last)) {
 			k = neutral
 		}
 		last = r
@@ -120,7 +120,7 @@ func (d *detector) referenceSuspicious(text string) []int {
 					c.checked = true
 					if c.prev >= 0 && c.cost > 0 {
 						h := pairHash(c.prev, c.r)
-						if d.pairs[h/64]&(1<<(h%64)) != 0 {
+						if d.pairSeen(h) {
 							sum -= int(c.cost)
 							c.cost = 0
 						}

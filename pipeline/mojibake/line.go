@@ -69,7 +69,7 @@ func (r *Repairer) scanLine(sc *scratch, text string, a, z int) *lineScan {
 	if z < len(text) {
 		l.right, _ = utf8.DecodeRuneInString(text[z:])
 	}
-	l.so = r.lm.Scorer()
+	l.so = r.lm().Scorer()
 	if l.left >= 0 {
 		l.so.Next(l.left)
 	}
@@ -118,7 +118,7 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 	}
 	// Score the reading first; most lines are clean and fail, and only a
 	// reading taken is cut into replacements.
-	sr := r.lm.Scorer()
+	sr := r.lm().Scorer()
 	if l.left >= 0 {
 		sr.Next(l.left)
 	}
@@ -184,7 +184,7 @@ func (r *Repairer) givesUp(sc *scratch, l *lineScan, m *mechanism) bool {
 	if !ok {
 		return true // the whole line cannot be encoded either
 	}
-	sr := r.lm.Scorer()
+	sr := r.lm().Scorer()
 	if l.left >= 0 {
 		sr.Next(l.left)
 	}

@@ -38,11 +38,18 @@ const Stage = "mojibake"
 
 // Repairer repairs mojibake; it is immutable and safe for concurrent use.
 type Repairer struct {
-	lm  *langmodel.Model
+	// lm loads the language model on the first text with a suspicious
+	// spot: the detector's tables are precomputed, so clean text never
+	// needs it.
+	lm  func() *langmodel.Model
 	det *detector
 	// mechs builds the mechanisms' codec tables (70 ms) on the first text
 	// with a suspicious spot: clean text never needs them.
 	mechs func() []*mechanism
+	// warm starts building the mechanisms' tables beside the model's
+	// load, once, when the first text with a suspicious spot arrives: the
+	// two are independent and took 10 ms each, one after the other.
+	warm sync.Once
 	// trace, set only by tests, sees each whole-line reading's raw gain
 	// (before the line's cost), average log probability per character,
 	// and its counts of characters, Han characters and others.
@@ -57,15 +64,19 @@ type Repairer struct {
 
 // New returns a Repairer using the default language model.
 func New() *Repairer {
-	lm := langmodel.Default()
-	r := &Repairer{lm: lm, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
+	r := &Repairer{lm: langmodel.Default, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
 	r.scratches.New = func() any { return new(scratch) }
 	return r
 }
 
 // mechanisms are the ways text turns to mojibake that Repair undoes.
 func mechanisms() []*mechanism {
-	gb, b5, cp, u8 := gb18030Codec(), big5Codec(), cp1252Codec(), utf8Codec()
+	// The two double-byte tables build side by side.
+	var gb *codec
+	var wg sync.WaitGroup
+	wg.Go(func() { gb = gb18030Codec() })
+	b5, cp, u8 := big5Codec(), cp1252Codec(), utf8Codec()
+	wg.Wait()
 	return []*mechanism{
 		{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
 		{reason: "big5 frame shift", wrong: b5, right: b5, shift: true, cost: runCost},
@@ -91,6 +102,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	if len(spots) == 0 && len(runs) == 0 {
 		return text, nil
 	}
+	r.warm.Do(func() { go r.mechs() })
 	// Most suspicious spots in clean text are rare but real characters:
 	// collect the replacements first and copy the text only when one of
 	// them changes something.
@@ -147,7 +159,7 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
-	if shifts := latinShifts(r.lm, r.mechs, text, reps); len(shifts) > 0 {
+	if shifts := latinShifts(r.lm(), r.mechs, text, reps); len(shifts) > 0 {
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
@@ -407,7 +419,7 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 	var through uint64 // bit i: r.mechs[i] gains in some narrow span (9 mechanisms)
 	for _, n := range w.near {
-		left, right := sc.load(r.lm, text, n.start, n.end)
+		left, right := sc.load(r.lm(), text, n.start, n.end)
 		for i, m := range r.mechs() {
 			if through&(1<<i) != 0 || w.lone && !m.shift {
 				continue
@@ -437,7 +449,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	// Mojibake comes by the page: once a reading gained near a spot, the
 	// text's other windows skip the gate.
 	sc.garbled = true
-	left, right := sc.load(r.lm, text, w.start, w.end)
+	left, right := sc.load(r.lm(), text, w.start, w.end)
 	win, offs := sc.win, sc.offs
 	var bestRuns []run
 	var bestMech *mechanism
@@ -466,7 +478,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		for ls > 0 && win[ls-1] != '\n' {
 			ls--
 		}
-		reps = emit(reps, r.lm, r.fold, bestMech, offs, rn, win[ls:rn.charFrom], lineAfter(sc.suffix[:0], text, offs[rn.charTo]), l, n)
+		reps = emit(reps, r.lm(), r.fold, bestMech, offs, rn, win[ls:rn.charFrom], lineAfter(sc.suffix[:0], text, offs[rn.charTo]), l, n)
 	}
 	return reps, bestGain
 }
@@ -498,7 +510,7 @@ func (r *Repairer) bestStretches(sc *scratch, win []rune, left, right rune, m *m
 			if j < len(win) {
 				rr = win[j]
 			}
-			rs, gain := best(sc, r.lm, win[i:j], i, l, rr, m)
+			rs, gain := best(sc, r.lm(), win[i:j], i, l, rr, m)
 			for _, rn := range rs {
 				rn.charFrom += i
 				rn.charTo += i

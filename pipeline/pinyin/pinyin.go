@@ -5,7 +5,8 @@
 // An annotation is a parenthesized run (ASCII or full-width parentheses) of
 // pinyin or zhuyin syllables that spells, syllable by syllable, one reading of
 // each of the N characters just before it, where N is its syllable count.
-// Readings, heteronyms included, come from github.com/mozillazg/go-pinyin;
+// Readings, heteronyms included, come from github.com/mozillazg/go-pinyin
+// (generated into data/tables.bin, see tables.go);
 // zhuyin readings are derived from them. Tones are ignored when matching
 // (sites write sandhi and neutral tones a dictionary does not list): the
 // syllables must match, which is what keeps (China), (an) or (GDP) after

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -51,7 +54,10 @@ func hasNullString(t reflect.Type) bool {
 
 // NewParquetTable starts a Parquet file on w; name is used in errors.
 func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
-	b := bufio.NewWriterSize(w, 1<<20)
+	// 64 KB coalesces the writer's small writes (page headers, the
+	// footer); pages larger than that go straight through. A 1 MB buffer
+	// per table was 3 MB to allocate and fault in before a run's first row.
+	b := bufio.NewWriterSize(w, 64<<10)
 	bi := buildinfo.Read()
 	opts := []parquet.WriterOption{
 		parquet.Compression(newZstdCodec()),
@@ -126,16 +132,28 @@ func NewParquetSet(docs, figs, edits io.Writer, names [3]string) *ParquetSet {
 
 // Write appends one document's rows.
 func (p *ParquetSet) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	if err := p.docs.Write([]schema.Document{d}, int64(len(d.Text)+len(d.TextOriginalScript)+256)); err != nil {
+	if err := p.writeDoc(d); err != nil {
 		return err
 	}
+	if err := p.writeFigs(figs); err != nil {
+		return err
+	}
+	return p.writeEdits(edits)
+}
+
+func (p *ParquetSet) writeDoc(d schema.Document) error {
+	return p.docs.Write([]schema.Document{d}, int64(len(d.Text)+len(d.TextOriginalScript)+256))
+}
+
+func (p *ParquetSet) writeFigs(figs []schema.Figure) error {
 	var fs int64
 	for _, f := range figs {
 		fs += int64(len(f.Sentence) + len(f.Raw) + 128)
 	}
-	if err := p.figs.Write(figs, fs); err != nil {
-		return err
-	}
+	return p.figs.Write(figs, fs)
+}
+
+func (p *ParquetSet) writeEdits(edits []schema.Edit) error {
 	var es int64
 	for _, e := range edits {
 		es += int64(len(e.Old) + len(e.New) + len(e.Reason) + 64)
@@ -149,10 +167,17 @@ func (p *ParquetSet) Close() error {
 }
 
 // parquetWriter is the local-file Writer: a ParquetSet over temporary files
-// renamed when all three are complete.
+// renamed when all three are complete. Each table is encoded on its own
+// goroutine (a tableQueue): Write only queues the rows, so compressing a
+// row group no longer holds up the goroutine that puts documents in order,
+// and the three tables compress side by side. Each table still receives its
+// rows in order, so the files are the same bytes as when written in line.
 type parquetWriter struct {
-	set   *ParquetSet
-	files []*tempFile
+	set    *ParquetSet
+	files  []*tempFile
+	queues [3]*tableQueue
+	// drained is set once the queues are closed and waited for.
+	drained bool
 }
 
 func newParquet(n Naming) (*parquetWriter, error) {
@@ -168,14 +193,43 @@ func newParquet(n Naming) (*parquetWriter, error) {
 		w.files = append(w.files, f)
 	}
 	w.set = NewParquetSet(w.files[0], w.files[1], w.files[2], names)
+	for i := range w.queues {
+		w.queues[i] = newTableQueue()
+	}
 	return w, nil
 }
 
 func (w *parquetWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	return w.set.Write(d, figs, edits)
+	// The caller may reuse its slices once Write returns.
+	figs, edits = slices.Clone(figs), slices.Clone(edits)
+	return errors.Join(
+		w.queues[0].put(func() error { return w.set.writeDoc(d) }),
+		w.queues[1].put(func() error { return w.set.writeFigs(figs) }),
+		w.queues[2].put(func() error { return w.set.writeEdits(edits) }),
+	)
+}
+
+// drain closes the queues and waits for their goroutines; stop drops the
+// rows still queued instead of encoding them.
+func (w *parquetWriter) drain(stop bool) error {
+	if w.drained {
+		return nil
+	}
+	w.drained = true
+	var errs []error
+	for _, q := range w.queues {
+		if q != nil {
+			errs = append(errs, q.finish(stop))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func (w *parquetWriter) Close() error {
+	if err := w.drain(false); err != nil {
+		w.Abort()
+		return err
+	}
 	if err := w.set.Close(); err != nil {
 		w.Abort()
 		return err
@@ -184,4 +238,66 @@ func (w *parquetWriter) Close() error {
 	return commitAll(w.files[:])
 }
 
-func (w *parquetWriter) Abort() { abortAll(w.files[:]) }
+func (w *parquetWriter) Abort() {
+	w.drain(true) //nolint:errcheck // the files are removed anyway
+	abortAll(w.files[:])
+}
+
+// queueDepth bounds the documents queued for one table: enough to ride
+// out a row group's compression, few enough that memory stays a few
+// documents' worth.
+const queueDepth = 64
+
+// tableQueue runs one table's writes, in the order queued, on a goroutine
+// of its own. The first error stops it; put and finish report it.
+type tableQueue struct {
+	jobs chan func() error
+	done chan struct{}
+	stop atomic.Bool
+	mu   sync.Mutex
+	err  error
+}
+
+func newTableQueue() *tableQueue {
+	q := &tableQueue{jobs: make(chan func() error, queueDepth), done: make(chan struct{})}
+	go q.run()
+	return q
+}
+
+func (q *tableQueue) run() {
+	defer close(q.done)
+	for job := range q.jobs {
+		if q.stop.Load() || q.failed() != nil {
+			continue // drain: the writer is failing or being aborted
+		}
+		if err := job(); err != nil {
+			q.mu.Lock()
+			q.err = err
+			q.mu.Unlock()
+		}
+	}
+}
+
+func (q *tableQueue) failed() error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.err
+}
+
+// put queues job, or returns the error that stopped the queue.
+func (q *tableQueue) put(job func() error) error {
+	if err := q.failed(); err != nil {
+		return err
+	}
+	q.jobs <- job
+	return nil
+}
+
+// finish closes the queue and waits until its jobs ran (or, with stop,
+// were dropped).
+func (q *tableQueue) finish(stop bool) error {
+	q.stop.Store(stop)
+	close(q.jobs)
+	<-q.done
+	return q.failed()
+}

@@ -64,7 +64,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 	st := []pipeline.Stage{
 		// PDFium starts only when the first PDF arrives.
 		PDF{Reader: pdftext.New(opt.PDFTimeout, 0)},
-		Decode{Decoder: decode.New(langmodel.Default().PerChar), Charset: htmltext.Charset},
+		Decode{Decoder: decode.New(langmodel.PerChar), Charset: htmltext.Charset},
 		HTML{},
 		Chrome{},
 		Mojibake{Repairer: rep},

@@ -214,12 +214,13 @@ func quant(v float64) byte {
 	return byte(min(max(q, 0), 255))
 }
 
-// encode writes the format read by langmodel.parse:
+// encode writes the format read by langmodel.parse, every table at a fixed
+// width so that loading copies instead of decoding (little-endian):
 //
-//	"ZHLM1\n", n, then n × (rune delta, quant(count), quant(end count + 1)),
-//	then for each char: successor count, successors × (index delta, quant(count)).
-//
-// All integers are unsigned varints.
+//	"ZHLM2\n", u32 n, u32 S, n × u32 character (ascending),
+//	n × u8 quant(count), n × u8 quant(end count + 1),
+//	(n+1) × u32 successor offsets, S × u16 successor index (ascending per
+//	character), S × u8 quant(pair count).
 func encode(c *counts) []byte {
 	runes := make([]rune, 0, len(c.uni))
 	for r, v := range c.uni {
@@ -233,6 +234,7 @@ func encode(c *counts) []byte {
 		idx[r] = i
 	}
 	succ := make([][][2]int, len(runes))
+	pairs := 0
 	for k, v := range c.bigram {
 		a, okA := idx[k[0]]
 		b, okB := idx[k[1]]
@@ -240,24 +242,35 @@ func encode(c *counts) []byte {
 			continue
 		}
 		succ[a] = append(succ[a], [2]int{b, int(quant(v))})
+		pairs++
 	}
-	var buf []byte
-	buf = append(buf, "ZHLM1\n"...)
-	buf = binary.AppendUvarint(buf, uint64(len(runes)))
-	prev := rune(0)
+	le := binary.LittleEndian
+	buf := []byte("ZHLM2\n")
+	buf = le.AppendUint32(buf, uint32(len(runes)))
+	buf = le.AppendUint32(buf, uint32(pairs))
 	for _, r := range runes {
-		buf = binary.AppendUvarint(buf, uint64(r-prev))
-		prev = r
-		buf = append(buf, quant(c.uni[r]), quant(c.end[r]+1))
+		buf = le.AppendUint32(buf, uint32(r))
+	}
+	for _, r := range runes {
+		buf = append(buf, quant(c.uni[r]))
+	}
+	for _, r := range runes {
+		buf = append(buf, quant(c.end[r]+1))
+	}
+	off := 0
+	buf = le.AppendUint32(buf, 0)
+	for a := range runes {
+		slices.SortFunc(succ[a], func(x, y [2]int) int { return x[0] - y[0] })
+		off += len(succ[a])
+		buf = le.AppendUint32(buf, uint32(off))
 	}
 	for a := range runes {
-		s := succ[a]
-		slices.SortFunc(s, func(x, y [2]int) int { return x[0] - y[0] })
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		p := 0
-		for _, e := range s {
-			buf = binary.AppendUvarint(buf, uint64(e[0]-p))
-			p = e[0]
+		for _, e := range succ[a] {
+			buf = le.AppendUint16(buf, uint16(e[0]))
+		}
+	}
+	for a := range runes {
+		for _, e := range succ[a] {
 			buf = append(buf, byte(e[1]))
 		}
 	}
