@@ -68,7 +68,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			continue
 		}
 		han := unicode.Is(unicode.Han, c)
-		if !asciiLetter(p) && !asciiLetter(next) || !han && chineseText(c) {
+		if !asciiLetter(p) && !asciiLetter(next) && !lineStart || !han && chineseText(c) {
 			// Chinese punctuation keeps its place: Big5 gives ，、。
 			// trail bytes A, B, C, and they follow Latin words.
 			continue
@@ -82,7 +82,16 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		// after a capital ("淲PT" for APT). A Han character before a
 		// Latin word starts many clean lines (在GNOME), never so.
 		t := rune(b[1])
-		if lineStart && (lower(next) || upper(next) && upper(t)) || lm.UnigramLogProb(c) < rare || !han {
+		rareHan := han && lm.UnigramLogProb(c) < rare
+		var take bool
+		if lineStart {
+			// Before ASCII: the word runs on, or a rare character, or a
+			// symbol (not a bullet before a space) runs into a word.
+			take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) || upper(next) && upper(t) || rareHan || !han && asciiAlnum(next))
+		} else {
+			take = (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han)
+		}
+		if take {
 			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
 		}
 	}

@@ -56,7 +56,7 @@ func TestLatinShift(t *testing.T) {
 func TestLineStartStrayByte(t *testing.T) {
 	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
 	stray := []string{"2022年全縣新建農村公路120公里", "Debian 系統中的自由軟體", "APT 工具的指令列介面", " 全線設服務區2處", "recode(1) 也是有用的"}
-	clean := []string{"在GNOME 桌面環境下開啟終端", "《Debian 參考手冊》（第二版）", "網絡流量分析（Tcpdump，控制檯）"}
+	clean := []string{"在GNOME 桌面環境下開啟終端", "《Debian 參考手冊》（第二版）", "網絡流量分析（Tcpdump，控制檯）", "瀏覽 “group_name” 的組資訊", "· 馮正霖強調：推動公路交通發展"}
 	for _, c := range []struct {
 		name, decoder string
 		enc           func([]byte) ([]byte, error)
