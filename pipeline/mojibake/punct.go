@@ -38,7 +38,7 @@ func opens(r rune) bool {
 const (
 	closerOpen     = 3.0
 	punctMisplaced = -8.0
-	lineEnder      = 4.0
+	lineEnder      = 5.0
 )
 
 // punctContext returns the log odds punctuation context adds to candidate
