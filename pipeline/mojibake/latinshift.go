@@ -25,8 +25,10 @@ import (
 // latinShifts returns, for a page with frame shifts among its other
 // repairs (reps), the replacements of such characters that overlap none
 // of reps.
-func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement) []replacement {
-	if !slices.ContainsFunc(reps, func(rp replacement) bool { return strings.Contains(rp.reason, "gb18030 frame shift") }) {
+// With force it does so whatever reps hold (a frame shift was repaired in
+// an earlier chunk of the document).
+func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement, force bool) []replacement {
+	if !force && !slices.ContainsFunc(reps, func(rp replacement) bool { return strings.Contains(rp.reason, "gb18030 frame shift") }) {
 		return nil
 	}
 	var gb *codec

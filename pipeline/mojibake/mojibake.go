@@ -81,11 +81,54 @@ const context = 16
 // Repair returns text with its mojibake repaired and one edit per repaired
 // run. Clean text comes back unchanged with no edits.
 func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
+	out, edits, _ := r.RepairFrom(text, State{})
+	return out, edits
+}
+
+// State is what repairing a document carries from one part of its text to
+// the next, for a document repaired in chunks (the zero State is a
+// document's start).
+type State struct {
+	// Chunked says the text is a chunk of a document: LatinPending is
+	// tracked (a scan of the text more).
+	Chunked bool
+	// AfterBreak says the text follows a line break of the document.
+	AfterBreak bool
+	// Garbled: a window before passed the gate. Mojibake comes by the
+	// page: the windows after it skip the gate.
+	Garbled bool
+	// Shift: a gb18030 frame shift was repaired before; Latin letters
+	// shifted the same way are then repaired throughout.
+	Shift bool
+	// LatinPending: text before held Latin letters that would be repaired
+	// had a frame shift been found before it (so a frame shift found now
+	// changes text already repaired).
+	LatinPending bool
+	// Confused: a line was read as the other double-byte code, which makes
+	// every other line of the document be read so too.
+	Confused bool
+}
+
+// Local reports whether repairing the chunks one after the other with the
+// carried State gave what repairing the whole would: false when a later
+// chunk found what changes the reading of earlier ones.
+func (s State) Local() bool { return !s.Confused && !(s.Shift && s.LatinPending) }
+
+// RepairFrom is Repair of a chunk of a document, given the State the text
+// before it left; it returns the State after it.
+func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, State) {
 	spots := r.det.suspicious(text)
 	runs := lossRuns(text)
 	if len(spots) == 0 && len(runs) == 0 {
-		return text, nil
+		if st.Chunked && !st.Shift && !st.LatinPending && len(latinShifts(r.lm, r.mechs, text, nil, true)) > 0 {
+			st.LatinPending = true
+		}
+		return text, nil, st
 	}
+	return r.repair(text, spots, runs, st)
+}
+
+func (r *Repairer) repair(text string, spots []int, runs []replacement, st State) (string, []textedit.Edit, State) {
 	// Most suspicious spots in clean text are rare but real characters:
 	// collect the replacements first and copy the text only when one of
 	// them changes something.
@@ -93,7 +136,11 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	sc := r.scratches.Get().(*scratch)
 	defer r.scratches.Put(sc)
 	sc.line.ok = false // the line cache is keyed by offsets in this text
-	sc.garbled = false
+	sc.garbled = st.Garbled
+	sc.textLeft = -1
+	if st.AfterBreak {
+		sc.textLeft = '\n'
+	}
 	changed := false
 	ws := r.windows(text, spots)
 	var looked []window // lines examined, in order
@@ -134,14 +181,22 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		looked = append(looked, window{start: a, end: z})
 		i = j
 	}
+	st.Garbled = sc.garbled
 	if confused != nil {
+		st.Confused = true
 		// A page read with the other double-byte code is garbled
 		// throughout: the lines with nothing the detector flags (short
 		// headings of common characters) are read the same way.
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
-	if shifts := latinShifts(r.lm, r.mechs, text, reps); len(shifts) > 0 {
+	shifts := latinShifts(r.lm, r.mechs, text, reps, st.Shift)
+	if len(shifts) > 0 {
+		st.Shift = true
+	} else if st.Chunked && !st.Shift && !st.LatinPending && len(latinShifts(r.lm, r.mechs, text, reps, true)) > 0 {
+		st.LatinPending = true
+	}
+	if len(shifts) > 0 {
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
@@ -151,14 +206,17 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 			break
 		}
 	}
+	if slices.ContainsFunc(reps, func(rp replacement) bool { return strings.Contains(rp.reason, "gb18030 frame shift") }) {
+		st.Shift = true
+	}
 	if !changed {
-		return text, nil
+		return text, nil, st
 	}
 	b := textedit.NewBuilder(text, Stage)
 	for _, rp := range reps {
 		b.Replace(rp.start, rp.end, rp.repl, rp.reason)
 	}
-	return b.String(), b.Edits()
+	return b.String(), b.Edits(), st
 }
 
 // readOtherLines reads the lines of text outside looked with m and adds
@@ -197,9 +255,12 @@ type replacement struct {
 
 // scratch holds buffers reused across the windows of one Repair call.
 type scratch struct {
-	win  []rune
-	offs []int
-	buf  []byte
+	// textLeft is the character before the text (-1 at a document's
+	// start), the left context of a window at its first byte.
+	textLeft rune
+	win      []rune
+	offs     []int
+	buf      []byte
 	// nodes is the lattice of best; only its ok flags are reset.
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
@@ -375,7 +436,7 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 	}
 	offs = append(offs, z)
 	sc.win, sc.offs = win, offs
-	left, right = -1, -1
+	left, right = sc.textLeft, -1
 	if a > 0 {
 		left, _ = utf8.DecodeLastRuneInString(text[:a])
 	}
