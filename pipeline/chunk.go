@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"strings"
 	"sync"
@@ -22,8 +23,8 @@ import (
 const DefaultChunkBytes = 4 << 20
 
 // Split marks large plain-text documents to be processed in chunks: the
-// stages after it run on chunks of about Bytes (cut at line breaks between
-// two lines that hold the cross-line rules apart, chrome.Anchor) in
+// stages after it run on chunks of about Bytes (cut at line breaks after a
+// line that holds the cross-line rules apart, chrome.Anchor) in
 // parallel, and the results are stitched into one document, the same as the
 // stages would have made of the whole. A document of at most twice Bytes,
 // and every document that is not plain text, is processed whole.
@@ -85,8 +86,8 @@ type Merger interface {
 }
 
 // chunkBounds returns the offsets where the chunks of text begin (the
-// first is 0), cutting near every size bytes at a line start between two
-// anchor lines; nil when no cut is possible.
+// first is 0), cutting near every size bytes at the first line start after
+// an anchor line; nil when no cut is possible.
 func chunkBounds(text string, size int) []int {
 	bounds := []int{0}
 	// The first chunk keeps the lines the header rules read.
@@ -120,13 +121,14 @@ func chunkBounds(text string, size int) []int {
 	return bounds
 }
 
-// nextCut finds the first line start at or after from whose previous and
-// next non-blank lines are anchors; -1 when there is none.
+// nextCut finds the first line start at or after from whose previous
+// non-blank line is an anchor (chrome.Anchor: a sentence of prose ends
+// there, so no clause, paragraph, broken-line join or header/footer scan
+// crosses the cut); -1 when there is none.
 func nextCut(text string, from int) int {
 	// Start at the line that holds from.
 	pos := strings.LastIndexByte(text[:from], '\n') + 1
-	prevAnchor := false // the last non-blank line before pos is an anchor
-	first := true
+	prevAnchor, seen := false, false
 	for pos < len(text) {
 		end := strings.IndexByte(text[pos:], '\n')
 		if end < 0 {
@@ -138,12 +140,11 @@ func nextCut(text string, from int) int {
 			pos = next
 			continue
 		}
-		anchor := chrome.Anchor(line)
-		if !first && prevAnchor && anchor {
+		if seen && prevAnchor {
 			return pos
 		}
-		first = false
-		prevAnchor = anchor
+		seen = true
+		prevAnchor = chrome.Anchor(line)
 		pos = next
 	}
 	return -1
@@ -294,8 +295,9 @@ func processSplit(ctx context.Context, d *Document, stages []Stage, timings *Tim
 						r.err = fmt.Errorf("%s: %w", s.Name(), err)
 						return false
 					}
-					if c.NotLocal {
+					if c.NotLocal != "" {
 						r.local = false
+						slog.Warn("large document processed whole, not in chunks: its memory grows with its size", "source", d.Item.Source, "chunk", k, "stage", s.Name(), "reason", c.NotLocal)
 						abort()
 						return false
 					}

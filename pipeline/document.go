@@ -72,10 +72,11 @@ type Document struct {
 	// Chunk is set on a chunk of a split document (see Split); nil for a
 	// whole document.
 	Chunk *Chunk
-	// NotLocal is set by a stage whose work on a chunk is not what it
-	// would be inside the whole document (the mojibake stage reading the
-	// page as garbled): the document is then processed whole.
-	NotLocal bool
+	// NotLocal is set, with the reason, by a stage whose work on a chunk
+	// is not what it would be inside the whole document (the mojibake
+	// stage finding a line read as the other double-byte code): the
+	// document is then processed whole.
+	NotLocal string
 	// Before is what the chunks before this one leave for a Carrier stage.
 	Before extractors.Context
 

@@ -36,7 +36,10 @@ func (s Mojibake) ApplyChained(_ context.Context, d *pipeline.Document, in any) 
 	st.Chunked, st.AfterBreak = true, !d.Chunk.First()
 	text, edits, out := s.Repairer.RepairFrom(d.Text, st)
 	if !out.Local() {
-		d.NotLocal = true
+		d.NotLocal = "a later chunk changes the repair of earlier ones"
+		if out.Confused {
+			d.NotLocal = "a line was read as the other double-byte code"
+		}
 		return out, nil
 	}
 	d.Rewrite(text, edits)
