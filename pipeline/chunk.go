@@ -162,6 +162,7 @@ type stageLog struct {
 // document needs.
 type chunkResult struct {
 	text, original string
+	textLen        int // len(text), kept once text is joined and dropped
 	base           int // offset of the chunk in the document's Base
 	logs           []stageLog
 	figures        []extractors.Figure
@@ -206,6 +207,7 @@ func processSplit(ctx context.Context, d *Document, stages []Stage, timings *Tim
 	defer cancel()
 
 	results := make([]chunkResult, n)
+	join := newJoiner(n, len(d.Text))
 	// before[k] is what the chunks before k leave; ready[k] is closed once
 	// it is set.
 	before := make([]extractors.Context, n+1)
@@ -353,6 +355,7 @@ func processSplit(ctx context.Context, d *Document, stages []Stage, timings *Tim
 			}
 			r.repairs, r.pinyin = c.Repairs, c.PinyinRemoved
 			r.meta = [4]string{c.Title, c.Publisher, c.PublishedAt, c.URL}
+			join.add(k, results)
 		})
 	}
 	wg.Wait()
@@ -371,25 +374,56 @@ func processSplit(ctx context.Context, d *Document, stages []Stage, timings *Tim
 		d.Err = err
 		return true
 	}
-	stitch(d, results, stages)
+	stitch(d, results, join, stages)
 	d.Chunks = n
 	return true
 }
 
+// joiner copies the chunks' texts into the document's, in order, as soon
+// as a chunk and all before it are done, and drops the chunk's copy: the
+// chunks' texts and the document's are never all held at once.
+type joiner struct {
+	mu         sync.Mutex
+	next       int
+	done       []bool
+	text, orig strings.Builder
+	// diff is set once a chunk's Original is not its Text (the conversion
+	// changed something): until then orig is not written, Original being
+	// Text.
+	diff bool
+	size int
+}
+
+func newJoiner(n, size int) *joiner {
+	j := &joiner{done: make([]bool, n), size: size + size/16}
+	// Clean text is about as long as the input: one allocation.
+	j.text.Grow(j.size)
+	return j
+}
+
+func (j *joiner) add(k int, rs []chunkResult) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.done[k] = true
+	for j.next < len(j.done) && j.done[j.next] {
+		r := &rs[j.next]
+		if !j.diff && (len(r.text) != len(r.original) || unsafe.StringData(r.text) != unsafe.StringData(r.original)) {
+			j.diff = true
+			j.orig.Grow(j.size)
+			j.orig.WriteString(j.text.String())
+		}
+		j.text.WriteString(r.text)
+		if j.diff {
+			j.orig.WriteString(r.original)
+		}
+		r.textLen = len(r.text)
+		r.text, r.original = "", ""
+		j.next++
+	}
+}
+
 // stitch makes d the whole document its chunks make.
-func stitch(d *Document, rs []chunkResult, stages []Stage) {
-	var textLen, origLen int
-	same := true // every chunk's Original is its Text (no conversion)
-	for _, r := range rs {
-		textLen += len(r.text)
-		origLen += len(r.original)
-		same = same && len(r.text) == len(r.original) && unsafe.StringData(r.text) == unsafe.StringData(r.original)
-	}
-	var text, orig strings.Builder
-	text.Grow(textLen)
-	if !same {
-		orig.Grow(origLen)
-	}
+func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) {
 	off := 0
 	for k := range rs {
 		r := &rs[k]
@@ -399,19 +433,15 @@ func stitch(d *Document, rs []chunkResult, stages []Stage) {
 		}
 		d.Figures = append(d.Figures, r.figures...)
 		d.figBase = append(d.figBase, r.figBase...)
-		off += len(r.text)
-		text.WriteString(r.text)
-		if !same {
-			orig.WriteString(r.original)
-		}
-		r.text, r.original, r.figures, r.figBase = "", "", nil, nil
+		off += r.textLen
+		r.figures, r.figBase = nil, nil
 		d.Repairs += r.repairs
 		d.PinyinRemoved += r.pinyin
 	}
-	d.Text = text.String()
+	d.Text = j.text.String()
 	d.Original = d.Text
-	if !same {
-		d.Original = orig.String()
+	if j.diff {
+		d.Original = j.orig.String()
 	}
 	d.Title, d.Publisher, d.PublishedAt, d.URL = rs[0].meta[0], rs[0].meta[1], rs[0].meta[2], rs[0].meta[3]
 	// Each stage's edits, chunk after chunk, shifted by the length of the
