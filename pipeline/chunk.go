@@ -89,6 +89,9 @@ type Merger interface {
 // first is 0), cutting near every size bytes at the first line start after
 // an anchor line; nil when no cut is possible.
 func chunkBounds(text string, size int) []int {
+	if size <= 0 {
+		return nil
+	}
 	bounds := []int{0}
 	// The first chunk keeps the lines the header rules read.
 	min := 0
@@ -186,8 +189,8 @@ type figSpan struct {
 // and stitches the results into d. It reports false, leaving d as it was,
 // when the document must be processed whole after all (no cut found, or a
 // stage's work on a chunk was not local).
-func processSplit(ctx context.Context, d *Document, stages []Stage, timings *Timings, current func(string)) bool {
-	bounds := chunkBounds(d.Text, d.split.Bytes)
+func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, timings *Timings, current func(string)) bool {
+	bounds := chunkBounds(d.Text, sp.Bytes)
 	if bounds == nil {
 		return false
 	}
@@ -199,7 +202,7 @@ func processSplit(ctx context.Context, d *Document, stages []Stage, timings *Tim
 			break
 		}
 	}
-	workers := d.split.Workers
+	workers := sp.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}

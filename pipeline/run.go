@@ -123,9 +123,9 @@ func process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timin
 			d.Err = fmt.Errorf("%s: %w", s.Name(), err)
 			return d
 		}
-		if d.split.Bytes > 0 {
+		if sp := d.split; sp.Bytes > 0 {
 			d.split = Split{}
-			if processSplit(ctx, d, stages[i+1:], timings, current) {
+			if processSplit(ctx, d, sp, stages[i+1:], timings, current) {
 				return d
 			}
 			// Processed whole after all: the stages go on below.
