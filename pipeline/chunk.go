@@ -344,20 +344,37 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 			}
 			r.text, r.original = c.Text, c.Original
 			r.figures = c.Figures
+			// The figures' and edits' strings are slices of the chunk's
+			// texts: copies let those texts go once joined.
+			var sent, sentCopy string // figures of one sentence share its copy
+			for i := range r.figures {
+				f := &r.figures[i]
+				if len(f.Sentence) != len(sent) || unsafe.StringData(f.Sentence) != unsafe.StringData(sent) {
+					sent, sentCopy = f.Sentence, strings.Clone(f.Sentence)
+				}
+				f.Sentence = sentCopy
+				f.Subject, f.SubjectOriginal = strings.Clone(f.Subject), strings.Clone(f.SubjectOriginal)
+				f.ValueText, f.Evidence, f.Basis = strings.Clone(f.ValueText), strings.Clone(f.Evidence), strings.Clone(f.Basis)
+			}
+			for _, l := range r.logs {
+				for i := range l.loud {
+					l.loud[i].Old, l.loud[i].New = strings.Clone(l.loud[i].Old), strings.Clone(l.loud[i].New)
+				}
+			}
 			if len(c.Figures) > 0 {
 				maps := c.spans()
 				r.figBase = make([]figSpan, len(c.Figures))
 				for i, f := range c.Figures {
 					bs, be := maps.toBase(f.Start, f.End)
 					if bs >= 0 && be <= len(c.Base) && bs <= be {
-						r.figBase[i] = figSpan{start: bs + r.base, end: be + r.base, raw: c.Base[bs:be], ok: true}
+						r.figBase[i] = figSpan{start: bs + r.base, end: be + r.base, raw: strings.Clone(c.Base[bs:be]), ok: true}
 					} else {
 						r.figBase[i] = figSpan{start: bs + r.base, end: be + r.base}
 					}
 				}
 			}
 			r.repairs, r.pinyin = c.Repairs, c.PinyinRemoved
-			r.meta = [4]string{c.Title, c.Publisher, c.PublishedAt, c.URL}
+			r.meta = [4]string{strings.Clone(c.Title), strings.Clone(c.Publisher), strings.Clone(c.PublishedAt), strings.Clone(c.URL)}
 			join.add(k, results)
 		})
 	}
@@ -379,6 +396,11 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	}
 	stitch(d, results, join, stages)
 	d.Chunks = n
+	// Nothing reads the input or Base any more (figures carry their raw
+	// text and spans): let the input's bytes go before the rows are
+	// written.
+	d.inputBytes = int64(len(d.Item.Data))
+	d.Item.Data, d.Base = nil, ""
 	return true
 }
 

@@ -81,6 +81,9 @@ type Document struct {
 	Before extractors.Context
 
 	split Split // set by Split: process the rest in chunks
+	// inputBytes is the input's size once Item.Data is dropped (a
+	// stitched document), 0 otherwise.
+	inputBytes int64
 	// figBase holds each figure's span in Base and raw text, for a
 	// stitched document whose layers were not kept.
 	figBase []figSpan
@@ -202,7 +205,7 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		Title:              schema.NullString(d.Title),
 		Publisher:          schema.NullString(d.Publisher),
 		URL:                schema.NullString(d.URL),
-		Bytes:              int64(len(d.Item.Data)),
+		Bytes:              max(int64(len(d.Item.Data)), d.inputBytes),
 		Chars:              int64(utf8.RuneCountInString(d.Text)),
 		Repairs:            int64(d.Repairs),
 		PinyinRemoved:      int64(d.PinyinRemoved),
