@@ -43,7 +43,12 @@ func splitCorpus(t *testing.T, size int) []byte {
 // size and returns it with its rows.
 func processWith(t *testing.T, chunk int, data []byte) *pipeline.Document {
 	t.Helper()
-	st, err := Build(Options{ChunkBytes: chunk})
+	return processConvert(t, chunk, "", data)
+}
+
+func processConvert(t *testing.T, chunk int, convert string, data []byte) *pipeline.Document {
+	t.Helper()
+	st, err := Build(Options{ChunkBytes: chunk, Convert: convert})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,6 +139,19 @@ func TestSplitLegacyEncoding(t *testing.T) {
 	}
 	if !strings.Contains(whole.Encoding, "gb18030") {
 		t.Fatalf("encoding %q", whole.Encoding)
+	}
+	sameRows(t, whole, split)
+}
+
+// TestSplitOtherScript: with a conversion other than t2s the extractors
+// read the t2s form of each chunk's original text; the split document's
+// rows are still the whole one's.
+func TestSplitOtherScript(t *testing.T) {
+	data := splitCorpus(t, 1<<20)
+	whole := processConvert(t, -1, "s2twp", data)
+	split := processConvert(t, 16<<10, "s2twp", data)
+	if split.Chunks < 10 {
+		t.Fatalf("%d chunks", split.Chunks)
 	}
 	sameRows(t, whole, split)
 }
