@@ -1,12 +1,16 @@
 package stages
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/ingest"
@@ -152,6 +156,32 @@ func TestSplitOtherScript(t *testing.T) {
 	split := processConvert(t, 16<<10, "s2twp", data)
 	if split.Chunks < 10 {
 		t.Fatalf("%d chunks", split.Chunks)
+	}
+	sameRows(t, whole, split)
+}
+
+// TestSplitGarbledLine: a line of Big5 bytes read as GBK in the middle of
+// a split document is repaired as in the whole one, and the page state it
+// leaves (garbled: later windows skip the gate) reaches the later chunks.
+func TestSplitGarbledLine(t *testing.T) {
+	b5, err := traditionalchinese.Big5.NewEncoder().String("交通運輸局發布年度報告，全市新建農村公路一百二十公里，完成投資三億元。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	garbled, err := simplifiedchinese.GBK.NewDecoder().String(b5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := splitCorpus(t, 1<<20)
+	half := bytes.LastIndex(clean[:len(clean)/2], []byte("\n\n")) + 2
+	data := append(append(append([]byte{}, clean[:half]...), "本市消息："+garbled+"\n\n"...), clean[half:]...)
+	whole := processWith(t, -1, data)
+	if whole.Repairs == 0 {
+		t.Fatalf("the garbled line was not repaired")
+	}
+	split := processWith(t, 16<<10, data)
+	if split.Chunks < 10 {
+		t.Errorf("%d chunks", split.Chunks)
 	}
 	sameRows(t, whole, split)
 }
