@@ -79,14 +79,39 @@ func (s *Sentence) words(a, b int) []word {
 
 // Extract returns the figures of a clean simplified text in text order.
 func (s *Set) Extract(text string) []Figure {
+	return s.extract(text, Context{}, 0)
+}
+
+// ExtractAfter is Extract for a chunk of a larger document that begins at
+// a line start: before is the Context the text before it left (Then over
+// the TailOf the earlier chunks), so that years stated earlier and a road
+// named just before apply as they would in the whole document.
+func (s *Set) ExtractAfter(text string, before Context) []Figure {
+	if before.lead == "" {
+		f := s.extract(text, before, 0)
+		return f
+	}
+	lead := len(before.lead)
+	figs := s.extract(before.lead+text, before, lead)
+	for i := range figs {
+		figs[i].Start -= lead
+		figs[i].End -= lead
+	}
+	return figs
+}
+
+// extract finds the figures of the sentences that start at or after from
+// (text before from is context only).
+func (s *Set) extract(text string, before Context, from int) []Figure {
 	// A text without any mark holds no candidate sentence: skip splitting it.
-	if !hasCandidateMark(text) {
+	if !hasCandidateMark(text[from:]) {
 		return nil
 	}
 	doc := newDocument(text)
+	doc.before = before
 	var figs []Figure
 	for k, sp := range doc.sentences {
-		if !hasCandidate(text[sp.start:sp.end]) {
+		if sp.start < from || !hasCandidate(text[sp.start:sp.end]) {
 			continue
 		}
 		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
@@ -254,6 +279,9 @@ type document struct {
 	years      []yearMention // explicit years in text order
 	scopes     []yearMention // years stated on short heading-like lines
 	yearsDone  bool
+	// before is what the text before this one left (a chunk of a larger
+	// document); zero for a whole document.
+	before Context
 }
 
 func newDocument(text string) *document {

@@ -354,7 +354,14 @@ func (d *document) yearAt(sp span, pos int) int {
 // scopeYear is the year on the nearest scope line before pos, or 0.
 func (d *document) scopeYear(pos int) int {
 	i := lastEndingBy(d.scopes, pos)
-	if i < 0 || d.scopes[i].ranged {
+	if i < 0 {
+		// A scope line before the text (a chunk's context) still counts.
+		if d.before.scope != nil && !d.before.scope.ranged {
+			return d.before.scope.year
+		}
+		return 0
+	}
+	if d.scopes[i].ranged {
 		return 0
 	}
 	return d.scopes[i].year
@@ -380,7 +387,7 @@ func (d *document) referenceYear(pos int) int {
 	// not overlap
 	k := sort.Search(len(d.paragraphs), func(k int) bool { return d.paragraphs[k].start > pos }) - 1
 	if k < 0 || pos >= d.paragraphs[k].end {
-		return lastISOBy(ys, pos)
+		return d.lastISOBy(pos)
 	}
 	para := d.paragraphs[k]
 	// The nearest year by start is the last plain one starting at or before
@@ -412,11 +419,21 @@ func (d *document) referenceYear(pos int) int {
 	if best != 0 {
 		return best
 	}
-	return lastISOBy(ys, pos)
+	return d.lastISOBy(pos)
 }
 
-// lastISOBy is the year of the last date stamp ending at or before pos, or 0.
-func lastISOBy(ys []yearMention, pos int) int {
+// lastISOBy is the year of the last date stamp ending at or before pos, or
+// the last one before the text (a chunk's context), or 0.
+func (d *document) lastISOBy(pos int) int {
+	if y := lastISOIn(d.years, pos); y != 0 {
+		return y
+	}
+	return d.before.iso
+}
+
+// lastISOIn is the year of the last date stamp of ys ending at or before
+// pos, or 0.
+func lastISOIn(ys []yearMention, pos int) int {
 	i := lastEndingBy(ys, pos)
 	if i < 0 {
 		return 0

@@ -65,6 +65,28 @@ type Document struct {
 	// FallbackTitle and FallbackPublishedAt (a PDF's metadata) fill title
 	// and published_at when the text gives none.
 	FallbackTitle, FallbackPublishedAt string
+
+	// Chunks is the number of chunks the document was processed in (0:
+	// whole).
+	Chunks int
+	// Chunk is set on a chunk of a split document (see Split); nil for a
+	// whole document.
+	Chunk *Chunk
+	// NotLocal is set, with the reason, by a stage whose work on a chunk
+	// is not what it would be inside the whole document (the mojibake
+	// stage finding a line read as the other double-byte code): the
+	// document is then processed whole.
+	NotLocal string
+	// Before is what the chunks before this one leave for a Carrier stage.
+	Before extractors.Context
+
+	split Split // set by Split: process the rest in chunks
+	// inputBytes is the input's size once Item.Data is dropped (a
+	// stitched document), 0 otherwise.
+	inputBytes int64
+	// figBase holds each figure's span in Base and raw text, for a
+	// stitched document whose layers were not kept.
+	figBase []figSpan
 }
 
 // SetDecoded sets the decoded text and the edits that map it to input bytes.
@@ -183,7 +205,7 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		Title:              schema.NullString(d.Title),
 		Publisher:          schema.NullString(d.Publisher),
 		URL:                schema.NullString(d.URL),
-		Bytes:              int64(len(d.Item.Data)),
+		Bytes:              max(int64(len(d.Item.Data)), d.inputBytes),
 		Chars:              int64(utf8.RuneCountInString(d.Text)),
 		Repairs:            int64(d.Repairs),
 		PinyinRemoved:      int64(d.PinyinRemoved),
@@ -215,8 +237,22 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 	var maps spanMaps
 	if len(d.Figures) > 0 {
 		maps = d.spans()
+		if d.figBase != nil {
+			maps.layers = nil
+		}
 	}
 	for i, f := range d.Figures {
+		var bs, be int
+		raw, rawOK := "", false
+		if d.figBase != nil {
+			fb := d.figBase[i]
+			bs, be, raw, rawOK = fb.start, fb.end, fb.raw, fb.ok
+		} else {
+			bs, be = maps.toBase(f.Start, f.End)
+			if bs >= 0 && be <= len(d.Base) && bs <= be {
+				raw, rawOK = d.Base[bs:be], true
+			}
+		}
 		row := schema.Figure{
 			DocID:      doc.DocID,
 			Source:     doc.Source,
@@ -237,9 +273,8 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 			Evidence:   f.Evidence,
 			Basis:      schema.NullString(f.Basis),
 		}
-		bs, be := maps.toBase(f.Start, f.End)
-		if bs >= 0 && be <= len(d.Base) && bs <= be {
-			row.Raw = d.Base[bs:be]
+		if rawOK {
+			row.Raw = raw
 		}
 		if ss, se, ok := maps.toSource(bs, be); ok {
 			a, b := int64(ss), int64(se)

@@ -105,21 +105,30 @@ func process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timin
 		d.Err = it.Err
 		return d
 	}
-	for _, s := range stages {
+	current := func(name string) {
+		if stage != nil {
+			stage.Store(&name)
+		}
+	}
+	for i, s := range stages {
 		if err := ctx.Err(); err != nil {
 			d.Err = err
 			return d
 		}
-		if stage != nil {
-			name := s.Name()
-			stage.Store(&name)
-		}
+		current(s.Name())
 		start := time.Now()
 		err := safeApply(ctx, s, d)
 		timings.Add(s.Name(), time.Since(start))
 		if err != nil {
 			d.Err = fmt.Errorf("%s: %w", s.Name(), err)
 			return d
+		}
+		if sp := d.split; sp.Bytes > 0 {
+			d.split = Split{}
+			if processSplit(ctx, d, sp, stages[i+1:], timings, current) {
+				return d
+			}
+			// Processed whole after all: the stages go on below.
 		}
 	}
 	return d

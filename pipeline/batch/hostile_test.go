@@ -219,3 +219,28 @@ func TestStoppedRetryCleanedLater(t *testing.T) {
 		t.Errorf("after the next resume: %v", got)
 	}
 }
+
+// TestMaxMBSplitDocuments: --max-mb limits one document whether or not it
+// is processed in chunks: a document below the limit that is split gives
+// one ok row, one above it one failed row naming the limit.
+func TestMaxMBSplitDocuments(t *testing.T) {
+	in := t.TempDir()
+	para := "市交通运输局有关负责人表示，今年全市新建改建农村公路12公里，总投资约3.5亿元，确保各项目标任务按期完成，让人民群众出行更加便捷。\n\n"
+	writeFile(t, filepath.Join(in, "under.txt"), []byte(strings.Repeat(para, (2<<20)/len(para))))
+	writeFile(t, filepath.Join(in, "over.txt"), []byte(strings.Repeat(para, (4<<20)/len(para))))
+	st, err := stages.Build(stages.Options{ChunkBytes: 64 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := batch.Run(context.Background(), batch.Config{Inputs: []string{in}, Out: out, Formats: []string{"jsonl"}, Workers: 2, Stages: st, MaxBytes: 3 << 20}); err != nil {
+		t.Fatal(err)
+	}
+	docs := docsBySource(t, out)
+	if d := docs["under.txt"]; d.Status != schema.StatusOK || d.Figures < 1000 {
+		t.Errorf("under the limit: %s %q, %d figures", d.Status, d.Error, d.Figures)
+	}
+	if d := docs["over.txt"]; d.Status != schema.StatusFailed || !strings.Contains(string(d.Error), "size limit") || !strings.Contains(string(d.Error), "> 3.0 MB") {
+		t.Errorf("over the limit: %s %q", d.Status, d.Error)
+	}
+}

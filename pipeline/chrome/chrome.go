@@ -34,6 +34,10 @@ type Options struct {
 	// JoinBroken rejoins sentences broken across lines. Text scraped as
 	// plain text needs it; lines made from HTML blocks do not.
 	JoinBroken bool
+	// NotStart and NotEnd say the text is a chunk of a larger document
+	// that does not hold its start (no title, byline or header chrome is
+	// looked for) or its end (no footer, tail bylines or trailing chrome).
+	NotStart, NotEnd bool
 }
 
 // Edit reasons beyond the cue kinds.
@@ -70,14 +74,44 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 		}
 	}
 	var meta Meta
-	header(text, lines, &meta)
-	footer(text, lines)
-	tailBylines(text, lines)
+	if !opt.NotStart {
+		header(text, lines, &meta)
+	}
+	if !opt.NotEnd {
+		footer(text, lines)
+		tailBylines(text, lines)
+	}
 	if opt.JoinBroken {
 		join(text, lines)
 	}
-	out, eds := build(text, lines)
+	out, eds := build(text, lines, !opt.NotEnd)
 	return out, eds, meta
+}
+
+// HeaderLines is how many non-blank lines at the top of a text the header
+// rules may read: a text split into chunks keeps at least these in its
+// first chunk.
+const HeaderLines = headerLines + 10
+
+// Anchor reports whether a line keeps the rules that read across lines
+// apart: a kept line of article prose ending a sentence, which the header
+// scan stops before, the footer and tail-byline scans stop at, and no
+// broken-line join crosses. Clean on a text split at a line break between
+// two anchors (the first chunk holding HeaderLines non-blank lines) gives
+// the edits of Clean on the whole, chunk by chunk.
+func Anchor(line string) bool {
+	st := cue.Measure(line)
+	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !cue.Prose(line) || hasLabel(line) {
+		return false
+	}
+	// It must end a sentence: brokenAfter and continues would join it.
+	s := strings.TrimRight(line, " \t\r\u3000")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r != '。' && r != '！' && r != '？' {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(line)
+	return !cue.Numbered(line) && r != ' ' && r != '\t' && r != '\u3000'
 }
 
 func split(text string) []line {
@@ -358,7 +392,7 @@ func continues(text string, l *line) bool {
 // and the blank lines after it along (trailing chrome takes the newline
 // before it instead); a joined break drops the newlines and blank lines
 // between the two halves.
-func build(text string, lines []line) (string, []textedit.Edit) {
+func build(text string, lines []line, atEnd bool) (string, []textedit.Edit) {
 	lastKept := -1
 	for i := range lines {
 		if !lines[i].blank() && lines[i].drop == "" {
@@ -379,7 +413,7 @@ func build(text string, lines []line) (string, []textedit.Edit) {
 			if j < len(lines) {
 				end = lines[j].start
 			}
-			if i > lastKept && lastKept >= 0 && !tail {
+			if atEnd && i > lastKept && lastKept >= 0 && !tail {
 				start, tail = lines[lastKept].end, true
 			}
 			b.Replace(start, end, "", l.drop)

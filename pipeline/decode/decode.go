@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -62,6 +63,17 @@ func (d *Decoder) Decode(data []byte, declared string) (Result, error) {
 // valid UTF-8, the common case, never consults it, and finding it in a page
 // costs a scan of the page's head.
 func (d *Decoder) DecodeLazy(data []byte, declared func() string) (Result, error) {
+	return d.decode(data, declared, false)
+}
+
+// DecodeShared is DecodeLazy for data that nothing changes afterwards:
+// valid UTF-8 text is data itself, not a copy (a large document's input
+// and its decoded text were two copies of the same bytes).
+func (d *Decoder) DecodeShared(data []byte, declared func() string) (Result, error) {
+	return d.decode(data, declared, true)
+}
+
+func (d *Decoder) decode(data []byte, declared func() string, shared bool) (Result, error) {
 	if len(data) == 0 {
 		return Result{Encoding: "utf-8"}, nil
 	}
@@ -98,6 +110,9 @@ func (d *Decoder) DecodeLazy(data []byte, declared func() string) (Result, error
 		return Result{}, fmt.Errorf("%w (%s)", ErrBinary, http.DetectContentType(data))
 	}
 	if valid {
+		if shared {
+			return Result{Text: unsafe.String(unsafe.SliceData(data), len(data)), Encoding: "utf-8"}, nil
+		}
 		return Result{Text: string(data), Encoding: "utf-8"}, nil
 	}
 	// A declared legacy charset is trusted when the whole document decodes

@@ -30,17 +30,15 @@ import (
 // common characters such trail bytes: 二 is a4 47), and a U+FFFD before
 // ASCII is the stray byte itself: no character of the page has a lead
 // byte that ASCII below 0x40 follows, so nothing of the text was lost.
-func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement) []replacement {
-	var sh *mechanism
-	for _, rp := range reps {
+// force names the frame shift to assume when reps hold none (one was
+// repaired in an earlier chunk of the document), "" for none.
+func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement, force string) []replacement {
+	sh := shiftOf(mechs, reps)
+	if sh == nil && force != "" {
 		for _, m := range mechs() {
-			if m.shift && strings.Contains(rp.reason, m.reason) {
+			if m.reason == force {
 				sh = m
-				break
 			}
-		}
-		if sh != nil {
-			break
 		}
 	}
 	if sh == nil {
@@ -74,8 +72,13 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			continue
 		}
 		b, ok := sh.wrong.encode(buf[:0], c)
-		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || overlaps(reps, a, a+n) {
+		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || overlaps(reps, a, a+n) || !han && unicode.IsLetter(c) {
+			// Latin letters with tone marks (fā, the pinyin of a page)
+			// stay: Big5's extensions give them letter trail bytes.
 			continue
+		}
+		if sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+			continue // a lead byte Python's and glibc's Big5 readers lack
 		}
 		// At a line start, the letter must run on into the word: a
 		// lowercase letter after it ("崁ecode" for recode), or capitals
@@ -107,3 +110,16 @@ func overlaps(reps []replacement, a, z int) bool {
 func lower(r rune) bool { return r >= 'a' && r <= 'z' }
 
 func upper(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+// shiftOf returns the frame-shift mechanism that one of reps was repaired
+// with, nil if none.
+func shiftOf(mechs func() []*mechanism, reps []replacement) *mechanism {
+	for _, rp := range reps {
+		for _, m := range mechs() {
+			if m.shift && strings.Contains(rp.reason, m.reason) {
+				return m
+			}
+		}
+	}
+	return nil
+}

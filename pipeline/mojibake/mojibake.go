@@ -97,12 +97,56 @@ const context = 16
 // Repair returns text with its mojibake repaired and one edit per repaired
 // run. Clean text comes back unchanged with no edits.
 func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
+	out, edits, _ := r.RepairFrom(text, State{})
+	return out, edits
+}
+
+// State is what repairing a document carries from one part of its text to
+// the next, for a document repaired in chunks (the zero State is a
+// document's start).
+type State struct {
+	// Chunked says the text is a chunk of a document: LatinPending is
+	// tracked (a scan of the text more).
+	Chunked bool
+	// AfterBreak says the text follows a line break of the document.
+	AfterBreak bool
+	// Garbled: a window before passed the gate. Mojibake comes by the
+	// page: the windows after it skip the gate.
+	Garbled bool
+	// Shift names the frame shift (gb18030 or big5) repaired before, ""
+	// when none was: the page's other lines are read with that one only,
+	// and Latin letters shifted the same way are repaired throughout.
+	Shift string
+	// LatinPending: text before held Latin letters that would be repaired
+	// had a frame shift been found before it (so a frame shift found now
+	// changes text already repaired).
+	LatinPending bool
+	// Confused: a line was read as the other double-byte code, which makes
+	// every other line of the document be read so too.
+	Confused bool
+}
+
+// Local reports whether repairing the chunks one after the other with the
+// carried State gave what repairing the whole would: false when a later
+// chunk found what changes the reading of earlier ones.
+func (s State) Local() bool { return !s.Confused && !(s.Shift != "" && s.LatinPending) }
+
+// RepairFrom is Repair of a chunk of a document, given the State the text
+// before it left; it returns the State after it.
+func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, State) {
 	spots := r.det.suspicious(text)
 	runs := lossRuns(text)
 	if len(spots) == 0 && len(runs) == 0 {
-		return text, nil
+		if st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, nil) {
+			st.LatinPending = true
+		}
+		return text, nil, st
 	}
 	r.warm.Do(func() { go r.mechs() })
+	return r.repair(text, spots, runs, st)
+}
+
+func (r *Repairer) repair(text string, spots []int, runs []replacement, st State) (string, []textedit.Edit, State) {
 	// Most suspicious spots in clean text are rare but real characters:
 	// collect the replacements first and copy the text only when one of
 	// them changes something.
@@ -110,8 +154,15 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 	sc := r.scratches.Get().(*scratch)
 	defer r.scratches.Put(sc)
 	sc.line.ok = false // the line cache is keyed by offsets in this text
-	sc.garbled = false
+	sc.garbled = st.Garbled
 	sc.shifted = nil
+	if st.Shift != "" {
+		sc.shifted = r.mechanism(st.Shift)
+	}
+	sc.textLeft = -1
+	if st.AfterBreak {
+		sc.textLeft = '\n'
+	}
 	changed := false
 	ws := r.windows(text, spots)
 	var looked []window // lines examined, in order
@@ -152,14 +203,20 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 		looked = append(looked, window{start: a, end: z})
 		i = j
 	}
+	st.Garbled = sc.garbled
 	if confused != nil {
+		st.Confused = true
 		// A page read with the other double-byte code is garbled
 		// throughout: the lines with nothing the detector flags (short
 		// headings of common characters) are read the same way.
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
-	if shifts := latinShifts(r.lm(), r.mechs, text, reps); len(shifts) > 0 {
+	shifts := latinShifts(r.lm(), r.mechs, text, reps, st.Shift)
+	if len(shifts) == 0 && st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, reps) {
+		st.LatinPending = true
+	}
+	if len(shifts) > 0 {
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
@@ -169,14 +226,19 @@ func (r *Repairer) Repair(text string) (string, []textedit.Edit) {
 			break
 		}
 	}
+	if sc.shifted != nil {
+		st.Shift = sc.shifted.reason
+	} else if m := shiftOf(r.mechs, reps); m != nil {
+		st.Shift = m.reason
+	}
 	if !changed {
-		return text, nil
+		return text, nil, st
 	}
 	b := textedit.NewBuilder(text, Stage)
 	for _, rp := range reps {
 		b.Replace(rp.start, rp.end, rp.repl, rp.reason)
 	}
-	return b.String(), b.Edits()
+	return b.String(), b.Edits(), st
 }
 
 // readOtherLines reads the lines of text outside looked with m and adds
@@ -215,9 +277,12 @@ type replacement struct {
 
 // scratch holds buffers reused across the windows of one Repair call.
 type scratch struct {
-	win  []rune
-	offs []int
-	buf  []byte
+	// textLeft is the character before the text (-1 at a document's
+	// start), the left context of a window at its first byte.
+	textLeft rune
+	win      []rune
+	offs     []int
+	buf      []byte
 	// suffix holds the text after a run (lineAfter).
 	suffix []rune
 	// nodes is the lattice of best; only its ok flags are reset.
@@ -400,7 +465,7 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 	}
 	offs = append(offs, z)
 	sc.win, sc.offs = win, offs
-	left, right = -1, -1
+	left, right = sc.textLeft, -1
 	if a > 0 {
 		left, _ = utf8.DecodeLastRuneInString(text[:a])
 	}
@@ -575,4 +640,25 @@ func lineAfter(dst []rune, text string, at int) []rune {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// mechanism returns the mechanism with the given reason, nil if none.
+func (r *Repairer) mechanism(reason string) *mechanism {
+	for _, m := range r.mechs() {
+		if m.reason == reason {
+			return m
+		}
+	}
+	return nil
+}
+
+// latinPending reports whether text holds Latin letters that a frame
+// shift found later would repair (see State.LatinPending).
+func (r *Repairer) latinPending(text string, reps []replacement) bool {
+	for _, m := range r.mechs() {
+		if m.shift && len(latinShifts(r.lm(), r.mechs, text, reps, m.reason)) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -2,8 +2,11 @@ package sink
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
@@ -31,7 +34,7 @@ func newJSONL(n Naming) (*jsonlWriter, error) {
 }
 
 func (w *jsonlWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	if err := w.encs[0].Encode(d); err != nil {
+	if err := writeDocJSON(w.bufs[0], w.encs[0], d); err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
 	for _, f := range figs {
@@ -58,3 +61,84 @@ func (w *jsonlWriter) Close() error {
 }
 
 func (w *jsonlWriter) Abort() { abortAll(w.files[:]) }
+
+// streamTextBytes is the text size from which a documents row is written in
+// pieces: json.Encoder builds the whole line in memory, twice the clean
+// text of a large document (text and text_original_script) and more while
+// its buffer grows.
+const streamTextBytes = 1 << 20
+
+// textKeys is how the two text columns stand in a row whose texts are
+// empty: one after the other (schema.Document's field order). Quotes inside
+// values are escaped, so this is found only as the keys.
+const textKeys = `"text":"","text_original_script":""`
+
+// writeDocJSON writes d as enc.Encode would, byte for byte, without holding
+// the encoded texts in memory: the row with empty texts is encoded, and
+// the texts are escaped into w piece by piece where they belong.
+func writeDocJSON(w io.Writer, enc *json.Encoder, d schema.Document) error {
+	if len(d.Text)+len(d.TextOriginalScript) < streamTextBytes {
+		return enc.Encode(d)
+	}
+	text, orig := d.Text, d.TextOriginalScript
+	d.Text, d.TextOriginalScript = "", ""
+	var head bytes.Buffer
+	henc := json.NewEncoder(&head)
+	henc.SetEscapeHTML(false)
+	if err := henc.Encode(d); err != nil {
+		return err
+	}
+	line := head.Bytes()
+	at := bytes.Index(line, []byte(textKeys))
+	if at < 0 {
+		return fmt.Errorf("documents row: text columns not found")
+	}
+	if _, err := w.Write(line[:at]); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, `"text":`); err != nil {
+		return err
+	}
+	if err := writeJSONString(w, text); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, `,"text_original_script":`); err != nil {
+		return err
+	}
+	if err := writeJSONString(w, orig); err != nil {
+		return err
+	}
+	_, err := w.Write(line[at+len(textKeys):])
+	return err
+}
+
+// writeJSONString writes s as a JSON string as encoding/json (HTML
+// escaping off) writes it, encoding pieces of about 256 KB. JSON escapes
+// character by character, and the pieces are cut before a byte that
+// begins a character, so the pieces' escapes are the whole's.
+func writeJSONString(w io.Writer, s string) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if _, err := io.WriteString(w, `"`); err != nil {
+		return err
+	}
+	for len(s) > 0 {
+		n := min(len(s), 256<<10)
+		for n < len(s) && !utf8.RuneStart(s[n]) {
+			n++
+		}
+		buf.Reset()
+		if err := enc.Encode(s[:n]); err != nil {
+			return err
+		}
+		b := buf.Bytes()
+		// Encode wrote "…"\n: the piece's escapes are between the quotes.
+		if _, err := w.Write(b[1 : len(b)-2]); err != nil {
+			return err
+		}
+		s = s[n:]
+	}
+	_, err := io.WriteString(w, `"`)
+	return err
+}

@@ -25,12 +25,23 @@ type Options struct {
 	// PDFTimeout limits the time one PDF may take (pdftext.DefaultTimeout
 	// when 0).
 	PDFTimeout time.Duration
+	// ChunkBytes is the size of the chunks a large plain-text document is
+	// processed in (pipeline.DefaultChunkBytes when 0; never split when
+	// negative).
+	ChunkBytes int
 }
 
 // Build assembles the stages in pipeline order.
 func Build(opt Options) ([]pipeline.Stage, error) {
 	if opt.Convert == "" {
 		opt.Convert = "t2s"
+	}
+	chunk := opt.ChunkBytes
+	switch {
+	case chunk == 0:
+		chunk = pipeline.DefaultChunkBytes
+	case chunk < 0:
+		chunk = 0
 	}
 	// The dictionaries and tables load in parallel: a run starts in the
 	// time of the slowest, not of all of them.
@@ -65,6 +76,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		// PDFium starts only when the first PDF arrives.
 		PDF{Reader: pdftext.New(opt.PDFTimeout, 0)},
 		Decode{Decoder: decode.New(langmodel.PerChar), Charset: htmltext.Charset},
+		pipeline.Split{Bytes: chunk},
 		HTML{},
 		Chrome{},
 		Mojibake{Repairer: rep},

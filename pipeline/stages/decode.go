@@ -33,7 +33,9 @@ func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
 		}
 		return decode.FirstDeclared(d.Item.Charset, meta)
 	}
-	r, err := s.Decoder.DecodeLazy(d.Item.Data, declared)
+	// The item's bytes are never changed once read: valid UTF-8 text
+	// shares them.
+	r, err := s.Decoder.DecodeShared(d.Item.Data, declared)
 	if err != nil {
 		// The runner prefixes the stage's name ("decode: …").
 		return err

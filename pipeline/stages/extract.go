@@ -27,6 +27,26 @@ func (s Mojibake) Apply(_ context.Context, d *pipeline.Document) error {
 	return nil
 }
 
+// ApplyChained implements pipeline.Chained: a chunk is repaired with the
+// state the chunks before it left (a page found garbled stays garbled).
+// When a chunk finds what changes the reading of earlier chunks, the
+// document is processed whole.
+func (s Mojibake) ApplyChained(_ context.Context, d *pipeline.Document, in any) (any, error) {
+	st, _ := in.(mojibake.State)
+	st.Chunked, st.AfterBreak = true, !d.Chunk.First()
+	text, edits, out := s.Repairer.RepairFrom(d.Text, st)
+	if !out.Local() {
+		d.NotLocal = "a later chunk changes the repair of earlier ones"
+		if out.Confused {
+			d.NotLocal = "a line was read as the other double-byte code"
+		}
+		return out, nil
+	}
+	d.Rewrite(text, edits)
+	d.Repairs += len(edits)
+	return out, nil
+}
+
 // Extract finds figures. The extractors read simplified text: when the clean
 // text is in another script (--convert s2t, ...), they read the t2s
 // conversion of the original-script text and their spans are mapped onto the
@@ -43,13 +63,13 @@ func (Extract) Name() string { return "extract" }
 // Apply implements pipeline.Stage.
 func (s Extract) Apply(_ context.Context, d *pipeline.Document) error {
 	if s.T2S == nil {
-		d.Figures = s.Set.Extract(d.Text)
+		d.Figures = s.Set.ExtractAfter(d.Text, d.Before)
 		originalSubjects(d.Figures, d.Text, d.Original, d.ScriptEdits)
 		markInferred(d)
 		return nil
 	}
 	simp, toSimp := s.T2S.ConvertEdits(d.Original)
-	figs := s.Set.Extract(simp)
+	figs := s.Set.ExtractAfter(simp, d.Before)
 	originalSubjects(figs, simp, d.Original, toSimp)
 	back := textedit.NewMapper(toSimp)
 	fwd := textedit.NewMapper(textedit.Invert(d.ScriptEdits))
@@ -61,6 +81,15 @@ func (s Extract) Apply(_ context.Context, d *pipeline.Document) error {
 	d.Figures = figs
 	markInferred(d)
 	return nil
+}
+
+// Tail implements pipeline.Carrier: what a chunk leaves for the extraction
+// of the chunks after it, read from the text the extractors read.
+func (s Extract) Tail(d *pipeline.Document) extractors.Context {
+	if s.T2S == nil {
+		return extractors.TailOf(d.Text)
+	}
+	return extractors.TailOf(s.T2S.Convert(d.Original))
 }
 
 // markInferred says in a figure's evidence when its span holds a character

@@ -41,8 +41,21 @@ func (Script) Name() string { return "script" }
 
 // Apply implements pipeline.Stage.
 func (s Script) Apply(_ context.Context, d *pipeline.Document) error {
+	if d.Chunk != nil {
+		return nil // classified whole by Merge
+	}
 	d.Script = s.table.classify(d.Text)
 	return nil
+}
+
+// Merge implements pipeline.Merger: a split document is classified by its
+// whole text before conversion, as an unsplit one.
+func (s Script) Merge(d *pipeline.Document) {
+	text := d.Original
+	if text == "" {
+		text = d.Text // no conversion stage
+	}
+	d.Script = s.table.classify(text)
 }
 
 // scriptTable marks the characters that OpenCC's t2s changes and s2t keeps

@@ -65,6 +65,9 @@ func (Chrome) Apply(_ context.Context, d *pipeline.Document) error {
 	// Lines made from HTML blocks are whole already, and the PDF stage
 	// joined a PDF's lines by their layout: do not join them.
 	opt := chrome.Options{JoinBroken: d.Item.Format != ingest.FormatHTML && d.Item.Format != ingest.FormatPDF}
+	// A chunk of a split document reads the header only at the start and
+	// the footer only at the end.
+	opt.NotStart, opt.NotEnd = !d.Chunk.First(), !d.Chunk.Last()
 	text, edits, meta := chrome.CleanWith(d.Text, opt)
 	d.Rewrite(text, edits)
 	setMeta(d, meta)

@@ -1,0 +1,519 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/zhextract/zhextract/extractors"
+	"github.com/zhextract/zhextract/pipeline/chrome"
+	"github.com/zhextract/zhextract/pipeline/ingest"
+	"github.com/zhextract/zhextract/pipeline/textedit"
+)
+
+// DefaultChunkBytes is the size of the chunks a large text document is
+// processed in: large enough that the chunk boundaries and the per-chunk
+// work are few, small enough that the chunks of one document keep every core
+// busy and their intermediate edits stay small.
+const DefaultChunkBytes = 4 << 20
+
+// Split marks large plain-text documents to be processed in chunks: the
+// stages after it run on chunks of about Bytes (cut at line breaks after a
+// line that holds the cross-line rules apart, chrome.Anchor) in
+// parallel, and the results are stitched into one document, the same as the
+// stages would have made of the whole. A document of at most twice Bytes,
+// and every document that is not plain text, is processed whole.
+type Split struct {
+	Bytes int
+	// Workers bounds the chunks of one document in progress at once
+	// (GOMAXPROCS when 0).
+	Workers int
+}
+
+// Name implements Stage.
+func (Split) Name() string { return "split" }
+
+// Apply implements Stage.
+func (s Split) Apply(_ context.Context, d *Document) error {
+	if s.Bytes > 0 && d.Item.Format == ingest.FormatText && d.SourceMappable && len(d.Text) > 2*s.Bytes {
+		d.split = s
+	}
+	return nil
+}
+
+// Chunk says which chunk of a split document a Document is.
+type Chunk struct {
+	Index, Count int
+}
+
+// First reports whether the chunk holds the document's start.
+func (c *Chunk) First() bool { return c == nil || c.Index == 0 }
+
+// Last reports whether the chunk holds the document's end.
+func (c *Chunk) Last() bool { return c == nil || c.Index == c.Count-1 }
+
+// Carrier is a stage whose work on a chunk depends on the text before the
+// chunk (figure extraction: a year stated on an earlier heading). In a split
+// document it runs after the other stages of every chunk, with
+// Document.Before set to what the chunks before left.
+type Carrier interface {
+	Stage
+	// Tail returns what the chunk d (through every stage before this
+	// one) leaves for the chunks after it, on its own.
+	Tail(d *Document) extractors.Context
+}
+
+// Chained is a stage whose work on a chunk depends on a state the chunks
+// before it leave, in order (the mojibake stage: a page found garbled is
+// read as garbled throughout). Chunks run it one after the other, each
+// with the state the one before returned (nil for the first).
+type Chained interface {
+	Stage
+	ApplyChained(ctx context.Context, d *Document, in any) (out any, err error)
+}
+
+// Merger is a stage that reads the whole document rather than a chunk (the
+// script classification): in a split document it does nothing per chunk
+// and Merge runs once on the stitched document.
+type Merger interface {
+	Stage
+	Merge(d *Document)
+}
+
+// chunkBounds returns the offsets where the chunks of text begin (the
+// first is 0), cutting near every size bytes at the first line start after
+// an anchor line; nil when no cut is possible.
+func chunkBounds(text string, size int) []int {
+	if size <= 0 {
+		return nil
+	}
+	bounds := []int{0}
+	// The first chunk keeps the lines the header rules read.
+	min := 0
+	for n, pos := 0, 0; n < chrome.HeaderLines && pos < len(text); {
+		i := strings.IndexByte(text[pos:], '\n')
+		if i < 0 {
+			return nil
+		}
+		if strings.TrimSpace(text[pos:pos+i]) != "" {
+			n++
+		}
+		pos += i + 1
+		min = pos
+	}
+	for {
+		last := bounds[len(bounds)-1]
+		from := max(last+size, min)
+		if from+size/2 >= len(text) {
+			break // the rest is one chunk
+		}
+		cut := nextCut(text, from)
+		if cut < 0 || cut+size/2 >= len(text) {
+			break
+		}
+		bounds = append(bounds, cut)
+	}
+	if len(bounds) < 2 {
+		return nil
+	}
+	return bounds
+}
+
+// nextCut finds the first line start at or after from whose previous
+// non-blank line is an anchor (chrome.Anchor: a sentence of prose ends
+// there, so no clause, paragraph, broken-line join or header/footer scan
+// crosses the cut); -1 when there is none.
+func nextCut(text string, from int) int {
+	// Start at the line that holds from.
+	pos := strings.LastIndexByte(text[:from], '\n') + 1
+	prevAnchor, seen := false, false
+	for pos < len(text) {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			return -1 // the last line ends the document: no cut after it
+		}
+		line := text[pos : pos+end]
+		next := pos + end + 1
+		if strings.TrimSpace(line) == "" {
+			pos = next
+			continue
+		}
+		if seen && prevAnchor {
+			return pos
+		}
+		seen = true
+		prevAnchor = chrome.Anchor(line)
+		pos = next
+	}
+	return -1
+}
+
+// stageLog is what one stage did to one chunk: the length of the text it
+// read (to shift its edits to whole-document offsets) and the loud edits it
+// logged.
+type stageLog struct {
+	inLen int
+	loud  []textedit.Edit
+}
+
+// chunkResult is one processed chunk, reduced to what the stitched
+// document needs.
+type chunkResult struct {
+	text, original string
+	textLen        int // len(text), kept once text is joined and dropped
+	base           int // offset of the chunk in the document's Base
+	logs           []stageLog
+	figures        []extractors.Figure
+	figBase        []figSpan
+	repairs        int
+	pinyin         int
+	meta           [4]string // title, publisher, published_at, url
+	err            error
+	local          bool
+}
+
+// figSpan is a figure's span in Base and its raw text, computed from the
+// chunk's edits before they are dropped.
+type figSpan struct {
+	start, end int
+	raw        string
+	ok         bool
+}
+
+// processSplit runs stages over the chunks of d (d.split set, Text = Base)
+// and stitches the results into d. It reports false, leaving d as it was,
+// when the document must be processed whole after all (no cut found, or a
+// stage's work on a chunk was not local).
+func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, timings *Timings, current func(string)) bool {
+	bounds := chunkBounds(d.Text, sp.Bytes)
+	if bounds == nil {
+		return false
+	}
+	n := len(bounds)
+	carry := len(stages)
+	for i, s := range stages {
+		if _, ok := s.(Carrier); ok {
+			carry = i
+			break
+		}
+	}
+	workers := sp.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	results := make([]chunkResult, n)
+	join := newJoiner(n, len(d.Text))
+	// before[k] is what the chunks before k leave; ready[k] is closed once
+	// it is set.
+	before := make([]extractors.Context, n+1)
+	ready := make([]chan struct{}, n+1)
+	for k := range ready {
+		ready[k] = make(chan struct{})
+	}
+	close(ready[0])
+	// chain[i] holds the states of stage i if it is Chained: state[i][k]
+	// is chunk k's input, published by closing chainReady[i][k].
+	chain := make([][]any, len(stages))
+	chainReady := make([][]chan struct{}, len(stages))
+	for i, s := range stages {
+		if _, ok := s.(Chained); ok {
+			chain[i] = make([]any, n+1)
+			chainReady[i] = make([]chan struct{}, n+1)
+			for k := range chainReady[i] {
+				chainReady[i][k] = make(chan struct{})
+			}
+			close(chainReady[i][0])
+		}
+	}
+	var failed sync.Once
+	abort := func() { failed.Do(cancel) }
+
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for k := range n {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		end := len(d.Text)
+		if k+1 < n {
+			end = bounds[k+1]
+		}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			r := &results[k]
+			r.base = bounds[k]
+			c := &Document{
+				Item:        ingest.Item{Source: d.Item.Source, ID: d.Item.ID, Format: d.Item.Format, URL: d.Item.URL},
+				Encoding:    d.Encoding,
+				Title:       d.Title,
+				Publisher:   d.Publisher,
+				PublishedAt: d.PublishedAt,
+				URL:         d.URL,
+				Text:        d.Text[bounds[k]:end],
+				Base:        d.Text[bounds[k]:end],
+				Chunk:       &Chunk{Index: k, Count: n},
+			}
+			r.local = true
+			run := func(from, to int) bool {
+				for i := from; i < to; i++ {
+					s := stages[i]
+					if ctx.Err() != nil {
+						return false
+					}
+					if _, ok := s.(Merger); ok {
+						r.logs = append(r.logs, stageLog{inLen: len(c.Text)})
+						continue
+					}
+					current(s.Name())
+					in, logged := len(c.Text), len(c.logged)
+					var err error
+					if ch, ok := s.(Chained); ok {
+						select {
+						case <-chainReady[i][k]:
+						case <-ctx.Done():
+							return false
+						}
+						start := time.Now()
+						var out any
+						out, err = safeChained(ctx, ch, c, chain[i][k])
+						timings.Add(s.Name(), time.Since(start))
+						chain[i][k+1] = out
+						close(chainReady[i][k+1])
+					} else {
+						start := time.Now()
+						err = safeApply(ctx, s, c)
+						timings.Add(s.Name(), time.Since(start))
+					}
+					if err != nil {
+						r.err = fmt.Errorf("%s: %w", s.Name(), err)
+						return false
+					}
+					if c.NotLocal != "" {
+						r.local = false
+						slog.Warn("large document processed whole, not in chunks: its memory grows with its size", "source", d.Item.Source, "chunk", k, "stage", s.Name(), "reason", c.NotLocal)
+						abort()
+						return false
+					}
+					var loud []textedit.Edit
+					for _, l := range c.logged[logged:] {
+						for _, e := range l {
+							if !e.Quiet {
+								loud = append(loud, e)
+							}
+						}
+					}
+					r.logs = append(r.logs, stageLog{inLen: in, loud: loud})
+				}
+				return true
+			}
+			if !run(0, carry) {
+				if r.err != nil {
+					abort()
+				}
+				return
+			}
+			var tail extractors.Context
+			if carry < len(stages) {
+				tail = stages[carry].(Carrier).Tail(c)
+			}
+			select {
+			case <-ready[k]:
+			case <-ctx.Done():
+				return
+			}
+			before[k+1] = before[k].Then(tail)
+			close(ready[k+1])
+			c.Before = before[k]
+			if !run(carry, len(stages)) {
+				if r.err != nil {
+					abort()
+				}
+				return
+			}
+			r.text, r.original = c.Text, c.Original
+			r.figures = c.Figures
+			// The figures' and edits' strings are slices of the chunk's
+			// texts: copies let those texts go once joined.
+			var sent, sentCopy string // figures of one sentence share its copy
+			for i := range r.figures {
+				f := &r.figures[i]
+				if len(f.Sentence) != len(sent) || unsafe.StringData(f.Sentence) != unsafe.StringData(sent) {
+					sent, sentCopy = f.Sentence, strings.Clone(f.Sentence)
+				}
+				f.Sentence = sentCopy
+				f.Subject, f.SubjectOriginal = strings.Clone(f.Subject), strings.Clone(f.SubjectOriginal)
+				f.ValueText, f.Evidence, f.Basis = strings.Clone(f.ValueText), strings.Clone(f.Evidence), strings.Clone(f.Basis)
+			}
+			for _, l := range r.logs {
+				for i := range l.loud {
+					l.loud[i].Old, l.loud[i].New = strings.Clone(l.loud[i].Old), strings.Clone(l.loud[i].New)
+				}
+			}
+			if len(c.Figures) > 0 {
+				maps := c.spans()
+				r.figBase = make([]figSpan, len(c.Figures))
+				for i, f := range c.Figures {
+					bs, be := maps.toBase(f.Start, f.End)
+					if bs >= 0 && be <= len(c.Base) && bs <= be {
+						r.figBase[i] = figSpan{start: bs + r.base, end: be + r.base, raw: strings.Clone(c.Base[bs:be]), ok: true}
+					} else {
+						r.figBase[i] = figSpan{start: bs + r.base, end: be + r.base}
+					}
+				}
+			}
+			r.repairs, r.pinyin = c.Repairs, c.PinyinRemoved
+			r.meta = [4]string{strings.Clone(c.Title), strings.Clone(c.Publisher), strings.Clone(c.PublishedAt), strings.Clone(c.URL)}
+			join.add(k, results)
+		})
+	}
+	wg.Wait()
+	for k := range results {
+		if !results[k].local {
+			return false // the caller processes the document whole
+		}
+	}
+	for k := range results {
+		if err := results[k].err; err != nil {
+			d.Err = err
+			return true
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		d.Err = err
+		return true
+	}
+	stitch(d, results, join, stages)
+	d.Chunks = n
+	// Nothing reads the input or Base any more (figures carry their raw
+	// text and spans): let the input's bytes go before the rows are
+	// written.
+	d.inputBytes = int64(len(d.Item.Data))
+	d.Item.Data, d.Base = nil, ""
+	return true
+}
+
+// joiner copies the chunks' texts into the document's, in order, as soon
+// as a chunk and all before it are done, and drops the chunk's copy: the
+// chunks' texts and the document's are never all held at once.
+type joiner struct {
+	mu         sync.Mutex
+	next       int
+	done       []bool
+	text, orig strings.Builder
+	// diff is set once a chunk's Original is not its Text (the conversion
+	// changed something): until then orig is not written, Original being
+	// Text.
+	diff bool
+	size int
+}
+
+func newJoiner(n, size int) *joiner {
+	j := &joiner{done: make([]bool, n), size: size + size/16}
+	// Clean text is about as long as the input: one allocation.
+	j.text.Grow(j.size)
+	return j
+}
+
+func (j *joiner) add(k int, rs []chunkResult) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.done[k] = true
+	for j.next < len(j.done) && j.done[j.next] {
+		r := &rs[j.next]
+		if !j.diff && (len(r.text) != len(r.original) || unsafe.StringData(r.text) != unsafe.StringData(r.original)) {
+			j.diff = true
+			j.orig.Grow(j.size)
+			j.orig.WriteString(j.text.String())
+		}
+		j.text.WriteString(r.text)
+		if j.diff {
+			j.orig.WriteString(r.original)
+		}
+		r.textLen = len(r.text)
+		r.text, r.original = "", ""
+		j.next++
+	}
+}
+
+// stitch makes d the whole document its chunks make.
+func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) {
+	off := 0
+	for k := range rs {
+		r := &rs[k]
+		for i := range r.figures {
+			r.figures[i].Start += off
+			r.figures[i].End += off
+		}
+		d.Figures = append(d.Figures, r.figures...)
+		d.figBase = append(d.figBase, r.figBase...)
+		off += r.textLen
+		r.figures, r.figBase = nil, nil
+		d.Repairs += r.repairs
+		d.PinyinRemoved += r.pinyin
+	}
+	d.Text = j.text.String()
+	d.Original = d.Text
+	if j.diff {
+		d.Original = j.orig.String()
+	}
+	d.Title, d.Publisher, d.PublishedAt, d.URL = rs[0].meta[0], rs[0].meta[1], rs[0].meta[2], rs[0].meta[3]
+	// Each stage's edits, chunk after chunk, shifted by the length of the
+	// text the stage read in the chunks before.
+	for j := range stages {
+		var loud []textedit.Edit
+		shift := 0
+		for k := range rs {
+			if j >= len(rs[k].logs) {
+				continue
+			}
+			l := rs[k].logs[j]
+			for _, e := range l.loud {
+				if e.Start >= 0 {
+					e.Start += shift
+					e.End += shift
+				}
+				loud = append(loud, e)
+			}
+			shift += l.inLen
+		}
+		d.log(loud)
+	}
+	// The edits of the chunks' stages are not stitched into layers: the
+	// figures' spans in Base were mapped in their chunk (figBase).
+	d.layers = nil
+	for _, s := range stages {
+		if m, ok := s.(Merger); ok {
+			m.Merge(d)
+		}
+	}
+}
+
+func safeChained(ctx context.Context, s Chained, d *Document, in any) (out any, err error) {
+	err = safeApply(ctx, chainedStage{s, in, &out}, d)
+	return out, err
+}
+
+// chainedStage runs a Chained stage through safeApply's recovery.
+type chainedStage struct {
+	Chained
+	in  any
+	out *any
+}
+
+func (s chainedStage) Apply(ctx context.Context, d *Document) error {
+	var err error
+	*s.out, err = s.ApplyChained(ctx, d, s.in)
+	return err
+}

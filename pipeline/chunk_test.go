@@ -1,0 +1,83 @@
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/zhextract/zhextract/pipeline/chrome"
+)
+
+// clauseText is a document whose lines are mostly figures broken across two
+// lines mid-clause ("…总里程达到" / "1,234公里…"), with an anchor paragraph
+// every anchorEvery blocks: a cut at most line starts would fall inside a
+// figure's clause.
+func clauseText(blocks, anchorEvery int) string {
+	var b strings.Builder
+	for i := range chrome.HeaderLines + 5 {
+		fmt.Fprintf(&b, "第%d段：据市交通运输局介绍，全市公路建设稳步推进，各项工作有序开展，群众出行条件持续改善，服务保障能力不断增强，为经济社会发展提供了有力支撑。\n\n", i)
+	}
+	for i := range blocks {
+		if i%anchorEvery == 0 {
+			fmt.Fprintf(&b, "市交通运输局有关负责人表示，下一步将继续加快重点项目建设，统筹推进农村公路提档升级，确保各项目标任务按期完成，让人民群众出行更加便捷。第%d部分。\n", i)
+		}
+		fmt.Fprintf(&b, "据介绍，2023年第%d批新建改建农村公路项目总里程达到\n%d公里，总投资约%d.5亿元，较上年增长百分之十二。\n", i, 100+i, 10+i%50)
+	}
+	return b.String()
+}
+
+// TestChunkBoundsAvoidClauses forces the chunk size so that the natural cut
+// (the first line start after each size bytes) falls inside a broken
+// figure clause, and checks that every cut was moved to the line start
+// after an anchor.
+func TestChunkBoundsAvoidClauses(t *testing.T) {
+	text := clauseText(3000, 25)
+	for _, size := range []int{4 << 10, 9 << 10, 33 << 10} {
+		bounds := chunkBounds(text, size)
+		if len(bounds) < 3 {
+			t.Fatalf("size %d: %d chunks", size, len(bounds))
+		}
+		moved := 0
+		for _, cut := range bounds[1:] {
+			if text[cut-1] != '\n' {
+				t.Fatalf("size %d: cut at %d is not a line start", size, cut)
+			}
+			prev := strings.TrimRight(text[:cut], "\n")
+			prev = prev[strings.LastIndexByte(prev, '\n')+1:]
+			next := strings.TrimLeft(text[cut:], "\n")
+			next = next[:strings.IndexByte(next, '\n')]
+			if !chrome.Anchor(prev) {
+				t.Errorf("size %d: cut at %d between %q and %q", size, cut, prev, next)
+			}
+			if strings.HasSuffix(prev, "达到") || strings.Contains(next, "公里，总投资") {
+				t.Errorf("size %d: cut at %d inside a figure's clause", size, cut)
+			}
+		}
+		// Where the natural cut fell: count the chunks it put inside a
+		// clause, which the rule had to move.
+		for k := 1; k < len(bounds); k++ {
+			at := bounds[k-1] + size
+			at += strings.IndexByte(text[at:], '\n') + 1
+			if bounds[k] != at {
+				moved++
+			}
+		}
+		if moved == 0 {
+			t.Errorf("size %d: no cut had to move: the test does not force cuts into clauses", size)
+		}
+	}
+}
+
+// TestChunkBoundsNone: a text with no anchor, or too short for two chunks,
+// is not split.
+func TestChunkBoundsNone(t *testing.T) {
+	for name, text := range map[string]string{
+		"no anchors": strings.Repeat("据介绍，2023年新建改建农村公路项目总里程达到\n1,234公里。\n", 5000),
+		"short":      clauseText(800, 2)[:55<<10],
+		"one line":   strings.Repeat("全市公路建设稳步推进，", 100000),
+	} {
+		if b := chunkBounds(text, 40<<10); b != nil {
+			t.Errorf("%s: cut at %v", name, b)
+		}
+	}
+}
