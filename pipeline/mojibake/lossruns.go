@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Runs of characters that are the mark of a loss, not text: 锟斤拷 is
@@ -29,14 +30,16 @@ func lossRuns(text string) []replacement {
 			break
 		}
 		a := from + i
-		z := a
-		n := 0
-		for strings.HasPrefix(text[z:], replacementGBK) {
-			z += len(replacementGBK)
-			n++
+		// The damage may begin before the first 锟斤拷 (锟皆★拷 is U+FFFD, Ô
+		// and U+FFFD): from the line's start when that reads through.
+		if ls := from + strings.LastIndexAny(text[from:a], "\n\r") + 1; ls < a {
+			if z, _, _ := doubleDamaged(text, ls); z > a {
+				a = ls
+			}
 		}
-		reps = append(reps, replacement{start: a, end: z, repl: strings.Repeat("\uFFFD", 2*n),
-			reason: "锟斤拷: U+FFFD written as UTF-8 and read as GBK" + lostNote(2*n)})
+		z, repl, n := doubleDamaged(text, a)
+		reps = append(reps, replacement{start: a, end: z, repl: repl,
+			reason: "锟斤拷: U+FFFD written as UTF-8 and read as GBK" + lostNote(n)})
 		from = z
 	}
 	for _, fill := range []struct {
@@ -63,20 +66,124 @@ func lossRuns(text string) []replacement {
 	return reps
 }
 
-// addLossRuns adds to reps, sorted by start, the runs that no repair
-// covers: a repaired reading that covers one has read its bytes already.
+// addLossRuns adds the runs to reps, sorted by start. A run of 锟斤拷 is
+// read for certain (its bytes are the UTF-8 text), so a repair that
+// overlaps one gives way to it; 烫烫烫 and 屯屯屯 runs give way to repairs,
+// which have read their bytes already.
 func addLossRuns(reps, runs []replacement) []replacement {
 	if len(runs) == 0 {
 		return reps
 	}
-	n := len(reps)
+	var certain, others []replacement
 	for _, lr := range runs {
-		k, _ := slices.BinarySearchFunc(reps[:n], lr.start, func(x replacement, s int) int { return x.start - s })
-		if k > 0 && reps[k-1].end > lr.start || k < n && reps[k].start < lr.end {
+		if strings.HasPrefix(lr.reason, "锟斤拷") {
+			certain = append(certain, lr)
+		} else {
+			others = append(others, lr)
+		}
+	}
+	// Both are sorted by start and the runs do not overlap each other.
+	kept := make([]replacement, 0, len(reps)+len(runs))
+	k := 0
+	for _, x := range reps {
+		for k < len(certain) && certain[k].end <= x.start {
+			k++
+		}
+		if k < len(certain) && certain[k].start < x.end {
 			continue
 		}
-		reps = append(reps, lr)
+		kept = append(kept, x)
 	}
-	slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
-	return reps
+	kept = append(kept, certain...)
+	slices.SortFunc(kept, func(x, y replacement) int { return x.start - y.start })
+	n := len(kept)
+	for _, lr := range others {
+		k, _ := slices.BinarySearchFunc(kept[:n], lr.start, func(x replacement, s int) int { return x.start - s })
+		if k > 0 && kept[k-1].end > lr.start || k < n && kept[k].start < lr.end {
+			continue
+		}
+		kept = append(kept, lr)
+	}
+	slices.SortFunc(kept, func(x, y replacement) int { return x.start - y.start })
+	return kept
+}
+
+// doubleDamaged reads the stretch of text from a, which starts with
+// 锟斤拷: a GBK page read as UTF-8 with replacement and the result read as
+// GBK again. Between and around the 锟斤拷 stand the characters that the GBK
+// reader made of the rest of those UTF-8 bytes (锟矫碉拷 is U+FFFD, õ and
+// U+FFFD): the stretch's GBK bytes are the UTF-8 text, and reading them
+// as UTF-8 gives it back, U+FFFD for each byte the first reader lost and
+// the characters it read. It returns the end of the stretch, its reading
+// and how many U+FFFD that holds. The stretch ends at the last character
+// boundary where the bytes are whole UTF-8.
+func doubleDamaged(text string, a int) (int, string, int) {
+	var b []byte
+	end, good := a, 0
+	vp := 0 // b[:vp] is whole UTF-8, checked once
+	var buf [4]byte
+	for i, c := range text[a:] {
+		if c == '\n' || c == '\r' {
+			break
+		}
+		e, ok := gbkBytes(buf[:0], c)
+		switch {
+		case c == utf8.RuneError && len(b)-vp == 2 && b[vp] == 0xef && b[vp+1] == 0xbf:
+			// The GBK reader lost the last byte of a U+FFFD (锟 and
+			// U+FFFD): it was BD, the only byte this text ends 锟 with.
+			e = append(buf[:0], 0xbd)
+		case c == utf8.RuneError:
+			// A loss stays marked; the sequence it cut short is lost
+			// with it (its other bytes alone are no character).
+			b = append(b[:vp], "\uFFFD"...)
+			vp = len(b)
+			end, good = a+i+utf8.RuneLen(c), len(b)
+			continue
+		case !ok:
+			return finish(b, a, end, good)
+		}
+		b = append(b, e...)
+		for vp < len(b) {
+			r, size := utf8.DecodeRune(b[vp:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			vp += size
+		}
+		if vp == len(b) {
+			end, good = a+i+utf8.RuneLen(c), len(b)
+		} else if len(b)-vp >= utf8.UTFMax || !utf8.FullRune(b[vp:]) && !startsRune(b[vp:]) {
+			break // invalid, not a sequence cut at the end
+		}
+	}
+	return finish(b, a, end, good)
+}
+
+// startsRune reports whether b, shorter than a whole UTF-8 sequence, can
+// begin one.
+func startsRune(b []byte) bool {
+	if len(b) == 0 || b[0] < 0xc2 || b[0] > 0xf4 {
+		return false
+	}
+	for _, c := range b[1:] {
+		if c&0xc0 != 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func finish(b []byte, a, end, good int) (int, string, int) {
+	s := string(b[:good])
+	return end, s, strings.Count(s, "\uFFFD")
+}
+
+// gbkBytes appends c in GBK (ASCII as itself); ok is false when GBK has
+// no two-byte code for it.
+func gbkBytes(dst []byte, c rune) ([]byte, bool) {
+	if c < 0x80 {
+		return append(dst, byte(c)), true
+	}
+	e, ok := gbTable().encodeRune(dst, c)
+	return e, ok && len(e) == len(dst)+2
 }
