@@ -435,7 +435,7 @@ func TestRealisticCorruption(t *testing.T) {
 		"big5 stray byte inside line, python":      {0.92, 0, 0.50},
 		"gb18030 stray byte inside line, python":   {0.95, 0.99, 0.80},
 		"烫烫烫 / 屯屯屯: uninitialised bytes":           {0.96, 0, 0},
-		"锟斤拷: gbk read as utf-8, then as gbk":        {0.98, 0, 0.97},
+		"锟斤拷: gbk read as utf-8, then as gbk":      {0.98, 0, 0.97},
 	} {
 		s := stats[name][1]
 		if s.chars == 0 {
