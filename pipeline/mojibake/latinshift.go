@@ -92,7 +92,11 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// symbol (not a bullet before a space) runs into a word.
 			take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) || upper(next) && upper(t) || rareHan || !han && asciiAlnum(next))
 		} else {
-			take = (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han)
+			// Inside a lowercase word, a lowercase letter (De俠ian; not
+			// git和svn, whose 和 is M in Big5), or at the start of a word
+			// of capitals, a capital (麼SS for NSS), whatever the
+			// character; beside a word, a rare character or a symbol.
+			take = lower(p) && lower(next) && lower(t) || !asciiAlnum(p) && upper(next) && upper(t) || (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han)
 		}
 		if take {
 			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
