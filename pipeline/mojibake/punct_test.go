@@ -98,3 +98,35 @@ func TestInferScriptFormsAndLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestCountContext: 个 between a number and what it counts, and 从/由
+// before a number that a from-to verb follows in the clause.
+func TestCountContext(t *testing.T) {
+	slots := func(s string) []slot {
+		var out []slot
+		for _, r := range s {
+			out = append(out, slot{r: r})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		r, left rune
+		prefix  string
+		after   string
+		want    float64
+	}{
+		{'个', '0', "时间从20", "工作日压减至5个", countWord},
+		{'個', '3', "審批時限3", "月縮短為1個月", countWord},
+		{'个', '二', "全市十二", "乡镇", countWord},
+		{'个', '0', "投资20", "亿元", 0},
+		{'个', '你', "你", "工作日", 0},
+		{'从', '间', "办理时间", "20个工作日压减至5个工作日", fromWord},
+		{'由', '限', "時限", "59個工作日縮短為7個工作日", fromWord},
+		{'从', '间', "办理时间", "20个工作日，全年减至5个", 0},
+		{'从', '市', "全市", "今年起实施", 0},
+	} {
+		if got := countContext(c.r, c.left, []rune(c.prefix), slots(c.after)); got != c.want {
+			t.Errorf("countContext(%q, %q, %q) = %v, want %v", c.r, c.prefix, c.after, got, c.want)
+		}
+	}
+}
