@@ -266,10 +266,12 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 		if l == utf8.RuneError {
 			l = -1
 		}
+		// A lost character after the group is no line end: the line
+		// goes on, unread.
+		lineEnd := nextR != utf8.RuneError && (nextR < 0 || nextR == '\n' || nextR == '\r')
 		if nextR == utf8.RuneError {
 			nextR = -1
 		}
-		lineEnd := nextR < 0 || nextR == '\n' || nextR == '\r'
 		cands := make([][]rune, len(group))
 		adj := make([][]float64, len(group))
 		for i, g := range group {
