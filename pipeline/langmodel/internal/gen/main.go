@@ -10,10 +10,12 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"flag"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
@@ -128,12 +130,25 @@ func withTaiwanForms(path string) (string, error) {
 	return f.Name(), nil
 }
 
+// total sums m in key order: floating-point sums depend on their order,
+// and map order changes from run to run, which made the quantised model
+// differ between runs.
 func total(m map[rune]float64) float64 {
 	t := 0.0
-	for _, v := range m {
-		t += v
+	for _, r := range slices.Sorted(maps.Keys(m)) {
+		t += m[r]
 	}
 	return t
+}
+
+// pairOrder returns the keys of m sorted, for the same reason as total.
+func pairOrder(m map[[2]rune]float64) [][2]rune {
+	return slices.SortedFunc(maps.Keys(m), func(a, b [2]rune) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		return cmp.Compare(a[1], b[1])
+	})
 }
 
 func main() {
@@ -168,19 +183,21 @@ func run(out string) error {
 		return fmt.Errorf("jp: %w", err)
 	}
 	kanaMass := 0.0
-	for r, v := range jp.uni {
+	for _, r := range slices.Sorted(maps.Keys(jp.uni)) {
 		if kana(r) {
-			kanaMass += v
+			kanaMass += jp.uni[r]
 		}
 	}
 	scale := jpShare * zhMass / kanaMass
-	for r, v := range jp.uni {
-		if kana(r) {
+	for _, r := range slices.Sorted(maps.Keys(jp.uni)) {
+		if v := jp.uni[r]; kana(r) {
 			c.uni[r] += v * scale
 			c.end[r] += jp.end[r] * scale
 		}
 	}
-	for k, v := range jp.bigram {
+	jpPairs := pairOrder(jp.bigram)
+	for _, k := range jpPairs {
+		v := jp.bigram[k]
 		if kana(k[0]) {
 			c.bigram[k] += v * scale
 		} else if _, ok := c.uni[k[0]]; ok {
@@ -190,7 +207,8 @@ func run(out string) error {
 			c.uni[k[0]] += v * scale
 		}
 	}
-	for k, v := range jp.bigram {
+	for _, k := range jpPairs {
+		v := jp.bigram[k]
 		if !kana(k[0]) {
 			continue
 		}
