@@ -51,7 +51,9 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		n := utf8.RuneLen(c)
 		p := prev
 		prev = c
-		if c < 0x80 || p >= 0x80 || a+n >= len(text) && !asciiLetter(p) {
+		// After Chinese punctuation a Latin word may start too (（locale）).
+		afterPunct := p >= 0x80 && chineseText(p) && !unicode.Is(unicode.Han, p)
+		if c < 0x80 || p >= 0x80 && !afterPunct || a+n >= len(text) && !asciiLetter(p) {
 			continue
 		}
 		next := rune(-1)
@@ -66,13 +68,15 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			continue
 		}
 		han := unicode.Is(unicode.Han, c)
-		if !asciiLetter(p) && !asciiLetter(next) && !lineStart || !han && chineseText(c) {
+		if !asciiLetter(p) && !asciiLetter(next) && !lineStart || !han && chineseText(c) || afterPunct && !lower(next) {
 			// Chinese punctuation keeps its place: Big5 gives ，、。
 			// trail bytes A, B, C, and they follow Latin words.
 			continue
 		}
 		b, ok := sh.wrong.encode(buf[:0], c)
-		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || overlaps(reps, a, a+n) || !han && unicode.IsLetter(c) {
+		// An underscore inside an identifier is a letter here (pam_group).
+		underscore := len(b) == 2 && b[1] == '_' && lower(p) && lower(next)
+		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) && !underscore || overlaps(reps, a, a+n) || !han && unicode.IsLetter(c) {
 			// Latin letters with tone marks (fā, the pinyin of a page)
 			// stay: Big5's extensions give them letter trail bytes.
 			continue
@@ -96,7 +100,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// git和svn, whose 和 is M in Big5), or at the start of a word
 			// of capitals, a capital (麼SS for NSS), whatever the
 			// character; beside a word, a rare character or a symbol.
-			take = lower(p) && lower(next) && lower(t) || !asciiAlnum(p) && upper(next) && upper(t) || (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han)
+			take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) || (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t))
 		}
 		if take {
 			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
