@@ -255,6 +255,7 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 		km = garbled(m, "公")
 	}
 	var candsAt [][]rune // by index in rs, nil when not lost
+	var vs *variants     // the run's script, judged once at the first group
 	settle := func(nextR rune) {
 		if len(group) == 0 {
 			return
@@ -290,7 +291,11 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 				}
 			}
 		}
-		if best, second, margin, ok := choose(lm, cands, adj, l, nextR, variantsOf(fold(), rs)); ok {
+		if vs == nil {
+			v := variantsOf(fold(), rs)
+			vs = &v
+		}
+		if best, second, margin, ok := choose(lm, cands, adj, l, nextR, *vs); ok {
 			for i, g := range group {
 				need := inferMargin
 				if g.two {

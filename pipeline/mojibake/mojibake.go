@@ -543,7 +543,8 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		for ls > 0 && win[ls-1] != '\n' {
 			ls--
 		}
-		reps = emit(reps, r.lm(), r.fold, bestMech, offs, rn, win[ls:rn.charFrom], lineAfter(sc.suffix[:0], text, offs[rn.charTo]), l, n)
+		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
+		reps = emit(reps, r.lm(), r.fold, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain
 }

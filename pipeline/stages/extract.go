@@ -107,22 +107,22 @@ func markInferred(d *pipeline.Document) {
 		if x != nil && x.Span(f.Start, f.End) {
 			f.Evidence += "; span holds inferred characters (review)"
 		}
-		if lostInClause(d.Text, f.End) {
+		if lostInClause(d.Text, f.Start, f.End) {
 			f.Evidence += "; clause lost characters (review)"
 		}
 	}
 }
 
-// lostInClause reports a U+FFFD in the clause of text that ends at end.
-func lostInClause(text string, end int) bool {
-	if end > len(text) {
+// lostInClause reports a U+FFFD in the figure's span text[start:end] or in
+// its clause before it. The clause starts after the last clause mark
+// before the span (a comma inside the span, as in 2,520公里, is no
+// clause mark).
+func lostInClause(text string, start, end int) bool {
+	if start < 0 || end > len(text) || start > end {
 		return false
 	}
-	clause := text[:end]
-	if k := strings.LastIndexAny(clause, "，,；;。！？!?\n"); k >= 0 {
-		clause = clause[k:]
-	}
-	return strings.Contains(clause, "\uFFFD")
+	from := strings.LastIndexAny(text[:start], "，,；;。！？!?\n") + 1
+	return strings.Contains(text[from:end], "\uFFFD")
 }
 
 // originalSubjects gives each subject as the document writes it, like raw:
