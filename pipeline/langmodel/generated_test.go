@@ -16,7 +16,8 @@ func TestModelGenerated(t *testing.T) {
 		t.Skip("runs the generator")
 	}
 	out := filepath.Join(t.TempDir(), "model.bin")
-	cmd := exec.Command("go", "run", "./internal/gen", "-o", out)
+	words := filepath.Join(t.TempDir(), "words.bin")
+	cmd := exec.Command("go", "run", "./internal/gen", "-o", out, "-w", words)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("generator: %v\n%s", err, b)
 	}
@@ -26,5 +27,12 @@ func TestModelGenerated(t *testing.T) {
 	}
 	if !bytes.Equal(got, modelData) {
 		t.Errorf("model.bin is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", len(got), len(modelData))
+	}
+	got, err = os.ReadFile(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, wordsData) {
+		t.Errorf("words.bin is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", len(got), len(wordsData))
 	}
 }

@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -290,6 +291,7 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 					adj[i][j] += lengthContext(r, after, km)
 				}
 			}
+			wordContext(adj[i], g.cands, line, rs[g.k+1:], suffix, g.two)
 		}
 		if vs == nil {
 			v := variantsOf(fold(), rs)
@@ -529,4 +531,62 @@ func (v variants) prefers(a, b rune) bool {
 		return !aTrad && bTrad
 	}
 	return false
+}
+
+// wordWeight scales the word model's evidence (langmodel.Words.Gain)
+// against the character model's, which already counts two-character
+// words; wordWindow is how many Han characters on either side of a lost
+// one it reads. Set on the tuning half of the realistic corruption
+// benchmark: at 0.3, 33% more inferences for UTF-8 read as GBK, and
+// every mechanism's inferences still ≥ 99.3% right there; at 0.5, those
+// of UTF-8 read as Big5 fell to 97.9% right.
+const (
+	wordWeight = 0.3
+	wordWindow = 3
+)
+
+// wordContext adds to adj the word model's evidence for each candidate of
+// a lost position: how much better the Han characters around it read as
+// words with the candidate in place. A character that lost two bytes
+// (4,096 candidates) gets none: words of rare characters found among so
+// many made the tuning half's inferences wrong.
+func wordContext(adj []float64, cands []rune, line, after, suffix []rune, two bool) {
+	if two {
+		return
+	}
+	var left []rune
+	for i := len(line) - 1; i >= 0 && len(left) < wordWindow && unicode.Is(unicode.Han, line[i]); i-- {
+		left = append(left, line[i])
+	}
+	slices.Reverse(left)
+	var right []rune
+	for _, part := range [][]rune{after, suffix} {
+		done := false
+		for _, r := range part {
+			if len(right) == wordWindow || !unicode.Is(unicode.Han, r) {
+				done = true
+				break
+			}
+			right = append(right, r)
+		}
+		if done {
+			break
+		}
+	}
+	if len(left)+len(right) == 0 {
+		return
+	}
+	w := langmodel.DefaultWords()
+	// Only words that hold the candidate count: the words of the sides
+	// alone are there whatever the candidate, and counting them would
+	// favour every Han candidate over punctuation.
+	base := w.Gain(string(left)) + w.Gain(string(right))
+	buf := make([]rune, 0, len(left)+1+len(right))
+	for j, r := range cands {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		buf = append(append(append(buf[:0], left...), r), right...)
+		adj[j] += wordWeight * (w.Gain(string(buf)) - base)
+	}
 }

@@ -153,14 +153,15 @@ func pairOrder(m map[[2]rune]float64) [][2]rune {
 
 func main() {
 	out := flag.String("o", "model.bin", "output file")
+	words := flag.String("w", "words.bin", "output file of the word model")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	if err := run(*out, *words); err != nil {
 		slog.Error("gen", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string) error {
+func run(out, wordsOut string) error {
 	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
 	if err != nil {
 		return fmt.Errorf("locate gse module: %w", err)
@@ -222,7 +223,79 @@ func run(out string) error {
 		return fmt.Errorf("write model: %w", err)
 	}
 	slog.Info("model written", "file", out, "bytes", len(data), "chars", len(c.uni), "bigrams", len(c.bigram))
+	w := map[string]float64{}
+	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad} {
+		if err := addWords(w, f); err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+	}
+	wdata := encodeWords(w)
+	if err := os.WriteFile(wordsOut, wdata, 0o644); err != nil {
+		return fmt.Errorf("write word model: %w", err)
+	}
+	slog.Info("word model written", "file", wordsOut, "bytes", len(wdata), "words", len(w))
 	return nil
+}
+
+// Words of the word model: Han only, at most maxWordRunes long, and for
+// words of two or more characters at least minWordFreq (rarer ones are
+// mostly names and cost megabytes).
+const (
+	maxWordRunes = 6
+	minWordFreq  = 10
+)
+
+// addWords merges the words of one dictionary into w. A word both
+// dictionaries hold (中国 is the same in either script) keeps the larger
+// frequency, so that the merged list stays on one script's scale.
+func addWords(w map[string]float64, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read dictionary: %w", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		freq, err := strconv.ParseFloat(f[1], 64)
+		if err != nil || freq <= 0 {
+			continue
+		}
+		rs := []rune(f[0])
+		if len(rs) > maxWordRunes || len(rs) > 1 && freq < minWordFreq {
+			continue
+		}
+		han := true
+		for _, r := range rs {
+			han = han && unicode.Is(unicode.Han, r)
+		}
+		if han {
+			w[f[0]] = max(w[f[0]], freq)
+		}
+	}
+	return nil
+}
+
+// encodeWords writes the format read by langmodel.parseWords: "ZHWD1\n",
+// u32 n, then n entries in byte order of the word, each u8 length, the
+// word's UTF-8 bytes and u16 cost: -log P(word) in hundredths of a nat.
+func encodeWords(w map[string]float64) []byte {
+	keys := slices.Sorted(maps.Keys(w))
+	sum := 0.0
+	for _, k := range keys {
+		sum += w[k]
+	}
+	le := binary.LittleEndian
+	buf := []byte("ZHWD1\n")
+	buf = le.AppendUint32(buf, uint32(len(keys)))
+	for _, k := range keys {
+		buf = append(buf, byte(len(k)))
+		buf = append(buf, k...)
+		cost := -math.Log(w[k]/sum) * 100
+		buf = le.AppendUint16(buf, uint16(min(math.Round(cost), math.MaxUint16)))
+	}
+	return buf
 }
 
 // quant maps a count to a byte on a log scale (steps of 5%); counts below 1
