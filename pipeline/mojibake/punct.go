@@ -3,6 +3,7 @@ package mojibake
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Punctuation context for inferred characters. The character model scores
@@ -87,6 +88,13 @@ const afterNumber = 3.0
 // which are followers too.
 const repeatedUnit = 6.0
 
+// notAfterNumber is what another Han character loses after a number. Of
+// the Han characters after a digit in the odd-numbered realdev passages,
+// 86% are followers, whose share of the model's character mass is 7.8%:
+// log odds of +2.4 for a follower and -1.9 for any other, a spread of 4.3
+// nats, of which afterNumber gives 3.
+const notAfterNumber = 1.3
+
 // numberFollowers are the characters that follow a number (both scripts).
 const numberFollowers = "年月日号時时分秒个個万萬亿億千百元角米公吨噸项項条條座家人次名位户戶辆輛件台臺批所处處倍度岁歲天周週期份种種类類篇章节節页頁段层層栋棟间間只隻张張本套架艘列班趟站里亩畝顷頃斤升余餘多至"
 
@@ -102,13 +110,19 @@ func numberContext(r, left rune, prefix []rune, after []slot) float64 {
 		}
 		left, prefix = prefix[k], prefix[:k+1]
 	}
-	if !strings.ContainsRune(numberFollowers, r) || !digit(left) && !(len(prefix) > 0 && prefix[len(prefix)-1] == left && endsNumber(prefix)) {
+	if !digit(left) && !(len(prefix) > 0 && prefix[len(prefix)-1] == left && endsNumber(prefix)) {
+		return 0
+	}
+	if !strings.ContainsRune(numberFollowers, r) {
+		if unicode.Is(unicode.Han, r) {
+			return -notAfterNumber
+		}
 		return 0
 	}
 	if (r == '公') && len(after) > 0 && !(after[0].can('里') || after[0].can('顷') || after[0].can('頃') || after[0].can('斤') || after[0].can('尺') || after[0].r == '\uFFFD' && after[0].cands == nil) {
 		// 公 follows a number only as the first of 公里, 公顷, 公斤, 公尺
 		// ("3876公," was 3876元).
-		return 0
+		return -notAfterNumber
 	}
 	for i := 1; i < len(prefix); i++ {
 		if prefix[i] == r && digit(prefix[i-1]) {

@@ -53,7 +53,9 @@ func TestInferAfterNumber(t *testing.T) {
 		prefix  string
 		want    float64
 	}{
-		{'公', '5', "长", afterNumber}, {'月', '９', "", afterNumber}, {'八', '5', "", 0}, {'公', '国', "", 0},
+		{'公', '5', "长", afterNumber}, {'月', '９', "", afterNumber}, {'八', '5', "", -notAfterNumber}, {'公', '国', "", 0},
+		// Another Han character after a number loses; punctuation does not.
+		{'全', '6', "投资3876", -notAfterNumber}, {'，', '6', "投资3876", 0}, {'）', '5', "", 0},
 		{'天', '5', "从7天减为", afterNumber + repeatedUnit}, {'份', '5', "从7天减为", afterNumber},
 		// Chinese numerals: two of them, or a multiplier after digits.
 		{'公', '二', "全长十二", afterNumber}, {'元', '万', "投资2000多万", afterNumber}, {'元', '亿', "3.5亿", afterNumber},
