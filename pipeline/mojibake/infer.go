@@ -34,6 +34,14 @@ const inferMargin = 6.0
 // candidates, and the tuning half had 15 wrong in 276 at a margin of 5.
 const inferMargin2 = 8.0
 
+// marginFor is the margin a character that lost one or two bytes needs.
+func marginFor(two bool) float64 {
+	if two {
+		return inferMargin2
+	}
+	return inferMargin
+}
+
 // inference is a character inferred for a lost position.
 type inference struct {
 	r      rune
@@ -219,7 +227,7 @@ func wrongFails(c *codec, x byte, next int) bool {
 //
 // prefix is the text of the line before the run, and suffix some of the
 // text after it, as found.
-func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
+func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, units *unitMemory, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
 	type out struct {
 		r       rune
 		pc      piece
@@ -240,6 +248,7 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 			rs = append(rs, pc.r)
 		}
 	}
+	units.note(prefix, rs)
 	// Infer lost characters: each run of adjacent ones is chosen as a
 	// whole, between the characters on either side.
 	type lostAt struct {
@@ -286,7 +295,7 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 			}
 			after := afterSlots(rs[g.k+1:], candsAt[g.k+1:], suffix)
 			for j, r := range g.cands {
-				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after) + countContext(r, before, line, after)
+				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after)
 				if i == len(group)-1 {
 					adj[i][j] += lengthContext(r, after, km)
 				}
@@ -299,11 +308,7 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 		}
 		if best, second, margin, ok := choose(lm, cands, adj, l, nextR, *vs); ok {
 			for i, g := range group {
-				need := inferMargin
-				if g.two {
-					need = inferMargin2
-				}
-				if margin[i] < need {
+				if margin[i] < marginFor(g.two) {
 					continue
 				}
 				in := &inference{r: best[i], margin: margin[i], second: second[i], known: g.known}

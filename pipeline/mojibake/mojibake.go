@@ -23,13 +23,13 @@ package mojibake
 
 import (
 	"fmt"
-	"github.com/zhextract/zhextract/pipeline/opencc"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/langmodel"
+	"github.com/zhextract/zhextract/pipeline/opencc"
 	"github.com/zhextract/zhextract/pipeline/textedit"
 )
 
@@ -147,12 +147,50 @@ func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, S
 }
 
 func (r *Repairer) repair(text string, spots []int, runs []replacement, st State) (string, []textedit.Edit, State) {
+	sc := r.scratches.Get().(*scratch)
+	defer r.scratches.Put(sc)
+	sc.units.reset()
+	reps, st2 := r.pass(sc, text, spots, runs, st)
+	if len(sc.units.seen) > 0 && lostLeft(reps) {
+		// The units the page writes after numbers are known only once
+		// it is read: read it again knowing them all, so that a unit
+		// lost before its first readable use is inferred too.
+		sc.units.fix()
+		reps, st2 = r.pass(sc, text, spots, runs, st)
+	}
+	changed := false
+	for _, rp := range reps {
+		if text[rp.start:rp.end] != rp.repl {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return text, nil, st2
+	}
+	b := textedit.NewBuilder(text, Stage)
+	for _, rp := range reps {
+		b.Replace(rp.start, rp.end, rp.repl, rp.reason)
+	}
+	return b.String(), b.Edits(), st2
+}
+
+// lostLeft reports whether a replacement holds a U+FFFD.
+func lostLeft(reps []replacement) bool {
+	for _, rp := range reps {
+		if strings.ContainsRune(rp.repl, utf8.RuneError) {
+			return true
+		}
+	}
+	return false
+}
+
+// pass collects the replacements of one reading of text.
+func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacement, st State) ([]replacement, State) {
 	// Most suspicious spots in clean text are rare but real characters:
 	// collect the replacements first and copy the text only when one of
 	// them changes something.
 	var reps []replacement
-	sc := r.scratches.Get().(*scratch)
-	defer r.scratches.Put(sc)
 	sc.line.ok = false // the line cache is keyed by offsets in this text
 	sc.garbled = st.Garbled
 	sc.shifted = nil
@@ -163,7 +201,6 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 	if st.AfterBreak {
 		sc.textLeft = '\n'
 	}
-	changed := false
 	ws := r.windows(text, spots)
 	var looked []window // lines examined, in order
 	var confused *mechanism
@@ -220,25 +257,12 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
-	for _, rp := range reps {
-		if text[rp.start:rp.end] != rp.repl {
-			changed = true
-			break
-		}
-	}
 	if sc.shifted != nil {
 		st.Shift = sc.shifted.reason
 	} else if m := shiftOf(r.mechs, reps); m != nil {
 		st.Shift = m.reason
 	}
-	if !changed {
-		return text, nil, st
-	}
-	b := textedit.NewBuilder(text, Stage)
-	for _, rp := range reps {
-		b.Replace(rp.start, rp.end, rp.repl, rp.reason)
-	}
-	return b.String(), b.Edits(), st
+	return reps, st
 }
 
 // readOtherLines reads the lines of text outside looked with m and adds
@@ -285,6 +309,8 @@ type scratch struct {
 	buf      []byte
 	// suffix holds the text after a run (lineAfter).
 	suffix []rune
+	// units holds the followers of numbers read so far in the text.
+	units unitMemory
 	// nodes is the lattice of best; only its ok flags are reset.
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
@@ -544,7 +570,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 			ls--
 		}
 		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
-		reps = emit(reps, r.lm(), r.fold, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
+		reps = emit(reps, r.lm(), r.fold, &sc.units, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain
 }

@@ -61,7 +61,7 @@ func TestInferAfterNumber(t *testing.T) {
 		{'公', '二', "全长十二", afterNumber}, {'元', '万', "投资2000多万", afterNumber}, {'元', '亿', "3.5亿", afterNumber},
 		{'里', '百', "三百", afterNumber}, {'个', '一', "统一", 0}, {'元', '万', "万", 0}, {'公', '二', "第二", 0},
 	} {
-		if got := numberContext(c.r, c.left, []rune(c.prefix), nil); got != c.want {
+		if got := numberContext(c.r, c.left, []rune(c.prefix), nil, nil); got != c.want {
 			t.Errorf("numberContext(%q, %q) = %v, want %v", c.r, c.left, got, c.want)
 		}
 	}

@@ -1,0 +1,60 @@
+package mojibake
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestUnitMemory: the followers read after a number are noted, inferred
+// (lost) ones and followers after no number are not, and a noted one
+// gains pageUnit after a later number.
+func TestUnitMemory(t *testing.T) {
+	for _, tc := range []struct {
+		prefix, run string
+		want        string
+	}{
+		{"完成投资", "21552万元", "万元"},
+		{"共计", "3.5亿元", "亿元"},
+		{"全长十二", "公里", "公"},
+		{"", "统一规划", ""},
+		{"投资3876", "\uFFFD，", ""}, // lost: nothing read
+		{"从7", "天减为5天", "天"},
+	} {
+		var u unitMemory
+		u.note([]rune(tc.prefix), []rune(tc.run))
+		if got := string(u.seen); got != tc.want {
+			t.Errorf("note(%q, %q) = %q, want %q", tc.prefix, tc.run, got, tc.want)
+		}
+	}
+	u := unitMemory{seen: []rune("元")}
+	if got := numberContext('元', '6', []rune("投资3876"), nil, &u); got != afterNumber+pageUnit {
+		t.Errorf("a unit of the page after a number: %v, want %v", got, afterNumber+pageUnit)
+	}
+	if got := numberContext('年', '6', []rune("投资3876"), nil, &u); got != afterNumber {
+		t.Errorf("another follower: %v, want %v", got, afterNumber)
+	}
+	u.fix()
+	u.note(nil, []rune("5年"))
+	if u.has('年') {
+		t.Error("a fixed memory noted more")
+	}
+}
+
+// TestPageUnitInferred: a page that writes 元 after numbers where it can
+// be read gets it back where it was lost, before as well as after.
+func TestPageUnitInferred(t *testing.T) {
+	d := decoderNamed(t, "python gbk replace")
+	r := New()
+	for _, want := range []string{
+		"完成投资3876元,完工399公里。\n乡镇三级路完成投资21552万元。",
+		"补助资金860元,用于养护。\n全年到位资金45000万元。",
+	} {
+		in := d.decode([]byte(want))
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		first, _, _ := strings.Cut(want, "\n")
+		if !strings.HasPrefix(out, first) {
+			t.Errorf("%s: got %s, want %s", in, out, want)
+		}
+	}
+}
