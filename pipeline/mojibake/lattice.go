@@ -487,7 +487,8 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				wide++
 			}
 		}
-		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) && !privateUse(win[i:j]) {
+		lineStart := i == 0 && (left < 0 || left == '\n') || i > 0 && win[i-1] == '\n'
+		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) && !privateUse(win[i:j]) && !(m.shift && lineStart && punctOnly(rn.pieces)) {
 			continue
 		}
 		need := plausible
@@ -652,4 +653,22 @@ func (e *encoded) score(s *langmodel.Scorer, m *mechanism, pc piece) float64 {
 		lp -= asciiCost
 	}
 	return lp
+}
+
+// punctOnly reports a reading of Chinese punctuation alone: "（" of "（一）"
+// read out of step at a line start.
+func punctOnly(ps []piece) bool {
+	n := 0
+	for _, pc := range ps {
+		switch {
+		case pc.dropped:
+		case pc.lost || pc.r < 0x80:
+			return false
+		case pc.r >= 0x3000 && pc.r <= 0x303f || pc.r >= 0xff01 && pc.r <= 0xff65 || pc.r >= 0x2010 && pc.r <= 0x2027:
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
 }

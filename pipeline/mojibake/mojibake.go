@@ -76,10 +76,11 @@ func mechanisms() []*mechanism {
 	var wg sync.WaitGroup
 	wg.Go(func() { gb = gb18030Codec() })
 	b5, cp, u8 := big5Codec(), cp1252Codec(), utf8Codec()
+	b5shift := big5ShiftCodec()
 	wg.Wait()
 	return []*mechanism{
 		{reason: "gb18030 frame shift", wrong: gb, right: gb, shift: true, cost: runCost},
-		{reason: "big5 frame shift", wrong: b5, right: b5, shift: true, cost: runCost},
+		{reason: "big5 frame shift", wrong: b5shift, right: b5, shift: true, cost: runCost},
 		{reason: "utf-8 read as gbk", wrong: gb, right: u8, cost: runCost},
 		{reason: "utf-8 read as big5", wrong: b5, right: u8, cost: runCost},
 		{reason: "utf-8 read as cp1252", wrong: cp, right: u8, cost: runCost},
@@ -250,6 +251,10 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	}
 	reps = addLossRuns(reps, runs)
 	shifts := latinShifts(r.lm(), r.mechs, text, reps, st.Shift)
+	if ts := trailShifts(r.lm(), pageShift(r.mechs, reps, st.Shift), text, reps); len(ts) > 0 {
+		shifts = append(shifts, ts...)
+		slices.SortFunc(shifts, func(x, y replacement) int { return x.start - y.start })
+	}
 	if len(shifts) == 0 && st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, reps) {
 		st.LatinPending = true
 	}
