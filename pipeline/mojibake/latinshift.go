@@ -61,7 +61,8 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			continue
 		}
 		han := unicode.Is(unicode.Han, c)
-		if !asciiLetter(p) && !asciiLetter(next) && !lineStart || !han && chineseText(c) || afterPunct && !lower(next) {
+		alone := (digitASCII(p) && !asciiAlnum(next) || asciiDelim(p) && asciiDelim(next))
+		if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone || !han && chineseText(c) || afterPunct && !lower(next) {
 			// Chinese punctuation keeps its place: Big5 gives ，、。
 			// trail bytes A, B, C, and they follow Latin words.
 			continue
@@ -94,6 +95,10 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// of capitals, a capital (麼SS for NSS), whatever the
 			// character; beside a word, a rare character or a symbol.
 			take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) || (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t))
+			// A rare character or a symbol after digits ("I18驨" for
+			// I18N), or alone between ASCII quotes, brackets or spaces
+			// ("靘" for "m"), is a letter on its own.
+			take = take || alone && (rareHan || !han)
 		}
 		if take {
 			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
@@ -211,3 +216,11 @@ const (
 	trailShiftGain       = 3.0
 	trailShiftCommonGain = 9.0
 )
+
+func digitASCII(r rune) bool { return r >= '0' && r <= '9' }
+
+// asciiDelim reports ASCII punctuation or a space: what stands around a
+// letter quoted on its own.
+func asciiDelim(r rune) bool {
+	return r == ' ' || r > ' ' && r < 0x7f && !asciiAlnum(r)
+}

@@ -59,7 +59,10 @@ func TestLineStartStrayByte(t *testing.T) {
 	clean := []string{"在GNOME 桌面環境下開啟終端", "《Debian 參考手冊》（第二版）", "網絡流量分析（Tcpdump，控制檯）", "瀏覽 “group_name” 的組資訊", "· 馮正霖強調：推動公路交通發展", "用git和svn管理原始碼", "WPA和WPA2客戶端支援"}
 	// A stray byte inside a lowercase word, the line's other bytes in step.
 	// '|' marks where the stray byte goes.
-	inside := []string{"安裝 De|bian 系統", "請安裝 sendm|ail 套件", "通過 pam|_group(8) 模組"}
+	inside := []string{"安裝 De|bian 系統", "請安裝 sendm|ail 套件", "通過 pam|_group(8) 模組",
+		// A letter on its own: between quotes, brackets or spaces, or
+		// after digits.
+		"按 \"|m\" 鍵選擇", "國際化 (i18|n) 與在地化", "賦予變數 \"|x\" 並執行", "執行 (|x)emacs 編輯", "在選單中按 |q 離開"}
 	for _, c := range []struct {
 		name, decoder string
 		enc           func([]byte) ([]byte, error)
