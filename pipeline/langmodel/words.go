@@ -69,6 +69,12 @@ func parseWords(data []byte) (*Words, error) {
 	return w, nil
 }
 
+// Has reports whether s is a word of the list.
+func (w *Words) Has(s string) bool {
+	_, ok := w.cost[s]
+	return ok
+}
+
 // Gain returns how much better, in nats, the best segmentation of s into
 // words explains it than its characters read one by one: 0 when no word
 // of two or more characters fits, large for a run of common words. Only

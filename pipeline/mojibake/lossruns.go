@@ -5,15 +5,17 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/pipeline/langmodel"
 )
 
 // Runs of characters that are the mark of a loss, not text: 锟斤拷 is
 // U+FFFD (EF BF BD) written as UTF-8 and read as GBK, two at a time, and
 // 烫 and 屯 are CC CC and CD CD, the bytes debug builds fill fresh memory
 // with, read as GBK. Nothing of the text is left in them; they become
-// U+FFFD with an edit. A real 烫烫 (热烫烫的) stays, and so does 烫烫烫
-// (gse's word list, run together, has 烫烫 before 烫脚): a run taken is at
-// least four characters, eight bytes of fresh memory.
+// U+FFFD with an edit. A run of four or more is taken whatever is around
+// it (eight bytes of fresh memory); a shorter one only where its
+// neighbours make no word of it (fillWords): a real 烫烫 (热烫烫的) stays.
 
 const (
 	replacementGBK = "锟斤拷"
@@ -46,7 +48,7 @@ func lossRuns(text string) []replacement {
 		c    string
 		byte string
 	}{{"烫", "CC"}, {"屯", "CD"}} {
-		run := strings.Repeat(fill.c, minFillRun)
+		run := strings.Repeat(fill.c, 2)
 		for from := 0; ; {
 			i := strings.Index(text[from:], run)
 			if i < 0 {
@@ -57,13 +59,49 @@ func lossRuns(text string) []replacement {
 			for strings.HasPrefix(text[z:], fill.c) {
 				z += len(fill.c)
 			}
+			from = z
+			if n := (z - a) / len(fill.c); n < minFillRun && fillWords(text, a, z, fill.c, n) {
+				continue
+			}
 			reps = append(reps, replacement{start: a, end: z, repl: "\uFFFD",
 				reason: fmt.Sprintf("%s: uninitialised memory (%s bytes) read as GBK", strings.Repeat(fill.c, 3), fill.byte) + lostNote(1)})
-			from = z
 		}
 	}
 	slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	return reps
+}
+
+// fillWords reports whether the short run text[a:z] of n fill characters
+// is words with its neighbours: the second half of an ABB adjective
+// (滚烫烫, 热烫烫: the character before and the fill make a word),
+// a doubled word before 的, 地 or 得 (烫烫的), a word of three or more
+// characters that holds the run and a neighbour (殷殷屯屯), or, for three,
+// a doubled word before a word that starts with the fill (烫烫 烫脚).
+func fillWords(text string, a, z int, fill string, n int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:a])
+	next, _ := utf8.DecodeRuneInString(text[z:])
+	w := langmodel.DefaultWords()
+	f, _ := utf8.DecodeRuneInString(fill)
+	if n == 2 && (w.Has(string([]rune{prev, f})) || next == '的' || next == '地' || next == '得') {
+		return true
+	}
+	if n == 3 && w.Has(string([]rune{f, next})) && w.Has(string([]rune{f, f})) {
+		return true
+	}
+	// A longer word over the run and up to two characters on each side.
+	rs := []rune(text[max(0, a-6):a])
+	before := len(rs)
+	rs = append(rs, []rune(text[a:z])...)
+	after := len(rs)
+	rs = append(rs, []rune(text[z:min(len(text), z+6)])...)
+	for i := 0; i <= before; i++ {
+		for j := max(after, i+3); j <= len(rs) && j-i <= 6; j++ {
+			if (i < before || j > after) && w.Has(string(rs[i:j])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // addLossRuns adds the runs to reps, sorted by start. A run of 锟斤拷 is

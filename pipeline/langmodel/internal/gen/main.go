@@ -245,6 +245,10 @@ const (
 	minWordFreq  = 10
 )
 
+// fillChars are kept in words of any frequency: package mojibake tells a
+// real 烫烫 (热烫烫的) from uninitialised memory read as GBK by them.
+const fillChars = "烫屯燙"
+
 // addWords merges the words of one dictionary into w. A word both
 // dictionaries hold (中国 is the same in either script) keeps the larger
 // frequency, so that the merged list stays on one script's scale.
@@ -263,7 +267,7 @@ func addWords(w map[string]float64, path string) error {
 			continue
 		}
 		rs := []rune(f[0])
-		if len(rs) > maxWordRunes || len(rs) > 1 && freq < minWordFreq {
+		if len(rs) > maxWordRunes || len(rs) > 1 && freq < minWordFreq && !strings.ContainsAny(f[0], fillChars) {
 			continue
 		}
 		han := true
