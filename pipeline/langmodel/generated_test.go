@@ -17,7 +17,8 @@ func TestModelGenerated(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "model.bin")
 	words := filepath.Join(t.TempDir(), "words.bin")
-	cmd := exec.Command("go", "run", "./internal/gen", "-o", out, "-w", words)
+	scripts := filepath.Join(t.TempDir(), "scripts.bin")
+	cmd := exec.Command("go", "run", "./internal/gen", "-o", out, "-w", words, "-s", scripts)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("generator: %v\n%s", err, b)
 	}
@@ -34,5 +35,12 @@ func TestModelGenerated(t *testing.T) {
 	}
 	if !bytes.Equal(got, wordsData) {
 		t.Errorf("words.bin is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", len(got), len(wordsData))
+	}
+	got, err = os.ReadFile(scripts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, scriptsData) {
+		t.Errorf("scripts.bin is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", len(got), len(scriptsData))
 	}
 }

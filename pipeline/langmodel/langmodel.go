@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:generate go run ./internal/gen -o model.bin -w words.bin
+//go:generate go run ./internal/gen -o model.bin -w words.bin -s scripts.bin
 
 //go:embed model.bin
 var modelData []byte

@@ -51,3 +51,22 @@ func TestParseWordsRejects(t *testing.T) {
 		t.Fatalf("embedded data: %v", err)
 	}
 }
+
+func TestScriptOf(t *testing.T) {
+	for _, tc := range []struct {
+		r    rune
+		want int
+	}{
+		{'儿', SimplifiedOnly}, {'们', SimplifiedOnly}, {'亿', SimplifiedOnly}, {'发', SimplifiedOnly},
+		{'兒', TraditionalOnly}, {'們', TraditionalOnly}, {'億', TraditionalOnly}, {'萬', TraditionalOnly},
+		// Both: 里 of 公里, 台 and 后 of Taiwan's texts, 公, 元.
+		{'里', BothScripts}, {'台', BothScripts}, {'后', BothScripts}, {'公', BothScripts}, {'元', BothScripts}, {'A', BothScripts},
+	} {
+		if got := ScriptOf(tc.r); got != tc.want {
+			t.Errorf("ScriptOf(%c) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+	if _, err := parseScripts(scriptsData[:len(scriptsData)-1]); err == nil {
+		t.Error("parseScripts accepted a truncated table")
+	}
+}

@@ -283,6 +283,10 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 		if nextR == utf8.RuneError {
 			nextR = -1
 		}
+		if vs == nil {
+			v := variantsOf(fold(), rs)
+			vs = &v
+		}
 		cands := make([][]rune, len(group))
 		adj := make([][]float64, len(group))
 		for i, g := range group {
@@ -301,10 +305,9 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 				}
 			}
 			wordContext(adj[i], g.cands, line, rs[g.k+1:], suffix, g.two)
-		}
-		if vs == nil {
-			v := variantsOf(fold(), rs)
-			vs = &v
+			for j, r := range g.cands {
+				adj[i][j] -= vs.otherScript(r)
+			}
 		}
 		if best, second, margin, ok := choose(lm, cands, adj, l, nextR, *vs); ok {
 			for i, g := range group {
@@ -516,6 +519,23 @@ func variantsOf(fold func(rune) rune, rs []rune) variants {
 		v.script = -1
 	}
 	return v
+}
+
+// otherScriptCost is what a character of the other script alone loses in
+// a run whose script is known: 儿 in traditional text, where 億 was lost.
+// Set on the tuning half of the realistic corruption benchmark: at 4, 95
+// more inferences for UTF-8 read as GBK with none more wrong; above it
+// little changes.
+const otherScriptCost = 4.0
+
+// otherScript returns otherScriptCost for a character that only the other
+// script writes, 0 otherwise.
+func (v variants) otherScript(r rune) float64 {
+	switch sc := langmodel.ScriptOf(r); {
+	case v.script == 1 && sc == langmodel.SimplifiedOnly, v.script == -1 && sc == langmodel.TraditionalOnly:
+		return otherScriptCost
+	}
+	return 0
 }
 
 func (v variants) fold(r rune) rune {

@@ -96,6 +96,19 @@ const repeatedUnit = 6.0
 // nats, of which afterNumber gives 3.
 const notAfterNumber = 1.3
 
+// betweenNumbers are the Han characters that stand between two numbers:
+// multipliers (26億5,636萬), date parts (2022年4月) and ranges (1至8月).
+// Of the Han characters between digits in the odd-numbered realdev
+// passages, 21 of 22 are these, whose share of the model's character mass
+// is 1.7%: with one count of smoothing each way, log odds of +4.0 for
+// them and -2.5 for any other Han character, in place of those after a
+// number.
+const (
+	betweenNumbers = "万萬亿億千百年月至点點比到"
+	inBetween      = 4.0
+	notInBetween   = 2.5
+)
+
 // numberFollowers are the characters that follow a number (both scripts).
 const numberFollowers = "年月日号時时分秒个個万萬亿億千百元角米公吨噸项項条條座家人次名位户戶辆輛件台臺批所处處倍度岁歲天周週期份种種类類篇章节節页頁段层層栋棟间間只隻张張本套架艘列班趟站里亩畝顷頃斤升余餘多至"
 
@@ -115,6 +128,16 @@ func numberContext(r, left rune, prefix []rune, after []slot, units *unitMemory)
 		left, prefix = prefix[k], prefix[:k+1]
 	}
 	if !digit(left) && !(len(prefix) > 0 && prefix[len(prefix)-1] == left && endsNumber(prefix)) {
+		return 0
+	}
+	if len(after) > 0 && digit(after[0].r) {
+		// Between two numbers: 26億5,636萬, 2022年4月, 1至8月.
+		switch {
+		case strings.ContainsRune(betweenNumbers, r):
+			return inBetween
+		case unicode.Is(unicode.Han, r):
+			return -notInBetween
+		}
 		return 0
 	}
 	if !strings.ContainsRune(numberFollowers, r) {

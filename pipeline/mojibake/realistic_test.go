@@ -452,7 +452,7 @@ func TestRealisticCorruption(t *testing.T) {
 	// decoders whose U+FFFD stands for one byte.
 	// Lines that lost no byte restored exactly, where a floor is set.
 	for name, floor := range map[string]struct{ chars, inferred, lossless float64 }{
-		"utf-8 read as gbk, python replace":        {0.93, 0.99, 0.98},
+		"utf-8 read as gbk, python replace":        {0.935, 0.99, 0.98},
 		"utf-8 read as gb18030, python replace":    {0.95, 0.99, 0.97},
 		"gb18030 stray byte at line start, python": {0.97, 0.99, 0.95},
 		"big5 stray byte at line start, python":    {0.94, 0, 0.95},

@@ -154,26 +154,27 @@ func pairOrder(m map[[2]rune]float64) [][2]rune {
 func main() {
 	out := flag.String("o", "model.bin", "output file")
 	words := flag.String("w", "words.bin", "output file of the word model")
+	scripts := flag.String("s", "scripts.bin", "output file of the script table")
 	flag.Parse()
-	if err := run(*out, *words); err != nil {
+	if err := run(*out, *words, *scripts); err != nil {
 		slog.Error("gen", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, wordsOut string) error {
+func run(out, wordsOut, scriptsOut string) error {
 	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
 	if err != nil {
 		return fmt.Errorf("locate gse module: %w", err)
 	}
 	dict := filepath.Join(strings.TrimSpace(string(dir)), "data", "dict")
 	c := newCounts()
-	trad, err := withTaiwanForms(filepath.Join(dict, "zh/t_1.txt"))
+	trad1, err := withTaiwanForms(filepath.Join(dict, "zh/t_1.txt"))
 	if err != nil {
 		return err
 	}
-	defer os.Remove(trad)
-	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad} {
+	defer os.Remove(trad1)
+	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad1} {
 		if err := addDict(c, f, 1, nil, nil); err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
@@ -224,7 +225,7 @@ func run(out, wordsOut string) error {
 	}
 	slog.Info("model written", "file", out, "bytes", len(data), "chars", len(c.uni), "bigrams", len(c.bigram))
 	w := map[string]float64{}
-	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad} {
+	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad1} {
 		if err := addWords(w, f); err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
@@ -234,7 +235,64 @@ func run(out, wordsOut string) error {
 		return fmt.Errorf("write word model: %w", err)
 	}
 	slog.Info("word model written", "file", wordsOut, "bytes", len(wdata), "words", len(w))
+	simp, trad := newCounts(), newCounts()
+	if err := addDict(simp, filepath.Join(dict, "zh/s_1.txt"), 1, nil, nil); err != nil {
+		return fmt.Errorf("s_1: %w", err)
+	}
+	if err := addDict(trad, trad1, 1, nil, nil); err != nil {
+		return fmt.Errorf("t_1: %w", err)
+	}
+	sdata := encodeScripts(simp.uni, trad.uni)
+	if err := os.WriteFile(scriptsOut, sdata, 0o644); err != nil {
+		return fmt.Errorf("write script table: %w", err)
+	}
+	slog.Info("script table written", "file", scriptsOut, "bytes", len(sdata))
 	return nil
+}
+
+// A character is of one script only when its share of the other
+// dictionary's character mass is under 1/scriptRatio of its share of its
+// own (and that share is at least minScriptShare): 儿 and 们 are
+// simplified, 兒 and 們 traditional. The ratio is wide because gse's
+// traditional dictionary writes 臺 and 後 where Taiwan's texts also write
+// 台 and 后, which must stay possible in traditional text (1/420 and 1/107
+// there).
+const (
+	scriptRatio    = 1000
+	minScriptShare = 1e-7
+)
+
+// encodeScripts writes the format read by langmodel.parseScripts:
+// "ZHSC1\n", u32 n, then n entries ascending by character, each u32
+// character and u8 script (1 traditional only, 2 simplified only).
+func encodeScripts(simp, trad map[rune]float64) []byte {
+	ts, tt := total(simp), total(trad)
+	script := map[rune]byte{}
+	for _, r := range slices.Sorted(maps.Keys(simp)) {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		if s, t := simp[r]/ts, trad[r]/tt; s >= minScriptShare && t*scriptRatio < s {
+			script[r] = 2
+		}
+	}
+	for _, r := range slices.Sorted(maps.Keys(trad)) {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		if s, t := simp[r]/ts, trad[r]/tt; t >= minScriptShare && s*scriptRatio < t {
+			script[r] = 1
+		}
+	}
+	le := binary.LittleEndian
+	buf := []byte("ZHSC1\n")
+	keys := slices.Sorted(maps.Keys(script))
+	buf = le.AppendUint32(buf, uint32(len(keys)))
+	for _, r := range keys {
+		buf = le.AppendUint32(buf, uint32(r))
+		buf = append(buf, script[r])
+	}
+	return buf
 }
 
 // Words of the word model: Han only, at most maxWordRunes long, and for
