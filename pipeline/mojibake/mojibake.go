@@ -134,8 +134,11 @@ func (s State) Local() bool { return !s.Confused && !(s.Shift != "" && s.LatinPe
 // RepairFrom is Repair of a chunk of a document, given the State the text
 // before it left; it returns the State after it.
 func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, State) {
-	spots := r.det.suspicious(text)
-	runs := lossRuns(text)
+	spots, loss := r.det.scan(text)
+	var runs []replacement
+	if loss {
+		runs = lossRuns(text)
+	}
 	if len(spots) == 0 && len(runs) == 0 {
 		if st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, nil) {
 			st.LatinPending = true
