@@ -306,6 +306,10 @@ type scratch struct {
 	ownSt []langmodel.Scorer
 	// line is the last line read as a whole.
 	line lineScan
+	// bound holds the arrays of the lattice's bound (bound.go); noBound,
+	// set only by tests, runs the lattice without it.
+	bound   boundScratch
+	noBound bool
 	// pass holds the mechanisms a window's gate let through.
 	pass []*mechanism
 	// garbled: a window of this text passed the gate.
