@@ -50,11 +50,28 @@ type boundScratch struct {
 	endsAt, nextEnd []int
 	// lostAt[p]: a lost piece or a decoded U+FFFD ends at byte p.
 	lostAt []bool
-	// discounts and unknowns cache bounder.discount and ubUnknown.
-	discounts, unknowns map[rune]float64
-	// ascii holds ubUnknown of the ASCII characters once asciiOK.
-	ascii   [0x80]float64
-	asciiOK bool
+}
+
+// boundTable holds, for each character of the Basic Multilingual Plane,
+// the part of its bounds that depends on it alone: for one the model
+// counts, its discount as a predecessor (see discount), for any other its
+// score's bound (see ubUnknown). Built once per model (a few milliseconds,
+// on the first text with a suspicious spot), then only read.
+type boundTable [0x10000]float32
+
+// boundTableRound covers the float32 rounding of the table's entries.
+const boundTableRound = 1e-5
+
+func newBoundTable(lm *langmodel.Model) *boundTable {
+	t := new(boundTable)
+	for r := range rune(0x10000) {
+		if lm.Known(r) {
+			t[r] = float32(probeDiscount(lm, r))
+		} else {
+			t[r] = float32(probeUnknown(lm, r))
+		}
+	}
+	return t
 }
 
 // bounder is one call of mayGain: what the bounds of its scores read.
@@ -62,6 +79,7 @@ type bounder struct {
 	d       *detector
 	lm      *langmodel.Model
 	bs      *boundScratch
+	table   *boundTable
 	pcs     []piece
 	win     []rune
 	left    rune
@@ -135,28 +153,27 @@ func (b *bounder) ubAfter(a, r rune, uni float64) float64 {
 }
 
 // discount returns log(free / (count + smoothing)) of a, which the model
-// counts: what the score of a character after a that does not pair with it
-// lies below its unigram score, read off the score of one such (looked up
-// once per character and kept in the scratch). Without one at hand it is
-// boundSlack, above every discount.
+// counts: how far the score of a character after a that does not pair
+// with it lies below its unigram score.
 func (b *bounder) discount(a rune) float64 {
-	if d, ok := b.bs.discounts[a]; ok {
-		return d
+	if a < 0x10000 {
+		return float64(b.table[a]) + boundTableRound
 	}
-	d := boundSlack
+	return probeDiscount(b.lm, a)
+}
+
+// probeDiscount reads a's discount off the score of a character that does
+// not pair with it; without one at hand it is boundSlack, above every
+// discount.
+func probeDiscount(lm *langmodel.Model, a rune) float64 {
 	for _, r0 := range discountProbes {
-		if b.lm.Known(r0) && !b.lm.PairSeen(a, r0) {
-			s := b.lm.Scorer()
+		if r0 != a && lm.Known(r0) && !lm.PairSeen(a, r0) {
+			s := lm.Scorer()
 			s.Next(a)
-			d = s.Next(r0) - b.lm.UnigramLogProb(r0) + boundRound
-			break
+			return s.Next(r0) - lm.UnigramLogProb(r0) + boundRound
 		}
 	}
-	if b.bs.discounts == nil {
-		b.bs.discounts = map[rune]float64{}
-	}
-	b.bs.discounts[a] = d
-	return d
+	return boundSlack
 }
 
 // discountProbes are rare characters that pair with few others.
@@ -166,26 +183,12 @@ var discountProbes = [...]rune{'鼗', '龠', '齉', '爨', '彧'}
 // count. Its score is its class's, raised only after a character of its
 // own run (bopomofo, box drawing, Greek, a doubled rare character) or, for
 // a toned vowel, after a Latin letter: the most of the scores after no
-// character, after r and after a letter bounds it. ASCII is looked up.
+// character, after r and after a letter bounds it.
 func (b *bounder) ubUnknown(r rune) float64 {
-	if r >= 0 && r < 0x80 {
-		if !b.bs.asciiOK {
-			for c := range b.bs.ascii {
-				b.bs.ascii[c] = probeUnknown(b.lm, rune(c))
-			}
-			b.bs.asciiOK = true
-		}
-		return b.bs.ascii[r]
+	if r >= 0 && r < 0x10000 {
+		return float64(b.table[r]) + boundTableRound
 	}
-	if ub, ok := b.bs.unknowns[r]; ok {
-		return ub
-	}
-	ub := probeUnknown(b.lm, r)
-	if b.bs.unknowns == nil {
-		b.bs.unknowns = map[rune]float64{}
-	}
-	b.bs.unknowns[r] = ub
-	return ub
+	return probeUnknown(b.lm, r)
 }
 
 func probeUnknown(lm *langmodel.Model, r rune) float64 {
@@ -221,7 +224,7 @@ func (b *bounder) ubPiece(e *encoded, m *mechanism, p, kind int) float64 {
 // may score above orig, the text as found (see the comment above). keepLP
 // are the scores of win's characters as found, rightLP that of right after
 // them; pcs are the readings at each byte of e.
-func (d *detector) mayGain(bs *boundScratch, lm *langmodel.Model, e *encoded, pcs []piece, win []rune, keepLP []float64, left, right rune, rightLP, orig float64, m *mechanism) bool {
+func (d *detector) mayGain(bs *boundScratch, table *boundTable, lm *langmodel.Model, e *encoded, pcs []piece, win []rune, keepLP []float64, left, right rune, rightLP, orig float64, m *mechanism) bool {
 	L := len(e.b)
 	inf := math.Inf(-1)
 	grow := func(s []float64) []float64 {
@@ -268,7 +271,7 @@ func (d *detector) mayGain(bs *boundScratch, lm *langmodel.Model, e *encoded, pc
 		nextEnd[q] = endsAt[pc.end]
 		endsAt[pc.end] = q
 	}
-	b := bounder{d: d, lm: lm, bs: bs, pcs: pcs, win: win, left: left, shifted: m.shift}
+	b := bounder{d: d, lm: lm, bs: bs, table: table, pcs: pcs, win: win, left: left, shifted: m.shift}
 	all := 0.0 // the text as found, up to the boundary reached
 	for p := 0; p <= L; p++ {
 		k := kAt[p]

@@ -39,7 +39,7 @@ func boundRunes(t *testing.T) []rune {
 // them), after a lone letter and after a run of letters.
 func TestBoundsScorer(t *testing.T) {
 	lm := langmodel.Default()
-	b := bounder{d: detectorFor(), lm: lm, bs: new(boundScratch)}
+	b := bounder{d: detectorFor(), lm: lm, bs: new(boundScratch), table: newBoundTable(lm)}
 	rs := boundRunes(t)
 	rng := rand.New(rand.NewPCG(1, 2))
 	checked := 0
@@ -82,7 +82,7 @@ func TestBoundsScorer(t *testing.T) {
 		check(seeds[i-1:i], seeds[i])
 	}
 	// A lost piece's score is bounded by boundReplacement (ubPiece).
-	if ub := b.ubUnknown(utf8.RuneError); ub > boundReplacement {
+	if ub := probeUnknown(lm, utf8.RuneError); ub > boundReplacement {
 		t.Errorf("U+FFFD scores up to %.2f, above boundReplacement %.2f", ub, boundReplacement)
 	}
 	t.Logf("%d scores checked", checked)
@@ -109,7 +109,7 @@ func TestBoundKeepsLattice(t *testing.T) {
 			}
 		}
 	}
-	with, without := new(scratch), &scratch{noBound: true}
+	with, without := &scratch{table: r.bounds()}, &scratch{noBound: true}
 	skipped, gained := 0, 0
 	for _, w := range wins {
 		win := []rune(w)
@@ -188,5 +188,5 @@ func mayGainLattice(sc *scratch, lm *langmodel.Model, win []rune, left, right ru
 		rightLP = s.Next(right)
 		orig += rightLP
 	}
-	return detectorFor().mayGain(&sc.bound, lm, &e, pcs, win, sc.keepLP, left, right, rightLP, orig, m)
+	return detectorFor().mayGain(&sc.bound, sc.table, lm, &e, pcs, win, sc.keepLP, left, right, rightLP, orig, m)
 }
