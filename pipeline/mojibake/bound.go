@@ -84,6 +84,11 @@ type bounder struct {
 	win     []rune
 	left    rune
 	shifted bool
+	// keepLP, right and rightLP are the text's scores as found (see
+	// mayGain).
+	keepLP  []float64
+	right   rune
+	rightLP float64
 }
 
 // What came before a score at byte p, for ubChar: a piece read up to p
@@ -106,11 +111,28 @@ func (b *bounder) ubChar(r rune, p, kind int) float64 {
 	}
 	uni := b.lm.UnigramLogProb(r)
 	ub := math.Inf(-1)
+	// A piece read at a character boundary that gives back the text's
+	// character after the text's own one (a shifted reading back in
+	// step) scores as the text does there: after a character the model
+	// counts, a score depends on the two characters alone.
+	asFound := math.Inf(-1)
+	if k := b.bs.kAt[p]; k > 0 && k <= len(b.win) && b.lm.Known(b.win[k-1]) {
+		if k < len(b.win) && r == b.win[k] {
+			asFound = b.keepLP[k]
+		} else if k == len(b.win) && r == b.right {
+			asFound = b.rightLP
+		}
+	}
 	if kind == startShift {
 		p--
 	}
 	for q := b.bs.endsAt[p]; q >= 0; q = b.bs.nextEnd[q] {
-		ub = max(ub, b.ubAfter(b.pcs[q].r, r, uni))
+		a := b.pcs[q].r
+		if asFound > math.Inf(-1) && kind == afterPiece && a == b.win[b.bs.kAt[p]-1] {
+			ub = max(ub, asFound+boundRound)
+			continue
+		}
+		ub = max(ub, b.ubAfter(a, r, uni))
 	}
 	if b.bs.lostAt[p] {
 		ub = max(ub, uni) // after U+FFFD the scorer has no character
@@ -271,7 +293,7 @@ func (d *detector) mayGain(bs *boundScratch, table *boundTable, lm *langmodel.Mo
 		nextEnd[q] = endsAt[pc.end]
 		endsAt[pc.end] = q
 	}
-	b := bounder{d: d, lm: lm, bs: bs, table: table, pcs: pcs, win: win, left: left, shifted: m.shift}
+	b := bounder{d: d, lm: lm, bs: bs, table: table, pcs: pcs, win: win, left: left, shifted: m.shift, keepLP: keepLP, right: right, rightLP: rightLP}
 	all := 0.0 // the text as found, up to the boundary reached
 	for p := 0; p <= L; p++ {
 		k := kAt[p]

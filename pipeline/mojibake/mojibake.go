@@ -202,8 +202,17 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 			lone = lone && w.lone
 			spots += w.spots
 		}
+		// sparse reads the whole line: once for both double-byte
+		// confusions, and only when they are asked.
+		sp, spKnown := false, false
 		for _, m := range r.mechs() {
-			if m.cost < confusedCost || lone || sparse(text[a:z], spots) {
+			if m.cost < confusedCost || lone {
+				continue
+			}
+			if !spKnown {
+				sp, spKnown = sparse(text[a:z], spots), true
+			}
+			if sp {
 				continue
 			}
 			if lr, ok := r.readLine(sc, text, a, z, m); ok && lr.gain > gain {
