@@ -44,6 +44,10 @@ type detector struct {
 	// byte h/8 for pairHash h (false hits, a few per cent, only make the
 	// cut more lenient). It is read in place from detectorTables.
 	pairs string
+	// lossCost is the least cost of the characters loss runs are made of
+	// (锟, 烫, 屯): the scan compares a character with them only from
+	// that cost up.
+	lossCost uint8
 }
 
 const pairBits = 1 << 24
@@ -71,6 +75,7 @@ var detectorFor = sync.OnceValue(func() *detector {
 	}
 	d := &detector{cost: new([0x10000]uint8), pairs: detectorTables[0x10000:], cp1252High: map[rune]bool{}}
 	copy(d.cost[:], detectorTables[:0x10000])
+	d.lossCost = min(d.cost[lossRunChars[0]], d.cost[lossRunChars[1]], d.cost[lossRunChars[2]])
 	for c := 0x80; c <= 0xff; c++ {
 		// A no-break space counts as a space: HTML puts them around
 		// symbols ("专栏 &nbsp;›&nbsp; 山东").
@@ -147,20 +152,40 @@ func pinyinVowel(r rune) bool {
 // The span's costs sit in a ring of span slots and its characters in one
 // of 2*span, so that the pair of the oldest is still known.
 func (d *detector) suspicious(text string) []int {
-	var spots []int
+	spots, _ := d.scan(text)
+	return spots
+}
+
+// lossRunChars are the characters every loss run holds (see lossRuns).
+var lossRunChars = [3]rune{'锟', '烫', '屯'}
+
+// isLossRunChar reports one of lossRunChars.
+func isLossRunChar(r rune) bool {
+	return r == lossRunChars[0] || r == lossRunChars[1] || r == lossRunChars[2]
+}
+
+// scan is suspicious, and also reports whether text holds a character of
+// lossRunChars: without one, text holds no loss run, and the three
+// substring searches of lossRuns (a sixth of the stage on clean text,
+// their first bytes being common lead bytes) are skipped.
+func (d *detector) scan(text string) (spots []int, loss bool) {
 	var costs [span]uint16
 	var runes [2 * span]rune
 	var checked uint8 // bit j: slot j's pair was looked up
 	n, sum := 0, 0
 	last := rune(-1)
-	cost := d.cost
+	cost, lossCost := d.cost, d.lossCost
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(text) {
 			c1, c2 := text[i+1], text[i+2]
 			if c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
 				r := rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
-				if k := cost[r]; k < neutral {
+				k := cost[r]
+				if k >= lossCost && isLossRunChar(r) {
+					loss = true
+				}
+				if k < neutral {
 					last = r
 					i += 3
 					slot := n & (span - 1)
@@ -211,6 +236,7 @@ func (d *detector) suspicious(text string) []int {
 			continue
 		}
 		r, size := decodeHan(text, i)
+		loss = loss || isLossRunChar(r)
 		var k uint8 = marker
 		if r < 0x10000 {
 			k = cost[r]
@@ -252,7 +278,7 @@ func (d *detector) suspicious(text string) []int {
 		}
 		i += size
 	}
-	return spots
+	return spots, loss
 }
 
 // lowerPairs looks up the pair of each character of the span not looked up

@@ -270,8 +270,15 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 	} else {
 		sc = start
 	}
+	rightLP := 0.0
 	if right >= 0 {
-		orig += sc.Next(right)
+		rightLP = sc.Next(right)
+		orig += rightLP
+	}
+	if !scr.noBound && scr.table != nil && !detectorFor().mayGain(&scr.bound, scr.table, lm, &e, pcs, win, keepLP, left, right, rightLP, orig, m) {
+		// No path that reads anything can gain (bound.go): the lattice
+		// would return nothing.
+		return nil, 0
 	}
 
 	// Each position has four states, so that paths whose last character

@@ -46,9 +46,10 @@ type Repairer struct {
 	// mechs builds the mechanisms' codec tables (70 ms) on the first text
 	// with a suspicious spot: clean text never needs them.
 	mechs func() []*mechanism
-	// warm starts building the mechanisms' tables beside the model's
-	// load, once, when the first text with a suspicious spot arrives: the
-	// two are independent and took 10 ms each, one after the other.
+	// warm starts building the mechanisms' tables and the bound's table
+	// beside the model's load, once, when the first text with a
+	// suspicious spot arrives: they are independent and took 10 ms each,
+	// one after the other.
 	warm sync.Once
 	// trace, set only by tests, sees each whole-line reading's raw gain
 	// (before the line's cost), average log probability per character,
@@ -57,6 +58,9 @@ type Repairer struct {
 	// fold maps a character to its simplified form (OpenCC's t2s, loaded
 	// at the first lost character to infer), nil when it cannot load.
 	fold func() func(rune) rune
+	// bounds builds the table of the lattice's bound (bound.go) on the
+	// first text with a suspicious spot.
+	bounds func() *boundTable
 	// scratches keeps the lattice buffers between documents: allocating
 	// them for each document was a tenth of the stage on clean text.
 	scratches sync.Pool
@@ -65,6 +69,7 @@ type Repairer struct {
 // New returns a Repairer using the default language model.
 func New() *Repairer {
 	r := &Repairer{lm: langmodel.Default, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
+	r.bounds = sync.OnceValue(func() *boundTable { return newBoundTable(r.lm()) })
 	r.scratches.New = func() any { return new(scratch) }
 	return r
 }
@@ -135,15 +140,21 @@ func (s State) Local() bool { return !s.Confused && !(s.Shift != "" && s.LatinPe
 // RepairFrom is Repair of a chunk of a document, given the State the text
 // before it left; it returns the State after it.
 func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, State) {
-	spots := r.det.suspicious(text)
-	runs := lossRuns(text)
+	spots, loss := r.det.scan(text)
+	var runs []replacement
+	if loss {
+		runs = lossRuns(text)
+	}
 	if len(spots) == 0 && len(runs) == 0 {
 		if st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, nil) {
 			st.LatinPending = true
 		}
 		return text, nil, st
 	}
-	r.warm.Do(func() { go r.mechs() })
+	r.warm.Do(func() {
+		go r.mechs()
+		go r.bounds()
+	})
 	return r.repair(text, spots, runs, st)
 }
 
@@ -193,6 +204,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	// them changes something.
 	var reps []replacement
 	sc.line.ok = false // the line cache is keyed by offsets in this text
+	sc.table = r.bounds()
 	sc.garbled = st.Garbled
 	sc.shifted = nil
 	if st.Shift != "" {
@@ -228,8 +240,17 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 			lone = lone && w.lone
 			spots += w.spots
 		}
+		// sparse reads the whole line: once for both double-byte
+		// confusions, and only when they are asked.
+		sp, spKnown := false, false
 		for _, m := range r.mechs() {
-			if m.cost < confusedCost || lone || sparse(text[a:z], spots) {
+			if m.cost < confusedCost || lone {
+				continue
+			}
+			if !spKnown {
+				sp, spKnown = sparse(text[a:z], spots), true
+			}
+			if sp {
 				continue
 			}
 			if lr, ok := r.readLine(sc, text, a, z, m); ok && lr.gain > gain {
@@ -334,6 +355,12 @@ type scratch struct {
 	ownSt []langmodel.Scorer
 	// line is the last line read as a whole.
 	line lineScan
+	// bound holds the arrays of the lattice's bound (bound.go), table
+	// the Repairer's table for it; without a table (or with noBound, set
+	// only by tests) the lattice runs without the bound.
+	bound   boundScratch
+	table   *boundTable
+	noBound bool
 	// pass holds the mechanisms a window's gate let through.
 	pass []*mechanism
 	// garbled: a window of this text passed the gate.
