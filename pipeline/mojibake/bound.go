@@ -322,7 +322,9 @@ func (d *detector) mayGain(bs *boundScratch, table *boundTable, lm *langmodel.Mo
 			from := max(all, clean[p], dirty[p])
 			if m.shift {
 				if !e.hole[p] && e.b[p] >= 0x80 {
-					started[p+1] = max(started[p+1], from-shiftLatticeCost)
+					// The least a drop costs: at a line start of a page
+					// already shifted, lineStartDropDiscount less.
+					started[p+1] = max(started[p+1], from-(shiftLatticeCost-lineStartDropDiscount))
 				}
 			} else {
 				started[p] = max(started[p], from-m.cost)
