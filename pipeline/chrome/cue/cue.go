@@ -365,9 +365,11 @@ func notice(s string) bool {
 	if len(s) > 200*3 {
 		return false
 	}
-	for _, w := range noticeHeads {
-		if strings.HasPrefix(s, w) {
-			return true
+	if len(s) >= 2 {
+		for _, w := range noticeHeadsByPair[s[:2]] {
+			if strings.HasPrefix(s, w) {
+				return true
+			}
 		}
 	}
 	if noticeWordSet.any(s) && runeLen(s, 120) <= 120 {
@@ -377,6 +379,18 @@ func notice(s string) bool {
 }
 
 var noticeWordSet = newWordSet(noticeWords)
+
+// noticeHeadsByPair indexes noticeHeads by their first two bytes.
+var noticeHeadsByPair = func() map[string][]string {
+	m := map[string][]string{}
+	for _, w := range noticeHeads {
+		if len(w) < 2 {
+			panic("cue: a notice head needs two bytes: " + w)
+		}
+		m[w[:2]] = append(m[w[:2]], w)
+	}
+	return m
+}()
 
 // endMark reports an end-of-article mark: END, THE END, —END— and the
 // like (but not （完）, which is part of a news agency's text).
@@ -444,7 +458,10 @@ func Marker(line string) string {
 	if s == "" {
 		return ""
 	}
-	if notice(s) || notice(Trim(line)) {
+	if notice(s) {
+		return Notice
+	}
+	if t := Trim(line); t != s && notice(t) {
 		return Notice
 	}
 	if Counts(s) {

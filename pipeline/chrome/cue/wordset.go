@@ -19,8 +19,8 @@ func newWordSet(words []string) *wordSet {
 	}
 	w := &wordSet{words: words}
 	for _, s := range words {
-		if len(s) < 2 {
-			panic("cue: wordSet words need two bytes: " + s)
+		if len(s) < 2 || s[0]&0xc0 == 0x80 {
+			panic("cue: wordSet words need two bytes and a character's first: " + s)
 		}
 		k := uint(s[0])<<8 | uint(s[1])
 		w.pairs[k/64] |= 1 << (k % 64)
@@ -31,7 +31,7 @@ func newWordSet(words []string) *wordSet {
 // find returns a mask whose bit i is set when words[i] occurs in s.
 func (w *wordSet) find(s string) uint64 {
 	var found uint64
-	for i := 0; i+1 < len(s); i++ {
+	for i := 0; i+1 < len(s); i += step(s, i) {
 		k := uint(s[i])<<8 | uint(s[i+1])
 		if w.pairs[k/64]&(1<<(k%64)) == 0 {
 			continue
@@ -47,7 +47,7 @@ func (w *wordSet) find(s string) uint64 {
 
 // any reports whether some word occurs in s.
 func (w *wordSet) any(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
+	for i := 0; i+1 < len(s); i += step(s, i) {
 		k := uint(s[i])<<8 | uint(s[i+1])
 		if w.pairs[k/64]&(1<<(k%64)) == 0 {
 			continue
@@ -59,4 +59,14 @@ func (w *wordSet) any(s string) bool {
 		}
 	}
 	return false
+}
+
+// step is how far the search may move from offset i: past a whole
+// three-byte character, since no word begins with a continuation byte
+// (the offsets inside it cannot start a match), else one byte.
+func step(s string, i int) int {
+	if c := s[i]; c >= 0xe0 && c <= 0xef && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return 3
+	}
+	return 1
 }

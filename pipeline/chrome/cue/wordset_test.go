@@ -22,6 +22,9 @@ func TestWordSetFind(t *testing.T) {
 		"ICP ICP证 IC",        // near misses
 		strings.Repeat("交通运输", 50) + "如有侵权", // the word at the end of a long line
 		"如有侵",
+		"\xe4\xbd如有侵权",        // a truncated character right before the word
+		"\xe4\xbd\xa0\xbd维码©", // a stray continuation byte after a character
+		"\xef\xbc二维码\xc2",     // a word after a lead byte and one continuation byte
 	}
 	for _, line := range lines {
 		var want uint64
