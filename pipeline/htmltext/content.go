@@ -204,8 +204,8 @@ func (x *extractor) countPunct(n *html.Node) int {
 // name is evidence, not a verdict. It returns the paths removed.
 func (x *extractor) pruneChrome(body *html.Node) []string {
 	m := x.scoreTree(body)
-	total := m.prose[body]
-	protected := func(n *html.Node) bool { return total > 0 && m.prose[n]*2 >= total }
+	total := m.of(body).prose
+	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
