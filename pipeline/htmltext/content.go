@@ -3,6 +3,7 @@ package htmltext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -203,8 +204,8 @@ func (x *extractor) countPunct(n *html.Node) int {
 // name is evidence, not a verdict. It returns the paths removed.
 func (x *extractor) pruneChrome(body *html.Node) []string {
 	m := x.scoreTree(body)
-	total := m.prose[body]
-	protected := func(n *html.Node) bool { return total > 0 && m.prose[n]*2 >= total }
+	total := m.of(body).prose
+	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -366,8 +367,19 @@ type lineWriter struct {
 }
 
 func (w *lineWriter) write(s string, inLink, pre bool) {
-	for _, r := range s {
+	// Characters kept as they are go to buf as slices of s, not one
+	// WriteRune each: s[p:i] is what is kept and not yet written.
+	p := 0
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		at := i
+		i += size
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' {
+			w.buf.WriteString(s[p:at])
+			p = i
 			if pre && r == '\n' {
 				w.flush()
 				continue
@@ -382,11 +394,18 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			w.space = true
 		}
 		w.edge = false
-		if w.buf.Len() > 0 && w.space && !(w.brk && cjk(w.last) && cjk(r)) && w.last != '\t' {
+		if w.space && (w.buf.Len() > 0 || p < at) && !(w.brk && cjk(w.last) && cjk(r)) && w.last != '\t' {
+			w.buf.WriteString(s[p:at])
 			w.buf.WriteByte(' ')
+			p = at
 		}
 		w.space, w.brk = false, false
-		w.buf.WriteRune(r)
+		if r == utf8.RuneError && size == 1 {
+			// an invalid byte is written as U+FFFD, as WriteRune wrote it
+			w.buf.WriteString(s[p:at])
+			w.buf.WriteRune(r)
+			p = i
+		}
 		w.last = r
 		if cue.IsSpace(r) {
 			continue
@@ -398,6 +417,7 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			w.cur.punct++
 		}
 	}
+	w.buf.WriteString(s[p:])
 }
 
 // cell starts a new table cell in the current line.

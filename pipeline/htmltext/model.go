@@ -50,9 +50,23 @@ func blockScore(b blockStat) float64 {
 
 // model holds the scores of one scoring pass.
 type model struct {
-	score map[*html.Node]float64   // sum of the blocks in the subtree
-	prose map[*html.Node]float64   // sum of the positive blocks in the subtree
-	stat  map[*html.Node]blockStat // totals of the subtree's blocks
+	// One record per node, so that adding a block to each of its
+	// ancestors is one map access per ancestor, not four.
+	nodes map[*html.Node]*nodeScore
+}
+
+type nodeScore struct {
+	score float64   // sum of the blocks in the subtree
+	prose float64   // sum of the positive blocks in the subtree
+	stat  blockStat // totals of the subtree's blocks
+}
+
+// of returns n's scores: zero for a node without blocks.
+func (m *model) of(n *html.Node) nodeScore {
+	if s := m.nodes[n]; s != nil {
+		return *s
+	}
+	return nodeScore{}
 }
 
 // scoreTree scores the blocks under body and sums them up the tree.
@@ -97,20 +111,23 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 		}
 	}
 	walk(body, body, false, false)
-	m := &model{score: map[*html.Node]float64{}, prose: map[*html.Node]float64{}, stat: map[*html.Node]blockStat{}}
+	m := &model{nodes: map[*html.Node]*nodeScore{}}
 	for _, n := range order {
 		b := stats[n]
 		v := blockScore(*b)
 		for p := n; p != nil; p = p.Parent {
-			m.score[p] += v
-			if v > 0 {
-				m.prose[p] += v
+			t := m.nodes[p]
+			if t == nil {
+				t = &nodeScore{}
+				m.nodes[p] = t
 			}
-			t := m.stat[p]
-			t.runes += b.runes
-			t.links += b.links
-			t.punct += b.punct
-			m.stat[p] = t
+			t.score += v
+			if v > 0 {
+				t.prose += v
+			}
+			t.stat.runes += b.runes
+			t.stat.links += b.links
+			t.stat.punct += b.punct
 			if p == body {
 				break
 			}
@@ -132,7 +149,7 @@ func (m *model) choose(body *html.Node) *html.Node {
 		if n.Type != html.ElementNode {
 			return
 		}
-		if s := m.score[n]; s > bestScore {
+		if s := m.of(n).score; s > bestScore {
 			best, bestScore = n, s
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -143,14 +160,14 @@ func (m *model) choose(body *html.Node) *html.Node {
 	for best != nil {
 		var top *html.Node
 		for c := best.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (top == nil || m.score[c] > m.score[top]) {
+			if c.Type == html.ElementNode && (top == nil || m.of(c).score > m.of(top).score) {
 				top = c
 			}
 		}
 		if top == nil {
 			break
 		}
-		share := m.score[top] / m.score[best]
+		share := m.of(top).score / m.of(best).score
 		switch {
 		case layoutPart[top.DataAtom] && share >= 0.8:
 		case itemTags[top.DataAtom] && share >= 0.7 && hasTwin(top):
@@ -235,8 +252,8 @@ type Explanation struct {
 }
 
 func (m *model) candidate(n *html.Node) Candidate {
-	st := m.stat[n]
-	return Candidate{Path: nodePath(n), Score: m.score[n], Chars: st.runes, Links: st.links, Punct: st.punct, Preview: preview(n)}
+	st := m.of(n).stat
+	return Candidate{Path: nodePath(n), Score: m.of(n).score, Chars: st.runes, Links: st.links, Punct: st.punct, Preview: preview(n)}
 }
 
 // runnersUp lists the best elements that are neither the chosen element,
@@ -253,7 +270,7 @@ func (m *model) runnersUp(body, chosen *html.Node, max int) []Candidate {
 		if n == chosen {
 			return
 		}
-		if n.Type == html.ElementNode && !anc[n] && m.score[n] > 0 && (n.Parent == nil || anc[n.Parent] || m.score[n.Parent] != m.score[n]) {
+		if n.Type == html.ElementNode && !anc[n] && m.of(n).score > 0 && (n.Parent == nil || anc[n.Parent] || m.of(n.Parent).score != m.of(n).score) {
 			nodes = append(nodes, n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -261,7 +278,7 @@ func (m *model) runnersUp(body, chosen *html.Node, max int) []Candidate {
 		}
 	}
 	walk(body)
-	sort.SliceStable(nodes, func(i, j int) bool { return m.score[nodes[i]] > m.score[nodes[j]] })
+	sort.SliceStable(nodes, func(i, j int) bool { return m.of(nodes[i]).score > m.of(nodes[j]).score })
 	var out []Candidate
 	var listed []*html.Node
 	for _, n := range nodes {

@@ -10,13 +10,14 @@ import (
 type alphabet struct {
 	bmp    *[0x10000]uint16
 	astral map[rune]uint16
+	runes  []rune // runes[code-1] is the rune of code
 }
 
 func newAlphabet(runes []rune) (*alphabet, error) {
 	if len(runes) >= 1<<16 {
 		return nil, errors.New("opencc: alphabet too large")
 	}
-	ab := &alphabet{bmp: new([0x10000]uint16), astral: map[rune]uint16{}}
+	ab := &alphabet{bmp: new([0x10000]uint16), astral: map[rune]uint16{}, runes: runes}
 	for i, r := range runes {
 		switch {
 		case r < 0 || r > utf8.MaxRune || !utf8.ValidRune(r):

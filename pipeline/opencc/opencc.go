@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/opencc/internal/dat"
 	"github.com/zhextract/zhextract/pipeline/textedit"
@@ -55,6 +56,7 @@ type Converter struct {
 	// dictionary: inside an unmatched run the segmenter has already found
 	// that dictionary matches nowhere, so only the rest can.
 	runStep []*dat.Dict
+	wit     func() *witnesses // where a direct conversion can change text
 }
 
 // Configs returns the names of the configs OpenCC 1.1.6 ships.
@@ -164,6 +166,9 @@ func build(spec configSpec, ab *alphabet, load func(name string) (*dat.Dict, err
 	c.direct = len(spec.chain) == 1 && spec.chain[0][0] == spec.seg
 	if c.direct {
 		c.runStep = c.steps[0][1:]
+		// Built on first use: only edit-recording conversions read them,
+		// and the large dictionaries of s2t take tens of milliseconds.
+		c.wit = sync.OnceValue(func() *witnesses { return newWitnesses(ab, c.steps[0]) })
 	}
 	return c, nil
 }
@@ -207,7 +212,14 @@ func (c *Converter) convertEdits(s string, fast bool) (string, []textedit.Edit) 
 // unmatched run would be) by the next place a segmentation key starts.
 func (c *Converter) convertEditsDirect(s string) (string, []textedit.Edit) {
 	b := textedit.NewBuilder(s, "opencc")
+	wit := c.wit()
+	hot := 0 // the matcher runs until here, then skips text without witnesses
 	for i := 0; i < len(s); {
+		if i >= hot {
+			if i, hot = c.skip(wit, s, i); i >= len(s) {
+				break
+			}
+		}
 		cd, size := codeAt(c.ab, s, i, len(s))
 		if cd == 0 {
 			i += size
@@ -233,6 +245,66 @@ func (c *Converter) convertEditsDirect(s string) (string, []textedit.Edit) {
 		i += size
 	}
 	return b.String(), b.Edits()
+}
+
+// skip passes over text that converts to itself. From i, where the
+// matcher stands, it finds the first witness; no key matches across a
+// character that is in no key, so the matcher, started at i, stands after
+// the last such character before the witness with nothing changed, and
+// carries on from there. It returns that position (len(s) when no witness
+// follows) and the end of the witness's stretch of key characters, where
+// the matcher stands again and skip can take over.
+func (c *Converter) skip(wit *witnesses, s string, i int) (from, hot int) {
+	// The scan reads runes, not trie codes: the witness bitmaps are a
+	// fraction of the alphabet's table and stay in cache. It may take a
+	// character for a witness that is none (an astral one, an ASCII
+	// character in some key before a pair's second), which only makes it
+	// skip less.
+	from = i
+	prev := rune(-1)
+	for j := i; j < len(s); {
+		b := s[j]
+		if b < utf8.RuneSelf {
+			if wit.boundary[b] {
+				from = j + 1
+			} else if wit.at(prev, rune(b)) {
+				return from, c.keyRunEnd(s, j)
+			}
+			prev = rune(b)
+			j++
+			continue
+		}
+		var r rune
+		size := 3
+		if (b >= 0xe1 && b <= 0xec || b >= 0xee) && j+2 < len(s) && s[j+1]&0xc0 == 0x80 && s[j+2]&0xc0 == 0x80 && b <= 0xef {
+			r = rune(b&0x0f)<<12 | rune(s[j+1]&0x3f)<<6 | rune(s[j+2]&0x3f)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && size == 1 {
+				prev = -1
+				j++
+				continue
+			}
+		}
+		if wit.at(prev, r) {
+			return from, c.keyRunEnd(s, j)
+		}
+		prev = r
+		j += size
+	}
+	return len(s), len(s)
+}
+
+// keyRunEnd returns the end of the stretch of key characters from j.
+func (c *Converter) keyRunEnd(s string, j int) int {
+	for j < len(s) {
+		cd, size := codeAt(c.ab, s, j, len(s))
+		if cd == 0 {
+			break
+		}
+		j += size
+	}
+	return j
 }
 
 // runMatch finds the key of the first run dictionary that matches at i,

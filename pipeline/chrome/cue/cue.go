@@ -93,9 +93,31 @@ func IsSpace(r rune) bool {
 func Trim(s string) string { return strings.TrimFunc(s, IsSpace) }
 
 // RuneLen counts the non-space runes of s.
-func RuneLen(s string) int {
+func RuneLen(s string) int { return runeLen(s, len(s)) }
+
+// runeLen counts the non-space runes of s, stopping once the count
+// passes limit (callers that compare with a bound need not read a long
+// line to its end). Like Measure, it decodes three-byte characters inline.
+func runeLen(s string, limit int) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s) && n <= limit; {
+		c := s[i]
+		if c < 0x80 {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				n++
+			}
+			i++
+			continue
+		}
+		var r rune
+		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			i += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 		if !IsSpace(r) {
 			n++
 		}
@@ -262,6 +284,26 @@ var contained = []marker{
 	{"公众号", Share, true, 10},
 }
 
+// markersByPair indexes markers by their first two bytes.
+var markersByPair = func() map[string][]int {
+	m := map[string][]int{}
+	for i, mk := range markers {
+		if len(mk.word) < 2 {
+			panic("cue: a marker needs two bytes: " + mk.word)
+		}
+		m[mk.word[:2]] = append(m[mk.word[:2]], i)
+	}
+	return m
+}()
+
+var containedSet = newWordSet(func() []string {
+	w := make([]string, len(contained))
+	for i, m := range contained {
+		w[i] = m.word
+	}
+	return w
+}())
+
 // counters are widget words that may carry a count: 推荐99, 评论（0）, 点赞 12.
 var counters = map[string]string{"推荐": Share, "点赞": Share, "赞": Share, "在看": Share, "收藏": Share,
 	"分享": Share, "转发": Share, "举报": Share, "评论": Comments, "跟贴": Comments,
@@ -323,19 +365,32 @@ func notice(s string) bool {
 	if len(s) > 200*3 {
 		return false
 	}
-	n := RuneLen(s)
-	for _, w := range noticeHeads {
-		if strings.HasPrefix(s, w) {
-			return true
+	if len(s) >= 2 {
+		for _, w := range noticeHeadsByPair[s[:2]] {
+			if strings.HasPrefix(s, w) {
+				return true
+			}
 		}
 	}
-	for _, w := range noticeWords {
-		if n <= 120 && strings.Contains(s, w) {
-			return true
-		}
+	if noticeWordSet.any(s) && runeLen(s, 120) <= 120 {
+		return true
 	}
 	return endMark(s)
 }
+
+var noticeWordSet = newWordSet(noticeWords)
+
+// noticeHeadsByPair indexes noticeHeads by their first two bytes.
+var noticeHeadsByPair = func() map[string][]string {
+	m := map[string][]string{}
+	for _, w := range noticeHeads {
+		if len(w) < 2 {
+			panic("cue: a notice head needs two bytes: " + w)
+		}
+		m[w[:2]] = append(m[w[:2]], w)
+	}
+	return m
+}()
 
 // endMark reports an end-of-article mark: END, THE END, —END— and the
 // like (but not （完）, which is part of a news agency's text).
@@ -357,7 +412,7 @@ func endMark(s string) bool {
 // are tab-separated) are not counts.
 func Counts(line string) bool {
 	s := Trim(line)
-	if s == "" || RuneLen(s) > 16 || strings.ContainsRune(s, '\t') {
+	if s == "" || runeLen(s, 16) > 16 || strings.ContainsRune(s, '\t') {
 		return false
 	}
 	digit, sep := false, false
@@ -403,30 +458,40 @@ func Marker(line string) string {
 	if s == "" {
 		return ""
 	}
-	if notice(s) || notice(Trim(line)) {
+	if notice(s) {
+		return Notice
+	}
+	if t := Trim(line); t != s && notice(t) {
 		return Notice
 	}
 	if Counts(s) {
 		return Counter
 	}
-	n := RuneLen(s)
+	n := runeLen(s, 120)
 	if n > 120 {
 		return ""
 	}
-	if Prose(s) && n > 30 {
+	if n > 30 && Prose(s) {
 		return ""
 	}
-	for _, m := range markers {
-		if s == m.word {
-			return m.kind
-		}
-		if m.prefix && n <= m.max && strings.HasPrefix(s, m.word) {
-			return m.kind
+	// Only the markers that share the line's first two bytes can be it or
+	// head it (every marker has two bytes); they keep the list's order.
+	if len(s) >= 2 {
+		for _, i := range markersByPair[s[:2]] {
+			m := markers[i]
+			if s == m.word {
+				return m.kind
+			}
+			if m.prefix && n <= m.max && strings.HasPrefix(s, m.word) {
+				return m.kind
+			}
 		}
 	}
-	for _, m := range contained {
-		if n <= m.max && strings.Contains(s, m.word) {
-			return m.kind
+	if found := containedSet.find(s); found != 0 {
+		for i, m := range contained {
+			if n <= m.max && found&(1<<i) != 0 {
+				return m.kind
+			}
 		}
 	}
 	if n <= 12 {

@@ -1,0 +1,87 @@
+package htmltext
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/zhextract/zhextract/pipeline/chrome/cue"
+)
+
+// refWrite is lineWriter.write as it was before it copied slices of its
+// input: one WriteRune per kept character. TestLineWriterWrite holds the
+// faster writer to its output.
+func refWrite(w *lineWriter, s string, inLink, pre bool) {
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' {
+			if pre && r == '\n' {
+				w.flush()
+				continue
+			}
+			w.space = true
+			if r == '\n' || r == '\r' {
+				w.brk = true
+			}
+			continue
+		}
+		if w.edge && alnum(w.last) && alnum(r) {
+			w.space = true
+		}
+		w.edge = false
+		if w.buf.Len() > 0 && w.space && !(w.brk && cjk(w.last) && cjk(r)) && w.last != '\t' {
+			w.buf.WriteByte(' ')
+		}
+		w.space, w.brk = false, false
+		w.buf.WriteRune(r)
+		w.last = r
+		if cue.IsSpace(r) {
+			continue
+		}
+		w.cur.runes++
+		if inLink {
+			w.cur.links++
+		} else if isPunct(r) {
+			w.cur.punct++
+		}
+	}
+}
+
+func TestLineWriterWrite(t *testing.T) {
+	// Each case is a sequence of text nodes; "|" between them marks an
+	// inline element edge, "#" a table cell.
+	cases := []string{
+		"交通运输厅 发布\n通知，全年投资 120 亿元。",
+		"  leading and trailing  ",
+		"公路\n建设|2023|-03-10|4",
+		"bad \xff byte\xe4\xbd and \xe4 more",
+		"\u00a0\u3000全角空格\u3000之后",
+		"a#b# c #\td",
+		"一行\r\n两行\n\n三行",
+		"“引号”\n—— 破折号 …\n省略",
+		"link|text|",
+		"",
+	}
+	for _, c := range cases {
+		for _, pre := range []bool{false, true} {
+			got, want := &lineWriter{}, &lineWriter{}
+			for k, node := range strings.Split(c, "|") {
+				if k > 0 {
+					got.edge, want.edge = true, true
+				}
+				for j, cell := range strings.Split(node, "#") {
+					if j > 0 {
+						got.cell()
+						want.cell()
+					}
+					got.write(cell, k%2 == 1, pre)
+					refWrite(want, cell, k%2 == 1, pre)
+				}
+			}
+			got.flush()
+			want.flush()
+			if !reflect.DeepEqual(got.lines, want.lines) {
+				t.Errorf("%q (pre %v): lines %+v, want %+v", c, pre, got.lines, want.lines)
+			}
+		}
+	}
+}
