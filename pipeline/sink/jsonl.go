@@ -146,5 +146,5 @@ func writeJSONString(w io.Writer, s schema.LargeText) error {
 // memText is a text held in memory, read as a LargeText.
 type memText string
 
-func (m memText) Len() int64            { return int64(len(m)) }
+func (m memText) Len() int64           { return int64(len(m)) }
 func (m memText) NewReader() io.Reader { return strings.NewReader(string(m)) }
