@@ -122,6 +122,9 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 	if o.memProfile != "" {
 		stopHeap = snapshotHeap(o.memProfile, 250*time.Millisecond)
 	}
+	// The limit run sets, so that the peak RSS reported is run's.
+	restoreLimit := setMemoryLimitFor(largestFileUnder(corpus), fmts)
+	defer restoreLimit()
 	var results []bench.Result
 	for i := range max(o.runs, 1) {
 		if i > 0 {
