@@ -196,6 +196,27 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		return false
 	}
 	n := len(bounds)
+	// The input moves to a temporary file and each chunk reads its part
+	// when it starts: held whole until the last chunk was done, the input
+	// was the largest part of the heap while chunks ran.
+	size := len(d.Text)
+	in, err := newSpillFile()
+	if err == nil {
+		err = in.WriteString(d.Text)
+	}
+	if err != nil {
+		d.Err = err
+		return true
+	}
+	d.inputBytes = max(d.inputBytes, int64(len(d.Item.Data)))
+	d.Text, d.Base, d.Item.Data = "", "", nil
+	defer func() {
+		if d.Err == nil && d.bigText == nil {
+			// Processed whole after all: the stages need the text back.
+			text, err := in.readRange(0, size)
+			d.Text, d.Base, d.Err = text, text, err
+		}
+	}()
 	carry := len(stages)
 	for i, s := range stages {
 		if _, ok := s.(Carrier); ok {
@@ -251,7 +272,7 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		if ctx.Err() != nil {
 			break
 		}
-		end := len(d.Text)
+		end := size
 		if k+1 < n {
 			end = bounds[k+1]
 		}
@@ -259,6 +280,13 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 			defer func() { <-sem }()
 			r := &results[k]
 			r.base = bounds[k]
+			r.local = true
+			text, err := in.readRange(bounds[k], end)
+			if err != nil {
+				r.err = err
+				abort()
+				return
+			}
 			c := &Document{
 				Item:        ingest.Item{Source: d.Item.Source, ID: d.Item.ID, Format: d.Item.Format, URL: d.Item.URL},
 				Encoding:    d.Encoding,
@@ -266,11 +294,10 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 				Publisher:   d.Publisher,
 				PublishedAt: d.PublishedAt,
 				URL:         d.URL,
-				Text:        d.Text[bounds[k]:end],
-				Base:        d.Text[bounds[k]:end],
+				Text:        text,
+				Base:        text,
 				Chunk:       &Chunk{Index: k, Count: n},
 			}
-			r.local = true
 			run := func(from, to int) bool {
 				for i := from; i < to; i++ {
 					s := stages[i]
@@ -405,11 +432,6 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	}
 	stitch(d, results, join, stages)
 	d.Chunks = n
-	// Nothing reads the input or Base any more (figures carry their raw
-	// text and spans): let the input's bytes go before the rows are
-	// written.
-	d.inputBytes = int64(len(d.Item.Data))
-	d.Item.Data, d.Base = nil, ""
 	return true
 }
 

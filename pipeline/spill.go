@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"unsafe"
 )
 
 // spillFile holds a stitched document's clean text in a temporary file
@@ -77,4 +78,19 @@ func (s *spillFile) NewReader() io.Reader {
 type spillReader struct {
 	*io.SectionReader
 	s *spillFile
+}
+
+// readRange returns bytes [from, to) of the text as a string of its own.
+func (s *spillFile) readRange(from, to int) (string, error) {
+	if to <= from {
+		return "", nil
+	}
+	buf := make([]byte, to-from)
+	_, err := s.h.f.ReadAt(buf, int64(from))
+	runtime.KeepAlive(s)
+	if err != nil {
+		return "", fmt.Errorf("read spilled input: %w", err)
+	}
+	// buf is never written again: the string may share it.
+	return unsafe.String(&buf[0], len(buf)), nil
 }
