@@ -8,9 +8,9 @@ import (
 )
 
 // Soft memory limit for runs over one large file. A large plain-text
-// document is processed in chunks and its clean texts are kept in
-// temporary files, but its input and its figures are live at once (about
-// 2.5 times the file's size at the peak), and the Parquet and CSV writers
+// document is processed in chunks, its input and its clean texts are kept
+// in temporary files, but its figures are live at once (about 1.6 times
+// the file's size at the peak with JSONL output), and the Parquet and CSV writers
 // read the texts back whole and copy them (about 6 times the file's size),
 // and the default GC pacing lets the heap grow to twice the live heap before
 // collecting: a 200 MB file peaked at 2.4 GB. A limit a little above the
@@ -25,9 +25,12 @@ const (
 	// the largest file's size.
 	memLimitPerByte = 7
 	memLimitBase    = 256 << 20
-	// memLimitPerByteStreamed is memLimitPerByte for runs that write only
-	// JSONL, which streams the texts from their files.
-	memLimitPerByteStreamed = 3
+	// memLimitBaseStreamed and memLimitQuartersStreamed make the limit of
+	// runs that write only JSONL, which streams the texts from their
+	// files: base + quarters/4 × the largest file's size (the live peak
+	// is about 1.6 times the size, for the figures).
+	memLimitBaseStreamed     = 128 << 20
+	memLimitQuartersStreamed = 7
 )
 
 // softMemoryLimit returns the memory limit for a run whose largest input
@@ -37,13 +40,12 @@ func softMemoryLimit(size int64, formats []string) int64 {
 	if size < memLimitMinFile {
 		return 0
 	}
-	per := int64(memLimitPerByteStreamed)
 	for _, f := range formats {
 		if f != "jsonl" {
-			per = memLimitPerByte // the writer holds the texts whole
+			return memLimitBase + memLimitPerByte*size // the writer holds the texts whole
 		}
 	}
-	return memLimitBase + per*size
+	return memLimitBaseStreamed + memLimitQuartersStreamed*size/4
 }
 
 // largestFile returns the size of the largest regular file among inputs
