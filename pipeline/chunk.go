@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/zhextract/zhextract/extractors"
@@ -195,6 +196,27 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		return false
 	}
 	n := len(bounds)
+	// The input moves to a temporary file and each chunk reads its part
+	// when it starts: held whole until the last chunk was done, the input
+	// was the largest part of the heap while chunks ran.
+	size := len(d.Text)
+	in, err := newSpillFile()
+	if err == nil {
+		err = in.WriteString(d.Text)
+	}
+	if err != nil {
+		d.Err = err
+		return true
+	}
+	d.inputBytes = max(d.inputBytes, int64(len(d.Item.Data)))
+	d.Text, d.Base, d.Item.Data = "", "", nil
+	defer func() {
+		if d.Err == nil && d.bigText == nil {
+			// Processed whole after all: the stages need the text back.
+			text, err := in.readRange(0, size)
+			d.Text, d.Base, d.Err = text, text, err
+		}
+	}()
 	carry := len(stages)
 	for i, s := range stages {
 		if _, ok := s.(Carrier); ok {
@@ -210,7 +232,11 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	defer cancel()
 
 	results := make([]chunkResult, n)
-	join := newJoiner(n, len(d.Text))
+	join, err := newJoiner(n)
+	if err != nil {
+		d.Err = err
+		return true
+	}
 	// before[k] is what the chunks before k leave; ready[k] is closed once
 	// it is set.
 	before := make([]extractors.Context, n+1)
@@ -246,7 +272,7 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		if ctx.Err() != nil {
 			break
 		}
-		end := len(d.Text)
+		end := size
 		if k+1 < n {
 			end = bounds[k+1]
 		}
@@ -254,6 +280,13 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 			defer func() { <-sem }()
 			r := &results[k]
 			r.base = bounds[k]
+			r.local = true
+			text, err := in.readRange(bounds[k], end)
+			if err != nil {
+				r.err = err
+				abort()
+				return
+			}
 			c := &Document{
 				Item:        ingest.Item{Source: d.Item.Source, ID: d.Item.ID, Format: d.Item.Format, URL: d.Item.URL},
 				Encoding:    d.Encoding,
@@ -261,11 +294,10 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 				Publisher:   d.Publisher,
 				PublishedAt: d.PublishedAt,
 				URL:         d.URL,
-				Text:        d.Text[bounds[k]:end],
-				Base:        d.Text[bounds[k]:end],
+				Text:        text,
+				Base:        text,
 				Chunk:       &Chunk{Index: k, Count: n},
 			}
-			r.local = true
 			run := func(from, to int) bool {
 				for i := from; i < to; i++ {
 					s := stages[i]
@@ -394,36 +426,36 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		d.Err = err
 		return true
 	}
+	if join.err != nil {
+		d.Err = join.err
+		return true
+	}
 	stitch(d, results, join, stages)
 	d.Chunks = n
-	// Nothing reads the input or Base any more (figures carry their raw
-	// text and spans): let the input's bytes go before the rows are
-	// written.
-	d.inputBytes = int64(len(d.Item.Data))
-	d.Item.Data, d.Base = nil, ""
 	return true
 }
 
-// joiner copies the chunks' texts into the document's, in order, as soon
-// as a chunk and all before it are done, and drops the chunk's copy: the
-// chunks' texts and the document's are never all held at once.
+// joiner writes the chunks' texts to the document's spilled texts, in
+// order, as soon as a chunk and all before it are done, and drops the
+// chunk's copy: no whole text of a large document is ever held in memory.
 type joiner struct {
-	mu         sync.Mutex
-	next       int
-	done       []bool
-	text, orig strings.Builder
-	// diff is set once a chunk's Original is not its Text (the conversion
-	// changed something): until then orig is not written, Original being
-	// Text.
-	diff bool
-	size int
+	mu   sync.Mutex
+	next int
+	done []bool
+	text *spillFile
+	// orig is set once a chunk's Original is not its Text (the conversion
+	// changed something): until then the original text is text.
+	orig  *spillFile
+	chars int64 // runes written to text
+	err   error
 }
 
-func newJoiner(n, size int) *joiner {
-	j := &joiner{done: make([]bool, n), size: size + size/16}
-	// Clean text is about as long as the input: one allocation.
-	j.text.Grow(j.size)
-	return j
+func newJoiner(n int) (*joiner, error) {
+	text, err := newSpillFile()
+	if err != nil {
+		return nil, err
+	}
+	return &joiner{done: make([]bool, n), text: text}, nil
 }
 
 func (j *joiner) add(k int, rs []chunkResult) {
@@ -432,19 +464,34 @@ func (j *joiner) add(k int, rs []chunkResult) {
 	j.done[k] = true
 	for j.next < len(j.done) && j.done[j.next] {
 		r := &rs[j.next]
-		if !j.diff && (len(r.text) != len(r.original) || unsafe.StringData(r.text) != unsafe.StringData(r.original)) {
-			j.diff = true
-			j.orig.Grow(j.size)
-			j.orig.WriteString(j.text.String())
-		}
-		j.text.WriteString(r.text)
-		if j.diff {
-			j.orig.WriteString(r.original)
+		if j.err == nil {
+			j.err = j.write(r)
 		}
 		r.textLen = len(r.text)
 		r.text, r.original = "", ""
 		j.next++
 	}
+}
+
+func (j *joiner) write(r *chunkResult) error {
+	if j.orig == nil && (len(r.text) != len(r.original) || unsafe.StringData(r.text) != unsafe.StringData(r.original)) {
+		orig, err := newSpillFile()
+		if err != nil {
+			return err
+		}
+		if err := orig.copyFrom(j.text); err != nil {
+			return err
+		}
+		j.orig = orig
+	}
+	if err := j.text.WriteString(r.text); err != nil {
+		return err
+	}
+	j.chars += int64(utf8.RuneCountInString(r.text))
+	if j.orig != nil {
+		return j.orig.WriteString(r.original)
+	}
+	return nil
 }
 
 // stitch makes d the whole document its chunks make.
@@ -463,10 +510,11 @@ func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) {
 		d.Repairs += r.repairs
 		d.PinyinRemoved += r.pinyin
 	}
-	d.Text = j.text.String()
-	d.Original = d.Text
-	if j.diff {
-		d.Original = j.orig.String()
+	// The texts stay in their files: the row writers stream them.
+	d.Text, d.Original = "", ""
+	d.bigText, d.bigOrig, d.chars = j.text, j.text, j.chars
+	if j.orig != nil {
+		d.bigOrig = j.orig
 	}
 	d.Title, d.Publisher, d.PublishedAt, d.URL = rs[0].meta[0], rs[0].meta[1], rs[0].meta[2], rs[0].meta[3]
 	// Each stage's edits, chunk after chunk, shifted by the length of the

@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/zhextract/zhextract/pipeline/chrome"
+	"github.com/zhextract/zhextract/pipeline/ingest"
 )
 
 // clauseText is a document whose lines are mostly figures broken across two
@@ -79,5 +82,61 @@ func TestChunkBoundsNone(t *testing.T) {
 		if b := chunkBounds(text, 40<<10); b != nil {
 			t.Errorf("%s: cut at %v", name, b)
 		}
+	}
+}
+
+// TestSplitFallsBackWhole: a document whose input went to a temporary file
+// for its chunks, and which a stage then finds it cannot process in
+// chunks, gets its whole text back for the stages that run on it whole;
+// a document processed in chunks keeps its texts in files and its row
+// reads them back.
+func TestSplitFallsBackWhole(t *testing.T) {
+	text := clauseText(3000, 25)
+	decode := stageFunc{"decode", func(_ context.Context, d *Document) error {
+		d.SetDecoded(string(d.Item.Data), nil)
+		return nil
+	}}
+	for _, tc := range []struct {
+		name      string
+		notLocal  bool
+		wantWhole bool
+	}{
+		{"chunks", false, false},
+		{"whole after all", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var seen atomic.Pointer[string]
+			picky := stageFunc{"picky", func(_ context.Context, d *Document) error {
+				if tc.notLocal && d.Chunk != nil && d.Chunk.Index == 1 {
+					d.NotLocal = "test"
+				}
+				if d.Chunk == nil {
+					s := d.Text
+					seen.Store(&s)
+				}
+				return nil
+			}}
+			it := ingest.Item{Source: "x", ID: "x", Format: ingest.FormatText, Data: []byte(text)}
+			d := Process(context.Background(), it, []Stage{decode, Split{Bytes: 16 << 10, Workers: 1}, picky}, nil)
+			if d.Err != nil {
+				t.Fatal(d.Err)
+			}
+			if whole := d.Chunks == 0; whole != tc.wantWhole {
+				t.Fatalf("processed in %d chunks", d.Chunks)
+			}
+			if tc.wantWhole && (seen.Load() == nil || *seen.Load() != text) {
+				t.Errorf("the stage after the fallback did not see the whole text")
+			}
+			row, _, _ := d.Rows()
+			row, err := row.Materialize()
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Without a conversion stage no chunk sets Original: the
+			// original script column stays empty, as when whole.
+			if row.Text != text || row.TextOriginalScript != "" || row.Bytes != int64(len(text)) {
+				t.Errorf("row: %d bytes of text, %d of original, bytes %d; want %d", len(row.Text), len(row.TextOriginalScript), row.Bytes, len(text))
+			}
+		})
 	}
 }

@@ -87,6 +87,29 @@ type Document struct {
 	// figBase holds each figure's span in Base and raw text, for a
 	// stitched document whose layers were not kept.
 	figBase []figSpan
+	// bigText and bigOrig hold Text and Original of a stitched document
+	// (both then empty), chars the runes of bigText.
+	bigText, bigOrig *spillFile
+	chars            int64
+}
+
+// EachOriginal calls fn with the clean text before script conversion
+// (Original, or Text when there was no conversion), whole or, for a
+// stitched document whose texts are kept in a file, in pieces cut between
+// characters.
+func (d *Document) EachOriginal(fn func(piece string)) error {
+	if d.bigOrig == nil {
+		text := d.Original
+		if text == "" {
+			text = d.Text
+		}
+		fn(text)
+		return nil
+	}
+	return schema.EachPiece(d.bigOrig, 1<<20, func(p string) error {
+		fn(p)
+		return nil
+	})
 }
 
 // SetDecoded sets the decoded text and the edits that map it to input bytes.
@@ -213,6 +236,10 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		Text:               d.Text,
 		TextOriginalScript: d.Original,
 		Warning:            schema.NullString(d.Item.Warning),
+	}
+	if d.bigText != nil {
+		doc.Chars = d.chars
+		doc.Spilled = &schema.SpilledTexts{Text: d.bigText, Original: d.bigOrig}
 	}
 	if doc.URL == "" {
 		doc.URL = schema.NullString(d.Item.URL)

@@ -80,7 +80,11 @@ func ProcessWithin(ctx context.Context, it ingest.Item, stages []Stage, timings 
 	defer cancel()
 	var stage atomic.Pointer[string]
 	done := make(chan *Document, 1) // buffered: an abandoned run can still finish
-	go func() { done <- process(dctx, it, stages, timings, &stage) }()
+	go func(it ingest.Item) { done <- process(dctx, it, stages, timings, &stage) }(it)
+	// Only the document holds the input from here: a split document lets
+	// it go while its chunks run.
+	size := int64(len(it.Data))
+	it.Data = nil
 	select {
 	case d := <-done:
 		if d.Err == nil || ctx.Err() != nil || !errors.Is(d.Err, context.DeadlineExceeded) {
@@ -88,7 +92,7 @@ func ProcessWithin(ctx context.Context, it ingest.Item, stages []Stage, timings 
 		}
 	case <-dctx.Done():
 		if err := ctx.Err(); err != nil {
-			return &Document{Item: it, Err: err}
+			return &Document{Item: it, Err: err, inputBytes: size}
 		}
 	}
 	name := "?"
@@ -96,7 +100,7 @@ func ProcessWithin(ctx context.Context, it ingest.Item, stages []Stage, timings 
 		name = *p
 	}
 	slog.Warn("document timed out", "source", it.Source, "stage", name, "timeout", timeout)
-	return &Document{Item: it, Err: fmt.Errorf("%w (%v, in stage %s)", ErrDocTimeout, timeout, name)}
+	return &Document{Item: it, Err: fmt.Errorf("%w (%v, in stage %s)", ErrDocTimeout, timeout, name), inputBytes: size}
 }
 
 func process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings, stage *atomic.Pointer[string]) (d *Document) {
@@ -179,8 +183,9 @@ func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				seq := j.seq
 				d := ProcessWithin(ctx, j.item, stages, timings, docTimeout)
-				results <- result{j.seq, d, d.Err != nil && ctx.Err() != nil}
+				results <- result{seq, d, d.Err != nil && ctx.Err() != nil}
 			}
 		}()
 	}

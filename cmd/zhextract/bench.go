@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ func newBenchCmd() *cobra.Command {
 	f.IntVar(&o.runs, "runs", 1, "run the pipeline and time the opencc CLI `N` times, alternating, and report medians (shared machines are noisy)")
 	f.StringVar(&o.shape, "shape", "small", "corpus shape: small (many small files of every kind), html (HTML pages only) or big (one text file)")
 	f.StringVar(&o.peer, "peer", "", "also time `python`: an OpenCC t2s + jieba + regex pipeline over the same files (needs python3-jieba and libopencc)")
-	f.StringVar(&o.memProfile, "memprofile", "", "write the heap profile to `FILE` every 2 seconds of the run (the last one shows what the run holds near its end)")
+	f.StringVar(&o.memProfile, "memprofile", "", "write the heap profile to `FILE` at the run's largest live heap (checked every 250ms)")
 	return cmd
 }
 
@@ -119,8 +120,11 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 	}
 	stopHeap := func() {}
 	if o.memProfile != "" {
-		stopHeap = snapshotHeap(o.memProfile, 2*time.Second)
+		stopHeap = snapshotHeap(o.memProfile, 250*time.Millisecond)
 	}
+	// The limit run sets, so that the peak RSS reported is run's.
+	restoreLimit := setMemoryLimitFor(largestFileUnder(corpus), fmts)
+	defer restoreLimit()
 	var results []bench.Result
 	for i := range max(o.runs, 1) {
 		if i > 0 {
@@ -160,9 +164,11 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 	return nil
 }
 
-// snapshotHeap writes the heap profile to path every interval until the
-// returned stop is called: memory held by open writers is gone once the
-// run ends, so a profile taken afterwards would not show it.
+// snapshotHeap writes the heap profile to path whenever the live heap is
+// larger than at any earlier check (one every interval) until the returned
+// stop is called: the profile then shows what the run held at its peak,
+// which is what its peak RSS comes from (memory held by open writers is
+// gone once the run ends, so a profile taken afterwards would not show it).
 func snapshotHeap(path string, interval time.Duration) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
@@ -177,6 +183,8 @@ func snapshotHeap(path string, interval time.Duration) (stop func()) {
 			os.Rename(tmp, path)
 		}
 	}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak uint64
 	go func() {
 		defer close(finished)
 		t := time.NewTicker(interval)
@@ -186,7 +194,11 @@ func snapshotHeap(path string, interval time.Duration) (stop func()) {
 			case <-done:
 				return
 			case <-t.C:
-				write()
+				metrics.Read(sample)
+				if v := sample[0].Value.Uint64(); v > peak {
+					peak = v
+					write()
+				}
 			}
 		}
 	}()

@@ -1,18 +1,22 @@
 package main
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 )
 
 // Soft memory limit for runs over one large file. A large plain-text
-// document is processed in chunks, but its input, its clean texts and the
-// output writers' copies of them are live at once (about 6 times the
-// file's size at the peak), and the default GC pacing lets the heap grow
-// to twice the live heap before collecting: a 200 MB file peaked at 2.4 GB.
-// A limit a little above the live peak makes the collector run before the
-// heap doubles, without running it when the heap is far below the limit
-// (small documents never reach it).
+// document is processed in chunks, its input and its clean texts are kept
+// in temporary files, but its figures are live at once (about 1.6 times
+// the file's size at the peak with JSONL output), and the Parquet and CSV writers
+// read the texts back whole and copy them (about 6 times the file's size),
+// and the default GC pacing lets the heap grow to twice the live heap before
+// collecting: a 200 MB file peaked at 2.4 GB. A limit a little above the
+// live peak makes the collector run before the heap doubles, without
+// running it when the heap is far below the limit (small documents never
+// reach it).
 const (
 	// memLimitMinFile is the smallest input file that sets a limit: below
 	// it the heap stays small and the default pacing is cheaper.
@@ -21,15 +25,27 @@ const (
 	// the largest file's size.
 	memLimitPerByte = 7
 	memLimitBase    = 256 << 20
+	// memLimitBaseStreamed and memLimitQuartersStreamed make the limit of
+	// runs that write only JSONL, which streams the texts from their
+	// files: base + quarters/4 × the largest file's size (the live peak
+	// is about 1.6 times the size, for the figures).
+	memLimitBaseStreamed     = 128 << 20
+	memLimitQuartersStreamed = 7
 )
 
 // softMemoryLimit returns the memory limit for a run whose largest input
-// file has size bytes, or 0 when no limit should be set.
-func softMemoryLimit(size int64) int64 {
+// file has size bytes and that writes formats, or 0 when no limit should
+// be set.
+func softMemoryLimit(size int64, formats []string) int64 {
 	if size < memLimitMinFile {
 		return 0
 	}
-	return memLimitBase + memLimitPerByte*size
+	for _, f := range formats {
+		if f != "jsonl" {
+			return memLimitBase + memLimitPerByte*size // the writer holds the texts whole
+		}
+	}
+	return memLimitBaseStreamed + memLimitQuartersStreamed*size/4
 }
 
 // largestFile returns the size of the largest regular file among inputs
@@ -47,16 +63,38 @@ func largestFile(inputs []string) int64 {
 	return n
 }
 
-// setRunMemoryLimit sets the soft memory limit for inputs, unless GOMEMLIMIT
-// already set one, and returns a function that restores the previous limit.
-func setRunMemoryLimit(inputs []string) (restore func()) {
+// setRunMemoryLimit sets the soft memory limit for a run over inputs that
+// writes formats, unless GOMEMLIMIT already set one, and returns a function
+// that restores the previous limit.
+func setRunMemoryLimit(inputs, formats []string) (restore func()) {
+	return setMemoryLimitFor(largestFile(inputs), formats)
+}
+
+// setMemoryLimitFor sets the soft memory limit for a run whose largest
+// input file has size bytes (see setRunMemoryLimit).
+func setMemoryLimitFor(size int64, formats []string) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	limit := softMemoryLimit(largestFile(inputs))
+	limit := softMemoryLimit(size, formats)
 	if limit == 0 {
 		return func() {}
 	}
 	prev := debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// largestFileUnder returns the size of the largest regular file under dir
+// (bench's corpus, which it builds itself).
+func largestFileUnder(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, e fs.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() {
+			if fi, err := e.Info(); err == nil {
+				n = max(n, fi.Size())
+			}
+		}
+		return nil
+	})
+	return n
 }

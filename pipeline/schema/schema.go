@@ -6,7 +6,12 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // NullString is a text column that is NULL when empty: Parquet writes it as
@@ -70,6 +75,55 @@ type Document struct {
 	// Warning notes what a reader of an ok row should know, e.g. that the
 	// JSONL id was a duplicate and doc_id was made unique; null when none.
 	Warning NullString `parquet:"warning,optional" json:"warning"`
+
+	// Spilled holds Text and TextOriginalScript outside memory for a large
+	// document (both fields are then empty): not a column, the writers
+	// stream the texts from it into their columns.
+	Spilled *SpilledTexts `parquet:"-" json:"-"`
+}
+
+// LargeText is a text kept outside memory, read as a stream.
+type LargeText interface {
+	// Len is the text's length in bytes.
+	Len() int64
+	// NewReader reads the text from its start; readers are independent.
+	NewReader() io.Reader
+}
+
+// SpilledTexts are the two text columns of a documents row kept outside
+// memory.
+type SpilledTexts struct {
+	Text, Original LargeText
+}
+
+// Materialize returns d with its spilled texts read into Text and
+// TextOriginalScript (d itself when nothing is spilled), for writers that
+// need the values whole.
+func (d Document) Materialize() (Document, error) {
+	if d.Spilled == nil {
+		return d, nil
+	}
+	text, err := readAll(d.Spilled.Text)
+	if err != nil {
+		return d, err
+	}
+	orig := text
+	if d.Spilled.Original != d.Spilled.Text {
+		if orig, err = readAll(d.Spilled.Original); err != nil {
+			return d, err
+		}
+	}
+	d.Text, d.TextOriginalScript, d.Spilled = text, orig, nil
+	return d, nil
+}
+
+func readAll(t LargeText) (string, error) {
+	var b strings.Builder
+	b.Grow(int(t.Len()))
+	if _, err := io.Copy(&b, t.NewReader()); err != nil {
+		return "", fmt.Errorf("read spilled text: %w", err)
+	}
+	return b.String(), nil
 }
 
 // Figure is one row of the figures table.
@@ -137,4 +191,42 @@ type Edit struct {
 	Old       string `parquet:"old" json:"old"`
 	New       string `parquet:"new" json:"new"`
 	Reason    string `parquet:"reason" json:"reason"`
+}
+
+// EachPiece calls fn with t's text in pieces of about size bytes, each cut
+// before a byte that starts a character, so that a character never spans
+// two pieces. fn must not keep the piece: its bytes are reused.
+func EachPiece(t LargeText, size int, fn func(piece string) error) error {
+	r := t.NewReader()
+	buf := make([]byte, size+utf8.UTFMax)
+	carry := 0
+	for {
+		n, err := io.ReadFull(r, buf[carry:])
+		n += carry
+		end := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !end {
+			return fmt.Errorf("read spilled text: %w", err)
+		}
+		cut := n
+		if !end {
+			// Hold back a character whose bytes did not all arrive.
+			for k := n - 1; k >= 0 && k >= n-utf8.UTFMax; k-- {
+				if utf8.RuneStart(buf[k]) {
+					if !utf8.FullRune(buf[k:n]) {
+						cut = k
+					}
+					break
+				}
+			}
+		}
+		if cut > 0 {
+			if err := fn(unsafe.String(&buf[0], cut)); err != nil {
+				return err
+			}
+		}
+		if end {
+			return nil
+		}
+		carry = copy(buf, buf[cut:n])
+	}
 }

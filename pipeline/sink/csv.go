@@ -117,6 +117,11 @@ func optF64(v *float64) string {
 }
 
 func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
+	// encoding/csv takes a record's fields whole.
+	d, err := d.Materialize()
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.files[0].final, err)
+	}
 	rows := [][]string{guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
 		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
 		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)}

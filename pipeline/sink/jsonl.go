@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
@@ -77,11 +77,14 @@ const textKeys = `"text":"","text_original_script":""`
 // the encoded texts in memory: the row with empty texts is encoded, and
 // the texts are escaped into w piece by piece where they belong.
 func writeDocJSON(w io.Writer, enc *json.Encoder, d schema.Document) error {
-	if len(d.Text)+len(d.TextOriginalScript) < streamTextBytes {
+	if d.Spilled == nil && len(d.Text)+len(d.TextOriginalScript) < streamTextBytes {
 		return enc.Encode(d)
 	}
-	text, orig := d.Text, d.TextOriginalScript
-	d.Text, d.TextOriginalScript = "", ""
+	texts := d.Spilled
+	if texts == nil {
+		texts = &schema.SpilledTexts{Text: memText(d.Text), Original: memText(d.TextOriginalScript)}
+	}
+	d.Text, d.TextOriginalScript, d.Spilled = "", "", nil
 	var head bytes.Buffer
 	henc := json.NewEncoder(&head)
 	henc.SetEscapeHTML(false)
@@ -99,13 +102,13 @@ func writeDocJSON(w io.Writer, enc *json.Encoder, d schema.Document) error {
 	if _, err := io.WriteString(w, `"text":`); err != nil {
 		return err
 	}
-	if err := writeJSONString(w, text); err != nil {
+	if err := writeJSONString(w, texts.Text); err != nil {
 		return err
 	}
 	if _, err := io.WriteString(w, `,"text_original_script":`); err != nil {
 		return err
 	}
-	if err := writeJSONString(w, orig); err != nil {
+	if err := writeJSONString(w, texts.Original); err != nil {
 		return err
 	}
 	_, err := w.Write(line[at+len(textKeys):])
@@ -116,29 +119,32 @@ func writeDocJSON(w io.Writer, enc *json.Encoder, d schema.Document) error {
 // escaping off) writes it, encoding pieces of about 256 KB. JSON escapes
 // character by character, and the pieces are cut before a byte that
 // begins a character, so the pieces' escapes are the whole's.
-func writeJSONString(w io.Writer, s string) error {
+func writeJSONString(w io.Writer, s schema.LargeText) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if _, err := io.WriteString(w, `"`); err != nil {
 		return err
 	}
-	for len(s) > 0 {
-		n := min(len(s), 256<<10)
-		for n < len(s) && !utf8.RuneStart(s[n]) {
-			n++
-		}
+	err := schema.EachPiece(s, 256<<10, func(p string) error {
 		buf.Reset()
-		if err := enc.Encode(s[:n]); err != nil {
+		if err := enc.Encode(p); err != nil {
 			return err
 		}
 		b := buf.Bytes()
 		// Encode wrote "…"\n: the piece's escapes are between the quotes.
-		if _, err := w.Write(b[1 : len(b)-2]); err != nil {
-			return err
-		}
-		s = s[n:]
+		_, err := w.Write(b[1 : len(b)-2])
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	_, err := io.WriteString(w, `"`)
+	_, err = io.WriteString(w, `"`)
 	return err
 }
+
+// memText is a text held in memory, read as a LargeText.
+type memText string
+
+func (m memText) Len() int64           { return int64(len(m)) }
+func (m memText) NewReader() io.Reader { return strings.NewReader(string(m)) }

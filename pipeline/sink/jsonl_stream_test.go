@@ -30,16 +30,29 @@ func TestWriteDocJSONStreams(t *testing.T) {
 		if err := enc.Encode(d); err != nil {
 			t.Fatal(err)
 		}
-		var got bytes.Buffer
-		if err := writeDocJSON(&got, enc, d); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			n := 0
-			for n < min(got.Len(), want.Len()) && got.Bytes()[n] == want.Bytes()[n] {
-				n++
+		// The texts in memory, and kept outside it (spilled, read as a
+		// stream): the same line.
+		spilled := d
+		spilled.Text, spilled.TextOriginalScript = "", ""
+		spilled.Spilled = &schema.SpilledTexts{Text: memText(d.Text), Original: memText(d.TextOriginalScript)}
+		for _, row := range []schema.Document{d, spilled} {
+			var got bytes.Buffer
+			if err := writeDocJSON(&got, enc, row); err != nil {
+				t.Fatal(err)
 			}
-			t.Fatalf("case %d: differs at byte %d: got %q, want %q", i, n, got.Bytes()[n:min(got.Len(), n+60)], want.Bytes()[n:min(want.Len(), n+60)])
+			sameLine(t, i, got, want)
 		}
 	}
+}
+
+func sameLine(t *testing.T, i int, got, want bytes.Buffer) {
+	t.Helper()
+	if bytes.Equal(got.Bytes(), want.Bytes()) {
+		return
+	}
+	n := 0
+	for n < min(got.Len(), want.Len()) && got.Bytes()[n] == want.Bytes()[n] {
+		n++
+	}
+	t.Fatalf("case %d: differs at byte %d: got %q, want %q", i, n, got.Bytes()[n:min(got.Len(), n+60)], want.Bytes()[n:min(want.Len(), n+60)])
 }

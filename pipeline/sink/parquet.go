@@ -142,6 +142,11 @@ func (p *ParquetSet) Write(d schema.Document, figs []schema.Figure, edits []sche
 }
 
 func (p *ParquetSet) writeDoc(d schema.Document) error {
+	// The Parquet writer takes a row's values whole.
+	d, err := d.Materialize()
+	if err != nil {
+		return fmt.Errorf("write %s: %w", p.docs.name, err)
+	}
 	return p.docs.Write([]schema.Document{d}, int64(len(d.Text)+len(d.TextOriginalScript)+256))
 }
 

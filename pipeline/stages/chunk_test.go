@@ -69,6 +69,13 @@ func sameRows(t *testing.T, whole, split *pipeline.Document) {
 	t.Helper()
 	wd, wf, we := whole.Rows()
 	sd, sf, se := split.Rows()
+	if sd.Spilled == nil {
+		t.Fatal("split document's texts were not spilled")
+	}
+	sd, err := sd.Materialize()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if wd.Text != sd.Text {
 		i := 0
 		for i < min(len(wd.Text), len(sd.Text)) && wd.Text[i] == sd.Text[i] {

@@ -51,11 +51,12 @@ func (s Script) Apply(_ context.Context, d *pipeline.Document) error {
 // Merge implements pipeline.Merger: a split document is classified by its
 // whole text before conversion, as an unsplit one.
 func (s Script) Merge(d *pipeline.Document) {
-	text := d.Original
-	if text == "" {
-		text = d.Text // no conversion stage
+	var n scriptCount
+	if err := d.EachOriginal(func(p string) { s.table.count(&n, p) }); err != nil {
+		d.Err = fmt.Errorf("script: %w", err)
+		return
 	}
-	d.Script = s.table.classify(text)
+	d.Script = n.label()
 }
 
 // scriptTable marks the characters that OpenCC's t2s changes and s2t keeps
@@ -88,6 +89,16 @@ func newScriptTable() (*scriptTable, error) {
 }
 
 func (t *scriptTable) classify(s string) string {
+	var c scriptCount
+	t.count(&c, s)
+	return c.label()
+}
+
+// scriptCount counts the characters the script is judged by; a text's
+// counts are the sum of its pieces' (cut between characters).
+type scriptCount struct{ han, trad, simp int }
+
+func (t *scriptTable) count(n *scriptCount, s string) {
 	han, trad, simp := 0, 0, 0
 	for i := 0; i < len(s); {
 		// Skip ASCII, and decode three-byte characters inline: this loop
@@ -126,6 +137,11 @@ func (t *scriptTable) classify(s string) string {
 			han++
 		}
 	}
+	n.han, n.trad, n.simp = n.han+han, n.trad+trad, n.simp+simp
+}
+
+func (n scriptCount) label() string {
+	han, trad, simp := n.han, n.trad, n.simp
 	switch {
 	case han == 0:
 		return ""
