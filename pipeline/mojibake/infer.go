@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/langmodel"
+	"github.com/zhextract/zhextract/pipeline/pinyin"
 )
 
 // Inference of lost characters. A reader that could not place a byte
@@ -303,6 +304,9 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 				if i == len(group)-1 {
 					adj[i][j] += lengthContext(r, after, km)
 				}
+			}
+			if i == len(group)-1 {
+				readingContext(adj[i], g.cands, after)
 			}
 			wordContext(adj[i], g.cands, line, rs[g.k+1:], suffix, g.two)
 			for j, r := range g.cands {
@@ -615,3 +619,56 @@ func wordContext(adj []float64, cands []rune, line, after, suffix []rune, two bo
 		adj[j] += wordWeight * (w.Gain(string(buf)) - base)
 	}
 }
+
+// readingContext adds to adj the evidence of a reading annotation right
+// after a lost character, 萬(wàn), as sites leave them inline: when the
+// annotation ends with a reading of some candidates (pinyin.EndsWithReading),
+// they gain readingMatch and the other Han candidates lose readingMiss.
+func readingContext(adj []float64, cands []rune, after []slot) {
+	if len(after) < 3 || after[0].r != '(' && after[0].r != '（' {
+		return
+	}
+	var b strings.Builder
+	closed := false
+	for _, sl := range after[1:min(len(after), 40)] {
+		if sl.r == ')' || sl.r == '）' {
+			closed = true
+			break
+		}
+		if sl.r >= 0x2e80 || sl.r == utf8.RuneError {
+			return // Chinese text, or a loss: no annotation
+		}
+		b.WriteRune(sl.r)
+	}
+	if !closed || b.Len() == 0 {
+		return
+	}
+	content := b.String()
+	match := make([]bool, len(cands))
+	any := false
+	for j, r := range cands {
+		if unicode.Is(unicode.Han, r) && pinyin.EndsWithReading(r, content) {
+			match[j], any = true, true
+		}
+	}
+	if !any {
+		return
+	}
+	for j, r := range cands {
+		switch {
+		case match[j]:
+			adj[j] += readingMatch
+		case unicode.Is(unicode.Han, r):
+			adj[j] -= readingMiss
+		}
+	}
+}
+
+// readingMatch and readingMiss: a site's annotation spells the character
+// it follows, so a candidate it spells is all but certain. Set on the
+// tuning half of the realistic corruption benchmark: from 3 to 6 each,
+// more inferences and fewer wrong; above 6 nothing changes.
+const (
+	readingMatch = 6.0
+	readingMiss  = 6.0
+)

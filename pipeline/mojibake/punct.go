@@ -119,6 +119,13 @@ const numberFollowers = "年月日号時时分秒个個万萬亿億千百元角�
 // units, when not nil, holds the followers read after a number earlier in
 // the text: one of them gains pageUnit instead of nothing more.
 func numberContext(r, left rune, prefix []rune, after []slot, units *unitMemory) float64 {
+	if (left == ')' || left == '）') && len(prefix) > 0 && prefix[len(prefix)-1] == left {
+		// "9.7萬(wàn)公里": a reading annotation between the number and
+		// its unit.
+		if k := annotationStart(prefix); k > 0 {
+			left, prefix = prefix[k-1], prefix[:k]
+		}
+	}
 	if left == ' ' && len(prefix) > 0 && prefix[len(prefix)-1] == ' ' {
 		// "由 60 天": a space between the number and its unit
 		k := len(prefix) - 1
@@ -388,4 +395,26 @@ func slotText(after []slot, n int) string {
 		sb.WriteRune(s.r)
 	}
 	return sb.String()
+}
+
+// annotationStart returns the index of the opening parenthesis of a
+// reading annotation (letters, tone marks, spaces; no digit) that ends
+// text, or -1.
+func annotationStart(text []rune) int {
+	letters := 0
+	for k := len(text) - 2; k >= 0 && k >= len(text)-40; k-- {
+		switch c := text[k]; {
+		case c == '(' || c == '（':
+			if letters == 0 {
+				return -1
+			}
+			return k
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0xc0 && c < 0x2e80:
+			letters++
+		case c == ' ' || c == '\'' || c == '-':
+		default:
+			return -1
+		}
+	}
+	return -1
 }

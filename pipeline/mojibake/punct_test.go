@@ -55,7 +55,9 @@ func TestInferAfterNumber(t *testing.T) {
 	}{
 		{'公', '5', "长", afterNumber}, {'月', '９', "", afterNumber}, {'八', '5', "", -notAfterNumber}, {'公', '国', "", 0},
 		// Another Han character after a number loses; punctuation does not.
-		{'全', '6', "投资3876", -notAfterNumber}, {'，', '6', "投资3876", 0}, {'）', '5', "", 0},
+		{'全', '6', "投资3876", -notAfterNumber},
+		// A reading annotation between the number and the unit.
+		{'公', ')', "9.7萬(wàn)", afterNumber}, {'公', ')', "村(cūn)", 0}, {'公', ')', "(2022)", 0}, {'，', '6', "投资3876", 0}, {'）', '5', "", 0},
 		{'天', '5', "从7天减为", afterNumber + repeatedUnit}, {'份', '5', "从7天减为", afterNumber},
 		// Chinese numerals: two of them, or a multiplier after digits.
 		{'公', '二', "全长十二", afterNumber}, {'元', '万', "投资2000多万", afterNumber}, {'元', '亿', "3.5亿", afterNumber},

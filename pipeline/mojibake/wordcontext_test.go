@@ -49,3 +49,52 @@ func TestWordContext(t *testing.T) {
 		})
 	}
 }
+
+// TestReadingContext: an annotation after a lost character decides among
+// the candidates it spells; an annotation that spells none, or no
+// annotation, changes nothing.
+func TestReadingContext(t *testing.T) {
+	slots := func(s string) []slot {
+		var out []slot
+		for _, r := range s {
+			out = append(out, slot{r: r})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		after string
+		cands []rune
+		want  []float64
+	}{
+		{"(wàn)公里", []rune("萬落。"), []float64{readingMatch, -readingMiss, 0}},
+		{"（nóng）村", []rune("農辳濃"), []float64{readingMatch, readingMatch, readingMatch}},
+		{"(GDP)增长", []rune("萬落"), []float64{0, 0}},
+		{"(二)", []rune("萬落"), []float64{0, 0}},
+		{"(wàn", []rune("萬落"), []float64{0, 0}},
+		{"公里", []rune("萬落"), []float64{0, 0}},
+	} {
+		adj := make([]float64, len(tc.cands))
+		readingContext(adj, tc.cands, slots(tc.after))
+		for j := range adj {
+			if adj[j] != tc.want[j] {
+				t.Errorf("%q, %c: %v, want %v", tc.after, tc.cands[j], adj[j], tc.want[j])
+			}
+		}
+	}
+}
+
+// TestBetweenNumbers: between two numbers a multiplier, date part or range
+// word gains, another Han character loses, punctuation is left alone.
+func TestBetweenNumbers(t *testing.T) {
+	five := []slot{{r: '5'}, {r: ','}}
+	for _, tc := range []struct {
+		r    rune
+		want float64
+	}{
+		{'億', inBetween}, {'年', inBetween}, {'至', inBetween}, {'儿', -notInBetween}, {'，', 0},
+	} {
+		if got := numberContext(tc.r, '6', []rune("已投入26"), five, nil); got != tc.want {
+			t.Errorf("%c between 26 and 5: %v, want %v", tc.r, got, tc.want)
+		}
+	}
+}
