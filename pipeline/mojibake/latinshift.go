@@ -44,9 +44,15 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		n := utf8.RuneLen(c)
 		p := prev
 		prev = c
+		// Most of a Chinese page is a character after a Han one: skip it
+		// before the Unicode table lookups below (this loop reads every
+		// character of a page with shifts, however large).
+		if c < 0x80 || p >= 0x4e00 && p <= 0x9fff {
+			continue
+		}
 		// After Chinese punctuation a Latin word may start too (（locale）).
 		afterPunct := p >= 0x80 && chineseText(p) && !unicode.Is(unicode.Han, p)
-		if c < 0x80 || p >= 0x80 && !afterPunct || a+n >= len(text) && !asciiLetter(p) {
+		if p >= 0x80 && !afterPunct || a+n >= len(text) && !asciiLetter(p) {
 			continue
 		}
 		next := rune(-1)
