@@ -645,13 +645,13 @@ func readingContext(adj []float64, cands []rune, after []slot) {
 	}
 	content := b.String()
 	match := make([]bool, len(cands))
-	any := false
+	spelled := false
 	for j, r := range cands {
 		if unicode.Is(unicode.Han, r) && pinyin.EndsWithReading(r, content) {
-			match[j], any = true, true
+			match[j], spelled = true, true
 		}
 	}
-	if !any {
+	if !spelled {
 		return
 	}
 	for j, r := range cands {

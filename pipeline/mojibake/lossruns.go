@@ -89,11 +89,20 @@ func fillWords(text string, a, z int, fill string, n int) bool {
 		return true
 	}
 	// A longer word over the run and up to two characters on each side.
-	rs := []rune(text[max(0, a-6):a])
+	var rs []rune
+	for k, from := 0, a; k < 2 && from > 0; k++ {
+		r, n := utf8.DecodeLastRuneInString(text[:from])
+		rs = append([]rune{r}, rs...)
+		from -= n
+	}
 	before := len(rs)
 	rs = append(rs, []rune(text[a:z])...)
 	after := len(rs)
-	rs = append(rs, []rune(text[z:min(len(text), z+6)])...)
+	for k, from := 0, z; k < 2 && from < len(text); k++ {
+		r, n := utf8.DecodeRuneInString(text[from:])
+		rs = append(rs, r)
+		from += n
+	}
 	for i := 0; i <= before; i++ {
 		for j := max(after, i+3); j <= len(rs) && j-i <= 6; j++ {
 			if (i < before || j > after) && w.Has(string(rs[i:j])) {
