@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -262,6 +263,7 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 		}
 		p = skipSpaces(t, p+len(w))
 	}
+	p = skipLostFiller(t, p, fromWords)
 	from, ok := numberAfter(t, p)
 	if !ok {
 		return Figure{}, 0, false
@@ -275,10 +277,18 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	if strings.HasPrefix(t[q:], "以上") || strings.HasPrefix(t[q:], "左右") {
 		q = skipSpaces(t, q+len("以上"))
 	}
-	verb := ""
+	verb, verbEnd := "", -1
 	gapEnd := min(len(t), q+18)
 	mark := ""
 	for k := q; k < gapEnd; {
+		if k == verbEnd && strings.HasPrefix(t[k:], lost) {
+			// "精简�14份": the mark right after the verb was lost; a
+			// number of the same unit must follow it (checked below).
+			if m := k + len(lost); oneByteDigit(firstRune(t[skipToWords(t, m):])) {
+				mark, q = lost, m
+				break
+			}
+		}
 		if m := hasPrefixAny(t[k:], toMarks); m != "" {
 			mark = m
 			if c, ok := cutTable().startingAt(t, k, k+len(m)); ok && c.role == roleCutVerb {
@@ -290,6 +300,7 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 		if c, ok := cutTable().startingAt(t, k, gapEnd); ok && c.role == roleCutVerb && verb == "" {
 			verb = c.word
 			k += len(c.word)
+			verbEnd = k
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(t[k:])
@@ -301,13 +312,9 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	if mark == "" {
 		return Figure{}, 0, false
 	}
-	q = skipSpaces(t, q)
-	for k := 0; k < 3; k++ { // "压缩至现在的平均2天"
-		w := hasPrefixAny(t[q:], toWords)
-		if w == "" {
-			break
-		}
-		q = skipSpaces(t, q+len(w))
+	q = skipToWords(t, q)
+	if mark != lost {
+		q = skipLostFiller(t, q, toWords)
 	}
 	to, ok := numberAfter(t, q)
 	if !ok || to.num.Over {
@@ -400,6 +407,76 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 		Extractor:  kind + ".from_to",
 		Evidence:   evidence,
 	}, end, true
+}
+
+// skipToWords skips spaces and the words that may stand before the
+// target number ("压缩至现在的平均2天").
+func skipToWords(t string, q int) int {
+	q = skipSpaces(t, q)
+	for k := 0; k < 3; k++ {
+		w := hasPrefixAny(t[q:], toWords)
+		if w == "" {
+			break
+		}
+		q = skipSpaces(t, q+len(w))
+	}
+	return q
+}
+
+// lost is U+FFFD, what a decoder leaves for bytes it could not read.
+const lost = "\uFFFD"
+
+// skipLostFiller skips, at p, characters before an Arabic number that
+// hold a lost one (U+FFFD) and spell one of words where they were not
+// lost: "法定\uFFFD" is 法定的, "\uFFFD\uFFFD" 目前 or 最多. The number keeps
+// its value whatever the filler was (an Arabic digit is never lost, being
+// one byte); anything else there leaves p as it was.
+func skipLostFiller(t string, p int, words []string) int {
+	end, n, holes := p, 0, 0
+	for end < len(t) && n <= maxFillerRunes {
+		r, size := utf8.DecodeRuneInString(t[end:])
+		if r == utf8.RuneError && size == len(lost) {
+			holes++
+		} else if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		end += size
+		n++
+	}
+	if holes == 0 || n > maxFillerRunes || !oneByteDigit(firstRune(t[skipSpaces(t, end):])) {
+		return p
+	}
+	for _, w := range words {
+		if spellsWithLost(t[p:end], w) {
+			return skipSpaces(t, end)
+		}
+	}
+	return p
+}
+
+// maxFillerRunes is the longest filler word, in characters (改革前的).
+const maxFillerRunes = 4
+
+// spellsWithLost reports whether s is w with some characters lost.
+func spellsWithLost(s, w string) bool {
+	for s != "" && w != "" {
+		a, n := utf8.DecodeRuneInString(s)
+		b, m := utf8.DecodeRuneInString(w)
+		if a != b && !(a == utf8.RuneError && n == len(lost)) {
+			return false
+		}
+		s, w = s[n:], w[m:]
+	}
+	return s == "" && w == ""
+}
+
+// oneByteDigit: an ASCII digit, which a decoder never loses (a fullwidth
+// one next to a lost character may have lost a digit of its number).
+func oneByteDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // unitAt reads a from→to unit at p (after spaces), longest first.

@@ -43,3 +43,54 @@ func TestLostCharacterInsideNumeral(t *testing.T) {
 		}
 	}
 }
+
+// A from→to pair keeps its two numbers when a lost character (U+FFFD)
+// only hides a word around them: a filler that the lost characters can
+// spell ("由法定\uFFFD932天" is 法定的, "至\uFFFD\uFFFD3个" 目前 or 最多), or
+// the mark of the target right after a cut verb ("精简\uFFFD14份" is 精简为,
+// 到 or 至). Lost characters that spell no filler, or more than one after
+// the verb, leave the pair unread.
+func TestLostWordInFromTo(t *testing.T) {
+	set, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []float64
+	}{
+		// a filler with lost characters
+		{"企业开办时间由原来\uFFFD5天压缩至现\uFFFD\uFFFD1天。", []float64{80}},
+		{"不动产登记办理时限从以往\uFFFD30个工作日缩短到\uFFFD\uFFFD3个工作日。", []float64{90}},
+		{"申报材料由过\uFFFD12份精简为\uFFFD6份。", []float64{50}},
+		{"施工许可审批用时由法\uFFFD\uFFFD45天减少到承\uFFFD15天。", []float64{66.6667}},
+		{"审批环节由\uFFFD8个压缩为4个。", []float64{50}},
+		// the target's mark lost after the verb
+		{"审批材料由15份压减\uFFFD8份。", []float64{46.6667}},
+		{"办事环节从6个精简\uFFFD3个，群众少跑腿。", []float64{50}},
+		{"项目审批时间由90天缩短\uFFFD30天以内。", []float64{66.6667}},
+		{"营业执照办理时限由3个工作日压缩\uFFFD1个工作日。", []float64{66.6667}},
+		{"群众跑办次数由5次减少\uFFFD1次。", []float64{80}},
+		// not read
+		{"办理时限由\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD20天缩短至5天。", nil}, // too many to be a filler
+		{"办理时限由二\uFFFD20天缩短至5天。", nil},                        // spells no filler
+		{"办理时限由法定\uFFFD十天缩短至5天。", nil},                        // a Chinese numeral may hold the lost one
+		{"项目审批时间由90天缩短\uFFFD\uFFFD30天。", nil},                 // two lost after the verb
+		{"项目审批时间由90天\uFFFD30天。", nil},                         // no verb: a range?
+		{"审批材料由15份压减\uFFFD8件。", nil},                          // units differ
+	} {
+		var got []float64
+		for _, f := range set.Extract(tc.text) {
+			got = append(got, f.Value)
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
+			}
+		}
+	}
+}
