@@ -127,7 +127,10 @@ func knownBytes(b []byte, hole []bool) string {
 //
 // adj, when not nil, holds log odds added to each candidate (see
 // punctContext).
-func choose(lm *langmodel.Model, cands [][]rune, adj [][]float64, left, right rune, v variants) (best, second []rune, margin []float64, ok bool) {
+//
+// pair, when not nil, holds log odds that a candidate at i gains after a
+// given candidate at i-1 (see multiplierPairs).
+func choose(lm *langmodel.Model, cands [][]rune, adj [][]float64, pair []map[rune][]float64, left, right rune, v variants) (best, second []rune, margin []float64, ok bool) {
 	total := 1
 	for _, c := range cands {
 		if len(c) == 0 {
@@ -168,6 +171,11 @@ func choose(lm *langmodel.Model, cands [][]rune, adj [][]float64, left, right ru
 			lp := s2.Next(r)
 			if adj != nil {
 				lp += adj[i][j]
+			}
+			if i > 0 && pair != nil && pair[i] != nil {
+				if p := pair[i][cands[i-1][cur[i-1]]]; p != nil {
+					lp += p[j]
+				}
 			}
 			walk(i+1, s2, v+lp)
 		}
@@ -313,7 +321,10 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 				adj[i][j] -= vs.otherScript(r)
 			}
 		}
-		if best, second, margin, ok := choose(lm, cands, adj, l, nextR, *vs); ok {
+		pair := multiplierPairs(cands, prefix, rs, group[0].k, func(i int) []slot {
+			return afterSlots(rs[group[i].k+1:], candsAt[group[i].k+1:], suffix)
+		}, units)
+		if best, second, margin, ok := choose(lm, cands, adj, pair, l, nextR, *vs); ok {
 			for i, g := range group {
 				if margin[i] < marginFor(g.two) {
 					continue
@@ -672,3 +683,39 @@ const (
 	readingMatch = 6.0
 	readingMiss  = 6.0
 )
+
+// multiplierPairs gives, for a group of adjacent lost characters starting
+// at rs[k0] right after a number, what a candidate at 1 gains after a
+// multiplier at 0: in "3,000\uFFFD\uFFFD" the second is the unit of 3,000萬
+// or 3,000億 (元), which numberContext can only judge once the first is
+// chosen. Nil when the group is not after a number.
+func multiplierPairs(cands [][]rune, prefix, rs []rune, k0 int, after func(i int) []slot, units *unitMemory) []map[rune][]float64 {
+	if len(cands) < 2 {
+		return nil
+	}
+	line := append(append(make([]rune, 0, len(prefix)+k0+1), prefix...), rs[:k0]...)
+	if n := len(line); n == 0 || !digit(line[n-1]) && !endsNumber(line) {
+		return nil
+	}
+	var pairs []map[rune][]float64
+	for _, m := range cands[0] {
+		if !strings.ContainsRune(multipliers, m) {
+			continue
+		}
+		if pairs == nil {
+			pairs = make([]map[rune][]float64, len(cands))
+			pairs[1] = make(map[rune][]float64)
+		}
+		withM := append(line[:len(line):len(line)], m)
+		a := after(1)
+		adj := make([]float64, len(cands[1]))
+		for j, r := range cands[1] {
+			adj[j] = numberContext(r, m, withM, a, units)
+		}
+		pairs[1][m] = adj
+	}
+	return pairs
+}
+
+// multipliers are the characters written after digits that scale them.
+const multipliers = "万萬亿億千百"

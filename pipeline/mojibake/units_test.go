@@ -19,6 +19,8 @@ func TestUnitMemory(t *testing.T) {
 		{"", "统一规划", ""},
 		{"投资3876", "\uFFFD，", ""}, // lost: nothing read
 		{"从7", "天减为5天", "天"},
+		{"已投入26", "\uFFFD5,636\uFFFD元", "元"}, // after a lost multiplier
+		{"共", "\uFFFD元", ""},                 // no number before the lost one
 	} {
 		var u unitMemory
 		u.note([]rune(tc.prefix), []rune(tc.run))
@@ -56,5 +58,40 @@ func TestPageUnitInferred(t *testing.T) {
 		if !strings.HasPrefix(out, first) {
 			t.Errorf("%s: got %s, want %s", in, out, want)
 		}
+	}
+}
+
+// A money unit after a multiplier, both lost: before ASCII punctuation,
+// UTF-8 萬元 read as GBK loses a byte of each ("1,200钀�鍏�,"). The unit is
+// judged once the multiplier is chosen (multiplierPairs), and 公 is no
+// unit's start unless a metric unit's second character follows.
+func TestMultiplierUnitPair(t *testing.T) {
+	d := decoderNamed(t, "python gbk replace")
+	r := New()
+	for _, want := range []string{
+		"今年獲得省府補助1,200萬元,加上縣府自籌經費",
+		"本案總工程費約2,460萬元,由中央負擔",
+		"市府爭取前瞻基礎建設計畫經費7,500萬元,地方配合",
+		"縣道拓寬工程經費1億3,200萬元,預計明年完工.",
+		"改善工程總經費2,980萬元,去年已撥付",
+	} {
+		in := d.decode([]byte(want))
+		if !strings.Contains(in, "\uFFFD") {
+			t.Fatalf("%s: the decoder lost nothing", want)
+		}
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if !strings.Contains(out, "萬元,") {
+			t.Errorf("%s: got %s", want, out)
+		}
+	}
+	// 公 before a metric unit stays possible.
+	for _, tc := range []struct{ r, next rune }{{'公', '里'}, {'公', '分'}, {'公', '噸'}} {
+		if got := numberContext(tc.r, '5', []rune("全長5"), []slot{{r: tc.next}}, nil); got <= 0 {
+			t.Errorf("%c%c after 5: %v, want a gain", tc.r, tc.next, got)
+		}
+	}
+	if got := numberContext('公', '5', []rune("全長5"), []slot{{r: ','}}, nil); got != -notMetric {
+		t.Errorf("公, after 5: %v, want %v", got, -notMetric)
 	}
 }
