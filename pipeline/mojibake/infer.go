@@ -358,6 +358,15 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 					next = int(w[0])
 				}
 			}
+			if m.right.name == "utf-8" && next >= 0x80 && next <= 0xbf && z < len(rn.b) {
+				// A continuation byte that begins no character after a
+				// lost one: more bytes were lost there than the one a
+				// U+FFFD stands for (x/text's GBK reader drops both bytes
+				// of a pair it has no character for, 鍑犱� for 几个阶),
+				// so these bytes are not what they seem.
+				k++
+				continue
+			}
 			if cands, ok := candidates(m, rn.b[a:z], rn.hole[a:z], next); ok {
 				// Never nil: no candidate at all keeps the whole group
 				// U+FFFD (choose), unlike too many to try.
