@@ -24,6 +24,9 @@ type codec struct {
 	// seqLen is how many bytes a character starting with b takes (1 when
 	// b starts none): where bytes were lost, it frames the loss.
 	seqLen func(b byte) int
+	// ambiguous, when not nil, reports a character the code writes more
+	// than one way: which bytes it came from is unknown.
+	ambiguous func(r rune) bool
 }
 
 // doubleLen frames a double-byte code's characters.
@@ -62,10 +65,13 @@ type doubleByte struct {
 	// single is what the decoder makes of a lone byte 0x80 (GBK readers
 	// give the euro sign), 0 if nothing.
 	single rune
+	// multi holds the characters that more than one code reads as
+	// (HKSCS repeats hundreds of Big5's).
+	multi map[rune]bool
 }
 
 func newDoubleByte(e encoding.Encoding) *doubleByte {
-	t := &doubleByte{inv: make(map[rune]uint16, 24000), enc: e}
+	t := &doubleByte{inv: make(map[rune]uint16, 24000), enc: e, multi: make(map[rune]bool)}
 	// One decoder and one encoder, reset for each character, write into
 	// fixed buffers: a new transformer and output slice per character
 	// (Decoder.Bytes, Encoder.Bytes) was most of the 40 ms these tables
@@ -98,7 +104,11 @@ func newDoubleByte(e encoding.Encoding) *doubleByte {
 				continue // unmapped, or mapped to more than one rune
 			}
 			t.pair[(lead-0x80)<<8|trail] = r
-			if v, dup := t.inv[r]; !dup || !standardLead(byte(v>>8)) && standardLead(byte(lead)) {
+			v, dup := t.inv[r]
+			if dup {
+				t.multi[r] = true
+			}
+			if !dup || !standardLead(byte(v>>8)) && standardLead(byte(lead)) {
 				t.inv[r] = uint16(lead)<<8 | uint16(trail)
 			}
 		}
@@ -280,10 +290,11 @@ func gb18030Codec() *codec {
 func big5Codec() *codec {
 	t := big5Table()
 	return &codec{
-		name:   "big5",
-		encode: t.encodeRune,
-		decode: func(b []byte) (rune, int, bool) { return t.decodeRune(b, false) },
-		seqLen: doubleLen,
+		name:      "big5",
+		encode:    t.encodeRune,
+		decode:    func(b []byte) (rune, int, bool) { return t.decodeRune(b, false) },
+		seqLen:    doubleLen,
+		ambiguous: func(r rune) bool { return t.multi[r] },
 	}
 }
 

@@ -367,6 +367,13 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 				k++
 				continue
 			}
+			if m.wrong.ambiguous != nil && ambiguousNear(m.wrong, rn, a, z) {
+				// A character beside the lost one that the wrong code
+				// writes two ways (HKSCS repeats): its bytes as written
+				// here may not be the ones the text was read from.
+				k++
+				continue
+			}
 			if cands, ok := candidates(m, rn.b[a:z], rn.hole[a:z], next); ok {
 				// Never nil: no candidate at all keeps the whole group
 				// U+FFFD (choose), unlike too many to try.
@@ -728,3 +735,19 @@ func multiplierPairs(cands [][]rune, prefix, rs []rune, k0 int, after func(i int
 
 // multipliers are the characters written after digits that scale them.
 const multipliers = "万萬亿億千百"
+
+// ambiguousNear reports whether a character of the text as found, written
+// in the wrong code in rn.b, overlaps the bytes [a-2, z+2) and is one the
+// code writes more than one way.
+func ambiguousNear(c *codec, rn run, a, z int) bool {
+	for i := 0; i+1 < len(rn.bounds); i++ {
+		s, e := rn.bounds[i], rn.bounds[i+1]
+		if e <= a-2 || s >= z+2 || e-s < 2 || slices.Contains(rn.hole[s:e], true) {
+			continue
+		}
+		if r, n, ok := c.decode(rn.b[s:e]); ok && n == e-s && c.ambiguous(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -58,6 +58,11 @@ func punctContext(r rune, prefix []rune, lineEnd bool) float64 {
 			}
 		}
 		if depth > 0 {
+			if lineEnd {
+				// The line ends with the bracket open: closing it ends
+				// the line as well as a full stop would (《寒食》).
+				return closerOpen + lineEnder
+			}
 			return closerOpen
 		}
 		return punctMisplaced

@@ -14,7 +14,8 @@ func TestPunctContext(t *testing.T) {
 	}{
 		{'”', "他说“好", false, closerOpen},
 		{'”', "他说“好”，又说", false, punctMisplaced},
-		{'）', "（一", true, closerOpen},
+		{'）', "（一", true, closerOpen + lineEnder},
+		{'）', "（一", false, closerOpen},
 		{'）', "一", false, punctMisplaced},
 		{'“', "他说", true, punctMisplaced},
 		{'“', "他说", false, 0},

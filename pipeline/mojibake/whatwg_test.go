@@ -46,3 +46,50 @@ func TestDroppedPairNotInferred(t *testing.T) {
 		t.Errorf("%d of %d inferred characters not in their line, want at most 1%%", wrong, inferred)
 	}
 }
+
+// TestAmbiguousBig5: HKSCS writes hundreds of Big5's characters a second
+// way, and x/text's Big5 reader reads both. Re-written with the first
+// code, such a character gives bytes the text never held ("”審" read as
+// "�靝" and written back as 96 44, 'D' for the lead of 審): nothing is
+// inferred beside it.
+func TestAmbiguousBig5(t *testing.T) {
+	c := big5Codec()
+	if !c.ambiguous('靝') || c.ambiguous('國') {
+		t.Fatalf("ambiguous: 靝 %v (want true), 國 %v (want false)", c.ambiguous('靝'), c.ambiguous('國'))
+	}
+	d := decoderNamed(t, "whatwg big5")
+	r := New()
+	for _, want := range []string{
+		"2023年窗口提供“一站式”服务。",
+		"2023年推出“一件事”办理模式。",
+		"2023年实行“一窗受理”审批。",
+		"2023年提供“一对一”审批服务。",
+		"2023年探索“交旅融合”发展。",
+	} {
+		in := d.decode([]byte(want))
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		for _, e := range edits {
+			if !strings.HasPrefix(e.Reason, inferredReason) {
+				continue
+			}
+			for _, c := range e.New {
+				if c != '\uFFFD' && !strings.ContainsRune(want, c) {
+					t.Errorf("%s: inferred %c beside a character Big5 writes two ways: %s -> %s", want, c, in, out)
+				}
+			}
+		}
+	}
+}
+
+// TestCloserAtLineEnd: a line that ends with a bracket open ends with its
+// closer rather than a full stop (题目:《寒食》).
+func TestCloserAtLineEnd(t *testing.T) {
+	prefix := []rune("题目:《寒食")
+	if c, s := punctContext('》', prefix, true), punctContext('。', prefix, true); c <= s {
+		t.Errorf("》 %v, 。 %v at the end of %s: want the closer ahead", c, s, string(prefix))
+	}
+	if c := punctContext('》', []rune("题目:寒食"), true); c != punctMisplaced {
+		t.Errorf("》 with no 《: %v, want %v", c, punctMisplaced)
+	}
+}
