@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -148,10 +149,9 @@ func layoutFree(t *testing.T, b []byte) string {
 		rg.FileOffset, rg.TotalCompressedSize, rg.TotalByteSize = 0, 0, 0
 		for j := range rg.Columns {
 			c := &rg.Columns[j]
-			var h format.PageHeader
-			dec := thrift.NewDecoder(new(thrift.CompactProtocol).NewReader(bytes.NewReader(b[c.MetaData.DataPageOffset:])))
-			if err := dec.Decode(&h); err != nil {
-				t.Fatal(err)
+			h, body := pageAt(t, b, c.MetaData.DataPageOffset)
+			if got := int32(crc32.ChecksumIEEE(body)); got != h.CRC {
+				t.Errorf("column %s: page checksum %x, header says %x", c.MetaData.PathInSchema[0], got, h.CRC)
 			}
 			h.CompressedPageSize, h.CRC = 0, 0
 			headers = append(headers, h)
@@ -173,6 +173,19 @@ func layoutFree(t *testing.T, b []byte) string {
 		t.Fatal(err)
 	}
 	return string(out)
+}
+
+// pageAt returns the header of the page at off in file b, and its
+// (compressed) data.
+func pageAt(t *testing.T, b []byte, off int64) (format.PageHeader, []byte) {
+	t.Helper()
+	var h format.PageHeader
+	r := bytes.NewReader(b[off:])
+	if err := thrift.NewDecoder(new(thrift.CompactProtocol).NewReader(r)).Decode(&h); err != nil {
+		t.Fatal(err)
+	}
+	start := int64(len(b)) - int64(r.Len())
+	return h, b[start : start+int64(h.CompressedPageSize)]
 }
 
 // genText is a large text made as it is read, without allocating: lines
