@@ -293,3 +293,39 @@ func TestLargeDocumentStreams(t *testing.T) {
 	}
 	t.Logf("%d MB text: %.1f MB allocated, file %.1f MB", size>>20, float64(allocated)/(1<<20), float64(len(file))/(1<<20))
 }
+
+// BenchmarkLargeDocument writes one documents row with a 43 MB text (the
+// same text in both columns, as a spilled simplified document has),
+// streamed and, for comparison, held whole through parquet-go's own path.
+// B/op is what the writer allocates for it.
+func BenchmarkLargeDocument(b *testing.B) {
+	text := newGenText(600_000)
+	whole := readText(&testing.T{}, text)
+	for _, bc := range []struct {
+		name  string
+		write func(tb *ParquetTable[schema.Document]) error
+	}{
+		{"streamed", func(tb *ParquetTable[schema.Document]) error {
+			d := schema.Document{DocID: "big", Status: schema.StatusOK, Spilled: &schema.SpilledTexts{Text: text, Original: text}}
+			return (&ParquetSet{docs: tb}).writeDoc(d)
+		}},
+		{"whole", func(tb *ParquetTable[schema.Document]) error {
+			d := schema.Document{DocID: "big", Status: schema.StatusOK, Text: whole, TextOriginalScript: whole}
+			return tb.Write([]schema.Document{d}, int64(2*len(whole)))
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(2 * text.Len())
+			b.ReportAllocs()
+			for b.Loop() {
+				tb := NewParquetTable[schema.Document](io.Discard, "documents")
+				if err := bc.write(tb); err != nil {
+					b.Fatal(err)
+				}
+				if err := tb.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
