@@ -49,8 +49,8 @@ var textColumns = map[string]func(schema.SpilledTexts) schema.LargeText{
 // writeLargeDocument writes d, whose texts are texts, as a row group of its
 // own, without holding the texts in memory. parquet-go writes the row with
 // empty texts to a small in-memory file with the table's options; each
-// text is compressed, as its column's single PLAIN page, into a scratch
-// file; the two are composed into a one-row Parquet file whose text
+// text is compressed, as its column's single data page in the encoding
+// parquet-go chose for it (DELTA_LENGTH_BYTE_ARRAY), into a scratch file; the two are composed into a one-row Parquet file whose text
 // columns point at the scratch file, and the table's writer copies that
 // row group verbatim (parquet-go streams verbatim copies from the source
 // file). So every column but the texts is encoded by parquet-go exactly as
