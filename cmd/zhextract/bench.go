@@ -123,7 +123,7 @@ func runBench(ctx context.Context, o benchOptions, fromSet bool, stdout, stderr 
 		stopHeap = snapshotHeap(o.memProfile, 250*time.Millisecond)
 	}
 	// The limit run sets, so that the peak RSS reported is run's.
-	restoreLimit := setMemoryLimitFor(largestFileUnder(corpus), fmts)
+	restoreLimit := setMemoryLimitFor(largestFileUnder(corpus))
 	defer restoreLimit()
 	var results []bench.Result
 	for i := range max(o.runs, 1) {

@@ -9,43 +9,32 @@ import (
 
 // Soft memory limit for runs over one large file. A large plain-text
 // document is processed in chunks, its input and its clean texts are kept
-// in temporary files, but its figures are live at once (about 1.6 times
-// the file's size at the peak with JSONL output), and the Parquet and CSV writers
-// read the texts back whole and copy them (about 6 times the file's size),
-// and the default GC pacing lets the heap grow to twice the live heap before
-// collecting: a 200 MB file peaked at 2.4 GB. A limit a little above the
-// live peak makes the collector run before the heap doubles, without
-// running it when the heap is far below the limit (small documents never
-// reach it).
+// in temporary files that every writer streams into its row, but its
+// figures are live at once (about 1.6 times the file's size at the peak),
+// and the default GC pacing lets the heap grow to twice the live heap
+// before collecting. A limit a little above the live peak makes the
+// collector run before the heap doubles, without running it when the heap
+// is far below the limit (small documents never reach it). The output
+// formats no longer matter: the Parquet and CSV writers read the texts back
+// whole and copied them (about 6 times the file's size) until they
+// streamed them too, and had a limit of 256 MB + 7 times the size.
 const (
 	// memLimitMinFile is the smallest input file that sets a limit: below
 	// it the heap stays small and the default pacing is cheaper.
 	memLimitMinFile = 64 << 20
-	// memLimitPerByte and memLimitBase make the limit: base + perByte ×
-	// the largest file's size.
-	memLimitPerByte = 7
-	memLimitBase    = 256 << 20
-	// memLimitBaseStreamed and memLimitQuartersStreamed make the limit of
-	// runs that write only JSONL, which streams the texts from their
-	// files: base + quarters/4 × the largest file's size (the live peak
-	// is about 1.6 times the size, for the figures).
-	memLimitBaseStreamed     = 128 << 20
-	memLimitQuartersStreamed = 7
+	// memLimitBase and memLimitQuarters make the limit: base + quarters/4
+	// × the largest file's size.
+	memLimitBase     = 128 << 20
+	memLimitQuarters = 7
 )
 
 // softMemoryLimit returns the memory limit for a run whose largest input
-// file has size bytes and that writes formats, or 0 when no limit should
-// be set.
-func softMemoryLimit(size int64, formats []string) int64 {
+// file has size bytes, or 0 when no limit should be set.
+func softMemoryLimit(size int64) int64 {
 	if size < memLimitMinFile {
 		return 0
 	}
-	for _, f := range formats {
-		if f != "jsonl" {
-			return memLimitBase + memLimitPerByte*size // the writer holds the texts whole
-		}
-	}
-	return memLimitBaseStreamed + memLimitQuartersStreamed*size/4
+	return memLimitBase + memLimitQuarters*size/4
 }
 
 // largestFile returns the size of the largest regular file among inputs
@@ -63,20 +52,20 @@ func largestFile(inputs []string) int64 {
 	return n
 }
 
-// setRunMemoryLimit sets the soft memory limit for a run over inputs that
-// writes formats, unless GOMEMLIMIT already set one, and returns a function
-// that restores the previous limit.
-func setRunMemoryLimit(inputs, formats []string) (restore func()) {
-	return setMemoryLimitFor(largestFile(inputs), formats)
+// setRunMemoryLimit sets the soft memory limit for a run over inputs,
+// unless GOMEMLIMIT already set one, and returns a function that restores
+// the previous limit.
+func setRunMemoryLimit(inputs []string) (restore func()) {
+	return setMemoryLimitFor(largestFile(inputs))
 }
 
 // setMemoryLimitFor sets the soft memory limit for a run whose largest
 // input file has size bytes (see setRunMemoryLimit).
-func setMemoryLimitFor(size int64, formats []string) (restore func()) {
+func setMemoryLimitFor(size int64) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	limit := softMemoryLimit(size, formats)
+	limit := softMemoryLimit(size)
 	if limit == 0 {
 		return func() {}
 	}

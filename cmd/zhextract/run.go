@@ -120,7 +120,7 @@ func runRun(ctx context.Context, o runOptions, inputs []string, stdin io.Reader,
 		// Log lines go above the bar while it is shown.
 		slog.SetDefault(slog.New(newLineHandler(bar.Writer(), "zhextract run", slog.LevelWarn)))
 	}
-	restore := setRunMemoryLimit(inputs, fmts)
+	restore := setRunMemoryLimit(inputs)
 	sum, err := batch.Run(ctx, cfg)
 	restore()
 	if bar != nil {

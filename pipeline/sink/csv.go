@@ -2,10 +2,15 @@ package sink
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
@@ -117,15 +122,7 @@ func optF64(v *float64) string {
 }
 
 func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	// encoding/csv takes a record's fields whole.
-	d, err := d.Materialize()
-	if err != nil {
-		return fmt.Errorf("write %s: %w", w.files[0].final, err)
-	}
-	rows := [][]string{guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
-		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
-		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)}
-	if err := w.csvs[0].WriteAll(rows); err != nil {
+	if err := w.writeDoc(d); err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
 	for _, f := range figs {
@@ -141,6 +138,125 @@ func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schem
 		if err := w.csvs[2].Write(guard([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}, editText...)); err != nil {
 			return fmt.Errorf("write %s: %w", w.files[2].final, err)
 		}
+	}
+	return nil
+}
+
+// docRecord is d's CSV record, its texts guarded.
+func docRecord(d schema.Document) []string {
+	return guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
+		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
+		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)
+}
+
+// Indexes of the two text cells in a documents record.
+const csvTextCell, csvOriginalCell = 15, 16
+
+// writeDoc writes d's record as encoding/csv writes it. A large
+// document's texts are written in pieces from where they are (their spill
+// files, for a chunked document) instead of being held whole, as the
+// record encoding/csv takes would hold them, twice.
+func (w *csvWriter) writeDoc(d schema.Document) error {
+	if d.Spilled == nil && len(d.Text)+len(d.TextOriginalScript) < streamTextBytes {
+		return w.csvs[0].Write(docRecord(d))
+	}
+	texts := d.Spilled
+	if texts == nil {
+		texts = &schema.SpilledTexts{Text: memText(d.Text), Original: memText(d.TextOriginalScript)}
+	}
+	d.Text, d.TextOriginalScript, d.Spilled = "", "", nil
+	rec := docRecord(d)
+	// The cells around the texts, encoded by encoding/csv.
+	var head, tail bytes.Buffer
+	for _, part := range []struct {
+		buf   *bytes.Buffer
+		cells []string
+	}{{&head, rec[:csvTextCell]}, {&tail, rec[csvOriginalCell+1:]}} {
+		cw := csv.NewWriter(part.buf)
+		if err := cw.Write(part.cells); err != nil {
+			return err
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+	}
+	// The rows written before go first.
+	w.csvs[0].Flush()
+	if err := w.csvs[0].Error(); err != nil {
+		return err
+	}
+	out := w.bufs[0]
+	out.Write(bytes.TrimSuffix(head.Bytes(), []byte("\n")))
+	out.WriteByte(',')
+	if err := writeCSVCell(out, texts.Text); err != nil {
+		return err
+	}
+	out.WriteByte(',')
+	if err := writeCSVCell(out, texts.Original); err != nil {
+		return err
+	}
+	out.WriteByte(',')
+	_, err := out.Write(tail.Bytes())
+	return err
+}
+
+// writeCSVCell writes text as encoding/csv writes the cell GuardCell(text)
+// (comma separator, LF line ends), reading it twice in pieces: once to
+// decide on the guard and the quotes, once to write it.
+func writeCSVCell(w *bufio.Writer, text schema.LargeText) error {
+	n := text.Len()
+	if n == 0 {
+		return nil
+	}
+	if n <= 2 {
+		// `\.` is quoted: a case of its own, short enough to hold.
+		var b strings.Builder
+		if _, err := io.Copy(&b, text.NewReader()); err != nil {
+			return fmt.Errorf("read spilled text: %w", err)
+		}
+		var cell bytes.Buffer
+		cw := csv.NewWriter(&cell)
+		cw.Write([]string{GuardCell(b.String()), "x"})
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+		_, err := w.Write(bytes.TrimSuffix(cell.Bytes(), []byte(",x\n")))
+		return err
+	}
+	var first rune = -1
+	special := false
+	err := schema.EachPiece(text, 256<<10, func(p string) error {
+		if first < 0 {
+			first, _ = utf8.DecodeRuneInString(p)
+		}
+		special = special || strings.ContainsAny(p, "\n\r\",")
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	guarded := GuardCell(string(first)) != string(first)
+	quote := special || (!guarded && unicode.IsSpace(first))
+	if quote {
+		w.WriteByte('"')
+	}
+	if guarded {
+		w.WriteByte('\'')
+	}
+	err = schema.EachPiece(text, 256<<10, func(p string) error {
+		if quote {
+			p = strings.ReplaceAll(p, `"`, `""`)
+		}
+		_, err := w.WriteString(p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if quote {
+		return w.WriteByte('"')
 	}
 	return nil
 }

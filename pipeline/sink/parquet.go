@@ -142,6 +142,9 @@ func (p *ParquetSet) Write(d schema.Document, figs []schema.Figure, edits []sche
 }
 
 func (p *ParquetSet) writeDoc(d schema.Document) error {
+	if texts, ok := largeTexts(d); ok {
+		return writeLargeDocument(p.docs, d, texts)
+	}
 	// The Parquet writer takes a row's values whole.
 	d, err := d.Materialize()
 	if err != nil {

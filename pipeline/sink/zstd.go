@@ -2,6 +2,7 @@ package sink
 
 import (
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/klauspost/compress/zstd"
@@ -20,15 +21,7 @@ type zstdCodec struct {
 }
 
 func newZstdCodec() *zstdCodec {
-	enc, err := zstd.NewWriter(nil,
-		zstd.WithEncoderLevel(zstd.SpeedFastest),
-		zstd.WithEncoderConcurrency(1),
-		zstd.WithZeroFrames(true),
-		zstd.WithEncoderCRC(false),
-		// Pages are compressed one at a time and are at most about a
-		// megabyte: a larger window only holds memory (8 MB a table).
-		zstd.WithWindowSize(1<<20),
-	)
+	enc, err := newZstdEncoder(nil)
 	if err != nil {
 		// Only invalid options fail, and these are constant.
 		panic(fmt.Sprintf("zstd encoder: %v", err))
@@ -39,6 +32,20 @@ func newZstdCodec() *zstdCodec {
 			return zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 		}),
 	}
+}
+
+// newZstdEncoder returns an encoder with the codec's settings, writing
+// to w (large text pages are compressed as a stream with it).
+func newZstdEncoder(w io.Writer) (*zstd.Encoder, error) {
+	return zstd.NewWriter(w,
+		zstd.WithEncoderLevel(zstd.SpeedFastest),
+		zstd.WithEncoderConcurrency(1),
+		zstd.WithZeroFrames(true),
+		zstd.WithEncoderCRC(false),
+		// Pages are compressed one at a time and are at most about a
+		// megabyte: a larger window only holds memory (8 MB a table).
+		zstd.WithWindowSize(1<<20),
+	)
 }
 
 func (c *zstdCodec) String() string { return "ZSTD" }
