@@ -31,9 +31,14 @@ var blobColumns = []string{"text", "text_original_script", "sentence", "old", "n
 // use it so that their files match run's exactly.
 type ParquetTable[T any] struct {
 	name    string
+	out     *tailWriter
 	buf     *bufio.Writer
 	w       *parquet.GenericWriter[T]
 	pending int64 // approximate bytes buffered since the last flush
+	// keepTextIndexes leaves the free-text columns' column indexes in the
+	// file: writeLargeDocument's one-row file, whose indexes it composes
+	// into the output (where they are then dropped).
+	keepTextIndexes bool
 	// oneByOne is set for tables with NULL-when-empty text columns:
 	// parquet-go v0.32 writes "" instead of null for such a column in the
 	// rows of a batch that follow a non-empty value, so their rows are
@@ -54,10 +59,11 @@ func hasNullString(t reflect.Type) bool {
 
 // NewParquetTable starts a Parquet file on w; name is used in errors.
 func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
+	out := &tailWriter{w: w}
 	// 64 KB coalesces the writer's small writes (page headers, the
 	// footer); pages larger than that go straight through. A 1 MB buffer
 	// per table was 3 MB to allocate and fault in before a run's first row.
-	b := bufio.NewWriterSize(w, 64<<10)
+	b := bufio.NewWriterSize(out, 64<<10)
 	bi := buildinfo.Read()
 	opts := []parquet.WriterOption{
 		parquet.Compression(newZstdCodec()),
@@ -74,7 +80,7 @@ func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
 		opts = append(opts, parquet.SkipPageBounds(col), parquet.SkipPageStatistics(col))
 	}
 	pw := parquet.NewGenericWriter[T](b, opts...)
-	return &ParquetTable[T]{name: name, buf: b, w: pw, oneByOne: hasNullString(reflect.TypeFor[T]())}
+	return &ParquetTable[T]{name: name, out: out, buf: b, w: pw, oneByOne: hasNullString(reflect.TypeFor[T]())}
 }
 
 // Write appends rows; size approximates their bytes.
@@ -102,11 +108,30 @@ func (t *ParquetTable[T]) Write(rows []T, size int64) error {
 }
 
 // Close writes the footer and flushes; it does not close the io.Writer.
+// The page index and footer parquet-go writes are held back and written
+// with their column indexes made true to the format (see rewritePageIndex).
 func (t *ParquetTable[T]) Close() error {
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", t.name, err)
+	}
+	if err := t.buf.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", t.name, err)
+	}
+	t.out.hold()
 	if err := t.w.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 	if err := t.buf.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", t.name, err)
+	}
+	tail := t.out.held.Bytes()
+	if !t.keepTextIndexes {
+		var err error
+		if tail, err = rewritePageIndex(tail, t.out.heldAt); err != nil {
+			return fmt.Errorf("write %s: %w", t.name, err)
+		}
+	}
+	if _, err := t.out.w.Write(tail); err != nil {
 		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 	return nil

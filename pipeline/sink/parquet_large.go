@@ -60,6 +60,7 @@ func writeLargeDocument(t *ParquetTable[schema.Document], d schema.Document, tex
 	d.Text, d.TextOriginalScript, d.Spilled = "", "", nil
 	var small bytes.Buffer
 	st := NewParquetTable[schema.Document](&small, t.name)
+	st.keepTextIndexes = true // composeLargeRow takes every column's index
 	if err := st.Write([]schema.Document{d}, 0); err != nil {
 		return err
 	}
