@@ -47,9 +47,8 @@ func (t *tailWriter) hold() {
 //     (SkipPageBounds), but parquet-go still writes a column index for them
 //     with an empty min and max on every page that holds values: a claim
 //     that every value is the empty string, so readers that prune pages
-//     with the page index (hyparquet with usePageIndex, DataFusion,
-//     parquet-mr) found no row for a filter such as text = 'x' or
-//     sentence > 'a'. A column chunk may have no column index; their
+//     with the page index (hyparquet with usePageIndex did) found no row
+//     for a filter such as text = 'x' or sentence > 'a'. A column chunk may have no column index; their
 //     offset indexes stay.
 //   - String bounds are valid UTF-8. parquet-go cuts them to 16 bytes,
 //     through the middle of a character, and the format wants bounds that
