@@ -317,7 +317,7 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 			}
 			after := afterSlots(rs[g.k+1:], candsAt[g.k+1:], suffix)
 			for j, r := range g.cands {
-				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after)
+				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after) + unitGoesOn(r, line)
 				if i == len(group)-1 {
 					adj[i][j] += lengthContext(r, after, km)
 				}
