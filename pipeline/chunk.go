@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"io"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -41,10 +44,28 @@ func (Split) Name() string { return "split" }
 
 // Apply implements Stage.
 func (s Split) Apply(_ context.Context, d *Document) error {
-	if s.Bytes > 0 && d.Item.Format == ingest.FormatText && d.SourceMappable && len(d.Text) > 2*s.Bytes {
-		d.split = s
+	size := len(d.Text)
+	if d.bigInput != nil {
+		size = int(d.bigInput.n)
 	}
-	return nil
+	if s.Bytes > 0 && d.Item.Format == ingest.FormatText && d.SourceMappable && size > 2*s.Bytes {
+		d.split = s
+		return nil
+	}
+	return d.readBigInput()
+}
+
+// StreamBytes is the input size above which the stages take a plain-text
+// file streamed (ingest.Options.StreamBytes) rather than read into memory:
+// the size from which Split cuts documents in chunks, 0 when stages hold
+// no Split.
+func StreamBytes(stages []Stage) int64 {
+	for _, s := range stages {
+		if sp, ok := s.(Split); ok && sp.Bytes > 0 {
+			return 2 * int64(sp.Bytes)
+		}
+	}
+	return 0
 }
 
 // Chunk says which chunk of a split document a Document is.
@@ -90,68 +111,137 @@ type Merger interface {
 // first is 0), cutting near every size bytes at the first line start after
 // an anchor line; nil when no cut is possible.
 func chunkBounds(text string, size int) []int {
+	bounds, _ := chunkBoundsFrom(strings.NewReader(text), size, len(text))
+	return bounds
+}
+
+// chunkBoundsFrom is chunkBounds over a text of total bytes read from r,
+// holding one line of it at a time: a streamed input is cut without being
+// read into memory.
+func chunkBoundsFrom(r io.Reader, size, total int) ([]int, error) {
 	if size <= 0 {
-		return nil
+		return nil, nil
 	}
-	bounds := []int{0}
+	lines := newLineReader(r)
 	// The first chunk keeps the lines the header rules read.
 	min := 0
-	for n, pos := 0, 0; n < chrome.HeaderLines && pos < len(text); {
-		i := strings.IndexByte(text[pos:], '\n')
-		if i < 0 {
-			return nil
+	for n := 0; n < chrome.HeaderLines && lines.pos < total; {
+		if err := lines.next(); err != nil {
+			return nil, err
 		}
-		if strings.TrimSpace(text[pos:pos+i]) != "" {
+		if !lines.ok || !lines.nl {
+			return nil, nil
+		}
+		if !lines.blank() {
 			n++
 		}
-		pos += i + 1
-		min = pos
+		min = lines.pos
 	}
+	lines.ok = false // the header's lines are behind
+	bounds := []int{0}
 	for {
 		last := bounds[len(bounds)-1]
 		from := max(last+size, min)
-		if from+size/2 >= len(text) {
+		if from+size/2 >= total {
 			break // the rest is one chunk
 		}
-		cut := nextCut(text, from)
-		if cut < 0 || cut+size/2 >= len(text) {
+		cut, err := lines.nextCut(from)
+		if err != nil {
+			return nil, err
+		}
+		if cut < 0 || cut+size/2 >= total {
 			break
 		}
 		bounds = append(bounds, cut)
 	}
 	if len(bounds) < 2 {
+		return nil, nil
+	}
+	return bounds, nil
+}
+
+// lineReader reads a text line by line; the current line stays readable
+// until the next one is read, so that a cut's line can start the search
+// for the next cut.
+type lineReader struct {
+	br   *bufio.Reader
+	buf  []byte // the current line without its newline
+	ok   bool   // a current line is held
+	nl   bool   // it ends with a newline
+	at   int    // where it starts
+	pos  int    // where the next line starts
+	done bool   // nothing more to read
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{br: bufio.NewReaderSize(r, 1<<20)}
+}
+
+// next reads the next line (ok false at the end of the text).
+func (l *lineReader) next() error {
+	l.buf, l.ok, l.nl = l.buf[:0], false, false
+	if l.done {
 		return nil
 	}
-	return bounds
+	for {
+		part, err := l.br.ReadSlice('\n')
+		l.buf = append(l.buf, part...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read spilled input: %w", err)
+		}
+		if err == io.EOF {
+			l.done = true
+		}
+		break
+	}
+	if len(l.buf) == 0 && l.done {
+		return nil
+	}
+	l.ok, l.at = true, l.pos
+	l.pos += len(l.buf)
+	if n := len(l.buf); n > 0 && l.buf[n-1] == '\n' {
+		l.nl, l.buf = true, l.buf[:n-1]
+	}
+	return nil
 }
+
+func (l *lineReader) blank() bool { return len(bytes.TrimSpace(l.buf)) == 0 }
 
 // nextCut finds the first line start at or after from whose previous
 // non-blank line is an anchor (chrome.Anchor: a sentence of prose ends
 // there, so no clause, paragraph, broken-line join or header/footer scan
-// crosses the cut); -1 when there is none.
-func nextCut(text string, from int) int {
-	// Start at the line that holds from.
-	pos := strings.LastIndexByte(text[:from], '\n') + 1
-	prevAnchor, seen := false, false
-	for pos < len(text) {
-		end := strings.IndexByte(text[pos:], '\n')
-		if end < 0 {
-			return -1 // the last line ends the document: no cut after it
+// crosses the cut); -1 when there is none. It starts at the line that
+// holds from, never before the current line.
+func (l *lineReader) nextCut(from int) (int, error) {
+	// The line holding from: a newline belongs to the line it ends.
+	for !l.ok || l.nl && l.at+len(l.buf) < from {
+		if err := l.next(); err != nil {
+			return -1, err
 		}
-		line := text[pos : pos+end]
-		next := pos + end + 1
-		if strings.TrimSpace(line) == "" {
-			pos = next
-			continue
+		if !l.ok {
+			return -1, nil
 		}
-		if seen && prevAnchor {
-			return pos
-		}
-		seen = true
-		prevAnchor = chrome.Anchor(line)
-		pos = next
 	}
-	return -1
+	prevAnchor, seen := false, false
+	for l.ok {
+		if !l.nl {
+			return -1, nil // the last line ends the document: no cut after it
+		}
+		if !l.blank() {
+			if seen && prevAnchor {
+				return l.at, nil
+			}
+			seen = true
+			prevAnchor = chrome.Anchor(string(l.buf))
+		}
+		if err := l.next(); err != nil {
+			return -1, err
+		}
+	}
+	return -1, nil
 }
 
 // stageLog is what one stage did to one chunk: the length of the text it
@@ -191,23 +281,43 @@ type figSpan struct {
 // when the document must be processed whole after all (no cut found, or a
 // stage's work on a chunk was not local).
 func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, timings *Timings, current func(string)) bool {
-	bounds := chunkBounds(d.Text, sp.Bytes)
-	if bounds == nil {
-		return false
+	// The input moves to a temporary file (a streamed input is there
+	// already) and each chunk reads its part when it starts: held whole
+	// until the last chunk was done, the input was the largest part of the
+	// heap while chunks ran.
+	var bounds []int
+	var in *spillFile
+	size := len(d.Text)
+	if in = d.bigInput; in != nil {
+		size = int(in.n)
+		var err error
+		if bounds, err = chunkBoundsFrom(in.NewReader(), sp.Bytes, size); err != nil {
+			d.Err = err
+			return true
+		}
+		if bounds == nil {
+			if err := d.readBigInput(); err != nil {
+				d.Err = err
+				return true
+			}
+			return false
+		}
+		d.bigInput = nil
+	} else {
+		if bounds = chunkBounds(d.Text, sp.Bytes); bounds == nil {
+			return false
+		}
+		var err error
+		in, err = newSpillFile()
+		if err == nil {
+			err = in.WriteString(d.Text)
+		}
+		if err != nil {
+			d.Err = err
+			return true
+		}
 	}
 	n := len(bounds)
-	// The input moves to a temporary file and each chunk reads its part
-	// when it starts: held whole until the last chunk was done, the input
-	// was the largest part of the heap while chunks ran.
-	size := len(d.Text)
-	in, err := newSpillFile()
-	if err == nil {
-		err = in.WriteString(d.Text)
-	}
-	if err != nil {
-		d.Err = err
-		return true
-	}
 	d.inputBytes = max(d.inputBytes, int64(len(d.Item.Data)))
 	d.Text, d.Base, d.Item.Data = "", "", nil
 	defer func() {

@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"context"
+	"io"
 	"sort"
 	"strconv"
 	"time"
@@ -91,6 +92,10 @@ type Document struct {
 	// (both then empty), chars the runes of bigText.
 	bigText, bigOrig *spillFile
 	chars            int64
+	// bigInput holds Base (and Text) of a large input the decoder
+	// streamed to a file, until Split cuts it into chunks or it is read
+	// back whole.
+	bigInput *spillFile
 }
 
 // EachOriginal calls fn with the clean text before script conversion
@@ -118,6 +123,43 @@ func (d *Document) SetDecoded(text string, edits []textedit.Edit) {
 	d.sourceEdits = edits
 	d.SourceMappable = true
 	d.log(edits)
+}
+
+// SetDecodedLarge decodes a large input into a temporary file instead of
+// memory: fill writes the text to w and returns the encoding found and the
+// edits that map the text to input bytes, or ok false when the input must
+// be decoded whole after all (d is then left as it was).
+func (d *Document) SetDecodedLarge(fill func(w io.Writer) (encoding string, edits []textedit.Edit, ok bool, err error)) (bool, error) {
+	f, err := newSpillFile()
+	if err != nil {
+		return false, err
+	}
+	enc, edits, ok, err := fill(f)
+	if err != nil || !ok {
+		return false, err
+	}
+	d.Encoding = enc
+	d.Text, d.Base = "", ""
+	d.bigInput = f
+	d.inputBytes = max(d.inputBytes, d.Item.Bytes())
+	d.sourceEdits = edits
+	d.SourceMappable = true
+	d.log(edits)
+	return true, nil
+}
+
+// readBigInput reads a streamed input's text back whole (the stages after
+// need it in memory: the document is not split).
+func (d *Document) readBigInput() error {
+	if d.bigInput == nil {
+		return nil
+	}
+	text, err := d.bigInput.readRange(0, int(d.bigInput.n))
+	if err != nil {
+		return err
+	}
+	d.Text, d.Base, d.bigInput = text, text, nil
+	return nil
 }
 
 // Rebase makes text the new Base, cutting the link to the input bytes (used
@@ -228,7 +270,7 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		Title:              schema.NullString(d.Title),
 		Publisher:          schema.NullString(d.Publisher),
 		URL:                schema.NullString(d.URL),
-		Bytes:              max(int64(len(d.Item.Data)), d.inputBytes),
+		Bytes:              max(d.Item.Bytes(), d.inputBytes),
 		Chars:              int64(utf8.RuneCountInString(d.Text)),
 		Repairs:            int64(d.Repairs),
 		PinyinRemoved:      int64(d.PinyinRemoved),

@@ -186,7 +186,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	readDone := make(chan readEnd, 1)
 	go func() {
 		defer close(items)
-		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, IDs: ids, Skipped: func(source, reason string) {
+		opt := ingest.Options{MaxBytes: cfg.MaxBytes, StreamBytes: pipeline.StreamBytes(cfg.Stages), Skip: skip, IDs: ids, Skipped: func(source, reason string) {
 			skipped.Add(1)
 			slog.Debug("WARC record skipped", "source", source, "reason", reason)
 		}}
