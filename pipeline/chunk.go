@@ -342,7 +342,7 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	defer cancel()
 
 	results := make([]chunkResult, n)
-	join, err := newJoiner(n)
+	join, err := newJoiner(n, len(stages))
 	if err != nil {
 		d.Err = err
 		return true
@@ -540,7 +540,10 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		d.Err = join.err
 		return true
 	}
-	stitch(d, results, join, stages)
+	if err := stitch(d, results, join, stages); err != nil {
+		d.Err = fmt.Errorf("spill rows: %w", err)
+		return true
+	}
 	d.Chunks = n
 	return true
 }
@@ -557,15 +560,26 @@ type joiner struct {
 	// changed something): until then the original text is text.
 	orig  *spillFile
 	chars int64 // runes written to text
+	// figs holds the figures, with their offsets in the whole text;
+	// edits[i] stage i's loud edits with their offsets in the whole text
+	// stage i read (nil while it has none), shift[i] the length of that
+	// text in the chunks written so far.
+	figs  *recordWriter
+	edits []*recordWriter
+	shift []int
 	err   error
 }
 
-func newJoiner(n int) (*joiner, error) {
+func newJoiner(n, stages int) (*joiner, error) {
 	text, err := newSpillFile()
 	if err != nil {
 		return nil, err
 	}
-	return &joiner{done: make([]bool, n), text: text}, nil
+	figs, err := newRecordWriter()
+	if err != nil {
+		return nil, err
+	}
+	return &joiner{done: make([]bool, n), text: text, figs: figs, edits: make([]*recordWriter, stages), shift: make([]int, stages)}, nil
 }
 
 func (j *joiner) add(k int, rs []chunkResult) {
@@ -579,11 +593,45 @@ func (j *joiner) add(k int, rs []chunkResult) {
 		}
 		r.textLen = len(r.text)
 		r.text, r.original = "", ""
+		r.figures, r.figBase, r.logs = nil, nil, nil
 		j.next++
 	}
 }
 
 func (j *joiner) write(r *chunkResult) error {
+	off := int(j.text.n)
+	for i := range r.figures {
+		f := &r.figures[i]
+		f.Start += off
+		f.End += off
+		var span figSpan
+		if r.figBase != nil {
+			span = r.figBase[i]
+		}
+		if err := j.figs.figure(f, span); err != nil {
+			return err
+		}
+	}
+	for i, l := range r.logs {
+		for k := range l.loud {
+			e := &l.loud[k]
+			if e.Start >= 0 {
+				e.Start += j.shift[i]
+				e.End += j.shift[i]
+			}
+			if j.edits[i] == nil {
+				w, err := newRecordWriter()
+				if err != nil {
+					return err
+				}
+				j.edits[i] = w
+			}
+			if err := j.edits[i].edit(e); err != nil {
+				return err
+			}
+		}
+		j.shift[i] += l.inLen
+	}
 	if j.orig == nil && (len(r.text) != len(r.original) || unsafe.StringData(r.text) != unsafe.StringData(r.original)) {
 		orig, err := newSpillFile()
 		if err != nil {
@@ -605,57 +653,42 @@ func (j *joiner) write(r *chunkResult) error {
 }
 
 // stitch makes d the whole document its chunks make.
-func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) {
-	off := 0
+func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) error {
 	for k := range rs {
-		r := &rs[k]
-		for i := range r.figures {
-			r.figures[i].Start += off
-			r.figures[i].End += off
-		}
-		d.Figures = append(d.Figures, r.figures...)
-		d.figBase = append(d.figBase, r.figBase...)
-		off += r.textLen
-		r.figures, r.figBase = nil, nil
-		d.Repairs += r.repairs
-		d.PinyinRemoved += r.pinyin
+		d.Repairs += rs[k].repairs
+		d.PinyinRemoved += rs[k].pinyin
 	}
-	// The texts stay in their files: the row writers stream them.
+	// The texts, figures and edits stay in their files: the row writers
+	// stream them.
 	d.Text, d.Original = "", ""
 	d.bigText, d.bigOrig, d.chars = j.text, j.text, j.chars
 	if j.orig != nil {
 		d.bigOrig = j.orig
 	}
-	d.Title, d.Publisher, d.PublishedAt, d.URL = rs[0].meta[0], rs[0].meta[1], rs[0].meta[2], rs[0].meta[3]
-	// Each stage's edits, chunk after chunk, shifted by the length of the
-	// text the stage read in the chunks before.
-	for j := range stages {
-		var loud []textedit.Edit
-		shift := 0
-		for k := range rs {
-			if j >= len(rs[k].logs) {
-				continue
-			}
-			l := rs[k].logs[j]
-			for _, e := range l.loud {
-				if e.Start >= 0 {
-					e.Start += shift
-					e.End += shift
-				}
-				loud = append(loud, e)
-			}
-			shift += l.inLen
-		}
-		d.log(loud)
+	if err := j.figs.done(); err != nil {
+		return err
 	}
+	d.bigFigs, d.nFigs = j.figs.f, j.figs.n
+	for _, w := range j.edits {
+		if w == nil {
+			continue
+		}
+		if err := w.done(); err != nil {
+			return err
+		}
+		d.bigEdits = append(d.bigEdits, recordFile{w.f, w.n})
+		d.nEdits += w.n
+	}
+	d.Title, d.Publisher, d.PublishedAt, d.URL = rs[0].meta[0], rs[0].meta[1], rs[0].meta[2], rs[0].meta[3]
 	// The edits of the chunks' stages are not stitched into layers: the
-	// figures' spans in Base were mapped in their chunk (figBase).
+	// figures' spans in Base were mapped in their chunk.
 	d.layers = nil
 	for _, s := range stages {
 		if m, ok := s.(Merger); ok {
 			m.Merge(d)
 		}
 	}
+	return nil
 }
 
 func safeChained(ctx context.Context, s Chained, d *Document, in any) (out any, err error) {

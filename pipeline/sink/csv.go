@@ -117,6 +117,11 @@ func optF64(v *float64) string {
 }
 
 func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
+	return w.WriteRows(d, schema.RowSlice[schema.Figure](figs), schema.RowSlice[schema.Edit](edits))
+}
+
+// WriteRows implements RowsWriter.
+func (w *csvWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error {
 	// encoding/csv takes a record's fields whole.
 	d, err := d.Materialize()
 	if err != nil {
@@ -128,19 +133,21 @@ func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schem
 	if err := w.csvs[0].WriteAll(rows); err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
-	for _, f := range figs {
+	err = figs.Each(func(f schema.Figure) error {
 		rec := []string{f.DocID, f.Source, f.FigureID, f.Kind, f64(f.Value), f.ValueText, f.Unit, string(f.Qualifier), f.Raw, f.Sentence,
 			i64(f.TextStart), i64(f.TextEnd), optI64(f.SourceStart), optI64(f.SourceEnd), optI32(f.Year), string(f.Subject),
 			optF64(f.FromValue), optF64(f.ToValue), string(f.PeriodUnit), f.Extractor, f.Evidence, string(f.Basis), optI32(f.Page),
 			string(f.SubjectOriginalScript)}
-		if err := w.csvs[1].Write(guard(rec, figText...)); err != nil {
-			return fmt.Errorf("write %s: %w", w.files[1].final, err)
-		}
+		return w.csvs[1].Write(guard(rec, figText...))
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.files[1].final, err)
 	}
-	for _, e := range edits {
-		if err := w.csvs[2].Write(guard([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}, editText...)); err != nil {
-			return fmt.Errorf("write %s: %w", w.files[2].final, err)
-		}
+	err = edits.Each(func(e schema.Edit) error {
+		return w.csvs[2].Write(guard([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}, editText...))
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.files[2].final, err)
 	}
 	return nil
 }
