@@ -49,7 +49,9 @@ func (w *recordWriter) bool(b bool) {
 	}
 }
 
-func (w *recordWriter) float(v float64) { w.buf = binary.LittleEndian.AppendUint64(w.buf, math.Float64bits(v)) }
+func (w *recordWriter) float(v float64) {
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, math.Float64bits(v))
+}
 
 func (w *recordWriter) optFloat(v *float64) {
 	w.bool(v != nil)
