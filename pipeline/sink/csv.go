@@ -2,10 +2,15 @@ package sink
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
@@ -122,15 +127,18 @@ func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schem
 
 // WriteRows implements RowsWriter.
 func (w *csvWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error {
-	// encoding/csv takes a record's fields whole.
-	d, err := d.Materialize()
-	if err != nil {
-		return fmt.Errorf("write %s: %w", w.files[0].final, err)
-	}
-	rows := [][]string{guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
+	texts := d.Spilled
+	d.Spilled = nil
+	rec := guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
 		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
-		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)}
-	if err := w.csvs[0].WriteAll(rows); err != nil {
+		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)
+	var err error
+	if texts == nil {
+		err = w.csvs[0].WriteAll([][]string{rec})
+	} else {
+		err = w.writeSpilledDoc(rec, map[int]schema.LargeText{docTextCell: texts.Text, docTextCell + 1: texts.Original})
+	}
+	if err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
 	err = figs.Each(func(f schema.Figure) error {
@@ -150,6 +158,116 @@ func (w *csvWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Figure]
 		return fmt.Errorf("write %s: %w", w.files[2].final, err)
 	}
 	return nil
+}
+
+// docTextCell is the index of the text cell of a documents row
+// (text_original_script follows it).
+const docTextCell = 15
+
+// writeSpilledDoc writes a documents row whose cells at the keys of texts
+// are read from those texts in pieces, as encoding/csv would write them
+// whole (it takes a record's fields whole: a large document's two texts,
+// read back, were most of the writer's memory).
+func (w *csvWriter) writeSpilledDoc(rec []string, texts map[int]schema.LargeText) error {
+	w.csvs[0].Flush()
+	if err := w.csvs[0].Error(); err != nil {
+		return err
+	}
+	out := w.bufs[0]
+	var cell bytes.Buffer
+	cw := csv.NewWriter(&cell)
+	for i, field := range rec {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		if t, ok := texts[i]; ok {
+			if err := writeCSVText(out, t); err != nil {
+				return err
+			}
+			continue
+		}
+		// One cell is written as it is in a record, before the newline.
+		cell.Reset()
+		cw.Write([]string{field})
+		cw.Flush()
+		out.Write(bytes.TrimSuffix(cell.Bytes(), []byte{'\n'}))
+	}
+	return out.WriteByte('\n')
+}
+
+// writeCSVText writes t as a guarded (GuardCell) CSV cell as encoding/csv
+// writes one: quoted when it holds a quote, comma or line break or starts
+// with a space, its quotes doubled. A first pass finds whether it needs
+// quotes, the second writes it.
+func writeCSVText(w io.Writer, t schema.LargeText) error {
+	if t.Len() <= 2 {
+		// So short that it may be `\.`, which encoding/csv quotes.
+		s, err := readText(t)
+		if err != nil {
+			return err
+		}
+		var cell bytes.Buffer
+		cw := csv.NewWriter(&cell)
+		cw.Write([]string{GuardCell(s)})
+		cw.Flush()
+		_, err = w.Write(bytes.TrimSuffix(cell.Bytes(), []byte{'\n'}))
+		return err
+	}
+	guarded, quote, first := false, false, true
+	err := schema.EachPiece(t, 256<<10, func(p string) error {
+		if first {
+			first = false
+			guarded = GuardCell(p[:1]) != p[:1]
+			r, _ := utf8.DecodeRuneInString(p)
+			quote = !guarded && unicode.IsSpace(r)
+		}
+		quote = quote || strings.ContainsAny(p, "\"\r\n,")
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if quote {
+		if _, err := io.WriteString(w, `"`); err != nil {
+			return err
+		}
+	}
+	if guarded {
+		if _, err := io.WriteString(w, "'"); err != nil {
+			return err
+		}
+	}
+	err = schema.EachPiece(t, 256<<10, func(p string) error {
+		if !quote {
+			_, err := io.WriteString(w, p)
+			return err
+		}
+		for {
+			i := strings.IndexByte(p, '"')
+			if i < 0 {
+				_, err := io.WriteString(w, p)
+				return err
+			}
+			// A quote is written twice.
+			if _, err := io.WriteString(w, p[:i+1]); err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, `"`); err != nil {
+				return err
+			}
+			p = p[i+1:]
+		}
+	})
+	if err != nil || !quote {
+		return err
+	}
+	_, err = io.WriteString(w, `"`)
+	return err
+}
+
+func readText(t schema.LargeText) (string, error) {
+	b, err := io.ReadAll(t.NewReader())
+	return string(b), err
 }
 
 func (w *csvWriter) Close() error {
