@@ -7,16 +7,18 @@ import (
 	"runtime/debug"
 )
 
-// Soft memory limit for runs over one large file. A large plain-text
-// document is processed in chunks, its input and its clean texts are kept
-// in temporary files, but its figures are live at once (about 1.6 times
-// the file's size at the peak with JSONL output), and the Parquet and CSV writers
-// read the texts back whole and copy them (about 6 times the file's size),
-// and the default GC pacing lets the heap grow to twice the live heap before
-// collecting: a 200 MB file peaked at 2.4 GB. A limit a little above the
-// live peak makes the collector run before the heap doubles, without
-// running it when the heap is far below the limit (small documents never
-// reach it).
+// Soft memory limit for runs over one large file. A large UTF-8 plain-text
+// document is streamed to a temporary file and processed in chunks, and its
+// clean texts, figures and edits go to temporary files that the JSONL and
+// CSV writers read back in pieces: its live heap is flat (under 100 MB at
+// 200 MB and 1 GB). What still grows with the file's size is an input
+// that is not UTF-8 throughout (read and decoded whole, as before: about
+// 1.6 times its size live) and the Parquet writer, which reads the texts
+// back whole and copies them (about 6 times the file's size). The default
+// GC pacing lets the heap grow to twice the live heap before collecting:
+// a limit a little above the live peak makes the collector run before the
+// heap doubles, without running it when the heap is far below the limit
+// (small documents and streamed inputs never reach it).
 const (
 	// memLimitMinFile is the smallest input file that sets a limit: below
 	// it the heap stays small and the default pacing is cheaper.
@@ -26,9 +28,10 @@ const (
 	memLimitPerByte = 7
 	memLimitBase    = 256 << 20
 	// memLimitBaseStreamed and memLimitQuartersStreamed make the limit of
-	// runs that write only JSONL, which streams the texts from their
-	// files: base + quarters/4 × the largest file's size (the live peak
-	// is about 1.6 times the size, for the figures).
+	// runs that write only JSONL and CSV, which stream the texts, figures
+	// and edits from their files: base + quarters/4 × the largest file's
+	// size (the live peak of an input read whole is about 1.6 times its
+	// size).
 	memLimitBaseStreamed     = 128 << 20
 	memLimitQuartersStreamed = 7
 )
@@ -41,7 +44,7 @@ func softMemoryLimit(size int64, formats []string) int64 {
 		return 0
 	}
 	for _, f := range formats {
-		if f != "jsonl" {
+		if f != "jsonl" && f != "csv" {
 			return memLimitBase + memLimitPerByte*size // the writer holds the texts whole
 		}
 	}

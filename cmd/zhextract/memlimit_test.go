@@ -19,7 +19,8 @@ func TestSoftMemoryLimit(t *testing.T) {
 		{"at the threshold", memLimitMinFile, []string{"parquet"}, memLimitBase + memLimitPerByte*memLimitMinFile},
 		{"200 MB", 200 << 20, []string{"parquet"}, memLimitBase + memLimitPerByte*(200<<20)},
 		{"200 MB, jsonl only", 200 << 20, []string{"jsonl"}, memLimitBaseStreamed + memLimitQuartersStreamed*(200<<20)/4},
-		{"200 MB, jsonl and csv", 200 << 20, []string{"jsonl", "csv"}, memLimitBase + memLimitPerByte*(200<<20)},
+		{"200 MB, jsonl and csv", 200 << 20, []string{"jsonl", "csv"}, memLimitBaseStreamed + memLimitQuartersStreamed*(200<<20)/4},
+		{"200 MB, csv only", 200 << 20, []string{"csv"}, memLimitBaseStreamed + memLimitQuartersStreamed*(200<<20)/4},
 		{"200 MB, parquet and jsonl", 200 << 20, []string{"parquet", "jsonl"}, memLimitBase + memLimitPerByte*(200<<20)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -282,7 +282,11 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		c = big5
 	}
 	var out strings.Builder
-	edits := make([]textedit.Edit, 0, highBytes(data)/2+1)
+	// The edit slices grow as they fill: run-length transcoding edits are
+	// far fewer than the characters, and sized for one per character
+	// (104 bytes per two input bytes) they took up to 50 times the input's
+	// size at once.
+	var edits []textedit.Edit
 	bad := decodeRun(data, 0, c, &out, &edits)
 	// A page that declares one legacy charset but is written in the other
 	// shows many undecodable bytes or improbable text; check the other one.
@@ -291,7 +295,7 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		other = gb18030
 	}
 	var out2 strings.Builder
-	edits2 := make([]textedit.Edit, 0, cap(edits))
+	var edits2 []textedit.Edit
 	bad2 := decodeRun(data, 0, other, &out2, &edits2)
 	if bad2 < bad || (bad2 == bad && d.score != nil && d.score(out2.String()) > d.score(out.String())+0.5) {
 		fillNew(out2.String(), edits2, 0)
@@ -336,7 +340,7 @@ func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
 	c := d.chooseLegacy(legacy)
 	var out strings.Builder
 	out.Grow(len(data) + len(data)/2)
-	edits := make([]textedit.Edit, 0, highBytes(legacy)/2+1)
+	edits := []textedit.Edit{} // grows as it fills (see decodeLegacyWhole)
 	used := map[string]bool{}
 	for _, l := range lines {
 		b := data[l.start:l.end]
@@ -365,7 +369,7 @@ func (d *Decoder) chooseLegacy(b []byte) codec {
 		return gb18030
 	}
 	var gbOut, b5Out strings.Builder
-	ed := make([]textedit.Edit, 0, highBytes(b)/2+1)
+	var ed []textedit.Edit
 	gbBad := decodeRun(b, 0, gb18030, &gbOut, &ed)
 	ed = ed[:0]
 	b5Bad := decodeRun(b, 0, big5, &b5Out, &ed)
@@ -395,18 +399,6 @@ func encodingName(used map[string]bool) string {
 		return names[0]
 	}
 	return "mixed:" + strings.Join(names, "+")
-}
-
-// highBytes counts the bytes of b at or above 0x80: twice the characters a
-// double-byte run holds, at most, so edit slices are sized once.
-func highBytes(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c >= 0x80 {
-			n++
-		}
-	}
-	return n
 }
 
 func hasNonASCII(b []byte) bool {
