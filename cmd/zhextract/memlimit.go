@@ -9,11 +9,10 @@ import (
 
 // Soft memory limit for runs over one large file. A large UTF-8 plain-text
 // document is streamed to a temporary file and processed in chunks; its
-// clean texts, figures and edits go to temporary files that the writers
-// read back in pieces (the Parquet writer streams the texts and reads the
-// figures and edits back whole). What still grows with the file's size is
-// an input that is not UTF-8 throughout (read and decoded whole: about 1.6
-// times its size live) and, for Parquet, the figures and edits. The
+// clean texts, figures and edits go to temporary files that every writer
+// reads back in pieces. What still grows with the file's size is an input
+// that is not UTF-8 throughout (read and decoded whole: about 1.6 times
+// its size live). The
 // default GC pacing lets the heap grow to twice the live heap before
 // collecting: a limit a little above the live peak makes the collector run
 // before the heap doubles, without running it when the heap is far below
