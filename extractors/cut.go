@@ -47,6 +47,24 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 		}
 		i += len("由")
 	}
+	// A lost character before a number may have been the 由 or 从 (办理时间
+	// \uFFFD20个工作日压减至5个工作日): read as a pair where a cut verb and a
+	// time or material noun say what the mark would have.
+	for i := 0; i < len(t); {
+		j := strings.Index(t[i:], lost)
+		if j < 0 {
+			break
+		}
+		i += j
+		if oneByteDigit(firstRune(t[i+len(lost):])) && !insideFigure(out, s.Start+i) {
+			if f, end, ok := fromToAt(s, i); ok {
+				out = append(out, f)
+				i = end
+				continue
+			}
+		}
+		i += len(lost)
+	}
 	var prev *Figure // the previous percentage cut, for lists ("压缩60%、75%")
 	prevEnd := -1
 	for _, loc := range percentMarks(t) {
@@ -60,6 +78,17 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 		prevEnd = f.End - s.Start
 	}
 	return out
+}
+
+// insideFigure reports whether byte offset at (in the text) falls inside
+// one of figs.
+func insideFigure(figs []Figure, at int) bool {
+	for _, f := range figs {
+		if at >= f.Start && at < f.End {
+			return true
+		}
+	}
+	return false
 }
 
 // indexFromMark is the index of the first 由 or 从 in t, or -1.
@@ -371,6 +400,12 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	if verb == "" && noun == nil {
 		return Figure{}, 0, false // "由3天到5天不等": a range, not a cut
 	}
+	lostMark := strings.HasPrefix(t[i:], lost)
+	if lostMark && (verb == "" || noun == nil || noun.end != i) {
+		// The mark lost: the verb and the noun, right before it, must
+		// both say it is a cut (not 由��20天 or 由二�20天).
+		return Figure{}, 0, false
+	}
 	pct := new(big.Rat).Sub(fr, tr)
 	pct.Quo(pct, fr)
 	pct.Mul(pct, big.NewRat(100, 1))
@@ -393,6 +428,9 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	}
 	if noun != nil {
 		evidence += ", noun " + noun.word
+	}
+	if lostMark {
+		evidence += ", from-mark lost"
 	}
 	return Figure{
 		Kind:       kind,

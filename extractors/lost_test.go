@@ -94,3 +94,43 @@ func TestLostWordInFromTo(t *testing.T) {
 		}
 	}
 }
+
+// The 由 or 从 of a from→to pair lost: a lost character right before the
+// first number reads as the mark only where a cut verb and a time or
+// material noun say the pair is a cut.
+func TestLostFromMark(t *testing.T) {
+	set, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []float64
+	}{
+		{"企业开办时间\uFFFD5个工作日压缩至1个工作日。", []float64{80}},
+		{"施工许可审批时限\uFFFD60天压减到15天。", []float64{75}},
+		{"申报材料\uFFFD12份精简为6份。", []float64{50}},
+		{"审批环节\uFFFD8个压缩为4个。", []float64{50}},
+		{"不动产登记时间\uFFFD30个工作日缩短至5个工作日。", []float64{83.3333}},
+		// not read
+		{"办理时间\uFFFD20个工作日。", nil},
+		{"项目工期\uFFFD20天到30天不等。", nil},   // no verb
+		{"办理时间\uFFFD20个工作日压减至5天。", nil}, // units differ
+		{"全县\uFFFD60天缩短至15天。", nil},     // no time noun
+		{"全县\uFFFD12个乡镇压缩为6个。", nil},    // no material noun
+	} {
+		var got []float64
+		for _, f := range set.Extract(tc.text) {
+			got = append(got, f.Value)
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
+			}
+		}
+	}
+}

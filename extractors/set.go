@@ -155,7 +155,7 @@ func hasCandidateMark(s string) bool {
 
 // Flags of runeFlags.
 const (
-	flagMark    = 1 << iota // a candidate mark on its own: 元 亿 万 ％ 由 从
+	flagMark    = 1 << iota // a candidate mark on its own: 元 亿 万 ％ 由 从 (or U+FFFD)
 	flagNumeral             // a digit or a Chinese numeral
 	flagPrefix              // 公, 千, 百: a mark when 里, 米 or 分之 follows
 )
@@ -166,7 +166,7 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 	t := new([0x10000]uint8)
 	for r := rune(0x80); r < 0x10000; r++ {
 		switch r {
-		case '元', '亿', '万', '％', '由', '从':
+		case '元', '亿', '万', '％', '由', '从', '\uFFFD': // U+FFFD: a lost 由 or 从
 			t[r] |= flagMark
 		case '公', '千', '百':
 			t[r] |= flagPrefix

@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"runtime"
 	"strings"
@@ -41,10 +44,28 @@ func (Split) Name() string { return "split" }
 
 // Apply implements Stage.
 func (s Split) Apply(_ context.Context, d *Document) error {
-	if s.Bytes > 0 && d.Item.Format == ingest.FormatText && d.SourceMappable && len(d.Text) > 2*s.Bytes {
-		d.split = s
+	size := len(d.Text)
+	if d.bigInput != nil {
+		size = int(d.bigInput.n)
 	}
-	return nil
+	if s.Bytes > 0 && d.Item.Format == ingest.FormatText && d.SourceMappable && size > 2*s.Bytes {
+		d.split = s
+		return nil
+	}
+	return d.readBigInput()
+}
+
+// StreamBytes is the input size above which the stages take a plain-text
+// file streamed (ingest.Options.StreamBytes) rather than read into memory:
+// the size from which Split cuts documents in chunks, 0 when stages hold
+// no Split.
+func StreamBytes(stages []Stage) int64 {
+	for _, s := range stages {
+		if sp, ok := s.(Split); ok && sp.Bytes > 0 {
+			return 2 * int64(sp.Bytes)
+		}
+	}
+	return 0
 }
 
 // Chunk says which chunk of a split document a Document is.
@@ -90,68 +111,137 @@ type Merger interface {
 // first is 0), cutting near every size bytes at the first line start after
 // an anchor line; nil when no cut is possible.
 func chunkBounds(text string, size int) []int {
+	bounds, _ := chunkBoundsFrom(strings.NewReader(text), size, len(text))
+	return bounds
+}
+
+// chunkBoundsFrom is chunkBounds over a text of total bytes read from r,
+// holding one line of it at a time: a streamed input is cut without being
+// read into memory.
+func chunkBoundsFrom(r io.Reader, size, total int) ([]int, error) {
 	if size <= 0 {
-		return nil
+		return nil, nil
 	}
-	bounds := []int{0}
+	lines := newLineReader(r)
 	// The first chunk keeps the lines the header rules read.
 	min := 0
-	for n, pos := 0, 0; n < chrome.HeaderLines && pos < len(text); {
-		i := strings.IndexByte(text[pos:], '\n')
-		if i < 0 {
-			return nil
+	for n := 0; n < chrome.HeaderLines && lines.pos < total; {
+		if err := lines.next(); err != nil {
+			return nil, err
 		}
-		if strings.TrimSpace(text[pos:pos+i]) != "" {
+		if !lines.ok || !lines.nl {
+			return nil, nil
+		}
+		if !lines.blank() {
 			n++
 		}
-		pos += i + 1
-		min = pos
+		min = lines.pos
 	}
+	lines.ok = false // the header's lines are behind
+	bounds := []int{0}
 	for {
 		last := bounds[len(bounds)-1]
 		from := max(last+size, min)
-		if from+size/2 >= len(text) {
+		if from+size/2 >= total {
 			break // the rest is one chunk
 		}
-		cut := nextCut(text, from)
-		if cut < 0 || cut+size/2 >= len(text) {
+		cut, err := lines.nextCut(from)
+		if err != nil {
+			return nil, err
+		}
+		if cut < 0 || cut+size/2 >= total {
 			break
 		}
 		bounds = append(bounds, cut)
 	}
 	if len(bounds) < 2 {
+		return nil, nil
+	}
+	return bounds, nil
+}
+
+// lineReader reads a text line by line; the current line stays readable
+// until the next one is read, so that a cut's line can start the search
+// for the next cut.
+type lineReader struct {
+	br   *bufio.Reader
+	buf  []byte // the current line without its newline
+	ok   bool   // a current line is held
+	nl   bool   // it ends with a newline
+	at   int    // where it starts
+	pos  int    // where the next line starts
+	done bool   // nothing more to read
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{br: bufio.NewReaderSize(r, 1<<20)}
+}
+
+// next reads the next line (ok false at the end of the text).
+func (l *lineReader) next() error {
+	l.buf, l.ok, l.nl = l.buf[:0], false, false
+	if l.done {
 		return nil
 	}
-	return bounds
+	for {
+		part, err := l.br.ReadSlice('\n')
+		l.buf = append(l.buf, part...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read spilled input: %w", err)
+		}
+		if err == io.EOF {
+			l.done = true
+		}
+		break
+	}
+	if len(l.buf) == 0 && l.done {
+		return nil
+	}
+	l.ok, l.at = true, l.pos
+	l.pos += len(l.buf)
+	if n := len(l.buf); n > 0 && l.buf[n-1] == '\n' {
+		l.nl, l.buf = true, l.buf[:n-1]
+	}
+	return nil
 }
+
+func (l *lineReader) blank() bool { return len(bytes.TrimSpace(l.buf)) == 0 }
 
 // nextCut finds the first line start at or after from whose previous
 // non-blank line is an anchor (chrome.Anchor: a sentence of prose ends
 // there, so no clause, paragraph, broken-line join or header/footer scan
-// crosses the cut); -1 when there is none.
-func nextCut(text string, from int) int {
-	// Start at the line that holds from.
-	pos := strings.LastIndexByte(text[:from], '\n') + 1
-	prevAnchor, seen := false, false
-	for pos < len(text) {
-		end := strings.IndexByte(text[pos:], '\n')
-		if end < 0 {
-			return -1 // the last line ends the document: no cut after it
+// crosses the cut); -1 when there is none. It starts at the line that
+// holds from, never before the current line.
+func (l *lineReader) nextCut(from int) (int, error) {
+	// The line holding from: a newline belongs to the line it ends.
+	for !l.ok || l.nl && l.at+len(l.buf) < from {
+		if err := l.next(); err != nil {
+			return -1, err
 		}
-		line := text[pos : pos+end]
-		next := pos + end + 1
-		if strings.TrimSpace(line) == "" {
-			pos = next
-			continue
+		if !l.ok {
+			return -1, nil
 		}
-		if seen && prevAnchor {
-			return pos
-		}
-		seen = true
-		prevAnchor = chrome.Anchor(line)
-		pos = next
 	}
-	return -1
+	prevAnchor, seen := false, false
+	for l.ok {
+		if !l.nl {
+			return -1, nil // the last line ends the document: no cut after it
+		}
+		if !l.blank() {
+			if seen && prevAnchor {
+				return l.at, nil
+			}
+			seen = true
+			prevAnchor = chrome.Anchor(string(l.buf))
+		}
+		if err := l.next(); err != nil {
+			return -1, err
+		}
+	}
+	return -1, nil
 }
 
 // stageLog is what one stage did to one chunk: the length of the text it
@@ -191,23 +281,43 @@ type figSpan struct {
 // when the document must be processed whole after all (no cut found, or a
 // stage's work on a chunk was not local).
 func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, timings *Timings, current func(string)) bool {
-	bounds := chunkBounds(d.Text, sp.Bytes)
-	if bounds == nil {
-		return false
+	// The input moves to a temporary file (a streamed input is there
+	// already) and each chunk reads its part when it starts: held whole
+	// until the last chunk was done, the input was the largest part of the
+	// heap while chunks ran.
+	var bounds []int
+	var in *spillFile
+	size := len(d.Text)
+	if in = d.bigInput; in != nil {
+		size = int(in.n)
+		var err error
+		if bounds, err = chunkBoundsFrom(in.NewReader(), sp.Bytes, size); err != nil {
+			d.Err = err
+			return true
+		}
+		if bounds == nil {
+			if err := d.readBigInput(); err != nil {
+				d.Err = err
+				return true
+			}
+			return false
+		}
+		d.bigInput = nil
+	} else {
+		if bounds = chunkBounds(d.Text, sp.Bytes); bounds == nil {
+			return false
+		}
+		var err error
+		in, err = newSpillFile()
+		if err == nil {
+			err = in.WriteString(d.Text)
+		}
+		if err != nil {
+			d.Err = err
+			return true
+		}
 	}
 	n := len(bounds)
-	// The input moves to a temporary file and each chunk reads its part
-	// when it starts: held whole until the last chunk was done, the input
-	// was the largest part of the heap while chunks ran.
-	size := len(d.Text)
-	in, err := newSpillFile()
-	if err == nil {
-		err = in.WriteString(d.Text)
-	}
-	if err != nil {
-		d.Err = err
-		return true
-	}
 	d.inputBytes = max(d.inputBytes, int64(len(d.Item.Data)))
 	d.Text, d.Base, d.Item.Data = "", "", nil
 	defer func() {
@@ -232,7 +342,7 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	defer cancel()
 
 	results := make([]chunkResult, n)
-	join, err := newJoiner(n)
+	join, err := newJoiner(n, len(stages))
 	if err != nil {
 		d.Err = err
 		return true
@@ -430,7 +540,10 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		d.Err = join.err
 		return true
 	}
-	stitch(d, results, join, stages)
+	if err := stitch(d, results, join, stages); err != nil {
+		d.Err = fmt.Errorf("spill rows: %w", err)
+		return true
+	}
 	d.Chunks = n
 	return true
 }
@@ -447,15 +560,26 @@ type joiner struct {
 	// changed something): until then the original text is text.
 	orig  *spillFile
 	chars int64 // runes written to text
+	// figs holds the figures, with their offsets in the whole text;
+	// edits[i] stage i's loud edits with their offsets in the whole text
+	// stage i read (nil while it has none), shift[i] the length of that
+	// text in the chunks written so far.
+	figs  *recordWriter
+	edits []*recordWriter
+	shift []int
 	err   error
 }
 
-func newJoiner(n int) (*joiner, error) {
+func newJoiner(n, stages int) (*joiner, error) {
 	text, err := newSpillFile()
 	if err != nil {
 		return nil, err
 	}
-	return &joiner{done: make([]bool, n), text: text}, nil
+	figs, err := newRecordWriter()
+	if err != nil {
+		return nil, err
+	}
+	return &joiner{done: make([]bool, n), text: text, figs: figs, edits: make([]*recordWriter, stages), shift: make([]int, stages)}, nil
 }
 
 func (j *joiner) add(k int, rs []chunkResult) {
@@ -469,11 +593,45 @@ func (j *joiner) add(k int, rs []chunkResult) {
 		}
 		r.textLen = len(r.text)
 		r.text, r.original = "", ""
+		r.figures, r.figBase, r.logs = nil, nil, nil
 		j.next++
 	}
 }
 
 func (j *joiner) write(r *chunkResult) error {
+	off := int(j.text.n)
+	for i := range r.figures {
+		f := &r.figures[i]
+		f.Start += off
+		f.End += off
+		var span figSpan
+		if r.figBase != nil {
+			span = r.figBase[i]
+		}
+		if err := j.figs.figure(f, span); err != nil {
+			return err
+		}
+	}
+	for i, l := range r.logs {
+		for k := range l.loud {
+			e := &l.loud[k]
+			if e.Start >= 0 {
+				e.Start += j.shift[i]
+				e.End += j.shift[i]
+			}
+			if j.edits[i] == nil {
+				w, err := newRecordWriter()
+				if err != nil {
+					return err
+				}
+				j.edits[i] = w
+			}
+			if err := j.edits[i].edit(e); err != nil {
+				return err
+			}
+		}
+		j.shift[i] += l.inLen
+	}
 	if j.orig == nil && (len(r.text) != len(r.original) || unsafe.StringData(r.text) != unsafe.StringData(r.original)) {
 		orig, err := newSpillFile()
 		if err != nil {
@@ -495,57 +653,42 @@ func (j *joiner) write(r *chunkResult) error {
 }
 
 // stitch makes d the whole document its chunks make.
-func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) {
-	off := 0
+func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) error {
 	for k := range rs {
-		r := &rs[k]
-		for i := range r.figures {
-			r.figures[i].Start += off
-			r.figures[i].End += off
-		}
-		d.Figures = append(d.Figures, r.figures...)
-		d.figBase = append(d.figBase, r.figBase...)
-		off += r.textLen
-		r.figures, r.figBase = nil, nil
-		d.Repairs += r.repairs
-		d.PinyinRemoved += r.pinyin
+		d.Repairs += rs[k].repairs
+		d.PinyinRemoved += rs[k].pinyin
 	}
-	// The texts stay in their files: the row writers stream them.
+	// The texts, figures and edits stay in their files: the row writers
+	// stream them.
 	d.Text, d.Original = "", ""
 	d.bigText, d.bigOrig, d.chars = j.text, j.text, j.chars
 	if j.orig != nil {
 		d.bigOrig = j.orig
 	}
-	d.Title, d.Publisher, d.PublishedAt, d.URL = rs[0].meta[0], rs[0].meta[1], rs[0].meta[2], rs[0].meta[3]
-	// Each stage's edits, chunk after chunk, shifted by the length of the
-	// text the stage read in the chunks before.
-	for j := range stages {
-		var loud []textedit.Edit
-		shift := 0
-		for k := range rs {
-			if j >= len(rs[k].logs) {
-				continue
-			}
-			l := rs[k].logs[j]
-			for _, e := range l.loud {
-				if e.Start >= 0 {
-					e.Start += shift
-					e.End += shift
-				}
-				loud = append(loud, e)
-			}
-			shift += l.inLen
-		}
-		d.log(loud)
+	if err := j.figs.done(); err != nil {
+		return err
 	}
+	d.bigFigs, d.nFigs = j.figs.f, j.figs.n
+	for _, w := range j.edits {
+		if w == nil {
+			continue
+		}
+		if err := w.done(); err != nil {
+			return err
+		}
+		d.bigEdits = append(d.bigEdits, recordFile{w.f, w.n})
+		d.nEdits += w.n
+	}
+	d.Title, d.Publisher, d.PublishedAt, d.URL = rs[0].meta[0], rs[0].meta[1], rs[0].meta[2], rs[0].meta[3]
 	// The edits of the chunks' stages are not stitched into layers: the
-	// figures' spans in Base were mapped in their chunk (figBase).
+	// figures' spans in Base were mapped in their chunk.
 	d.layers = nil
 	for _, s := range stages {
 		if m, ok := s.(Merger); ok {
 			m.Merge(d)
 		}
 	}
+	return nil
 }
 
 func safeChained(ctx context.Context, s Chained, d *Document, in any) (out any, err error) {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -139,4 +140,114 @@ func TestSplitFallsBackWhole(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestChunkBoundsStreamed: the cuts found reading a text line by line are
+// those found in the text held whole, for texts with blank lines, long
+// lines, a last line without a newline and sizes down to one byte.
+func TestChunkBoundsStreamed(t *testing.T) {
+	texts := map[string]string{
+		"clauses":        clauseText(400, 7),
+		"no final break": strings.TrimSuffix(clauseText(300, 3), "\n"),
+		"blank lines":    strings.ReplaceAll(clauseText(300, 4), "\n", "\n \n\u3000\n"),
+		"long lines":     strings.ReplaceAll(clauseText(200, 2), "。\n", "。"),
+		"crlf":           strings.ReplaceAll(clauseText(200, 5), "\n", "\r\n"),
+		"no anchors":     strings.Repeat("据介绍，2023年新建改建农村公路项目总里程达到\n1,234公里。\n", 500),
+		"short header":   "标题\n\n正文\n",
+		"empty":          "",
+	}
+	for name, text := range texts {
+		for _, size := range []int{1, 100, 3000, 16 << 10, 1 << 20} {
+			want := refChunkBounds(text, size)
+			got, err := chunkBoundsFrom(&smallReads{r: strings.NewReader(text)}, size, len(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s, size %d: cuts %v, held whole %v", name, size, got, want)
+			}
+			if size == 100 && name == "clauses" && len(want) < 10 {
+				t.Errorf("%s: only %d cuts: the test compares too little", name, len(want))
+			}
+		}
+	}
+}
+
+// smallReads returns reads of 1 to 7 bytes at a time.
+type smallReads struct {
+	r *strings.Reader
+	n int
+}
+
+func (s *smallReads) Read(p []byte) (int, error) {
+	s.n = s.n%7 + 1
+	return s.r.Read(p[:min(len(p), s.n)])
+}
+
+// refChunkBounds is chunkBounds as it was over a text held whole: it returns the offsets where the chunks of text begin (the
+// first is 0), cutting near every size bytes at the first line start after
+// an anchor line; nil when no cut is possible.
+func refChunkBounds(text string, size int) []int {
+	if size <= 0 {
+		return nil
+	}
+	bounds := []int{0}
+	// The first chunk keeps the lines the header rules read.
+	min := 0
+	for n, pos := 0, 0; n < chrome.HeaderLines && pos < len(text); {
+		i := strings.IndexByte(text[pos:], '\n')
+		if i < 0 {
+			return nil
+		}
+		if strings.TrimSpace(text[pos:pos+i]) != "" {
+			n++
+		}
+		pos += i + 1
+		min = pos
+	}
+	for {
+		last := bounds[len(bounds)-1]
+		from := max(last+size, min)
+		if from+size/2 >= len(text) {
+			break // the rest is one chunk
+		}
+		cut := refNextCut(text, from)
+		if cut < 0 || cut+size/2 >= len(text) {
+			break
+		}
+		bounds = append(bounds, cut)
+	}
+	if len(bounds) < 2 {
+		return nil
+	}
+	return bounds
+}
+
+// refNextCut finds the first line start at or after from whose previous
+// non-blank line is an anchor (chrome.Anchor: a sentence of prose ends
+// there, so no clause, paragraph, broken-line join or header/footer scan
+// crosses the cut); -1 when there is none.
+func refNextCut(text string, from int) int {
+	// Start at the line that holds from.
+	pos := strings.LastIndexByte(text[:from], '\n') + 1
+	prevAnchor, seen := false, false
+	for pos < len(text) {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			return -1 // the last line ends the document: no cut after it
+		}
+		line := text[pos : pos+end]
+		next := pos + end + 1
+		if strings.TrimSpace(line) == "" {
+			pos = next
+			continue
+		}
+		if seen && prevAnchor {
+			return pos
+		}
+		seen = true
+		prevAnchor = chrome.Anchor(line)
+		pos = next
+	}
+	return -1
 }

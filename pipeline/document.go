@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"context"
+	"io"
 	"sort"
 	"strconv"
 	"time"
@@ -84,13 +85,21 @@ type Document struct {
 	// inputBytes is the input's size once Item.Data is dropped (a
 	// stitched document), 0 otherwise.
 	inputBytes int64
-	// figBase holds each figure's span in Base and raw text, for a
-	// stitched document whose layers were not kept.
-	figBase []figSpan
+	// bigFigs holds a stitched document's nFigs figures with their spans
+	// in Base (its layers are not kept), bigEdits the loud edits of its
+	// stages after Split (nEdits in all), in temporary files.
+	bigFigs  *spillFile
+	nFigs    int
+	bigEdits []recordFile
+	nEdits   int
 	// bigText and bigOrig hold Text and Original of a stitched document
 	// (both then empty), chars the runes of bigText.
 	bigText, bigOrig *spillFile
 	chars            int64
+	// bigInput holds Base (and Text) of a large input the decoder
+	// streamed to a file, until Split cuts it into chunks or it is read
+	// back whole.
+	bigInput *spillFile
 }
 
 // EachOriginal calls fn with the clean text before script conversion
@@ -120,6 +129,43 @@ func (d *Document) SetDecoded(text string, edits []textedit.Edit) {
 	d.log(edits)
 }
 
+// SetDecodedLarge decodes a large input into a temporary file instead of
+// memory: fill writes the text to w and returns the encoding found and the
+// edits that map the text to input bytes, or ok false when the input must
+// be decoded whole after all (d is then left as it was).
+func (d *Document) SetDecodedLarge(fill func(w io.Writer) (encoding string, edits []textedit.Edit, ok bool, err error)) (bool, error) {
+	f, err := newSpillFile()
+	if err != nil {
+		return false, err
+	}
+	enc, edits, ok, err := fill(f)
+	if err != nil || !ok {
+		return false, err
+	}
+	d.Encoding = enc
+	d.Text, d.Base = "", ""
+	d.bigInput = f
+	d.inputBytes = max(d.inputBytes, d.Item.Bytes())
+	d.sourceEdits = edits
+	d.SourceMappable = true
+	d.log(edits)
+	return true, nil
+}
+
+// readBigInput reads a streamed input's text back whole (the stages after
+// need it in memory: the document is not split).
+func (d *Document) readBigInput() error {
+	if d.bigInput == nil {
+		return nil
+	}
+	text, err := d.bigInput.readRange(0, int(d.bigInput.n))
+	if err != nil {
+		return err
+	}
+	d.Text, d.Base, d.bigInput = text, text, nil
+	return nil
+}
+
 // Rebase makes text the new Base, cutting the link to the input bytes (used
 // when text is extracted from markup rather than edited from it). removed
 // records what was dropped, for the edits table; its offsets refer to the
@@ -144,19 +190,6 @@ func (d *Document) log(edits []textedit.Edit) {
 	if len(edits) > 0 {
 		d.logged = append(d.logged, edits)
 	}
-}
-
-// Edits returns the edits to be written, in the order they were made.
-func (d *Document) Edits() []textedit.Edit {
-	var loud []textedit.Edit
-	for _, l := range d.logged {
-		for _, e := range l {
-			if !e.Quiet {
-				loud = append(loud, e)
-			}
-		}
-	}
-	return loud
 }
 
 // SpanToBase maps a span of the current text back to Base.
@@ -217,8 +250,26 @@ func (m spanMaps) toSource(start, end int) (int, int, bool) {
 	return m.source.Start(start), m.source.End(end), true
 }
 
-// Rows converts the finished document into its output rows.
+// Rows converts the finished document into its output rows. A stitched
+// document's figures and edits are read back from their files; an error
+// reading them fails the documents row.
 func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
+	doc, fs, es := d.RowsStream()
+	figs, err := schema.Collect(fs)
+	if err == nil {
+		var edits []schema.Edit
+		if edits, err = schema.Collect(es); err == nil {
+			return doc, figs, edits
+		}
+	}
+	doc.Status, doc.Error = schema.StatusFailed, schema.NullString(err.Error())
+	return doc, nil, nil
+}
+
+// RowsStream converts the finished document into its output rows, the
+// figures and edits as sequences: a stitched document's are read from
+// their files each time a writer reads them, never held whole.
+func (d *Document) RowsStream() (schema.Document, schema.Rows[schema.Figure], schema.Rows[schema.Edit]) {
 	doc := schema.Document{
 		DocID:              d.Item.ID,
 		Source:             d.Item.Source,
@@ -228,11 +279,11 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 		Title:              schema.NullString(d.Title),
 		Publisher:          schema.NullString(d.Publisher),
 		URL:                schema.NullString(d.URL),
-		Bytes:              max(int64(len(d.Item.Data)), d.inputBytes),
+		Bytes:              max(d.Item.Bytes(), d.inputBytes),
 		Chars:              int64(utf8.RuneCountInString(d.Text)),
 		Repairs:            int64(d.Repairs),
 		PinyinRemoved:      int64(d.PinyinRemoved),
-		Figures:            int64(len(d.Figures)),
+		Figures:            int64(len(d.Figures) + d.nFigs),
 		Text:               d.Text,
 		TextOriginalScript: d.Original,
 		Warning:            schema.NullString(d.Item.Warning),
@@ -260,68 +311,27 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 	if d.Err != nil {
 		doc.Status, doc.Error = schema.StatusFailed, schema.NullString(d.Err.Error())
 	}
-	figs := make([]schema.Figure, 0, len(d.Figures))
 	var maps spanMaps
-	if len(d.Figures) > 0 {
+	if len(d.Figures) > 0 || d.nFigs > 0 {
 		maps = d.spans()
-		if d.figBase != nil {
+		if d.bigFigs != nil {
 			maps.layers = nil
 		}
 	}
-	for i, f := range d.Figures {
-		var bs, be int
-		raw, rawOK := "", false
-		if d.figBase != nil {
-			fb := d.figBase[i]
-			bs, be, raw, rawOK = fb.start, fb.end, fb.raw, fb.ok
-		} else {
-			bs, be = maps.toBase(f.Start, f.End)
+	var figs schema.Rows[schema.Figure]
+	if d.bigFigs != nil {
+		figs = spilledFigures{d: d, doc: &doc, maps: maps}
+	} else {
+		rows := make([]schema.Figure, 0, len(d.Figures))
+		for i, f := range d.Figures {
+			bs, be := maps.toBase(f.Start, f.End)
+			raw, rawOK := "", false
 			if bs >= 0 && be <= len(d.Base) && bs <= be {
 				raw, rawOK = d.Base[bs:be], true
 			}
+			rows = append(rows, d.figureRow(&doc, maps, i, &f, figSpan{bs, be, raw, rawOK}))
 		}
-		row := schema.Figure{
-			DocID:      doc.DocID,
-			Source:     doc.Source,
-			FigureID:   doc.DocID + "-" + strconv.Itoa(i+1),
-			Kind:       f.Kind,
-			Value:      f.Value,
-			ValueText:  f.ValueText,
-			Unit:       f.Unit,
-			Qualifier:  schema.NullString(f.Qualifier),
-			Sentence:   f.Sentence,
-			TextStart:  int64(f.Start),
-			TextEnd:    int64(f.End),
-			Subject:    schema.NullString(f.Subject),
-			FromValue:  f.FromValue,
-			ToValue:    f.ToValue,
-			PeriodUnit: schema.NullString(f.PeriodUnit),
-			Extractor:  f.Extractor,
-			Evidence:   f.Evidence,
-			Basis:      schema.NullString(f.Basis),
-		}
-		if rawOK {
-			row.Raw = raw
-		}
-		if ss, se, ok := maps.toSource(bs, be); ok {
-			a, b := int64(ss), int64(se)
-			row.SourceStart, row.SourceEnd = &a, &b
-		}
-		row.SubjectOriginalScript = row.Subject
-		if f.SubjectOriginal != "" {
-			row.SubjectOriginalScript = schema.NullString(f.SubjectOriginal)
-		}
-		if f.Year > 0 {
-			y := int32(f.Year)
-			row.Year = &y
-		}
-		if len(d.PageStarts) > 0 {
-			// The page the figure starts on: the last page starting at or
-			// before it.
-			p := int32(sort.SearchInts(d.PageStarts, bs+1))
-			row.Page = &p
-		}
-		figs = append(figs, row)
+		figs = schema.RowSlice[schema.Figure](rows)
 	}
 	n := 0
 	for _, l := range d.logged {
@@ -337,14 +347,131 @@ func (d *Document) Rows() (schema.Document, []schema.Figure, []schema.Edit) {
 			if e.Quiet {
 				continue
 			}
-			edits = append(edits, schema.Edit{
-				DocID: doc.DocID, Stage: e.Stage, Seq: int64(len(edits) + 1),
-				TextStart: int64(e.Start), TextEnd: int64(e.End),
-				Old: validUTF8(e.Old), New: validUTF8(e.New), Reason: e.Reason,
-			})
+			edits = append(edits, editRow(doc.DocID, len(edits)+1, &e))
 		}
 	}
-	return doc, figs, edits
+	if d.bigEdits == nil {
+		return doc, figs, schema.RowSlice[schema.Edit](edits)
+	}
+	return doc, figs, spilledEdits{docID: doc.DocID, first: edits, files: d.bigEdits, n: n + d.nEdits}
+}
+
+// figureRow is the figures row of the document's i-th figure f, whose span
+// in Base is s.
+func (d *Document) figureRow(doc *schema.Document, maps spanMaps, i int, f *extractors.Figure, s figSpan) schema.Figure {
+	row := schema.Figure{
+		DocID:      doc.DocID,
+		Source:     doc.Source,
+		FigureID:   doc.DocID + "-" + strconv.Itoa(i+1),
+		Kind:       f.Kind,
+		Value:      f.Value,
+		ValueText:  f.ValueText,
+		Unit:       f.Unit,
+		Qualifier:  schema.NullString(f.Qualifier),
+		Sentence:   f.Sentence,
+		TextStart:  int64(f.Start),
+		TextEnd:    int64(f.End),
+		Subject:    schema.NullString(f.Subject),
+		FromValue:  f.FromValue,
+		ToValue:    f.ToValue,
+		PeriodUnit: schema.NullString(f.PeriodUnit),
+		Extractor:  f.Extractor,
+		Evidence:   f.Evidence,
+		Basis:      schema.NullString(f.Basis),
+	}
+	if s.ok {
+		row.Raw = s.raw
+	}
+	if ss, se, ok := maps.toSource(s.start, s.end); ok {
+		a, b := int64(ss), int64(se)
+		row.SourceStart, row.SourceEnd = &a, &b
+	}
+	row.SubjectOriginalScript = row.Subject
+	if f.SubjectOriginal != "" {
+		row.SubjectOriginalScript = schema.NullString(f.SubjectOriginal)
+	}
+	if f.Year > 0 {
+		y := int32(f.Year)
+		row.Year = &y
+	}
+	if len(d.PageStarts) > 0 {
+		// The page the figure starts on: the last page starting at or
+		// before it.
+		p := int32(sort.SearchInts(d.PageStarts, s.start+1))
+		row.Page = &p
+	}
+	return row
+}
+
+func editRow(docID string, seq int, e *textedit.Edit) schema.Edit {
+	return schema.Edit{
+		DocID: docID, Stage: e.Stage, Seq: int64(seq),
+		TextStart: int64(e.Start), TextEnd: int64(e.End),
+		Old: validUTF8(e.Old), New: validUTF8(e.New), Reason: e.Reason,
+	}
+}
+
+// spilledFigures reads a stitched document's figures rows from its file.
+type spilledFigures struct {
+	d    *Document
+	doc  *schema.Document
+	maps spanMaps
+}
+
+func (s spilledFigures) Len() int { return s.d.nFigs }
+
+func (s spilledFigures) Each(fn func(schema.Figure) error) error {
+	r := newRecordReader(s.d.bigFigs)
+	for i := range s.d.nFigs {
+		f, span, err := r.figure()
+		if err != nil {
+			return err
+		}
+		if err := fn(s.d.figureRow(s.doc, s.maps, i, &f, span)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// spilledEdits is a stitched document's edits rows: those made before it
+// was split (first), then each stage's from its file.
+type spilledEdits struct {
+	docID string
+	first []schema.Edit
+	files []recordFile
+	n     int
+}
+
+// recordFile is a spill file of n records.
+type recordFile struct {
+	f *spillFile
+	n int
+}
+
+func (s spilledEdits) Len() int { return s.n }
+
+func (s spilledEdits) Each(fn func(schema.Edit) error) error {
+	for _, e := range s.first {
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	seq := len(s.first)
+	for _, f := range s.files {
+		r := newRecordReader(f.f)
+		for range f.n {
+			e, err := r.edit()
+			if err != nil {
+				return err
+			}
+			seq++
+			if err := fn(editRow(s.docID, seq, &e)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // timestamp parses an RFC 3339 time to UTC, nil when empty or malformed.

@@ -83,7 +83,7 @@ func ProcessWithin(ctx context.Context, it ingest.Item, stages []Stage, timings 
 	go func(it ingest.Item) { done <- process(dctx, it, stages, timings, &stage) }(it)
 	// Only the document holds the input from here: a split document lets
 	// it go while its chunks run.
-	size := int64(len(it.Data))
+	size := it.Bytes()
 	it.Data = nil
 	select {
 	case d := <-done:
@@ -127,6 +127,16 @@ func process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timin
 			d.Err = fmt.Errorf("%s: %w", s.Name(), err)
 			return d
 		}
+		if d.bigInput != nil && d.split.Bytes == 0 {
+			// A streamed input that no Split takes next: the stages need
+			// its text.
+			if _, next := nextStage(stages, i).(Split); !next {
+				if err := d.readBigInput(); err != nil {
+					d.Err = fmt.Errorf("%s: %w", s.Name(), err)
+					return d
+				}
+			}
+		}
 		if sp := d.split; sp.Bytes > 0 {
 			d.split = Split{}
 			if processSplit(ctx, d, sp, stages[i+1:], timings, current) {
@@ -136,6 +146,14 @@ func process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timin
 		}
 	}
 	return d
+}
+
+// nextStage returns the stage after stages[i], nil after the last.
+func nextStage(stages []Stage, i int) Stage {
+	if i+1 < len(stages) {
+		return stages[i+1]
+	}
+	return nil
 }
 
 func safeApply(ctx context.Context, s Stage, d *Document) (err error) {

@@ -55,6 +55,16 @@ func (s *spillFile) WriteString(p string) error {
 	return nil
 }
 
+// Write appends p (a stream decoder writes the input here).
+func (s *spillFile) Write(p []byte) (int, error) {
+	n, err := s.h.f.Write(p)
+	s.n += int64(n)
+	if err != nil {
+		return n, fmt.Errorf("spill text: %w", err)
+	}
+	return n, nil
+}
+
 // copyFrom appends the whole of o's text.
 func (s *spillFile) copyFrom(o *spillFile) error {
 	n, err := io.Copy(s.h.f, o.NewReader())

@@ -7,17 +7,16 @@ import (
 	"runtime/debug"
 )
 
-// Soft memory limit for runs over one large file. A large plain-text
-// document is processed in chunks, its input and its clean texts are kept
-// in temporary files that every writer streams into its row, but its
-// figures are live at once (about 1.6 times the file's size at the peak),
-// and the default GC pacing lets the heap grow to twice the live heap
-// before collecting. A limit a little above the live peak makes the
-// collector run before the heap doubles, without running it when the heap
-// is far below the limit (small documents never reach it). The output
-// formats no longer matter: the Parquet and CSV writers read the texts back
-// whole and copied them (about 6 times the file's size) until they
-// streamed them too, and had a limit of 256 MB + 7 times the size.
+// Soft memory limit for runs over one large file. A large UTF-8 plain-text
+// document is streamed to a temporary file and processed in chunks; its
+// clean texts, figures and edits go to temporary files that every writer
+// reads back in pieces. What still grows with the file's size is an input
+// that is not UTF-8 throughout (read and decoded whole: about 1.6 times
+// its size live). The
+// default GC pacing lets the heap grow to twice the live heap before
+// collecting: a limit a little above the live peak makes the collector run
+// before the heap doubles, without running it when the heap is far below
+// the limit (small documents and streamed inputs never reach it).
 const (
 	// memLimitMinFile is the smallest input file that sets a limit: below
 	// it the heap stays small and the default pacing is cheaper.

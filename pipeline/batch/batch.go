@@ -186,7 +186,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	readDone := make(chan readEnd, 1)
 	go func() {
 		defer close(items)
-		opt := ingest.Options{MaxBytes: cfg.MaxBytes, Skip: skip, IDs: ids, Skipped: func(source, reason string) {
+		opt := ingest.Options{MaxBytes: cfg.MaxBytes, StreamBytes: pipeline.StreamBytes(cfg.Stages), Skip: skip, IDs: ids, Skipped: func(source, reason string) {
 			skipped.Add(1)
 			slog.Debug("WARC record skipped", "source", source, "reason", reason)
 		}}
@@ -219,8 +219,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}()
 
 	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.DocTimeout, cfg.Timings, func(d *pipeline.Document) error {
-		doc, figs, edits := d.Rows()
-		if err := w.Write(doc, figs, edits); err != nil {
+		doc, figs, edits := d.RowsStream()
+		if err := sink.WriteRows(w, doc, figs, edits); err != nil {
 			return err
 		}
 		sum.Docs++
@@ -232,8 +232,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			sum.Failed++
 			slog.Warn("document failed", "source", doc.Source, "err", doc.Error)
 		}
-		sum.Figures += len(figs)
-		sum.Edits += len(edits)
+		sum.Figures += figs.Len()
+		sum.Edits += edits.Len()
 		sum.Bytes += doc.Bytes
 		if cfg.Progress != nil {
 			cfg.Progress(Progress{Docs: sum.Docs, Failed: sum.Failed, Figures: sum.Figures, Files: int(files.Load()), TotalFiles: int(totalFiles.Load()), Bytes: sum.Bytes, Elapsed: time.Since(start)})

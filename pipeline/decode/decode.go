@@ -199,7 +199,8 @@ var (
 
 // decodeRun decodes b (a run of one legacy charset starting at offset base
 // in the input) character by character, so that every character keeps its
-// byte span, and reports how many bytes could not be decoded. The quiet
+// byte span, and reports how many bytes could not be decoded. A nil edits
+// records none. The quiet
 // edits it records leave New empty for fillNew to slice from the output:
 // a string per character was the stage's largest cost.
 func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]textedit.Edit) (bad int) {
@@ -220,10 +221,12 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 				n = out.Len() - n
 				// Adjacent two-byte characters that become characters of
 				// one length share a run-length edit (see textedit.Edit.Unit).
-				if k := len(*edits) - 1; k >= 0 && (*edits)[k].Unit == 2 && (*edits)[k].NewUnit == n && (*edits)[k].End == base+i && (*edits)[k].Reason == c.name {
-					(*edits)[k].End += 2
-				} else {
-					*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true, Unit: 2, NewUnit: n})
+				if edits != nil {
+					if k := len(*edits) - 1; k >= 0 && (*edits)[k].Unit == 2 && (*edits)[k].NewUnit == n && (*edits)[k].End == base+i && (*edits)[k].Reason == c.name {
+						(*edits)[k].End += 2
+					} else {
+						*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true, Unit: 2, NewUnit: n})
+					}
 				}
 				i += 2
 				continue
@@ -245,13 +248,17 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 		if err != nil || nDst == 0 || r == utf8.RuneError || size != nDst {
 			// Not a character of this charset: keep the damage visible.
 			out.WriteString("\ufffd")
-			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 1, Old: fmt.Sprintf("\\x%02x", b[i]), New: "\ufffd", Reason: c.name + ": byte is not part of any character"})
+			if edits != nil {
+				*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 1, Old: fmt.Sprintf("\\x%02x", b[i]), New: "\ufffd", Reason: c.name + ": byte is not part of any character"})
+			}
 			bad++
 			i++
 			continue
 		}
 		out.Write(s)
-		*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Reason: c.name, Quiet: true})
+		if edits != nil {
+			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Reason: c.name, Quiet: true})
+		}
 		i += n
 	}
 	return bad
@@ -282,7 +289,11 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		c = big5
 	}
 	var out strings.Builder
-	edits := make([]textedit.Edit, 0, highBytes(data)/2+1)
+	// The edit slices grow as they fill: run-length transcoding edits are
+	// far fewer than the characters, and sized for one per character
+	// (104 bytes per two input bytes) they took up to 50 times the input's
+	// size at once.
+	var edits []textedit.Edit
 	bad := decodeRun(data, 0, c, &out, &edits)
 	// A page that declares one legacy charset but is written in the other
 	// shows many undecodable bytes or improbable text; check the other one.
@@ -291,7 +302,7 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		other = gb18030
 	}
 	var out2 strings.Builder
-	edits2 := make([]textedit.Edit, 0, cap(edits))
+	var edits2 []textedit.Edit
 	bad2 := decodeRun(data, 0, other, &out2, &edits2)
 	if bad2 < bad || (bad2 == bad && d.score != nil && d.score(out2.String()) > d.score(out.String())+0.5) {
 		fillNew(out2.String(), edits2, 0)
@@ -336,7 +347,7 @@ func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
 	c := d.chooseLegacy(legacy)
 	var out strings.Builder
 	out.Grow(len(data) + len(data)/2)
-	edits := make([]textedit.Edit, 0, highBytes(legacy)/2+1)
+	edits := []textedit.Edit{} // grows as it fills (see decodeLegacyWhole)
 	used := map[string]bool{}
 	for _, l := range lines {
 		b := data[l.start:l.end]
@@ -365,10 +376,9 @@ func (d *Decoder) chooseLegacy(b []byte) codec {
 		return gb18030
 	}
 	var gbOut, b5Out strings.Builder
-	ed := make([]textedit.Edit, 0, highBytes(b)/2+1)
-	gbBad := decodeRun(b, 0, gb18030, &gbOut, &ed)
-	ed = ed[:0]
-	b5Bad := decodeRun(b, 0, big5, &b5Out, &ed)
+	// Only the counts of bad bytes and the texts decide: no edits.
+	gbBad := decodeRun(b, 0, gb18030, &gbOut, nil)
+	b5Bad := decodeRun(b, 0, big5, &b5Out, nil)
 	if b5Bad != gbBad {
 		if b5Bad < gbBad {
 			return big5
@@ -395,18 +405,6 @@ func encodingName(used map[string]bool) string {
 		return names[0]
 	}
 	return "mixed:" + strings.Join(names, "+")
-}
-
-// highBytes counts the bytes of b at or above 0x80: twice the characters a
-// double-byte run holds, at most, so edit slices are sized once.
-func highBytes(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c >= 0x80 {
-			n++
-		}
-	}
-	return n
 }
 
 func hasNonASCII(b []byte) bool {

@@ -48,8 +48,19 @@ type Item struct {
 	// Warning notes something the row's reader should know about a
 	// document that was processed all the same (a duplicate id).
 	Warning string
+	// Large, set instead of Data, is a plain-text file above
+	// Options.StreamBytes, read by the decode stage.
+	Large *Large
 	// givenID says ID came from the input (a JSONL id), not from Source.
 	givenID bool
+}
+
+// Bytes is the size of the document's input: Data's, or the Large file's.
+func (it *Item) Bytes() int64 {
+	if it.Large != nil {
+		return it.Large.Size()
+	}
+	return int64(len(it.Data))
 }
 
 // Options bound what ingest reads.
@@ -67,6 +78,10 @@ type Options struct {
 	// IDs, when set, makes the ids JSONL lines give unique across every
 	// Read that shares it (one run).
 	IDs *IDSet
+
+	// StreamBytes, when positive, is the size above which a plain-text
+	// file (not gzip) is handed on open, as Item.Large, instead of read.
+	StreamBytes int64
 
 	sizeHint int64 // the content's size when known before reading (gzip)
 }
@@ -285,7 +300,11 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 	if err != nil {
 		return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("open: %w", err)})
 	}
-	defer f.Close()
+	defer func() {
+		if f != nil {
+			f.Close()
+		}
+	}()
 	if isWARCName(path) {
 		return readWARC(ctx, src, f, opt, emit)
 	}
@@ -305,6 +324,15 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 			return emit(Item{Source: src, ID: DocID(src), Err: fmt.Errorf("read: %w (%s of %s > %s)", errTooLarge, what, mb(size), mb(opt.MaxBytes))})
 		} else if gz {
 			opt.sizeHint = size
+		}
+	}
+	if statErr == nil && fi.Mode().IsRegular() && opt.StreamBytes > 0 && fi.Size() > opt.StreamBytes && fi.Size() <= opt.MaxBytes && !jsonl {
+		var head [1024]byte
+		n, _ := f.ReadAt(head[:], 0)
+		if h := head[:n]; n == len(head) && (h[0] != 0x1f || h[1] != 0x8b) && formatOf(path, h) == FormatText {
+			it := Item{Source: src, ID: DocID(src), Format: FormatText, Large: newLarge(f, fi.Size(), opt.MaxBytes)}
+			f = nil // the item owns it now
+			return emit(it)
 		}
 	}
 	// A plain file of known size is read in one call into a buffer of its

@@ -81,6 +81,12 @@ func candidates(m *mechanism, b []byte, hole []bool, next int) ([]rune, bool) {
 	var rs []rune
 	try := func() {
 		for k := range at {
+			if b[at[k]] == pairSecond {
+				// The second byte of a pair dropped whole (droppedPair):
+				// read as a trail, so the pair is what failed, checked
+				// with the byte before it.
+				continue
+			}
 			if !wrongFails(m.wrong, buf[at[k]], after(k)) {
 				return
 			}
@@ -266,6 +272,9 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 		cands []rune
 		known string
 		two   bool // two bytes lost
+		// first lost and read as the trail of the byte before it (a pair
+		// dropped whole), last byte lost
+		swallowed, endsLost bool
 	}
 	var group []lostAt
 	km := ""
@@ -308,7 +317,7 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 			}
 			after := afterSlots(rs[g.k+1:], candsAt[g.k+1:], suffix)
 			for j, r := range g.cands {
-				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after)
+				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after) + unitGoesOn(r, line)
 				if i == len(group)-1 {
 					adj[i][j] += lengthContext(r, after, km)
 				}
@@ -324,6 +333,11 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 		pair := multiplierPairs(cands, prefix, rs, group[0].k, func(i int) []slot {
 			return afterSlots(rs[group[i].k+1:], candsAt[group[i].k+1:], suffix)
 		}, units)
+		for i := 1; i < len(group); i++ {
+			if group[i].swallowed && group[i-1].endsLost {
+				pair = droppedPairs(pair, m.wrong, cands, i)
+			}
+		}
 		if best, second, margin, ok := choose(lm, cands, adj, pair, l, nextR, *vs); ok {
 			for i, g := range group {
 				if margin[i] < marginFor(g.two) {
@@ -406,7 +420,8 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 				lost++
 			}
 		}
-		group = append(group, lostAt{out: i, k: k, cands: cands, known: knownBytes(rn.b[a:z], rn.hole[a:z]), two: lost > 1})
+		sw := rn.hole[a] && rn.b[a] == pairSecond
+		group = append(group, lostAt{out: i, k: k, cands: cands, known: knownBytes(rn.b[a:z], rn.hole[a:z]), two: lost > 1, swallowed: sw, endsLost: rn.hole[z-1]})
 		k++
 	}
 	settle(right)
@@ -751,3 +766,36 @@ func ambiguousNear(c *codec, rn run, a, z int) bool {
 	}
 	return false
 }
+
+// droppedPairs adds to pair, for lost characters i-1 and i whose bytes a
+// reader dropped as one pair (the last byte of i-1 and the first of i,
+// see droppedPair), that a choice whose two bytes the wrong code reads is
+// impossible: it would not have been dropped.
+func droppedPairs(pair []map[rune][]float64, wrong *codec, cands [][]rune, i int) []map[rune][]float64 {
+	if pair == nil {
+		pair = make([]map[rune][]float64, len(cands))
+	}
+	if pair[i] == nil {
+		pair[i] = make(map[rune][]float64)
+	}
+	var ab, bb [4]byte
+	for _, a := range cands[i-1] {
+		x := utf8.AppendRune(ab[:0], a)
+		adj := pair[i][a]
+		if adj == nil {
+			adj = make([]float64, len(cands[i]))
+			pair[i][a] = adj
+		}
+		for j, b := range cands[i] {
+			y := utf8.AppendRune(bb[:0], b)
+			if !wrongFails(wrong, x[len(x)-1], int(y[0])) {
+				adj[j] += impossible
+			}
+		}
+	}
+	return pair
+}
+
+// impossible is what a choice the bytes rule out loses: finite, so that
+// margins stay numbers.
+const impossible = -1000.0

@@ -119,14 +119,24 @@ type encoded struct {
 
 // encodeWindow writes win with c into buffers reused from prev, which
 // must no longer be in use.
-func encodeWindow(prev *encoded, win []rune, c *codec) (encoded, bool) {
+//
+// pairs, for a reading as UTF-8, lets a U+FFFD stand for the two bytes of a
+// pair the wrong code has no character for, where one byte cannot make
+// UTF-8 of the bytes around it (see droppedPair).
+func encodeWindow(prev *encoded, win []rune, c *codec, pairs bool) (encoded, bool) {
 	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0]}
 	defer func() { prev.b, prev.hole, prev.bounds = e.b, e.hole, e.bounds }()
-	for _, r := range win {
+	for i, r := range win {
 		e.bounds = append(e.bounds, len(e.b))
 		if r == utf8.RuneError {
 			e.b = append(e.b, 0)
 			e.hole = append(e.hole, true)
+			if pairs && droppedPair(e.b[:len(e.b)-1], e.hole[:len(e.hole)-1], win, i, c) {
+				// 1 marks the second byte of a pair dropped whole: the
+				// reader took it as a trail, never as a lead (candidates).
+				e.b = append(e.b, pairSecond)
+				e.hole = append(e.hole, true)
+			}
 			continue
 		}
 		var ok bool
@@ -162,6 +172,65 @@ func encodeWindow(prev *encoded, win []rune, c *codec) (encoded, bool) {
 	return e, true
 }
 
+// droppedPair reports whether the U+FFFD at win[i], after the bytes b,
+// stands for two bytes of UTF-8 rather than one. Python's and glibc's
+// readers drop one byte where a lead meets a bad trail, and that leaves
+// UTF-8 whole around it; x/text's and browsers' readers drop both bytes of
+// a pair they have no character for (GBK's user-defined areas: AA E9 of
+// 个阶), which leaves continuation bytes that no lead begins, or a
+// sequence cut one byte short. Two bytes are taken only where one cannot
+// make UTF-8 and two can.
+func droppedPair(b []byte, hole []bool, win []rune, i int, c *codec) bool {
+	if i+1 >= len(win) || win[i+1] == utf8.RuneError {
+		return false
+	}
+	var buf [4]byte
+	nb, ok := c.encode(buf[:0], win[i+1])
+	if !ok || len(nb) == 0 {
+		return false
+	}
+	cont := nb[0]&0xc0 == 0x80
+	// need: the bytes the sequence before the U+FFFD still lacks.
+	need := 0
+	for k := len(b) - 1; k >= 0 && k >= len(b)-3; k-- {
+		if hole[k] {
+			return false // a loss just before: nothing to go by
+		}
+		if b[k]&0xc0 == 0x80 {
+			continue
+		}
+		if l := utf8SeqLen(b[k]); l > len(b)-k {
+			need = l - (len(b) - k)
+		}
+		break
+	}
+	switch need {
+	case 1: // one byte ends the character; a second begins the next
+		return cont
+	case 2: // one byte leaves the character a byte short; two end it
+		return !cont
+	}
+	return false
+}
+
+// pairSecond is the value a hole holds (see encoded) when it is the second
+// byte of a pair dropped whole; other holes hold 0.
+const pairSecond = 1
+
+// utf8SeqLen is the length of the UTF-8 sequence lead byte b begins (1
+// for ASCII and for bytes that begin none).
+func utf8SeqLen(b byte) int {
+	switch {
+	case b >= 0xf0 && b <= 0xf4:
+		return 4
+	case b >= 0xe0:
+		return 3
+	case b >= 0xc2 && b < 0xe0:
+		return 2
+	}
+	return 1
+}
+
 // startsWord reports an ASCII letter or digit read out of a character that
 // the ASCII word after it goes on from ("籄ri" read as "被A" + "ri"): where
 // a shifted frame comes back into step, the first letter of a word was
@@ -179,7 +248,15 @@ func asciiAlnum(r rune) bool {
 // readAt decodes one character of the reading at p.
 func (e *encoded) readAt(m *mechanism, p int) piece {
 	if e.hole[p] {
-		return piece{r: utf8.RuneError, start: p, end: p + 1, lost: true}
+		n := 1
+		if m.right.name == "utf-8" {
+			// A lost lead byte with its continuation bytes after it (a
+			// pair dropped whole, see droppedPair) is one character.
+			for n < 4 && p+n < len(e.b) && !e.hole[p+n] && e.b[p+n]&0xc0 == 0x80 {
+				n++
+			}
+		}
+		return piece{r: utf8.RuneError, start: p, end: p + n, lost: true}
 	}
 	end := min(e.nextHole[p], p+16)
 	r, n, ok := m.right.decode(e.b[p:end])
@@ -214,7 +291,7 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 // edges of the text). It returns the runs taken and the gain in log
 // probability over the window as found (penalties included).
 func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right rune, m *mechanism) ([]run, float64) {
-	e, ok := encodeWindow(&scr.enc, win, m.wrong)
+	e, ok := encodeWindow(&scr.enc, win, m.wrong, m.right.name == "utf-8")
 	if !ok {
 		return nil, 0
 	}

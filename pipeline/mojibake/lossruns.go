@@ -173,6 +173,8 @@ func doubleDamaged(text string, a int) (int, string, int) {
 		if c == '\n' || c == '\r' {
 			break
 		}
+		// The width as found: an invalid byte reads as U+FFFD, one byte.
+		_, w := utf8.DecodeRuneInString(text[a+i:])
 		e, ok := gbkBytes(buf[:0], c)
 		switch {
 		case c == utf8.RuneError && len(b)-vp == 2 && b[vp] == 0xef && b[vp+1] == 0xbf:
@@ -184,7 +186,7 @@ func doubleDamaged(text string, a int) (int, string, int) {
 			// with it (its other bytes alone are no character).
 			b = append(b[:vp], "\uFFFD"...)
 			vp = len(b)
-			end, good = a+i+utf8.RuneLen(c), len(b)
+			end, good = a+i+w, len(b)
 			continue
 		case !ok:
 			return finish(b, a, end, good)
@@ -198,7 +200,7 @@ func doubleDamaged(text string, a int) (int, string, int) {
 			vp += size
 		}
 		if vp == len(b) {
-			end, good = a+i+utf8.RuneLen(c), len(b)
+			end, good = a+i+w, len(b)
 		} else if len(b)-vp >= utf8.UTFMax || !utf8.FullRune(b[vp:]) && !startsRune(b[vp:]) {
 			break // invalid, not a sequence cut at the end
 		}

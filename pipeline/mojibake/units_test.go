@@ -95,3 +95,24 @@ func TestMultiplierUnitPair(t *testing.T) {
 		t.Errorf("公, after 5: %v, want %v", got, -notMetric)
 	}
 }
+
+// TestUnitGoesOn: a unit of two or more characters that followed a number
+// earlier on the line goes on the same way after a later number.
+func TestUnitGoesOn(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		r    rune
+		want float64
+	}{
+		{"办理时间从20个工作日压减至5个工作", '日', repeatedUnit},
+		{"办理时间从20个工作日压减至5个工作", '时', 0},
+		{"新建3平方公里，改造5平方公", '里', repeatedUnit},
+		{"完成3个项目、5个", '项', 0}, // one character: a measure word
+		{"个工作日，5个工作", '日', 0}, // no number before the first
+		{"办理时间从20个工作日压减至个工作", '日', 0},
+	} {
+		if got := unitGoesOn(tc.r, []rune(tc.line)); got != tc.want {
+			t.Errorf("unitGoesOn(%c, %s) = %v, want %v", tc.r, tc.line, got, tc.want)
+		}
+	}
+}

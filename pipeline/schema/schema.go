@@ -230,3 +230,42 @@ func EachPiece(t LargeText, size int, fn func(piece string) error) error {
 		carry = copy(buf, buf[cut:n])
 	}
 }
+
+// Rows is a sequence of rows that can be read more than once: a large
+// document's figures and edits are read back from temporary files rather
+// than held, and each writer reads them in turn.
+type Rows[T any] interface {
+	// Len is the number of rows.
+	Len() int
+	// Each calls fn with each row in order, stopping at fn's first error.
+	Each(fn func(T) error) error
+}
+
+// RowSlice is Rows held in memory.
+type RowSlice[T any] []T
+
+// Len implements Rows.
+func (s RowSlice[T]) Len() int { return len(s) }
+
+// Each implements Rows.
+func (s RowSlice[T]) Each(fn func(T) error) error {
+	for _, r := range s {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Collect reads rows into a slice (rows itself when it is a RowSlice).
+func Collect[T any](rows Rows[T]) ([]T, error) {
+	if s, ok := rows.(RowSlice[T]); ok {
+		return s, nil
+	}
+	out := make([]T, 0, rows.Len())
+	err := rows.Each(func(r T) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}

@@ -122,143 +122,152 @@ func optF64(v *float64) string {
 }
 
 func (w *csvWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	if err := w.writeDoc(d); err != nil {
+	return w.WriteRows(d, schema.RowSlice[schema.Figure](figs), schema.RowSlice[schema.Edit](edits))
+}
+
+// WriteRows implements RowsWriter.
+func (w *csvWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error {
+	texts := d.Spilled
+	d.Spilled = nil
+	rec := guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
+		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
+		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)
+	var err error
+	if texts == nil {
+		err = w.csvs[0].WriteAll([][]string{rec})
+	} else {
+		err = w.writeSpilledDoc(rec, map[int]schema.LargeText{docTextCell: texts.Text, docTextCell + 1: texts.Original})
+	}
+	if err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
-	for _, f := range figs {
+	err = figs.Each(func(f schema.Figure) error {
 		rec := []string{f.DocID, f.Source, f.FigureID, f.Kind, f64(f.Value), f.ValueText, f.Unit, string(f.Qualifier), f.Raw, f.Sentence,
 			i64(f.TextStart), i64(f.TextEnd), optI64(f.SourceStart), optI64(f.SourceEnd), optI32(f.Year), string(f.Subject),
 			optF64(f.FromValue), optF64(f.ToValue), string(f.PeriodUnit), f.Extractor, f.Evidence, string(f.Basis), optI32(f.Page),
 			string(f.SubjectOriginalScript)}
-		if err := w.csvs[1].Write(guard(rec, figText...)); err != nil {
-			return fmt.Errorf("write %s: %w", w.files[1].final, err)
-		}
+		return w.csvs[1].Write(guard(rec, figText...))
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.files[1].final, err)
 	}
-	for _, e := range edits {
-		if err := w.csvs[2].Write(guard([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}, editText...)); err != nil {
-			return fmt.Errorf("write %s: %w", w.files[2].final, err)
-		}
+	err = edits.Each(func(e schema.Edit) error {
+		return w.csvs[2].Write(guard([]string{e.DocID, e.Stage, i64(e.Seq), i64(e.TextStart), i64(e.TextEnd), e.Old, e.New, e.Reason}, editText...))
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.files[2].final, err)
 	}
 	return nil
 }
 
-// docRecord is d's CSV record, its texts guarded.
-func docRecord(d schema.Document) []string {
-	return guard([]string{d.DocID, d.Source, d.Status, string(d.Error), string(d.Encoding), string(d.Script), string(d.Title), string(d.Publisher), optTime(d.PublishedAt), string(d.URL),
-		i64(d.Bytes), i64(d.Chars), i64(d.Repairs), i64(d.PinyinRemoved), i64(d.Figures), d.Text, d.TextOriginalScript,
-		optTime(d.FetchedAt), optI32(d.Pages), string(d.Warning)}, docText...)
-}
+// docTextCell is the index of the text cell of a documents row
+// (text_original_script follows it).
+const docTextCell = 15
 
-// Indexes of the two text cells in a documents record.
-const csvTextCell, csvOriginalCell = 15, 16
-
-// writeDoc writes d's record as encoding/csv writes it. A large
-// document's texts are written in pieces from where they are (their spill
-// files, for a chunked document) instead of being held whole, as the
-// record encoding/csv takes would hold them, twice.
-func (w *csvWriter) writeDoc(d schema.Document) error {
-	if d.Spilled == nil && len(d.Text)+len(d.TextOriginalScript) < streamTextBytes {
-		return w.csvs[0].Write(docRecord(d))
-	}
-	texts := d.Spilled
-	if texts == nil {
-		texts = &schema.SpilledTexts{Text: memText(d.Text), Original: memText(d.TextOriginalScript)}
-	}
-	d.Text, d.TextOriginalScript, d.Spilled = "", "", nil
-	rec := docRecord(d)
-	// The cells around the texts, encoded by encoding/csv.
-	var head, tail bytes.Buffer
-	for _, part := range []struct {
-		buf   *bytes.Buffer
-		cells []string
-	}{{&head, rec[:csvTextCell]}, {&tail, rec[csvOriginalCell+1:]}} {
-		cw := csv.NewWriter(part.buf)
-		if err := cw.Write(part.cells); err != nil {
-			return err
-		}
-		cw.Flush()
-		if err := cw.Error(); err != nil {
-			return err
-		}
-	}
-	// The rows written before go first.
+// writeSpilledDoc writes a documents row whose cells at the keys of texts
+// are read from those texts in pieces, as encoding/csv would write them
+// whole (it takes a record's fields whole: a large document's two texts,
+// read back, were most of the writer's memory).
+func (w *csvWriter) writeSpilledDoc(rec []string, texts map[int]schema.LargeText) error {
 	w.csvs[0].Flush()
 	if err := w.csvs[0].Error(); err != nil {
 		return err
 	}
 	out := w.bufs[0]
-	out.Write(bytes.TrimSuffix(head.Bytes(), []byte("\n")))
-	out.WriteByte(',')
-	if err := writeCSVCell(out, texts.Text); err != nil {
-		return err
+	var cell bytes.Buffer
+	cw := csv.NewWriter(&cell)
+	for i, field := range rec {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		if t, ok := texts[i]; ok {
+			if err := writeCSVText(out, t); err != nil {
+				return err
+			}
+			continue
+		}
+		// One cell is written as it is in a record, before the newline.
+		cell.Reset()
+		cw.Write([]string{field})
+		cw.Flush()
+		out.Write(bytes.TrimSuffix(cell.Bytes(), []byte{'\n'}))
 	}
-	out.WriteByte(',')
-	if err := writeCSVCell(out, texts.Original); err != nil {
-		return err
-	}
-	out.WriteByte(',')
-	_, err := out.Write(tail.Bytes())
-	return err
+	return out.WriteByte('\n')
 }
 
-// writeCSVCell writes text as encoding/csv writes the cell GuardCell(text)
-// (comma separator, LF line ends), reading it twice in pieces: once to
-// decide on the guard and the quotes, once to write it.
-func writeCSVCell(w *bufio.Writer, text schema.LargeText) error {
-	n := text.Len()
-	if n == 0 {
-		return nil
-	}
-	if n <= 2 {
-		// `\.` is quoted: a case of its own, short enough to hold.
-		var b strings.Builder
-		if _, err := io.Copy(&b, text.NewReader()); err != nil {
-			return fmt.Errorf("read spilled text: %w", err)
+// writeCSVText writes t as a guarded (GuardCell) CSV cell as encoding/csv
+// writes one: quoted when it holds a quote, comma or line break or starts
+// with a space, its quotes doubled. A first pass finds whether it needs
+// quotes, the second writes it.
+func writeCSVText(w io.Writer, t schema.LargeText) error {
+	if t.Len() <= 2 {
+		// So short that it may be `\.`, which encoding/csv quotes.
+		s, err := readText(t)
+		if err != nil {
+			return err
 		}
 		var cell bytes.Buffer
 		cw := csv.NewWriter(&cell)
-		cw.Write([]string{GuardCell(b.String()), "x"})
+		cw.Write([]string{GuardCell(s)})
 		cw.Flush()
-		if err := cw.Error(); err != nil {
-			return err
-		}
-		_, err := w.Write(bytes.TrimSuffix(cell.Bytes(), []byte(",x\n")))
+		_, err = w.Write(bytes.TrimSuffix(cell.Bytes(), []byte{'\n'}))
 		return err
 	}
-	var first rune = -1
-	special := false
-	err := schema.EachPiece(text, 256<<10, func(p string) error {
-		if first < 0 {
-			first, _ = utf8.DecodeRuneInString(p)
+	guarded, quote, first := false, false, true
+	err := schema.EachPiece(t, 256<<10, func(p string) error {
+		if first {
+			first = false
+			guarded = GuardCell(p[:1]) != p[:1]
+			r, _ := utf8.DecodeRuneInString(p)
+			quote = !guarded && unicode.IsSpace(r)
 		}
-		special = special || strings.ContainsAny(p, "\n\r\",")
+		quote = quote || strings.ContainsAny(p, "\"\r\n,")
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	guarded := GuardCell(string(first)) != string(first)
-	quote := special || (!guarded && unicode.IsSpace(first))
 	if quote {
-		w.WriteByte('"')
+		if _, err := io.WriteString(w, `"`); err != nil {
+			return err
+		}
 	}
 	if guarded {
-		w.WriteByte('\'')
-	}
-	err = schema.EachPiece(text, 256<<10, func(p string) error {
-		if quote {
-			p = strings.ReplaceAll(p, `"`, `""`)
+		if _, err := io.WriteString(w, "'"); err != nil {
+			return err
 		}
-		_, err := w.WriteString(p)
-		return err
+	}
+	err = schema.EachPiece(t, 256<<10, func(p string) error {
+		if !quote {
+			_, err := io.WriteString(w, p)
+			return err
+		}
+		for {
+			i := strings.IndexByte(p, '"')
+			if i < 0 {
+				_, err := io.WriteString(w, p)
+				return err
+			}
+			// A quote is written twice.
+			if _, err := io.WriteString(w, p[:i+1]); err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, `"`); err != nil {
+				return err
+			}
+			p = p[i+1:]
+		}
 	})
-	if err != nil {
+	if err != nil || !quote {
 		return err
 	}
-	if quote {
-		return w.WriteByte('"')
-	}
-	return nil
+	_, err = io.WriteString(w, `"`)
+	return err
+}
+
+func readText(t schema.LargeText) (string, error) {
+	b, err := io.ReadAll(t.NewReader())
+	return string(b), err
 }
 
 func (w *csvWriter) Close() error {

@@ -34,18 +34,19 @@ func newJSONL(n Naming) (*jsonlWriter, error) {
 }
 
 func (w *jsonlWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
+	return w.WriteRows(d, schema.RowSlice[schema.Figure](figs), schema.RowSlice[schema.Edit](edits))
+}
+
+// WriteRows implements RowsWriter.
+func (w *jsonlWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error {
 	if err := writeDocJSON(w.bufs[0], w.encs[0], d); err != nil {
 		return fmt.Errorf("write %s: %w", w.files[0].final, err)
 	}
-	for _, f := range figs {
-		if err := w.encs[1].Encode(f); err != nil {
-			return fmt.Errorf("write %s: %w", w.files[1].final, err)
-		}
+	if err := figs.Each(func(f schema.Figure) error { return w.encs[1].Encode(f) }); err != nil {
+		return fmt.Errorf("write %s: %w", w.files[1].final, err)
 	}
-	for _, e := range edits {
-		if err := w.encs[2].Encode(e); err != nil {
-			return fmt.Errorf("write %s: %w", w.files[2].final, err)
-		}
+	if err := edits.Each(func(e schema.Edit) error { return w.encs[2].Encode(e) }); err != nil {
+		return fmt.Errorf("write %s: %w", w.files[2].final, err)
 	}
 	return nil
 }

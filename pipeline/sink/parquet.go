@@ -242,6 +242,51 @@ func (w *parquetWriter) Write(d schema.Document, figs []schema.Figure, edits []s
 	)
 }
 
+// WriteRows implements RowsWriter: a large document's figures and edits
+// are read from their files in batches as they are encoded, instead of
+// whole (1.6 times a 1 GB file's size), and it returns once they are
+// written, since they are read from the document's state. Rows held in
+// memory are written as Write writes them.
+func (w *parquetWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error {
+	fs, fok := figs.(schema.RowSlice[schema.Figure])
+	es, eok := edits.(schema.RowSlice[schema.Edit])
+	if fok && eok {
+		return w.Write(d, fs, es)
+	}
+	if err := w.queues[0].put(func() error { return w.set.writeDoc(d) }); err != nil {
+		return err
+	}
+	return errors.Join(
+		w.queues[1].runWaiting(func() error { return inBatches(figs, w.set.writeFigs) }),
+		w.queues[2].runWaiting(func() error { return inBatches(edits, w.set.writeEdits) }),
+	)
+}
+
+// rowBatch is how many rows of a large document's figures or edits are
+// read and encoded at a time.
+const rowBatch = 4096
+
+// inBatches calls write with rows, rowBatch at a time, in order.
+func inBatches[T any](rows schema.Rows[T], write func([]T) error) error {
+	batch := make([]T, 0, min(rows.Len(), rowBatch))
+	err := rows.Each(func(r T) error {
+		batch = append(batch, r)
+		if len(batch) < rowBatch {
+			return nil
+		}
+		err := write(batch)
+		batch = batch[:0]
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if len(batch) > 0 {
+		return write(batch)
+	}
+	return nil
+}
+
 // drain closes the queues and waits for their goroutines; stop drops the
 // rows still queued instead of encoding them.
 func (w *parquetWriter) drain(stop bool) error {
@@ -284,7 +329,7 @@ const queueDepth = 64
 // tableQueue runs one table's writes, in the order queued, on a goroutine
 // of its own. The first error stops it; put and finish report it.
 type tableQueue struct {
-	jobs chan func() error
+	jobs chan queuedJob
 	done chan struct{}
 	stop atomic.Bool
 	mu   sync.Mutex
@@ -292,7 +337,7 @@ type tableQueue struct {
 }
 
 func newTableQueue() *tableQueue {
-	q := &tableQueue{jobs: make(chan func() error, queueDepth), done: make(chan struct{})}
+	q := &tableQueue{jobs: make(chan queuedJob, queueDepth), done: make(chan struct{})}
 	go q.run()
 	return q
 }
@@ -300,13 +345,17 @@ func newTableQueue() *tableQueue {
 func (q *tableQueue) run() {
 	defer close(q.done)
 	for job := range q.jobs {
-		if q.stop.Load() || q.failed() != nil {
-			continue // drain: the writer is failing or being aborted
+		// When the writer is failing or being aborted, the rest is
+		// drained without running.
+		if !q.stop.Load() && q.failed() == nil {
+			if err := job.fn(); err != nil {
+				q.mu.Lock()
+				q.err = err
+				q.mu.Unlock()
+			}
 		}
-		if err := job(); err != nil {
-			q.mu.Lock()
-			q.err = err
-			q.mu.Unlock()
+		if job.ran != nil {
+			close(job.ran)
 		}
 	}
 }
@@ -317,13 +366,32 @@ func (q *tableQueue) failed() error {
 	return q.err
 }
 
+// queuedJob is a job and, when its caller waits for it, the channel
+// closed once it ran or was dropped.
+type queuedJob struct {
+	fn  func() error
+	ran chan struct{}
+}
+
 // put queues job, or returns the error that stopped the queue.
 func (q *tableQueue) put(job func() error) error {
 	if err := q.failed(); err != nil {
 		return err
 	}
-	q.jobs <- job
+	q.jobs <- queuedJob{fn: job}
 	return nil
+}
+
+// runWaiting queues job and waits until it ran (or was dropped), returning the
+// queue's error.
+func (q *tableQueue) runWaiting(job func() error) error {
+	if err := q.failed(); err != nil {
+		return err
+	}
+	ran := make(chan struct{})
+	q.jobs <- queuedJob{fn: job, ran: ran}
+	<-ran
+	return q.failed()
 }
 
 // finish closes the queue and waits until its jobs ran (or, with stop,

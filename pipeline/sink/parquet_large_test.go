@@ -59,8 +59,8 @@ func TestLargeDocumentMatches(t *testing.T) {
 			// What the writer wrote before: the row held whole, with row
 			// groups cut where the streamed row cuts them.
 			whole := tc.doc
-			whole.Text = readText(t, tc.texts.Text)
-			whole.TextOriginalScript = readText(t, tc.texts.Original)
+			whole.Text = readTestText(t, tc.texts.Text)
+			whole.TextOriginalScript = readTestText(t, tc.texts.Original)
 			var want bytes.Buffer
 			wt := NewParquetTable[schema.Document](&want, "documents")
 			for _, rows := range [][]schema.Document{before, {whole}, after} {
@@ -110,7 +110,7 @@ func TestLargeDocumentMatches(t *testing.T) {
 	}
 }
 
-func readText(t *testing.T, s schema.LargeText) string {
+func readTestText(t *testing.T, s schema.LargeText) string {
 	t.Helper()
 	b, err := io.ReadAll(s.NewReader())
 	if err != nil {
@@ -308,7 +308,7 @@ func TestLargeDocumentStreams(t *testing.T) {
 // B/op is what the writer allocates for it.
 func BenchmarkLargeDocument(b *testing.B) {
 	text := newGenText(600_000)
-	whole := readText(&testing.T{}, text)
+	whole := readTestText(&testing.T{}, text)
 	for _, bc := range []struct {
 		name  string
 		write func(tb *ParquetTable[schema.Document]) error

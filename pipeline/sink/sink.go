@@ -34,6 +34,30 @@ type Writer interface {
 	Abort()
 }
 
+// RowsWriter is a Writer that takes a document's figures and edits as
+// sequences, read from a large document's temporary files as they are
+// written, instead of slices held whole.
+type RowsWriter interface {
+	WriteRows(doc schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error
+}
+
+// WriteRows writes a document's rows to w: streamed when w takes
+// sequences, read into slices first otherwise.
+func WriteRows(w Writer, doc schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error {
+	if rw, ok := w.(RowsWriter); ok {
+		return rw.WriteRows(doc, figs, edits)
+	}
+	f, err := schema.Collect(figs)
+	if err != nil {
+		return err
+	}
+	e, err := schema.Collect(edits)
+	if err != nil {
+		return err
+	}
+	return w.Write(doc, f, e)
+}
+
 // Naming decides output file names: DIR/TABLE[SUFFIX].EXT.
 type Naming struct {
 	Dir string
@@ -104,6 +128,36 @@ type multi []Writer
 
 func (m multi) Write(d schema.Document, f []schema.Figure, e []schema.Edit) error {
 	for _, w := range m {
+		if err := w.Write(d, f, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteRows implements RowsWriter: each writer reads the sequences in
+// turn (those that take slices get them read once for all of them).
+func (m multi) WriteRows(d schema.Document, figs schema.Rows[schema.Figure], edits schema.Rows[schema.Edit]) error {
+	var f []schema.Figure
+	var e []schema.Edit
+	collected := false
+	for _, w := range m {
+		if rw, ok := w.(RowsWriter); ok {
+			if err := rw.WriteRows(d, figs, edits); err != nil {
+				return err
+			}
+			continue
+		}
+		if !collected {
+			var err error
+			if f, err = schema.Collect(figs); err != nil {
+				return err
+			}
+			if e, err = schema.Collect(edits); err != nil {
+				return err
+			}
+			collected = true
+		}
 		if err := w.Write(d, f, e); err != nil {
 			return err
 		}

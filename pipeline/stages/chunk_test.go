@@ -192,3 +192,62 @@ func TestSplitGarbledLine(t *testing.T) {
 	}
 	sameRows(t, whole, split)
 }
+
+// TestSplitStreamed: a large file handed to the stages open (not read) is
+// streamed to a temporary file when it is UTF-8, read whole when it is
+// not, and gives the rows of the same bytes read into memory either way.
+func TestSplitStreamed(t *testing.T) {
+	utf := splitCorpus(t, 1<<20)
+	gbk, err := os.ReadFile("../../testdata/examples/gbk-interview.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"utf-8":               utf,
+		"byte order mark":     append([]byte("\xef\xbb\xbf"), utf...),
+		"a gbk section":       append(append(append([]byte{}, utf[:len(utf)/2]...), gbk...), utf[len(utf)/2:]...),
+		"utf-8 without a cut": bytes.Repeat([]byte("全市公路建设稳步推进，"), 100000),
+	} {
+		path := filepath.Join(t.TempDir(), "big.txt")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var items []ingest.Item
+		err := ingest.Read(context.Background(), path, nil, ingest.Options{StreamBytes: 64 << 10}, func(it ingest.Item) error {
+			items = append(items, it)
+			return nil
+		})
+		if err != nil || len(items) != 1 {
+			t.Fatalf("%s: %d items, %v", name, len(items), err)
+		}
+		it := items[0]
+		if it.Large == nil || it.Data != nil {
+			t.Fatalf("%s: the file was read, not handed on open", name)
+		}
+		it.Source, it.ID = "big.txt", ingest.DocID("big.txt")
+		st, err := Build(Options{ChunkBytes: 16 << 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		split := pipeline.Process(context.Background(), it, st, nil)
+		if split.Err != nil {
+			t.Fatalf("%s: %v", name, split.Err)
+		}
+		whole := processWith(t, -1, data)
+		if name == "utf-8 without a cut" {
+			if split.Chunks != 0 {
+				t.Errorf("%s: %d chunks", name, split.Chunks)
+			}
+			wd, wf, we := whole.Rows()
+			sd, sf, se := split.Rows()
+			if !reflect.DeepEqual(wd, sd) || !reflect.DeepEqual(wf, sf) || !reflect.DeepEqual(we, se) {
+				t.Errorf("%s: rows differ from the file read whole", name)
+			}
+			continue
+		}
+		if split.Chunks < 10 {
+			t.Errorf("%s: %d chunks", name, split.Chunks)
+		}
+		sameRows(t, whole, split)
+	}
+}

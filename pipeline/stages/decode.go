@@ -5,10 +5,12 @@ package stages
 
 import (
 	"context"
+	"io"
 
 	"github.com/zhextract/zhextract/pipeline"
 	"github.com/zhextract/zhextract/pipeline/decode"
 	"github.com/zhextract/zhextract/pipeline/ingest"
+	"github.com/zhextract/zhextract/pipeline/textedit"
 )
 
 // Decode turns input bytes into UTF-8 text.
@@ -25,6 +27,21 @@ func (Decode) Name() string { return "decode" }
 func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
 	if d.Item.Format == ingest.FormatPDF {
 		return nil // read by the PDF stage
+	}
+	if l := d.Item.Large; l != nil {
+		// A large file is streamed to a temporary file when it is UTF-8
+		// throughout, and read whole as any other input otherwise.
+		defer l.Close()
+		ok, err := d.SetDecodedLarge(func(w io.Writer) (string, []textedit.Edit, bool, error) {
+			r, ok, err := decode.DecodeStream(l.NewReader(), w)
+			return r.Encoding, r.Edits, ok, err
+		})
+		if err != nil || ok {
+			return err
+		}
+		if d.Item.Data, err = l.ReadAll(); err != nil {
+			return err
+		}
 	}
 	declared := func() string {
 		meta := ""
