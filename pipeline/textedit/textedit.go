@@ -47,18 +47,24 @@ type Builder struct {
 	// time) was half of the conversion's cost. Edits makes the Edit values
 	// once, at the end.
 	recs    []rec
-	full    []Edit   // the edits that are not runs, by rec.ref
+	other   []other  // the edits that are not runs, by rec.ref
 	reasons []string // the runs' reasons, by -rec.ref-1
 }
 
+// other is what an edit that is not a run holds beyond its span.
+type other struct {
+	repl, reason string
+	quiet        bool
+}
+
 // rec is one recorded edit: a quiet run (ref < 0), whose Old and New are
-// sliced from the input and output when Edits makes it, or an index into
-// Builder.full.
+// sliced from the input and output when Edits makes it, or another edit
+// (ref indexes Builder.other).
 type rec struct {
 	start, end       int // input span
 	outStart, outEnd int // output span of a run
 	unit             int // a run's Unit and NewUnit
-	ref              int // >= 0: full[ref]; < 0: a run with reasons[-ref-1]
+	ref              int // >= 0: other[ref]; < 0: a run with reasons[-ref-1]
 }
 
 // NewBuilder starts building the output for src on behalf of stage.
@@ -151,8 +157,8 @@ func (b *Builder) replace(start, end int, repl, reason string, quiet bool) {
 		return
 	}
 	b.write(start, end, repl)
-	b.full = append(b.full, Edit{Stage: b.stage, Start: start, End: end, Old: old, New: repl, Reason: reason, Quiet: quiet})
-	b.recs = append(b.recs, rec{start: start, end: end, ref: len(b.full) - 1})
+	b.other = append(b.other, other{repl: repl, reason: reason, quiet: quiet})
+	b.recs = append(b.recs, rec{start: start, end: end, ref: len(b.other) - 1})
 }
 
 // String copies the rest of the input and returns the output: the input
@@ -178,7 +184,8 @@ func (b *Builder) Edits() []Edit {
 	edits := make([]Edit, len(b.recs))
 	for i, r := range b.recs {
 		if r.ref >= 0 {
-			edits[i] = b.full[r.ref]
+			o := b.other[r.ref]
+			edits[i] = Edit{Stage: b.stage, Start: r.start, End: r.end, Old: b.src[r.start:r.end], New: o.repl, Reason: o.reason, Quiet: o.quiet}
 			continue
 		}
 		edits[i] = Edit{Stage: b.stage, Start: r.start, End: r.end, Old: b.src[r.start:r.end], New: out[r.outStart:r.outEnd],
