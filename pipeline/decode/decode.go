@@ -201,7 +201,8 @@ var (
 // in the input) character by character, so that every character keeps its
 // byte span, and reports how many bytes could not be decoded. The quiet
 // edits it records leave New empty for fillNew to slice from the output:
-// a string per character was the stage's largest cost.
+// a string per character was the stage's largest cost. With edits nil it
+// records none (a trial decoding).
 func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]textedit.Edit) (bad int) {
 	pairs := c.pairs()
 	var dec transform.Transformer
@@ -220,7 +221,9 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 				n = out.Len() - n
 				// Adjacent two-byte characters that become characters of
 				// one length share a run-length edit (see textedit.Edit.Unit).
-				if k := len(*edits) - 1; k >= 0 && (*edits)[k].Unit == 2 && (*edits)[k].NewUnit == n && (*edits)[k].End == base+i && (*edits)[k].Reason == c.name {
+				if edits == nil {
+					// no edits wanted (a trial decoding)
+				} else if k := len(*edits) - 1; k >= 0 && (*edits)[k].Unit == 2 && (*edits)[k].NewUnit == n && (*edits)[k].End == base+i && (*edits)[k].Reason == c.name {
 					(*edits)[k].End += 2
 				} else {
 					*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true, Unit: 2, NewUnit: n})
@@ -245,13 +248,17 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 		if err != nil || nDst == 0 || r == utf8.RuneError || size != nDst {
 			// Not a character of this charset: keep the damage visible.
 			out.WriteString("\ufffd")
-			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 1, Old: fmt.Sprintf("\\x%02x", b[i]), New: "\ufffd", Reason: c.name + ": byte is not part of any character"})
+			if edits != nil {
+				*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 1, Old: fmt.Sprintf("\\x%02x", b[i]), New: "\ufffd", Reason: c.name + ": byte is not part of any character"})
+			}
 			bad++
 			i++
 			continue
 		}
 		out.Write(s)
-		*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Reason: c.name, Quiet: true})
+		if edits != nil {
+			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Reason: c.name, Quiet: true})
+		}
 		i += n
 	}
 	return bad
@@ -364,11 +371,11 @@ func (d *Decoder) chooseLegacy(b []byte) codec {
 	if len(b) == 0 {
 		return gb18030
 	}
+	// Trial decodings: their edits are not needed (a slice sized for
+	// them was most of the decoder's allocation on legacy pages).
 	var gbOut, b5Out strings.Builder
-	ed := make([]textedit.Edit, 0, highBytes(b)/2+1)
-	gbBad := decodeRun(b, 0, gb18030, &gbOut, &ed)
-	ed = ed[:0]
-	b5Bad := decodeRun(b, 0, big5, &b5Out, &ed)
+	gbBad := decodeRun(b, 0, gb18030, &gbOut, nil)
+	b5Bad := decodeRun(b, 0, big5, &b5Out, nil)
 	if b5Bad != gbBad {
 		if b5Bad < gbBad {
 			return big5
