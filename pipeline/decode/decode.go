@@ -289,7 +289,7 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		c = big5
 	}
 	var out strings.Builder
-	edits := make([]textedit.Edit, 0, highBytes(data)/2+1)
+	edits := make([]textedit.Edit, 0, highRuns(data)+8)
 	bad := decodeRun(data, 0, c, &out, &edits)
 	// A page that declares one legacy charset but is written in the other
 	// shows many undecodable bytes or improbable text; check the other one.
@@ -343,7 +343,7 @@ func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
 	c := d.chooseLegacy(legacy)
 	var out strings.Builder
 	out.Grow(len(data) + len(data)/2)
-	edits := make([]textedit.Edit, 0, highBytes(legacy)/2+1)
+	edits := make([]textedit.Edit, 0, highRuns(legacy)+8)
 	used := map[string]bool{}
 	for _, l := range lines {
 		b := data[l.start:l.end]
@@ -404,14 +404,19 @@ func encodingName(used map[string]bool) string {
 	return "mixed:" + strings.Join(names, "+")
 }
 
-// highBytes counts the bytes of b at or above 0x80: twice the characters a
-// double-byte run holds, at most, so edit slices are sized once.
-func highBytes(b []byte) int {
+// highRuns counts the stretches of bytes at or above 0x80 in b: about the
+// number of edits decoding it records, since the characters of a stretch
+// share a run-length edit. Edit slices are sized with it (one edit per
+// character, the bound, was mostly unused room: 104 bytes a character on
+// legacy pages); the rare stretch that breaks into several grows the slice.
+func highRuns(b []byte) int {
 	n := 0
+	prev := byte(0)
 	for _, c := range b {
-		if c >= 0x80 {
+		if c >= 0x80 && prev < 0x80 {
 			n++
 		}
+		prev = c
 	}
 	return n
 }
