@@ -26,6 +26,14 @@ var moneyTable = sync.OnceValue(func() *cueTable {
 func moneyUnits(t string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(t); {
+		// 元 starts with byte E5, 亿 and 万 with E4; any other byte starts
+		// none of them (a byte inside a valid character is a continuation
+		// byte, never E4 or E5, so stepping a byte at a time visits every
+		// place a character-wise scan would match at).
+		if c := t[i]; c != 0xe4 && c != 0xe5 {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(t[i:])
 		switch r {
 		case '元':

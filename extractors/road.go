@@ -48,6 +48,9 @@ func lengthUnits(t string) [][2]int {
 			if i+1 < len(t) && (t[i+1] == 'm' || t[i+1] == 'M') {
 				n = 2
 			}
+		case c != 0xe5 && c != 0xe2:
+			// Not the first byte of 公, 千 (E5) or the Kelvin sign (E2):
+			// most bytes of a sentence end here, without prefix tests.
 		case strings.HasPrefix(t[i:], "公里"):
 			n = len("公里")
 		case strings.HasPrefix(t[i:], "千米"):

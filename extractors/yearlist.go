@@ -27,13 +27,19 @@ func (*yearList) Kind() string { return KindInvestment }
 
 func (e *yearList) Extract(s *Sentence) []Figure {
 	t := s.Text
-	// the sentence must be about investment and not about granted money
-	if !strings.Contains(t, "投资") || containsAny(t, fundingKeywords) {
+	// the sentence must be about investment and not about granted money;
+	// the list of years is looked for before the funding words, which are
+	// some forty scans of the sentence and which few sentences get past
+	// the list to need
+	if !strings.Contains(t, "投资") {
 		return nil
 	}
 	yl := yearListSpans(t)
 	if len(yl) != 1 {
 		return nil // none, or several lists: unsure which aligns
+	}
+	if containsAny(t, fundingKeywords) {
+		return nil
 	}
 	years := yearsIn(t[yl[0][0]:yl[0][1]])
 	var out []Figure

@@ -199,10 +199,10 @@ var (
 
 // decodeRun decodes b (a run of one legacy charset starting at offset base
 // in the input) character by character, so that every character keeps its
-// byte span, and reports how many bytes could not be decoded. A nil edits
-// records none. The quiet
+// byte span, and reports how many bytes could not be decoded. The quiet
 // edits it records leave New empty for fillNew to slice from the output:
-// a string per character was the stage's largest cost.
+// a string per character was the stage's largest cost. With edits nil it
+// records none (a trial decoding).
 func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]textedit.Edit) (bad int) {
 	pairs := c.pairs()
 	var dec transform.Transformer
@@ -221,12 +221,12 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 				n = out.Len() - n
 				// Adjacent two-byte characters that become characters of
 				// one length share a run-length edit (see textedit.Edit.Unit).
-				if edits != nil {
-					if k := len(*edits) - 1; k >= 0 && (*edits)[k].Unit == 2 && (*edits)[k].NewUnit == n && (*edits)[k].End == base+i && (*edits)[k].Reason == c.name {
-						(*edits)[k].End += 2
-					} else {
-						*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true, Unit: 2, NewUnit: n})
-					}
+				if edits == nil {
+					// no edits wanted (a trial decoding)
+				} else if k := len(*edits) - 1; k >= 0 && (*edits)[k].Unit == 2 && (*edits)[k].NewUnit == n && (*edits)[k].End == base+i && (*edits)[k].Reason == c.name {
+					(*edits)[k].End += 2
+				} else {
+					*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + 2, Reason: c.name, Quiet: true, Unit: 2, NewUnit: n})
 				}
 				i += 2
 				continue
@@ -289,11 +289,7 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		c = big5
 	}
 	var out strings.Builder
-	// The edit slices grow as they fill: run-length transcoding edits are
-	// far fewer than the characters, and sized for one per character
-	// (104 bytes per two input bytes) they took up to 50 times the input's
-	// size at once.
-	var edits []textedit.Edit
+	edits := make([]textedit.Edit, 0, highRuns(data)+8)
 	bad := decodeRun(data, 0, c, &out, &edits)
 	// A page that declares one legacy charset but is written in the other
 	// shows many undecodable bytes or improbable text; check the other one.
@@ -302,7 +298,7 @@ func (d *Decoder) decodeLegacyWhole(data []byte, name string) Result {
 		other = gb18030
 	}
 	var out2 strings.Builder
-	var edits2 []textedit.Edit
+	edits2 := make([]textedit.Edit, 0, cap(edits))
 	bad2 := decodeRun(data, 0, other, &out2, &edits2)
 	if bad2 < bad || (bad2 == bad && d.score != nil && d.score(out2.String()) > d.score(out.String())+0.5) {
 		fillNew(out2.String(), edits2, 0)
@@ -347,7 +343,7 @@ func (d *Decoder) decodeUTF8Lines(data []byte, start int) Result {
 	c := d.chooseLegacy(legacy)
 	var out strings.Builder
 	out.Grow(len(data) + len(data)/2)
-	edits := []textedit.Edit{} // grows as it fills (see decodeLegacyWhole)
+	edits := make([]textedit.Edit, 0, highRuns(legacy)+8)
 	used := map[string]bool{}
 	for _, l := range lines {
 		b := data[l.start:l.end]
@@ -375,8 +371,9 @@ func (d *Decoder) chooseLegacy(b []byte) codec {
 	if len(b) == 0 {
 		return gb18030
 	}
+	// Trial decodings: their edits are not needed (a slice sized for
+	// them was most of the decoder's allocation on legacy pages).
 	var gbOut, b5Out strings.Builder
-	// Only the counts of bad bytes and the texts decide: no edits.
 	gbBad := decodeRun(b, 0, gb18030, &gbOut, nil)
 	b5Bad := decodeRun(b, 0, big5, &b5Out, nil)
 	if b5Bad != gbBad {
@@ -405,6 +402,23 @@ func encodingName(used map[string]bool) string {
 		return names[0]
 	}
 	return "mixed:" + strings.Join(names, "+")
+}
+
+// highRuns counts the stretches of bytes at or above 0x80 in b: about the
+// number of edits decoding it records, since the characters of a stretch
+// share a run-length edit. Edit slices are sized with it (one edit per
+// character, the bound, was mostly unused room: 104 bytes a character on
+// legacy pages); the rare stretch that breaks into several grows the slice.
+func highRuns(b []byte) int {
+	n := 0
+	prev := byte(0)
+	for _, c := range b {
+		if c >= 0x80 && prev < 0x80 {
+			n++
+		}
+		prev = c
+	}
+	return n
 }
 
 func hasNonASCII(b []byte) bool {

@@ -51,8 +51,11 @@ func blockScore(b blockStat) float64 {
 // model holds the scores of one scoring pass.
 type model struct {
 	// One record per node, so that adding a block to each of its
-	// ancestors is one map access per ancestor, not four.
-	nodes map[*html.Node]*nodeScore
+	// ancestors is one map access per ancestor, not four. The records
+	// live in one slice (the map holds their index): a page has hundreds
+	// and one allocation each was a large part of scoring.
+	nodes  map[*html.Node]int32
+	scores []nodeScore
 }
 
 type nodeScore struct {
@@ -63,16 +66,19 @@ type nodeScore struct {
 
 // of returns n's scores: zero for a node without blocks.
 func (m *model) of(n *html.Node) nodeScore {
-	if s := m.nodes[n]; s != nil {
-		return *s
+	if i, ok := m.nodes[n]; ok {
+		return m.scores[i]
 	}
 	return nodeScore{}
 }
 
 // scoreTree scores the blocks under body and sums them up the tree.
 func (x *extractor) scoreTree(body *html.Node) *model {
-	stats := map[*html.Node]*blockStat{}
+	// The blocks in the order their first text comes, and each owner's
+	// index among them.
+	index := map[*html.Node]int32{}
 	var order []*html.Node
+	var stats []blockStat
 	var walk func(n, owner *html.Node, inLink, inRow bool)
 	walk = func(n, owner *html.Node, inLink, inRow bool) {
 		switch n.Type {
@@ -81,12 +87,14 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			if st.Runes == 0 {
 				return
 			}
-			b := stats[owner]
-			if b == nil {
-				b = &blockStat{}
-				stats[owner] = b
+			k, ok := index[owner]
+			if !ok {
+				k = int32(len(order))
+				index[owner] = k
 				order = append(order, owner)
+				stats = append(stats, blockStat{})
 			}
+			b := &stats[k]
 			b.runes += st.Runes
 			if inLink {
 				b.links += st.Runes
@@ -111,16 +119,18 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 		}
 	}
 	walk(body, body, false, false)
-	m := &model{nodes: map[*html.Node]*nodeScore{}}
-	for _, n := range order {
-		b := stats[n]
+	m := &model{nodes: make(map[*html.Node]int32, len(order))}
+	for k, n := range order {
+		b := &stats[k]
 		v := blockScore(*b)
 		for p := n; p != nil; p = p.Parent {
-			t := m.nodes[p]
-			if t == nil {
-				t = &nodeScore{}
-				m.nodes[p] = t
+			i, ok := m.nodes[p]
+			if !ok {
+				i = int32(len(m.scores))
+				m.nodes[p] = i
+				m.scores = append(m.scores, nodeScore{})
 			}
+			t := &m.scores[i]
 			t.score += v
 			if v > 0 {
 				t.prose += v

@@ -293,8 +293,25 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 	if opt.Skip != nil && !perRecord(src) && opt.Skip(src) {
 		return nil
 	}
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+	st, err := os.Stat(path)
+	if err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		return readSpecial(ctx, path, src, opt, emit)
+	}
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	// The common case, a plain document file within the limit, is read in
+	// one pass of raw system calls (open, read, the read that sees its end,
+	// close): over many small files the calls were most of the reader's
+	// time. Anything else (gzip, a file that grew, an error) takes the path
+	// below, which reads the file again.
+	// A file above the streaming size is left to the path below, which may
+	// hand it on open (Item.Large).
+	streamable := opt.StreamBytes > 0 && st != nil && st.Size() > opt.StreamBytes
+	if err == nil && st.Mode().IsRegular() && st.Size() <= opt.MaxBytes && !streamable && !isWARCName(path) && !isJSONLName(strings.TrimSuffix(path, ".gz")) {
+		if data, ok := readPlain(path, st.Size()); ok && (len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b) {
+			return emit(Item{Source: src, ID: DocID(src), Data: data, Format: formatOf(path, data)})
+		}
 	}
 	f, err := openFile(path)
 	if err != nil {
@@ -307,9 +324,6 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 	}()
 	if isWARCName(path) {
 		return readWARC(ctx, src, f, opt, emit)
-	}
-	if opt.MaxBytes <= 0 {
-		opt.MaxBytes = DefaultMaxBytes
 	}
 	jsonl := isJSONLName(strings.TrimSuffix(path, ".gz"))
 	fi, statErr := f.Stat()

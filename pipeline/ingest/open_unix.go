@@ -69,3 +69,43 @@ func openCancellable(ctx context.Context, path string) (*os.File, error) {
 		return nil, ctx.Err()
 	}
 }
+
+// readPlain reads the regular file at path, of size bytes when it was
+// stated, with raw system calls (no os.File: its creation costs a call that
+// tells nothing about a regular file). ok is false when the file could not
+// be opened or read, or holds more than size bytes now: the caller then
+// reads it the general way, which reports what went wrong.
+func readPlain(path string, size int64) (data []byte, ok bool) {
+	var fd int
+	for {
+		var err error
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, syscall.EINTR) {
+			return nil, false
+		}
+	}
+	defer syscall.Close(fd)
+	// One byte more than the stated size, so that a file that grew since
+	// is noticed without a further read.
+	data = make([]byte, size+1)
+	n := 0
+	for {
+		m, err := syscall.Read(fd, data[n:])
+		if errors.Is(err, syscall.EINTR) {
+			continue
+		}
+		if err != nil {
+			return nil, false
+		}
+		if m == 0 {
+			return data[:n:n], true
+		}
+		n += m
+		if n > int(size) {
+			return nil, false // it grew
+		}
+	}
+}

@@ -40,14 +40,31 @@ type Builder struct {
 	pos   int // input copied to out so far
 	last  int // end of the last replacement, for the order check
 	out   strings.Builder
-	edits []Edit
-	runs  []run
+	// recs are the edits in input order, small and free of pointers while
+	// the output is built: a conversion records one per stretch of
+	// converted characters, tens of thousands in a large text, and
+	// growing a slice of Edit (copying and clearing its strings each
+	// time) was half of the conversion's cost. Edits makes the Edit values
+	// once, at the end.
+	recs    []rec
+	other   []other  // the edits that are not runs, by rec.ref
+	reasons []string // the runs' reasons, by -rec.ref-1
 }
 
-// run is a quiet run edit whose New is sliced from the output once built.
-type run struct {
-	edit       int // index in edits
-	start, end int // output offsets
+// other is what an edit that is not a run holds beyond its span.
+type other struct {
+	repl, reason string
+	quiet        bool
+}
+
+// rec is one recorded edit: a quiet run (ref < 0), whose Old and New are
+// sliced from the input and output when Edits makes it, or another edit
+// (ref indexes Builder.other).
+type rec struct {
+	start, end       int // input span
+	outStart, outEnd int // output span of a run
+	unit             int // a run's Unit and NewUnit
+	ref              int // >= 0: other[ref]; < 0: a run with reasons[-ref-1]
 }
 
 // NewBuilder starts building the output for src on behalf of stage.
@@ -85,20 +102,30 @@ func (b *Builder) ReplaceQuiet(start, end int, repl, reason string) {
 		b.replace(start, end, repl, reason, true)
 		return
 	}
-	if n := len(b.edits); n > 0 {
-		p := &b.edits[n-1]
-		if p.Unit == u && p.Reason == reason && sameLength(b.src[p.End:start], u) {
+	if n := len(b.recs); n > 0 {
+		p := &b.recs[n-1]
+		if p.ref < 0 && p.unit == u && b.reasons[-p.ref-1] == reason && sameLength(b.src[p.end:start], u) {
 			b.write(start, end, repl)
-			p.End = end
-			p.Old = b.src[p.Start:end]
-			b.runs[len(b.runs)-1].end = b.out.Len()
+			p.end = end
+			p.outEnd = b.out.Len()
 			return
 		}
 	}
 	at := b.out.Len() + start - b.pos
 	b.write(start, end, repl)
-	b.runs = append(b.runs, run{edit: len(b.edits), start: at, end: b.out.Len()})
-	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: b.src[start:end], New: repl, Reason: reason, Quiet: true, Unit: u, NewUnit: u})
+	b.recs = append(b.recs, rec{start: start, end: end, outStart: at, outEnd: b.out.Len(), unit: u, ref: -b.reason(reason) - 1})
+}
+
+// reason returns the index of a run's reason in b.reasons (a stage uses
+// one or two).
+func (b *Builder) reason(r string) int {
+	for i, x := range b.reasons {
+		if x == r {
+			return i
+		}
+	}
+	b.reasons = append(b.reasons, r)
+	return len(b.reasons) - 1
 }
 
 // oneRune reports whether s is exactly one valid character.
@@ -120,14 +147,6 @@ func sameLength(s string, u int) bool {
 	return true
 }
 
-// fillRuns gives each run its New from the output built so far.
-func (b *Builder) fillRuns() {
-	out := b.out.String()
-	for _, r := range b.runs {
-		b.edits[r.edit].New = out[r.start:r.end]
-	}
-}
-
 func (b *Builder) replace(start, end int, repl, reason string, quiet bool) {
 	if start < b.last || end < start || end > len(b.src) {
 		panic("textedit: replacement out of order or out of range")
@@ -138,27 +157,41 @@ func (b *Builder) replace(start, end int, repl, reason string, quiet bool) {
 		return
 	}
 	b.write(start, end, repl)
-	b.edits = append(b.edits, Edit{Stage: b.stage, Start: start, End: end, Old: old, New: repl, Reason: reason, Quiet: quiet})
+	b.other = append(b.other, other{repl: repl, reason: reason, quiet: quiet})
+	b.recs = append(b.recs, rec{start: start, end: end, ref: len(b.other) - 1})
 }
 
 // String copies the rest of the input and returns the output: the input
 // itself when nothing was replaced.
 func (b *Builder) String() string {
-	if len(b.edits) == 0 {
+	if len(b.recs) == 0 {
 		return b.src
 	}
 	if b.pos < len(b.src) {
 		b.out.WriteString(b.src[b.pos:])
 		b.pos = len(b.src)
 	}
-	b.fillRuns()
 	return b.out.String()
 }
 
-// Edits returns the recorded edits in input order.
+// Edits returns the recorded edits in input order (nil when there are
+// none); a run's New is read from the output built so far.
 func (b *Builder) Edits() []Edit {
-	b.fillRuns()
-	return b.edits
+	if len(b.recs) == 0 {
+		return nil
+	}
+	out := b.out.String()
+	edits := make([]Edit, len(b.recs))
+	for i, r := range b.recs {
+		if r.ref >= 0 {
+			o := b.other[r.ref]
+			edits[i] = Edit{Stage: b.stage, Start: r.start, End: r.end, Old: b.src[r.start:r.end], New: o.repl, Reason: o.reason, Quiet: o.quiet}
+			continue
+		}
+		edits[i] = Edit{Stage: b.stage, Start: r.start, End: r.end, Old: b.src[r.start:r.end], New: out[r.outStart:r.outEnd],
+			Reason: b.reasons[-r.ref-1], Quiet: true, Unit: r.unit, NewUnit: r.unit}
+	}
+	return edits
 }
 
 // Apply rewrites src with edits sorted by Start and not overlapping.

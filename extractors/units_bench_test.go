@@ -1,0 +1,41 @@
+package extractors
+
+import "testing"
+
+// BenchmarkUnitScans is the unit scans the road and money extractors run
+// over every candidate sentence, here over the seed text whole.
+func BenchmarkUnitScans(b *testing.B) {
+	text := seedText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_ = lengthUnits(text)
+		_ = moneyUnits(text)
+	}
+}
+
+// BenchmarkYearList runs the year-list extractor alone over the seed
+// text's sentences, most of which hold no list.
+func BenchmarkYearList(b *testing.B) {
+	s := newSet(b)
+	text := seedText(b)
+	doc := newDocument(text)
+	var sents []*Sentence
+	for _, sp := range doc.sentences {
+		sents = append(sents, &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s})
+	}
+	var yl Extractor
+	for _, e := range s.extractors {
+		if _, ok := e.(*yearList); ok {
+			yl = e
+		}
+	}
+	if yl == nil {
+		b.Fatal("no year-list extractor in the set")
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, st := range sents {
+			_ = yl.Extract(st)
+		}
+	}
+}
