@@ -320,7 +320,9 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 		if u[0]-unitEnd > maxScanBytes {
 			break
 		}
-		if !nextOK[k] {
+		if !nextOK[k] || next[k].start < prevEnd {
+			// not read, or a numeral that reaches back over this amount
+			// ("1亿 0亿": the second read as "1亿 0"): no later amount
 			continue
 		}
 		gap := t[prevEnd:next[k].start]
