@@ -23,7 +23,7 @@ var (
 var scanCases = []string{
 	"", "2022年", "2022 \t年", "12022年2023年", "２０２２年", "１２３年", "2022年、2023年和2024年",
 	"2024-12-16", "2024-1-1x", "2024/13/40", "2024.1.32019-05-05", "20245-01-01", "2024-12-162025-01-01",
-	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
+	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "时间\uFFFD20天", "0000\xc60", "\xef\xbf\xbd5", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
 	"今年内本年度去年以来上年年来明年全年", "2022年 、2023年", "2022年\n和 2023 年",
 	"甲，乙,丙；丁;戊：己:庚。辛！壬？癸", "\xef\xbc\x8c\x8c，\xbc\x8c", strings.Repeat("长句", 200) + "，尾",
 	"3kM", "3Km", "五km", "kK", "千千米", "百分百分之三", "公公里一", "１元", "〇亿", "两万", "十由", "\xe5公里1",
@@ -103,7 +103,7 @@ func refClauseStart(s string, pos int) int {
 	return best
 }
 
-var candidateMarks = []string{"公里", "千米", "km", "KM", "Km", "元", "亿", "万", "%", "％", "百分之", "由", "从"}
+var candidateMarks = []string{"公里", "千米", "km", "KM", "Km", "元", "亿", "万", "%", "％", "百分之", "由", "从", "\uFFFD"}
 
 // refHasCandidate is hasCandidate as first written.
 func refHasCandidate(s string) bool {
@@ -118,7 +118,8 @@ func refHasCandidate(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' {
+		// 亿 is a numeral by itself too ("近亿元"), as runeFlags has it.
+		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' || r == '亿' {
 			return true
 		}
 	}

@@ -216,6 +216,9 @@ func scanMarks(s string, want uint8) uint8 {
 			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				r = 0 // an invalid byte, not a lost character's U+FFFD
+			}
 		}
 		if r < 0x10000 {
 			if f := flags[r]; f != 0 {
