@@ -56,7 +56,7 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 			break
 		}
 		i += j
-		if oneByteDigit(firstRune(t[i+len(lost):])) && !insideFigure(out, s.Start+i) {
+		if oneByteDigit(firstRune(t[i+len(lost):])) {
 			if f, end, ok := fromToAt(s, i); ok {
 				out = append(out, f)
 				i = end
@@ -78,17 +78,6 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 		prevEnd = f.End - s.Start
 	}
 	return out
-}
-
-// insideFigure reports whether byte offset at (in the text) falls inside
-// one of figs.
-func insideFigure(figs []Figure, at int) bool {
-	for _, f := range figs {
-		if at >= f.Start && at < f.End {
-			return true
-		}
-	}
-	return false
 }
 
 // indexFromMark is the index of the first 由 or 从 in t, or -1.
@@ -283,7 +272,7 @@ func nounKind(r role) string {
 // or a time or material noun before 由 must show it is a cut.
 func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	t := s.Text
-	p := i + len("由") // 由 and 从 are both three bytes
+	p := i + len("由") // 由, 从 and a lost one's U+FFFD are all three bytes
 	p = skipSpaces(t, p)
 	for k := 0; k < 3; k++ { // "由原来的平均3次"
 		w := hasPrefixAny(t[p:], fromWords)

@@ -1,20 +1,41 @@
 package extractors
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
+
+// valueCase is a text and the values of the figures it must give, in
+// order (nil: none).
+type valueCase struct {
+	text string
+	want []float64
+}
+
+// checkValues extracts each case's text and compares the values.
+func checkValues(t *testing.T, cases []valueCase) {
+	t.Helper()
+	set, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		var got []float64
+		for _, f := range set.Extract(tc.text) {
+			got = append(got, f.Value)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
 
 // A character lost in decoding (U+FFFD) inside a numeral leaves its value
 // unknown ("22億92萬元" read as "22�92萬元" is not 92萬元): no figure. A
 // lost character that is not part of the numeral changes nothing here
 // (the pipeline marks the figure for review).
 func TestLostCharacterInsideNumeral(t *testing.T) {
-	set, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		text string
-		want []float64 // values, in order
-	}{
+	checkValues(t, []valueCase{
 		{"道路桥梁拓宽开辟17件、22\uFFFD92万元。", nil},
 		{"该项目总投资3\uFFFD4,984万元，年内开工。", nil},
 		{"全线总长十二\uFFFD五公里，按一级公路标准建设。", nil},
@@ -27,21 +48,7 @@ func TestLostCharacterInsideNumeral(t *testing.T) {
 		// The lost character is not next to the numeral.
 		{"今年\uFFFD投资2000万元，用于县乡公路改造。", []float64{2e7}},
 		{"该路段全长68.66公里，\uFFFD用双向四车道高速公路技术标准。", []float64{68.66}},
-	} {
-		var got []float64
-		for _, f := range set.Extract(tc.text) {
-			got = append(got, f.Value)
-		}
-		if len(got) != len(tc.want) {
-			t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tc.want[i] {
-				t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
-			}
-		}
-	}
+	})
 }
 
 // A from→to pair keeps its two numbers when a lost character (U+FFFD)
@@ -51,14 +58,7 @@ func TestLostCharacterInsideNumeral(t *testing.T) {
 // 到 or 至). Lost characters that spell no filler, or more than one after
 // the verb, leave the pair unread.
 func TestLostWordInFromTo(t *testing.T) {
-	set, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		text string
-		want []float64
-	}{
+	checkValues(t, []valueCase{
 		// a filler with lost characters
 		{"企业开办时间由原来\uFFFD5天压缩至现\uFFFD\uFFFD1天。", []float64{80}},
 		{"不动产登记办理时限从以往\uFFFD30个工作日缩短到\uFFFD\uFFFD3个工作日。", []float64{90}},
@@ -78,35 +78,14 @@ func TestLostWordInFromTo(t *testing.T) {
 		{"项目审批时间由90天缩短\uFFFD\uFFFD30天。", nil},                 // two lost after the verb
 		{"项目审批时间由90天\uFFFD30天。", nil},                         // no verb: a range?
 		{"审批材料由15份压减\uFFFD8件。", nil},                          // units differ
-	} {
-		var got []float64
-		for _, f := range set.Extract(tc.text) {
-			got = append(got, f.Value)
-		}
-		if len(got) != len(tc.want) {
-			t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tc.want[i] {
-				t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
-			}
-		}
-	}
+	})
 }
 
 // The 由 or 从 of a from→to pair lost: a lost character right before the
 // first number reads as the mark only where a cut verb and a time or
 // material noun say the pair is a cut.
 func TestLostFromMark(t *testing.T) {
-	set, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		text string
-		want []float64
-	}{
+	checkValues(t, []valueCase{
 		{"企业开办时间\uFFFD5个工作日压缩至1个工作日。", []float64{80}},
 		{"施工许可审批时限\uFFFD60天压减到15天。", []float64{75}},
 		{"申报材料\uFFFD12份精简为6份。", []float64{50}},
@@ -118,19 +97,5 @@ func TestLostFromMark(t *testing.T) {
 		{"办理时间\uFFFD20个工作日压减至5天。", nil}, // units differ
 		{"全县\uFFFD60天缩短至15天。", nil},     // no time noun
 		{"全县\uFFFD12个乡镇压缩为6个。", nil},    // no material noun
-	} {
-		var got []float64
-		for _, f := range set.Extract(tc.text) {
-			got = append(got, f.Value)
-		}
-		if len(got) != len(tc.want) {
-			t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tc.want[i] {
-				t.Errorf("%s: got %v, want %v", tc.text, got, tc.want)
-			}
-		}
-	}
+	})
 }

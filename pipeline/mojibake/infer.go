@@ -316,8 +316,12 @@ func emit(reps []replacement, lm *langmodel.Model, fold func() func(rune) rune, 
 				before = -1
 			}
 			after := afterSlots(rs[g.k+1:], candsAt[g.k+1:], suffix)
+			goesOn := unitGoesOn(line)
 			for j, r := range g.cands {
-				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after) + unitGoesOn(r, line)
+				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after)
+				if slices.Contains(goesOn, r) {
+					adj[i][j] += repeatedUnit
+				}
 				if i == len(group)-1 {
 					adj[i][j] += lengthContext(r, after, km)
 				}

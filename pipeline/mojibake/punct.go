@@ -453,30 +453,31 @@ func annotationStart(text []rune) int {
 	return -1
 }
 
-// unitGoesOn returns repeatedUnit when the Han characters between the
-// last digit of line and r began a unit after a number earlier on the
-// line and r went on from them there: 20个工作日 ... 5个工作 + 日. Two
-// characters at least: one alone is often a measure word that many nouns
-// follow (3个项目、5个部门).
-func unitGoesOn(r rune, line []rune) float64 {
+// unitGoesOn returns the characters that gain repeatedUnit after line:
+// where the Han characters between its last digit and its end began a
+// unit after a number earlier on the line, what came next there (20个工作日
+// ... 5个工作 + 日). Two characters at least: one alone is often a measure
+// word that many nouns follow (3个项目、5个部门). Nil, mostly.
+func unitGoesOn(line []rune) []rune {
 	n := len(line)
 	k := n - 1
 	for k >= 0 && n-1-k <= maxUnitPrefix && !digit(line[k]) {
 		if !unicode.Is(unicode.Han, line[k]) {
-			return 0
+			return nil
 		}
 		k--
 	}
 	if k < 0 || !digit(line[k]) || n-1-k < 2 || n-1-k > maxUnitPrefix {
-		return 0
+		return nil
 	}
 	u := line[k+1:]
+	var next []rune
 	for i := 1; i+len(u) < k; i++ {
-		if digit(line[i-1]) && line[i+len(u)] == r && slices.Equal(line[i:i+len(u)], u) {
-			return repeatedUnit
+		if digit(line[i-1]) && slices.Equal(line[i:i+len(u)], u) && !slices.Contains(next, line[i+len(u)]) {
+			next = append(next, line[i+len(u)])
 		}
 	}
-	return 0
+	return next
 }
 
 // maxUnitPrefix is the most characters of a unit unitGoesOn reads before

@@ -101,18 +101,35 @@ func TestMultiplierUnitPair(t *testing.T) {
 func TestUnitGoesOn(t *testing.T) {
 	for _, tc := range []struct {
 		line string
-		r    rune
-		want float64
+		want string
 	}{
-		{"办理时间从20个工作日压减至5个工作", '日', repeatedUnit},
-		{"办理时间从20个工作日压减至5个工作", '时', 0},
-		{"新建3平方公里，改造5平方公", '里', repeatedUnit},
-		{"完成3个项目、5个", '项', 0}, // one character: a measure word
-		{"个工作日，5个工作", '日', 0}, // no number before the first
-		{"办理时间从20个工作日压减至个工作", '日', 0},
+		{"办理时间从20个工作日压减至5个工作", "日"},
+		{"新建3平方公里，改造5平方米，又建7平方", "公米"},
+		{"完成3个项目、5个", ""}, // one character: a measure word
+		{"个工作日，5个工作", ""}, // no number before the first
+		{"办理时间从20个工作日压减至个工作", ""},
 	} {
-		if got := unitGoesOn(tc.r, []rune(tc.line)); got != tc.want {
-			t.Errorf("unitGoesOn(%c, %s) = %v, want %v", tc.r, tc.line, got, tc.want)
+		if got := string(unitGoesOn([]rune(tc.line))); got != tc.want {
+			t.Errorf("unitGoesOn(%s) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestUnitGoesOnInferred: the unit's last character, lost before ASCII
+// punctuation (工作日, read as GBK loses a byte of 日), comes back as the
+// line wrote it after the first number.
+func TestUnitGoesOnInferred(t *testing.T) {
+	d := decoderNamed(t, "python gbk replace")
+	r := New()
+	for _, want := range []string{
+		"办理时间从20个工作日压减至最多5个工作日,申请材料",
+		"审批时限由15个工作日压缩为3个工作日,群众少跑腿",
+	} {
+		in := d.decode([]byte(want))
+		out, edits := r.Repair(in)
+		checkEdits(t, in, out, edits)
+		if !strings.Contains(out, "个工作日,") || strings.Count(out, "工作日") != 2 {
+			t.Errorf("%s: got %s", want, out)
 		}
 	}
 }

@@ -26,23 +26,10 @@ func TestDroppedPairNotInferred(t *testing.T) {
 	}
 	inferred, wrong := 0, 0
 	for _, want := range lines {
-		in := d.decode([]byte(want))
-		out, edits := r.Repair(in)
-		checkEdits(t, in, out, edits)
-		for _, e := range edits {
-			if !strings.HasPrefix(e.Reason, inferredReason) {
-				continue
-			}
-			for _, c := range e.New {
-				if c == '\uFFFD' {
-					continue
-				}
-				inferred++
-				if !strings.ContainsRune(want, c) {
-					wrong++
-					t.Logf("inferred %c, which the line does not hold: %s -> %s", c, in, out)
-				}
-			}
+		n, bad := inferredNotIn(t, r, d, want)
+		inferred, wrong = inferred+n, wrong+len(bad)
+		if len(bad) > 0 {
+			t.Logf("%s: inferred %s, which the line does not hold", want, string(bad))
 		}
 	}
 	if inferred == 0 || 100*wrong > inferred {
@@ -69,20 +56,36 @@ func TestAmbiguousBig5(t *testing.T) {
 		"2023年提供“一对一”审批服务。",
 		"2023年探索“交旅融合”发展。",
 	} {
-		in := d.decode([]byte(want))
-		out, edits := r.Repair(in)
-		checkEdits(t, in, out, edits)
-		for _, e := range edits {
-			if !strings.HasPrefix(e.Reason, inferredReason) {
+		if _, bad := inferredNotIn(t, r, d, want); len(bad) > 0 {
+			t.Errorf("%s: inferred %s beside a character Big5 writes two ways", want, string(bad))
+		}
+	}
+}
+
+// inferredNotIn repairs want as d reads it and returns how many characters
+// were inferred and those of them want does not hold.
+func inferredNotIn(t *testing.T, r *Repairer, d *decoder, want string) (int, []rune) {
+	t.Helper()
+	in := d.decode([]byte(want))
+	out, edits := r.Repair(in)
+	checkEdits(t, in, out, edits)
+	n := 0
+	var bad []rune
+	for _, e := range edits {
+		if !strings.HasPrefix(e.Reason, inferredReason) {
+			continue
+		}
+		for _, c := range e.New {
+			if c == '\uFFFD' {
 				continue
 			}
-			for _, c := range e.New {
-				if c != '\uFFFD' && !strings.ContainsRune(want, c) {
-					t.Errorf("%s: inferred %c beside a character Big5 writes two ways: %s -> %s", want, c, in, out)
-				}
+			n++
+			if !strings.ContainsRune(want, c) {
+				bad = append(bad, c)
 			}
 		}
 	}
+	return n, bad
 }
 
 // TestCloserAtLineEnd: a line that ends with a bracket open ends with its

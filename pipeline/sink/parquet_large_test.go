@@ -119,11 +119,14 @@ func readTestText(t *testing.T, s schema.LargeText) string {
 	return string(b)
 }
 
-func readDocs(t *testing.T, b []byte) []schema.Document {
+func readDocs(t *testing.T, b []byte) []schema.Document { return readRows[schema.Document](t, b) }
+
+// readRows reads every row of the Parquet file b.
+func readRows[T any](t *testing.T, b []byte) []T {
 	t.Helper()
-	r := parquet.NewGenericReader[schema.Document](bytes.NewReader(b))
+	r := parquet.NewGenericReader[T](bytes.NewReader(b))
 	defer r.Close()
-	rows := make([]schema.Document, r.NumRows())
+	rows := make([]T, r.NumRows())
 	n, err := r.Read(rows)
 	if err != nil && err != io.EOF {
 		t.Fatal(err)

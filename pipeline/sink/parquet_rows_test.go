@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/parquet-go/parquet-go"
-
 	"github.com/zhextract/zhextract/pipeline/schema"
 )
 
@@ -92,18 +90,9 @@ func TestParquetWriteRows(t *testing.T) {
 
 func readTable[T any](t *testing.T, path string) []T {
 	t.Helper()
-	f, err := os.Open(path)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := parquet.Read[T](f, st.Size())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
+	return readRows[T](t, b)
 }
