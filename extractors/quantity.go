@@ -314,7 +314,9 @@ func clauseEnd(s string, pos int) int {
 func hasSuffixAny(s string, words []string) string {
 	best := ""
 	for _, w := range words {
-		if len(w) > len(best) && strings.HasSuffix(s, w) {
+		// The last byte rules out almost every word before a full compare;
+		// these lists are searched once per candidate figure.
+		if len(w) > len(best) && len(w) <= len(s) && len(w) > 0 && s[len(s)-1] == w[len(w)-1] && s[len(s)-len(w):] == w {
 			best = w
 		}
 	}
@@ -325,7 +327,9 @@ func hasSuffixAny(s string, words []string) string {
 func hasPrefixAny(s string, words []string) string {
 	best := ""
 	for _, w := range words {
-		if len(w) > len(best) && strings.HasPrefix(s, w) {
+		// The last byte of w, which for a Chinese word varies far more than
+		// the first, rules out most words before a full compare.
+		if len(w) > len(best) && len(w) <= len(s) && len(w) > 0 && s[len(w)-1] == w[len(w)-1] && s[:len(w)] == w {
 			best = w
 		}
 	}

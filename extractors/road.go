@@ -1,8 +1,10 @@
 package extractors
 
 import (
+	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // roadLength finds kilometres of road built, rebuilt, upgraded, maintained or
@@ -475,18 +477,33 @@ func roadType(n string) string {
 // lastRoadType returns the road type mentioned last in s, the longer one
 // when two end together ("普通国省道" over "国省道").
 func lastRoadType(s string) string {
-	best, bestEnd := "", -1
-	for _, t := range roadTypes {
-		i := strings.LastIndex(s, t)
-		if i < 0 {
-			continue
+	// Walk back to the last place a road type ends: the type found there
+	// ends last, and the table lists the longest first.
+	byLast := roadTypesByLast()
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		for _, t := range byLast[r] {
+			if strings.HasSuffix(s[:i], t) {
+				return t
+			}
 		}
-		if e := i + len(t); e > bestEnd || e == bestEnd && len(t) > len(best) {
-			best, bestEnd = t, e
-		}
+		i -= n
 	}
-	return best
+	return ""
 }
+
+// roadTypesByLast indexes roadTypes by last character, longest first.
+var roadTypesByLast = sync.OnceValue(func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, t := range roadTypes {
+		r, _ := utf8.DecodeLastRuneInString(t)
+		m[r] = append(m[r], t)
+	}
+	for _, ts := range m {
+		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i]) > len(ts[j]) })
+	}
+	return m
+})
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {

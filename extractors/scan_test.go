@@ -29,6 +29,8 @@ var scanCases = []string{
 	"3kM", "3Km", "五km", "kK", "千千米", "百分百分之三", "公公里一", "１元", "〇亿", "两万", "十由", "\xe5公里1",
 	"\n\n", "a\n", "这是一行很长的句子，被换行打断了而且没有句号结尾的字\n下一行。\n", "ab,cdefghijklmnopqrstuvwxyz\nq",
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
+	"新建农村公路和普通国省道120公里", "国省干线普通国省干线", "县乡道乡道", "四好农村路农村路\xe8", "普通国省道", "路道线",
+	"/小时外以外", "h/h", "约近逾超过突破", "\xe8\xb7\xaf", "争取到争取",
 	"句一。句二！句三？”尾", "a!b?c", "\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
 }
 
@@ -63,6 +65,19 @@ func checkScanners(t *testing.T, s string) {
 	for pos := 0; pos <= len(s); pos++ {
 		if got, want := clauseStart(s, pos), refClauseStart(s, pos); got != want {
 			t.Errorf("clauseStart(%q, %d) = %d, want %d", s, pos, got, want)
+		}
+	}
+	if got, want := lastRoadType(s), lastRoadTypeReference(s); got != want {
+		t.Errorf("lastRoadType(%q) = %q, want %q", s, got, want)
+	}
+	for pos := 0; pos <= len(s); pos++ {
+		for _, words := range affixLists() {
+			if got, want := hasSuffixAny(s[:pos], words), refHasSuffixAny(s[:pos], words); got != want {
+				t.Errorf("hasSuffixAny(%q) = %q, want %q", s[:pos], got, want)
+			}
+			if got, want := hasPrefixAny(s[pos:], words), refHasPrefixAny(s[pos:], words); got != want {
+				t.Errorf("hasPrefixAny(%q) = %q, want %q", s[pos:], got, want)
+			}
 		}
 	}
 	if got, want := hasCandidate(s), refHasCandidate(s); got != want {
@@ -212,4 +227,46 @@ func refSplitSentences(text string, p span) []span {
 		out = append(out, span{start, p.end})
 	}
 	return out
+}
+
+// lastRoadTypeReference is lastRoadType as one LastIndex per type.
+func lastRoadTypeReference(s string) string {
+	best, bestEnd := "", -1
+	for _, t := range roadTypes {
+		i := strings.LastIndex(s, t)
+		if i < 0 {
+			continue
+		}
+		if e := i + len(t); e > bestEnd || e == bestEnd && len(t) > len(best) {
+			best, bestEnd = t, e
+		}
+	}
+	return best
+}
+
+// affixLists are word lists the extractors search by prefix and suffix,
+// ASCII and Chinese, with words that are affixes of one another.
+func affixLists() [][]string {
+	return [][]string{roadTypes, notRoadAfter, fillers, roadVerbs, relYearWords, prefixedRoadNouns(),
+		{"近", "逾", "超", "超过", "突破", "约", "上"}, {"争取", "争取到"}, {"至", "到", "-", "—", "–", "~", "～", "－"}}
+}
+
+func refHasSuffixAny(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasSuffix(s, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+func refHasPrefixAny(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasPrefix(s, w) {
+			best = w
+		}
+	}
+	return best
 }

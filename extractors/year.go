@@ -237,6 +237,12 @@ func relYears(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
 		n := 0
+		// Every word starts with 今, 本, 年, 全, 去, 上 or 明, whose first
+		// bytes are E4–E6: other bytes start none of them.
+		if c := s[i]; c < 0xe4 || c > 0xe6 {
+			i++
+			continue
+		}
 		for _, w := range relYearWords {
 			if strings.HasPrefix(s[i:], w) {
 				n = len(w)
