@@ -184,6 +184,11 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 			verdict = -1
 			return false
 		case roleWorks:
+			if noun == "" && h.clauses > 0 && s.cutByWord(h.start, h.end) {
+				// "重新开放" holds 新开 but is 重新|开放: alone and clauses
+				// back, a verb that is no word of its text decides nothing
+				return true
+			}
 			if !specific && otherWayBefore(t, h.start) {
 				// "内河航道整治工程长45公里", "有轨电车线路延伸6.8公里"
 				verdict = -1

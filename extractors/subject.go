@@ -227,3 +227,15 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// cutByWord reports whether the segmenter, over the clause around
+// Text[a:b], puts a word across a or b: a cue found by substring ("新开" in
+// "重新开放") that is no word of the text.
+func (s *Sentence) cutByWord(a, b int) bool {
+	for _, w := range s.words(clauseStart(s.Text, a), clauseEnd(s.Text, b)) {
+		if w.start < a && a < w.end || w.start < b && b < w.end {
+			return true
+		}
+	}
+	return false
+}
