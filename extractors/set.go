@@ -1,9 +1,10 @@
 package extractors
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -254,11 +255,13 @@ func scanMarks(s string, want uint8) uint8 {
 // already claimed (same End), keeping the wider span: the one with its
 // keyword.
 func dedupe(figs []Figure) []Figure {
-	sort.SliceStable(figs, func(i, j int) bool {
-		if figs[i].End != figs[j].End {
-			return figs[i].End < figs[j].End
+	// slices' generic sorts: sort.SliceStable's reflective swapper allocated
+	// on every document with a figure.
+	slices.SortStableFunc(figs, func(a, b Figure) int {
+		if a.End != b.End {
+			return cmp.Compare(a.End, b.End)
 		}
-		return figs[i].Start < figs[j].Start
+		return cmp.Compare(a.Start, b.Start)
 	})
 	out := figs[:0]
 	for _, f := range figs {
@@ -267,7 +270,7 @@ func dedupe(figs []Figure) []Figure {
 		}
 		out = append(out, f)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b Figure) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 
