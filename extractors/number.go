@@ -46,6 +46,9 @@ type numTok struct {
 	unit    int64 // for tokSmall/tokBig
 	chinese bool  // atom written with Chinese digits
 	single  bool  // atom is one digit
+	// fraction: the fractional digits after 点 that follows a unit
+	// character (十点五); no unit character may scale it
+	fraction bool
 }
 
 var chineseDigit = map[rune]int64{
@@ -203,6 +206,25 @@ func lexNumeral(s string) ([]numTok, error) {
 		case smallUnit[r] != 0:
 			toks = append(toks, numTok{kind: tokSmall, unit: smallUnit[r]})
 			i++
+		case (r == '点' || r == '點') && len(toks) > 0 && toks[len(toks)-1].kind == tokSmall &&
+			i+1 < len(runes) && isChineseDigit(runes[i+1]):
+			// 十点五, 一百点五: a point right after a unit character starts
+			// the fraction of the ones, as after a digit (十二点五)
+			j := i + 1
+			var frac strings.Builder
+			frac.WriteString("0.")
+			for ; j < len(runes) && isChineseDigit(runes[j]); j++ {
+				frac.WriteByte(byte('0' + chineseDigit[runes[j]]))
+			}
+			if frac.Len() > 24 {
+				return nil, fmt.Errorf("too many digits: %w", errNotNumber)
+			}
+			val, ok := new(big.Rat).SetString(frac.String())
+			if !ok {
+				return nil, errNotNumber
+			}
+			toks = append(toks, numTok{kind: tokAtom, val: val, chinese: true, fraction: true})
+			i = j
 		case bigUnit[r] != 0:
 			toks = append(toks, numTok{kind: tokBig, unit: bigUnit[r]})
 			i++
@@ -359,7 +381,7 @@ func evalNumeral(toks []numTok) (*big.Rat, bool, error) {
 				cur.Mul(cur, new(big.Rat).SetInt64(lastUnit/10))
 			}
 		case tokSmall:
-			if prev == tokOver || lastSmall != 0 && t.unit >= lastSmall {
+			if prev == tokOver || lastSmall != 0 && t.unit >= lastSmall || i > 0 && toks[i-1].fraction {
 				return nil, false, fmt.Errorf("units out of order: %w", errNotNumber)
 			}
 			m := big.NewRat(1, 1)

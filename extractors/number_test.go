@@ -37,6 +37,24 @@ func TestParseNumber(t *testing.T) {
 		{"100.00", "100", false},
 		{"二百一十四", "214", false},
 		{"一点六万", "16000", false},
+		// a decimal point right after a unit character: the fraction is of
+		// the ones (十点五 is 10.5, written like 十二点五)
+		{"十点五", "10.5", false},
+		{"二十点五", "20.5", false},
+		{"一百点五", "100.5", false},
+		{"十点零五", "10.05", false},
+		{"三百二十点七五", "320.75", false},
+		{"一十点五", "10.5", false},
+		{"十點五", "10.5", false},
+		{"十点五万", "105000", false},
+		{"二十点五亿", "2050000000", false},
+		{"廿点五", "20.5", false},
+		{"十点五十", "", false}, // a time of day (十点五十分), not a number
+		{"十点", "", false},
+		{"十点五点三", "", false},
+		{"百点五", "100.5", false},
+		{"百点五十", "", false},
+		{"一千点五百", "", false},
 		{"两千余万", "20000000", true},
 		{"十", "10", false},
 		{"十五", "15", false},
@@ -169,7 +187,7 @@ func TestPlainDecimalMatchesGeneral(t *testing.T) {
 }
 
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"12.5亿", "4000 余万", "二百一十四", "一点六万", "两千余万", "1,234.5", "１２．５", "一万二", "〇", "9999999999999999999999亿亿亿", "1 000", "卅五点五三亿", "二．六", "廿四", "四點七"} {
+	for _, s := range []string{"12.5亿", "4000 余万", "二百一十四", "一点六万", "两千余万", "1,234.5", "１２．５", "一万二", "〇", "9999999999999999999999亿亿亿", "1 000", "卅五点五三亿", "二．六", "廿四", "四點七", "十点五", "百点五十", "二十点五亿"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -197,5 +215,19 @@ func FuzzParseNumber(f *testing.F) {
 				}
 			}
 		}
+	})
+}
+
+// Figures written with a unit character before the decimal point read as
+// the same figures in digits (十点五公里 is 10.5 km).
+func TestChineseDecimalAfterUnit(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"兴建一条全长约十点五公里的道路，连接新发展区。", []float64{10.5}},
+		{"今年完成农村公路改造二十点五公里。", []float64{20.5}},
+		{"该项目总投资三十点八亿元，其中中央补助十点五亿元。", []float64{3.08e9, 1.05e9}},
+		{"全線拓寬工程全長一百點二公里，明年完工。", []float64{100.2}},
+		{"办理时限由二十个工作日压缩至十点五个工作日。", []float64{47.5}},
+		// 十点五十分 is a time of day
+		{"上午十点五十分，新建公路12公里的通车仪式开始。", []float64{12}},
 	})
 }
