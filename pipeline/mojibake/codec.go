@@ -27,6 +27,9 @@ type codec struct {
 	// ambiguous, when not nil, reports a character the code writes more
 	// than one way: which bytes it came from is unknown.
 	ambiguous func(r rune) bool
+	// hanLead, when not nil, reports the bytes decode can read a Han
+	// character from: a window without one reads none.
+	hanLead func(b byte) bool
 }
 
 // doubleLen frames a double-byte code's characters.
@@ -300,9 +303,19 @@ func big5Codec() *codec {
 
 func cp1252Codec() *codec {
 	t, inv := cp1252Table(), cp1252Inv()
+	// top is the highest character the code writes (™): Chinese text lies
+	// above it, and a map lookup per character of a window, to learn that
+	// four mechanisms cannot read it, was a thirtieth of the stage.
+	top := rune(0)
+	for r := range inv {
+		top = max(top, r)
+	}
 	return &codec{
 		name: "cp1252",
 		encode: func(dst []byte, r rune) ([]byte, bool) {
+			if r > top {
+				return dst, false
+			}
 			if b, ok := inv[r]; ok {
 				return append(dst, b), true
 			}
@@ -324,6 +337,9 @@ func utf8Codec() *codec {
 		},
 		decode: decodeUTF8,
 		seqLen: utf8Len,
+		// Han characters start at U+2E80 (E2 BA 80) and take three
+		// bytes or four.
+		hanLead: func(b byte) bool { return b >= 0xe2 && b <= 0xf4 },
 	}
 }
 

@@ -286,6 +286,19 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 	return piece{r: r, start: p, end: p + n}
 }
 
+// readsHan reports whether readAt reads a Han character at some byte of
+// e, looking only at the bytes m.right.hanLead admits.
+func (e *encoded) readsHan(m *mechanism) bool {
+	for p, c := range e.b {
+		if !e.hole[p] && m.right.hanLead(c) {
+			if pc := e.readAt(m, p); !pc.lost && unicode.Is(unicode.Han, pc.r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // best finds the most probable mix of the window as found and its reading
 // under m. left and right are the characters around the window (-1 at the
 // edges of the text). It returns the runs taken and the gain in log
@@ -298,7 +311,12 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 	if m.right.name == "utf-8" && !holdsUTF8(e.b) {
 		return nil, 0
 	}
-	L := len(e.b)
+	if m.right.hanLead != nil && !e.readsHan(m) {
+		// No run could be kept (see han below), known from the few
+		// bytes a Han character can start at: most windows of clean
+		// text read as UTF-8, which otherwise were read at every byte.
+		return nil, 0
+	}
 	// Read at every byte once; the lattice's two reading states use it.
 	pcs := scr.pieces[:0]
 	han := false
@@ -357,7 +375,15 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 		// would return nothing.
 		return nil, 0
 	}
+	return lattice(scr, lm, &e, pcs, win, keepLP, keepSt, start, left, right, orig, m)
+}
 
+// lattice is best's exact lattice, run where the bound let it through. It
+// is a function of its own because its frame is large (two kilobytes):
+// inside best it made every call that the bound rejects pay for it, and
+// grow the fresh stack of the goroutine a document runs in.
+func lattice(scr *scratch, lm *langmodel.Model, e *encoded, pcs []piece, win []rune, keepLP []float64, keepSt []langmodel.Scorer, start langmodel.Scorer, left, right rune, orig float64, m *mechanism) ([]run, float64) {
+	L := len(e.b)
 	// Each position has four states, so that paths whose last character
 	// differs (one kept, one read) do not compete for the same node:
 	// 0 keeping, last kept; 1 reading, last read; 2 reading, last kept
@@ -489,7 +515,7 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 	for a, b := 0, len(runs)-1; a < b; a, b = a+1, b-1 {
 		runs[a], runs[b] = runs[b], runs[a]
 	}
-	return keepPlausible(lm, win, e, left, right, m, runs, scr.shifted == m)
+	return keepPlausible(lm, win, *e, left, right, m, runs, scr.shifted == m)
 }
 
 // keepPlausible rescores each run on its own, in the context of the text as

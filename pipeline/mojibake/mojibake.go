@@ -55,6 +55,9 @@ type Repairer struct {
 	// (before the line's cost), average log probability per character,
 	// and its counts of characters, Han characters and others.
 	trace func(line, reason string, gain, avg float64, n, han, other int)
+	// noGateMemo, set only by tests, reads every narrow span at the gate
+	// (see gatedBefore).
+	noGateMemo bool
 	// fold maps a character to its simplified form (OpenCC's t2s, loaded
 	// at the first lost character to infer), nil when it cannot load.
 	fold func() func(rune) rune
@@ -160,7 +163,13 @@ func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, S
 
 func (r *Repairer) repair(text string, spots []int, runs []replacement, st State) (string, []textedit.Edit, State) {
 	sc := r.scratches.Get().(*scratch)
-	defer r.scratches.Put(sc)
+	defer func() {
+		// The memo's spans point into text: let it go with the call.
+		sc.gated = sc.gated[:cap(sc.gated)]
+		clear(sc.gated)
+		sc.gated = sc.gated[:0]
+		r.scratches.Put(sc)
+	}()
 	sc.units.reset()
 	reps, st2 := r.pass(sc, text, spots, runs, st)
 	if len(sc.units.seen) > 0 && lostLeft(reps) {
@@ -204,6 +213,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	// them changes something.
 	var reps []replacement
 	sc.line.ok = false // the line cache is keyed by offsets in this text
+	sc.gated = sc.gated[:0]
 	sc.table = r.bounds()
 	sc.garbled = st.Garbled
 	sc.shifted = nil
@@ -363,6 +373,8 @@ type scratch struct {
 	noBound bool
 	// pass holds the mechanisms a window's gate let through.
 	pass []*mechanism
+	// gated holds the gate's verdicts on the narrow spans of this pass.
+	gated []gateSpan
 	// garbled: a window of this text passed the gate.
 	garbled bool
 	// shifted is the frame-shift mechanism a window of the page was
@@ -513,6 +525,40 @@ func around(text string, s, lineStart, lineEnd, n int) (int, int) {
 	return a, z
 }
 
+// gateSpan is the gate's verdict on one narrow span: read has bit i set
+// when r.mechs[i] read it (not those already through, nor, for a lone
+// span, the ones that are no frame shift), gains when that reading gained.
+type gateSpan struct {
+	text        string
+	left, right rune
+	lone        bool
+	read, gains uint64
+}
+
+// gatedBefore returns the verdict on a span read before in this pass with
+// the same text and the same characters on either side.
+func (sc *scratch) gatedBefore(span string, left, right rune, lone bool) (gateSpan, bool) {
+	for _, g := range sc.gated {
+		if g.text == span && g.left == left && g.right == right && g.lone == lone {
+			return g, true
+		}
+	}
+	return gateSpan{}, false
+}
+
+// around returns the characters on either side of text[a:z] as load
+// does (-1 at the text's edges).
+func (sc *scratch) around(text string, a, z int) (left, right rune) {
+	left, right = sc.textLeft, -1
+	if a > 0 {
+		left, _ = utf8.DecodeLastRuneInString(text[:a])
+	}
+	if z < len(text) {
+		right, _ = utf8.DecodeRuneInString(text[z:])
+	}
+	return left, right
+}
+
 // load puts text[a:z] into the scratch's window, scores it as found and
 // returns the characters on either side (-1 at the text's edges).
 func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right rune) {
@@ -523,13 +569,7 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 	}
 	offs = append(offs, z)
 	sc.win, sc.offs = win, offs
-	left, right = sc.textLeft, -1
-	if a > 0 {
-		left, _ = utf8.DecodeLastRuneInString(text[:a])
-	}
-	if z < len(text) {
-		right, _ = utf8.DecodeRuneInString(text[z:])
-	}
+	left, right = sc.around(text, a, z)
 	sc.scanWindow(lm, win, left)
 	return left, right
 }
@@ -540,17 +580,36 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 // near them; mojibake gains within a few characters of its first marker.
 // Reading the narrow spans costs a fraction of the window.
 func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
-	var through uint64 // bit i: r.mechs[i] gains in some narrow span (9 mechanisms)
+	var through uint64 // bit i: r.mechs[i] gains in some narrow span (10 mechanisms)
 	for _, n := range w.near {
-		left, right := sc.load(r.lm(), text, n.start, n.end)
+		left, right := sc.around(text, n.start, n.end)
+		// A page repeats its lines (a site's name under each story): a
+		// span read before, between the same characters, gains with the
+		// same mechanisms, since within a pass the gate's readings depend
+		// on nothing else.
+		want := uint64(0) // the mechanisms to read the span with
 		for i, m := range r.mechs() {
-			if through&(1<<i) != 0 || w.lone && !m.shift {
-				continue
-			}
-			if _, gain := r.bestStretches(sc, sc.win, left, right, m); gain > 0 {
-				through |= 1 << i
+			if through&(1<<i) == 0 && !(w.lone && !m.shift) {
+				want |= 1 << i
 			}
 		}
+		if g, ok := sc.gatedBefore(text[n.start:n.end], left, right, w.lone); ok && want&^g.read == 0 && !r.noGateMemo {
+			through |= g.gains & want
+			continue
+		}
+		sc.load(r.lm(), text, n.start, n.end)
+		g := gateSpan{text: text[n.start:n.end], left: left, right: right, lone: w.lone}
+		for i, m := range r.mechs() {
+			if want&(1<<i) == 0 {
+				continue
+			}
+			g.read |= 1 << i
+			if _, gain := r.bestStretches(sc, sc.win, left, right, m); gain > 0 {
+				g.gains |= 1 << i
+			}
+		}
+		through |= g.gains
+		sc.gated = append(sc.gated, g)
 	}
 	pass := sc.pass[:0]
 	for i, m := range r.mechs() {

@@ -1,0 +1,82 @@
+package mojibake
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestGateMemoKeepsRepairs: pages that repeat lines, clean and garbled by
+// each corruption, repair the same with the gate's memo as with every
+// narrow span read. It fails when no page repeats a span the gate reads
+// (the memo would then be checked nowhere).
+func TestGateMemoKeepsRepairs(t *testing.T) {
+	fast, ref := New(), New()
+	ref.noGateMemo = true
+	var lines []string
+	for _, d := range seedClean(t) {
+		lines = append(lines, benchLines(d.text, 12)...)
+	}
+	type page struct{ name, text string }
+	var pages []page
+	for i := 0; i+1 < len(lines); i += 2 {
+		a, b := lines[i], lines[i+1]
+		// A line again after another, and twice in a row: the memo's
+		// key holds the characters on either side.
+		pages = append(pages, page{"clean", strings.Join([]string{a, b, a, a, b}, "\n")})
+		for _, c := range corruptions() {
+			ga, okA := c.corrupt(a)
+			gb, okB := c.corrupt(b)
+			if !okA || !okB {
+				continue
+			}
+			pages = append(pages,
+				page{c.name, strings.Join([]string{ga, b, ga, ga}, "\n")},
+				page{c.name + " after clean", strings.Join([]string{a, b, a, gb, b}, "\n")})
+		}
+	}
+	// Short lines with a rare character, each a narrow span of its own
+	// between two line breaks: one garbled after the clean one has the
+	// same characters on either side, so only its text tells them apart.
+	for _, a := range []string{"由坪輋用新公路", "記者蔡政珉攝", "麻豆寮仔廍至下營", "巴结至泥凼公路改造", "七舍至捧乍公路"} {
+		for _, c := range corruptions() {
+			if g, ok := c.corrupt(a); ok {
+				pages = append(pages, page{c.name + " short", strings.Join([]string{"", a, g, a, g, ""}, "\n")})
+			}
+		}
+	}
+	repeats := 0
+	for _, p := range pages {
+		repeats += repeatedSpans(fast, p.text)
+		for _, st := range []State{{}, {Chunked: true, AfterBreak: true}, {Shift: "gb18030 frame shift"}} {
+			outF, editsF, stF := fast.RepairFrom(p.text, st)
+			outR, editsR, stR := ref.RepairFrom(p.text, st)
+			if outF != outR || !reflect.DeepEqual(editsF, editsR) || stF != stR {
+				t.Errorf("%s page, state %+v: with the memo %q %v %+v, without %q %v %+v", p.name, st, outF, editsF, stF, outR, editsR, stR)
+			}
+		}
+	}
+	t.Logf("%d pages, %d narrow spans read again", len(pages), repeats)
+	if repeats == 0 {
+		t.Error("no page repeats a narrow span: the test checks nothing")
+	}
+}
+
+// repeatedSpans counts the narrow spans of text's windows that an earlier
+// one repeats with the same characters on either side.
+func repeatedSpans(r *Repairer, text string) int {
+	spots, _ := r.det.scan(text)
+	sc := &scratch{textLeft: -1}
+	n := 0
+	for _, w := range r.windows(text, spots) {
+		for _, s := range w.near {
+			left, right := sc.around(text, s.start, s.end)
+			if _, ok := sc.gatedBefore(text[s.start:s.end], left, right, w.lone); ok {
+				n++
+				continue
+			}
+			sc.gated = append(sc.gated, gateSpan{text: text[s.start:s.end], left: left, right: right, lone: w.lone})
+		}
+	}
+	return n
+}
