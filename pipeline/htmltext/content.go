@@ -1,6 +1,7 @@
 package htmltext
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,42 +61,45 @@ var (
 		"item": true, "items": true, "block": true, "info": true, "main": true, "inner": true, "module": true, "layer": true}
 )
 
-// nameTokens splits a class or id value into lower-case words at
-// punctuation, digits and lower-to-upper case changes.
-func nameTokens(s string) []string {
-	var toks []string
-	var cur []byte
-	flush := func() {
-		if len(cur) > 0 {
-			toks = append(toks, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+// nameScanner splits a class or id value into lower-case words at
+// punctuation, digits and lower-to-upper case changes. The words are
+// written into buf, not allocated: every element's names are read.
+type nameScanner struct {
+	s   string
+	i   int
+	buf [64]byte
+}
+
+// next returns the next word, valid until the following call.
+func (sc *nameScanner) next() ([]byte, bool) {
+	cur := sc.buf[:0]
+	for ; sc.i < len(sc.s); sc.i++ {
+		c := sc.s[sc.i]
 		switch {
 		case c >= 'a' && c <= 'z':
 			cur = append(cur, c)
 		case c >= 'A' && c <= 'Z':
-			if i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
-				flush()
+			if len(cur) > 0 && sc.s[sc.i-1] >= 'a' && sc.s[sc.i-1] <= 'z' {
+				return cur, true // this letter starts the next word
 			}
-			cur = append(cur, c)
+			cur = append(cur, c+('a'-'A'))
 		default:
-			flush()
+			if len(cur) > 0 {
+				sc.i++
+				return cur, true
+			}
 		}
 	}
-	flush()
-	return toks
+	return cur, len(cur) > 0
 }
 
 // chromeWord reports a furniture word, alone or with a widget suffix.
-func chromeWord(tok string) bool {
-	if chromeWords[tok] {
+func chromeWord(tok []byte) bool {
+	if chromeWords[string(tok)] {
 		return true
 	}
 	for _, w := range chromeStems {
-		if strings.HasPrefix(tok, w) && widgetSuffixes[tok[len(w):]] {
+		if len(tok) >= len(w) && string(tok[:len(w)]) == w && widgetSuffixes[string(tok[len(w):])] {
 			return true
 		}
 	}
@@ -113,6 +117,11 @@ type textLine struct {
 type extractor struct {
 	punct   map[*html.Node]int  // sentence punctuation in the subtree
 	dataRow map[*html.Node]bool // table rows read as one line of cells
+	// scoreTree's scratch, kept for its next call on the page.
+	index  map[*html.Node]int32
+	order  []*html.Node
+	stats  []blockStat
+	scored int // nodes the last model held
 }
 
 func newExtractor() *extractor {
@@ -175,7 +184,8 @@ func chromeName(n *html.Node) bool {
 		return true
 	}
 	for _, key := range []string{"class", "id"} {
-		for _, tok := range nameTokens(attr(n, key)) {
+		sc := nameScanner{s: attr(n, key)}
+		for tok, ok := sc.next(); ok; tok, ok = sc.next() {
 			if chromeWord(tok) {
 				return true
 			}
@@ -267,7 +277,11 @@ func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bo
 
 // shortText returns the trimmed text of n if it has at most max runes.
 func shortText(n *html.Node, max int) string {
+	// Most short elements hold one text node: it is kept as a slice of
+	// the page (one), and copied into b only when a second one comes.
 	var b strings.Builder
+	var one string
+	pieces := 0
 	count := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -280,7 +294,16 @@ func shortText(n *html.Node, max int) string {
 					}
 				}
 			}
-			b.WriteString(n.Data)
+			switch pieces {
+			case 0:
+				one = n.Data
+			case 1:
+				b.WriteString(one)
+				fallthrough
+			default:
+				b.WriteString(n.Data)
+			}
+			pieces++
 			return true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -292,6 +315,9 @@ func shortText(n *html.Node, max int) string {
 	}
 	if !walk(n) {
 		return ""
+	}
+	if pieces == 1 {
+		return cue.Trim(one)
 	}
 	return cue.Trim(b.String())
 }
@@ -353,8 +379,10 @@ func cellRunes(n *html.Node, ok *bool) int {
 
 // lineWriter collects text into lines, collapsing white space.
 type lineWriter struct {
-	lines   []textLine
-	buf     strings.Builder
+	lines []textLine
+	// buf is a bytes.Buffer so that Reset keeps its storage for the next
+	// line: a strings.Builder grew afresh for every line of the page.
+	buf     bytes.Buffer
 	cur     textLine
 	space   bool // white space seen since the last rune
 	brk     bool // ... and it held a line break
@@ -431,14 +459,14 @@ func (w *lineWriter) cell() {
 func (w *lineWriter) soft() { w.space = true }
 
 func (w *lineWriter) flush() {
-	var s string
+	var s []byte
 	if w.rowLine {
-		s = strings.TrimRight(strings.Trim(w.buf.String(), " \u3000"), "\t")
+		s = bytes.TrimRight(bytes.Trim(w.buf.Bytes(), " \u3000"), "\t")
 	} else {
-		s = cue.Trim(w.buf.String())
+		s = bytes.TrimFunc(w.buf.Bytes(), cue.IsSpace)
 	}
-	if w.cur.runes > 0 && s != "" {
-		w.cur.text = s
+	if w.cur.runes > 0 && len(s) > 0 {
+		w.cur.text = string(s)
 		w.lines = append(w.lines, w.cur)
 	}
 	w.buf.Reset()

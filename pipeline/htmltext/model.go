@@ -76,9 +76,19 @@ func (m *model) of(n *html.Node) nodeScore {
 func (x *extractor) scoreTree(body *html.Node) *model {
 	// The blocks in the order their first text comes, and each owner's
 	// index among them.
-	index := map[*html.Node]int32{}
-	var order []*html.Node
-	var stats []blockStat
+	// A page is scored twice (before and after pruning): the second pass
+	// reuses the first one's index storage.
+	index := x.index
+	if index == nil {
+		index = map[*html.Node]int32{}
+		x.index = index
+	}
+	clear(index)
+	order, stats := x.order[:0], x.stats[:0]
+	// Text nodes of one block mostly come one after another: the last
+	// owner's index saves a map lookup for each of them.
+	var lastOwner *html.Node
+	var lastK int32
 	var walk func(n, owner *html.Node, inLink, inRow bool)
 	walk = func(n, owner *html.Node, inLink, inRow bool) {
 		switch n.Type {
@@ -87,13 +97,17 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			if st.Runes == 0 {
 				return
 			}
-			k, ok := index[owner]
+			k, ok := lastK, owner == lastOwner
+			if !ok {
+				k, ok = index[owner]
+			}
 			if !ok {
 				k = int32(len(order))
 				index[owner] = k
 				order = append(order, owner)
 				stats = append(stats, blockStat{})
 			}
+			lastOwner, lastK = owner, k
 			b := &stats[k]
 			b.runes += st.Runes
 			if inLink {
@@ -119,7 +133,10 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 		}
 	}
 	walk(body, body, false, false)
-	m := &model{nodes: make(map[*html.Node]int32, len(order))}
+	x.order, x.stats = order, stats
+	// Blocks' ancestors are about as many again as the blocks; the second
+	// pass has about as many as the first.
+	m := &model{nodes: make(map[*html.Node]int32, max(2*len(order), x.scored))}
 	for k, n := range order {
 		b := &stats[k]
 		v := blockScore(*b)
@@ -143,6 +160,7 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			}
 		}
 	}
+	x.scored = len(m.nodes)
 	return m
 }
 
