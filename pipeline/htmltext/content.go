@@ -12,32 +12,52 @@ import (
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
 
-// junk elements never hold article text.
-var junk = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Canvas: true, atom.Button: true, atom.Input: true, atom.Select: true,
-	atom.Textarea: true, atom.Option: true, atom.Audio: true, atom.Video: true,
-	atom.Map: true, atom.Link: true, atom.Meta: true, atom.Rt: true, atom.Rp: true,
-	atom.Head: true, atom.Title: true,
+// atomSet is a set of atoms: a bit for each length at each offset into
+// the atom table (an atom is an offset and a length). A lookup is two
+// loads where a map hashed, on every element of every walk.
+type atomSet []uint32
+
+func newAtomSet(as ...atom.Atom) atomSet {
+	var s atomSet
+	for _, a := range as {
+		off := int(a >> 8)
+		for len(s) <= off {
+			s = append(s, 0)
+		}
+		s[off] |= 1 << (a & 0xff)
+	}
+	return s
 }
+
+func (s atomSet) has(a atom.Atom) bool {
+	off := a >> 8
+	return off < atom.Atom(len(s)) && s[off]&(1<<(a&0xff)) != 0
+}
+
+// junk elements never hold article text.
+var junk = newAtomSet(
+	atom.Script, atom.Style, atom.Noscript, atom.Template,
+	atom.Svg, atom.Math, atom.Iframe, atom.Object, atom.Embed,
+	atom.Canvas, atom.Button, atom.Input, atom.Select,
+	atom.Textarea, atom.Option, atom.Audio, atom.Video,
+	atom.Map, atom.Link, atom.Meta, atom.Rt, atom.Rp,
+	atom.Head, atom.Title)
 
 // block elements end a line.
-var block = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true,
-	atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true,
-	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true,
-	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
-	atom.Hgroup: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true,
-	atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
-	atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
-	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Ul: true, atom.Caption: true,
-	atom.Legend: true, atom.Body: true, atom.Html: true,
-}
+var block = newAtomSet(
+	atom.Address, atom.Article, atom.Aside, atom.Blockquote,
+	atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir,
+	atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption,
+	atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2,
+	atom.H3, atom.H4, atom.H5, atom.H6, atom.Header,
+	atom.Hgroup, atom.Hr, atom.Li, atom.Main, atom.Menu,
+	atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section,
+	atom.Summary, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot,
+	atom.Tr, atom.Td, atom.Th, atom.Ul, atom.Caption,
+	atom.Legend, atom.Body, atom.Html)
 
 // chromeTags are page furniture by their HTML5 meaning.
-var chromeTags = map[atom.Atom]bool{atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true}
+var chromeTags = newAtomSet(atom.Nav, atom.Aside, atom.Footer, atom.Header)
 
 // chromeWords are furniture words of class and id names. They are matched
 // as whole words of the name (split at punctuation, digits and camelCase),
@@ -122,6 +142,8 @@ type extractor struct {
 	order  []*html.Node
 	stats  []blockStat
 	scored int // nodes the last model held
+	// lineBuf is the storage of the lines last returned.
+	lineBuf []textLine
 }
 
 func newExtractor() *extractor {
@@ -136,7 +158,7 @@ func pruneJunk(n *html.Node) {
 		switch {
 		case c.Type == html.CommentNode, c.Type == html.DoctypeNode:
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junk[c.DataAtom] || hidden(c)):
+		case c.Type == html.ElementNode && (junk.has(c.DataAtom) || hidden(c)):
 			n.RemoveChild(c)
 		default:
 			pruneJunk(c)
@@ -222,7 +244,7 @@ func (x *extractor) pruneChrome(body *html.Node) []string {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if (chromeTags[c.DataAtom] || chromeName(c)) && !protected(c) {
+				if (chromeTags.has(c.DataAtom) || chromeName(c)) && !protected(c) {
 					removed = append(removed, nodePath(c))
 					n.RemoveChild(c)
 				} else {
@@ -242,22 +264,26 @@ func (x *extractor) pruneChrome(body *html.Node) []string {
 // label.
 func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bool) {
 	var heads []*html.Node
-	var find func(n *html.Node)
-	find = func(n *html.Node) {
+	// nt is n's short text, already found not to be a label: an element
+	// wrapping just its child (<li><a>首页</a></li>) has the child's text,
+	// which need not be classified again.
+	var find func(n *html.Node, nt string)
+	find = func(n *html.Node, nt string) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if t := shortText(c, 16); t != "" {
+			t := shortText(c, 16)
+			if t != "" && t != nt {
 				if k := cue.Marker(t); k == cue.Related || k == cue.Comments || k == cue.Share {
 					heads = append(heads, c)
 					continue
 				}
 			}
-			find(c)
+			find(c, t)
 		}
 	}
-	find(body)
+	find(body, "")
 	for _, h := range heads {
 		if h.Parent == nil {
 			continue // already removed with an earlier section
@@ -474,9 +500,12 @@ func (w *lineWriter) flush() {
 	w.space, w.brk, w.last, w.rowLine, w.edge = false, false, 0, false, false
 }
 
-// lines renders the subtree of n as lines.
+// lines renders the subtree of n as lines. The slice's storage is reused
+// by the next call: a caller is done with one page's lines before it asks
+// for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
-	w := &lineWriter{}
+	w := &lineWriter{lines: x.lineBuf[:0]}
+	defer func() { x.lineBuf = w.lines }()
 	var walk func(n *html.Node, inLink, pre, inCell bool)
 	walk = func(n *html.Node, inLink, pre, inCell bool) {
 		switch n.Type {
@@ -520,7 +549,7 @@ func (x *extractor) lines(n *html.Node) []textLine {
 		case n.DataAtom == atom.Pre:
 			pre = true
 		}
-		isBlock := block[n.DataAtom]
+		isBlock := block.has(n.DataAtom)
 		if isBlock {
 			if inCell {
 				w.soft()
@@ -528,7 +557,7 @@ func (x *extractor) lines(n *html.Node) []textLine {
 				w.flush()
 			}
 		}
-		sep := wordEdge[n.DataAtom]
+		sep := wordEdge.has(n.DataAtom)
 		if sep {
 			w.edge = true
 		}
@@ -554,8 +583,10 @@ func (x *extractor) lines(n *html.Node) []textLine {
 // wordEdge elements separate words when they touch: styling elements that
 // sites put side by side (<span>2023-03-10</span><span>4</span>). Not
 // <sup>, <sub>, <b> or <strong>, which mark up parts of one word or number.
-var wordEdge = map[atom.Atom]bool{atom.Span: true, atom.Em: true, atom.I: true, atom.A: true, atom.Font: true,
-	atom.Label: true, atom.Time: true, atom.Small: true, atom.Cite: true}
+var wordEdge = newAtomSet(atom.Span, atom.Em, atom.I, atom.A, atom.Font,
+	atom.Label, atom.Time, atom.Small, atom.Cite)
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func alnum(r rune) bool { return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
@@ -580,7 +611,9 @@ func isProse(s string) bool { return cue.Prose(s) }
 // bareDate reports text that is only a date or time stamp.
 func bareDate(s string) bool {
 	s = cue.Trim(s)
-	if s == "" {
+	// A date starts with its year (19xx or 20xx), so text that does not
+	// start with one is not a bare date: most text nodes skip FindDate.
+	if len(s) < 4 || !(s[0] == '1' && s[1] == '9' || s[0] == '2' && s[1] == '0') || !isDigit(s[2]) || !isDigit(s[3]) {
 		return false
 	}
 	_, start, end, ok := cue.FindDate(s)

@@ -120,7 +120,7 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			if !inRow {
 				if n.DataAtom == atom.Tr && x.isDataRow(n) {
 					owner, inRow = n, true
-				} else if block[n.DataAtom] {
+				} else if block.has(n.DataAtom) {
 					owner = n
 				}
 			}
@@ -197,9 +197,9 @@ func (m *model) choose(body *html.Node) *html.Node {
 		}
 		share := m.of(top).score / m.of(best).score
 		switch {
-		case layoutPart[top.DataAtom] && share >= 0.8:
-		case itemTags[top.DataAtom] && share >= 0.7 && hasTwin(top):
-		case itemTags[top.DataAtom] && share >= 0.95 && !hasData(best, top):
+		case layoutPart.has(top.DataAtom) && share >= 0.8:
+		case itemTags.has(top.DataAtom) && share >= 0.7 && hasTwin(top):
+		case itemTags.has(top.DataAtom) && share >= 0.95 && !hasData(best, top):
 			// A stray comment or caption beside the article.
 		default:
 			return best
@@ -228,10 +228,10 @@ func hasData(n, skip *html.Node) bool {
 }
 
 // layoutPart: the parts of a table, down to its cells.
-var layoutPart = map[atom.Atom]bool{atom.Table: true, atom.Tbody: true, atom.Tr: true, atom.Td: true, atom.Th: true}
+var layoutPart = newAtomSet(atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Th)
 
 // itemTags are the containers of repeated items such as posts.
-var itemTags = map[atom.Atom]bool{atom.Div: true, atom.Section: true, atom.Article: true, atom.Table: true}
+var itemTags = newAtomSet(atom.Div, atom.Section, atom.Article, atom.Table)
 
 // hasTwin reports a sibling of n with the same tag, class and id (digits
 // removed from the id: post_1001, post_1002).
