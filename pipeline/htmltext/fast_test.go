@@ -1,6 +1,7 @@
 package htmltext
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -125,6 +126,18 @@ func TestAtomSet(t *testing.T) {
 			if s.has(a) != want[a] {
 				t.Errorf("subset %d: has(%v) = %v, want %v", start, a, s.has(a), want[a])
 			}
+		}
+	}
+}
+
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "\u3000\u00a0", "  中文  ", "\u3000全角\u3000", "\xff x \xff", " \xe3\x80", "\xe3\x80 ",
+		"\u200b零宽\u200b", "\t\n\r\v\f a \u2028\u205f", "\u0085x\u0085", "a",
+	} {
+		want := string(bytes.TrimFunc([]byte(s), cue.IsSpace))
+		if got := string(trimSpace([]byte(s))); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
