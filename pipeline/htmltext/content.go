@@ -138,10 +138,10 @@ type extractor struct {
 	punct   map[*html.Node]int  // sentence punctuation in the subtree
 	dataRow map[*html.Node]bool // table rows read as one line of cells
 	// scoreTree's scratch, kept for its next call on the page.
-	index  map[*html.Node]int32
-	order  []*html.Node
-	stats  []blockStat
-	scored int // nodes the last model held
+	index map[*html.Node]int32
+	order []*html.Node
+	stats []blockStat
+	model *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
 }

@@ -141,3 +141,15 @@ func TestTrimSpace(t *testing.T) {
 		}
 	}
 }
+
+func TestSquashEqual(t *testing.T) {
+	strs := []string{"", " ", "标题", "标 题", " 标题\u3000", "标题党", "标", "a\xffb", "a\ufffdb", "a \xff b", "\xe4\xbd", "\ufffd", "ab", "a b c"}
+	for _, s := range strs {
+		for _, u := range strs {
+			sq := squash(u)
+			if got, want := squashEqual(s, sq), squash(s) == sq; got != want {
+				t.Errorf("squashEqual(%q, %q) = %v, want %v", s, sq, got, want)
+			}
+		}
+	}
+}

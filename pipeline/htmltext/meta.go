@@ -367,20 +367,29 @@ func (h head) decide(pageLines []textLine) (Meta, sources) {
 	}
 	// Scripts can be large: read them only when the sources before them
 	// give no date with a time of day.
-	if !preciseDate(dates[:3]) {
+	// Each source is parsed once: the precision check and the refinement
+	// loop below asked for the same ones again.
+	parsed := make([]parsedDate, len(dates))
+	for i := range 3 {
+		parsed[i].v, parsed[i].ok = cue.ParseDate(dates[i].v)
+	}
+	if !preciseParsed(parsed[:3]) {
 		dates[3].v = h.scriptDate()
 	}
+	for i := 3; i < len(dates); i++ {
+		parsed[i].v, parsed[i].ok = cue.ParseDate(dates[i].v)
+	}
 	for i, d := range dates {
-		v, ok := cue.ParseDate(d.v)
+		v, ok := parsed[i].v, parsed[i].ok
 		if !ok {
 			continue
 		}
 		m.PublishedAt, src.date = v, d.from
 		// A later source that agrees gives what this one leaves out: the
 		// time of day, or the seconds.
-		for _, later := range dates[i+1:] {
-			if w, ok := cue.ParseDate(later.v); ok && finer(v, w) {
-				m.PublishedAt, src.date = w, d.from+", refined by "+later.from
+		for j := i + 1; j < len(dates); j++ {
+			if w, ok := parsed[j].v, parsed[j].ok; ok && finer(v, w) {
+				m.PublishedAt, src.date = w, d.from+", refined by "+dates[j].from
 				break
 			}
 		}
@@ -403,10 +412,16 @@ func (h head) decide(pageLines []textLine) (Meta, sources) {
 	return m, src
 }
 
-// preciseDate reports a date with a time of day among the sources.
-func preciseDate(dates []struct{ from, v string }) bool {
+// parsedDate is a date source's value as cue.ParseDate gives it.
+type parsedDate struct {
+	v  string
+	ok bool
+}
+
+// preciseParsed reports a date with a time of day among the sources.
+func preciseParsed(dates []parsedDate) bool {
 	for _, d := range dates {
-		if v, ok := cue.ParseDate(d.v); ok && !strings.HasSuffix(v, "T00:00:00+08:00") {
+		if d.ok && !strings.HasSuffix(d.v, "T00:00:00+08:00") {
 			return true
 		}
 	}
@@ -531,7 +546,7 @@ func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 	start := -1
 	if t := squash(title); t != "" {
 		for i, l := range lines {
-			if squash(l.text) == t {
+			if squashEqual(l.text, t) {
 				start = i
 				break
 			}

@@ -72,7 +72,9 @@ func (m *model) of(n *html.Node) nodeScore {
 	return nodeScore{}
 }
 
-// scoreTree scores the blocks under body and sums them up the tree.
+// scoreTree scores the blocks under body and sums them up the tree. The
+// model it returns is overwritten by its next call: a page is scored before
+// and after pruning, and the first model is done with by then.
 func (x *extractor) scoreTree(body *html.Node) *model {
 	// The blocks in the order their first text comes, and each owner's
 	// index among them.
@@ -134,9 +136,14 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 	}
 	walk(body, body, false, false)
 	x.order, x.stats = order, stats
-	// Blocks' ancestors are about as many again as the blocks; the second
-	// pass has about as many as the first.
-	m := &model{nodes: make(map[*html.Node]int32, max(2*len(order), x.scored))}
+	m := x.model
+	if m == nil {
+		// Blocks' ancestors are about as many again as the blocks.
+		m = &model{nodes: make(map[*html.Node]int32, 2*len(order))}
+		x.model = m
+	}
+	clear(m.nodes)
+	m.scores = m.scores[:0]
 	for k, n := range order {
 		b := &stats[k]
 		v := blockScore(*b)
@@ -160,7 +167,6 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			}
 		}
 	}
-	x.scored = len(m.nodes)
 	return m
 }
 
