@@ -135,7 +135,6 @@ type textLine struct {
 }
 
 type extractor struct {
-	punct   map[*html.Node]int  // sentence punctuation in the subtree
 	dataRow map[*html.Node]bool // table rows read as one line of cells
 	// scoreTree's scratch, kept for its next call on the page.
 	index map[*html.Node]int32
@@ -147,7 +146,7 @@ type extractor struct {
 }
 
 func newExtractor() *extractor {
-	return &extractor{punct: map[*html.Node]int{}, dataRow: map[*html.Node]bool{}}
+	return &extractor{dataRow: map[*html.Node]bool{}}
 }
 
 // pruneJunk removes comments, scripts, styles, form controls, ruby
@@ -216,16 +215,15 @@ func chromeName(n *html.Node) bool {
 	return false
 }
 
-// countPunct fills x.punct for the subtree of n.
-func (x *extractor) countPunct(n *html.Node) int {
+// countPunct counts the sentence punctuation in the subtree of n.
+func countPunct(n *html.Node) int {
 	total := 0
 	if n.Type == html.TextNode {
 		return cue.Measure(n.Data).Punct
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		total += x.countPunct(c)
+		total += countPunct(c)
 	}
-	x.punct[n] = total
 	return total
 }
 
@@ -670,7 +668,7 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 		}
 	}
 	walk(main)
-	total := x.countPunct(main)
+	total := countPunct(main)
 	x.pruneTeasers(main, total)
 	if len(stamps) < 2 {
 		return
@@ -683,7 +681,7 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 				break
 			}
 		}
-		if feed == nil || feed.Parent == nil || x.countPunct(feed)*2 >= total {
+		if feed == nil || feed.Parent == nil || countPunct(feed)*2 >= total {
 			continue
 		}
 		feed.Parent.RemoveChild(feed)
@@ -704,7 +702,10 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 			case c.Type == html.ElementNode && teaser(c):
 				teasers++
 			case c.Type == html.TextNode && cue.Trim(c.Data) == "":
-			case cue.RuneLen(shortText(c, 12)) > 0 && x.punct[c] == 0:
+			case cue.RuneLen(shortText(c, 12)) > 0 && (c.Type == html.TextNode || countPunct(c) == 0):
+				// A label: a text node, or an element of at most 12
+				// characters (so counting its punctuation is cheap; a map
+				// of every element's count was filled for this).
 			default:
 				other = true
 			}
@@ -721,7 +722,7 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 	}
 	walk(main)
 	for _, b := range boxes {
-		if b.Parent != nil && x.countPunct(b)*2 < total {
+		if b.Parent != nil && countPunct(b)*2 < total {
 			b.Parent.RemoveChild(b)
 		}
 	}
