@@ -1,6 +1,7 @@
 package htmltext
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,32 +12,52 @@ import (
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
 
-// junk elements never hold article text.
-var junk = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Canvas: true, atom.Button: true, atom.Input: true, atom.Select: true,
-	atom.Textarea: true, atom.Option: true, atom.Audio: true, atom.Video: true,
-	atom.Map: true, atom.Link: true, atom.Meta: true, atom.Rt: true, atom.Rp: true,
-	atom.Head: true, atom.Title: true,
+// atomSet is a set of atoms: a bit for each length at each offset into
+// the atom table (an atom is an offset and a length). A lookup is two
+// loads where a map hashed, on every element of every walk.
+type atomSet []uint32
+
+func newAtomSet(as ...atom.Atom) atomSet {
+	var s atomSet
+	for _, a := range as {
+		off := int(a >> 8)
+		for len(s) <= off {
+			s = append(s, 0)
+		}
+		s[off] |= 1 << (a & 0xff)
+	}
+	return s
 }
+
+func (s atomSet) has(a atom.Atom) bool {
+	off := a >> 8
+	return off < atom.Atom(len(s)) && s[off]&(1<<(a&0xff)) != 0
+}
+
+// junk elements never hold article text.
+var junk = newAtomSet(
+	atom.Script, atom.Style, atom.Noscript, atom.Template,
+	atom.Svg, atom.Math, atom.Iframe, atom.Object, atom.Embed,
+	atom.Canvas, atom.Button, atom.Input, atom.Select,
+	atom.Textarea, atom.Option, atom.Audio, atom.Video,
+	atom.Map, atom.Link, atom.Meta, atom.Rt, atom.Rp,
+	atom.Head, atom.Title)
 
 // block elements end a line.
-var block = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true,
-	atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true,
-	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true,
-	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
-	atom.Hgroup: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true,
-	atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
-	atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
-	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Ul: true, atom.Caption: true,
-	atom.Legend: true, atom.Body: true, atom.Html: true,
-}
+var block = newAtomSet(
+	atom.Address, atom.Article, atom.Aside, atom.Blockquote,
+	atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir,
+	atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption,
+	atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2,
+	atom.H3, atom.H4, atom.H5, atom.H6, atom.Header,
+	atom.Hgroup, atom.Hr, atom.Li, atom.Main, atom.Menu,
+	atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section,
+	atom.Summary, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot,
+	atom.Tr, atom.Td, atom.Th, atom.Ul, atom.Caption,
+	atom.Legend, atom.Body, atom.Html)
 
 // chromeTags are page furniture by their HTML5 meaning.
-var chromeTags = map[atom.Atom]bool{atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true}
+var chromeTags = newAtomSet(atom.Nav, atom.Aside, atom.Footer, atom.Header)
 
 // chromeWords are furniture words of class and id names. They are matched
 // as whole words of the name (split at punctuation, digits and camelCase),
@@ -60,42 +81,45 @@ var (
 		"item": true, "items": true, "block": true, "info": true, "main": true, "inner": true, "module": true, "layer": true}
 )
 
-// nameTokens splits a class or id value into lower-case words at
-// punctuation, digits and lower-to-upper case changes.
-func nameTokens(s string) []string {
-	var toks []string
-	var cur []byte
-	flush := func() {
-		if len(cur) > 0 {
-			toks = append(toks, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+// nameScanner splits a class or id value into lower-case words at
+// punctuation, digits and lower-to-upper case changes. The words are
+// written into buf, not allocated: every element's names are read.
+type nameScanner struct {
+	s   string
+	i   int
+	buf [64]byte
+}
+
+// next returns the next word, valid until the following call.
+func (sc *nameScanner) next() ([]byte, bool) {
+	cur := sc.buf[:0]
+	for ; sc.i < len(sc.s); sc.i++ {
+		c := sc.s[sc.i]
 		switch {
 		case c >= 'a' && c <= 'z':
 			cur = append(cur, c)
 		case c >= 'A' && c <= 'Z':
-			if i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
-				flush()
+			if len(cur) > 0 && sc.s[sc.i-1] >= 'a' && sc.s[sc.i-1] <= 'z' {
+				return cur, true // this letter starts the next word
 			}
-			cur = append(cur, c)
+			cur = append(cur, c+('a'-'A'))
 		default:
-			flush()
+			if len(cur) > 0 {
+				sc.i++
+				return cur, true
+			}
 		}
 	}
-	flush()
-	return toks
+	return cur, len(cur) > 0
 }
 
 // chromeWord reports a furniture word, alone or with a widget suffix.
-func chromeWord(tok string) bool {
-	if chromeWords[tok] {
+func chromeWord(tok []byte) bool {
+	if chromeWords[string(tok)] {
 		return true
 	}
 	for _, w := range chromeStems {
-		if strings.HasPrefix(tok, w) && widgetSuffixes[tok[len(w):]] {
+		if len(tok) >= len(w) && string(tok[:len(w)]) == w && widgetSuffixes[string(tok[len(w):])] {
 			return true
 		}
 	}
@@ -111,12 +135,18 @@ type textLine struct {
 }
 
 type extractor struct {
-	punct   map[*html.Node]int  // sentence punctuation in the subtree
 	dataRow map[*html.Node]bool // table rows read as one line of cells
+	// scoreTree's scratch, kept for its next call on the page.
+	index map[*html.Node]int32
+	order []*html.Node
+	stats []blockStat
+	model *model // the last model scoreTree returned
+	// lineBuf is the storage of the lines last returned.
+	lineBuf []textLine
 }
 
 func newExtractor() *extractor {
-	return &extractor{punct: map[*html.Node]int{}, dataRow: map[*html.Node]bool{}}
+	return &extractor{dataRow: map[*html.Node]bool{}}
 }
 
 // pruneJunk removes comments, scripts, styles, form controls, ruby
@@ -127,7 +157,7 @@ func pruneJunk(n *html.Node) {
 		switch {
 		case c.Type == html.CommentNode, c.Type == html.DoctypeNode:
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junk[c.DataAtom] || hidden(c)):
+		case c.Type == html.ElementNode && (junk.has(c.DataAtom) || hidden(c)):
 			n.RemoveChild(c)
 		default:
 			pruneJunk(c)
@@ -175,7 +205,8 @@ func chromeName(n *html.Node) bool {
 		return true
 	}
 	for _, key := range []string{"class", "id"} {
-		for _, tok := range nameTokens(attr(n, key)) {
+		sc := nameScanner{s: attr(n, key)}
+		for tok, ok := sc.next(); ok; tok, ok = sc.next() {
 			if chromeWord(tok) {
 				return true
 			}
@@ -184,16 +215,15 @@ func chromeName(n *html.Node) bool {
 	return false
 }
 
-// countPunct fills x.punct for the subtree of n.
-func (x *extractor) countPunct(n *html.Node) int {
+// countPunct counts the sentence punctuation in the subtree of n.
+func countPunct(n *html.Node) int {
 	total := 0
 	if n.Type == html.TextNode {
 		return cue.Measure(n.Data).Punct
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		total += x.countPunct(c)
+		total += countPunct(c)
 	}
-	x.punct[n] = total
 	return total
 }
 
@@ -212,7 +242,7 @@ func (x *extractor) pruneChrome(body *html.Node) []string {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if (chromeTags[c.DataAtom] || chromeName(c)) && !protected(c) {
+				if (chromeTags.has(c.DataAtom) || chromeName(c)) && !protected(c) {
 					removed = append(removed, nodePath(c))
 					n.RemoveChild(c)
 				} else {
@@ -232,22 +262,26 @@ func (x *extractor) pruneChrome(body *html.Node) []string {
 // label.
 func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bool) {
 	var heads []*html.Node
-	var find func(n *html.Node)
-	find = func(n *html.Node) {
+	// nt is n's short text, already found not to be a label: an element
+	// wrapping just its child (<li><a>首页</a></li>) has the child's text,
+	// which need not be classified again.
+	var find func(n *html.Node, nt string)
+	find = func(n *html.Node, nt string) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if t := shortText(c, 16); t != "" {
+			t := shortText(c, 16)
+			if t != "" && t != nt {
 				if k := cue.Marker(t); k == cue.Related || k == cue.Comments || k == cue.Share {
 					heads = append(heads, c)
 					continue
 				}
 			}
-			find(c)
+			find(c, t)
 		}
 	}
-	find(body)
+	find(body, "")
 	for _, h := range heads {
 		if h.Parent == nil {
 			continue // already removed with an earlier section
@@ -267,7 +301,11 @@ func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bo
 
 // shortText returns the trimmed text of n if it has at most max runes.
 func shortText(n *html.Node, max int) string {
+	// Most short elements hold one text node: it is kept as a slice of
+	// the page (one), and copied into b only when a second one comes.
 	var b strings.Builder
+	var one string
+	pieces := 0
 	count := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -280,7 +318,16 @@ func shortText(n *html.Node, max int) string {
 					}
 				}
 			}
-			b.WriteString(n.Data)
+			switch pieces {
+			case 0:
+				one = n.Data
+			case 1:
+				b.WriteString(one)
+				fallthrough
+			default:
+				b.WriteString(n.Data)
+			}
+			pieces++
 			return true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -292,6 +339,9 @@ func shortText(n *html.Node, max int) string {
 	}
 	if !walk(n) {
 		return ""
+	}
+	if pieces == 1 {
+		return cue.Trim(one)
 	}
 	return cue.Trim(b.String())
 }
@@ -353,8 +403,10 @@ func cellRunes(n *html.Node, ok *bool) int {
 
 // lineWriter collects text into lines, collapsing white space.
 type lineWriter struct {
-	lines   []textLine
-	buf     strings.Builder
+	lines []textLine
+	// buf is a bytes.Buffer so that Reset keeps its storage for the next
+	// line: a strings.Builder grew afresh for every line of the page.
+	buf     bytes.Buffer
 	cur     textLine
 	space   bool // white space seen since the last rune
 	brk     bool // ... and it held a line break
@@ -372,7 +424,11 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 	p := 0
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		if c := s[i]; c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			// A three-byte character (most Chinese text), decoded inline as
+			// cue.Measure does: the decoder call was a third of the time.
+			r, size = rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
+		} else if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		at := i
@@ -420,6 +476,32 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 	w.buf.WriteString(s[p:])
 }
 
+// trimSpace is bytes.TrimFunc(b, cue.IsSpace) without a call through a
+// function value for every byte looked at.
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 {
+		r, n := rune(b[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(b)
+		}
+		if !cue.IsSpace(r) {
+			break
+		}
+		b = b[n:]
+	}
+	for len(b) > 0 {
+		r, n := rune(b[len(b)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRune(b)
+		}
+		if !cue.IsSpace(r) {
+			break
+		}
+		b = b[:len(b)-n]
+	}
+	return b
+}
+
 // cell starts a new table cell in the current line.
 func (w *lineWriter) cell() {
 	w.buf.WriteByte('\t')
@@ -431,14 +513,14 @@ func (w *lineWriter) cell() {
 func (w *lineWriter) soft() { w.space = true }
 
 func (w *lineWriter) flush() {
-	var s string
+	var s []byte
 	if w.rowLine {
-		s = strings.TrimRight(strings.Trim(w.buf.String(), " \u3000"), "\t")
+		s = bytes.TrimRight(bytes.Trim(w.buf.Bytes(), " \u3000"), "\t")
 	} else {
-		s = cue.Trim(w.buf.String())
+		s = trimSpace(w.buf.Bytes())
 	}
-	if w.cur.runes > 0 && s != "" {
-		w.cur.text = s
+	if w.cur.runes > 0 && len(s) > 0 {
+		w.cur.text = string(s)
 		w.lines = append(w.lines, w.cur)
 	}
 	w.buf.Reset()
@@ -446,9 +528,12 @@ func (w *lineWriter) flush() {
 	w.space, w.brk, w.last, w.rowLine, w.edge = false, false, 0, false, false
 }
 
-// lines renders the subtree of n as lines.
+// lines renders the subtree of n as lines. The slice's storage is reused
+// by the next call: a caller is done with one page's lines before it asks
+// for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
-	w := &lineWriter{}
+	w := &lineWriter{lines: x.lineBuf[:0]}
+	defer func() { x.lineBuf = w.lines }()
 	var walk func(n *html.Node, inLink, pre, inCell bool)
 	walk = func(n *html.Node, inLink, pre, inCell bool) {
 		switch n.Type {
@@ -492,7 +577,7 @@ func (x *extractor) lines(n *html.Node) []textLine {
 		case n.DataAtom == atom.Pre:
 			pre = true
 		}
-		isBlock := block[n.DataAtom]
+		isBlock := block.has(n.DataAtom)
 		if isBlock {
 			if inCell {
 				w.soft()
@@ -500,7 +585,7 @@ func (x *extractor) lines(n *html.Node) []textLine {
 				w.flush()
 			}
 		}
-		sep := wordEdge[n.DataAtom]
+		sep := wordEdge.has(n.DataAtom)
 		if sep {
 			w.edge = true
 		}
@@ -526,8 +611,10 @@ func (x *extractor) lines(n *html.Node) []textLine {
 // wordEdge elements separate words when they touch: styling elements that
 // sites put side by side (<span>2023-03-10</span><span>4</span>). Not
 // <sup>, <sub>, <b> or <strong>, which mark up parts of one word or number.
-var wordEdge = map[atom.Atom]bool{atom.Span: true, atom.Em: true, atom.I: true, atom.A: true, atom.Font: true,
-	atom.Label: true, atom.Time: true, atom.Small: true, atom.Cite: true}
+var wordEdge = newAtomSet(atom.Span, atom.Em, atom.I, atom.A, atom.Font,
+	atom.Label, atom.Time, atom.Small, atom.Cite)
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func alnum(r rune) bool { return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
@@ -552,7 +639,9 @@ func isProse(s string) bool { return cue.Prose(s) }
 // bareDate reports text that is only a date or time stamp.
 func bareDate(s string) bool {
 	s = cue.Trim(s)
-	if s == "" {
+	// A date starts with its year (19xx or 20xx), so text that does not
+	// start with one is not a bare date: most text nodes skip FindDate.
+	if len(s) < 4 || !(s[0] == '1' && s[1] == '9' || s[0] == '2' && s[1] == '0') || !isDigit(s[2]) || !isDigit(s[3]) {
 		return false
 	}
 	_, start, end, ok := cue.FindDate(s)
@@ -579,7 +668,7 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 		}
 	}
 	walk(main)
-	total := x.countPunct(main)
+	total := countPunct(main)
 	x.pruneTeasers(main, total)
 	if len(stamps) < 2 {
 		return
@@ -592,7 +681,7 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 				break
 			}
 		}
-		if feed == nil || feed.Parent == nil || x.countPunct(feed)*2 >= total {
+		if feed == nil || feed.Parent == nil || countPunct(feed)*2 >= total {
 			continue
 		}
 		feed.Parent.RemoveChild(feed)
@@ -613,7 +702,10 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 			case c.Type == html.ElementNode && teaser(c):
 				teasers++
 			case c.Type == html.TextNode && cue.Trim(c.Data) == "":
-			case cue.RuneLen(shortText(c, 12)) > 0 && x.punct[c] == 0:
+			case cue.RuneLen(shortText(c, 12)) > 0 && (c.Type == html.TextNode || countPunct(c) == 0):
+				// A label: a text node, or an element of at most 12
+				// characters (so counting its punctuation is cheap; a map
+				// of every element's count was filled for this).
 			default:
 				other = true
 			}
@@ -630,7 +722,7 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 	}
 	walk(main)
 	for _, b := range boxes {
-		if b.Parent != nil && x.countPunct(b)*2 < total {
+		if b.Parent != nil && countPunct(b)*2 < total {
 			b.Parent.RemoveChild(b)
 		}
 	}

@@ -37,6 +37,7 @@ package htmltext
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -190,6 +191,24 @@ func squash(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// squashEqual reports squash(s) == sq without building squash(s): squash
+// writes each rune of s but spaces as UTF-8 (an invalid byte as U+FFFD).
+func squashEqual(s, sq string) bool {
+	var buf [utf8.UTFMax]byte
+	j := 0
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		if j+n > len(sq) || sq[j:j+n] != string(buf[:n]) {
+			return false
+		}
+		j += n
+	}
+	return j == len(sq)
 }
 
 // firstElement returns the first element named name in document order.

@@ -59,6 +59,10 @@ func TestLineWriterWrite(t *testing.T) {
 		"一行\r\n两行\n\n三行",
 		"“引号”\n—— 破折号 …\n省略",
 		"link|text|",
+		// three-byte edge cases of the inline decoder: a surrogate, the
+		// first three-byte character, a literal U+FFFD, a cut sequence
+		"\xed\xa0\x80中\xe0\xa0\x80文\xef\xbf\xbd，\xe1\x80",
+		"末尾\xe4\xbd",
 		"",
 	}
 	for _, c := range cases {

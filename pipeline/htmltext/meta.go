@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -266,9 +267,12 @@ func inList(n *html.Node) bool {
 		case "li", "a", "aside", "nav", "footer", "dd":
 			return true
 		}
-		for _, tok := range nameTokens(attr(p, "class") + " " + attr(p, "id")) {
-			if listWords[tok] {
-				return true
+		for _, key := range []string{"class", "id"} {
+			sc := nameScanner{s: attr(p, key)}
+			for tok, ok := sc.next(); ok; tok, ok = sc.next() {
+				if listWords[string(tok)] {
+					return true
+				}
 			}
 		}
 	}
@@ -363,20 +367,29 @@ func (h head) decide(pageLines []textLine) (Meta, sources) {
 	}
 	// Scripts can be large: read them only when the sources before them
 	// give no date with a time of day.
-	if !preciseDate(dates[:3]) {
+	// Each source is parsed once: the precision check and the refinement
+	// loop below asked for the same ones again.
+	parsed := make([]parsedDate, len(dates))
+	for i := range 3 {
+		parsed[i].v, parsed[i].ok = cue.ParseDate(dates[i].v)
+	}
+	if !preciseParsed(parsed[:3]) {
 		dates[3].v = h.scriptDate()
 	}
+	for i := 3; i < len(dates); i++ {
+		parsed[i].v, parsed[i].ok = cue.ParseDate(dates[i].v)
+	}
 	for i, d := range dates {
-		v, ok := cue.ParseDate(d.v)
+		v, ok := parsed[i].v, parsed[i].ok
 		if !ok {
 			continue
 		}
 		m.PublishedAt, src.date = v, d.from
 		// A later source that agrees gives what this one leaves out: the
 		// time of day, or the seconds.
-		for _, later := range dates[i+1:] {
-			if w, ok := cue.ParseDate(later.v); ok && finer(v, w) {
-				m.PublishedAt, src.date = w, d.from+", refined by "+later.from
+		for j := i + 1; j < len(dates); j++ {
+			if w, ok := parsed[j].v, parsed[j].ok; ok && finer(v, w) {
+				m.PublishedAt, src.date = w, d.from+", refined by "+dates[j].from
 				break
 			}
 		}
@@ -399,10 +412,16 @@ func (h head) decide(pageLines []textLine) (Meta, sources) {
 	return m, src
 }
 
-// preciseDate reports a date with a time of day among the sources.
-func preciseDate(dates []struct{ from, v string }) bool {
+// parsedDate is a date source's value as cue.ParseDate gives it.
+type parsedDate struct {
+	v  string
+	ok bool
+}
+
+// preciseParsed reports a date with a time of day among the sources.
+func preciseParsed(dates []parsedDate) bool {
 	for _, d := range dates {
-		if v, ok := cue.ParseDate(d.v); ok && !strings.HasSuffix(v, "T00:00:00+08:00") {
+		if d.ok && !strings.HasSuffix(d.v, "T00:00:00+08:00") {
 			return true
 		}
 	}
@@ -447,12 +466,15 @@ func (h head) headline(lines []textLine, site string) (title, suffix, from strin
 	}
 	core := squash(longestSegment(t, site))
 	st := squash(t)
+	// The title's leading parts, squashed once rather than for every line
+	// agrees is asked about.
+	lead := leadingParts(t)
 	agrees := func(c string) bool {
 		sc := squash(c)
 		if sc == "" || !strings.Contains(st, sc) {
 			return false
 		}
-		return leading(t, sc) || strings.Contains(sc, core) || strings.Contains(core, sc) && len(sc)*5 >= len(core)*3
+		return slices.Contains(lead, sc) || strings.Contains(sc, core) || strings.Contains(core, sc) && len(sc)*5 >= len(core)*3
 	}
 	if h.h1 != "" && agrees(h.h1) {
 		_, suffix = stripSite(t, h.h1, site)
@@ -474,15 +496,15 @@ func (h head) headline(lines []textLine, site string) (title, suffix, from strin
 	return title, suffix, "<title> minus site name"
 }
 
-// leading reports whether sc (squashed) is the first part or parts of the
-// title t: the title's text up to one of its separators.
-func leading(t, sc string) bool {
-	for _, seg := range splitSeps(t) {
-		if squash(t[:seg.end]) == sc {
-			return true
-		}
+// leadingParts lists, squashed, the first part or parts of the title t:
+// the title's text up to each of its separators and the whole.
+func leadingParts(t string) []string {
+	segs := splitSeps(t)
+	out := make([]string, len(segs))
+	for i, seg := range segs {
+		out[i] = squash(t[:seg.end])
 	}
-	return false
+	return out
 }
 
 // longestSegment is the longest part of a title split at its separators
@@ -524,7 +546,7 @@ func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 	start := -1
 	if t := squash(title); t != "" {
 		for i, l := range lines {
-			if squash(l.text) == t {
+			if squashEqual(l.text, t) {
 				start = i
 				break
 			}
@@ -634,6 +656,12 @@ func splitSeps(t string) []segment {
 	var segs []segment
 	start, strong := 0, false
 	for i := 0; i < len(t); {
+		// Every separator starts with one of these bytes (0xEF leads ｜
+		// and －): trying all of them at every byte was most of the cost.
+		if c := t[i]; c != '_' && c != '-' && c != '|' && c != ' ' && c != 0xEF {
+			i++
+			continue
+		}
 		matched, st := "", false
 		for _, s := range titleSeps {
 			if strings.HasPrefix(t[i:], s.sep) {

@@ -72,13 +72,25 @@ func (m *model) of(n *html.Node) nodeScore {
 	return nodeScore{}
 }
 
-// scoreTree scores the blocks under body and sums them up the tree.
+// scoreTree scores the blocks under body and sums them up the tree. The
+// model it returns is overwritten by its next call: a page is scored before
+// and after pruning, and the first model is done with by then.
 func (x *extractor) scoreTree(body *html.Node) *model {
 	// The blocks in the order their first text comes, and each owner's
 	// index among them.
-	index := map[*html.Node]int32{}
-	var order []*html.Node
-	var stats []blockStat
+	// A page is scored twice (before and after pruning): the second pass
+	// reuses the first one's index storage.
+	index := x.index
+	if index == nil {
+		index = map[*html.Node]int32{}
+		x.index = index
+	}
+	clear(index)
+	order, stats := x.order[:0], x.stats[:0]
+	// Text nodes of one block mostly come one after another: the last
+	// owner's index saves a map lookup for each of them.
+	var lastOwner *html.Node
+	var lastK int32
 	var walk func(n, owner *html.Node, inLink, inRow bool)
 	walk = func(n, owner *html.Node, inLink, inRow bool) {
 		switch n.Type {
@@ -87,13 +99,17 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			if st.Runes == 0 {
 				return
 			}
-			k, ok := index[owner]
+			k, ok := lastK, owner == lastOwner
+			if !ok {
+				k, ok = index[owner]
+			}
 			if !ok {
 				k = int32(len(order))
 				index[owner] = k
 				order = append(order, owner)
 				stats = append(stats, blockStat{})
 			}
+			lastOwner, lastK = owner, k
 			b := &stats[k]
 			b.runes += st.Runes
 			if inLink {
@@ -106,7 +122,7 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			if !inRow {
 				if n.DataAtom == atom.Tr && x.isDataRow(n) {
 					owner, inRow = n, true
-				} else if block[n.DataAtom] {
+				} else if block.has(n.DataAtom) {
 					owner = n
 				}
 			}
@@ -119,7 +135,15 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 		}
 	}
 	walk(body, body, false, false)
-	m := &model{nodes: make(map[*html.Node]int32, len(order))}
+	x.order, x.stats = order, stats
+	m := x.model
+	if m == nil {
+		// Blocks' ancestors are about as many again as the blocks.
+		m = &model{nodes: make(map[*html.Node]int32, 2*len(order))}
+		x.model = m
+	}
+	clear(m.nodes)
+	m.scores = m.scores[:0]
 	for k, n := range order {
 		b := &stats[k]
 		v := blockScore(*b)
@@ -179,9 +203,9 @@ func (m *model) choose(body *html.Node) *html.Node {
 		}
 		share := m.of(top).score / m.of(best).score
 		switch {
-		case layoutPart[top.DataAtom] && share >= 0.8:
-		case itemTags[top.DataAtom] && share >= 0.7 && hasTwin(top):
-		case itemTags[top.DataAtom] && share >= 0.95 && !hasData(best, top):
+		case layoutPart.has(top.DataAtom) && share >= 0.8:
+		case itemTags.has(top.DataAtom) && share >= 0.7 && hasTwin(top):
+		case itemTags.has(top.DataAtom) && share >= 0.95 && !hasData(best, top):
 			// A stray comment or caption beside the article.
 		default:
 			return best
@@ -210,10 +234,10 @@ func hasData(n, skip *html.Node) bool {
 }
 
 // layoutPart: the parts of a table, down to its cells.
-var layoutPart = map[atom.Atom]bool{atom.Table: true, atom.Tbody: true, atom.Tr: true, atom.Td: true, atom.Th: true}
+var layoutPart = newAtomSet(atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Th)
 
 // itemTags are the containers of repeated items such as posts.
-var itemTags = map[atom.Atom]bool{atom.Div: true, atom.Section: true, atom.Article: true, atom.Table: true}
+var itemTags = newAtomSet(atom.Div, atom.Section, atom.Article, atom.Table)
 
 // hasTwin reports a sibling of n with the same tag, class and id (digits
 // removed from the id: post_1001, post_1002).

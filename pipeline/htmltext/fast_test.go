@@ -1,0 +1,155 @@
+package htmltext
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/zhextract/zhextract/pipeline/chrome/cue"
+)
+
+// refNameTokens is the word splitter as it was before nameScanner wrote
+// into a fixed buffer: one allocated string per word.
+func refNameTokens(s string) []string {
+	var toks []string
+	var cur []byte
+	flush := func() {
+		if len(cur) > 0 {
+			toks = append(toks, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			cur = append(cur, c)
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
+				flush()
+			}
+			cur = append(cur, c)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return toks
+}
+
+func TestNameScanner(t *testing.T) {
+	for _, s := range []string{
+		"", "share", "XSHARE_BOX", "shareholder", "commentList", "aB", "ABc", "HTMLParser",
+		"post_1001", "--a--", "a b\tc", "分享share评论Comment", "nav2Bar", "x" + strings.Repeat("Ab", 50),
+		strings.Repeat("z", 100) + "Q", "Z",
+	} {
+		var got []string
+		sc := nameScanner{s: s}
+		for tok, ok := sc.next(); ok; tok, ok = sc.next() {
+			got = append(got, string(tok))
+		}
+		if want := refNameTokens(s); !slices.Equal(got, want) {
+			t.Errorf("words of %q = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestChromeWord(t *testing.T) {
+	for _, tc := range []struct {
+		tok  string
+		want bool
+	}{
+		{"share", true}, {"sharebar", true}, {"commentlist", true}, {"shareholder", false},
+		{"commentary", false}, {"nav", true}, {"navx", false}, {"", false}, {"authorinfo", true},
+	} {
+		if got := chromeWord([]byte(tc.tok)); got != tc.want {
+			t.Errorf("chromeWord(%q) = %v, want %v", tc.tok, got, tc.want)
+		}
+	}
+}
+
+func TestBareDate(t *testing.T) {
+	// refBareDate is bareDate without its year check: FindDate on every text.
+	refBareDate := func(s string) bool {
+		s = cue.Trim(s)
+		if s == "" {
+			return false
+		}
+		_, start, end, ok := cue.FindDate(s)
+		return ok && cue.Trim(s[:start]) == "" && cue.Trim(s[end:]) == ""
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"2019-09-09 21:38:04", true}, {"  2024年1月2日\u3000", true}, {"\n2024/01/02\n", true},
+		{"1999.12.31", true}, {"发布于2024-01-02", false}, {"2024-01-02 发布", false},
+		{"2024-13-01 2024-01-02", false}, {"2024年，全市", false}, {"12019-01-01", false},
+		{"", false}, {"   ", false}, {"201", false}, {"2100-01-01", false}, {"昨天 12:00", false},
+	} {
+		if got := bareDate(tc.s); got != tc.want || got != refBareDate(tc.s) {
+			t.Errorf("bareDate(%q) = %v, want %v (FindDate on all: %v)", tc.s, got, tc.want, refBareDate(tc.s))
+		}
+	}
+}
+
+// allAtoms lists every atom of x/net/html's table.
+func allAtoms() []atom.Atom {
+	var out []atom.Atom
+	for v := atom.Atom(1); v < 1<<20; v++ {
+		if s := v.String(); s != "" && atom.Lookup([]byte(s)) == v {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func TestAtomSet(t *testing.T) {
+	all := allAtoms()
+	if len(all) < 300 {
+		t.Fatalf("found %d atoms, want the whole table", len(all))
+	}
+	// Subsets of every third atom from three offsets: atoms that share an
+	// offset in the table ("a", "abbr") fall into different sets.
+	for start := range 3 {
+		want := map[atom.Atom]bool{}
+		var members []atom.Atom
+		for i := start; i < len(all); i += 3 {
+			want[all[i]] = true
+			members = append(members, all[i])
+		}
+		s := newAtomSet(members...)
+		for _, a := range append(all, 0) {
+			if s.has(a) != want[a] {
+				t.Errorf("subset %d: has(%v) = %v, want %v", start, a, s.has(a), want[a])
+			}
+		}
+	}
+}
+
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "\u3000\u00a0", "  中文  ", "\u3000全角\u3000", "\xff x \xff", " \xe3\x80", "\xe3\x80 ",
+		"\u200b零宽\u200b", "\t\n\r\v\f a \u2028\u205f", "\u0085x\u0085", "a",
+	} {
+		want := string(bytes.TrimFunc([]byte(s), cue.IsSpace))
+		if got := string(trimSpace([]byte(s))); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestSquashEqual(t *testing.T) {
+	strs := []string{"", " ", "标题", "标 题", " 标题\u3000", "标题党", "标", "a\xffb", "a\ufffdb", "a \xff b", "\xe4\xbd", "\ufffd", "ab", "a b c"}
+	for _, s := range strs {
+		for _, u := range strs {
+			sq := squash(u)
+			if got, want := squashEqual(s, sq), squash(s) == sq; got != want {
+				t.Errorf("squashEqual(%q, %q) = %v, want %v", s, sq, got, want)
+			}
+		}
+	}
+}
