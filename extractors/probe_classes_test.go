@@ -42,3 +42,54 @@ func TestApproachRoad(t *testing.T) {
 		{"跨江大桥主桥全长1.2公里。", nil},
 	})
 }
+
+// Utility connections (供水/供电/燃气报装) and surveying (测绘) are steps of
+// the approvals that business-environment reforms cut: their 时间 is a
+// processing time.
+func TestServiceStepTimeCut(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"城市供水报装时间从15个工作日缩短为5个工作日。", []float64{66.6667}},
+		{"低压用电报装时间压缩60%。", []float64{60}},
+		{"燃气报装时间由12个工作日减至4个工作日。", []float64{66.6667}},
+		{"推行多测合一后，测绘时间由30天缩短至10天。", []float64{66.6667}},
+		{"竣工测绘时间压缩50%以上。", []float64{50}},
+		// a trip's time is still none
+		{"新线通车后，两地通行时间缩短40%。", nil},
+	})
+}
+
+// 天数 after an approval word is the time itself ("审查天数由42天降至28天").
+func TestDayCountTimeCut(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"简化流程后，平均审查天数由40天降至25天。", []float64{37.5}},
+		{"建照审批天数缩短约30%。", []float64{30}},
+		{"企业开办天数由8天压缩至2天。", []float64{75}},
+		{"不动产登记办理天数压减至3天，较去年缩短50%。", []float64{50}},
+		{"项目审批天数从120天减少到60天。", []float64{50}},
+		// days of rain or of a holiday are not
+		{"今年降雨天数较去年减少30%。", nil},
+	})
+}
+
+// Works verbs of Hong Kong, Taiwan and formal mainland text: 兴建 (build),
+// 扩阔 (widen), as 新建 and 拓宽.
+func TestFormalWorksVerbs(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"政府计划兴建约三十公里新道路。", []float64{30}},
+		{"县府将兴建一条长8公里的产业道路。", []float64{8}},
+		{"路政署正扩阔一段长约3.5公里的公路。", []float64{3.5}},
+		{"粉岭公路扩阔工程涉及路段长约五点九公里。", []float64{5.9}},
+		{"今年兴建农村道路12公里。", []float64{12}},
+	})
+}
+
+// Light rail (轻轨) is a rail way like 轻铁 and 城轨: its length is no road's.
+func TestLightRailNotRoad(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"轻轨东线全长约7.7公里，设车站6座。", nil},
+		{"新建轻轨线路12公里。", nil},
+		{"该市轻轨二期工程全长18公里。", nil},
+		{"轻轨延伸段长约3公里，明年通车。", nil},
+		{"沿轻轨新建配套道路4公里。", []float64{4}},
+	})
+}
