@@ -21,3 +21,18 @@ func TestProbe1(t *testing.T) {
 		t.Fatalf("probe1.jsonl has %d texts and %d required labels, want 240 and >= 170", n, required)
 	}
 }
+
+// probe2Floor guards testdata/extractors/probe2.jsonl, 200 texts by a second
+// blind writer, weighted to time and material cuts (from→to pairs in many
+// shapes, cuts that are not), work-summary lists and traditional-script
+// pages; odd items built from, even items held out, as for probe1.
+var probe2Floor = map[string][2]float64{ // precision, recall
+	"ALL": {0.95, 0.88},
+}
+
+func TestProbe2(t *testing.T) {
+	n, required := scoreLabelled(t, "probe2", "../testdata/extractors/probe2.jsonl", probe2Floor)
+	if n < 200 || required < 250 {
+		t.Fatalf("probe2.jsonl has %d texts and %d required labels, want 200 and >= 250", n, required)
+	}
+}
