@@ -60,7 +60,7 @@ func TestDecodeStreamLines(t *testing.T) {
 	damaged := gbk[:5001] + "\x81" + gbk[5001:9000] + "\xff\xff" + gbk[9000:12001] + "\x81\n" + gbk[12001:] + "\x81\x30"
 	utfLines := strings.Repeat("全市公路建设稳步推进，完成投资五亿元。\n", 300)
 	badUTF := utfLines[:3000] + "\xe5\x85" + utfLines[3000:] // a UTF-8 line with a cut character
-	oneLine := strings.ReplaceAll(gbk, "\n", " ")              // a line much longer than a piece
+	oneLine := strings.ReplaceAll(gbk, "\n", " ")            // a line much longer than a piece
 	tieTrad := tieBytes(t, traditionalchinese.Big5, strings.Repeat(hanOnlyTrad+"交通運輸局發布年度報告，全市新建農村公路一百二十公里。\n", 3000))
 	tieSimp := tieBytes(t, simplifiedchinese.GBK, long)
 	tests := []struct {
