@@ -93,7 +93,7 @@ func (d *Decoder) DecodeStreamLines(ctx context.Context, open func() io.Reader, 
 	c := gb18030
 	if used['l'] {
 		var tie bool
-		if c, tie, err = d.chooseLegacyStream(ctx, open(), start, piece, kinds); err != nil {
+		if c, tie, err = d.chooseLegacyStream(ctx, open, start, piece, kinds); err != nil {
 			return "", false, err
 		}
 		if tie {
@@ -264,6 +264,7 @@ func (t *legacyTrial) feed(b []byte, eol bool) {
 		stop = max(len(work)-3, 0) // a character is at most 4 bytes
 	}
 	t.out.Reset()
+	t.out.Grow(len(work) * 3 / 2) // one allocation, not a doubling series
 	bad, next := decodeRunPart(work, stop, 0, t.c, &t.out, nil, false)
 	t.bad += bad
 	t.hold = append(t.hold[:0], work[next:]...)
@@ -284,39 +285,23 @@ func (t *legacyTrial) perChar() float64 {
 
 // chooseLegacyStream is chooseLegacy over the legacy lines of a stream.
 // tie is set when the choice needs the Scorer and d has no RuneScorer.
-func (d *Decoder) chooseLegacyStream(ctx context.Context, r io.Reader, start, piece int, kinds []kindRun) (c codec, tie bool, err error) {
-	lp, err := newLinePieces(r, start, piece)
-	if err != nil {
-		return gb18030, false, err
-	}
+// The two trial decodings read the input each on its own, side by side:
+// they were most of a streamed decoding's time, on one core.
+func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader, start, piece int, kinds []kindRun) (c codec, tie bool, err error) {
 	gb, b5 := &legacyTrial{c: gb18030}, &legacyTrial{c: big5}
 	if d.score != nil && d.runes != nil {
 		gb.score, b5.score = d.runes(), d.runes()
 	}
-	cur := kindCursor{kinds: kinds}
-	lineStart := int64(start)
-	kind := byte(0)
-	for {
-		if err := ctx.Err(); err != nil {
-			return gb18030, false, err
-		}
-		b, at, eol, err := lp.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return gb18030, false, err
-		}
-		if at == lineStart {
-			kind = cur.at(lineStart)
-		}
-		if kind == 'l' {
-			gb.feed(b, eol)
-			b5.feed(b, eol)
-		}
-		if eol {
-			lineStart = lp.pos
-		}
+	var gbErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		gbErr = gb.run(ctx, open(), start, piece, kinds)
+	}()
+	err = b5.run(ctx, open(), start, piece, kinds)
+	<-done
+	if err = errors.Join(err, gbErr); err != nil {
+		return gb18030, false, err
 	}
 	if b5.bad != gb.bad {
 		if b5.bad < gb.bad {
@@ -334,6 +319,38 @@ func (d *Decoder) chooseLegacyStream(ctx context.Context, r io.Reader, start, pi
 		return big5, false, nil
 	}
 	return gb18030, false, nil
+}
+
+// run feeds the legacy lines of r to the trial.
+func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, kinds []kindRun) error {
+	lp, err := newLinePieces(r, start, piece)
+	if err != nil {
+		return err
+	}
+	cur := kindCursor{kinds: kinds}
+	lineStart := int64(start)
+	kind := byte(0)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, at, eol, err := lp.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if at == lineStart {
+			kind = cur.at(lineStart)
+		}
+		if kind == 'l' {
+			t.feed(b, eol)
+		}
+		if eol {
+			lineStart = lp.pos
+		}
+	}
 }
 
 // decodeLinesStream is decodeUTF8Lines's second half over a stream: lines
@@ -378,6 +395,9 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 			kind = cur.at(lineStart)
 		}
 		out.Reset()
+		if kind != 'u' {
+			out.Grow(len(b) * 3 / 2)
+		}
 		switch kind {
 		case 'u':
 			if _, err := w.Write(b); err != nil {
