@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/transform"
+
 	"github.com/zhextract/zhextract/pipeline/textedit"
 )
 
@@ -86,14 +88,14 @@ func (d *Decoder) DecodeStreamLines(ctx context.Context, open func() io.Reader, 
 		}
 	}
 
-	kinds, used, err := classifyLines(ctx, open(), start, piece)
+	kinds, used, bad, err := classifyLines(ctx, open(), start, piece)
 	if err != nil {
 		return "", false, err
 	}
 	c := gb18030
 	if used['l'] {
 		var tie bool
-		if c, tie, err = d.chooseLegacyStream(ctx, open, start, piece, kinds); err != nil {
+		if c, tie, err = d.chooseLegacyStream(ctx, open, start, piece, kinds, bad); err != nil {
 			return "", false, err
 		}
 		if tie {
@@ -147,29 +149,33 @@ func (p *linePieces) next() (b []byte, at int64, eol bool, err error) {
 	return nil, at, false, fmt.Errorf("decode: %w", err)
 }
 
-// classifyLines finds each line's kind as decodeUTF8Lines does, holding
+// classifyLines finds each line's kind as decodeUTF8Lines does, and how
+// many bytes of the legacy lines GB18030 and Big5 cannot read (bad), holding
 // no line: the few bytes of a character cut by a piece's end wait for the
-// next piece.
-func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds []kindRun, used map[byte]bool, err error) {
+// next piece. A line's bytes are counted before its kind is known, and the
+// counts kept when it is legacy: the counts add up line by line, and
+// the first pass does what was a pass of its own.
+func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds []kindRun, used map[byte]bool, bad [2]int, err error) {
 	lp, err := newLinePieces(r, start, piece)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, bad, err
 	}
 	used = map[byte]bool{}
+	counters := [2]badCounter{{c: gb18030}, {c: big5}}
 	var carry []byte
-	var good, bad int
+	var good, utfBad int
 	var nonASCII bool
 	lineStart := int64(start)
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, nil, bad, err
 		}
 		b, at, eol, err := lp.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, bad, err
 		}
 		if len(carry) == 0 && len(b) > 0 && at == lineStart && eol && utf8.Valid(b) {
 			// The common case of a whole valid line: no count needed.
@@ -180,33 +186,40 @@ func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds []
 			lineStart = lp.pos
 			continue
 		}
-		work := append(carry, b...)
-		carry = carry[:0]
-		i := 0
-		for i < len(work) {
-			if !eol && !utf8.FullRune(work[i:]) {
-				break
-			}
-			r, n := utf8.DecodeRune(work[i:])
-			if r == utf8.RuneError && n <= 1 {
-				bad++
-			} else if n > 1 {
-				good++
-				nonASCII = true
-			}
-			i += n
+		for k := range counters {
+			counters[k].feed(b, eol)
 		}
-		carry = append(carry[:0], work[i:]...)
+		// Past 3 bad bytes a line is legacy whatever follows: the rest of
+		// it needs no UTF-8 count.
+		if utfBad <= 3 {
+			work := append(carry, b...)
+			i := 0
+			for i < len(work) {
+				if !eol && !utf8.FullRune(work[i:]) {
+					break
+				}
+				r, n := utf8.DecodeRune(work[i:])
+				if r == utf8.RuneError && n <= 1 {
+					utfBad++
+				} else if n > 1 {
+					good++
+					nonASCII = true
+				}
+				i += n
+			}
+			carry = append(carry[:0], work[i:]...)
+		}
 		if !eol {
 			continue
 		}
+		carry = carry[:0]
 		k := byte('u')
 		switch {
-		case bad == 0:
+		case utfBad == 0:
 			if nonASCII {
 				used['u'] = true
 			}
-		case bad <= 3 && good >= 3*bad:
+		case utfBad <= 3 && good >= 3*utfBad:
 			k = 'd'
 		default:
 			k = 'l'
@@ -214,11 +227,76 @@ func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds []
 		if k != 'u' {
 			used[k] = true
 		}
+		for j := range counters {
+			if k == 'l' {
+				bad[j] += counters[j].line
+			}
+			counters[j].line = 0
+		}
 		kinds = addKind(kinds, lineStart, k)
-		good, bad, nonASCII = 0, 0, false
+		good, utfBad, nonASCII = 0, 0, false
 		lineStart = lp.pos
 	}
-	return kinds, used, nil
+	return kinds, used, bad, nil
+}
+
+// badCounter counts the bytes of a line one charset cannot read.
+type badCounter struct {
+	c    codec
+	line int
+	hold []byte // bytes of a character cut by a piece's end
+}
+
+func (t *badCounter) feed(b []byte, eol bool) {
+	work := b
+	if len(t.hold) > 0 {
+		work = append(t.hold, b...)
+	}
+	stop := len(work)
+	if !eol {
+		stop = max(len(work)-3, 0) // a character is at most 4 bytes
+	}
+	bad, next := countBad(work, stop, t.c)
+	t.line += bad
+	t.hold = append(t.hold[:0], work[next:]...)
+}
+
+// countBad is decodeRunPart counting the bytes that are no character,
+// without writing the text: the choice between charsets needs only the
+// counts unless they are equal.
+func countBad(b []byte, stop int, c codec) (bad, next int) {
+	pairs := c.pairs()
+	var dec transform.Transformer
+	var buf [16]byte
+	i := 0
+	for i < stop {
+		c0 := b[i]
+		if c0 < 0x80 {
+			i++
+			continue
+		}
+		if c0 >= 0x81 && c0 <= 0xfe && i+1 < len(b) && b[i+1] >= 0x40 && b[i+1] <= 0xfe && pairs[c0-0x81][b[i+1]-0x40] != 0 {
+			i += 2
+			continue
+		}
+		n := c.charLen(b[i:])
+		if i+n > len(b) {
+			n = len(b) - i
+		}
+		if dec == nil {
+			dec = c.enc.NewDecoder()
+		}
+		dec.Reset()
+		nDst, _, err := dec.Transform(buf[:], b[i:i+n], true)
+		r, size := utf8.DecodeRune(buf[:nDst])
+		if err != nil || nDst == 0 || r == utf8.RuneError || size != nDst {
+			bad++
+			i++
+			continue
+		}
+		i += n
+	}
+	return bad, i
 }
 
 func addKind(kinds []kindRun, at int64, k byte) []kindRun {
@@ -244,10 +322,9 @@ func (c *kindCursor) at(off int64) byte {
 }
 
 // legacyTrial is one candidate charset's trial decoding of the legacy
-// lines: its undecodable bytes and its score, summed as LogProb sums.
+// lines: its score, summed as LogProb sums.
 type legacyTrial struct {
 	c     codec
-	bad   int
 	score RuneScorer
 	total float64
 	runes int
@@ -265,14 +342,11 @@ func (t *legacyTrial) feed(b []byte, eol bool) {
 	}
 	t.out.Reset()
 	t.out.Grow(len(work) * 3 / 2) // one allocation, not a doubling series
-	bad, next := decodeRunPart(work, stop, 0, t.c, &t.out, nil, false)
-	t.bad += bad
+	_, next := decodeRunPart(work, stop, 0, t.c, &t.out, nil, false)
 	t.hold = append(t.hold[:0], work[next:]...)
-	if t.score != nil {
-		for _, r := range t.out.String() {
-			t.total += t.score.Next(r)
-			t.runes++
-		}
+	for _, r := range t.out.String() {
+		t.total += t.score.Next(r)
+		t.runes++
 	}
 }
 
@@ -283,15 +357,25 @@ func (t *legacyTrial) perChar() float64 {
 	return t.total / float64(t.runes)
 }
 
-// chooseLegacyStream is chooseLegacy over the legacy lines of a stream.
-// tie is set when the choice needs the Scorer and d has no RuneScorer.
-// The two trial decodings read the input each on its own, side by side:
-// they were most of a streamed decoding's time, on one core.
-func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader, start, piece int, kinds []kindRun) (c codec, tie bool, err error) {
-	gb, b5 := &legacyTrial{c: gb18030}, &legacyTrial{c: big5}
-	if d.score != nil && d.runes != nil {
-		gb.score, b5.score = d.runes(), d.runes()
+// chooseLegacyStream is chooseLegacy over the legacy lines of a stream,
+// given the bytes GB18030 and Big5 cannot read there (bad). Only equal
+// counts need the text: two trial decodings then score it, side by side,
+// each reading the input on its own. tie is set when the choice needs the
+// Scorer and d has no RuneScorer.
+func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader, start, piece int, kinds []kindRun, bad [2]int) (c codec, tie bool, err error) {
+	if gbBad, b5Bad := bad[0], bad[1]; b5Bad != gbBad {
+		if b5Bad < gbBad {
+			return big5, false, nil
+		}
+		return gb18030, false, nil
 	}
+	if d.score == nil {
+		return gb18030, false, nil
+	}
+	if d.runes == nil {
+		return gb18030, true, nil
+	}
+	gb, b5 := &legacyTrial{c: gb18030, score: d.runes()}, &legacyTrial{c: big5, score: d.runes()}
 	var gbErr error
 	done := make(chan struct{})
 	go func() {
@@ -302,18 +386,6 @@ func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader,
 	<-done
 	if err = errors.Join(err, gbErr); err != nil {
 		return gb18030, false, err
-	}
-	if b5.bad != gb.bad {
-		if b5.bad < gb.bad {
-			return big5, false, nil
-		}
-		return gb18030, false, nil
-	}
-	if d.score == nil {
-		return gb18030, false, nil
-	}
-	if d.runes == nil {
-		return gb18030, true, nil
 	}
 	if b5.perChar() > gb.perChar() {
 		return big5, false, nil
