@@ -430,7 +430,7 @@ func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, ki
 // with a few damaged bytes, rare) read whole and repaired. Every edit but
 // the last, which the next piece may extend, goes to edit as soon as it
 // is made.
-func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds []kindRun, c codec, w io.Writer, edit func(textedit.Edit) error) error {
+func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds []kindRun, c codec, out io.Writer, edit func(textedit.Edit) error) error {
 	lp, err := newLinePieces(r, start, piece)
 	if err != nil {
 		return err
@@ -449,7 +449,7 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 	}
 	var hold []byte    // legacy bytes of a character cut by a piece's end
 	var damaged []byte // a damaged UTF-8 line read so far
-	var out strings.Builder
+	var text strings.Builder
 	lineStart := int64(start)
 	kind := byte(0)
 	for {
@@ -466,19 +466,13 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 		if at == lineStart {
 			kind = cur.at(lineStart)
 		}
-		out.Reset()
-		if kind != 'u' {
-			out.Grow(len(b) * 3 / 2)
-		}
 		switch kind {
 		case 'u':
-			if _, err := w.Write(b); err != nil {
-				return fmt.Errorf("decode: %w", err)
-			}
+			text.Write(b)
 		case 'd':
 			damaged = append(damaged, b...)
 			if eol {
-				decodeDamagedUTF8(damaged, int(lineStart), &out, &edits)
+				decodeDamagedUTF8(damaged, int(lineStart), &text, &edits)
 				damaged = damaged[:0]
 			}
 		default:
@@ -488,12 +482,14 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 			if !eol {
 				stop = max(len(work)-3, 0)
 			}
-			_, next := decodeRunPart(work, stop, base, c, &out, &edits, true)
+			_, next := decodeRunPart(work, stop, base, c, &text, &edits, true)
 			hold = append(hold[:0], work[next:]...)
 		}
-		if out.Len() > 0 {
-			if _, err := io.WriteString(w, out.String()); err != nil {
-				return fmt.Errorf("decode: %w", err)
+		// The text of many lines goes out at once: a write per line was
+		// a system call per line, a builder per line an allocation.
+		if text.Len() >= piece {
+			if err := writeText(out, &text, piece); err != nil {
+				return err
 			}
 		}
 		if len(edits) > 1 {
@@ -505,5 +501,21 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 			lineStart = lp.pos
 		}
 	}
-	return flush(0)
+	if err := flush(0); err != nil {
+		return err
+	}
+	return writeText(out, &text, 0)
+}
+
+// writeText writes the text held and starts another builder of room for
+// about size bytes more.
+func writeText(w io.Writer, text *strings.Builder, size int) error {
+	if _, err := io.WriteString(w, text.String()); err != nil {
+		return fmt.Errorf("decode: %w", err)
+	}
+	text.Reset()
+	if size > 0 {
+		text.Grow(size * 2)
+	}
+	return nil
 }
