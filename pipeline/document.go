@@ -100,6 +100,12 @@ type Document struct {
 	// streamed to a file, until Split cuts it into chunks or it is read
 	// back whole.
 	bigInput *spillFile
+	// bigSource holds the edits that map Base to input bytes (in place of
+	// sourceEdits) of a legacy input the decoder streamed, and
+	// bigDecodeEdits their loud ones (nil file when none), written before
+	// all others.
+	bigSource      *sourceMap
+	bigDecodeEdits recordFile
 }
 
 // EachOriginal calls fn with the clean text before script conversion
@@ -149,6 +155,59 @@ func (d *Document) SetDecodedLarge(fill func(w io.Writer) (encoding string, edit
 	d.sourceEdits = edits
 	d.SourceMappable = true
 	d.log(edits)
+	return true, nil
+}
+
+// SetDecodedStream decodes a large input into temporary files instead of
+// memory: fill writes the text to text and each edit that maps it to input
+// bytes, in input order, to edit (a quiet run may leave New empty, see
+// decode.DecodeStreamLines), and returns the encoding found, or ok false
+// when the input must be decoded another way (d is then left as it was).
+func (d *Document) SetDecodedStream(fill func(text io.Writer, edit func(textedit.Edit) error) (encoding string, ok bool, err error)) (bool, error) {
+	f, err := newSpillFile()
+	if err != nil {
+		return false, err
+	}
+	src, err := newSourceMapWriter()
+	if err != nil {
+		return false, err
+	}
+	var loud *recordWriter
+	enc, ok, err := fill(f, func(e textedit.Edit) error {
+		if err := src.add(&e); err != nil {
+			return err
+		}
+		if e.Quiet {
+			return nil
+		}
+		if loud == nil {
+			var err error
+			if loud, err = newRecordWriter(); err != nil {
+				return err
+			}
+		}
+		return loud.edit(&e)
+	})
+	if err != nil || !ok {
+		return false, err
+	}
+	m, err := src.done()
+	if err != nil {
+		return false, err
+	}
+	if loud != nil {
+		if err := loud.done(); err != nil {
+			return false, err
+		}
+		d.bigDecodeEdits = recordFile{loud.f, loud.n}
+	}
+	d.Encoding = enc
+	d.Text, d.Base = "", ""
+	d.bigInput = f
+	d.bigSource = m
+	d.inputBytes = max(d.inputBytes, d.Item.Bytes())
+	d.sourceEdits = nil
+	d.SourceMappable = true
 	return true, nil
 }
 
@@ -219,7 +278,14 @@ func (d *Document) SpanToSource(start, end int) (int, int, bool) {
 // all its figures (a traditional text has an edit per converted character).
 type spanMaps struct {
 	layers []*textedit.Mapper
-	source *textedit.Mapper // nil when Base does not map to input bytes
+	source sourceMapper // nil when Base does not map to input bytes
+}
+
+// sourceMapper maps Base offsets to input offsets: a textedit.Mapper, or
+// a sourceCursor over spilled decode edits.
+type sourceMapper interface {
+	Start(pos int) int
+	End(pos int) int
 }
 
 func (d *Document) spans() spanMaps {
@@ -227,8 +293,28 @@ func (d *Document) spans() spanMaps {
 	for _, l := range d.layers {
 		m.layers = append(m.layers, textedit.NewMapper(l))
 	}
-	if d.SourceMappable {
+	switch {
+	case d.SourceMappable && d.bigSource != nil:
+		m.source = d.bigSource.cursor()
+	case d.SourceMappable:
 		m.source = textedit.NewMapper(d.sourceEdits)
+	}
+	return m
+}
+
+// sourceErr is the error of reading spilled decode edits for m, if any.
+func (m spanMaps) sourceErr() error {
+	if c, ok := m.source.(*sourceCursor); ok {
+		return c.err
+	}
+	return nil
+}
+
+// fresh returns m with a source cursor of its own (a cursor holds a block
+// and serves one reader at a time).
+func (m spanMaps) fresh() spanMaps {
+	if c, ok := m.source.(*sourceCursor); ok {
+		m.source = c.m.cursor()
 	}
 	return m
 }
@@ -332,6 +418,9 @@ func (d *Document) RowsStream() (schema.Document, schema.Rows[schema.Figure], sc
 			rows = append(rows, d.figureRow(&doc, maps, i, &f, figSpan{bs, be, raw, rawOK}))
 		}
 		figs = schema.RowSlice[schema.Figure](rows)
+		if err := maps.sourceErr(); err != nil {
+			doc.Status, doc.Error = schema.StatusFailed, schema.NullString(err.Error())
+		}
 	}
 	n := 0
 	for _, l := range d.logged {
@@ -350,10 +439,14 @@ func (d *Document) RowsStream() (schema.Document, schema.Rows[schema.Figure], sc
 			edits = append(edits, editRow(doc.DocID, len(edits)+1, &e))
 		}
 	}
-	if d.bigEdits == nil {
+	if d.bigEdits == nil && d.bigDecodeEdits.f == nil {
 		return doc, figs, schema.RowSlice[schema.Edit](edits)
 	}
-	return doc, figs, spilledEdits{docID: doc.DocID, first: edits, files: d.bigEdits, n: n + d.nEdits}
+	var head []recordFile
+	if d.bigDecodeEdits.f != nil {
+		head = []recordFile{d.bigDecodeEdits}
+	}
+	return doc, figs, spilledEdits{docID: doc.DocID, head: head, first: edits, files: d.bigEdits, n: n + d.nEdits + d.bigDecodeEdits.n}
 }
 
 // figureRow is the figures row of the document's i-th figure f, whose span
@@ -422,22 +515,30 @@ func (s spilledFigures) Len() int { return s.d.nFigs }
 
 func (s spilledFigures) Each(fn func(schema.Figure) error) error {
 	r := newRecordReader(s.d.bigFigs)
+	maps := s.maps.fresh()
 	for i := range s.d.nFigs {
 		f, span, err := r.figure()
 		if err != nil {
 			return err
 		}
-		if err := fn(s.d.figureRow(s.doc, s.maps, i, &f, span)); err != nil {
+		row := s.d.figureRow(s.doc, maps, i, &f, span)
+		if err := maps.sourceErr(); err != nil {
+			return err
+		}
+		if err := fn(row); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// spilledEdits is a stitched document's edits rows: those made before it
-// was split (first), then each stage's from its file.
+// spilledEdits is a document's edits rows when some are in files: a
+// streamed input's decode edits (head), those held in memory (first: made
+// before a stitched document was split, or all the stages' of a document
+// processed whole), then each stage's from its file.
 type spilledEdits struct {
 	docID string
+	head  []recordFile
 	first []schema.Edit
 	files []recordFile
 	n     int
@@ -452,26 +553,34 @@ type recordFile struct {
 func (s spilledEdits) Len() int { return s.n }
 
 func (s spilledEdits) Each(fn func(schema.Edit) error) error {
+	seq := 0
+	each := func(files []recordFile) error {
+		for _, f := range files {
+			r := newRecordReader(f.f)
+			for range f.n {
+				e, err := r.edit()
+				if err != nil {
+					return err
+				}
+				seq++
+				if err := fn(editRow(s.docID, seq, &e)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := each(s.head); err != nil {
+		return err
+	}
 	for _, e := range s.first {
+		seq++
+		e.Seq = int64(seq)
 		if err := fn(e); err != nil {
 			return err
 		}
 	}
-	seq := len(s.first)
-	for _, f := range s.files {
-		r := newRecordReader(f.f)
-		for range f.n {
-			e, err := r.edit()
-			if err != nil {
-				return err
-			}
-			seq++
-			if err := fn(editRow(s.docID, seq, &e)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return each(s.files)
 }
 
 // timestamp parses an RFC 3339 time to UTC, nil when empty or malformed.

@@ -47,6 +47,8 @@ var ErrBinary = errors.New("binary content, not text")
 // Decoder decodes documents; it is safe for concurrent use.
 type Decoder struct {
 	score Scorer
+	// runes scores streamed text (see WithRuneScorer); nil when not set.
+	runes func() RuneScorer
 }
 
 // New returns a Decoder that uses score (may be nil) to choose between
@@ -204,10 +206,22 @@ var (
 // a string per character was the stage's largest cost. With edits nil it
 // records none (a trial decoding).
 func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]textedit.Edit) (bad int) {
+	bad, _ = decodeRunPart(b, len(b), base, c, out, edits, false)
+	return bad
+}
+
+// decodeRunPart is decodeRun over the characters of b that begin before
+// stop, returning where it stopped (the start of the first character not
+// decoded). A character is judged on at most 4 bytes: with b holding 3
+// bytes past stop, or ending its run there, the result is that of decoding
+// the whole run. With fill set, quiet edits that are not runs get their New
+// at once (a streamed text is not at hand for fillNew later; they are rare).
+func decodeRunPart(b []byte, stop, base int, c codec, out *strings.Builder, edits *[]textedit.Edit, fill bool) (bad, next int) {
 	pairs := c.pairs()
 	var dec transform.Transformer
 	var buf [16]byte
-	for i := 0; i < len(b); {
+	i := 0
+	for i < stop {
 		c0 := b[i]
 		if c0 < 0x80 {
 			out.WriteByte(c0)
@@ -257,11 +271,15 @@ func decodeRun(b []byte, base int, c codec, out *strings.Builder, edits *[]texte
 		}
 		out.Write(s)
 		if edits != nil {
-			*edits = append(*edits, textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Reason: c.name, Quiet: true})
+			e := textedit.Edit{Stage: Stage, Start: base + i, End: base + i + n, Reason: c.name, Quiet: true}
+			if fill {
+				e.New = string(s)
+			}
+			*edits = append(*edits, e)
 		}
 		i += n
 	}
-	return bad
+	return bad, i
 }
 
 // fillNew gives the transcoding edits decodeRun left without New their

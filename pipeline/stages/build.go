@@ -29,6 +29,9 @@ type Options struct {
 	// processed in (pipeline.DefaultChunkBytes when 0; never split when
 	// negative).
 	ChunkBytes int
+	// StreamPiece is how many bytes of a large legacy-encoded file the
+	// decoder reads at a time (decode.DefaultPiece when 0).
+	StreamPiece int
 }
 
 // Build assembles the stages in pipeline order.
@@ -75,7 +78,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 	st := []pipeline.Stage{
 		// PDFium starts only when the first PDF arrives.
 		PDF{Reader: pdftext.New(opt.PDFTimeout, 0)},
-		Decode{Decoder: decode.New(langmodel.PerChar), Charset: htmltext.Charset},
+		Decode{Decoder: decode.New(langmodel.PerChar).WithRuneScorer(runeScorer), Charset: htmltext.Charset, Stream: decode.StreamOptions{Piece: opt.StreamPiece}},
 		pipeline.Split{Bytes: chunk},
 		HTML{},
 		Chrome{},
@@ -88,4 +91,11 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		return st, nil
 	}
 	return append(st, Extract{Set: set, T2S: t2s}), nil
+}
+
+// runeScorer scores streamed text one character at a time as
+// langmodel.PerChar scores it whole (both sum Scorer.Next in order).
+func runeScorer() decode.RuneScorer {
+	sc := langmodel.Default().Scorer()
+	return &sc
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 
@@ -194,8 +195,8 @@ func TestSplitGarbledLine(t *testing.T) {
 }
 
 // TestSplitStreamed: a large file handed to the stages open (not read) is
-// streamed to a temporary file when it is UTF-8, read whole when it is
-// not, and gives the rows of the same bytes read into memory either way.
+// streamed to a temporary file and gives the rows of the same bytes read
+// into memory.
 func TestSplitStreamed(t *testing.T) {
 	utf := splitCorpus(t, 1<<20)
 	gbk, err := os.ReadFile("../../testdata/examples/gbk-interview.txt")
@@ -250,4 +251,156 @@ func TestSplitStreamed(t *testing.T) {
 		}
 		sameRows(t, whole, split)
 	}
+}
+
+// openLarge writes data to a file and returns it as the item ingest hands
+// on open.
+func openLarge(t *testing.T, data []byte) ingest.Item {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var items []ingest.Item
+	err := ingest.Read(context.Background(), path, nil, ingest.Options{StreamBytes: 64 << 10}, func(it ingest.Item) error {
+		items = append(items, it)
+		return nil
+	})
+	if err != nil || len(items) != 1 || items[0].Large == nil {
+		t.Fatalf("%d items, %v, or not handed on open", len(items), err)
+	}
+	it := items[0]
+	it.Source, it.ID = "big.txt", ingest.DocID("big.txt")
+	return it
+}
+
+// checkStreamed fails unless the decode stage of st streams data to a
+// temporary file (the text is then not in memory).
+func checkStreamed(t *testing.T, st []pipeline.Stage, data []byte) {
+	t.Helper()
+	for _, s := range st {
+		if dec, ok := s.(Decode); ok {
+			d := &pipeline.Document{Item: openLarge(t, data)}
+			if err := dec.Apply(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if d.Text != "" || d.Encoding == "" {
+				t.Fatalf("decoded into memory (%d bytes, encoding %q), not streamed", len(d.Text), d.Encoding)
+			}
+			return
+		}
+	}
+	t.Fatal("no decode stage")
+}
+
+// legacy encodes s with e, dropping the characters e cannot hold.
+func legacy(t *testing.T, e encoding.Encoding, s []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	for _, line := range bytes.SplitAfter(s, []byte("\n")) {
+		out, err := e.NewEncoder().Bytes(line)
+		if err != nil {
+			out = nil
+			for _, r := range string(line) {
+				if c, err := e.NewEncoder().String(string(r)); err == nil {
+					out = append(out, c...)
+				}
+			}
+		}
+		b.Write(out)
+	}
+	return b.Bytes()
+}
+
+// TestSplitStreamedLegacy: a large GB18030, Big5 or mixed file is decoded
+// streamed, in pieces that cut characters (bytes no charset reads among
+// them) at every position, and gives the rows of the same bytes decoded
+// whole: text, encoding, figures with their input offsets, edits.
+func TestSplitStreamedLegacy(t *testing.T) {
+	utf := splitCorpus(t, 600<<10)
+	gb := legacy(t, simplifiedchinese.GB18030, utf)
+	b5 := legacy(t, traditionalchinese.Big5, utf)
+	var damaged []byte
+	for i := 0; i < len(gb); i += 4999 {
+		damaged = append(damaged, gb[i:min(i+4999, len(gb))]...)
+		damaged = append(damaged, "\x81\xff"[i%2:]...)
+	}
+	half := bytes.LastIndex(utf[:len(utf)/2], []byte("\n\n")) + 2
+	mixed := append(append([]byte{}, utf[:half]...), gb[len(gb)/2:]...)
+	tests := []struct {
+		name, enc string
+		data      []byte
+		pieces    []int
+		chunked   bool
+	}{
+		{"gb18030", "gb18030", gb, []int{61, 0}, true},
+		{"big5", "big5", b5, []int{61}, false},
+		{"damaged gb18030", "gb18030", damaged, []int{61, 4096}, true},
+		{"utf-8 then gb18030", "utf-8+gb18030", mixed, []int{97}, true},
+	}
+	for _, tc := range tests {
+		whole := processWith(t, -1, tc.data)
+		// A short line of legacy bytes may read as UTF-8: "mixed" then.
+		if !strings.Contains(whole.Encoding, tc.enc) {
+			t.Fatalf("%s: whole encoding %q, want %q", tc.name, whole.Encoding, tc.enc)
+		}
+		for _, piece := range tc.pieces {
+			st, err := Build(Options{ChunkBytes: 16 << 10, StreamPiece: piece})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkStreamed(t, st, tc.data)
+			split := pipeline.Process(context.Background(), openLarge(t, tc.data), st, nil)
+			if split.Err != nil {
+				t.Fatalf("%s: %v", tc.name, split.Err)
+			}
+			if !tc.chunked {
+				// The mojibake stage finds lines it reads across chunks:
+				// processed whole after the streamed decoding.
+				if split.Chunks != 0 {
+					t.Errorf("%s: %d chunks", tc.name, split.Chunks)
+				}
+				sameRowsWhole(t, whole, split)
+				continue
+			}
+			if split.Chunks < 10 {
+				t.Errorf("%s: %d chunks", tc.name, split.Chunks)
+			}
+			sameRows(t, whole, split)
+		}
+	}
+}
+
+// sameRowsWhole fails unless two documents processed whole give identical
+// rows.
+func sameRowsWhole(t *testing.T, whole, other *pipeline.Document) {
+	t.Helper()
+	wd, wf, we := whole.Rows()
+	od, of, oe := other.Rows()
+	if len(wf) == 0 {
+		t.Fatal("no figures")
+	}
+	if !reflect.DeepEqual(wd, od) || !reflect.DeepEqual(wf, of) || !reflect.DeepEqual(we, oe) {
+		t.Errorf("rows differ from the file decoded whole")
+	}
+}
+
+// TestStreamedLegacyWhole: a streamed GB18030 file that has no cut is
+// processed whole after all and still maps its figures to input bytes
+// through the spilled decode edits.
+func TestStreamedLegacyWhole(t *testing.T) {
+	data := legacy(t, simplifiedchinese.GB18030, bytes.Repeat([]byte("全市新建公路十二公里，投资三亿元，"), 20000))
+	st, err := Build(Options{ChunkBytes: 16 << 10, StreamPiece: 61})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStreamed(t, st, data)
+	streamed := pipeline.Process(context.Background(), openLarge(t, data), st, nil)
+	if streamed.Err != nil {
+		t.Fatal(streamed.Err)
+	}
+	if streamed.Chunks != 0 {
+		t.Errorf("%d chunks", streamed.Chunks)
+	}
+	sameRowsWhole(t, processWith(t, -1, data), streamed)
 }

@@ -18,23 +18,33 @@ type Decode struct {
 	Decoder *decode.Decoder
 	// Charset reads the charset a page declares; nil means none is read.
 	Charset func([]byte) string
+	// Stream tunes the streaming of a large file that is not UTF-8
+	// throughout (tests set a small piece).
+	Stream decode.StreamOptions
 }
 
 // Name implements pipeline.Stage.
 func (Decode) Name() string { return "decode" }
 
 // Apply implements pipeline.Stage.
-func (s Decode) Apply(_ context.Context, d *pipeline.Document) error {
+func (s Decode) Apply(ctx context.Context, d *pipeline.Document) error {
 	if d.Item.Format == ingest.FormatPDF {
 		return nil // read by the PDF stage
 	}
 	if l := d.Item.Large; l != nil {
 		// A large file is streamed to a temporary file when it is UTF-8
-		// throughout, and read whole as any other input otherwise.
+		// throughout (in one pass), or GB18030, Big5 or lines of those and
+		// UTF-8 (in three), and read whole as any other input otherwise.
 		defer l.Close()
 		ok, err := d.SetDecodedLarge(func(w io.Writer) (string, []textedit.Edit, bool, error) {
 			r, ok, err := decode.DecodeStream(l.NewReader(), w)
 			return r.Encoding, r.Edits, ok, err
+		})
+		if err != nil || ok {
+			return err
+		}
+		ok, err = d.SetDecodedStream(func(w io.Writer, edit func(textedit.Edit) error) (string, bool, error) {
+			return s.Decoder.DecodeStreamLines(ctx, l.NewReader, d.Item.Charset, w, edit, s.Stream)
 		})
 		if err != nil || ok {
 			return err
