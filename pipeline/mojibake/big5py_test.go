@@ -60,3 +60,26 @@ func TestOtherScript(t *testing.T) {
 		}
 	}
 }
+
+// TestBig5ShiftCodecMatchesSearch: the shift codec, which looks a
+// character up in Python's list only when its bit is set, writes every
+// character as the list's binary search and then Big5 do.
+func TestBig5ShiftCodecMatchesSearch(t *testing.T) {
+	c, plain := big5ShiftCodec(), big5Codec()
+	listed := 0
+	for r := rune(-1); r < 0x10100; r++ {
+		want, okW := encodeBig5Python(nil, r)
+		if okW {
+			listed++
+		} else {
+			want, okW = plain.encode(nil, r)
+		}
+		got, ok := c.encode(nil, r)
+		if ok != okW || string(got) != string(want) {
+			t.Fatalf("%U: % X %v, want % X %v", r, got, ok, want, okW)
+		}
+	}
+	if listed != len(big5PythonPairs) {
+		t.Errorf("%d characters of Python's list met, want %d", listed, len(big5PythonPairs))
+	}
+}

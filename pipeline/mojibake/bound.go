@@ -245,8 +245,9 @@ func (b *bounder) ubPiece(e *encoded, m *mechanism, p, kind int) float64 {
 // mayGain reports whether a path of best's lattice that reads something
 // may score above orig, the text as found (see the comment above). keepLP
 // are the scores of win's characters as found, rightLP that of right after
-// them; pcs are the readings at each byte of e.
-func (d *detector) mayGain(bs *boundScratch, table *boundTable, lm *langmodel.Model, e *encoded, pcs []piece, win []rune, keepLP []float64, left, right rune, rightLP, orig float64, m *mechanism) bool {
+// them; pcs are the readings at each byte of e. again: m is the frame
+// shift the page was already repaired with (see best).
+func (d *detector) mayGain(bs *boundScratch, table *boundTable, lm *langmodel.Model, e *encoded, pcs []piece, win []rune, keepLP []float64, left, right rune, rightLP, orig float64, m *mechanism, again bool) bool {
 	L := len(e.b)
 	inf := math.Inf(-1)
 	grow := func(s []float64) []float64 {
@@ -322,9 +323,14 @@ func (d *detector) mayGain(bs *boundScratch, table *boundTable, lm *langmodel.Mo
 			from := max(all, clean[p], dirty[p])
 			if m.shift {
 				if !e.hole[p] && e.b[p] >= 0x80 {
-					// The least a drop costs: at a line start of a page
-					// already shifted, lineStartDropDiscount less.
-					started[p+1] = max(started[p+1], from-(shiftLatticeCost-lineStartDropDiscount))
+					// What the lattice charges for the drop: at a line
+					// start of a page already shifted with m,
+					// lineStartDropDiscount less.
+					cost := shiftLatticeCost
+					if again && (k == 0 && (left < 0 || left == '\n') || k > 0 && win[k-1] == '\n') {
+						cost -= lineStartDropDiscount
+					}
+					started[p+1] = max(started[p+1], from-cost)
 				}
 			} else {
 				started[p] = max(started[p], from-m.cost)

@@ -198,5 +198,5 @@ func mayGainLattice(sc *scratch, lm *langmodel.Model, win []rune, left, right ru
 		rightLP = s.Next(right)
 		orig += rightLP
 	}
-	return detectorFor().mayGain(&sc.bound, sc.table, lm, &e, pcs, win, sc.keepLP, left, right, rightLP, orig, m)
+	return detectorFor().mayGain(&sc.bound, sc.table, lm, &e, pcs, win, sc.keepLP, left, right, rightLP, orig, m, sc.shifted == m)
 }

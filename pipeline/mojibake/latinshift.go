@@ -41,7 +41,10 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 	var buf [4]byte
 	prev := rune('\n')
 	for a, c := range text {
-		n := utf8.RuneLen(c)
+		// The bytes c takes: an invalid byte is one, though the U+FFFD
+		// it reads as is written in three (RuneLen took it as three,
+		// and a stray byte dropped before a line overlapped the next).
+		_, n := utf8.DecodeRuneInString(text[a:])
 		p := prev
 		prev = c
 		// Most of a Chinese page is a character after a Han one: skip it

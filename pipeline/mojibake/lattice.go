@@ -370,7 +370,7 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 		rightLP = sc.Next(right)
 		orig += rightLP
 	}
-	if !scr.noBound && scr.table != nil && !detectorFor().mayGain(&scr.bound, scr.table, lm, &e, pcs, win, keepLP, left, right, rightLP, orig, m) {
+	if !scr.noBound && scr.table != nil && !detectorFor().mayGain(&scr.bound, scr.table, lm, &e, pcs, win, keepLP, left, right, rightLP, orig, m, scr.shifted == m) {
 		// No path that reads anything can gain (bound.go): the lattice
 		// would return nothing.
 		return nil, 0
