@@ -202,3 +202,26 @@ func TestIsSpaceEveryRune(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureEveryRune holds Measure's byte-level fast paths to refMeasure
+// for every code point and for every two-byte start of a multi-byte
+// sequence followed by a continuation byte or not.
+func TestMeasureEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "a" + string(r) + "，"
+		if got, want := Measure(s), refMeasure(s); got != want {
+			t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+	for c := 0xc0; c <= 0xff; c++ {
+		for b1 := 0; b1 <= 0xff; b1++ {
+			for _, b2 := range []byte{0x00, 0x80, 0xbf, 0xc0} {
+				for _, s := range []string{string([]byte{byte(c), byte(b1)}), string([]byte{byte(c), byte(b1), b2}), string([]byte{byte(c), byte(b1), b2, 0x80, '!'})} {
+					if got, want := Measure(s), refMeasure(s); got != want {
+						t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
