@@ -96,8 +96,32 @@ func IsSpace(r rune) bool {
 	return r >= 0x2000 && r <= 0x200a
 }
 
-// Trim trims IsSpace runes from both ends.
-func Trim(s string) string { return strings.TrimFunc(s, IsSpace) }
+// Trim trims IsSpace runes from both ends. It is strings.TrimFunc(s,
+// IsSpace) without a call through a function value for every rune: it
+// trims every text node and line.
+func Trim(s string) string {
+	for len(s) > 0 {
+		r, n := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		if !IsSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		r, n := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
+		if !IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
 
 // RuneLen counts the non-space runes of s.
 func RuneLen(s string) int { return runeLen(s, len(s)) }

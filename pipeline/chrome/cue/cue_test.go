@@ -1,6 +1,7 @@
 package cue
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -222,6 +223,24 @@ func TestMeasureEveryRune(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+func TestTrim(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "\u3000\u00a0", "  中文  ", "\u3000全角\u3000", "\xff x \xff", " \xe3\x80", "\xe3\x80 ", "x\xe3\x80 ",
+		"\u200b零宽\u200b", "\t\n\r\v\f a \u2028\u205f", "\u0085x\u0085", "a", "\xc2 \xc2\x85", "\xe2\x80\xa8\xe2\x80",
+	} {
+		if got, want := Trim(s), strings.TrimFunc(s, IsSpace); got != want {
+			t.Errorf("Trim(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Every code point between two letters and at both ends.
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r) + "a" + string(r) + "b" + string(r)
+		if got, want := Trim(s), strings.TrimFunc(s, IsSpace); got != want {
+			t.Fatalf("Trim(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
