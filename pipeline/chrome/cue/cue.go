@@ -23,26 +23,14 @@ type Stats struct {
 }
 
 // Measure returns the Stats of s. It is on the hot path of chrome (every
-// line), so the common cases come first.
+// line) and of htmltext (every text node), so the common cases come first.
 func Measure(s string) Stats {
 	var st Stats
 	for i := 0; i < len(s); {
-		var r rune
-		// Chinese text is mostly three-byte characters: decode them inline
-		// (range's decoder call was most of the function's time).
-		if c := s[i]; c < 0x80 {
-			r = rune(c)
+		c := s[i]
+		if c < 0x80 {
 			i++
-		} else if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
-			i += 3
-		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
-			i += n
-		}
-		if r < 0x80 {
-			switch r {
+			switch c {
 			case ' ', '\t', '\n', '\r', '\v', '\f':
 				continue
 			case '!', '?':
@@ -55,8 +43,27 @@ func Measure(s string) Stats {
 			st.Runes++
 			continue
 		}
+		var r rune
+		// Chinese text is mostly three-byte characters: decode them inline
+		// (range's decoder call was most of the function's time), and take
+		// the unified ideographs (U+4E00-U+9FFF: lead byte E4 with a second
+		// byte from B8, or E5-E9) from their bytes alone.
+		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			if c >= 0xe5 && c <= 0xe9 || c == 0xe4 && s[i+1] >= 0xb8 {
+				st.Han++
+				st.Runes++
+				i += 3
+				continue
+			}
+			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			i += 3
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 		switch {
-		case r >= 0x4e00 && r <= 0x9fff, r >= 0x3400 && r <= 0x4dbf, r >= 0x20000 && r <= 0x2ffff:
+		case r >= 0x3400 && r <= 0x4dbf, r >= 0x20000 && r <= 0x2ffff:
 			st.Han++
 		case r == '。' || r == '！' || r == '？':
 			st.Punct++
@@ -89,8 +96,32 @@ func IsSpace(r rune) bool {
 	return r >= 0x2000 && r <= 0x200a
 }
 
-// Trim trims IsSpace runes from both ends.
-func Trim(s string) string { return strings.TrimFunc(s, IsSpace) }
+// Trim trims IsSpace runes from both ends. It is strings.TrimFunc(s,
+// IsSpace) without a call through a function value for every rune: it
+// trims every text node and line.
+func Trim(s string) string {
+	for len(s) > 0 {
+		r, n := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		if !IsSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		r, n := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
+		if !IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
 
 // RuneLen counts the non-space runes of s.
 func RuneLen(s string) int { return runeLen(s, len(s)) }

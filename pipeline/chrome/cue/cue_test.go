@@ -1,6 +1,7 @@
 package cue
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -199,6 +200,47 @@ func TestIsSpaceEveryRune(t *testing.T) {
 		}
 		if got, want := IsHan(r), unicode.Is(unicode.Han, r); got != want {
 			t.Errorf("IsHan(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestMeasureEveryRune holds Measure's byte-level fast paths to refMeasure
+// for every code point and for every two-byte start of a multi-byte
+// sequence followed by a continuation byte or not.
+func TestMeasureEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "a" + string(r) + "，"
+		if got, want := Measure(s), refMeasure(s); got != want {
+			t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+	for c := 0xc0; c <= 0xff; c++ {
+		for b1 := 0; b1 <= 0xff; b1++ {
+			for _, b2 := range []byte{0x00, 0x80, 0xbf, 0xc0} {
+				for _, s := range []string{string([]byte{byte(c), byte(b1)}), string([]byte{byte(c), byte(b1), b2}), string([]byte{byte(c), byte(b1), b2, 0x80, '!'})} {
+					if got, want := Measure(s), refMeasure(s); got != want {
+						t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTrim(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "\u3000\u00a0", "  中文  ", "\u3000全角\u3000", "\xff x \xff", " \xe3\x80", "\xe3\x80 ", "x\xe3\x80 ",
+		"\u200b零宽\u200b", "\t\n\r\v\f a \u2028\u205f", "\u0085x\u0085", "a", "\xc2 \xc2\x85", "\xe2\x80\xa8\xe2\x80",
+	} {
+		if got, want := Trim(s), strings.TrimFunc(s, IsSpace); got != want {
+			t.Errorf("Trim(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Every code point between two letters and at both ends.
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r) + "a" + string(r) + "b" + string(r)
+		if got, want := Trim(s), strings.TrimFunc(s, IsSpace); got != want {
+			t.Fatalf("Trim(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
