@@ -77,7 +77,7 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 		prev = &out[len(out)-1]
 		prevEnd = f.End - s.Start
 	}
-	return out
+	return append(out, beforeAfterCuts(s, out)...)
 }
 
 // indexFromMark is the index of the first 由 or 从 in t, or -1.

@@ -57,9 +57,10 @@ type Sentence struct {
 	Start int    // byte offset of Text in the document
 	// prev is the sentence before in the same paragraph ("" for the first):
 	// a list ("其中，…") or a 完成 may take its head from there.
-	prev string
-	doc  *document
-	set  *Set
+	prev      string
+	prevStart int // document offset of prev
+	doc       *document
+	set       *Set
 }
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
@@ -105,36 +106,58 @@ func (s *Set) ExtractAfter(text string, before Context) []Figure {
 // (text before from is context only).
 func (s *Set) extract(text string, before Context, from int) []Figure {
 	// A text without any mark holds no candidate sentence: skip splitting it.
-	if !hasCandidateMark(text[from:]) {
+	if !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) {
 		return nil
 	}
 	doc := newDocument(text)
 	doc.before = before
 	var figs []Figure
 	for k, sp := range doc.sentences {
-		if sp.start < from || !hasCandidate(text[sp.start:sp.end]) {
+		if sp.start < from {
 			continue
+		}
+		onlyBeforeAfter := false
+		if !hasCandidate(text[sp.start:sp.end]) {
+			// no mark, but a cut may be told as a before and an after
+			// (the before may be in the sentence before)
+			if !hasNumeral(text[sp.start:sp.end]) {
+				continue
+			}
+			onlyBeforeAfter = true
 		}
 		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
 		if k > 0 && !strings.Contains(text[doc.sentences[k-1].end:sp.start], "\n") && doc.sentences[k-1].end <= sp.start {
 			sent.prev = text[doc.sentences[k-1].start:doc.sentences[k-1].end]
+			sent.prevStart = doc.sentences[k-1].start
 		}
 		doc.findYears()
 		var found []Figure
-		for _, e := range s.extractors {
-			found = append(found, e.Extract(sent)...)
+		if onlyBeforeAfter {
+			found = beforeAfterCuts(sent, nil)
+		} else {
+			for _, e := range s.extractors {
+				found = append(found, e.Extract(sent)...)
+			}
 		}
 		for i := range found {
 			f := &found[i]
-			f.Sentence = strings.TrimSpace(sent.Text)
+			// A before/after cut may begin in the sentence before: its
+			// sentence is both, and its year is the later one's.
+			f.Sentence = strings.TrimSpace(text[min(f.Start, sp.start):max(f.End, sp.end)])
 			if f.Year == 0 {
-				f.Year = doc.yearAt(sp, f.Start)
+				f.Year = doc.yearAt(sp, max(f.Start, sp.start))
 			}
 			if f.Evidence == "" {
 				f.Evidence = "rule " + f.Extractor
 			}
 		}
-		figs = append(figs, found...)
+		for _, f := range found {
+			// A figure that began in the text before from (context only)
+			// belongs to the chunk that holds it.
+			if f.Start >= from {
+				figs = append(figs, f)
+			}
+		}
 	}
 	return dedupe(figs)
 }
@@ -147,6 +170,11 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 // hasCandidate is a cheap filter: a figure needs a numeral and a unit.
 func hasCandidate(s string) bool {
 	return scanMarks(s, flagMark|flagNumeral) == flagMark|flagNumeral
+}
+
+// hasNumeral reports whether s holds a digit or a Chinese numeral.
+func hasNumeral(s string) bool {
+	return scanMarks(s, flagNumeral) != 0
 }
 
 // hasCandidateMark reports whether s contains one of the candidate marks.

@@ -1,0 +1,34 @@
+package extractors
+
+import "testing"
+
+// A cut told as a before and an after, in two clauses or two sentences;
+// written in other words than the probe sets' items.
+func TestBeforeAfterCut(t *testing.T) {
+	checkValues(t, []valueCase{
+		// before first, in one sentence
+		{"改革前，办理施工许可需要40个工作日；改革后，8个工作日即可办结。", []float64{80}},
+		{"以往申请人需提交10份材料，现在只需4份。", []float64{60}},
+		{"原来办理营运证要跑4次，如今跑1次就能办好。", []float64{75}},
+		{"过去，不动产登记平均需要15天；现在，平均5天就能拿到证书。", []float64{66.6667}},
+		{"该业务原有审批环节6个，整合后保留2个。", []float64{66.6667}},
+		// after first
+		{"目前企业开办只需提交2份材料，而以前需要提交8份。", []float64{75}},
+		// across two sentences that tell one story
+		{"此前，企业办理用水报装平均需要12个工作日。如今，通过一网通办，3个工作日即可通水。", []float64{75}},
+		{"过去办理建筑许可需要提交材料20份。今年以来，材料压减到8份。", []float64{60}},
+		{"法定办理时限为20个工作日。目前，我市已将该时限压缩至4个工作日。", []float64{80}},
+		// not cuts: counts of staff, windows, items, fees; increases; two befores;
+		// another subject; a negated after; different units
+		{"改革前，大厅有工作人员30人；改革后，精简为12人。", nil},
+		{"以前全区只有3个办事网点，现在增加到12个。", nil},
+		{"政务大厅原有窗口40个，现在整合为16个。", nil},
+		{"原来审批事项有120项，现在精简为60项。", nil},
+		{"过去办证收费200元，现在只需50元。", nil},
+		{"过去办理需要5天，另一项业务原需8天，现在都只需2天。", nil},
+		{"过去，外地办理同类业务需要10个工作日。在本区，企业目前只需1个工作日。", nil},
+		{"过去要跑3趟，现在1趟都不用跑。", nil},
+		{"以前办理要2天，现在只要3小时。", nil},
+		{"过去一年全区新增市场主体1200户，现在总数达到8000户。", nil},
+	})
+}
