@@ -41,7 +41,8 @@ type StreamOptions struct {
 // DefaultPiece is the default StreamOptions.Piece.
 const DefaultPiece = 1 << 20
 
-// lineKind runs: the kind of each line, recorded where it changes.
+// kindRun is a run of lines of one kind: the kinds of a file's lines are
+// recorded where they change.
 type kindRun struct {
 	start int64 // input offset of the first line of the run
 	kind  byte  // 'u' valid UTF-8, 'd' damaged UTF-8, 'l' legacy
