@@ -341,13 +341,17 @@ func (t *legacyTrial) feed(b []byte, eol bool) {
 	if !eol {
 		stop = max(len(work)-3, 0) // a character is at most 4 bytes
 	}
-	t.out.Reset()
-	t.out.Grow(len(work) * 3 / 2) // one allocation, not a doubling series
+	// The text of many lines shares a builder: one per line was an
+	// allocation per line.
+	from := t.out.Len()
 	_, next := decodeRunPart(work, stop, 0, t.c, &t.out, nil, false)
 	t.hold = append(t.hold[:0], work[next:]...)
-	for _, r := range t.out.String() {
+	for _, r := range t.out.String()[from:] {
 		t.total += t.score.Next(r)
 		t.runes++
+	}
+	if t.out.Len() >= DefaultPiece {
+		t.out.Reset()
 	}
 }
 
