@@ -431,8 +431,8 @@ func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, ki
 }
 
 // decodeLinesStream is decodeUTF8Lines's second half over a stream: lines
-// of kind 'u' are copied, 'l' decoded with c piece by piece, 'd' (UTF-8
-// with a few damaged bytes, rare) read whole and repaired. Every edit but
+// of kind 'u' are copied, 'l' decoded with c and 'd' (UTF-8 with a few
+// damaged bytes) repaired, piece by piece. Every edit but
 // the last, which the next piece may extend, goes to edit as soon as it
 // is made.
 func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds []kindRun, c codec, out io.Writer, edit func(textedit.Edit) error) error {
@@ -452,8 +452,7 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 		edits = append(edits[:0], edits[n:]...)
 		return nil
 	}
-	var hold []byte    // legacy bytes of a character cut by a piece's end
-	var damaged []byte // a damaged UTF-8 line read so far
+	var hold []byte // bytes of a character (or repair) cut by a piece's end
 	var text strings.Builder
 	lineStart := int64(start)
 	kind := byte(0)
@@ -475,11 +474,14 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 		case 'u':
 			text.Write(b)
 		case 'd':
-			damaged = append(damaged, b...)
-			if eol {
-				decodeDamagedUTF8(damaged, int(lineStart), &text, &edits)
-				damaged = damaged[:0]
+			work := append(hold, b...)
+			base := int(at) - len(hold)
+			stop := len(work)
+			if !eol {
+				stop = max(len(work)-8, 0) // see decodeDamagedUTF8Part
 			}
+			next := decodeDamagedUTF8Part(work, stop, base, &text, &edits)
+			hold = append(hold[:0], work[next:]...)
 		default:
 			work := append(hold, b...)
 			base := int(at) - len(hold)
