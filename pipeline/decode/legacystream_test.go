@@ -77,6 +77,9 @@ func TestDecodeStreamLines(t *testing.T) {
 		// A line far longer than a piece with a character cut in its
 		// middle and one cut at its end (3 bad bytes: still UTF-8).
 		{"long damaged utf-8 line", flat[:3000] + "\xe5\x85" + flat[3000:9000] + "\xe5\n" + gbk, "mixed:utf-8+gb18030"},
+		// Every line another kind than the one before: legacy, blank,
+		// UTF-8, damaged UTF-8, ASCII.
+		{"alternating kinds", strings.Repeat(enc(t, simplifiedchinese.GBK, "全市新建农村公路。\n")+"\n完成投资五亿元。\n完成投资五\xe4\xba亿元。\nplain ascii\n", 300), "mixed:utf-8+gb18030"},
 		{"byte order mark then gbk", "\xef\xbb\xbf" + gbk, "gb18030"},
 		{"one long line", oneLine, "gb18030"},
 		{"crlf lines", strings.ReplaceAll(gbk, "\n", "\r\n"), "gb18030"},
