@@ -466,7 +466,17 @@ func mostlyUTF8(line []byte) bool {
 }
 
 func decodeDamagedUTF8(line []byte, base int, out *strings.Builder, edits *[]textedit.Edit) {
-	for i := 0; i < len(line); {
+	decodeDamagedUTF8Part(line, len(line), base, out, edits)
+}
+
+// decodeDamagedUTF8Part is decodeDamagedUTF8 over the characters of line
+// that begin before stop, returning where it stopped. A damaged line has at
+// most 3 bad bytes, so a repair and the character after it span at most 7
+// bytes: with line holding 8 bytes past stop, or ending its line there, the
+// result is that of the whole line.
+func decodeDamagedUTF8Part(line []byte, stop, base int, out *strings.Builder, edits *[]textedit.Edit) (next int) {
+	i := 0
+	for i < stop {
 		r, n := utf8.DecodeRune(line[i:])
 		if r == utf8.RuneError && n <= 1 {
 			// Group consecutive bad bytes: a cut character is one repair.
@@ -490,6 +500,7 @@ func decodeDamagedUTF8(line []byte, base int, out *strings.Builder, edits *[]tex
 		out.Write(line[i : i+n])
 		i += n
 	}
+	return i
 }
 
 func hexBytes(b []byte) string {

@@ -41,10 +41,46 @@ type StreamOptions struct {
 // DefaultPiece is the default StreamOptions.Piece.
 const DefaultPiece = 1 << 20
 
-// lineKind runs: the kind of each line, recorded where it changes.
-type kindRun struct {
-	start int64 // input offset of the first line of the run
-	kind  byte  // 'u' valid UTF-8, 'd' damaged UTF-8, 'l' legacy
+// lineKinds holds the kind of every line of a file in 2 bits ('u' valid
+// UTF-8, 'd' damaged UTF-8, 'l' legacy), in order: a legacy text with
+// blank (ASCII, so UTF-8) lines between its paragraphs changes kind at
+// every line, and a record per change was 16 bytes a line.
+type lineKinds struct {
+	bits []byte
+	n    int
+}
+
+var kindCodes = [3]byte{'u', 'd', 'l'}
+
+func (k *lineKinds) add(kind byte) {
+	code := byte(0)
+	switch kind {
+	case 'd':
+		code = 1
+	case 'l':
+		code = 2
+	}
+	if k.n%4 == 0 {
+		k.bits = append(k.bits, 0)
+	}
+	k.bits[k.n/4] |= code << (2 * (k.n % 4))
+	k.n++
+}
+
+// kindCursor reads the kinds of the lines in order.
+type kindCursor struct {
+	kinds *lineKinds
+	i     int
+}
+
+// next returns the kind of the next line.
+func (c *kindCursor) next() byte {
+	i := c.i
+	c.i++
+	if i >= c.kinds.n {
+		return 'u' // not reached: every pass reads the lines the first found
+	}
+	return kindCodes[c.kinds.bits[i/4]>>(2*(i%4))&3]
 }
 
 // DecodeStreamLines decodes a large input that is not UTF-8 throughout
@@ -155,12 +191,12 @@ func (p *linePieces) next() (b []byte, at int64, eol bool, err error) {
 // next piece. A line's bytes are counted before its kind is known, and the
 // counts kept when it is legacy: the counts add up line by line, and
 // the first pass does what was a pass of its own.
-func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds []kindRun, used map[byte]bool, bad [2]int, err error) {
+func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds *lineKinds, used map[byte]bool, bad [2]int, err error) {
 	lp, err := newLinePieces(r, start, piece)
 	if err != nil {
 		return nil, nil, bad, err
 	}
-	used = map[byte]bool{}
+	kinds, used = &lineKinds{}, map[byte]bool{}
 	counters := [2]badCounter{{c: gb18030}, {c: big5}}
 	var carry []byte
 	var good, utfBad int
@@ -179,7 +215,7 @@ func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds []
 		}
 		if len(carry) == 0 && len(b) > 0 && at == lineStart && eol && utf8.Valid(b) {
 			// The common case of a whole valid line: no count needed.
-			kinds = addKind(kinds, at, 'u')
+			kinds.add('u')
 			if !used['u'] && hasNonASCII(b) {
 				used['u'] = true
 			}
@@ -233,7 +269,7 @@ func classifyLines(ctx context.Context, r io.Reader, start, piece int) (kinds []
 			}
 			counters[j].line = 0
 		}
-		kinds = addKind(kinds, lineStart, k)
+		kinds.add(k)
 		good, utfBad, nonASCII = 0, 0, false
 		lineStart = lp.pos
 	}
@@ -299,28 +335,6 @@ func countBad(b []byte, stop int, c codec) (bad, next int) {
 	return bad, i
 }
 
-func addKind(kinds []kindRun, at int64, k byte) []kindRun {
-	if n := len(kinds); n > 0 && kinds[n-1].kind == k {
-		return kinds
-	}
-	return append(kinds, kindRun{at, k})
-}
-
-// kindCursor walks kind runs in input order.
-type kindCursor struct {
-	kinds []kindRun
-	i     int
-}
-
-// at returns the kind of the line starting at off (lines are asked for in
-// order).
-func (c *kindCursor) at(off int64) byte {
-	for c.i+1 < len(c.kinds) && c.kinds[c.i+1].start <= off {
-		c.i++
-	}
-	return c.kinds[c.i].kind
-}
-
 // legacyTrial is one candidate charset's trial decoding of the legacy
 // lines: its score, summed as LogProb sums.
 type legacyTrial struct {
@@ -340,13 +354,17 @@ func (t *legacyTrial) feed(b []byte, eol bool) {
 	if !eol {
 		stop = max(len(work)-3, 0) // a character is at most 4 bytes
 	}
-	t.out.Reset()
-	t.out.Grow(len(work) * 3 / 2) // one allocation, not a doubling series
+	// The text of many lines shares a builder: one per line was an
+	// allocation per line.
+	from := t.out.Len()
 	_, next := decodeRunPart(work, stop, 0, t.c, &t.out, nil, false)
 	t.hold = append(t.hold[:0], work[next:]...)
-	for _, r := range t.out.String() {
+	for _, r := range t.out.String()[from:] {
 		t.total += t.score.Next(r)
 		t.runes++
+	}
+	if t.out.Len() >= DefaultPiece {
+		t.out.Reset()
 	}
 }
 
@@ -362,7 +380,7 @@ func (t *legacyTrial) perChar() float64 {
 // counts need the text: two trial decodings then score it, side by side,
 // each reading the input on its own. tie is set when the choice needs the
 // Scorer and d has no RuneScorer.
-func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader, start, piece int, kinds []kindRun, bad [2]int) (c codec, tie bool, err error) {
+func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader, start, piece int, kinds *lineKinds, bad [2]int) (c codec, tie bool, err error) {
 	if gbBad, b5Bad := bad[0], bad[1]; b5Bad != gbBad {
 		if b5Bad < gbBad {
 			return big5, false, nil
@@ -394,7 +412,7 @@ func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader,
 }
 
 // run feeds the legacy lines of r to the trial.
-func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, kinds []kindRun) error {
+func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, kinds *lineKinds) error {
 	lp, err := newLinePieces(r, start, piece)
 	if err != nil {
 		return err
@@ -414,7 +432,7 @@ func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, ki
 			return err
 		}
 		if at == lineStart {
-			kind = cur.at(lineStart)
+			kind = cur.next()
 		}
 		if kind == 'l' {
 			t.feed(b, eol)
@@ -426,11 +444,11 @@ func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, ki
 }
 
 // decodeLinesStream is decodeUTF8Lines's second half over a stream: lines
-// of kind 'u' are copied, 'l' decoded with c piece by piece, 'd' (UTF-8
-// with a few damaged bytes, rare) read whole and repaired. Every edit but
+// of kind 'u' are copied, 'l' decoded with c and 'd' (UTF-8 with a few
+// damaged bytes) repaired, piece by piece. Every edit but
 // the last, which the next piece may extend, goes to edit as soon as it
 // is made.
-func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds []kindRun, c codec, out io.Writer, edit func(textedit.Edit) error) error {
+func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds *lineKinds, c codec, out io.Writer, edit func(textedit.Edit) error) error {
 	lp, err := newLinePieces(r, start, piece)
 	if err != nil {
 		return err
@@ -447,8 +465,7 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 		edits = append(edits[:0], edits[n:]...)
 		return nil
 	}
-	var hold []byte    // legacy bytes of a character cut by a piece's end
-	var damaged []byte // a damaged UTF-8 line read so far
+	var hold []byte // bytes of a character (or repair) cut by a piece's end
 	var text strings.Builder
 	lineStart := int64(start)
 	kind := byte(0)
@@ -464,17 +481,20 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 			return err
 		}
 		if at == lineStart {
-			kind = cur.at(lineStart)
+			kind = cur.next()
 		}
 		switch kind {
 		case 'u':
 			text.Write(b)
 		case 'd':
-			damaged = append(damaged, b...)
-			if eol {
-				decodeDamagedUTF8(damaged, int(lineStart), &text, &edits)
-				damaged = damaged[:0]
+			work := append(hold, b...)
+			base := int(at) - len(hold)
+			stop := len(work)
+			if !eol {
+				stop = max(len(work)-8, 0) // see decodeDamagedUTF8Part
 			}
+			next := decodeDamagedUTF8Part(work, stop, base, &text, &edits)
+			hold = append(hold[:0], work[next:]...)
 		default:
 			work := append(hold, b...)
 			base := int(at) - len(hold)

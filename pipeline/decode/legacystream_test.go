@@ -60,6 +60,7 @@ func TestDecodeStreamLines(t *testing.T) {
 	damaged := gbk[:5001] + "\x81" + gbk[5001:9000] + "\xff\xff" + gbk[9000:12001] + "\x81\n" + gbk[12001:] + "\x81\x30"
 	utfLines := strings.Repeat("全市公路建设稳步推进，完成投资五亿元。\n", 300)
 	badUTF := utfLines[:3000] + "\xe5\x85" + utfLines[3000:] // a UTF-8 line with a cut character
+	flat := strings.ReplaceAll(utfLines, "\n", "")           // three-byte characters only
 	oneLine := strings.ReplaceAll(gbk, "\n", " ")            // a line much longer than a piece
 	tieTrad := tieBytes(t, traditionalchinese.Big5, strings.Repeat(hanOnlyTrad+"交通運輸局發布年度報告，全市新建農村公路一百二十公里。\n", 3000))
 	tieSimp := tieBytes(t, simplifiedchinese.GBK, long)
@@ -73,6 +74,12 @@ func TestDecodeStreamLines(t *testing.T) {
 		{"utf-8 and gbk lines", utfLines[:4000] + gbk + utfLines[4000:] + enc(t, simplifiedchinese.GBK, hanOnly), "mixed:utf-8+gb18030"},
 		{"utf-8 and big5 lines", utfLines + big5, "mixed:utf-8+big5"},
 		{"damaged utf-8 line and gbk", badUTF + gbk, "mixed:utf-8+gb18030"},
+		// A line far longer than a piece with a character cut in its
+		// middle and one cut at its end (3 bad bytes: still UTF-8).
+		{"long damaged utf-8 line", flat[:3000] + "\xe5\x85" + flat[3000:9000] + "\xe5\n" + gbk, "mixed:utf-8+gb18030"},
+		// Every line another kind than the one before: legacy, blank,
+		// UTF-8, damaged UTF-8, ASCII.
+		{"alternating kinds", strings.Repeat(enc(t, simplifiedchinese.GBK, "全市新建农村公路。\n")+"\n完成投资五亿元。\n完成投资五\xe4\xba亿元。\nplain ascii\n", 300), "mixed:utf-8+gb18030"},
 		{"byte order mark then gbk", "\xef\xbb\xbf" + gbk, "gb18030"},
 		{"one long line", oneLine, "gb18030"},
 		{"crlf lines", strings.ReplaceAll(gbk, "\n", "\r\n"), "gb18030"},

@@ -18,9 +18,9 @@ const streamHead = 8192
 // when the input is one Decode would return as it is: UTF-8 throughout
 // (after an optional UTF-8 byte order mark), neither UTF-16 nor UTF-32 nor
 // binary. For any other input ok is false: what was written to w is to be
-// dropped and the input decoded whole with Decode, so that every choice of
-// encoding, and every repair of mixed or damaged lines, stays the whole
-// input's. The Result's Text is empty (the text is what went to w).
+// dropped and the input decoded another way (DecodeStreamLines, or whole
+// with Decode), so that every choice of encoding, and every repair of
+// mixed or damaged lines, stays the whole input's. The Result's Text is empty (the text is what went to w).
 func DecodeStream(r io.Reader, w io.Writer) (res Result, ok bool, err error) {
 	buf := make([]byte, 1<<20)
 	n, err := io.ReadFull(r, buf[:streamHead])
