@@ -273,7 +273,7 @@ func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bo
 			}
 			t := shortText(c, 16)
 			if t != "" && t != nt {
-				if k := cue.Marker(t); k == cue.Related || k == cue.Comments || k == cue.Share {
+				if cue.SectionMarker(t) != "" {
 					heads = append(heads, c)
 					continue
 				}

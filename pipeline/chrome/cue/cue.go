@@ -8,6 +8,7 @@
 package cue
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -532,6 +533,50 @@ func Marker(line string) string {
 	}
 	if toolsOnly(s) {
 		return Navigation
+	}
+	return ""
+}
+
+// sectionWords are the words through which Marker can name a line
+// Related, Comments or Share (markers, contained cues and counters of those
+// kinds), less those that hold a shorter one: a line without any of them
+// is none of the three.
+var sectionWords = newWordSet(func() []string {
+	section := func(kind string) bool { return kind == Related || kind == Comments || kind == Share }
+	var all []string
+	for _, list := range [][]marker{markers, contained} {
+		for _, m := range list {
+			if section(m.kind) {
+				all = append(all, m.word)
+			}
+		}
+	}
+	for w, kind := range counters {
+		if section(kind) {
+			all = append(all, w)
+		}
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
+	var words []string
+	for _, w := range all {
+		if !slices.ContainsFunc(all, func(v string) bool { return v != w && strings.Contains(w, v) }) {
+			words = append(words, w)
+		}
+	}
+	return words
+}())
+
+// SectionMarker is Marker(line) when that is Related, Comments or Share,
+// else "". Most short texts of a page hold none of those kinds' words and
+// skip Marker's other tests (htmltext asks it of every short element).
+func SectionMarker(line string) string {
+	if !sectionWords.any(stripLabel(line)) {
+		return ""
+	}
+	switch k := Marker(line); k {
+	case Related, Comments, Share:
+		return k
 	}
 	return ""
 }

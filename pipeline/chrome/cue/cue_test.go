@@ -244,3 +244,65 @@ func TestTrim(t *testing.T) {
 		}
 	}
 }
+
+// sectionLines are lines built from every marker, contained cue and
+// counter word, bare and with the decoration, counts and text Marker
+// looks through.
+func sectionLines() []string {
+	var words []string
+	for _, list := range [][]marker{markers, contained} {
+		for _, m := range list {
+			words = append(words, m.word)
+		}
+	}
+	for w := range counters {
+		words = append(words, w)
+	}
+	var lines []string
+	for _, w := range words {
+		r := []rune(w)
+		dotted := string(r[:1]) + "·" + string(r[1:])
+		for _, f := range []string{"%s", "【%s】", "%s：", " %s 12", "%s（0）", "%s99", "· %s ·", "%s：某某网站", "关于%s的说明",
+			"各地%s，要求认真落实，确保工作取得实效。", "%s 首页 > 新闻", "- %s -"} {
+			lines = append(lines, strings.ReplaceAll(f, "%s", w), strings.ReplaceAll(f, "%s", dotted))
+		}
+	}
+	return lines
+}
+
+func TestSectionMarker(t *testing.T) {
+	lines := sectionLines()
+	for _, l := range []string{"相关推荐", "延伸·推荐", "分享到：微信 微博", "正文", "1/10", "- THE END -", "", "中国人"} {
+		lines = append(lines, l)
+	}
+	named := 0
+	for _, l := range lines {
+		want := Marker(l)
+		if want != Related && want != Comments && want != Share {
+			want = ""
+		} else {
+			named++
+		}
+		if got := SectionMarker(l); got != want {
+			t.Errorf("SectionMarker(%q) = %q, want %q", l, got, want)
+		}
+	}
+	if named < 100 {
+		t.Errorf("only %d of %d lines are section markers: the lines do not exercise the word set", named, len(lines))
+	}
+}
+
+func FuzzSectionMarker(f *testing.F) {
+	for _, l := range sectionLines()[:40] {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		want := Marker(l)
+		if want != Related && want != Comments && want != Share {
+			want = ""
+		}
+		if got := SectionMarker(l); got != want {
+			t.Fatalf("SectionMarker(%q) = %q, want %q", l, got, want)
+		}
+	})
+}
