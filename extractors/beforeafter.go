@@ -2,7 +2,9 @@ package extractors
 
 import (
 	"math/big"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -23,11 +25,46 @@ var (
 	beforeAfterMatNouns = []string{"材料", "资料", "表格", "环节", "程序", "要件", "证明", "跑", "往返", "部门"}
 )
 
-// mayTellBeforeAfter is a cheap filter for sentences without a candidate
-// mark: every before word holds one of these characters.
+// mayTellBeforeAfter is the cheap filter of a text a before/after cut may
+// stand in: one table lookup per character finds the characters every
+// before word holds, and only then are the words looked for.
 func mayTellBeforeAfter(s string) bool {
-	return strings.ContainsAny(s, "前去往原此")
+	if scanMarks(s, flagBefore) == 0 {
+		return false
+	}
+	at := beforeWordsAt()
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		for _, o := range at[r] {
+			if j := i - o.off; j >= 0 && j+len(o.word) <= len(s) && s[j:j+len(o.word)] == o.word {
+				return true
+			}
+		}
+		i += n
+	}
+	return false
 }
+
+// wordAt is a word and the byte offset of one of its characters in it.
+type wordAt struct {
+	word string
+	off  int
+}
+
+// beforeWordsAt indexes the before words by their flagged characters, so
+// that a scan checks the words only where one of those stands.
+var beforeWordsAt = sync.OnceValue(func() map[rune][]wordAt {
+	flags := runeFlags()
+	m := map[rune][]wordAt{}
+	for _, w := range beforeWords {
+		for off, r := range w {
+			if r < 0x10000 && flags[r]&flagBefore != 0 {
+				m[r] = append(m[r], wordAt{w, off})
+			}
+		}
+	}
+	return m
+})
 
 // beforeAfterCuts reads the before/after cuts of s, whose before or after
 // may stand in the sentence before it ("此前…需要8个工作日。今年以来…压缩到3个
@@ -58,10 +95,17 @@ func beforeAfterCuts(s *Sentence, taken []Figure) []Figure {
 		byUnit[u] = append(byUnit[u], q)
 	}
 	var out []Figure
+	var marks *storyMarks
 	for _, u := range units {
+		if len(byUnit[u]) < 2 {
+			continue
+		}
+		if marks == nil {
+			marks = findStoryMarks(t)
+		}
 		var before, after []quantity
 		for _, q := range byUnit[u] {
-			switch tellsAt(t, q) {
+			switch marks.tellsAt(t, q) {
 			case -1:
 				before = append(before, q)
 			case 1:
@@ -94,17 +138,49 @@ func continuesStory(s string) bool {
 	return hasPrefixAny(s, beforeWords) != "" || hasPrefixAny(s, afterWords) != "" || strings.HasPrefix(s, "今年")
 }
 
+// storyMarks are where the before and after words of a text end, in
+// order, found once for all its quantities.
+type storyMarks struct{ before, after []int }
+
+func findStoryMarks(t string) *storyMarks {
+	return &storyMarks{before: wordEnds(t, beforeWords), after: wordEnds(t, afterWords)}
+}
+
+// wordEnds lists where the words end in t, sorted.
+func wordEnds(t string, words []string) []int {
+	var out []int
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(t[i:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, i+j+len(w))
+			i += j + len(w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// lastBefore is the largest end in ends at or before pos, -1 if none.
+func lastBefore(ends []int, pos int) int {
+	i, _ := slices.BinarySearch(ends, pos+1)
+	if i == 0 {
+		return -1
+	}
+	return ends[i-1]
+}
+
 // tellsAt says whether the text before q last said "before" (-1) or "now"
 // (1), 0 if neither; an after word right after the quantity ("2个工作日即可
 // 办结") says "now" for it.
-func tellsAt(t string, q quantity) int {
+func (m *storyMarks) tellsAt(t string, q quantity) int {
 	rest := strings.TrimLeft(t[q.unitEnd:clauseEnd(t, q.unitEnd)], "内以")
-	for _, w := range afterWords {
-		if strings.HasPrefix(rest, w) {
-			return 1
-		}
+	if hasPrefixAny(rest, afterWords) != "" {
+		return 1
 	}
-	b, a := lastEnd(t[:q.start], beforeWords), lastEnd(t[:q.start], afterWords)
+	b, a := lastBefore(m.before, q.start), lastBefore(m.after, q.start)
 	switch {
 	case b > a:
 		return -1
@@ -112,17 +188,6 @@ func tellsAt(t string, q quantity) int {
 		return 1
 	}
 	return 0
-}
-
-// lastEnd is where the last of words in s ends, -1 if none is in s.
-func lastEnd(s string, words []string) int {
-	best := -1
-	for _, w := range words {
-		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > best {
-			best = i + len(w)
-		}
-	}
-	return best
 }
 
 // matClause reports whether q's clause names materials, steps or trips,

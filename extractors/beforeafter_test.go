@@ -32,3 +32,28 @@ func TestBeforeAfterCut(t *testing.T) {
 		{"过去一年全区新增市场主体1200户，现在总数达到8000户。", nil},
 	})
 }
+
+// mayTellBeforeAfter looks for the words only where the table found one of
+// their characters: every before word must hold one.
+func TestBeforeWordsFlagged(t *testing.T) {
+	flags := runeFlags()
+	for _, w := range beforeWords {
+		ok := false
+		for _, r := range w {
+			ok = ok || r < 0x10000 && flags[r]&flagBefore != 0
+		}
+		if !ok {
+			t.Errorf("before word %q holds no character flagged flagBefore", w)
+		}
+	}
+}
+
+// mayTellBeforeAfter finds a before word wherever strings.Contains does.
+func TestMayTellBeforeAfter(t *testing.T) {
+	for _, s := range []string{"", "改革前需要", "改革之前", "去年", "过去", "原来为", "法定时限", "前面", "原因", "此外", "以往", "定期",
+		"\xe5\x89\x8d", "前", "年内办结", "之前的20天"} {
+		if got, want := mayTellBeforeAfter(s), containsAny(s, beforeWords); got != want {
+			t.Errorf("mayTellBeforeAfter(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

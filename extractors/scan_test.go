@@ -67,6 +67,9 @@ func checkScanners(t *testing.T, s string) {
 			t.Errorf("clauseStart(%q, %d) = %d, want %d", s, pos, got, want)
 		}
 	}
+	if got, want := mayTellBeforeAfter(s), containsAny(s, beforeWords); got != want {
+		t.Errorf("mayTellBeforeAfter(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := lastRoadType(s), lastRoadTypeReference(s); got != want {
 		t.Errorf("lastRoadType(%q) = %q, want %q", s, got, want)
 	}

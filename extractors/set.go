@@ -116,25 +116,35 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 		if sp.start < from {
 			continue
 		}
+		prevStart := -1
+		if k > 0 && !strings.Contains(text[doc.sentences[k-1].end:sp.start], "\n") && doc.sentences[k-1].end <= sp.start {
+			prevStart = doc.sentences[k-1].start
+		}
 		onlyBeforeAfter := false
 		if !hasCandidate(text[sp.start:sp.end]) {
 			// no mark, but a cut may be told as a before and an after
 			// (the before may be in the sentence before)
-			if !hasNumeral(text[sp.start:sp.end]) {
+			from := sp.start
+			if prevStart >= 0 {
+				from = prevStart
+			}
+			if !hasNumeral(text[sp.start:sp.end]) || !mayTellBeforeAfter(text[from:sp.end]) {
 				continue
 			}
 			onlyBeforeAfter = true
 		}
 		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
-		if k > 0 && !strings.Contains(text[doc.sentences[k-1].end:sp.start], "\n") && doc.sentences[k-1].end <= sp.start {
-			sent.prev = text[doc.sentences[k-1].start:doc.sentences[k-1].end]
-			sent.prevStart = doc.sentences[k-1].start
+		if prevStart >= 0 {
+			sent.prev = text[prevStart:doc.sentences[k-1].end]
+			sent.prevStart = prevStart
 		}
-		doc.findYears()
 		var found []Figure
 		if onlyBeforeAfter {
-			found = beforeAfterCuts(sent, nil)
+			if found = beforeAfterCuts(sent, nil); len(found) > 0 {
+				doc.findYears()
+			}
 		} else {
+			doc.findYears()
 			for _, e := range s.extractors {
 				found = append(found, e.Extract(sent)...)
 			}
@@ -187,6 +197,7 @@ const (
 	flagMark    = 1 << iota // a candidate mark on its own: 元 亿 万 ％ 由 从 (or U+FFFD)
 	flagNumeral             // a digit or a Chinese numeral
 	flagPrefix              // 公, 千, 百: a mark when 里, 米 or 分之 follows
+	flagBefore              // a character of the before words (beforeafter.go)
 )
 
 // runeFlags classifies the Basic Multilingual Plane once, so the scans do
@@ -199,6 +210,8 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 			t[r] |= flagMark
 		case '公', '千', '百':
 			t[r] |= flagPrefix
+		case '前', '去', '往', '原', '此', '定':
+			t[r] |= flagBefore // every before word of a before/after cut holds one
 		}
 		// 亿 is a numeral by itself in "近亿元", "逾亿元"
 		if r == '亿' {
@@ -251,7 +264,7 @@ func scanMarks(s string, want uint8) uint8 {
 		}
 		if r < 0x10000 {
 			if f := flags[r]; f != 0 {
-				got |= f & (flagMark | flagNumeral)
+				got |= f & (flagMark | flagNumeral | flagBefore)
 				if f&flagPrefix != 0 {
 					rest := s[i+n:]
 					switch r {
