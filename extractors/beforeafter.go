@@ -203,7 +203,12 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 	if clauseStart(t, from.start) == clauseStart(t, to.start) {
 		return Figure{}, false
 	}
-	fr, tr := from.num.Rat(), to.num.Rat()
+	fa, ok1 := from.parse(t)
+	ta, ok2 := to.parse(t)
+	if !ok1 || !ok2 {
+		return Figure{}, false
+	}
+	fr, tr := fa.num.Rat(), ta.num.Rat()
 	if fr.Sign() <= 0 || tr.Sign() < 0 || tr.Cmp(fr) >= 0 {
 		return Figure{}, false
 	}
@@ -231,7 +236,7 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 	if err != nil {
 		return Figure{}, false
 	}
-	fv, tv := from.num.Value, to.num.Value
+	fv, tv := fa.num.Value, ta.num.Value
 	return Figure{
 		Kind:       kind,
 		Value:      n.Value,
@@ -243,38 +248,57 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 		ToValue:    &tv,
 		PeriodUnit: unitName(to.unit),
 		Extractor:  kind + ".before_after",
-		Evidence:   "before→after " + from.num.Text + "→" + to.num.Text + " " + unitName(to.unit),
+		Evidence:   "before→after " + fa.num.Text + "→" + ta.num.Text + " " + unitName(to.unit),
 	}, true
 }
 
-// quantity is a number with a from→to unit after it.
+// quantity is a numeral with a from→to unit after it; the numeral is
+// parsed only for the quantities a pair is made of.
 type quantity struct {
-	amount
-	unit    string
-	unitEnd int
+	start, end int // the numeral
+	unit       string
+	unitEnd    int
 }
 
-// quantitiesIn lists the numbers in t[lo:hi] whose from→to unit also ends
+// quantitiesIn lists the numerals in t[lo:hi] whose from→to unit also ends
 // within it.
 func quantitiesIn(t string, lo, hi int) []quantity {
 	var out []quantity
-	prevNumeral := false
 	for p := lo; p < hi; {
 		r, n := utf8.DecodeRuneInString(t[p:])
-		isNum := isNumeralRune(r)
-		if isNum && !prevNumeral {
-			if a, ok := numberAfter(t, p); ok && a.end <= hi {
-				if u, ue := unitAt(t, a.end); u != "" && ue <= hi {
-					out = append(out, quantity{a, u, ue})
-					p, prevNumeral = ue, false
-					continue
-				}
-			}
+		if !isNumeralRune(r) {
+			p += n
+			continue
 		}
-		prevNumeral = isNum
-		p += n
+		end := p + n
+		for end < hi {
+			r2, n2 := utf8.DecodeRuneInString(t[end:])
+			if !isNumeralRune(r2) && !isSpace(r2) {
+				break
+			}
+			end += n2
+		}
+		if u, ue := unitAt(t, end); u != "" && ue <= hi {
+			out = append(out, quantity{p, end, u, ue})
+			p = ue
+			continue
+		}
+		p = end
 	}
 	return out
+}
+
+// parse reads q's numeral as numberAfter does; false if it is none or
+// ends elsewhere.
+func (q quantity) parse(t string) (amount, bool) {
+	a, ok := numberAfter(t, q.start)
+	if !ok {
+		return amount{}, false
+	}
+	if u, ue := unitAt(t, a.end); u != q.unit || ue != q.unitEnd {
+		return amount{}, false
+	}
+	return a, true
 }
 
 func isTaken(figs []Figure, pos int) bool {
