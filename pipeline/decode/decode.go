@@ -246,20 +246,10 @@ func decodeRunPart(b []byte, stop, base int, c codec, out *strings.Builder, edit
 				continue
 			}
 		}
-		n := c.charLen(b[i:])
-		if i+n > len(b) {
-			n = len(b) - i
-		}
 		// Four-byte GB18030 and bytes that are no character: one at a
 		// time through the decoder.
-		if dec == nil {
-			dec = c.enc.NewDecoder()
-		}
-		dec.Reset()
-		nDst, _, err := dec.Transform(buf[:], b[i:i+n], true)
-		s := buf[:nDst]
-		r, size := utf8.DecodeRune(s)
-		if err != nil || nDst == 0 || r == utf8.RuneError || size != nDst {
+		s, n, ok := c.decodeOne(&dec, &buf, b, i)
+		if !ok {
 			// Not a character of this charset: keep the damage visible.
 			out.WriteString("\ufffd")
 			if edits != nil {
@@ -709,4 +699,21 @@ func sniffBinary(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// decodeOne decodes the character at b[i] on its own through c's decoder
+// (made on first use into *dec): its UTF-8 in buf, its length in b, and
+// false when the bytes are no character of c.
+func (c codec) decodeOne(dec *transform.Transformer, buf *[16]byte, b []byte, i int) ([]byte, int, bool) {
+	n := c.charLen(b[i:])
+	if i+n > len(b) {
+		n = len(b) - i
+	}
+	if *dec == nil {
+		*dec = c.enc.NewDecoder()
+	}
+	(*dec).Reset()
+	nDst, _, err := (*dec).Transform(buf[:], b[i:i+n], true)
+	r, size := utf8.DecodeRune(buf[:nDst])
+	return buf[:nDst], n, err == nil && nDst > 0 && r != utf8.RuneError && size == nDst
 }

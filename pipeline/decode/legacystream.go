@@ -155,6 +155,10 @@ func (d *Decoder) DecodeStreamLines(ctx context.Context, open func() io.Reader, 
 type linePieces struct {
 	br  *bufio.Reader
 	pos int64 // input offset of the next piece
+	// open: the last piece did not end its line. An input whose last line
+	// fills whole pieces meets its end with no byte left, and that line
+	// still has to end (an empty piece with eol).
+	open bool
 }
 
 func newLinePieces(r io.Reader, start, piece int) (*linePieces, error) {
@@ -173,13 +177,16 @@ func (p *linePieces) next() (b []byte, at int64, eol bool, err error) {
 	p.pos += int64(len(b))
 	switch {
 	case err == nil:
+		p.open = false
 		return b, at, true, nil
 	case errors.Is(err, bufio.ErrBufferFull):
+		p.open = true
 		return b, at, false, nil
 	case errors.Is(err, io.EOF):
-		if len(b) == 0 {
+		if len(b) == 0 && !p.open {
 			return nil, at, true, io.EOF
 		}
+		p.open = false
 		return b, at, true, nil
 	}
 	return nil, at, false, fmt.Errorf("decode: %w", err)
@@ -315,17 +322,8 @@ func countBad(b []byte, stop int, c codec) (bad, next int) {
 			i += 2
 			continue
 		}
-		n := c.charLen(b[i:])
-		if i+n > len(b) {
-			n = len(b) - i
-		}
-		if dec == nil {
-			dec = c.enc.NewDecoder()
-		}
-		dec.Reset()
-		nDst, _, err := dec.Transform(buf[:], b[i:i+n], true)
-		r, size := utf8.DecodeRune(buf[:nDst])
-		if err != nil || nDst == 0 || r == utf8.RuneError || size != nDst {
+		_, n, ok := c.decodeOne(&dec, &buf, b, i)
+		if !ok {
 			bad++
 			i++
 			continue

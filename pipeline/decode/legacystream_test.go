@@ -86,6 +86,10 @@ func TestDecodeStreamLines(t *testing.T) {
 		{"big5 that reads as gbk too", tieTrad, "big5"},
 		{"gbk that reads as big5 too", tieSimp, "gb18030"},
 		{"ascii then a gbk line", strings.Repeat("plain ascii line\n", 1000) + enc(t, simplifiedchinese.GBK, hanOnly), "gb18030"},
+		// no newline at the end, and a length a multiple of 16: the last
+		// line fills whole pieces and meets the end with no byte left
+		// (it was left without a kind and copied as it was; FuzzDecodeStreamLines)
+		{"last line fills whole pieces", strings.Repeat("0000000\xb9", 1026), "gb18030"},
 	}
 	decoders := map[string]*Decoder{
 		"no scorer":   New(nil),
@@ -182,4 +186,40 @@ func tieBytes(t *testing.T, e encoding.Encoding, s string) string {
 		t.Fatalf("not a tie: %d bytes bad in gb18030, %d in big5", gbBad, b5Bad)
 	}
 	return b.String()
+}
+
+// FuzzDecodeStreamLines: any bytes the streamed decoder accepts decode, at
+// small pieces that cut characters anywhere, to Decode's text, encoding
+// and edits of the same bytes whole.
+func FuzzDecodeStreamLines(f *testing.F) {
+	for _, s := range []string{
+		"新建农村公路\n", "\xd0\xc2\xbd\xa8\n\xb9\xab\xc2\xb7\n", "\x81\n\xff\xff", "\xa4\xa4\xa4\xe5\n", "\xef\xbb\xbf\xb9\xab",
+		"全市\xe5\x85\n\xb9\xab\xc2\xb7\x81\x30", "\x81\x30\x81\x30\r\n\xb9",
+	} {
+		f.Add(s, uint8(16))
+	}
+	d := New(langmodel.PerChar).WithRuneScorer(langScorer)
+	f.Fuzz(func(t *testing.T, in string, p uint8) {
+		if in == "" {
+			return
+		}
+		// The streamed decoder refuses what is shorter than its head:
+		// repeat the input past it.
+		in = strings.Repeat(in, streamHead/len(in)+2)
+		piece := 16 + int(p)%64
+		got, ok := streamLines(t, d, in, "", piece)
+		if !ok {
+			return
+		}
+		whole, err := d.Decode([]byte(in), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Text != whole.Text || got.Encoding != whole.Encoding {
+			t.Fatalf("piece %d: streamed %q (%s), whole %q (%s)", piece, got.Text, got.Encoding, whole.Text, whole.Encoding)
+		}
+		if !reflect.DeepEqual(got.Edits, whole.Edits) {
+			t.Fatalf("piece %d: streamed edits %+v, whole %+v", piece, got.Edits, whole.Edits)
+		}
+	})
 }
