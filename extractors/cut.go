@@ -282,6 +282,12 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 		p = skipSpaces(t, p+len(w))
 	}
 	p = skipLostFiller(t, p, fromWords)
+	// "由受理、审查、决定3个环节压缩为受理、决定2个环节": the list of what is
+	// counted stands before each number
+	listed := false
+	if q := skipList(t, p, 2); q != p {
+		p, listed = q, true
+	}
 	from, ok := numberAfter(t, p)
 	if !ok {
 		return Figure{}, 0, false
@@ -333,6 +339,9 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	q = skipToWords(t, q)
 	if mark != lost {
 		q = skipLostFiller(t, q, toWords)
+	}
+	if listed {
+		q = skipList(t, q, 1)
 	}
 	to, ok := numberAfter(t, q)
 	if !ok || to.num.Over {
@@ -582,4 +591,42 @@ func nounSpanStart(t string, h hit) int {
 		})
 	}
 	return extendLeft(t, cs, start, cutNounPrefixes)
+}
+
+// maxListItems and maxItemRunes bound the list skipList reads.
+const (
+	maxListItems = 10
+	maxItemRunes = 8
+)
+
+// skipList skips, from p, a list of at least min items of Chinese
+// characters joined by 、 that a numeral follows at once ("受理、审查、决定3个
+// 环节"; "身份证1份" is one item), and returns where the numeral starts; p
+// when there is none.
+func skipList(t string, p, min int) int {
+	i, items := p, 0
+	for items < maxListItems {
+		n := 0
+		for i < len(t) && n <= maxItemRunes {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if !unicode.Is(unicode.Han, r) || isChineseDigit(r) || smallUnit[r] != 0 {
+				break
+			}
+			i += size
+			n++
+		}
+		if n == 0 || n > maxItemRunes {
+			return p
+		}
+		items++
+		if strings.HasPrefix(t[i:], "、") {
+			i += len("、")
+			continue
+		}
+		if items >= min && startsWithNumeralRune(t[i:]) {
+			return i
+		}
+		return p
+	}
+	return p
 }
