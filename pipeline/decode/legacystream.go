@@ -411,6 +411,18 @@ func (d *Decoder) chooseLegacyStream(ctx context.Context, open func() io.Reader,
 
 // run feeds the legacy lines of r to the trial.
 func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, kinds *lineKinds) error {
+	return eachLinePiece(ctx, r, start, piece, kinds, func(b []byte, _ int64, kind byte, eol bool) error {
+		if kind == 'l' {
+			t.feed(b, eol)
+		}
+		return nil
+	})
+}
+
+// eachLinePiece calls fn with every piece of r from start, its input
+// offset, the kind classifyLines gave its line, and whether it ends the
+// line; it stops at fn's first error or when ctx ends.
+func eachLinePiece(ctx context.Context, r io.Reader, start, piece int, kinds *lineKinds, fn func(b []byte, at int64, kind byte, eol bool) error) error {
 	lp, err := newLinePieces(r, start, piece)
 	if err != nil {
 		return err
@@ -432,8 +444,8 @@ func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, ki
 		if at == lineStart {
 			kind = cur.next()
 		}
-		if kind == 'l' {
-			t.feed(b, eol)
+		if err := fn(b, at, kind, eol); err != nil {
+			return err
 		}
 		if eol {
 			lineStart = lp.pos
@@ -447,11 +459,6 @@ func (t *legacyTrial) run(ctx context.Context, r io.Reader, start, piece int, ki
 // the last, which the next piece may extend, goes to edit as soon as it
 // is made.
 func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds *lineKinds, c codec, out io.Writer, edit func(textedit.Edit) error) error {
-	lp, err := newLinePieces(r, start, piece)
-	if err != nil {
-		return err
-	}
-	cur := kindCursor{kinds: kinds}
 	var edits []textedit.Edit
 	flush := func(keep int) error {
 		n := len(edits) - keep
@@ -465,22 +472,7 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 	}
 	var hold []byte // bytes of a character (or repair) cut by a piece's end
 	var text strings.Builder
-	lineStart := int64(start)
-	kind := byte(0)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		b, at, eol, err := lp.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if at == lineStart {
-			kind = cur.next()
-		}
+	err := eachLinePiece(ctx, r, start, piece, kinds, func(b []byte, at int64, kind byte, eol bool) error {
 		switch kind {
 		case 'u':
 			text.Write(b)
@@ -511,13 +503,12 @@ func decodeLinesStream(ctx context.Context, r io.Reader, start, piece int, kinds
 			}
 		}
 		if len(edits) > 1 {
-			if err := flush(1); err != nil {
-				return err
-			}
+			return flush(1)
 		}
-		if eol {
-			lineStart = lp.pos
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if err := flush(0); err != nil {
 		return err
