@@ -209,20 +209,8 @@ func TestSplitStreamed(t *testing.T) {
 		"a gbk section":       append(append(append([]byte{}, utf[:len(utf)/2]...), gbk...), utf[len(utf)/2:]...),
 		"utf-8 without a cut": bytes.Repeat([]byte("全市公路建设稳步推进，"), 100000),
 	} {
-		path := filepath.Join(t.TempDir(), "big.txt")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		var items []ingest.Item
-		err := ingest.Read(context.Background(), path, nil, ingest.Options{StreamBytes: 64 << 10}, func(it ingest.Item) error {
-			items = append(items, it)
-			return nil
-		})
-		if err != nil || len(items) != 1 {
-			t.Fatalf("%s: %d items, %v", name, len(items), err)
-		}
-		it := items[0]
-		if it.Large == nil || it.Data != nil {
+		it := openLarge(t, data)
+		if it.Data != nil {
 			t.Fatalf("%s: the file was read, not handed on open", name)
 		}
 		it.Source, it.ID = "big.txt", ingest.DocID("big.txt")
