@@ -27,17 +27,37 @@ var (
 
 // mayTellBeforeAfter is the cheap filter of a text a before/after cut may
 // stand in: one table lookup per character finds the characters every
-// before word holds, and only then are the words looked for.
+// before word holds, and only there are the words looked for. It is one
+// pass: a first scan for the characters and a second that decoded every
+// character and looked it up in a map were an eighth of extraction's time.
 func mayTellBeforeAfter(s string) bool {
-	if scanMarks(s, flagBefore) == 0 {
-		return false
-	}
-	at := beforeWordsAt()
+	flags := runeFlags()
+	var at map[rune][]wordAt
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		for _, o := range at[r] {
-			if j := i - o.off; j >= 0 && j+len(o.word) <= len(s) && s[j:j+len(o.word)] == o.word {
-				return true
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		n := 3
+		// the before words' characters are all three bytes long: decode
+		// those inline, anything else cannot be one
+		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		} else {
+			_, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		if flags[r]&flagBefore != 0 {
+			if at == nil {
+				at = beforeWordsAt()
+			}
+			for _, o := range at[r] {
+				if j := i - o.off; j >= 0 && j+len(o.word) <= len(s) && s[j:j+len(o.word)] == o.word {
+					return true
+				}
 			}
 		}
 		i += n

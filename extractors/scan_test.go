@@ -86,6 +86,11 @@ func checkScanners(t *testing.T, s string) {
 	if got, want := hasCandidate(s), refHasCandidate(s); got != want {
 		t.Errorf("hasCandidate(%q) = %v, want %v", s, got, want)
 	}
+	// extract reads a sentence's numeral from the scan for its candidate
+	// when that scan finds no mark and numeral both.
+	if got := scanMarks(s, flagMark|flagNumeral); got != flagMark|flagNumeral && (got&flagNumeral != 0) != refHasNumeral(s) {
+		t.Errorf("scanMarks(%q, mark|numeral) = %b, want the numeral flag %v", s, got, refHasNumeral(s))
+	}
 	if got, want := splitParagraphs(s), refSplitParagraphs(s); !reflect.DeepEqual(got, want) {
 		t.Errorf("splitParagraphs(%q) = %v, want %v", s, got, want)
 	}
@@ -138,6 +143,16 @@ func refHasCandidate(s string) bool {
 	for _, r := range s {
 		// 亿 is a numeral by itself too ("近亿元"), as runeFlags has it.
 		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' || r == '亿' {
+			return true
+		}
+	}
+	return false
+}
+
+// refHasNumeral reports a digit or a Chinese numeral, rune by rune.
+func refHasNumeral(s string) bool {
+	for _, r := range s {
+		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' || r == '亿' || tensRune[r] != 0 {
 			return true
 		}
 	}

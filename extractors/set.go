@@ -121,14 +121,16 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 			prevStart = doc.sentences[k-1].start
 		}
 		onlyBeforeAfter := false
-		if !hasCandidate(text[sp.start:sp.end]) {
+		// One scan answers both questions: it reads the whole sentence
+		// unless it finds a mark and a numeral.
+		if got := scanMarks(text[sp.start:sp.end], flagMark|flagNumeral); got != flagMark|flagNumeral {
 			// no mark, but a cut may be told as a before and an after
 			// (the before may be in the sentence before)
 			from := sp.start
 			if prevStart >= 0 {
 				from = prevStart
 			}
-			if !hasNumeral(text[sp.start:sp.end]) || !mayTellBeforeAfter(text[from:sp.end]) {
+			if got&flagNumeral == 0 || !mayTellBeforeAfter(text[from:sp.end]) {
 				continue
 			}
 			onlyBeforeAfter = true
@@ -180,11 +182,6 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 // hasCandidate is a cheap filter: a figure needs a numeral and a unit.
 func hasCandidate(s string) bool {
 	return scanMarks(s, flagMark|flagNumeral) == flagMark|flagNumeral
-}
-
-// hasNumeral reports whether s holds a digit or a Chinese numeral.
-func hasNumeral(s string) bool {
-	return scanMarks(s, flagNumeral) != 0
 }
 
 // hasCandidateMark reports whether s contains one of the candidate marks.
