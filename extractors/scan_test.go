@@ -288,3 +288,12 @@ func refHasPrefixAny(s string, words []string) string {
 	}
 	return best
 }
+
+// docSentences is every sentence of d, paragraph by paragraph.
+func docSentences(d *document) []span {
+	var out []span
+	for _, p := range d.paragraphs {
+		out = append(out, splitSentences(d.text, p)...)
+	}
+	return out
+}
