@@ -3,6 +3,7 @@ package extractors
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,6 +22,9 @@ var (
 )
 
 var scanCases = []string{
+	// before and after words: repeated, nested (之前 in 改革之前), side by
+	// side, after broken bytes and cut
+	"过去过去需要", "改革前改革之前，之前", "现在现已只需只要即可就能", "降低到降到减至减至缩至", "\xe5过去\xe7现在", "现\xe7\x8e在缩短为", "原来原", "今年以来今年起",
 	"", "2022年", "2022 \t年", "12022年2023年", "２０２２年", "１２３年", "2022年、2023年和2024年",
 	"2024-12-16", "2024-1-1x", "2024/13/40", "2024.1.32019-05-05", "20245-01-01", "2024-12-162025-01-01",
 	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "时间\uFFFD20天", "0000\xc60", "\xef\xbf\xbd5", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
@@ -69,6 +73,14 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if got, want := mayTellBeforeAfter(s), containsAny(s, beforeWords); got != want {
 		t.Errorf("mayTellBeforeAfter(%q) = %v, want %v", s, got, want)
+	}
+	for _, l := range []struct {
+		ws    *wordScanner
+		words []string
+	}{{beforeScanner(), beforeWords}, {afterScanner(), afterWords}} {
+		if got, want := l.ws.ends(s), refWordEnds(s, l.words); !slices.Equal(got, want) {
+			t.Errorf("wordScanner(%q).ends(%q) = %v, want %v", l.words[0], s, got, want)
+		}
 	}
 	if got, want := lastRoadType(s), lastRoadTypeReference(s); got != want {
 		t.Errorf("lastRoadType(%q) = %q, want %q", s, got, want)
@@ -147,6 +159,24 @@ func refHasCandidate(s string) bool {
 		}
 	}
 	return false
+}
+
+// refWordEnds is where each word's occurrences end in t, found left to
+// right without overlaps by strings.Index, sorted.
+func refWordEnds(t string, words []string) []int {
+	var out []int
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(t[i:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, i+j+len(w))
+			i += j + len(w)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // refHasNumeral reports a digit or a Chinese numeral, rune by rune.
