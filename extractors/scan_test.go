@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -24,7 +25,7 @@ var (
 var scanCases = []string{
 	// before and after words: repeated, nested (之前 in 改革之前), side by
 	// side, after broken bytes and cut
-	"过去过去需要", "改革前改革之前，之前", "现在现已只需只要即可就能", "降低到降到减至减至缩至", "\xe5过去\xe7现在", "现\xe7\x8e在缩短为", "原来原", "今年以来今年起",
+	"过去过去需要", "总投资完成投资计划投资", "新建改建公路里程", "压缩至审批时限减少", "\xe5投资\xe7", "改革前改革之前，之前", "现在现已只需只要即可就能", "降低到降到减至减至缩至", "\xe5过去\xe7现在", "现\xe7\x8e在缩短为", "原来原", "今年以来今年起",
 	"", "2022年", "2022 \t年", "12022年2023年", "２０２２年", "１２３年", "2022年、2023年和2024年",
 	"2024-12-16", "2024-1-1x", "2024/13/40", "2024.1.32019-05-05", "20245-01-01", "2024-12-162025-01-01",
 	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "时间\uFFFD20天", "0000\xc60", "\xef\xbf\xbd5", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
@@ -73,6 +74,18 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if got, want := mayTellBeforeAfter(s), containsAny(s, beforeWords); got != want {
 		t.Errorf("mayTellBeforeAfter(%q) = %v, want %v", s, got, want)
+	}
+	for _, ct := range []*cueTable{pairTable(), cutTable(), moneyTable(), roadTable(), wayTable()} {
+		for i := 0; i <= len(s); i++ {
+			for lo := 0; lo <= i; lo += max(1, i/3) {
+				if got, want := fmt.Sprint(ct.endingAt(s, lo, i)), fmt.Sprint(refEndingAt(ct, s, lo, i)); got != want {
+					t.Errorf("endingAt(%q, %d, %d) = %s, want %s", s, lo, i, got, want)
+				}
+				if got, want := fmt.Sprint(ct.startingAt(s, lo, i)), fmt.Sprint(refStartingAt(ct, s, lo, i)); got != want {
+					t.Errorf("startingAt(%q, %d, %d) = %s, want %s", s, lo, i, got, want)
+				}
+			}
+		}
 	}
 	for _, l := range []struct {
 		ws    *wordScanner
@@ -159,6 +172,34 @@ func refHasCandidate(s string) bool {
 		}
 	}
 	return false
+}
+
+// refEndingAt is endingAt looking every character up in the table's map.
+func refEndingAt(t *cueTable, s string, lo, i int) (cue, bool) {
+	if i <= lo {
+		return cue{}, false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	for _, c := range t.byLast[r] {
+		if i-len(c.word) >= lo && s[i-len(c.word):i] == c.word {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// refStartingAt is startingAt looking every character up in the map.
+func refStartingAt(t *cueTable, s string, i, hi int) (cue, bool) {
+	if i >= hi {
+		return cue{}, false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:hi])
+	for _, c := range t.byFirst[r] {
+		if i+len(c.word) <= hi && s[i:i+len(c.word)] == c.word {
+			return c, true
+		}
+	}
+	return cue{}, false
 }
 
 // refWordEnds is where each word's occurrences end in t, found left to
