@@ -103,10 +103,17 @@ func TestConcurrent(t *testing.T) {
 // BenchmarkLoad is the cost of building the model from the embedded data
 // (Default does it once per process).
 func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		if _, err := parse(modelData); err != nil {
-			b.Fatal(err)
-		}
+	for _, m := range []struct {
+		name string
+		data []byte
+	}{{"dictionary", modelData}, {"running", runningData}} {
+		b.Run(m.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := parse(m.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
