@@ -99,7 +99,14 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 	if !ok {
 		return Figure{}, false
 	}
-	start = roadSpanStart(t, clauseStart(t, am.start), kwEnd, start)
+	cs := clauseStart(t, am.start)
+	if kwEnd < cs {
+		// "建设里程：86.4公里": the keyword ends before the colon that
+		// ends its clause; span and subject start in the keyword's clause
+		// (the span once reached back past cs and panicked).
+		cs = clauseStart(t, kwEnd)
+	}
+	start = roadSpanStart(t, cs, kwEnd, start)
 	if start < 0 || start > am.start {
 		start = am.start
 	}
@@ -112,7 +119,6 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 			start = m[0]
 		}
 	}
-	cs := clauseStart(t, am.start)
 	subject := lastRoadType(t[cs:kwEnd])
 	if subject == "" {
 		subject = roadType(hasPrefixAny(t[unitEnd:], prefixedRoadNouns()))
