@@ -59,3 +59,20 @@ func TestPlaceToPlaceNotRoad(t *testing.T) {
 		{"改造后的路段长达12公里。", []float64{12}},
 	})
 }
+
+// Taiwan and Hong Kong write the bus as 公車 and 巴士 where the mainland
+// writes 公交 (already a way that is no road): the length of a bus lane or
+// route is no road built. Found in a blind probe (p4-067, odd half),
+// written here in other words.
+func TestBusWaysNotRoad(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"臺北市交通局表示，市區公車專用道總長約四十公里。", nil},
+		{"新闢巴士專線全長約18公里，預計下月通車。", nil},
+		{"公車路線延長8公里，方便偏鄉居民。", nil},
+		{"該巴士路線全程約35公里，沿途設12個站。", nil},
+		{"全市公车专用道今年新建12公里。", nil},
+		// the road itself is still read
+		{"新建公路30公里，同時開通公車路線。", []float64{30}},
+		{"今年改建道路15公里，并新辟巴士线路3条。", []float64{15}},
+	})
+}
