@@ -202,16 +202,27 @@ func words(r role, ws ...string) []cue {
 type cueTable struct {
 	byLast  map[rune][]cue
 	byFirst map[rune][]cue
+	// The characters of the Basic Multilingual Plane that end (begin) a
+	// cue: the scans look one up for every character they pass, and most
+	// end none, so a bit spares them the map.
+	lastBits, firstBits *[0x10000 / 64]uint64
 }
 
 func newCueTable(lists ...[]cue) *cueTable {
-	t := &cueTable{byLast: map[rune][]cue{}, byFirst: map[rune][]cue{}}
+	t := &cueTable{byLast: map[rune][]cue{}, byFirst: map[rune][]cue{},
+		lastBits: new([0x10000 / 64]uint64), firstBits: new([0x10000 / 64]uint64)}
 	for _, l := range lists {
 		for _, c := range l {
 			last, _ := utf8.DecodeLastRuneInString(c.word)
 			first, _ := utf8.DecodeRuneInString(c.word)
 			t.byLast[last] = append(t.byLast[last], c)
 			t.byFirst[first] = append(t.byFirst[first], c)
+			if last < 0x10000 {
+				t.lastBits[last/64] |= 1 << (last % 64)
+			}
+			if first < 0x10000 {
+				t.firstBits[first/64] |= 1 << (first % 64)
+			}
 		}
 	}
 	for _, m := range []map[rune][]cue{t.byLast, t.byFirst} {
@@ -245,6 +256,14 @@ func (t *cueTable) endingAt(s string, lo, i int) (cue, bool) {
 		return cue{}, false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	return t.endingWith(s, lo, i, r)
+}
+
+// endingAt for r, the last character of s[lo:i].
+func (t *cueTable) endingWith(s string, lo, i int, r rune) (cue, bool) {
+	if r < 0x10000 && t.lastBits[r/64]&(1<<(r%64)) == 0 {
+		return cue{}, false
+	}
 	for _, c := range t.byLast[r] {
 		if i-len(c.word) >= lo && s[i-len(c.word):i] == c.word {
 			return c, true
@@ -260,6 +279,14 @@ func (t *cueTable) startingAt(s string, i, hi int) (cue, bool) {
 		return cue{}, false
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:hi])
+	return t.startingWith(s, i, hi, r)
+}
+
+// startingAt for r, the first character of s[i:hi].
+func (t *cueTable) startingWith(s string, i, hi int, r rune) (cue, bool) {
+	if r < 0x10000 && t.firstBits[r/64]&(1<<(r%64)) == 0 {
+		return cue{}, false
+	}
 	for _, c := range t.byFirst[r] {
 		if i+len(c.word) <= hi && s[i:i+len(c.word)] == c.word {
 			return c, true
@@ -292,14 +319,15 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 	}
 	clauses := 0
 	for i := pos; i > lo; {
-		if c, ok := t.endingAt(s, lo, i); ok {
+		// one decoding serves the cue lookup and the clause count
+		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		if c, ok := t.endingWith(s, lo, i, r); ok {
 			if !visit(hit{cue: c, start: i - len(c.word), end: i, clauses: clauses}) {
 				return
 			}
 			i -= len(c.word)
 			continue
 		}
-		r, n := utf8.DecodeLastRuneInString(s[lo:i])
 		if isClauseBreak(r) {
 			clauses++
 		}
@@ -317,14 +345,14 @@ func (t *cueTable) scanRight(s string, pos, hi int, visit func(hit) bool) {
 	}
 	clauses := 0
 	for i := pos; i < hi; {
-		if c, ok := t.startingAt(s, i, hi); ok {
+		r, n := utf8.DecodeRuneInString(s[i:hi])
+		if c, ok := t.startingWith(s, i, hi, r); ok {
 			if !visit(hit{cue: c, start: i, end: i + len(c.word), clauses: clauses}) {
 				return
 			}
 			i += len(c.word)
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:hi])
 		if isClauseBreak(r) {
 			clauses++
 		}

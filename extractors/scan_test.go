@@ -1,8 +1,10 @@
 package extractors
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,6 +23,9 @@ var (
 )
 
 var scanCases = []string{
+	// before and after words: repeated, nested (之前 in 改革之前), side by
+	// side, after broken bytes and cut
+	"过去过去需要", "总投资完成投资计划投资", "新建改建公路里程", "压缩至审批时限减少", "\xe5投资\xe7", "改革前改革之前，之前", "现在现已只需只要即可就能", "降低到降到减至减至缩至", "\xe5过去\xe7现在", "现\xe7\x8e在缩短为", "原来原", "今年以来今年起",
 	"", "2022年", "2022 \t年", "12022年2023年", "２０２２年", "１２３年", "2022年、2023年和2024年",
 	"2024-12-16", "2024-1-1x", "2024/13/40", "2024.1.32019-05-05", "20245-01-01", "2024-12-162025-01-01",
 	"50%", "５０％", "百分之五十", "百分百分之", "%%％", "时间\uFFFD20天", "0000\xc60", "\xef\xbf\xbd5", "10km", "5KM", "3 Km", "7\u212Am", "8\u212A", "12公里千米",
@@ -70,6 +75,26 @@ func checkScanners(t *testing.T, s string) {
 	if got, want := mayTellBeforeAfter(s), containsAny(s, beforeWords); got != want {
 		t.Errorf("mayTellBeforeAfter(%q) = %v, want %v", s, got, want)
 	}
+	for _, ct := range []*cueTable{pairTable(), cutTable(), moneyTable(), roadTable(), wayTable()} {
+		for i := 0; i <= len(s); i++ {
+			for lo := 0; lo <= i; lo += max(1, i/3) {
+				if got, want := fmt.Sprint(ct.endingAt(s, lo, i)), fmt.Sprint(refEndingAt(ct, s, lo, i)); got != want {
+					t.Errorf("endingAt(%q, %d, %d) = %s, want %s", s, lo, i, got, want)
+				}
+				if got, want := fmt.Sprint(ct.startingAt(s, lo, i)), fmt.Sprint(refStartingAt(ct, s, lo, i)); got != want {
+					t.Errorf("startingAt(%q, %d, %d) = %s, want %s", s, lo, i, got, want)
+				}
+			}
+		}
+	}
+	for _, l := range []struct {
+		ws    *wordScanner
+		words []string
+	}{{beforeScanner(), beforeWords}, {afterScanner(), afterWords}} {
+		if got, want := l.ws.ends(s), refWordEnds(s, l.words); !slices.Equal(got, want) {
+			t.Errorf("wordScanner(%q).ends(%q) = %v, want %v", l.words[0], s, got, want)
+		}
+	}
 	if got, want := lastRoadType(s), lastRoadTypeReference(s); got != want {
 		t.Errorf("lastRoadType(%q) = %q, want %q", s, got, want)
 	}
@@ -85,6 +110,11 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if got, want := hasCandidate(s), refHasCandidate(s); got != want {
 		t.Errorf("hasCandidate(%q) = %v, want %v", s, got, want)
+	}
+	// extract reads a sentence's numeral from the scan for its candidate
+	// when that scan finds no mark and numeral both.
+	if got := scanMarks(s, flagMark|flagNumeral); got != flagMark|flagNumeral && (got&flagNumeral != 0) != refHasNumeral(s) {
+		t.Errorf("scanMarks(%q, mark|numeral) = %b, want the numeral flag %v", s, got, refHasNumeral(s))
 	}
 	if got, want := splitParagraphs(s), refSplitParagraphs(s); !reflect.DeepEqual(got, want) {
 		t.Errorf("splitParagraphs(%q) = %v, want %v", s, got, want)
@@ -138,6 +168,62 @@ func refHasCandidate(s string) bool {
 	for _, r := range s {
 		// 亿 is a numeral by itself too ("近亿元"), as runeFlags has it.
 		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' || r == '亿' {
+			return true
+		}
+	}
+	return false
+}
+
+// refEndingAt is endingAt looking every character up in the table's map.
+func refEndingAt(t *cueTable, s string, lo, i int) (cue, bool) {
+	if i <= lo {
+		return cue{}, false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	for _, c := range t.byLast[r] {
+		if i-len(c.word) >= lo && s[i-len(c.word):i] == c.word {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// refStartingAt is startingAt looking every character up in the map.
+func refStartingAt(t *cueTable, s string, i, hi int) (cue, bool) {
+	if i >= hi {
+		return cue{}, false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:hi])
+	for _, c := range t.byFirst[r] {
+		if i+len(c.word) <= hi && s[i:i+len(c.word)] == c.word {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// refWordEnds is where each word's occurrences end in t, found left to
+// right without overlaps by strings.Index, sorted.
+func refWordEnds(t string, words []string) []int {
+	var out []int
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(t[i:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, i+j+len(w))
+			i += j + len(w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// refHasNumeral reports a digit or a Chinese numeral, rune by rune.
+func refHasNumeral(s string) bool {
+	for _, r := range s {
+		if asciiDigit(r) >= 0 || isChineseDigit(r) || r == '十' || r == '百' || r == '千' || r == '亿' || tensRune[r] != 0 {
 			return true
 		}
 	}
@@ -272,4 +358,13 @@ func refHasPrefixAny(s string, words []string) string {
 		}
 	}
 	return best
+}
+
+// docSentences is every sentence of d, paragraph by paragraph.
+func docSentences(d *document) []span {
+	var out []span
+	for _, p := range d.paragraphs {
+		out = append(out, splitSentences(d.text, p)...)
+	}
+	return out
 }

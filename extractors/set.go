@@ -112,30 +112,52 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 	doc := newDocument(text)
 	doc.before = before
 	var figs []Figure
-	for k, sp := range doc.sentences {
+	var sents []span
+	for _, para := range doc.paragraphs {
+		// A sentence gives a figure only with a numeral in it, and a
+		// sentence's sentence before is in its paragraph (a line break
+		// stands between paragraphs): a paragraph without a numeral is
+		// not split into sentences at all (most lines of a page hold
+		// none).
+		if para.end <= from || scanMarks(text[para.start:para.end], flagNumeral) == 0 {
+			continue
+		}
+		sents = splitSentencesInto(sents[:0], text, para)
+		figs = s.extractSentences(doc, sents, from, figs)
+	}
+	return dedupe(figs)
+}
+
+// extractSentences appends to figs the figures of the sentences sents of
+// one paragraph that start at or after from.
+func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Figure) []Figure {
+	text := doc.text
+	for k, sp := range sents {
 		if sp.start < from {
 			continue
 		}
 		prevStart := -1
-		if k > 0 && !strings.Contains(text[doc.sentences[k-1].end:sp.start], "\n") && doc.sentences[k-1].end <= sp.start {
-			prevStart = doc.sentences[k-1].start
+		if k > 0 && !strings.Contains(text[sents[k-1].end:sp.start], "\n") && sents[k-1].end <= sp.start {
+			prevStart = sents[k-1].start
 		}
 		onlyBeforeAfter := false
-		if !hasCandidate(text[sp.start:sp.end]) {
+		// One scan answers both questions: it reads the whole sentence
+		// unless it finds a mark and a numeral.
+		if got := scanMarks(text[sp.start:sp.end], flagMark|flagNumeral); got != flagMark|flagNumeral {
 			// no mark, but a cut may be told as a before and an after
 			// (the before may be in the sentence before)
 			from := sp.start
 			if prevStart >= 0 {
 				from = prevStart
 			}
-			if !hasNumeral(text[sp.start:sp.end]) || !mayTellBeforeAfter(text[from:sp.end]) {
+			if got&flagNumeral == 0 || !mayTellBeforeAfter(text[from:sp.end]) {
 				continue
 			}
 			onlyBeforeAfter = true
 		}
 		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
 		if prevStart >= 0 {
-			sent.prev = text[prevStart:doc.sentences[k-1].end]
+			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
 		}
 		var found []Figure
@@ -169,7 +191,7 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 			}
 		}
 	}
-	return dedupe(figs)
+	return figs
 }
 
 // The candidate marks are the strings without which no extractor can match:
@@ -180,11 +202,6 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 // hasCandidate is a cheap filter: a figure needs a numeral and a unit.
 func hasCandidate(s string) bool {
 	return scanMarks(s, flagMark|flagNumeral) == flagMark|flagNumeral
-}
-
-// hasNumeral reports whether s holds a digit or a Chinese numeral.
-func hasNumeral(s string) bool {
-	return scanMarks(s, flagNumeral) != 0
 }
 
 // hasCandidateMark reports whether s contains one of the candidate marks.
@@ -321,7 +338,6 @@ type span struct{ start, end int }
 // document holds what sentence-level extractors need from the whole text.
 type document struct {
 	text       string
-	sentences  []span
 	paragraphs []span
 	years      []yearMention // explicit years in text order
 	scopes     []yearMention // years stated on short heading-like lines
@@ -334,9 +350,6 @@ type document struct {
 func newDocument(text string) *document {
 	d := &document{text: text}
 	d.paragraphs = splitParagraphs(text)
-	for _, p := range d.paragraphs {
-		d.sentences = append(d.sentences, splitSentences(text, p)...)
-	}
 	return d
 }
 
@@ -419,7 +432,11 @@ func atLeastRunes(s string, n int) bool {
 
 // splitSentences splits a paragraph after 。！？!? and any closing quotes.
 func splitSentences(text string, p span) []span {
-	var out []span
+	return splitSentencesInto(nil, text, p)
+}
+
+// splitSentencesInto is splitSentences appending to out.
+func splitSentencesInto(out []span, text string, p span) []span {
 	start := p.start
 	for i := p.start; i < p.end; {
 		// Look only at the bytes that can begin a stop (! ? and the lead

@@ -20,7 +20,7 @@ func BenchmarkYearList(b *testing.B) {
 	text := seedText(b)
 	doc := newDocument(text)
 	var sents []*Sentence
-	for _, sp := range doc.sentences {
+	for _, sp := range docSentences(doc) {
 		sents = append(sents, &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s})
 	}
 	var yl Extractor

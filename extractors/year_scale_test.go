@@ -217,7 +217,7 @@ func TestYearLookupsMatchScan(t *testing.T) {
 			if got := d.referenceYear(pos); got != want {
 				t.Fatalf("doc %d %q pos %d: referenceYear %d, scan %d", n, text, pos, got, want)
 			}
-			for _, sp := range d.sentences {
+			for _, sp := range docSentences(d) {
 				if sp.start > pos || pos > sp.end {
 					continue
 				}

@@ -75,6 +75,60 @@ func TestDocTimeout(t *testing.T) {
 	}
 }
 
+// TestDocTimeoutWorkerGoesOn: a worker whose document is left running in
+// its runner goes on with the next documents on a new one (each worker
+// runs its documents on one goroutine; reusing the busy one would block).
+func TestDocTimeoutWorkerGoesOn(t *testing.T) {
+	for _, tc := range []struct {
+		workers int
+		docs    []string
+	}{
+		{1, []string{"slow", "a", "b"}},
+		{1, []string{"a", "slow", "slow", "b", "c"}},
+		{2, []string{"slow", "slow", "slow", "a", "b", "c"}},
+	} {
+		release := make(chan struct{})
+		stuck := stageFunc{"stuck", func(ctx context.Context, d *Document) error {
+			if string(d.Item.Data) == "slow" {
+				<-release
+			}
+			d.Text = string(d.Item.Data)
+			return nil
+		}}
+		in := make(chan ingest.Item, len(tc.docs))
+		for i, data := range tc.docs {
+			in <- ingest.Item{Source: string(rune('0' + i)), Data: []byte(data)}
+		}
+		close(in)
+		var got []*Document
+		done := make(chan error, 1)
+		go func() {
+			done <- Run(context.Background(), in, []Stage{stuck}, tc.workers, 20*time.Millisecond, nil, func(d *Document) error {
+				got = append(got, d)
+				return nil
+			})
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("%d workers, %q: %v", tc.workers, tc.docs, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%d workers, %q: the run is blocked behind a stuck document", tc.workers, tc.docs)
+		}
+		close(release)
+		if len(got) != len(tc.docs) {
+			t.Fatalf("%d workers, %q: %d documents", tc.workers, tc.docs, len(got))
+		}
+		for i, d := range got {
+			slow := tc.docs[i] == "slow"
+			if slow != errors.Is(d.Err, ErrDocTimeout) || !slow && d.Text != tc.docs[i] {
+				t.Errorf("%d workers, %q: document %d: err %v, text %q", tc.workers, tc.docs, i, d.Err, d.Text)
+			}
+		}
+	}
+}
+
 // TestDocTimeoutWatched: a stage that watches its context stops at the
 // deadline, and the document fails with the limit, not a bare
 // "context deadline exceeded".

@@ -143,10 +143,28 @@ type extractor struct {
 	model *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
+	// lineBytes is the storage of the line being written.
+	lineBytes []byte
 }
 
 func newExtractor() *extractor {
 	return &extractor{dataRow: map[*html.Node]bool{}}
+}
+
+// reset readies x for another page, keeping its storage but no reference
+// into the last page's tree or text (a kept extractor would hold them).
+func (x *extractor) reset() {
+	clear(x.dataRow)
+	clear(x.index)
+	clear(x.order[:cap(x.order)])
+	x.order = x.order[:0]
+	x.stats = x.stats[:0]
+	clear(x.lineBuf[:cap(x.lineBuf)])
+	x.lineBuf = x.lineBuf[:0]
+	if x.model != nil {
+		clear(x.model.nodes)
+		x.model.scores = x.model.scores[:0]
+	}
 }
 
 // pruneJunk removes comments, scripts, styles, form controls, ruby
@@ -533,7 +551,8 @@ func (w *lineWriter) flush() {
 // for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
 	w := &lineWriter{lines: x.lineBuf[:0]}
-	defer func() { x.lineBuf = w.lines }()
+	w.buf = *bytes.NewBuffer(x.lineBytes[:0])
+	defer func() { x.lineBuf, x.lineBytes = w.lines, w.buf.AvailableBuffer() }()
 	var walk func(n *html.Node, inLink, pre, inCell bool)
 	walk = func(n *html.Node, inLink, pre, inCell bool) {
 		switch n.Type {

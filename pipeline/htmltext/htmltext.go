@@ -37,6 +37,7 @@ package htmltext
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -78,7 +79,36 @@ func Explain(page string) (Article, Explanation, error) {
 	return extract(page, true)
 }
 
+// Extractor is Extract with its scratch storage (line buffers, the
+// scoring model's maps and slices) kept from page to page: each page grew
+// it afresh, about a sixth of the bytes extraction allocated on the bench
+// HTML corpus. An Extractor is safe for concurrent use.
+type Extractor struct {
+	scratch sync.Pool // of *extractor
+}
+
+// NewExtractor returns an Extractor.
+func NewExtractor() *Extractor { return &Extractor{} }
+
+// Extract is the package's Extract.
+func (ex *Extractor) Extract(page string) (Article, error) {
+	x, _ := ex.scratch.Get().(*extractor)
+	if x == nil {
+		x = newExtractor()
+	}
+	a, _, err := extractWith(x, page, false)
+	x.reset()
+	ex.scratch.Put(x)
+	return a, err
+}
+
 func extract(page string, explain bool) (Article, Explanation, error) {
+	return extractWith(newExtractor(), page, explain)
+}
+
+// extractWith extracts the article of page with the scratch of x, which
+// must be new or reset.
+func extractWith(x *extractor, page string, explain bool) (Article, Explanation, error) {
 	var e Explanation
 	// x/net/html's tree is all the extraction walks; goquery's wrapper
 	// around it was only overhead (and a dependency) on every page.
@@ -92,7 +122,6 @@ func extract(page string, explain bool) (Article, Explanation, error) {
 	if b := firstElement(root, "body"); b != nil {
 		body = b
 	}
-	x := newExtractor()
 	meta, src := h.decide(x.lines(body))
 	e.TitleFrom, e.DateFrom = src.title, src.date
 	e.Pruned = x.pruneChrome(body)

@@ -80,7 +80,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		PDF{Reader: pdftext.New(opt.PDFTimeout, 0)},
 		Decode{Decoder: decode.New(langmodel.PerChar).WithRuneScorer(runeScorer), Charset: htmltext.Charset, Stream: decode.StreamOptions{Piece: opt.StreamPiece}},
 		pipeline.Split{Bytes: chunk},
-		HTML{},
+		HTML{Extractor: htmltext.NewExtractor()},
 		Chrome{},
 		Mojibake{Repairer: rep},
 		Pinyin{Stripper: strip},

@@ -13,17 +13,25 @@ import (
 
 // HTML extracts the article text and metadata from HTML documents; other
 // documents pass through.
-type HTML struct{}
+type HTML struct {
+	// Extractor keeps scratch storage from page to page; nil extracts
+	// each page with new storage.
+	Extractor *htmltext.Extractor
+}
 
 // Name implements pipeline.Stage.
 func (HTML) Name() string { return "htmltext" }
 
 // Apply implements pipeline.Stage.
-func (HTML) Apply(_ context.Context, d *pipeline.Document) error {
+func (s HTML) Apply(_ context.Context, d *pipeline.Document) error {
 	if d.Item.Format != ingest.FormatHTML {
 		return nil
 	}
-	a, err := htmltext.Extract(d.Text)
+	extract := htmltext.Extract
+	if s.Extractor != nil {
+		extract = s.Extractor.Extract
+	}
+	a, err := extract(d.Text)
 	if err != nil {
 		return err
 	}

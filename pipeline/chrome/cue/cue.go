@@ -28,6 +28,18 @@ type Stats struct {
 func Measure(s string) Stats {
 	var st Stats
 	for i := 0; i < len(s); {
+		// Runs of unified ideographs (lead byte E5-E9, two continuation
+		// bytes) are most of a Chinese line: count them in a loop of
+		// their own, a few tests a character.
+		if h := hanRun(s, i); h > i {
+			n := (h - i) / 3
+			st.Han += n
+			st.Runes += n
+			i = h
+			if i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < 0x80 {
 			i++
@@ -124,6 +136,18 @@ func Trim(s string) string {
 	return s
 }
 
+// hanRun returns the end of the run of ideographs U+5000-U+9FFF (lead
+// bytes E5-E9) that starts at byte i of s: i when there is none.
+func hanRun(s string, i int) int {
+	for i+2 < len(s) {
+		if c := s[i]; c < 0xe5 || c > 0xe9 || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
 // RuneLen counts the non-space runes of s.
 func RuneLen(s string) int { return runeLen(s, len(s)) }
 
@@ -133,6 +157,15 @@ func RuneLen(s string) int { return runeLen(s, len(s)) }
 func runeLen(s string, limit int) int {
 	n := 0
 	for i := 0; i < len(s) && n <= limit; {
+		if h := hanRun(s, i); h > i {
+			// a run may take n past limit: the count is only compared
+			// with it
+			n += (h - i) / 3
+			i = h
+			if i == len(s) || n > limit {
+				break
+			}
+		}
 		c := s[i]
 		if c < 0x80 {
 			if c != ' ' && (c < '\t' || c > '\r') {

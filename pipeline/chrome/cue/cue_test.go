@@ -180,12 +180,20 @@ func refMeasure(s string) Stats {
 }
 
 func FuzzMeasure(f *testing.F) {
-	for _, s := range []string{"", "总投资约390亿元。", "a, b; c!", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，　\u00a0x", "\xef\xbc\x8c\xff"} {
+	for _, s := range []string{"", "总投资约390亿元。", "a, b; c!", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，　\u00a0x", "\xef\xbc\x8c\xff",
+		"全省高速公路工作会议在榕举行", "高速\xe5\x85公路", "公路\xe9", "九龙\xea\xb0\x80", "中国人民"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := Measure(s), refMeasure(s); got != want {
+		want := refMeasure(s)
+		if got := Measure(s); got != want {
 			t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+		}
+		// runeLen counts the same runes and may stop past its limit
+		for _, limit := range []int{0, 2, 7, len(s)} {
+			if got := runeLen(s, limit); want.Runes <= limit && got != want.Runes || want.Runes > limit && got <= limit {
+				t.Fatalf("runeLen(%q, %d) = %d, full count %d", s, limit, got, want.Runes)
+			}
 		}
 	})
 }
