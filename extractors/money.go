@@ -124,6 +124,12 @@ func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int, nextUnits [][
 		return Figure{}, false
 	}
 	cs := clauseStart(t, am.start)
+	if d.cueStart >= 0 && d.cueStart < cs {
+		// "总投资：3.6亿元": the colon ends a clause, but the head before
+		// it names the amount after it; span and subject start in the
+		// head's clause (the span once reached back past cs and panicked).
+		cs = clauseStart(t, d.cueStart)
+	}
 	if containsAny(t[cs:am.start], rateWords) {
 		return Figure{}, false // "人均投资约5000元", "每公里补助资金1万元"
 	}

@@ -34,3 +34,45 @@ func TestWorksVerbInsideWord(t *testing.T) {
 		{"全市重新铺设、新开辟道路共计18公里。", []float64{18}},
 	})
 }
+
+// The distance between two places that a road brings closer is no road
+// built: "贵阳达百色约500公里", "从县城到省会约120公里", told after the road's
+// opening (通车后, 建成后), which only says when. Found on a realdev page
+// (held-out doc 130), written here in other words; a road named between the
+// places, or a works verb that governs them, still gives the road's length.
+func TestPlaceToPlaceNotRoad(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"项目建成后，从县城到省会约120公里，车程缩短至1.5小时。", nil},
+		{"通车后，成都至西昌约400公里，行车时间大幅缩短。", nil},
+		{"该路段贯通后，南宁到凭祥约200公里，两地实现一小时通达。", nil},
+		{"全线通车后由昆明达河口约400公里，可直达越南。", nil},
+		{"高速公路建成后，县城到机场仅35公里，20分钟即可到达。", nil},
+		{"大桥合龙后，岛上到市中心不足30公里。", nil},
+		// a road between the places, or a works verb governing them
+		{"成都至西昌高速公路全长约400公里。", []float64{400}},
+		{"今年新建县城至乡镇公路约30公里。", []float64{30}},
+		{"建成达州至万州高速约140公里。", []float64{140}},
+		{"全线贯通后，新建的贵阳至百色高速约500公里将极大改善交通条件。", []float64{500}},
+		{"改建城区至园区道路12公里，路面宽度9米。", []float64{12}},
+		{"新建县城至工业园区12公里，路面宽度9米。", []float64{12}},
+		{"公路通车里程达5000公里。", nil},
+		{"改造后的路段长达12公里。", []float64{12}},
+	})
+}
+
+// Taiwan and Hong Kong write the bus as 公車 and 巴士 where the mainland
+// writes 公交 (already a way that is no road): the length of a bus lane or
+// route is no road built. Found in a blind probe (p4-067, odd half),
+// written here in other words.
+func TestBusWaysNotRoad(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"臺北市交通局表示，市區公車專用道總長約四十公里。", nil},
+		{"新闢巴士專線全長約18公里，預計下月通車。", nil},
+		{"公車路線延長8公里，方便偏鄉居民。", nil},
+		{"該巴士路線全程約35公里，沿途設12個站。", nil},
+		{"全市公车专用道今年新建12公里。", nil},
+		// the road itself is still read
+		{"新建公路30公里，同時開通公車路線。", []float64{30}},
+		{"今年改建道路15公里，并新辟巴士线路3条。", []float64{15}},
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -89,13 +90,23 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 		return Figure{}, false
 	}
 	kwEnd, preQual := keywordEnd(t, am.start)
+	if placeToPlace(t, kwEnd) {
+		return Figure{}, false
+	}
 	qual := qualifierOf(preQual, am.num, postQualifier(t, unitEnd))
 
 	evidence, start, ok := roadEvidence(s, kwEnd, unitEnd)
 	if !ok {
 		return Figure{}, false
 	}
-	start = roadSpanStart(t, clauseStart(t, am.start), kwEnd, start)
+	cs := clauseStart(t, am.start)
+	if kwEnd < cs {
+		// "建设里程：86.4公里": the keyword ends before the colon that
+		// ends its clause; span and subject start in the keyword's clause
+		// (the span once reached back past cs and panicked).
+		cs = clauseStart(t, kwEnd)
+	}
+	start = roadSpanStart(t, cs, kwEnd, start)
 	if start < 0 || start > am.start {
 		start = am.start
 	}
@@ -108,7 +119,6 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 			start = m[0]
 		}
 	}
-	cs := clauseStart(t, am.start)
 	subject := lastRoadType(t[cs:kwEnd])
 	if subject == "" {
 		subject = roadType(hasPrefixAny(t[unitEnd:], prefixedRoadNouns()))
@@ -560,4 +570,56 @@ func extendVerbs(t string, start, limit int) int {
 		start -= len(v)
 	}
 	return start
+}
+
+// placeJoiners join two places whose distance a number after the second gives.
+var placeJoiners = []string{"到", "至", "达"}
+
+// placeToPlace reports a distance between two places that ends at kwEnd
+// (the number and its qualifiers follow): "贵阳达百色龙邦口岸约500公里",
+// "从县城到省会约120公里". In the number's clause, after what a works verb
+// with 后 only dates (建成后, 全线贯通后), a to-word stands between two
+// runs of Han characters, and neither the places before it nor those
+// after it hold a cue of the road table: a road named between the places
+// (县城至乡镇公路), a works verb governing them (新建县城至工业园区), a
+// length (全长) or the network's size (里程达) leave the figure to the
+// ordinary rules.
+func placeToPlace(t string, kwEnd int) bool {
+	cs := clauseStart(t, kwEnd)
+	to, toEnd := -1, -1
+	for _, w := range placeJoiners {
+		if i := strings.LastIndex(t[cs:kwEnd], w); i >= 0 && cs+i > to {
+			to, toEnd = cs+i, cs+i+len(w)
+		}
+	}
+	if to < 0 {
+		return false
+	}
+	from := cs
+	if i := strings.LastIndex(t[cs:to], "后"); i >= 0 {
+		// "全线贯通后": what comes before 后 dates the distance
+		from = cs + i + len("后")
+	}
+	places := func(a, z int) int {
+		n := 0
+		for _, r := range t[a:z] {
+			if !unicode.Is(unicode.Han, r) {
+				return -1
+			}
+			n++
+		}
+		return n
+	}
+	if n := places(toEnd, kwEnd); n < 2 || n > 12 {
+		return false
+	}
+	if n := places(from, to); n < 2 || n > 12 {
+		return false
+	}
+	clean := true
+	roadTable().scanLeft(t, from, kwEnd, func(h hit) bool {
+		clean = false
+		return false
+	})
+	return clean
 }

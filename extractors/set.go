@@ -384,13 +384,27 @@ func splitParagraphs(text string) []span {
 	var paras []span
 	for i := 0; i < len(lines); i++ {
 		p := lines[i]
-		for i+1 < len(lines) && brokenLine(text[p.start:p.end]) {
+		for i+1 < len(lines) && (brokenLine(text[p.start:p.end]) || cutGoesOn(text[lines[i+1].start:lines[i+1].end])) {
 			i++
 			p.end = lines[i].end
 		}
 		paras = append(paras, p)
 	}
 	return paras
+}
+
+// cutGoesOn reports a line that starts with the to mark of a from→to cut
+// (压缩至, 缩短为...): no sentence starts so, so the line break before it
+// was inside the sentence ("由20个工作日\n压缩至7个工作日", hard-wrapped
+// text). Marks of one character (至, 为) start sentences too.
+func cutGoesOn(line string) bool {
+	line = strings.TrimLeft(line, " \t\r\u3000")
+	for _, m := range toMarks {
+		if len(m) > len("至") && strings.HasPrefix(line, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func brokenLine(line string) bool {

@@ -15,32 +15,30 @@ func TestModelGenerated(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the generator")
 	}
-	out := filepath.Join(t.TempDir(), "model.bin")
-	words := filepath.Join(t.TempDir(), "words.bin")
-	scripts := filepath.Join(t.TempDir(), "scripts.bin")
-	cmd := exec.Command("go", "run", "./internal/gen", "-o", out, "-w", words, "-s", scripts)
-	if b, err := cmd.CombinedOutput(); err != nil {
+	dir := t.TempDir()
+	outs := []struct {
+		flag, name string
+		want       []byte
+	}{
+		{"-o", "model.bin", modelData},
+		{"-w", "words.bin", wordsData},
+		{"-s", "scripts.bin", scriptsData},
+		{"-r", "running.bin", runningData},
+	}
+	args := []string{"run", "./internal/gen"}
+	for _, o := range outs {
+		args = append(args, o.flag, filepath.Join(dir, o.name))
+	}
+	if b, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 		t.Fatalf("generator: %v\n%s", err, b)
 	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, modelData) {
-		t.Errorf("model.bin is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", len(got), len(modelData))
-	}
-	got, err = os.ReadFile(words)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, wordsData) {
-		t.Errorf("words.bin is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", len(got), len(wordsData))
-	}
-	got, err = os.ReadFile(scripts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, scriptsData) {
-		t.Errorf("scripts.bin is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", len(got), len(scriptsData))
+	for _, o := range outs {
+		got, err := os.ReadFile(filepath.Join(dir, o.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, o.want) {
+			t.Errorf("%s is stale: go generate ./pipeline/langmodel/ writes %d bytes that differ from the %d committed", o.name, len(got), len(o.want))
+		}
 	}
 }

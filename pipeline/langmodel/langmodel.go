@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:generate go run ./internal/gen -o model.bin -w words.bin -s scripts.bin
+//go:generate go run ./internal/gen -o model.bin -w words.bin -s scripts.bin -r running.bin
 
 //go:embed model.bin
 var modelData []byte
@@ -46,6 +46,21 @@ var Default = sync.OnceValue(func() *Model {
 	m, err := parse(modelData)
 	if err != nil {
 		panic(fmt.Errorf("langmodel: embedded model: %w", err))
+	}
+	return m
+})
+
+//go:embed running.bin
+var runningData []byte
+
+// Running returns the model that also knows running text: character
+// pairs across words, which a word list cannot give (see NOTICE). It
+// ranks the candidates for a lost character; detection keeps Default,
+// whose thresholds were set on it.
+var Running = sync.OnceValue(func() *Model {
+	m, err := parse(runningData)
+	if err != nil {
+		panic(fmt.Errorf("langmodel: embedded running-text model: %w", err))
 	}
 	return m
 })

@@ -103,10 +103,17 @@ func TestConcurrent(t *testing.T) {
 // BenchmarkLoad is the cost of building the model from the embedded data
 // (Default does it once per process).
 func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		if _, err := parse(modelData); err != nil {
-			b.Fatal(err)
-		}
+	for _, m := range []struct {
+		name string
+		data []byte
+	}{{"dictionary", modelData}, {"running", runningData}} {
+		b.Run(m.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := parse(m.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -116,5 +123,32 @@ func BenchmarkPerChar(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		m.PerChar(s)
+	}
+}
+
+// TestRunningKnowsWordBoundaries: the running-text model knows which
+// character begins the word after another word, which the dictionary
+// model leaves to chance; within words the two agree.
+func TestRunningKnowsWordBoundaries(t *testing.T) {
+	d, r := Default(), Running()
+	for _, tc := range []struct{ good, bad string }{
+		{"公路的建设", "公路的涌设"},
+		{"我们在会上", "我们汲会上"},
+		{"已经完成了", "已经完成兹"},
+		{"投资将达到", "投资将违到"},
+		{"为了提高效率", "为雳提高效率"},
+	} {
+		gd, bd := d.LogProb(tc.good)-d.LogProb(tc.bad), r.LogProb(tc.good)-r.LogProb(tc.bad)
+		if bd <= 0 {
+			t.Errorf("Running: %q not above %q (%.2f)", tc.good, tc.bad, bd)
+		}
+		if bd <= gd {
+			t.Errorf("Running's lead of %q over %q is %.2f, Default's %.2f: want Running's larger", tc.good, tc.bad, bd, gd)
+		}
+	}
+	for _, w := range []string{"公路", "交通运输", "高质量发展"} {
+		if a, b := d.PerChar(w), r.PerChar(w); math.Abs(a-b) > 1.5 {
+			t.Errorf("%q: Default %.2f and Running %.2f per character, want close", w, a, b)
+		}
 	}
 }

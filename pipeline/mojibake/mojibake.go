@@ -41,8 +41,10 @@ type Repairer struct {
 	// lm loads the language model on the first text with a suspicious
 	// spot: the detector's tables are precomputed, so clean text never
 	// needs it.
-	lm  func() *langmodel.Model
-	det *detector
+	lm func() *langmodel.Model
+	// infer ranks the candidates for a lost character (langmodel.Running).
+	infer func() *langmodel.Model
+	det   *detector
 	// mechs builds the mechanisms' codec tables (70 ms) on the first text
 	// with a suspicious spot: clean text never needs them.
 	mechs func() []*mechanism
@@ -71,7 +73,7 @@ type Repairer struct {
 
 // New returns a Repairer using the default language model.
 func New() *Repairer {
-	r := &Repairer{lm: langmodel.Default, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
+	r := &Repairer{lm: langmodel.Default, infer: langmodel.Running, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
 	r.bounds = sync.OnceValue(func() *boundTable { return newBoundTable(r.lm()) })
 	r.scratches.New = func() any { return new(scratch) }
 	return r
@@ -661,7 +663,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 			ls--
 		}
 		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
-		reps = emit(reps, r.lm(), r.fold, &sc.units, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
+		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain
 }

@@ -3,6 +3,7 @@ package stages
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/extractors"
 	"github.com/zhextract/zhextract/pipeline"
@@ -96,21 +97,42 @@ func (s Extract) Tail(d *pipeline.Document) extractors.Context {
 // the mojibake stage inferred from surviving bytes rather than read, or
 // when its clause lost a character (U+FFFD) before the number, which may
 // have been the word that says what the number is (每小�80公里 is a
-// speed): QA should check such a figure against the page.
+// speed): QA should check such a figure against the page. A figure whose
+// span ends in an inferred multiplier (12万, 3.6亿) is dropped: its value
+// would rest on a guess between a multiplier and a counter (项目4个 read
+// as 4万), and nothing read after it (元, 公里) confirms the guess.
 func markInferred(d *pipeline.Document) {
 	if len(d.Figures) == 0 {
 		return
 	}
 	x := d.InferredIndex()
-	for i := range d.Figures {
-		f := &d.Figures[i]
+	keep := d.Figures[:0]
+	for _, f := range d.Figures {
 		if x != nil && x.Span(f.Start, f.End) {
+			if endsInInferredMultiplier(d.Text, f.Start, f.End, x) {
+				continue
+			}
 			f.Evidence += "; span holds inferred characters (review)"
 		}
 		if lostInClause(d.Text, f.Start, f.End) {
 			f.Evidence += "; clause lost characters (review)"
 		}
+		keep = append(keep, f)
 	}
+	d.Figures = keep
+}
+
+// endsInInferredMultiplier reports whether text[start:end] ends in a
+// multiplier character that x says was inferred.
+func endsInInferredMultiplier(text string, start, end int, x *textedit.InferredIndex) bool {
+	if start < 0 || end > len(text) || start >= end {
+		return false
+	}
+	r, n := utf8.DecodeLastRuneInString(text[start:end])
+	if !strings.ContainsRune("万亿萬億千百", r) {
+		return false
+	}
+	return x.Span(end-n, end)
 }
 
 // lostInClause reports a U+FFFD in the figure's span text[start:end] or in

@@ -155,34 +155,50 @@ func main() {
 	out := flag.String("o", "model.bin", "output file")
 	words := flag.String("w", "words.bin", "output file of the word model")
 	scripts := flag.String("s", "scripts.bin", "output file of the script table")
+	running := flag.String("r", "running.bin", "output file of the running-text model")
+	data := flag.String("data", "internal/gen/data", "folder of the derived running-text tables")
+	deriveDocs := flag.String("derive-docs", "", "write data/running.tsv.gz from the Chinese documentation under this root folder (see derive.go) and exit")
+	deriveGram := flag.String("derive-opengram", "", "write data/crossword.tsv.gz from open-gram's files in this folder (see derive.go) and exit")
 	flag.Parse()
-	if err := run(*out, *words, *scripts); err != nil {
+	switch {
+	case *deriveDocs != "":
+		if err := deriveRunning(*deriveDocs, filepath.Join(*data, "running.tsv.gz")); err != nil {
+			slog.Error("gen", "err", err)
+			os.Exit(1)
+		}
+		return
+	case *deriveGram != "":
+		if err := deriveCrossWord(*deriveGram, filepath.Join(*data, "crossword.tsv.gz")); err != nil {
+			slog.Error("gen", "err", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*out, *words, *scripts, *running, *data); err != nil {
 		slog.Error("gen", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, wordsOut, scriptsOut string) error {
-	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
-	if err != nil {
-		return fmt.Errorf("locate gse module: %w", err)
-	}
-	dict := filepath.Join(strings.TrimSpace(string(dir)), "data", "dict")
+// charCounts counts gse's Chinese dictionaries (trad1 is the traditional
+// one with Taiwan's forms), then lets extra add to them (zhMass is their
+// character mass), then adds the kana of the Japanese dictionary.
+func charCounts(dict, trad1 string, extra func(c *counts, zhMass float64) error) (*counts, error) {
 	c := newCounts()
-	trad1, err := withTaiwanForms(filepath.Join(dict, "zh/t_1.txt"))
-	if err != nil {
-		return err
-	}
-	defer os.Remove(trad1)
 	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad1} {
 		if err := addDict(c, f, 1, nil, nil); err != nil {
-			return fmt.Errorf("%s: %w", f, err)
+			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 	}
 	zhMass := total(c.uni)
+	if extra != nil {
+		if err := extra(c, zhMass); err != nil {
+			return nil, err
+		}
+	}
 	jp := newCounts()
 	if err := addDict(jp, filepath.Join(dict, "jp/dict.txt"), 1, nil, func(a, b rune) bool { return kana(a) || kana(b) }); err != nil {
-		return fmt.Errorf("jp: %w", err)
+		return nil, fmt.Errorf("jp: %w", err)
 	}
 	kanaMass := 0.0
 	for _, r := range slices.Sorted(maps.Keys(jp.uni)) {
@@ -219,11 +235,46 @@ func run(out, wordsOut, scriptsOut string) error {
 			c.end[k[1]] += v * scale
 		}
 	}
+	return c, nil
+}
+
+func run(out, wordsOut, scriptsOut, runningOut, dataDir string) error {
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
+	if err != nil {
+		return fmt.Errorf("locate gse module: %w", err)
+	}
+	dict := filepath.Join(strings.TrimSpace(string(dir)), "data", "dict")
+	trad1, err := withTaiwanForms(filepath.Join(dict, "zh/t_1.txt"))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(trad1)
+	c, err := charCounts(dict, trad1, nil)
+	if err != nil {
+		return err
+	}
 	data := encode(c)
 	if err := os.WriteFile(out, data, 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
 	slog.Info("model written", "file", out, "bytes", len(data), "chars", len(c.uni), "bigrams", len(c.bigram))
+	rc, err := charCounts(dict, trad1, func(c *counts, zhMass float64) error {
+		if err := addCrossWord(c, filepath.Join(dataDir, "crossword.tsv.gz")); err != nil {
+			return fmt.Errorf("cross-word table: %w", err)
+		}
+		if err := addRunning(c, filepath.Join(dataDir, "running.tsv.gz"), zhMass); err != nil {
+			return fmt.Errorf("running-text counts: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	rdata := encode(rc)
+	if err := os.WriteFile(runningOut, rdata, 0o644); err != nil {
+		return fmt.Errorf("write running-text model: %w", err)
+	}
+	slog.Info("running-text model written", "file", runningOut, "bytes", len(rdata), "chars", len(rc.uni), "bigrams", len(rc.bigram))
 	w := map[string]float64{}
 	for _, f := range []string{filepath.Join(dict, "zh/s_1.txt"), trad1} {
 		if err := addWords(w, f); err != nil {
