@@ -81,7 +81,7 @@ func (s *Sentence) words(a, b int) []word {
 
 // Extract returns the figures of a clean simplified text in text order.
 func (s *Set) Extract(text string) []Figure {
-	return s.extract(text, Context{}, 0)
+	return s.ExtractAfter(text, Context{})
 }
 
 // ExtractAfter is Extract for a chunk of a larger document that begins at
@@ -89,6 +89,15 @@ func (s *Set) Extract(text string) []Figure {
 // the TailOf the earlier chunks), so that years stated earlier and a road
 // named just before apply as they would in the whole document.
 func (s *Set) ExtractAfter(text string, before Context) []Figure {
+	flat, cut := dewrap(text)
+	figs := s.extractAfter(flat, before)
+	if cut != nil {
+		rewrap(figs, text, flat, cut)
+	}
+	return figs
+}
+
+func (s *Set) extractAfter(text string, before Context) []Figure {
 	if before.lead == "" {
 		f := s.extract(text, before, 0)
 		return f

@@ -1,0 +1,146 @@
+package extractors
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Hard-wrapped text (pdftotext output, text pasted from a PDF) breaks lines
+// at a fixed width, also inside a figure: "完成投资超过26.19" + line break +
+// "亿元", "由120" + line break + "个工作日", "缩短到" + line break + "36天". A
+// line break that falls between a number and its unit, or between a word
+// that a number follows and the number, cannot end a paragraph there; the
+// extractors read the text without such breaks, and the figures' spans are
+// mapped back over them (a span then holds the break, as the text does).
+
+// unitStarts are the first characters of what follows a number: units,
+// multipliers and the qualifiers written after the number.
+const unitStarts = "亿万千百元公千米里%％个天日份项件次趟道张类页环余多小分周"
+
+// wrapMinRunes is the least length of a line broken at a fixed width
+// before a number: shorter lines are titles, list items and bylines.
+const wrapMinRunes = 12
+
+// dewrap returns text without its hard-wrap breaks inside figures, and the
+// offsets (in text, ascending) of the bytes it removed; nil when there are
+// none, and text itself is returned.
+func dewrap(text string) (string, []int) {
+	var cut []int
+	for i := strings.IndexByte(text, '\n'); i >= 0; {
+		lineStart := strings.LastIndexByte(text[:i], '\n') + 1
+		end := i // the line's end, before a \r
+		if end > lineStart && text[end-1] == '\r' {
+			end--
+		}
+		next := i + 1
+		if wrapBreak(text[lineStart:end], text[next:]) {
+			for k := end; k <= i; k++ {
+				cut = append(cut, k)
+			}
+		}
+		j := strings.IndexByte(text[next:], '\n')
+		if j < 0 {
+			break
+		}
+		i = next + j
+	}
+	if len(cut) == 0 {
+		return text, nil
+	}
+	var b strings.Builder
+	b.Grow(len(text) - len(cut))
+	prev := 0
+	for _, k := range cut {
+		b.WriteString(text[prev:k])
+		prev = k + 1
+	}
+	b.WriteString(text[prev:])
+	return b.String(), cut
+}
+
+// wrapBreak reports a line break between line and rest (the text after the
+// break) that falls inside a figure.
+func wrapBreak(line, rest string) bool {
+	a, _ := utf8.DecodeLastRuneInString(line)
+	b, n := utf8.DecodeRuneInString(rest)
+	if a == utf8.RuneError || b == utf8.RuneError {
+		return false
+	}
+	switch {
+	case isDigitRune(a) || a == '.' && len(line) > 1 && isDigitRune(rune(line[len(line)-2])):
+		// "26.19" | "亿元", "120" | "个工作日", "199" | "余公里"
+		if isDigitRune(b) {
+			// "…2023" | "2024年…" is a list of numbers, not one
+			return false
+		}
+		return strings.ContainsRune(unitStarts, b) && atLeastRunes(line, wrapMinRunes) && !numberOnlyLine(line)
+	case isDigitRune(b):
+		// "缩短到" | "36天": a Han line at full width before a number that
+		// goes on in the same sentence (not "1." or "2、" starting a list
+		// item, nor a date line)
+		if !isHan(a) || !atLeastRunes(line, wrapMinRunes) || listStart(rest[n-1:]) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf }
+
+// numberOnlyLine reports a line that is a number and nothing else (a page
+// number).
+func numberOnlyLine(line string) bool {
+	return strings.TrimLeft(strings.TrimSpace(line), "0123456789.—- ") == ""
+}
+
+// listStart reports digits that begin a list item, a heading or a date
+// ("1.", "2、", "3）", "2024-05-06", "2024年5月"), not a figure's number.
+func listStart(s string) bool {
+	i := 0
+	for i < len(s) && isDigitRune(rune(s[i])) {
+		i++
+	}
+	rest := s[i:]
+	for _, p := range []string{".", "、", ")", "）", "-", "/", ":", "：", "年", "月", "日", " "} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewrap maps the figures found in flat, text without the bytes at the
+// offsets cut, back to text: their spans, and their sentences, which are
+// text's again (breaks included).
+func rewrap(figs []Figure, text, flat string, cut []int) {
+	at := func(p int) int {
+		// The offset in text of byte p of flat: the j-th cut byte would
+		// sit at cut[j]-j in flat, which grows with j, so the cuts before
+		// p are found by a binary search.
+		j := sort.Search(len(cut), func(i int) bool { return cut[i]-i > p })
+		return p + j
+	}
+	span := func(a, b int) (int, int) {
+		if b > a {
+			return at(a), at(b-1) + 1
+		}
+		a = at(a)
+		return a, a
+	}
+	for i := range figs {
+		f := &figs[i]
+		if f.Sentence != "" {
+			lo := max(0, f.Start-len(f.Sentence))
+			hi := min(len(flat), f.End+len(f.Sentence))
+			if k := strings.Index(flat[lo:hi], f.Sentence); k >= 0 {
+				a, b := span(lo+k, lo+k+len(f.Sentence))
+				f.Sentence = text[a:b]
+			}
+		}
+		f.Start, f.End = span(f.Start, f.End)
+	}
+}
