@@ -365,7 +365,13 @@ func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(run
 		}
 		if best, second, margin, ok := choose(rank, cands, adj, pair, l, nextR, *vs); ok {
 			for i, g := range group {
-				if margin[i] < marginFor(m, g.two) {
+				if margin[i] < marginFor(m, g.two) && !(marginFor(m, false) == inferMargin && margin[i] >= closerOpen && closesOpen(best[i], append(append([]rune(nil), prefix...), rs[:g.k]...))) {
+					// In UTF-8 a GBK reader garbled, a closer whose opener
+					// is open on the line needs only the lead its pairing
+					// gives: the model scores ” and ‐ alike before ASCII,
+					// and the two bytes a closer lost there leave a few
+					// dozen marks, not 4,096 characters. (Frame shifts and
+					// Big5 lost precision on the tuning half with it.)
 					continue
 				}
 				in := &inference{r: best[i], margin: margin[i], second: second[i], known: g.known}
