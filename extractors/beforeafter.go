@@ -43,8 +43,8 @@ func mayTellBeforeAfter(s string) bool {
 		n := 3
 		// the before words' characters are all three bytes long: decode
 		// those inline, anything else cannot be one
-		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		if r3, ok := decode3(s, i); ok {
+			r = r3
 		} else {
 			_, n = utf8.DecodeRuneInString(s[i:])
 			i += n

@@ -280,8 +280,8 @@ func scanMarks(s string, want uint8) uint8 {
 		}
 		var r rune
 		n := 3
-		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		if r3, ok := decode3(s, i); ok {
+			r = r3
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 {
@@ -511,4 +511,16 @@ func lineAround(text string, pos int) span {
 func isScopeLine(line string) bool {
 	line = strings.TrimSpace(line)
 	return utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
+}
+
+// decode3 decodes the three-byte character at s[i] inline, the common case
+// of Chinese text on the scans' hot paths; ok is false for anything else
+// (an ASCII byte, another length, invalid UTF-8: E0 and ED leads, whose
+// second byte has a narrower range, are left to utf8.DecodeRuneInString).
+func decode3(s string, i int) (rune, bool) {
+	c := s[i]
+	if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
+	}
+	return 0, false
 }

@@ -70,17 +70,8 @@ func closesOpen(r rune, prefix []rune) bool {
 // r, given the line before it (prefix, in order) and whether the line
 // ends right after it.
 func punctContext(r rune, prefix []rune, lineEnd bool) float64 {
-	if op, ok := pairOf[r]; ok {
-		depth := 0
-		for _, c := range prefix {
-			switch {
-			case c == op:
-				depth++
-			case c == r && depth > 0:
-				depth--
-			}
-		}
-		if depth > 0 {
+	if _, ok := pairOf[r]; ok {
+		if closesOpen(r, prefix) {
 			if lineEnd {
 				// The line ends with the bracket open: closing it ends
 				// the line as well as a full stop would (《寒食》).
