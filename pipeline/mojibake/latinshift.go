@@ -79,9 +79,11 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		b, ok := sh.wrong.encode(buf[:0], c)
 		// An underscore inside an identifier is a letter here (pam_group).
 		underscore := len(b) == 2 && b[1] == '_' && lower(p) && lower(next)
-		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) && !underscore || overlaps(reps, a, a+n) || !han && unicode.IsLetter(c) {
+		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) && !underscore || overlaps(reps, a, a+n) || !han && unicode.Is(unicode.Latin, c) {
 			// Latin letters with tone marks (fā, the pinyin of a page)
 			// stay: Big5's extensions give them letter trail bytes.
+			// Greek letters and bopomofo (a3 44 to a3 7e) are taken like
+			// symbols: beside a Latin word they are a letter out of step.
 			continue
 		}
 		if sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
@@ -103,11 +105,16 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// git和svn, whose 和 is M in Big5), or at the start of a word
 			// of capitals, a capital (麼SS for NSS), whatever the
 			// character; beside a word, a rare character or a symbol.
-			take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) || (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t))
+			// A Greek letter or bopomofo is taken only inside a word,
+			// before a word that starts with a capital, or in brackets
+			// before a word ((x)emacs): alone, or before one capital, it
+			// is text (θ 角, ΔH, the list marks (ㄅ) (ㄆ)).
+			letter := !han && unicode.IsLetter(c)
+			take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t))
 			// A rare character or a symbol after digits ("I18驨" for
 			// I18N), or alone between ASCII quotes, brackets or spaces
 			// ("靘" for "m"), is a letter on its own.
-			take = take || alone && (rareHan || !han)
+			take = take || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
 		}
 		if take {
 			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
@@ -134,6 +141,12 @@ func pageShift(mechs func() []*mechanism, reps []replacement, force string) *mec
 func overlaps(reps []replacement, a, z int) bool {
 	k, _ := slices.BinarySearchFunc(reps, a, func(x replacement, s int) int { return x.start - s })
 	return k > 0 && reps[k-1].end > a || k < len(reps) && reps[k].start < z
+}
+
+// wordAfter reports whether s starts with a Latin word of two letters or
+// more.
+func wordAfter(s string) bool {
+	return len(s) >= 2 && asciiLetter(rune(s[0])) && asciiLetter(rune(s[1]))
 }
 
 func lower(r rune) bool { return r >= 'a' && r <= 'z' }

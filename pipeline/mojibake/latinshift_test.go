@@ -108,3 +108,52 @@ func TestLineStartStrayByte(t *testing.T) {
 		}
 	}
 }
+
+// TestNonLatinLetterShift: Big5 gives Greek letters and bopomofo (a3 44
+// to a3 7e) trail bytes that are Latin letters, so a stray a3 before a
+// letter of a Latin word reads as "Fireλox" or "(ㄇ)im"; on a page with
+// frame shifts they are the letter, like a symbol would be. Alone or
+// before one capital they are text and stay.
+func TestNonLatinLetterShift(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	inside := []string{"請執行 apt-get up|date 更新套件", "安裝 Fire|fox 瀏覽器", "|Ubuntu 與 Debian 的差異", "編輯 /etc/fs|tab 檔案", "使用 (|v)im 編輯器", "啟用 |IPv6 位址"}
+	clean := []string{"角度 θ 與 α 的關係", "反應的 ΔH 為負", "清單 (ㄅ) 與 (ㄆ) 兩項"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	var page [][]byte
+	var want []string
+	for i, group := range [][]string{shifted, inside, clean} {
+		for _, s := range group {
+			mark := strings.Index(s, "|")
+			s = strings.Replace(s, "|", "", 1)
+			b, err := enc.Bytes([]byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case i == 0:
+				b = append([]byte{0xa4}, b...)
+			case mark >= 0:
+				head, err := enc.Bytes([]byte(s[:mark]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{0xa3})
+			}
+			page = append(page, b)
+			want = append(want, s)
+		}
+	}
+	bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")
+	badLines := strings.Split(bad, "\n")
+	for k := len(shifted); k < len(want); k++ {
+		if k < len(shifted)+len(inside) && badLines[k] == want[k] {
+			t.Fatalf("line %d: the stray byte did not garble it (%q)", k, badLines[k])
+		}
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], badLines[k])
+		}
+	}
+}

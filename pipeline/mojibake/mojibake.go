@@ -295,6 +295,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
+	reps = placeShifts(r.lm(), pageShift(r.mechs, reps, st.Shift), text, reps)
 	if sc.shifted != nil {
 		st.Shift = sc.shifted.reason
 	} else if m := shiftOf(r.mechs, reps); m != nil {
