@@ -39,6 +39,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 	}
 	var out []replacement
 	var buf [4]byte
+	var vocab map[string]int
 	prev := rune('\n')
 	for a, c := range text {
 		// The bytes c takes: an invalid byte is one, though the U+FFFD
@@ -116,6 +117,15 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// ("靘" for "m"), is a letter on its own.
 			take = take || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
 		}
+		// A common character glued to a Latin word whose letter it ate
+		// ("GU埋 桌面" for GUI) is told by the page: the word it gives
+		// back is written elsewhere on it.
+		if !take && han && !lineStart && (asciiLetter(p) || asciiLetter(next)) {
+			if vocab == nil {
+				vocab = latinWords(text)
+			}
+			take = vocab[stem(wordWith(text, a, a+n, byte(t)))] > 0
+		}
 		if take {
 			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
 		}
@@ -141,6 +151,56 @@ func pageShift(mechs func() []*mechanism, reps []replacement, force string) *mec
 func overlaps(reps []replacement, a, z int) bool {
 	k, _ := slices.BinarySearchFunc(reps, a, func(x replacement, s int) int { return x.start - s })
 	return k > 0 && reps[k-1].end > a || k < len(reps) && reps[k].start < z
+}
+
+// latinWords counts the Latin words of text: runs of two ASCII letters
+// or digits or more, with at least one letter.
+func latinWords(text string) map[string]int {
+	words := map[string]int{}
+	for i := 0; i < len(text); {
+		if !asciiAlnum(rune(text[i])) {
+			i++
+			continue
+		}
+		j, letters := i, 0
+		for j < len(text) && asciiAlnum(rune(text[j])) {
+			if asciiLetter(rune(text[j])) {
+				letters++
+			}
+			j++
+		}
+		if j-i >= 2 && letters > 0 {
+			words[stem(text[i:j])]++
+		}
+		i = j
+	}
+	return words
+}
+
+// stem is a Latin word without the digits it ends in: GNOME3 is the
+// GNOME of a page, IPv6 its IPv4.
+func stem(w string) string {
+	k := len(w)
+	for k > 0 && digitASCII(rune(w[k-1])) {
+		k--
+	}
+	if k < 2 {
+		return w
+	}
+	return w[:k]
+}
+
+// wordWith returns the Latin word that text makes around [a, z) when t
+// stands there: the ASCII letters and digits either side, and t.
+func wordWith(text string, a, z int, t byte) string {
+	i, j := a, z
+	for i > 0 && asciiAlnum(rune(text[i-1])) {
+		i--
+	}
+	for j < len(text) && asciiAlnum(rune(text[j])) {
+		j++
+	}
+	return text[i:a] + string(t) + text[z:j]
 }
 
 // wordAfter reports whether s starts with a Latin word of two letters or

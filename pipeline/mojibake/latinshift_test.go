@@ -157,3 +157,99 @@ func TestNonLatinLetterShift(t *testing.T) {
 		}
 	}
 }
+
+// TestPageWordShift: on a Big5 page with frame shifts, a common character
+// glued to a Latin word whose letter it ate ("GN然ME" for GNOME) gets the
+// letter back when the word it makes is written elsewhere on the page;
+// on a page without that word, the same line stays as found.
+func TestPageWordShift(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	// b5 before M, S, n reads 然, 猶, 登: common characters.
+	inside := []string{"在 GNO|ME3 之下開啟終端", "以 U|SB 隨身碟安裝", "以 NF|S 掛載", "編輯 HT|ML 原始碼", "安裝 Pytho|n 套件", "檔名 READ|ME 說明"}
+	elsewhere := []string{"GNOME 與 KDE 的設定", "USB 與 HTML 的說明", "Python 和 NFS 的比較", "請讀 README 檔"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	for _, withWords := range []bool{true, false} {
+		var page [][]byte
+		var want, found []string
+		add := func(s string, stray int) {
+			b, err := enc.Bytes([]byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stray >= 0 {
+				b = bytes.Join([][]byte{b[:stray], b[stray:]}, []byte{0xb5})
+			}
+			page = append(page, b)
+		}
+		for _, s := range shifted {
+			add(s, 0)
+		}
+		for _, s := range inside {
+			mark := strings.Index(s, "|")
+			s = strings.Replace(s, "|", "", 1)
+			head, err := enc.Bytes([]byte(s[:mark]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			add(s, len(head))
+			want = append(want, s)
+		}
+		if withWords {
+			for _, s := range elsewhere {
+				add(s, -1)
+			}
+		}
+		bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
+		out, edits := New().Repair(bad)
+		checkEdits(t, bad, out, edits)
+		got := strings.Split(out, "\n")[len(shifted):]
+		found = strings.Split(bad, "\n")[len(shifted):]
+		for k := range inside {
+			if found[k] == want[k] {
+				t.Fatalf("line %q: the stray byte did not garble it", want[k])
+			}
+			switch {
+			case withWords && got[k] != want[k]:
+				t.Errorf("got %q, want %q (as found %q)", got[k], want[k], found[k])
+			case !withWords && got[k] != found[k]:
+				t.Errorf("without the word elsewhere: got %q, want it as found, %q", got[k], found[k])
+			}
+		}
+	}
+}
+
+// TestLineStartMarkBeforeWord: a stray byte before a GB18030 line that
+// opens with a Chinese mark before a Latin word pairs with the mark's
+// lead byte, and the mark's trail byte eats the word's first letter
+// ("悺眅xit\"" for "”exit\""). The reading, a mark and a letter, is no
+// Chinese text, but at a line start it is read like a mark alone. The
+// model decides, and it does not take every such line yet: the test holds
+// the floor and logs the misses.
+func TestLineStartMarkBeforeWord(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	marked := []string{"“exit” 退出程式", "（Linux）核心的設定", "《Python 教學》第二版", "“sudo” 指令的用法", "（GNOME）桌面環境"}
+	enc := simplifiedchinese.GB18030.NewEncoder()
+	var page [][]byte
+	for _, s := range append(append([]string(nil), shifted...), marked...) {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = append(page, append([]byte{0x8f}, b...))
+	}
+	bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")[len(shifted):]
+	restored := 0
+	for k, want := range marked {
+		if got[k] == want {
+			restored++
+		} else {
+			t.Logf("not restored: %q (want %q)", got[k], want)
+		}
+	}
+	if restored < 2 {
+		t.Errorf("%d of %d lines restored, want at least 2", restored, len(marked))
+	}
+}

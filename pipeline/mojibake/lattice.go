@@ -781,12 +781,16 @@ func (e *encoded) score(s *langmodel.Scorer, m *mechanism, pc piece) float64 {
 }
 
 // punctOnly reports a reading of Chinese punctuation alone: "（" of "（一）"
-// read out of step at a line start.
+// read out of step at a line start, or before the letter a Latin word
+// starts with.
 func punctOnly(ps []piece) bool {
 	n := 0
-	for _, pc := range ps {
+	for i, pc := range ps {
 		switch {
 		case pc.dropped:
+		case i == len(ps)-1 && n > 0 && asciiLetter(pc.r):
+			// The first letter of a Latin word the punctuation opens
+			// (“exit”, （Linux）): the last character ate it.
 		case pc.lost || pc.r < 0x80:
 			return false
 		case pc.r >= 0x3000 && pc.r <= 0x303f || pc.r >= 0xff01 && pc.r <= 0xff65 || pc.r >= 0x2010 && pc.r <= 0x2027:
