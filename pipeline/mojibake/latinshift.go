@@ -72,7 +72,11 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 		han := unicode.Is(unicode.Han, c)
 		alone := (digitASCII(p) && !asciiAlnum(next) || asciiDelim(p) && asciiDelim(next))
-		if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone || !han && chineseText(c) || afterPunct && !lower(next) {
+		// A private-use character between ASCII characters is no text
+		// (no text is written in it): a stray byte ate the letter there
+		// ("9\ue549c" for "9b1c"), whatever stands around.
+		pua := c >= 0xe000 && c <= 0xf8ff && p < 0x80 && next >= 0 && next < 0x80 && next != '\n' && next != '\r'
+		if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) || afterPunct && !lower(next) {
 			// Chinese punctuation keeps its place: Big5 gives ，、。
 			// trail bytes A, B, C, and they follow Latin words.
 			continue
@@ -115,7 +119,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// A rare character or a symbol after digits ("I18驨" for
 			// I18N), or alone between ASCII quotes, brackets or spaces
 			// ("靘" for "m"), is a letter on its own.
-			take = take || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
+			take = take || pua || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
 		}
 		// A common character glued to a Latin word whose letter it ate
 		// ("GU埋 桌面" for GUI) is told by the page: the word it gives

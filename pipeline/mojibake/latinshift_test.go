@@ -253,3 +253,49 @@ func TestLineStartMarkBeforeWord(t *testing.T) {
 		t.Errorf("%d of %d lines restored, want at least 2", restored, len(marked))
 	}
 }
+
+// TestPrivateUseShift: on a GB18030 page with frame shifts, a stray byte
+// of A1-A7 before a letter between digits or ASCII punctuation reads as a
+// private-use character, which is no text: it is the letter.
+func TestPrivateUseShift(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	inside := []string{"由 UUID=3f2a-9|b1c 指定的分區", "雜湊值 e3b0|c442 的檔案", "序號 12-3|d5-45 的設備", "提交 7|f3e2 已合併", "版本 2.|b3 測試"}
+	enc := simplifiedchinese.GB18030.NewEncoder()
+	for i, stray := range []byte{0xa2, 0xa5} {
+		var page [][]byte
+		var want []string
+		for g, group := range [][]string{shifted, inside} {
+			for _, s := range group {
+				mark := strings.Index(s, "|")
+				s = strings.Replace(s, "|", "", 1)
+				b, err := enc.Bytes([]byte(s))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g == 0 {
+					b = append([]byte{0x8f}, b...)
+				} else {
+					head, err := enc.Bytes([]byte(s[:mark]))
+					if err != nil {
+						t.Fatal(err)
+					}
+					b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{stray})
+				}
+				page = append(page, b)
+				want = append(want, s)
+			}
+		}
+		bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
+		out, edits := New().Repair(bad)
+		checkEdits(t, bad, out, edits)
+		got, found := strings.Split(out, "\n"), strings.Split(bad, "\n")
+		for k := len(shifted); k < len(want); k++ {
+			if !strings.ContainsFunc(found[k], func(r rune) bool { return r >= 0xe000 && r <= 0xf8ff }) {
+				t.Fatalf("stray %d, line %q: found %q, no private-use character", i, want[k], found[k])
+			}
+			if got[k] != want[k] {
+				t.Errorf("stray %X: got %q, want %q (as found %q)", stray, got[k], want[k], found[k])
+			}
+		}
+	}
+}

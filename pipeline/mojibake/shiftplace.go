@@ -38,7 +38,13 @@ func placeShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 	var cand []int
 	for i := range reps {
 		rp := reps[i]
-		if !strings.HasPrefix(rp.reason, prefix) || !strings.HasSuffix(rp.reason, " dropped)") {
+		if !strings.HasPrefix(rp.reason, prefix) {
+			continue
+		}
+		// A reason is the shift's, or the shift's with the characters
+		// decoded beside a loss (untrusted.go), judged again below.
+		note := strings.Index(rp.reason, " dropped)") + len(" dropped)")
+		if note < len(" dropped)") || note < len(rp.reason) && !strings.HasPrefix(rp.reason[note:], "; "+untrustedNote) {
 			continue
 		}
 		lo := 0
@@ -73,26 +79,28 @@ func placeShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 		for _, s := range cand {
 			from = min(from, s)
 		}
+		// Fullwidth letters and digits are scored as ASCII: the model
+		// knows digits run on (９５４－１００１), not their fullwidth forms.
 		score := func(s int, reading string) float64 {
 			sc := lm.Scorer()
 			left := rune('\n')
 			if from > 0 {
 				left, _ = utf8.DecodeLastRuneInString(text[:from])
 			}
-			sc.Next(left)
+			sc.Next(halfwidth(left))
 			lp := 0.0
 			for _, c := range text[from:s] {
-				lp += sc.Next(c)
+				lp += sc.Next(halfwidth(c))
 			}
 			for _, c := range reading {
-				lp += sc.Next(c)
+				lp += sc.Next(halfwidth(c))
 			}
 			k := 0
 			for _, c := range text[rp.end:] {
 				if c == '\n' || k >= 12 {
 					break
 				}
-				lp += sc.Next(c)
+				lp += sc.Next(halfwidth(c))
 				k++
 			}
 			return lp
@@ -115,7 +123,19 @@ func placeShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 			continue
 		}
 		b, _ := sh.wrong.encode(enc[:0], []rune(text[best:rp.end])[0])
-		reps[i] = replacement{start: best, end: rp.end, repl: bestRead, reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])}
+		reason := fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])
+		if note < len(rp.reason) {
+			left, right := rune(-1), rune(-1)
+			if best > 0 {
+				left, _ = utf8.DecodeLastRuneInString(text[:best])
+			}
+			if rp.end < len(text) {
+				right, _ = utf8.DecodeRuneInString(text[rp.end:])
+			}
+			rs := []rune(bestRead)
+			reason += untrustedText(rs, untrusted(lm, sh.right, rs, left, right))
+		}
+		reps[i] = replacement{start: best, end: rp.end, repl: bestRead, reason: reason}
 	}
 	return reps
 }
@@ -146,4 +166,14 @@ func readShifted(buf *[]byte, sh *mechanism, run string) (string, bool) {
 		p += n
 	}
 	return out.String(), true
+}
+
+// halfwidth returns the ASCII letter or digit of a fullwidth one, r for
+// any other.
+func halfwidth(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		return r - 0xfee0
+	}
+	return r
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // TestShiftPlacement: a frame-shift repair whose stray byte was taken one
@@ -15,18 +16,29 @@ import (
 // its character k; the run it garbles ends in the Latin word's first
 // letter, which the last character ate.
 func TestShiftPlacement(t *testing.T) {
+	gb := simplifiedchinese.GB18030.NewEncoder()
+	b5 := traditionalchinese.Big5.NewEncoder()
 	for _, c := range []struct {
+		code string
 		line string
 		k    int // the character the stray byte goes before
 	}{
-		{"開啟設定頁面Firefox", 0},
-		{"請按下確認鍵Enter", 2},
-		{"我们使用开源软件Linux", 4},
-		{"本机安装的数据库MySQL", 3},
-		{"選單中按下儲存Save", 1},
+		{"gb18030", "開啟設定頁面Firefox", 0},
+		{"gb18030", "請按下確認鍵Enter", 2},
+		{"gb18030", "我们使用开源软件Linux", 4},
+		{"gb18030", "本机安装的数据库MySQL", 3},
+		{"gb18030", "選單中按下儲存Save", 1},
+		// Fullwidth digits, which the model scores as ASCII ones; Big5's
+		// ） ends in 5E, read as ^ at the line end.
+		{"big5", "作者：王禹偁（９５４－１００１）", 10},
+		{"big5", "計畫期程（２０２３－２０２６）", 10},
+		{"big5", "核定編號（第１２０５號）", 7},
 	} {
+		enc, stray, decoder := gb, byte(0x8f), "python gb18030 replace"
+		if c.code == "big5" {
+			enc, stray, decoder = b5, 0xb0, "python big5 replace"
+		}
 		runes := []rune(c.line)
-		enc := simplifiedchinese.GB18030.NewEncoder()
 		head, err := enc.Bytes([]byte(string(runes[:c.k])))
 		if err != nil {
 			t.Fatal(err)
@@ -35,17 +47,21 @@ func TestShiftPlacement(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{0x8f})
-		bad := decoderNamed(t, "python gb18030 replace").decode(b)
-		latin := strings.IndexFunc(c.line, func(r rune) bool { return r < 0x80 })
-		suffix := c.line[latin+1:]
+		b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{stray})
+		bad := decoderNamed(t, decoder).decode(b)
+		// The run ends after the Latin word's first letter, which it
+		// ate, or at the line end.
+		suffix := ""
+		if latin := strings.IndexFunc(c.line, func(r rune) bool { return r < 0x80 }); latin >= 0 {
+			suffix = c.line[latin+1:]
+		}
 		if !strings.HasSuffix(bad, suffix) || strings.ContainsRune(bad, utf8.RuneError) {
-			t.Fatalf("%q: the stray byte garbled it to %q, not a run that ate %q", c.line, bad, c.line[latin:latin+1])
+			t.Fatalf("%q: the stray byte garbled it to %q, not a run that loses nothing", c.line, bad)
 		}
 		start := len(string([]rune(bad)[:c.k]))
 		end := len(bad) - len(suffix)
-		want := c.line[len(string(runes[:c.k])) : latin+1]
-		sh := New().mechanism("gb18030 frame shift")
+		want := c.line[len(string(runes[:c.k])) : len(c.line)-len(suffix)]
+		sh := New().mechanism(c.code + " frame shift")
 		var buf []byte
 		if got, ok := readShifted(&buf, sh, bad[start:end]); !ok || got != want {
 			t.Fatalf("%q: the run reads %q, want %q", c.line, got, want)
@@ -55,16 +71,21 @@ func TestShiftPlacement(t *testing.T) {
 			_, n := utf8.DecodeLastRuneInString(bad[:start])
 			moved = append(moved, start-n)
 		}
+		tried := 0
 		for _, s := range moved {
 			read, ok := readShifted(&buf, sh, bad[s:end])
 			if !ok {
 				continue // no reading there: nothing to move from
 			}
+			tried++
 			reps := []replacement{{start: s, end: end, repl: read, reason: sh.reason + " (stray byte 00 dropped)"}}
 			got := placeShifts(New().lm(), sh, bad, reps)
 			if got[0].start != start || got[0].repl != want {
 				t.Errorf("%q: stray byte taken at %d: got %q at %d, want %q at %d", c.line, s, got[0].repl, got[0].start, want, start)
 			}
+		}
+		if tried == 0 {
+			t.Errorf("%q: no misplaced reading to move", c.line)
 		}
 	}
 }
