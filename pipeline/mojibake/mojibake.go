@@ -295,7 +295,11 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
-	reps = placeShifts(r.lm(), pageShift(r.mechs, reps, st.Shift), text, reps)
+	if sh := pageShift(r.mechs, reps, st.Shift); sh != nil {
+		// The running-text model reads across word boundaries, where a
+		// misplaced stray byte shows (滑际 against 滑鼠).
+		reps = placeShifts(r.infer(), r.fold(), sh, text, reps)
+	}
 	if sc.shifted != nil {
 		st.Shift = sc.shifted.reason
 	} else if m := shiftOf(r.mechs, reps); m != nil {

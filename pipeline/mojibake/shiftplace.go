@@ -29,7 +29,7 @@ const (
 // placeShifts returns reps with each of sh's frame-shift repairs moved to
 // where the model reads the run best. reps are in text order and do not
 // overlap; so are those returned.
-func placeShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replacement) []replacement {
+func placeShifts(lm *langmodel.Model, fold func(rune) rune, sh *mechanism, text string, reps []replacement) []replacement {
 	if sh == nil {
 		return reps
 	}
@@ -79,6 +79,19 @@ func placeShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 		for _, s := range cand {
 			from = min(from, s)
 		}
+		// The line's script, from its text outside the characters tried
+		// and the run's reading after its first character (which the
+		// readings share): a character of the other script costs what it
+		// costs a lost one (滑际 in a traditional line).
+		ls := strings.LastIndexByte(text[:from], '\n') + 1
+		le := strings.IndexByte(text[rp.end:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += rp.end
+		}
+		_, first := utf8.DecodeRuneInString(base)
+		vs := variantsOf(fold, []rune(text[ls:from]+base[first:]+text[rp.end:le]))
 		// Fullwidth letters and digits are scored as ASCII: the model
 		// knows digits run on (９５４－１００１), not their fullwidth forms.
 		score := func(s int, reading string) float64 {
@@ -90,10 +103,10 @@ func placeShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 			sc.Next(halfwidth(left))
 			lp := 0.0
 			for _, c := range text[from:s] {
-				lp += sc.Next(halfwidth(c))
+				lp += sc.Next(halfwidth(c)) - vs.otherScript(c)
 			}
 			for _, c := range reading {
-				lp += sc.Next(halfwidth(c))
+				lp += sc.Next(halfwidth(c)) - vs.otherScript(c)
 			}
 			k := 0
 			for _, c := range text[rp.end:] {

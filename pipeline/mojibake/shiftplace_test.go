@@ -2,9 +2,12 @@ package mojibake
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/pipeline/langmodel"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -79,7 +82,7 @@ func TestShiftPlacement(t *testing.T) {
 			}
 			tried++
 			reps := []replacement{{start: s, end: end, repl: read, reason: sh.reason + " (stray byte 00 dropped)"}}
-			got := placeShifts(New().lm(), sh, bad, reps)
+			got := placeShifts(New().lm(), t2sFold(), sh, bad, reps)
 			if got[0].start != start || got[0].repl != want {
 				t.Errorf("%q: stray byte taken at %d: got %q at %d, want %q at %d", c.line, s, got[0].repl, got[0].start, want, start)
 			}
@@ -88,4 +91,73 @@ func TestShiftPlacement(t *testing.T) {
 			t.Errorf("%q: no misplaced reading to move", c.line)
 		}
 	}
+}
+
+// TestShiftPlacementScript: in a traditional line, a stray byte that pairs
+// with the run's first lead byte into a simplified-only character (滑际
+// for 滑鼠, with the stray byte taken one character late) can fool the
+// model into keeping the stray byte late; the line's script moves it. For
+// each line the test takes the stray bytes that make such a character and
+// fool the model alone, and wants each of them placed with the script.
+func TestShiftPlacementScript(t *testing.T) {
+	lines := []struct {
+		line string
+		k    int
+	}{
+		{"也可以使用滑鼠主要鍵點選。", 6},
+		{"請從選單開啟檔案總管視窗。", 4},
+		{"這個設定會影響鍵盤配置與輸入法。", 5},
+		{"在終端機中執行指令並檢查輸出。", 3},
+		{"系統管理員應定期備份資料庫內容。", 7},
+	}
+	gb := simplifiedchinese.GB18030.NewEncoder()
+	sh := New().mechanism("gb18030 frame shift")
+	lm := New().infer()
+	dec := decoderNamed(t, "python gb18030 replace")
+	fooled := 0
+	for _, c := range lines {
+		runes := []rune(c.line)
+		head, err := gb.Bytes([]byte(string(runes[:c.k])))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := gb.Bytes([]byte(c.line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for x := 0x81; x <= 0xfe; x++ {
+			r, _, ok := sh.right.decode([]byte{byte(x), b[len(head)]})
+			if !ok || langmodel.ScriptOf(r) != langmodel.SimplifiedOnly {
+				continue
+			}
+			bad := dec.decode(bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{byte(x)}))
+			if strings.ContainsRune(bad, utf8.RuneError) {
+				continue
+			}
+			start := len(string([]rune(bad)[:c.k]))
+			end := strings.LastIndex(bad, "。")
+			var buf []byte
+			want, ok := readShifted(&buf, sh, bad[start:end])
+			if !ok || !strings.HasPrefix(c.line[len(head)/2*3:], want) {
+				continue // the run does not end before the full stop
+			}
+			late := start + len(string([]rune(bad[start:])[:1]))
+			read, ok := readShifted(&buf, sh, bad[late:end])
+			if !ok {
+				continue
+			}
+			reps := []replacement{{start: late, end: end, repl: read, reason: sh.reason + " (stray byte 00 dropped)"}}
+			if got := placeShifts(lm, nil, sh, bad, slices.Clone(reps)); got[0].start == start {
+				continue // the model alone places it
+			}
+			fooled++
+			if got := placeShifts(lm, t2sFold(), sh, bad, slices.Clone(reps)); got[0].start != start || got[0].repl != want {
+				t.Errorf("%q (stray %X, %q): got %q at %d, want %q at %d", c.line, x, r, got[0].repl, got[0].start, want, start)
+			}
+		}
+	}
+	if fooled < 5 {
+		t.Errorf("only %d stray bytes fool the model alone: too few to test the script", fooled)
+	}
+	t.Logf("%d stray bytes fool the model alone", fooled)
 }
