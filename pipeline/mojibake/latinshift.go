@@ -280,7 +280,10 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 			gain += read.Next(r) - found.Next(r)
 		}
 		need := trailShiftGain
-		if p != '\n' && unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) >= rare && unicode.Is(unicode.Han, d) {
+		if p != '\n' && unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) >= rare && unicode.Is(unicode.Han, d) && asciiLetter(t) {
+			// A lone letter between Chinese characters is often text
+			// (X光, A股); a lone bracket or symbol of the trail range
+			// ("和岩[密" for 和加密) seldom is.
 			need = trailShiftCommonGain
 		}
 		if gain >= need {

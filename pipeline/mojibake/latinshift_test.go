@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -298,4 +299,62 @@ func TestPrivateUseShift(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTrailShiftSymbol: on a Big5 page with frame shifts, a stray byte
+// before a character whose trail byte is an ASCII bracket or symbol (加 is
+// a5 5b, "[") pairs with its lead byte into a common character and leaves
+// the symbol alone between Chinese characters ("和岩[密" for 和加密). A
+// lone symbol there is seldom text, unlike a lone letter (X光), so the
+// reading needs only the gain of a rare character's.
+func TestTrailShiftSymbol(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	// '|' marks the character the stray byte goes before: 加 [, 設 ],
+	// 程 {, 開 }, 功 \, 一 @.
+	inside := []string{"使用公鑰|加密檔案", "請先|設定網路", "這個|程式可以執行", "按下按鈕|開始下載", "系統|功能完整", "選擇其中|一項"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	dec := decoderNamed(t, "python big5 replace")
+	lm := New().lm()
+	tested := 0
+	for _, s := range inside {
+		mark := strings.Index(s, "|")
+		s = strings.Replace(s, "|", "", 1)
+		head, err := enc.Bytes([]byte(s[:mark]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The stray bytes that pair with the lead byte into a common
+		// character.
+		for x := 0xa4; x <= 0xc6; x += 3 {
+			c, _, ok := big5Table().decodeRune([]byte{byte(x), b[len(head)]}, false)
+			if !ok || !unicode.Is(unicode.Han, c) || lm.UnigramLogProb(c) < rare {
+				continue
+			}
+			var page [][]byte
+			for _, l := range shifted {
+				sb, err := enc.Bytes([]byte(l))
+				if err != nil {
+					t.Fatal(err)
+				}
+				page = append(page, append([]byte{0xa4}, sb...))
+			}
+			page = append(page, bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{byte(x)}))
+			bad := dec.decode(bytes.Join(page, []byte("\n")))
+			out, edits := New().Repair(bad)
+			checkEdits(t, bad, out, edits)
+			lines := strings.Split(out, "\n")
+			tested++
+			if got := lines[len(lines)-1]; got != s {
+				t.Errorf("stray %X: got %q, want %q (as found %q)", x, got, s, strings.Split(bad, "\n")[len(lines)-1])
+			}
+		}
+	}
+	if tested < 5 {
+		t.Errorf("only %d lines tested", tested)
+	}
+	t.Logf("%d lines tested", tested)
 }
