@@ -40,6 +40,14 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 	var out []replacement
 	var buf [4]byte
 	var vocab map[string]int
+	// pageWord reports whether the page writes the Latin word that t
+	// standing for [a, z) gives back, in any case (Shell, shell).
+	pageWord := func(a, z int, t byte) bool {
+		if vocab == nil {
+			vocab = latinWords(text)
+		}
+		return vocab[strings.ToLower(stem(wordWith(text, a, z, t)))] > 0
+	}
 	prev := rune('\n')
 	for a, c := range text {
 		// The bytes c takes: an invalid byte is one, though the U+FFFD
@@ -104,7 +112,11 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		if lineStart {
 			// Before ASCII: the word runs on, or a rare character, or a
 			// symbol (not a bullet before a space) runs into a word.
-			take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) || upper(next) && upper(t) || rareHan || !han && asciiAlnum(next))
+			// One of the most frequent characters before a lowercase
+			// word starts clean lines (在script下): it is taken when
+			// the page writes the word it gives back (主ebian, Debian).
+			frequent := han && lm.UnigramLogProb(c) > frequentChar
+			take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || pageWord(a, a+n, byte(t))) || upper(next) && upper(t) || rareHan || !han && asciiAlnum(next))
 		} else {
 			// Inside a lowercase word, a lowercase letter (De俠ian; not
 			// git和svn, whose 和 is M in Big5), or at the start of a word
@@ -125,10 +137,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		// ("GU埋 桌面" for GUI) is told by the page: the word it gives
 		// back is written elsewhere on it.
 		if !take && han && !lineStart && (asciiLetter(p) || asciiLetter(next)) {
-			if vocab == nil {
-				vocab = latinWords(text)
-			}
-			take = vocab[stem(wordWith(text, a, a+n, byte(t)))] > 0
+			take = pageWord(a, a+n, byte(t))
 		}
 		if take {
 			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
@@ -157,8 +166,8 @@ func overlaps(reps []replacement, a, z int) bool {
 	return k > 0 && reps[k-1].end > a || k < len(reps) && reps[k].start < z
 }
 
-// latinWords counts the Latin words of text: runs of two ASCII letters
-// or digits or more, with at least one letter.
+// latinWords counts the Latin words of text, in lower case: runs of two
+// ASCII letters or digits or more, with at least one letter.
 func latinWords(text string) map[string]int {
 	words := map[string]int{}
 	for i := 0; i < len(text); {
@@ -174,7 +183,7 @@ func latinWords(text string) map[string]int {
 			j++
 		}
 		if j-i >= 2 && letters > 0 {
-			words[stem(text[i:j])]++
+			words[strings.ToLower(stem(text[i:j]))]++
 		}
 		i = j
 	}
@@ -280,6 +289,11 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 			gain += read.Next(r) - found.Next(r)
 		}
 		need := trailShiftGain
+		if opens(c) && asciiLetter(t) {
+			// An opening quote or bracket before a lone letter is text
+			// far more often than a shift ("“l”", "（C语言）").
+			need = trailShiftCommonGain
+		}
 		if p != '\n' && unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) >= rare && unicode.Is(unicode.Han, d) && asciiLetter(t) {
 			// A lone letter between Chinese characters is often text
 			// (X光, A股); a lone bracket or symbol of the trail range
@@ -305,6 +319,11 @@ const (
 	trailShiftGain       = 3.0
 	trailShiftCommonGain = 9.0
 )
+
+// frequentChar is the unigram log probability above which a character is
+// one of the hundred or so most frequent (的 一 在 是 和): before a Latin
+// word at a line start it is text, not a stray byte's pair.
+const frequentChar = -6.5
 
 func digitASCII(r rune) bool { return r >= '0' && r <= '9' }
 

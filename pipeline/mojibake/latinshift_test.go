@@ -53,11 +53,18 @@ func TestLatinShift(t *testing.T) {
 // too: the stray byte before a digit or a space is U+FFFD and dropped,
 // before a letter it paired with the letter (any character at a line
 // start whose trail byte is that letter, when the word runs on); Chinese
-// punctuation before Latin words and a clean 在GNOME stay.
+// punctuation before Latin words, a clean 在GNOME or 在script (one of the
+// most frequent characters before a lowercase word) and a quote before a
+// lone letter stay.
 func TestLineStartStrayByte(t *testing.T) {
 	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
 	stray := []string{"2022年全縣新建農村公路120公里", "Debian 系統中的自由軟體", "APT 工具的指令列介面", " 全線設服務區2處", "recode(1) 也是有用的"}
-	clean := []string{"在GNOME 桌面環境下開啟終端", "《Debian 參考手冊》（第二版）", "網絡流量分析（Tcpdump，控制檯）", "瀏覽 “group_name” 的組資訊", "· 馮正霖強調：推動公路交通發展", "用git和svn管理原始碼", "WPA和WPA2客戶端支援"}
+	clean := []string{"在GNOME 桌面環境下開啟終端", "《Debian 參考手冊》（第二版）", "網絡流量分析（Tcpdump，控制檯）", "瀏覽 “group_name” 的組資訊", "· 馮正霖強調：推動公路交通發展", "用git和svn管理原始碼", "WPA和WPA2客戶端支援",
+		// One of the most frequent characters before a lowercase word
+		// (Big5 gives 在 the trail byte b, 上 W, 人 H).
+		"在script下使用任何命令", "在bash裡執行", "上github查詢原始碼", "人要學會使用vim",
+		// A quote or bracket before a lone letter.
+		"按下 “l”，並輸入", "輸入 “q” 離開", "轉換原始碼到 TeX（C語言）", "參考 “C 程式設計語言”，第二版", "選擇（B）選項"}
 	// A stray byte inside a lowercase word, the line's other bytes in step.
 	// '|' marks where the stray byte goes.
 	inside := []string{"安裝 De|bian 系統", "請安裝 sendm|ail 套件", "通過 pam|_group(8) 模組",

@@ -304,6 +304,9 @@ func runRealistic(t *testing.T) map[string]*[2]realStats {
 					if bad[i] == want[i] {
 						s.cleanLines++
 						s.cleanLineEdits += len(byLine[i])
+						if *verbose && h == 0 && len(byLine[i]) > 0 {
+							t.Logf("%s: clean line edited:\n clean %s\n got   %s\n edits %v", m.name, want[i], got[i], byLine[i])
+						}
 						continue
 					}
 					s.lines++
