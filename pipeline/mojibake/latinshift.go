@@ -59,7 +59,19 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		// Most of a Chinese page is a character after a Han one: skip it
 		// before the Unicode table lookups below (this loop reads every
 		// character of a page with shifts, however large).
-		if c < 0x80 || p >= 0x4e00 && p <= 0x9fff {
+		if c < 0x80 {
+			continue
+		}
+		if p >= 0x4e00 && p <= 0x9fff {
+			// After a Chinese character, a rare one or a private-use
+			// one before a Latin word whose letter it ate ("共享攔oot"
+			// for root, "的昒nix" for Unix): a common one there is text
+			// (的Unix).
+			if a+n < len(text) && asciiLetter(rune(text[a+n])) && !overlaps(reps, a, a+n) {
+				if r, ok := eatenAfterHan(lm, sh, c, rune(text[a+n])); ok {
+					out = append(out, replacement{start: a, end: a + n, repl: string(r), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, strayOf(sh, c))})
+				}
+			}
 			continue
 		}
 		// After Chinese punctuation a Latin word may start too (（locale）).
@@ -144,6 +156,38 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 	}
 	return out
+}
+
+// eatenAfterHan returns the letter that c, after a Chinese character and
+// before the Latin letter next, stands for: c is rare or of the private
+// use area, its trail byte in sh's wrong code is a letter, and the word
+// it starts keeps its case (a capital before either case, a lowercase
+// letter before a lowercase one).
+func eatenAfterHan(lm *langmodel.Model, sh *mechanism, c, next rune) (rune, bool) {
+	pua := c >= 0xe000 && c <= 0xf8ff
+	if !pua && !(unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) < rare) {
+		return 0, false
+	}
+	var buf [4]byte
+	b, ok := sh.wrong.encode(buf[:0], c)
+	if !ok || len(b) != 2 {
+		return 0, false
+	}
+	if sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+		return 0, false
+	}
+	t := rune(b[1])
+	if !(upper(t) || lower(t) && lower(next)) {
+		return 0, false
+	}
+	return t, true
+}
+
+// strayOf returns the byte of c in sh's wrong code taken for the stray one.
+func strayOf(sh *mechanism, c rune) byte {
+	var buf [4]byte
+	b, _ := sh.wrong.encode(buf[:0], c)
+	return b[0]
 }
 
 // pageShift returns the frame shift that one of reps was repaired with, or

@@ -588,6 +588,12 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			if again && (prev == '\n' || prev < 0) {
 				cost -= pageShiftDiscount
 			}
+			if again && opensWord(rn.pieces) && closedAhead(rn.pieces, win[j:]) {
+				// The mark opens a Latin word whose closer follows with
+				// no opener before it (浮癴oo” for “foo”): as strong as
+				// a symbol read.
+				cost = min(cost, shiftSymbolCost)
+			}
 		}
 		cand -= cost
 		if next >= 0 {
@@ -607,7 +613,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			}
 		}
 		lineStart := i == 0 && (left < 0 || left == '\n') || i > 0 && win[i-1] == '\n'
-		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) && !privateUse(win[i:j]) && !(m.shift && lineStart && punctOnly(rn.pieces)) {
+		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) && !privateUse(win[i:j]) && !(m.shift && (lineStart || opensWord(rn.pieces)) && punctOnly(rn.pieces)) {
 			continue
 		}
 		need := plausible
@@ -778,6 +784,36 @@ func (e *encoded) score(s *langmodel.Scorer, m *mechanism, pc piece) float64 {
 		lp -= asciiCost
 	}
 	return lp
+}
+
+// opensWord reports a reading that opens a quote or bracket before the
+// first letter of a Latin word (“f of “foo”, （i of （imagemagick）):
+// inside a line too, that is a mark read out of step.
+func opensWord(ps []piece) bool {
+	k := 0
+	for k < len(ps) && ps[k].dropped {
+		k++
+	}
+	return k < len(ps)-1 && opens(ps[k].r) && asciiLetter(ps[len(ps)-1].r)
+}
+
+// closedAhead reports whether the rest of the line (after) closes the
+// mark a reading opens with (see opensWord) before opening another.
+func closedAhead(ps []piece, after []rune) bool {
+	k := 0
+	for k < len(ps) && ps[k].dropped {
+		k++
+	}
+	op := ps[k].r
+	for _, r := range after {
+		switch {
+		case r == '\n', r == op:
+			return false
+		case pairOf[r] == op:
+			return true
+		}
+	}
+	return false
 }
 
 // punctOnly reports a reading of Chinese punctuation alone: "（" of "（一）"
