@@ -36,7 +36,8 @@ import (
 // Stage is the name mojibake edits carry.
 const Stage = "mojibake"
 
-// Repairer repairs mojibake; it is immutable and safe for concurrent use.
+// Repairer repairs mojibake; it is safe for concurrent use, and what it
+// changes as it goes (its buffers and the gate's memo) changes no result.
 type Repairer struct {
 	// lm loads the language model on the first text with a suspicious
 	// spot: the detector's tables are precomputed, so clean text never
@@ -69,6 +70,9 @@ type Repairer struct {
 	// scratches keeps the lattice buffers between documents: allocating
 	// them for each document was a tenth of the stage on clean text.
 	scratches sync.Pool
+	// verdicts keeps the gate's verdicts from document to document (see
+	// gateMemo).
+	verdicts gateMemo
 }
 
 // New returns a Repairer using the default language model.
@@ -599,6 +603,12 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 			through |= g.gains & want
 			continue
 		}
+		key := gateKey{text: text[n.start:n.end], left: left, right: right, lone: w.lone, shifted: r.mechIndex(sc.shifted)}
+		if g, ok := r.verdicts.get(key); ok && want&^g.read == 0 && !r.noGateMemo {
+			through |= g.gains & want
+			sc.gated = append(sc.gated, g)
+			continue
+		}
 		sc.load(r.lm(), text, n.start, n.end)
 		g := gateSpan{text: text[n.start:n.end], left: left, right: right, lone: w.lone}
 		for i, m := range r.mechs() {
@@ -612,6 +622,9 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 		}
 		through |= g.gains
 		sc.gated = append(sc.gated, g)
+		if !r.noGateMemo {
+			r.verdicts.put(key, g)
+		}
 	}
 	pass := sc.pass[:0]
 	for i, m := range r.mechs() {
@@ -621,6 +634,75 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 	}
 	sc.pass = pass
 	return pass
+}
+
+// gateMemo keeps the gate's verdicts on narrow spans across documents.
+// A verdict depends on the span's text, the characters on either side,
+// whether the window is lone and which frame shift the page was already
+// repaired with, and on nothing else (the gate reads before any window of
+// the text is repaired): a run's documents repeat their rare but real
+// characters (a site's name, a byline, a place named in a series of
+// reports), and each such span is read once per run, not once per page.
+type gateMemo struct {
+	mu sync.Mutex
+	m  map[gateKey]gateSpan
+}
+
+// gateKey is what a verdict depends on (see gateMemo); shifted is the
+// index in mechs of the page's frame shift, -1 when none.
+type gateKey struct {
+	text        string
+	left, right rune
+	lone        bool
+	shifted     int
+}
+
+const (
+	// gateMemoSize bounds the memo's entries: it starts over when full
+	// (a few hundred kilobytes at most).
+	gateMemoSize = 1 << 13
+	// gateMemoSpan is the longest span kept: narrow spans are a few
+	// characters; long ones (many spots close together) seldom repeat.
+	gateMemoSpan = 256
+)
+
+func (g *gateMemo) get(k gateKey) (gateSpan, bool) {
+	if len(k.text) > gateMemoSpan {
+		return gateSpan{}, false
+	}
+	g.mu.Lock()
+	v, ok := g.m[k]
+	g.mu.Unlock()
+	return v, ok
+}
+
+// put adds the verdict v on k to what the memo holds: a span read with
+// some mechanisms at one time and others at another has both recorded.
+func (g *gateMemo) put(k gateKey, v gateSpan) {
+	if len(k.text) > gateMemoSpan {
+		return
+	}
+	// The memo outlives the document: it must not hold on to its text.
+	k.text = strings.Clone(k.text)
+	v.text = k.text
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.m == nil || len(g.m) >= gateMemoSize {
+		g.m = make(map[gateKey]gateSpan)
+	}
+	if old, ok := g.m[k]; ok {
+		v.read |= old.read
+		v.gains |= old.gains
+	}
+	g.m[k] = v
+}
+
+// mechIndex returns m's index in r.mechs(), -1 for nil.
+func (r *Repairer) mechIndex(m *mechanism) int {
+	if m == nil {
+		return -1
+	}
+	return slices.Index(r.mechs(), m)
 }
 
 func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {
