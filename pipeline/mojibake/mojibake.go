@@ -230,7 +230,8 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	if st.AfterBreak {
 		sc.textLeft = '\n'
 	}
-	ws := r.windows(text, spots)
+	sc.ws, sc.spans = windowsInto(sc.ws, sc.spans, text, spots)
+	ws := sc.ws
 	var looked []window // lines examined, in order
 	var confused *mechanism
 	for i := 0; i < len(ws); {
@@ -379,6 +380,9 @@ type scratch struct {
 	noBound bool
 	// pass holds the mechanisms a window's gate let through.
 	pass []*mechanism
+	// ws and spans hold the windows of this pass and their narrow spans.
+	ws    []window
+	spans []byteSpan
 	// gated holds the gate's verdicts on the narrow spans of this pass.
 	gated []gateSpan
 	// garbled: a window of this text passed the gate.
@@ -414,6 +418,8 @@ type window struct {
 	lone       bool
 	near       []byteSpan
 	spots      int
+	// nearAt is where near starts in the storage windowsInto fills.
+	nearAt int
 }
 
 // spotsPerWide is the least share of a line's non-ASCII characters that
@@ -450,7 +456,19 @@ const maxWindow = 16 << 10
 // windows groups suspicious byte offsets into spans of ±context characters,
 // clipped to their line and merged when they overlap, up to maxWindow bytes.
 func (r *Repairer) windows(text string, spots []int) []window {
-	var ws []window
+	ws, _ := windowsInto(nil, nil, text, spots)
+	return ws
+}
+
+// windowsInto is windows with the storage of ws and spans reused: a
+// window and its narrow spans allocated one by one were a third of the
+// stage on clean text once the gate's memo answered for them. The
+// windows' near slices share spans, in order; only the last window's
+// grows while they are built. It returns the storage for the next call.
+func windowsInto(ws []window, spans []byteSpan, text string, spots []int) ([]window, []byteSpan) {
+	ws, spans = ws[:0], spans[:0]
+	// nearFrom is where the last window's narrow spans start in spans.
+	nearFrom := 0
 	// Spots come in text order: each line is found once, not once per spot
 	// (a line of 锟 has a spot per character).
 	lineStart, lineEnd := 0, -1
@@ -472,33 +490,46 @@ func (r *Repairer) windows(text string, spots []int) []window {
 			// A full window is cut and the rest starts a new one.
 			cut := cutWindow(text, ws[k])
 			w := &ws[k]
-			near := w.near[:0]
-			for _, n := range w.near {
+			kept := nearFrom
+			for _, n := range spans[nearFrom:] {
 				if n.start < cut {
-					near = append(near, byteSpan{n.start, min(n.end, cut)})
+					spans[kept] = byteSpan{n.start, min(n.end, cut)}
+					kept++
 				}
 			}
-			w.near, w.end = near, cut
+			spans = spans[:kept]
+			w.end = cut
 			// The spots past the cut move with their line's count (which
 			// is all that counts them); the new window's gate reads from
 			// the cut.
-			ws = append(ws, window{start: cut, end: z, lone: w.lone && lone, near: []byteSpan{{cut, max(nz, cut)}}, spots: 1})
+			nearFrom = len(spans)
+			ws = append(ws, window{start: cut, end: z, lone: w.lone && lone, spots: 1, nearAt: nearFrom})
+			spans = append(spans, byteSpan{cut, max(nz, cut)})
 			continue
 		}
 		if k := len(ws) - 1; k >= 0 && a <= ws[k].end {
 			ws[k].end = max(ws[k].end, z)
 			ws[k].lone = ws[k].lone && lone
 			ws[k].spots++
-			if n := &ws[k].near[len(ws[k].near)-1]; na <= n.end {
+			if n := &spans[len(spans)-1]; na <= n.end {
 				n.end = max(n.end, nz)
 			} else {
-				ws[k].near = append(ws[k].near, byteSpan{na, nz})
+				spans = append(spans, byteSpan{na, nz})
 			}
 			continue
 		}
-		ws = append(ws, window{start: a, end: z, lone: lone, near: []byteSpan{{na, nz}}, spots: 1})
+		nearFrom = len(spans)
+		ws = append(ws, window{start: a, end: z, lone: lone, spots: 1, nearAt: nearFrom})
+		spans = append(spans, byteSpan{na, nz})
 	}
-	return ws
+	for k := range ws {
+		to := len(spans)
+		if k+1 < len(ws) {
+			to = ws[k+1].nearAt
+		}
+		ws[k].near = spans[ws[k].nearAt:to:to]
+	}
+	return ws, spans
 }
 
 // cutWindow returns where a window of maxWindow bytes or more ends: after
