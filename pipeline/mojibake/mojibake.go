@@ -690,7 +690,7 @@ type gateKey struct {
 
 const (
 	// gateMemoSize bounds the memo's entries: it starts over when full
-	// (a few hundred kilobytes at most).
+	// (under 3 MB at most, about 1 MB with narrow spans of ten characters).
 	gateMemoSize = 1 << 13
 	// gateMemoSpan is the longest span kept: narrow spans are a few
 	// characters; long ones (many spots close together) seldom repeat.
