@@ -249,8 +249,9 @@ func countPunct(n *html.Node) int {
 // named like comments, share bars or related lists, then sections headed by
 // a related-articles or comments label. An element holding half of the
 // page's prose (by the model's block scores) or more is never removed: a
-// name is evidence, not a verdict. It returns the paths removed.
-func (x *extractor) pruneChrome(body *html.Node) []string {
+// name is evidence, not a verdict. With paths, it returns the paths
+// removed (for Explain: naming them walks up the tree for each).
+func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
 	m := x.scoreTree(body)
 	total := m.of(body).prose
 	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
@@ -261,7 +262,9 @@ func (x *extractor) pruneChrome(body *html.Node) []string {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
 				if (chromeTags.has(c.DataAtom) || chromeName(c)) && !protected(c) {
-					removed = append(removed, nodePath(c))
+					if paths {
+						removed = append(removed, nodePath(c))
+					}
 					n.RemoveChild(c)
 				} else {
 					walk(c)

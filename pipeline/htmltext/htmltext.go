@@ -124,7 +124,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	}
 	meta, src := h.decide(x.lines(body))
 	e.TitleFrom, e.DateFrom = src.title, src.date
-	e.Pruned = x.pruneChrome(body)
+	e.Pruned = x.pruneChrome(body, explain)
 	m := x.scoreTree(body)
 	main := m.choose(body)
 	var a Article

@@ -80,3 +80,44 @@ func repeatedSpans(r *Repairer, text string) int {
 	}
 	return n
 }
+
+// TestGateMemoAcrossDocuments: one Repairer's verdicts carry from document
+// to document (gateMemo). Documents that share lines with a rare but real
+// character, clean and garbled by each corruption, in each state a chunk
+// can start in, repair the same through a Repairer that has read the
+// others first as through one that reads every narrow span. It fails when
+// the memo holds nothing after them (it would then be checked nowhere).
+func TestGateMemoAcrossDocuments(t *testing.T) {
+	fast, ref := New(), New()
+	ref.noGateMemo = true
+	shared := []string{"由坪輋用新公路通往镇上。", "記者蔡政珉攝影報導。", "巴结至泥凼公路改造完工。"}
+	var docs []string
+	for i, a := range shared {
+		b := shared[(i+1)%len(shared)]
+		docs = append(docs, a+"\n"+b, b+"\n"+a)
+		for _, c := range corruptions() {
+			if g, ok := c.corrupt(a); ok {
+				docs = append(docs, g+"\n"+b, b+"\n"+g+"\n"+a)
+			}
+		}
+	}
+	states := []State{{}, {Chunked: true, AfterBreak: true}, {Shift: "gb18030 frame shift"}, {Shift: "big5 frame shift", Garbled: true}}
+	for round := range 2 {
+		for _, d := range docs {
+			for _, st := range states {
+				outF, editsF, stF := fast.RepairFrom(d, st)
+				outR, editsR, stR := ref.RepairFrom(d, st)
+				if outF != outR || !reflect.DeepEqual(editsF, editsR) || stF != stR {
+					t.Errorf("round %d, state %+v, %q: with the memo %q %v %+v, without %q %v %+v", round, st, d, outF, editsF, stF, outR, editsR, stR)
+				}
+			}
+		}
+	}
+	fast.verdicts.mu.Lock()
+	n := len(fast.verdicts.m)
+	fast.verdicts.mu.Unlock()
+	if n == 0 {
+		t.Error("the memo holds no verdict: the test checks nothing")
+	}
+	t.Logf("%d documents, %d verdicts kept", len(docs), n)
+}

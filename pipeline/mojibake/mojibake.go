@@ -36,7 +36,8 @@ import (
 // Stage is the name mojibake edits carry.
 const Stage = "mojibake"
 
-// Repairer repairs mojibake; it is immutable and safe for concurrent use.
+// Repairer repairs mojibake; it is safe for concurrent use, and what it
+// changes as it goes (its buffers and the gate's memo) changes no result.
 type Repairer struct {
 	// lm loads the language model on the first text with a suspicious
 	// spot: the detector's tables are precomputed, so clean text never
@@ -69,6 +70,9 @@ type Repairer struct {
 	// scratches keeps the lattice buffers between documents: allocating
 	// them for each document was a tenth of the stage on clean text.
 	scratches sync.Pool
+	// verdicts keeps the gate's verdicts from document to document (see
+	// gateMemo).
+	verdicts gateMemo
 }
 
 // New returns a Repairer using the default language model.
@@ -226,7 +230,8 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	if st.AfterBreak {
 		sc.textLeft = '\n'
 	}
-	ws := r.windows(text, spots)
+	sc.ws, sc.spans = windowsInto(sc.ws, sc.spans, text, spots)
+	ws := sc.ws
 	var looked []window // lines examined, in order
 	var confused *mechanism
 	for i := 0; i < len(ws); {
@@ -380,6 +385,9 @@ type scratch struct {
 	noBound bool
 	// pass holds the mechanisms a window's gate let through.
 	pass []*mechanism
+	// ws and spans hold the windows of this pass and their narrow spans.
+	ws    []window
+	spans []byteSpan
 	// gated holds the gate's verdicts on the narrow spans of this pass.
 	gated []gateSpan
 	// garbled: a window of this text passed the gate.
@@ -415,6 +423,8 @@ type window struct {
 	lone       bool
 	near       []byteSpan
 	spots      int
+	// nearAt is where near starts in the storage windowsInto fills.
+	nearAt int
 }
 
 // spotsPerWide is the least share of a line's non-ASCII characters that
@@ -451,7 +461,19 @@ const maxWindow = 16 << 10
 // windows groups suspicious byte offsets into spans of ±context characters,
 // clipped to their line and merged when they overlap, up to maxWindow bytes.
 func (r *Repairer) windows(text string, spots []int) []window {
-	var ws []window
+	ws, _ := windowsInto(nil, nil, text, spots)
+	return ws
+}
+
+// windowsInto is windows with the storage of ws and spans reused: a
+// window and its narrow spans allocated one by one were a third of the
+// stage on clean text once the gate's memo answered for them. The
+// windows' near slices share spans, in order; only the last window's
+// grows while they are built. It returns the storage for the next call.
+func windowsInto(ws []window, spans []byteSpan, text string, spots []int) ([]window, []byteSpan) {
+	ws, spans = ws[:0], spans[:0]
+	// nearFrom is where the last window's narrow spans start in spans.
+	nearFrom := 0
 	// Spots come in text order: each line is found once, not once per spot
 	// (a line of 锟 has a spot per character).
 	lineStart, lineEnd := 0, -1
@@ -473,33 +495,46 @@ func (r *Repairer) windows(text string, spots []int) []window {
 			// A full window is cut and the rest starts a new one.
 			cut := cutWindow(text, ws[k])
 			w := &ws[k]
-			near := w.near[:0]
-			for _, n := range w.near {
+			kept := nearFrom
+			for _, n := range spans[nearFrom:] {
 				if n.start < cut {
-					near = append(near, byteSpan{n.start, min(n.end, cut)})
+					spans[kept] = byteSpan{n.start, min(n.end, cut)}
+					kept++
 				}
 			}
-			w.near, w.end = near, cut
+			spans = spans[:kept]
+			w.end = cut
 			// The spots past the cut move with their line's count (which
 			// is all that counts them); the new window's gate reads from
 			// the cut.
-			ws = append(ws, window{start: cut, end: z, lone: w.lone && lone, near: []byteSpan{{cut, max(nz, cut)}}, spots: 1})
+			nearFrom = len(spans)
+			ws = append(ws, window{start: cut, end: z, lone: w.lone && lone, spots: 1, nearAt: nearFrom})
+			spans = append(spans, byteSpan{cut, max(nz, cut)})
 			continue
 		}
 		if k := len(ws) - 1; k >= 0 && a <= ws[k].end {
 			ws[k].end = max(ws[k].end, z)
 			ws[k].lone = ws[k].lone && lone
 			ws[k].spots++
-			if n := &ws[k].near[len(ws[k].near)-1]; na <= n.end {
+			if n := &spans[len(spans)-1]; na <= n.end {
 				n.end = max(n.end, nz)
 			} else {
-				ws[k].near = append(ws[k].near, byteSpan{na, nz})
+				spans = append(spans, byteSpan{na, nz})
 			}
 			continue
 		}
-		ws = append(ws, window{start: a, end: z, lone: lone, near: []byteSpan{{na, nz}}, spots: 1})
+		nearFrom = len(spans)
+		ws = append(ws, window{start: a, end: z, lone: lone, spots: 1, nearAt: nearFrom})
+		spans = append(spans, byteSpan{na, nz})
 	}
-	return ws
+	for k := range ws {
+		to := len(spans)
+		if k+1 < len(ws) {
+			to = ws[k+1].nearAt
+		}
+		ws[k].near = spans[ws[k].nearAt:to:to]
+	}
+	return ws, spans
 }
 
 // cutWindow returns where a window of maxWindow bytes or more ends: after
@@ -604,6 +639,12 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 			through |= g.gains & want
 			continue
 		}
+		key := gateKey{text: text[n.start:n.end], left: left, right: right, lone: w.lone, shifted: r.mechIndex(sc.shifted)}
+		if g, ok := r.verdicts.get(key); ok && want&^g.read == 0 && !r.noGateMemo {
+			through |= g.gains & want
+			sc.gated = append(sc.gated, g)
+			continue
+		}
 		sc.load(r.lm(), text, n.start, n.end)
 		g := gateSpan{text: text[n.start:n.end], left: left, right: right, lone: w.lone}
 		for i, m := range r.mechs() {
@@ -617,6 +658,9 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 		}
 		through |= g.gains
 		sc.gated = append(sc.gated, g)
+		if !r.noGateMemo {
+			r.verdicts.put(key, g)
+		}
 	}
 	pass := sc.pass[:0]
 	for i, m := range r.mechs() {
@@ -626,6 +670,75 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 	}
 	sc.pass = pass
 	return pass
+}
+
+// gateMemo keeps the gate's verdicts on narrow spans across documents.
+// A verdict depends on the span's text, the characters on either side,
+// whether the window is lone and which frame shift the page was already
+// repaired with, and on nothing else (the gate reads before any window of
+// the text is repaired): a run's documents repeat their rare but real
+// characters (a site's name, a byline, a place named in a series of
+// reports), and each such span is read once per run, not once per page.
+type gateMemo struct {
+	mu sync.Mutex
+	m  map[gateKey]gateSpan
+}
+
+// gateKey is what a verdict depends on (see gateMemo); shifted is the
+// index in mechs of the page's frame shift, -1 when none.
+type gateKey struct {
+	text        string
+	left, right rune
+	lone        bool
+	shifted     int
+}
+
+const (
+	// gateMemoSize bounds the memo's entries: it starts over when full
+	// (under 3 MB at most, about 1 MB with narrow spans of ten characters).
+	gateMemoSize = 1 << 13
+	// gateMemoSpan is the longest span kept: narrow spans are a few
+	// characters; long ones (many spots close together) seldom repeat.
+	gateMemoSpan = 256
+)
+
+func (g *gateMemo) get(k gateKey) (gateSpan, bool) {
+	if len(k.text) > gateMemoSpan {
+		return gateSpan{}, false
+	}
+	g.mu.Lock()
+	v, ok := g.m[k]
+	g.mu.Unlock()
+	return v, ok
+}
+
+// put adds the verdict v on k to what the memo holds: a span read with
+// some mechanisms at one time and others at another has both recorded.
+func (g *gateMemo) put(k gateKey, v gateSpan) {
+	if len(k.text) > gateMemoSpan {
+		return
+	}
+	// The memo outlives the document: it must not hold on to its text.
+	k.text = strings.Clone(k.text)
+	v.text = k.text
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.m == nil || len(g.m) >= gateMemoSize {
+		g.m = make(map[gateKey]gateSpan)
+	}
+	if old, ok := g.m[k]; ok {
+		v.read |= old.read
+		v.gains |= old.gains
+	}
+	g.m[k] = v
+}
+
+// mechIndex returns m's index in r.mechs(), -1 for nil.
+func (r *Repairer) mechIndex(m *mechanism) int {
+	if m == nil {
+		return -1
+	}
+	return slices.Index(r.mechs(), m)
 }
 
 func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {

@@ -617,7 +617,9 @@ func RelativeTime(s string) bool {
 // or "首页 > 新闻 > 正文": two or more separators between short parts.
 func Breadcrumb(s string) bool {
 	for _, sep := range []string{"›", "»", ">", "＞", "→"} {
-		if strings.Count(s, sep) < 2 && !(strings.Count(s, sep) == 1 && strings.Contains(s, "首页")) {
+		// One count per separator: counting again for the 首页 case made
+		// two passes over every line that has none (most lines).
+		if n := strings.Count(s, sep); n < 2 && !(n == 1 && strings.Contains(s, "首页")) {
 			continue
 		}
 		parts := strings.Split(s, sep)
