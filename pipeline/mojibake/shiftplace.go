@@ -33,12 +33,14 @@ func placeShifts(lm *langmodel.Model, fold func(rune) rune, sh *mechanism, text 
 	if sh == nil {
 		return reps
 	}
-	prefix := sh.reason + " (stray byte "
+	// A letter read back out of a character that ate it (latinShifts) is
+	// a run of one character too: 员籫zip is 被gzip, not 员gzip.
+	prefix, letter := sh.reason+" (stray byte ", sh.reason+" before a letter (stray byte "
 	var enc []byte
 	var cand []int
 	for i := range reps {
 		rp := reps[i]
-		if !strings.HasPrefix(rp.reason, prefix) {
+		if !strings.HasPrefix(rp.reason, prefix) && !strings.HasPrefix(rp.reason, letter) {
 			continue
 		}
 		// A reason is the shift's, or the shift's with the characters

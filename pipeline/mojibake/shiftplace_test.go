@@ -36,6 +36,13 @@ func TestShiftPlacement(t *testing.T) {
 		{"big5", "作者：王禹偁（９５４－１００１）", 10},
 		{"big5", "計畫期程（２０２３－２０２６）", 10},
 		{"big5", "核定編號（第１２０５號）", 7},
+		// Runs of two characters, the second of which ate the letter:
+		// latinShifts reads the letter back and leaves the first.
+		{"gb18030", "從被gzip壓縮過的檔案", 1},
+		{"gb18030", "衡量包大小的方法。MSS 和", 8},
+		{"gb18030", "請用bash執行", 1},
+		{"gb18030", "開啟新vim視窗", 2},
+		{"gb18030", "系統核心Kernel設定", 3},
 	} {
 		enc, stray, decoder := gb, byte(0x8f), "python gb18030 replace"
 		if c.code == "big5" {
@@ -82,10 +89,20 @@ func TestShiftPlacement(t *testing.T) {
 			}
 			tried++
 			reps := []replacement{{start: s, end: end, repl: read, reason: sh.reason + " (stray byte 00 dropped)"}}
-			got := placeShifts(New().lm(), t2sFold(), sh, bad, reps)
+			got := placeShifts(New().infer(), t2sFold(), sh, bad, reps)
 			if got[0].start != start || got[0].repl != want {
 				t.Errorf("%q: stray byte taken at %d: got %q at %d, want %q at %d", c.line, s, got[0].repl, got[0].start, want, start)
 			}
+		}
+		if last := []rune(bad[start:end]); len(last) == 2 {
+			// The letter read out of the second character alone.
+			s := start + len(string(last[:1]))
+			reps := []replacement{{start: s, end: end, repl: want[len(want)-1:], reason: sh.reason + " before a letter (stray byte 00 dropped)"}}
+			got := placeShifts(New().infer(), t2sFold(), sh, bad, reps)
+			if got[0].start != start || got[0].repl != want {
+				t.Errorf("%q: letter read at %d: got %q at %d, want %q at %d", c.line, s, got[0].repl, got[0].start, want, start)
+			}
+			tried++
 		}
 		if tried == 0 {
 			t.Errorf("%q: no misplaced reading to move", c.line)
