@@ -184,6 +184,9 @@ type moneyDecision struct {
 // later amount of the same list decides ("1410万元、…，合计3388万元车购税补助资金").
 func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next []amount, nextOK []bool) (moneyDecision, bool) {
 	t := s.Text
+	if d, ok, found := arrivedAt(s, numStart); found {
+		return d, ok
+	}
 	d := moneyDecision{cueStart: -1, rule: ".cue"}
 	verdict := 0
 	items := 0 // amounts passed on the way to the head
@@ -220,13 +223,13 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 			d.evidence = "head " + head.word + where + " ← " + h.word + " list item " + itoa(countAmounts(t[h.end:numStart])+1)
 			return false
 		case roleInvest, roleFund:
-			if modifiedHead(t, h.start) {
-				verdict = -1 // "节约投资约1800万元"
+			if modifiedHead(t, h.start) || savedHead(t, h.start) {
+				verdict = -1 // "节约投资约1800万元", "节省接电投资4500万元"
 				return false
 			}
 			verdict = 1
 			d.kind = KindInvestment
-			if h.role == roleFund {
+			if h.role == roleFund || h.word == "投资" && grantedInvestment(t, h.start) {
 				d.kind = KindFunding
 			}
 			d.basis = h.basis
@@ -503,6 +506,98 @@ func headBefore(t string, pos int) (hit, bool) {
 // a change ("节约投资约1800万元", "减少投资", "新增投资" is kept).
 func modifiedHead(t string, pos int) bool {
 	return hasSuffixAny(strings.TrimRight(t[:pos], " "), []string{"节约", "节省", "减少", "压缩", "降低", "增加", "超"}) != ""
+}
+
+// Verbs that take a total to a new amount ("由45亿元调增至52.6亿元"), and
+// the words that give the amount a change arrives at ("较上年增加3.1亿元，达到
+// 28.7亿元").
+var (
+	changedTo  = []string{"调增至", "调增到", "调增为", "调减至", "调减为", "调整为", "调整至", "调整到", "增加至", "增加到", "提高至", "提高到", "增至", "减至", "降至", "上调至", "下调至"}
+	arrivesAt  = []string{"达到", "达", "为", "增至", "减至"}
+	changeFrom = []string{"较上年", "比上年", "较去年", "比去年", "同比"}
+)
+
+// arrivedAt decides the amount at numStart when a change brought a total
+// to it: after "由A调增至" it is A's head's (A decides), after "较上年增加
+// A，达到" the head before the change word's. found is false otherwise.
+func arrivedAt(s *Sentence, numStart int) (d moneyDecision, ok, found bool) {
+	t := s.Text
+	before := strings.TrimRight(t[:numStart], " ")
+	if v := hasSuffixAny(before, changedTo); v != "" {
+		end := len(before) - len(v)
+		am, ok := moneyAmountEndingAt(t, end)
+		if !ok || hasSuffixAny(strings.TrimRight(t[:am.start], " "), []string{"由", "从"}) == "" {
+			return d, false, false
+		}
+		d, ok = moneyEvidence(s, am.start, end, nil, nil, nil)
+		d.evidence += " → changed to"
+		return d, ok, true
+	}
+	// The word may be read already as the amount's qualifier (达到).
+	v := hasPrefixAny(t[numStart:], arrivesAt)
+	if v == "" {
+		if v = hasSuffixAny(before, arrivesAt); v == "" {
+			return d, false, false
+		}
+		before = before[:len(before)-len(v)]
+	}
+	comma := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(comma, "，") && !strings.HasSuffix(comma, ",") {
+		return d, false, false
+	}
+	_, n := utf8.DecodeLastRuneInString(comma)
+	end := len(comma) - n
+	am, ok := moneyAmountEndingAt(t, end)
+	if !ok {
+		return d, false, false
+	}
+	cs := commaClauseStart(t, am.start)
+	ch := -1
+	for _, w := range changeFrom {
+		if k := strings.LastIndex(t[cs:am.start], w); k >= 0 && (ch < 0 || cs+k > ch) {
+			ch = cs + k
+		}
+	}
+	if ch < 0 {
+		return d, false, false
+	}
+	h, found := headBefore(t, ch)
+	if !found || h.start < cs || h.role != roleInvest && h.role != roleFund || modifiedHead(t, h.start) {
+		return d, false, true
+	}
+	d = moneyDecision{cueStart: -1, rule: ".cue", kind: KindInvestment, basis: h.basis, evidence: "head " + h.word + " ← " + t[ch:am.start] + "…" + v}
+	if h.role == roleFund || h.word == "投资" && grantedInvestment(t, h.start) {
+		d.kind, d.basis = KindFunding, BasisAllocated
+	}
+	return d, true, true
+}
+
+// moneyAmountEndingAt returns the amount whose money unit ends at end.
+func moneyAmountEndingAt(t string, end int) (amount, bool) {
+	for _, u := range moneyUnits(t[:end]) {
+		if u[1] == end {
+			return moneyNumberBefore(t, u[0])
+		}
+	}
+	return amount{}, false
+}
+
+// savedHead: a saving verb a few characters before a head, in its clause
+// ("为企业节省接电投资4500万元", "节约建设投资"): the amount is money saved.
+func savedHead(t string, pos int) bool {
+	lo := max(clauseStart(t, pos), pos-4*3)
+	for _, v := range []string{"节约", "节省"} {
+		if strings.Contains(t[lo:pos], v) {
+			return true
+		}
+	}
+	return false
+}
+
+// grantedInvestment: 投资 after the budget that grants it (中央预算内投资,
+// 中央投资, 省级预算内投资) is money given from above, funding.
+func grantedInvestment(t string, pos int) bool {
+	return hasSuffixAny(strings.TrimRight(t[:pos], " "), []string{"预算内", "中央"}) != ""
 }
 
 // rangeFollows: a range mark and a numeral after a unit ("20亿元至30亿元",

@@ -1,0 +1,78 @@
+package extractors
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// kindCase is a text and the figures wanted from it, "kind value" each.
+type kindCase struct {
+	text string
+	want []string
+}
+
+func checkKinds(t *testing.T, cases []kindCase) {
+	t.Helper()
+	set, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, f := range set.Extract(tc.text) {
+			got = append(got, fmt.Sprintf("%s %g", f.Kind, f.Value))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// Money a project saved is no investment, also when a word stands between
+// the saving verb and the head ("为企业节省接电投资4500万元"). Written after
+// a probe6 miss (odd half), in other words.
+func TestSavedInvestmentNotInvestment(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"通过优化设计方案，为项目节约建设投资约1200万元。", nil},
+		{"实行联合审图，累计为企业节省工程投资3800万元。", nil},
+		{"推行代办服务，共为企业节约接电投资2.6亿元。", nil},
+		{"采用装配式工艺，节省桥梁投资650万元。", nil},
+		{"优化线位后，可节约征拆投资约1.5亿元。", nil},
+		// a saving named elsewhere in the sentence leaves the head alone
+		{"在节约用地的前提下，项目完成投资3.2亿元。", []string{"investment 3.2e+08"}},
+	})
+}
+
+// 中央预算内投资 and 中央投资 are money granted from the central budget:
+// funding, though the head word is 投资. From a probe6 miss (odd half).
+func TestCentralBudgetInvestmentIsFunding(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"全年争取中央预算内投资1.6亿元，用于国省干线改造。", []string{"funding 1.6e+08"}},
+		{"项目获得中央预算内投资8000万元支持。", []string{"funding 8e+07"}},
+		{"我市共下达中央预算内投资3.4亿元。", []string{"funding 3.4e+08"}},
+		{"积极向上对接，争取中央投资2.1亿元。", []string{"funding 2.1e+08"}},
+		{"该工程已落实省级预算内投资5000万元。", []string{"funding 5e+07"}},
+		// a project's own investment stays investment
+		{"该项目总投资12亿元，其中中央预算内投资3亿元。", []string{"investment 1.2e+09", "funding 3e+08"}},
+	})
+}
+
+// The amount a change of a total arrives at is the total's too: "总投资由
+// 2680亿元调增至3050亿元" gives both, and "投资较上年减少5.6亿元，为32.4亿元"
+// gives the second (the first is a change). From probe6 misses (odd half),
+// in other words.
+func TestAmountAChangeArrivesAt(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"项目中期调整后，总投资由45亿元调增至52.6亿元。", []string{"investment 4.5e+09", "investment 5.26e+09"}},
+		{"经重新核定，工程概算由18.2亿元调整为21亿元。", []string{"investment 1.82e+09", "investment 2.1e+09"}},
+		{"受征拆费用上涨影响，总投资从9.8亿元提高到11.3亿元。", []string{"investment 9.8e+08", "investment 1.13e+09"}},
+		{"全年完成交通投资较上年增加3.1亿元，达到28.7亿元。", []string{"investment 2.87e+09"}},
+		{"今年公路建设投资比上年减少2亿元，为15.4亿元。", []string{"investment 1.54e+09"}},
+		{"争取上级补助资金同比增加0.8亿元，达到6.5亿元。", []string{"funding 6.5e+08"}},
+		// an increase alone is no total
+		{"全年交通投资较上年增加3.1亿元。", nil},
+		// a price or an income that rose stays out
+		{"全年营业收入较上年增加2亿元，达到12亿元。", nil},
+	})
+}
