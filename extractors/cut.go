@@ -40,8 +40,8 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 			break
 		}
 		i += j
-		if f, end, ok := fromToAt(s, i); ok {
-			out = append(out, f)
+		if fs, end, ok := fromToAt(s, i); ok {
+			out = append(out, fs...)
 			i = end
 			continue
 		}
@@ -57,8 +57,8 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 		}
 		i += j
 		if oneByteDigit(firstRune(t[i+len(lost):])) {
-			if f, end, ok := fromToAt(s, i); ok {
-				out = append(out, f)
+			if fs, end, ok := fromToAt(s, i); ok {
+				out = append(out, fs...)
 				i = end
 				continue
 			}
@@ -269,8 +269,10 @@ func nounKind(r role) string {
 // fromToAt reads a from→to pair starting at the 由 or 从 at i: "由60个工作日
 // 缩减至5个工作日", "由法定的932天到承诺190天", "由2个压缩为1个". The kind comes
 // from the unit (a bare 个 needs a material noun in the clause); a cut verb
-// or a time or material noun before 由 must show it is a cut.
-func fromToAt(s *Sentence, i int) (Figure, int, bool) {
+// or a time or material noun before 由 must show it is a cut. After 分别,
+// lists of befores and afters pair in order ("分别由5个、20个工作日压缩至1个、
+// 8个工作日"), one cut each.
+func fromToAt(s *Sentence, i int) ([]Figure, int, bool) {
 	t := s.Text
 	p := i + len("由") // 由, 从 and a lost one's U+FFFD are all three bytes
 	p = skipSpaces(t, p)
@@ -290,11 +292,15 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	}
 	from, ok := numberAfter(t, p)
 	if !ok {
-		return Figure{}, 0, false
+		return nil, 0, false
 	}
 	fu, fuEnd := unitAt(t, from.end)
 	if fu == "" {
-		return Figure{}, 0, false
+		return nil, 0, false
+	}
+	froms := []amount{from}
+	if !listed {
+		froms, _, fu, fuEnd = amountList(t, from, fu, fuEnd)
 	}
 	// the gap: a cut verb and the mark of the target (至, 到, 为)
 	q := skipSpaces(t, fuEnd)
@@ -334,7 +340,7 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 		k += n
 	}
 	if mark == "" {
-		return Figure{}, 0, false
+		return nil, 0, false
 	}
 	q = skipToWords(t, q)
 	if mark != lost {
@@ -345,17 +351,26 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	}
 	to, ok := numberAfter(t, q)
 	if !ok || to.num.Over {
-		return Figure{}, 0, false
+		return nil, 0, false
 	}
 	tu, tuEnd := unitAt(t, to.end)
-	if tu == "" || unitName(tu) != unitName(fu) {
-		return Figure{}, 0, false // "由3天缩短至4小时": no common unit, unsure
+	tos, toEnds := []amount{to}, []int{tuEnd}
+	if len(froms) > 1 {
+		tos, toEnds, tu, tuEnd = amountList(t, to, tu, tuEnd)
 	}
-	fr, tr := from.num.Rat(), to.num.Rat()
-	if fr.Sign() <= 0 || tr.Cmp(fr) >= 0 || tr.Sign() < 0 {
-		return Figure{}, 0, false
+	if tu == "" || unitName(tu) != unitName(fu) {
+		return nil, 0, false // "由3天缩短至4小时": no common unit, unsure
 	}
 	cs := clauseStart(t, i)
+	if len(froms) != len(tos) || len(froms) > 1 && !strings.Contains(t[cs:i], "分别") {
+		return nil, 0, false // befores and afters that do not pair, unsure
+	}
+	for k := range froms {
+		fr, tr := froms[k].num.Rat(), tos[k].num.Rat()
+		if fr.Sign() <= 0 || tr.Cmp(fr) >= 0 || tr.Sign() < 0 || tos[k].num.Over {
+			return nil, 0, false
+		}
+	}
 	kind := ""
 	var noun *hit
 	drop := false
@@ -374,7 +389,7 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 		return true
 	})
 	if drop || noun != nil && !timeNounOK(t, *noun) {
-		return Figure{}, 0, false
+		return nil, 0, false
 	}
 	nounWord := ""
 	if noun != nil {
@@ -383,33 +398,26 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	switch {
 	case containsString(timeUnits, fu):
 		if kind == KindMaterialCut && !strings.Contains(nounWord, "时") {
-			return Figure{}, 0, false
+			return nil, 0, false
 		}
 		kind = KindTimeCut
 	case strings.Contains(t[cs:i], "事项") && noun == nil:
-		return Figure{}, 0, false // "审批事项由256项精简至128项": items, not materials
+		return nil, 0, false // "审批事项由256项精简至128项": items, not materials
 	case fu == "个":
 		if kind != KindMaterialCut {
-			return Figure{}, 0, false
+			return nil, 0, false
 		}
 	default:
 		kind = KindMaterialCut
 	}
 	if verb == "" && noun == nil {
-		return Figure{}, 0, false // "由3天到5天不等": a range, not a cut
+		return nil, 0, false // "由3天到5天不等": a range, not a cut
 	}
 	lostMark := strings.HasPrefix(t[i:], lost)
 	if lostMark && (verb == "" || noun == nil || noun.end != i) {
 		// The mark lost: the verb and the noun, right before it, must
 		// both say it is a cut (not 由��20天 or 由二�20天).
-		return Figure{}, 0, false
-	}
-	pct := new(big.Rat).Sub(fr, tr)
-	pct.Quo(pct, fr)
-	pct.Mul(pct, big.NewRat(100, 1))
-	n, err := roundedNumber(pct, 4)
-	if err != nil {
-		return Figure{}, 0, false
+		return nil, 0, false
 	}
 	end := tuEnd
 	if w := hasPrefixAny(t[end:], []string{"以内", "之内"}); w != "" {
@@ -419,30 +427,79 @@ func fromToAt(s *Sentence, i int) (Figure, int, bool) {
 	if noun != nil {
 		start = nounSpanStart(t, *noun)
 	}
-	fv, tv := from.num.Value, to.num.Value
-	evidence := "from→to " + from.num.Text + "→" + to.num.Text + " " + unitName(fu)
-	if verb != "" {
-		evidence += ", verb " + verb
+	var out []Figure
+	for k := range froms {
+		// Each pair ends at its own after (the figures of one span would
+		// be taken for one).
+		end := end
+		if k < len(froms)-1 {
+			end = toEnds[k]
+		}
+		fr, tr := froms[k].num.Rat(), tos[k].num.Rat()
+		pct := new(big.Rat).Sub(fr, tr)
+		pct.Quo(pct, fr)
+		pct.Mul(pct, big.NewRat(100, 1))
+		n, err := roundedNumber(pct, 4)
+		if err != nil {
+			return nil, 0, false
+		}
+		fv, tv := froms[k].num.Value, tos[k].num.Value
+		evidence := "from→to " + froms[k].num.Text + "→" + tos[k].num.Text + " " + unitName(fu)
+		if len(froms) > 1 {
+			evidence += " (" + itoa(k+1) + " of " + itoa(len(froms)) + ", 分别)"
+		}
+		if verb != "" {
+			evidence += ", verb " + verb
+		}
+		if noun != nil {
+			evidence += ", noun " + noun.word
+		}
+		if lostMark {
+			evidence += ", from-mark lost"
+		}
+		out = append(out, Figure{
+			Kind:       kind,
+			Value:      n.Value,
+			ValueText:  n.Text,
+			Unit:       UnitPercent,
+			Start:      s.Start + start,
+			End:        s.Start + end,
+			FromValue:  &fv,
+			ToValue:    &tv,
+			PeriodUnit: unitName(fu),
+			Extractor:  kind + ".from_to",
+			Evidence:   evidence,
+		})
 	}
-	if noun != nil {
-		evidence += ", noun " + noun.word
+	return out, end, true
+}
+
+// amountList reads on from a number and its unit (first, u ending at
+// uEnd) over numbers joined by 、 ("5个、20个工作日", "15天、30天"): the
+// numbers, where each one's unit ends, and the unit and end of the last,
+// which all take when each earlier unit begins it (个 of 个工作日). A list
+// that breaks that rule is read as its first number alone.
+func amountList(t string, first amount, u string, uEnd int) ([]amount, []int, string, int) {
+	list, ends, units := []amount{first}, []int{uEnd}, []string{u}
+	end := uEnd
+	for strings.HasPrefix(t[end:], "、") {
+		nx, ok := numberAfter(t, end+len("、"))
+		if !ok {
+			break
+		}
+		nu, nuEnd := unitAt(t, nx.end)
+		if nu == "" {
+			break
+		}
+		list, ends, units, end = append(list, nx), append(ends, nuEnd), append(units, nu), nuEnd
 	}
-	if lostMark {
-		evidence += ", from-mark lost"
+	last := units[len(units)-1]
+	for _, x := range units {
+		if !strings.HasPrefix(last, x) {
+			return list[:1], ends[:1], u, uEnd
+		}
 	}
-	return Figure{
-		Kind:       kind,
-		Value:      n.Value,
-		ValueText:  n.Text,
-		Unit:       UnitPercent,
-		Start:      s.Start + start,
-		End:        s.Start + end,
-		FromValue:  &fv,
-		ToValue:    &tv,
-		PeriodUnit: unitName(fu),
-		Extractor:  kind + ".from_to",
-		Evidence:   evidence,
-	}, end, true
+	return list, ends, last, end
 }
 
 // skipToWords skips spaces and the words that may stand before the
