@@ -134,6 +134,7 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 		sents = splitSentencesInto(sents[:0], text, para)
 		figs = s.extractSentences(doc, sents, from, figs)
 	}
+	figs = append(figs, tableFigures(doc, text, from)...)
 	return dedupe(figs)
 }
 
