@@ -193,16 +193,22 @@ func hasScaleOnly(s string) bool {
 // Words between a keyword and its number. Qualifiers are recorded; fillers
 // are skipped.
 var (
+	// A negated bound comes before the word it holds (不超过 before 超过).
 	preQualifiers = []struct{ word, qual string }{
-		{"大约", QualApprox}, {"约", QualApprox}, {"将近", QualApprox}, {"接近", QualApprox}, {"近", QualApprox},
+		{"不超过", QualUnder}, {"不超", QualUnder}, {"不高于", QualUnder}, {"不大于", QualUnder},
+		{"不少于", QualOver}, {"不低于", QualOver},
+		{"大约", QualApprox}, {"约为", QualApprox}, {"约", QualApprox}, {"将近", QualApprox}, {"接近", QualApprox}, {"近", QualApprox},
 		{"超过", QualOver}, {"逾", QualOver}, {"超", QualOver}, {"多达", QualOver},
 		{"不到", QualUnder}, {"不足", QualUnder}, {"最多", QualUnder}, {"至多", QualUnder}, {"突破", QualOver},
 	}
+	// A currency named before the number is skipped like a filler
+	// (约新台币202亿元).
 	fillers = []string{"达到", "达", "为", "共计", "合计", "总计", "累计", "共", "了", "额", "金额", "总额", "规模",
-		"分别为", "分别", "计", "：", ":", "约为", "控制在", "有", "达到了", "高达"}
+		"分别为", "分别", "计", "：", ":", "控制在", "有", "达到了", "高达",
+		"新台币", "人民币", "台币", "港币", "澳门币"}
 	postQualifiers = []struct{ word, qual string }{
-		{"左右", QualApprox}, {"上下", QualApprox}, {"以上", QualOver}, {"多", QualOver},
-		{"以内", QualUnder}, {"之内", QualUnder}, {"以下", QualUnder},
+		{"左右", QualApprox}, {"上下", QualApprox}, {"以上", QualOver}, {"及以上", QualOver}, {"多", QualOver},
+		{"以内", QualUnder}, {"之内", QualUnder}, {"以下", QualUnder}, {"及以下", QualUnder},
 	}
 )
 
