@@ -583,10 +583,12 @@ func moneyAmountEndingAt(t string, end int) (amount, bool) {
 }
 
 // savedHead: a saving verb a few characters before a head, in its clause
-// ("为企业节省接电投资4500万元", "节约建设投资"): the amount is money saved.
+// ("为企业节省接电投资4500万元", "节约建设投资"): the amount is money saved;
+// or refinancing ("再融资一般债券", "置换债券"): old debt rolled over, no
+// money for projects.
 func savedHead(t string, pos int) bool {
-	lo := max(clauseStart(t, pos), pos-4*3)
-	for _, v := range []string{"节约", "节省"} {
+	lo := max(clauseStart(t, pos), pos-6*3)
+	for _, v := range []string{"节约", "节省", "再融资", "置换"} {
 		if strings.Contains(t[lo:pos], v) {
 			return true
 		}

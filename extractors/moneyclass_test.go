@@ -76,3 +76,17 @@ func TestAmountAChangeArrivesAt(t *testing.T) {
 		{"全年营业收入较上年增加2亿元，达到12亿元。", nil},
 	})
 }
+
+// Refinancing and replacement bonds roll over old debt: no money secured
+// for projects (a probe6 false figure, odd half: 发行再融资债券8亿元).
+func TestRefinancingBondsNotFunding(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"全年发行再融资债券8亿元，用于偿还到期债券本金。", nil},
+		{"争取置换债券12.5亿元，降低融资成本。", nil},
+		{"省财政下达再融资一般债券3亿元。", nil},
+		{"完成存量债务置换债券发行5.6亿元。", nil},
+		{"我市获批再融资专项债券2.2亿元。", nil},
+		// new bonds for projects stay funding
+		{"争取新增专项债券资金9.3亿元用于交通项目。", []string{"funding 9.3e+08"}},
+	})
+}
