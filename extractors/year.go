@@ -40,6 +40,9 @@ func findYears(text string) []yearMention {
 		}
 		ys = append(ys, yearMention{start: m[0], end: m[1], year: y})
 	}
+	if strings.Contains(text, "民国") {
+		ys = mergeYears(ys, rocYears(text))
+	}
 	// Both lists are in text order and the years do not overlap, so one
 	// pass checks each date stamp against the year it could fall in and
 	// merges the two.
@@ -155,7 +158,59 @@ func yearMatches(text string) [][4]int {
 		if j >= 4*w && (strings.HasPrefix(text[j-4*w:], "１") || strings.HasPrefix(text[j-4*w:], "２")) &&
 			isFullwidthDigits(text[j-3*w:j]) {
 			out = append(out, [4]int{j - 4*w, off, j - 4*w, j})
+			continue
 		}
+		// 二〇二三年: four Chinese digits, the first 一 or 二 (also 3 bytes
+		// each).
+		if j >= 4*w && (strings.HasPrefix(text[j-4*w:], "一") || strings.HasPrefix(text[j-4*w:], "二")) &&
+			chineseYearDigits(text[j-3*w:j]) && (j == 4*w || !chineseYearDigits(text[j-5*w:j-4*w])) {
+			out = append(out, [4]int{j - 4*w, off, j - 4*w, j})
+		}
+	}
+}
+
+// yearDigits are the Chinese digits a year is written in (二〇二三年).
+var yearDigits = map[rune]int{'〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// chineseYearDigits: s is only yearDigits.
+func chineseYearDigits(s string) bool {
+	for _, r := range s {
+		if _, ok := yearDigits[r]; !ok {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// rocYears returns the Republic of China years of text (民国112年 is 2023):
+// start, end and year of each, in text order.
+func rocYears(text string) []yearMention {
+	var out []yearMention
+	for off := 0; ; {
+		i := strings.Index(text[off:], "民国")
+		if i < 0 {
+			return out
+		}
+		start := off + i
+		p := start + len("民国")
+		off = p
+		for p < len(text) && isRESpace(text[p]) {
+			p++
+		}
+		q := p
+		for q < len(text) && q-p < 3 && text[q] >= '0' && text[q] <= '9' {
+			q++
+		}
+		n := q
+		for n < len(text) && isRESpace(text[n]) {
+			n++
+		}
+		if q-p < 2 || q < len(text) && text[q] >= '0' && text[q] <= '9' || !strings.HasPrefix(text[n:], "年") {
+			continue
+		}
+		y, _ := strconv.Atoi(text[p:q])
+		out = append(out, yearMention{start: start, end: n + len("年"), year: y + 1911})
+		off = n + len("年")
 	}
 }
 
@@ -284,7 +339,11 @@ func parseYear(s string) int {
 	for _, r := range s {
 		d := asciiDigit(r)
 		if d < 0 {
-			return 0
+			v, ok := yearDigits[r]
+			if !ok {
+				return 0
+			}
+			d = v
 		}
 		b.WriteByte(byte('0' + d))
 	}
@@ -323,6 +382,13 @@ func (d *document) yearAt(sp span, pos int) int {
 		if near.ranged || hasSince(d.text[near.end:pos]) {
 			return 0
 		}
+		// 去年, 上年 or 明年 in the figure's part of the sentence (up to
+		// a semicolon or colon), after the year (a dateline's: "本报讯
+		// （2025年3月12日）…；去年，…197.5亿元"), says which year it is,
+		// counted from the paragraph's.
+		if y, ok := d.shiftedYear(max(near.end, partStart(d.text, pos)), pos); ok {
+			return y
+		}
 		return near.year
 	}
 	if hasSince(d.text[sp.start:pos]) {
@@ -355,6 +421,51 @@ func (d *document) yearAt(sp span, pos int) int {
 		return ref + shift
 	}
 	return d.scopeYear(sp.start)
+}
+
+// partStart is where the part of a sentence holding pos starts: after the
+// last semicolon or colon before it (commas do not end it: "去年，全市…").
+func partStart(t string, pos int) int {
+	lo := max(0, pos-maxClauseBytes)
+	for i := pos; i > lo; {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		switch r {
+		case '；', ';', '：', ':', '。':
+			return i
+		}
+		i -= n
+	}
+	return lo
+}
+
+// shiftedYear resolves the last 去年, 上年 or 明年 in text[a:pos] that is
+// no comparison (较去年), against the reference year at it.
+func (d *document) shiftedYear(a, pos int) (int, bool) {
+	if a >= pos {
+		return 0, false
+	}
+	locs := relYears(d.text[a:pos])
+	for k := len(locs) - 1; k >= 0; k-- {
+		at := a + locs[k][0]
+		word := d.text[at : a+locs[k][1]]
+		shift := 0
+		switch word {
+		case "去年", "上年":
+			shift = -1
+		case "明年":
+			shift = 1
+		default:
+			continue
+		}
+		if comparedRe.MatchString(d.text[max(0, at-len("与")):at+len(word)]) || strings.HasPrefix(d.text[at+len(word):], "同期") {
+			continue // 较去年, 去年同期: a comparison
+		}
+		if ref := d.referenceYear(at); ref != 0 {
+			return ref + shift, true
+		}
+		return 0, true
+	}
+	return 0, false
 }
 
 // scopeYear is the year on the nearest scope line before pos, or 0.
