@@ -105,6 +105,7 @@ var investCues = append(append(append(
 	cue{"总投资", roleInvest, BasisTotal}, cue{"概算", roleInvest, BasisTotal}, cue{"估算", roleInvest, BasisTotal},
 	cue{"概算投资", roleInvest, BasisTotal}, cue{"估算总投资", roleInvest, BasisTotal}, cue{"总经费", roleInvest, BasisTotal},
 	cue{"总造价", roleInvest, BasisTotal}, cue{"工程造价", roleInvest, BasisTotal}, cue{"总预算", roleInvest, BasisTotal},
+	cue{"工程预算", roleInvest, BasisTotal}, cue{"项目预算", roleInvest, BasisTotal}, cue{"预算总额", roleInvest, BasisTotal},
 	cue{"完成投资", roleInvest, BasisCompleted}, cue{"累计投资", roleInvest, BasisCompleted},
 	cue{"已投入", roleInvest, BasisCompleted}, cue{"累计投入", roleInvest, BasisCompleted},
 	cue{"计划投资", roleInvest, BasisPlanned}, cue{"预计投资", roleInvest, BasisPlanned}, cue{"拟投资", roleInvest, BasisPlanned},

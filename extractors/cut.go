@@ -377,6 +377,9 @@ func fromToAt(s *Sentence, i int) ([]Figure, int, bool) {
 	pairTable().scanLeft(t, cs, i, func(h hit) bool {
 		switch h.role {
 		case roleNotCut:
+			if permitAfter(t, h.end) {
+				return true // 通行许可, 占道施工许可: a permit's name
+			}
 			drop = true
 			return false
 		case roleTimeNoun, roleMatNoun:
@@ -472,6 +475,14 @@ func fromToAt(s *Sentence, i int) ([]Figure, int, bool) {
 		})
 	}
 	return out, end, true
+}
+
+// permitAfter: a permit or its approval follows at p, within a few
+// characters ("通行许可", "占道施工许可", "通行证办理"): the word before is
+// part of the permit's name, no negative.
+func permitAfter(t string, p int) bool {
+	rest := t[p:min(len(t), p+6*3)]
+	return containsAny(rest, []string{"许可", "通行证", "审批", "证办理"})
 }
 
 // amountList reads on from a number and its unit (first, u ending at

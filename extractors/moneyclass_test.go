@@ -90,3 +90,17 @@ func TestRefinancingBondsNotFunding(t *testing.T) {
 		{"争取新增专项债券资金9.3亿元用于交通项目。", []string{"funding 9.3e+08"}},
 	})
 }
+
+// A project's or works' budget (工程预算, 项目预算) is its total investment; a
+// government's budget is not. From a probe7 miss (odd half).
+func TestWorksBudgetIsInvestment(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"该路段改造长度为4.2公里，工程预算约1600万元。", []string{"road_length 4.2", "investment 1.6e+07"}},
+		{"大桥维修加固工程预算为860万元。", []string{"investment 8.6e+06"}},
+		{"项目预算总额3.2亿元，由省市两级共同出资。", []string{"investment 3.2e+08"}},
+		{"该项目预算2.5亿元，计划明年开工。", []string{"investment 2.5e+08"}},
+		{"县道改建项目预算约4500万元。", []string{"investment 4.5e+07"}},
+		// a government's budget is no investment
+		{"全县一般公共预算收入12亿元。", nil},
+	})
+}

@@ -16,3 +16,19 @@ func TestRespectiveFromTo(t *testing.T) {
 		{"审批时限由20个工作日压缩至5个工作日。", []string{"time_cut 75"}},
 	})
 }
+
+// A negative word that begins a permit's name (通行许可, 占道施工许可) does not
+// make the permit's processing time a travel time. From a probe7 miss (odd
+// half); travel times stay out.
+func TestPermitNamedWithNegative(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"超限运输车辆通行许可由5个工作日压缩至1个工作日。", []string{"time_cut 80"}},
+		{"车辆通行证办理时间由3天缩短至1天。", []string{"time_cut 66.6667"}},
+		{"道路通行许可审批由10个工作日压减至3个工作日。", []string{"time_cut 70"}},
+		{"占道施工许可由7个工作日压缩至2个工作日。", []string{"time_cut 71.4286"}},
+		{"大件运输通行许可由15天缩短为5天。", []string{"time_cut 66.6667"}},
+		// travel times are no processing time
+		{"通行时间由40分钟缩短至15分钟。", nil},
+		{"两地行车时间由3小时缩短至1.5小时。", nil},
+	})
+}
