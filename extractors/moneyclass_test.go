@@ -14,14 +14,25 @@ type kindCase struct {
 
 func checkKinds(t *testing.T, cases []kindCase) {
 	t.Helper()
+	checkFigures(t, cases, false, func(f Figure) string { return fmt.Sprintf("%s %g", f.Kind, f.Value) })
+}
+
+// checkFigures extracts each case's text (converted to simplified first
+// when t2s is set) and compares show of each figure with the case's want.
+func checkFigures(t *testing.T, cases []kindCase, t2s bool, show func(Figure) string) {
+	t.Helper()
 	set, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range cases {
+		text := tc.text
+		if t2s {
+			text = t2sForTest(t, text)
+		}
 		var got []string
-		for _, f := range set.Extract(tc.text) {
-			got = append(got, fmt.Sprintf("%s %g", f.Kind, f.Value))
+		for _, f := range set.Extract(text) {
+			got = append(got, show(f))
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: got %q, want %q", tc.text, got, tc.want)

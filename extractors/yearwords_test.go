@@ -2,7 +2,6 @@ package extractors
 
 import (
 	"fmt"
-	"slices"
 	"testing"
 )
 
@@ -10,19 +9,7 @@ import (
 // its figures.
 func checkYears(t *testing.T, cases []kindCase) {
 	t.Helper()
-	set, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range cases {
-		var got []string
-		for _, f := range set.Extract(t2sForTest(t, tc.text)) {
-			got = append(got, fmt.Sprintf("%g %d", f.Value, f.Year))
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s: got %q, want %q", tc.text, got, tc.want)
-		}
-	}
+	checkFigures(t, cases, true, func(f Figure) string { return fmt.Sprintf("%g %d", f.Value, f.Year) })
 }
 
 // Years the first reading missed or got wrong, found by checking years on

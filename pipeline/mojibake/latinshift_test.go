@@ -267,46 +267,43 @@ func TestLineStartMarkBeforeWord(t *testing.T) {
 // of A1-A7 before a letter between digits or ASCII punctuation reads as a
 // private-use character, which is no text: it is the letter.
 func TestPrivateUseShift(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
-	inside := []string{"由 UUID=3f2a-9|b1c 指定的分區", "雜湊值 e3b0|c442 的檔案", "序號 12-3|d5-45 的設備", "提交 7|f3e2 已合併", "版本 2.|b3 測試"}
-	enc := simplifiedchinese.GB18030.NewEncoder()
-	for i, stray := range []byte{0xa2, 0xa5} {
-		var page [][]byte
-		var want []string
-		for g, group := range [][]string{shifted, inside} {
-			for _, s := range group {
-				mark := strings.Index(s, "|")
-				s = strings.Replace(s, "|", "", 1)
-				b, err := enc.Bytes([]byte(s))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if g == 0 {
-					b = append([]byte{0x8f}, b...)
-				} else {
-					head, err := enc.Bytes([]byte(s[:mark]))
-					if err != nil {
-						t.Fatal(err)
-					}
-					b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{stray})
-				}
-				page = append(page, b)
-				want = append(want, s)
-			}
-		}
-		bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
-		out, edits := New().Repair(bad)
-		checkEdits(t, bad, out, edits)
-		got, found := strings.Split(out, "\n"), strings.Split(bad, "\n")
-		for k := len(shifted); k < len(want); k++ {
-			if !strings.ContainsFunc(found[k], func(r rune) bool { return r >= 0xe000 && r <= 0xf8ff }) {
-				t.Fatalf("stray %d, line %q: found %q, no private-use character", i, want[k], found[k])
+	inside := []string{"由 UUID=3f2a-9|b1c 指定的分區", "雜湊值 e3b0|c442 的檔案", "序號 12-3|d5-45 的設備", "提交 7|f3e2 已合併", "版本 2.|b3 測試", "UUID 46d6-|a14c 的分區"}
+	r := New()
+	for _, stray := range []byte{0xa2, 0xa5} {
+		bad, want := strayPageWith(t, 0x8f, stray, inside)
+		out, edits := r.Repair(strings.Join(bad, "\n"))
+		checkEdits(t, strings.Join(bad, "\n"), out, edits)
+		got := strings.Split(out, "\n")
+		for k := strayPageHead; k < len(want); k++ {
+			if !strings.ContainsFunc(bad[k], func(r rune) bool { return r >= 0xe000 && r <= 0xf8ff }) {
+				t.Fatalf("stray %X, line %q: found %q, no private-use character", stray, want[k], bad[k])
 			}
 			if got[k] != want[k] {
-				t.Errorf("stray %X: got %q, want %q (as found %q)", stray, got[k], want[k], found[k])
+				t.Errorf("stray %X: got %q, want %q (as found %q)", stray, got[k], want[k], bad[k])
+			}
+			// The rule alone, on the line as found, with the page's shift
+			// given: the lattice reads some of these lines too.
+			line := bad[k]
+			reps := latinShifts(r.lm(), r.mechs, line, nil, "gb18030 frame shift")
+			fixed := applyReps(line, reps)
+			if fixed != want[k] {
+				t.Errorf("stray %X: latinShifts gives %q, want %q", stray, fixed, want[k])
 			}
 		}
 	}
+}
+
+// applyReps rebuilds text with reps (in text order) applied.
+func applyReps(text string, reps []replacement) string {
+	var b strings.Builder
+	at := 0
+	for _, rp := range reps {
+		b.WriteString(text[at:rp.start])
+		b.WriteString(rp.repl)
+		at = rp.end
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // TestTrailShiftSymbol: on a Big5 page with frame shifts, a stray byte
@@ -372,10 +369,16 @@ func TestTrailShiftSymbol(t *testing.T) {
 // marks (none: clean), and the lines as written; strayPageHead is how
 // many lines come before those given.
 func strayPage(t *testing.T, stray byte, lines []string) (bad []string, want []string) {
+	return strayPageWith(t, stray, stray, lines)
+}
+
+// strayPageWith is strayPage with the stray byte of the two shifted lines
+// given apart (headStray).
+func strayPageWith(t *testing.T, headStray, stray byte, lines []string) (bad []string, want []string) {
 	t.Helper()
 	enc := simplifiedchinese.GB18030.NewEncoder()
 	var page [][]byte
-	for _, s := range append([]string{"|對於目的地址為同一主機的郵件進行本地分發", "|計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}, lines...) {
+	for i, s := range append([]string{"|對於目的地址為同一主機的郵件進行本地分發", "|計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}, lines...) {
 		mark := strings.Index(s, "|")
 		s = strings.Replace(s, "|", "", 1)
 		b, err := enc.Bytes([]byte(s))
@@ -387,7 +390,11 @@ func strayPage(t *testing.T, stray byte, lines []string) (bad []string, want []s
 			if err != nil {
 				t.Fatal(err)
 			}
-			b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{stray})
+			x := stray
+			if i < strayPageHead {
+				x = headStray
+			}
+			b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{x})
 		}
 		page = append(page, b)
 		want = append(want, s)
