@@ -205,8 +205,9 @@ func (m *model) choose(body *html.Node) *html.Node {
 		switch {
 		case layoutPart.has(top.DataAtom) && share >= 0.8:
 		case itemTags.has(top.DataAtom) && share >= 0.7 && hasTwin(top):
-		case itemTags.has(top.DataAtom) && share >= 0.95 && !hasData(best, top):
-			// A stray comment or caption beside the article.
+		case itemTags.has(top.DataAtom) && share >= 0.95 && !m.hasData(best, top):
+			// A stray comment or caption beside the article, or a side
+			// column of bare lists (数据速览: short lines, no sentence).
 		default:
 			return best
 		}
@@ -215,18 +216,26 @@ func (m *model) choose(body *html.Node) *html.Node {
 	return best
 }
 
-// hasData reports a table, preformatted text or a list in n outside skip:
-// content that scores little but belongs to an article next to it.
-func hasData(n, skip *html.Node) bool {
+// hasData reports a table, preformatted text, an image or a list in n
+// outside skip: content that scores little but belongs to an article next
+// to it. A list counts only when it holds a sentence: a bare list beside
+// the article (links, a box of key numbers) is the page's, not the
+// article's.
+func (m *model) hasData(n, skip *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c == skip || c.Type != html.ElementNode {
 			continue
 		}
 		switch c.DataAtom {
-		case atom.Table, atom.Pre, atom.Ul, atom.Ol, atom.Dl, atom.Img, atom.Figure:
+		case atom.Table, atom.Pre, atom.Img, atom.Figure:
 			return true
+		case atom.Ul, atom.Ol, atom.Dl:
+			if m.of(c).stat.punct > 0 {
+				return true
+			}
+			continue
 		}
-		if hasData(c, nil) {
+		if m.hasData(c, nil) {
 			return true
 		}
 	}
