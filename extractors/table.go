@@ -83,11 +83,20 @@ func tableFigures(doc *document, text string, from int) []Figure {
 	return out
 }
 
-// tableHint reports a unit in brackets, which a header holds.
+// tableHint reports a unit in brackets, which a header holds. It looks
+// only before each closing bracket (two scans, not one per unit: most
+// texts with a figure are read).
 func tableHint(s string) bool {
-	for _, u := range []string{"公里）", "公里)", "千米）", "千米)", "km）", "km)", "元）", "元)"} {
-		if strings.Contains(s, u) {
-			return true
+	for _, br := range []string{"）", ")"} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], br)
+			if k < 0 {
+				break
+			}
+			if hasSuffixAny(s[:i+k], []string{"公里", "千米", "km", "元"}) != "" {
+				return true
+			}
+			i += k + len(br)
 		}
 	}
 	return false
