@@ -175,7 +175,7 @@ func pruneJunk(n *html.Node) {
 		switch {
 		case c.Type == html.CommentNode, c.Type == html.DoctypeNode:
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junk.has(c.DataAtom) || hidden(c)):
+		case c.Type == html.ElementNode && (junk.has(c.DataAtom) || hidden(c) && !shownTwin(c)):
 			n.RemoveChild(c)
 		default:
 			pruneJunk(c)
@@ -214,6 +214,22 @@ func hidden(n *html.Node) bool {
 	}
 	st = strings.ReplaceAll(st, " ", "")
 	return strings.Contains(st, "display:none")
+}
+
+// shownTwin reports a hidden element with a named twin that is shown: the
+// pages of an article paged by a script (part1 shown, part2 and part3
+// display:none) are all its text.
+func shownTwin(n *html.Node) bool {
+	if !named(n) {
+		return false
+	}
+	sig := signature(n)
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && !hidden(s) && signature(s) == sig {
+			return true
+		}
+	}
+	return false
 }
 
 // chromeName reports furniture by class, id or ARIA role.

@@ -204,8 +204,11 @@ func (m *model) choose(body *html.Node) *html.Node {
 		share := m.of(top).score / m.of(best).score
 		switch {
 		case layoutPart.has(top.DataAtom) && share >= 0.8:
-		case itemTags.has(top.DataAtom) && share >= 0.7 && hasTwin(top):
-		case itemTags.has(top.DataAtom) && share >= 0.95 && !m.hasData(best, top):
+		case itemTags.has(top.DataAtom) && share >= 0.7 && named(top) && hasTwin(top) && !pagedTwins(top):
+			// One of repeated items (posts) named alike; unnamed twins
+			// are the parts of one text (a WeChat article's sections),
+			// and hidden twins the pages of one article.
+		case itemTags.has(top.DataAtom) && share >= 0.95 && !m.hasData(best, top) && (named(top) || !hasTwin(top)) && !pagedTwins(top):
 			// A stray comment or caption beside the article, or a side
 			// column of bare lists (数据速览: short lines, no sentence).
 		default:
@@ -263,6 +266,23 @@ func hasTwin(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// pagedTwins reports a twin of n that the page hides: the pages of an
+// article paged by a script (see shownTwin).
+func pagedTwins(n *html.Node) bool {
+	sig := signature(n)
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && hidden(s) && signature(s) == sig {
+			return true
+		}
+	}
+	return false
+}
+
+// named reports an element with a class or an id.
+func named(n *html.Node) bool {
+	return attr(n, "class") != "" || attr(n, "id") != ""
 }
 
 func signature(n *html.Node) string {

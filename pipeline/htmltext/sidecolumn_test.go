@@ -58,3 +58,50 @@ func TestSideColumnAndComments(t *testing.T) {
 		}
 	}
 }
+
+// An article told in unnamed sibling sections (a WeChat article mirrored
+// on a county site: <section> after <section>) is all its sections, not
+// the longest one; and an article paged by a script (part1 shown, part2
+// and part3 display:none) is all its pages. Found on a blind set of
+// written pages (probe9, odd half); the shapes here are other ones. A
+// hidden element with no shown twin (a hidden menu) is still dropped.
+func TestSectionsAndPagedArticle(t *testing.T) {
+	wrap := func(inner string) string {
+		return `<html><head><title>成绩单</title></head><body><div class="top">首页</div>` + inner + `<div class="copy">版权所有</div></body></html>`
+	}
+	long := `<p>计划实施县道改造工程3个，改造里程约45公里；推动全县交通投资再上新台阶。同时，继续深化农村公路路长制，完善县、乡、村三级管护体系，让群众出行更安全、更舒心。新的一年，交通人将继续奋斗在路上！</p>`
+	for _, c := range []struct {
+		name, page string
+		kept       []string
+		gone       []string
+	}{
+		{"sections of numbers", wrap(`<div class="rich"><section><p>▶ 新改建农村公路 <strong>82.6公里</strong></p><p>▶ 完成交通投资 <strong>9.7亿元</strong></p></section><section>` + long + `</section></div>`),
+			[]string{"82.6公里", "9.7亿元", "改造里程约45公里"}, nil},
+		{"sections with headings", wrap(`<div id="js_content"><section><h2>一、项目建设</h2><p>完成投资12亿元</p></section><section><h2>二、展望</h2>` + long + `</section><section><p>争取上级资金3000万元</p></section></div>`),
+			[]string{"完成投资12亿元", "争取上级资金3000万元"}, nil},
+		{"divs without names", wrap(`<div class="art"><div><p>全年新建公路18公里，投资2.4亿元。</p></div><div>` + long + `</div></div>`),
+			[]string{"新建公路18公里", "改造里程约45公里"}, nil},
+		{"paged by a script", wrap(`<div class="content"><div class="page" id="p1">` + long + `</div><div class="page" id="p2" style="display:none"><p>新改建农村公路186.5公里，完成投资4.82亿元。</p></div><div class="page" id="p3" style="display: none"><p>许可办理时限由20个工作日压缩至5个工作日。</p></div></div>`),
+			[]string{"186.5公里", "由20个工作日压缩至5个工作日"}, nil},
+		{"paged with the hidden attribute", wrap(`<article><section class="part">` + long + `</section><section class="part" hidden><p>全年争取车购税资金2.1亿元。</p></section></article>`),
+			[]string{"2.1亿元"}, nil},
+		// a hidden element without a shown twin stays out
+		{"hidden menu", wrap(`<div class="content">` + long + `<div class="m-menu" style="display:none">新建公路99公里</div></div>`),
+			[]string{"改造里程约45公里"}, []string{"99公里"}},
+	} {
+		a, err := Extract(c.page)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, k := range c.kept {
+			if !strings.Contains(a.Text, k) {
+				t.Errorf("%s: %q lost:\n%s", c.name, k, a.Text)
+			}
+		}
+		for _, g := range c.gone {
+			if strings.Contains(a.Text, g) {
+				t.Errorf("%s: %q kept:\n%s", c.name, g, a.Text)
+			}
+		}
+	}
+}
