@@ -227,6 +227,8 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>")
 	f.Add("<ruby>字<rt>zì</rt></ruby>后文<br><pre>\n</pre>")
+	f.Add(`<div><section><p>甲</p></section><section><p>乙，丙。</p></section><div class="p" id="x1">丁。</div><div class="p" id="x2" style="display:none">戊</div><p hidden>己</p></div>`)
+	f.Add(`<div class="w"><div class="l"><p>正文，句子。</p></div><div class="r"><h3>数据速览</h3><ul><li>1亿元</li></ul></div></div><div>热门跟贴</div>`)
 	f.Fuzz(func(t *testing.T, page string) {
 		a, err := Extract(page)
 		if err != nil {
