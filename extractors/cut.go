@@ -406,7 +406,8 @@ func fromToAt(s *Sentence, i int) ([]Figure, int, bool) {
 		kind = KindTimeCut
 	case strings.Contains(t[cs:i], "事项") && noun == nil:
 		return nil, 0, false // "审批事项由256项精简至128项": items, not materials
-	case fu == "个":
+	case fu == "个" || fu == "种":
+		// A bare count needs a material noun: 9种票价 are no materials.
 		if kind != KindMaterialCut {
 			return nil, 0, false
 		}

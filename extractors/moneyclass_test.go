@@ -115,3 +115,18 @@ func TestWorksBudgetIsInvestment(t *testing.T) {
 		{"全县一般公共预算收入12亿元。", nil},
 	})
 }
+
+// A discount or a remission (通行费优惠, 减免) is money not collected: no
+// funding, though a granting verb stands before it. From a probe10 false
+// figure (odd half), in other words.
+func TestDiscountNotFunding(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"全年落实货车ETC通行费优惠约1860万元。", nil},
+		{"累计减免车辆通行费2.3亿元。", nil},
+		{"为企业落实减免税费3200万元。", nil},
+		{"落实鲜活农产品运输绿色通道政策，优惠通行费1.2亿元。", nil},
+		{"向物流企业让利约800万元。", nil},
+		// funding that is granted stays
+		{"全年落实上级补助资金1.2亿元。", []string{"funding 1.2e+08"}},
+	})
+}

@@ -1,6 +1,9 @@
 package extractors
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // "分别由5个、20个工作日压缩至1个、8个工作日": two limits cut at once, each
 // from its own before to its own after, in the order given. From a probe6
@@ -31,4 +34,22 @@ func TestPermitNamedWithNegative(t *testing.T) {
 		{"通行时间由40分钟缩短至15分钟。", nil},
 		{"两地行车时间由3小时缩短至1.5小时。", nil},
 	})
+}
+
+// Words a from→to pair is written with in Taiwan (原本的, 工作天, 種 of
+// 申請文件 or 書件) and before a last year's or a summed from value (去年的,
+// 累计). From probe10 misses (odd half), in other words; a count of kinds
+// without a material noun stays out.
+func TestFromToWords(t *testing.T) {
+	checkFigures(t, []kindCase{
+		{"審查期限由原本的10個工作天縮短為5個工作天。", []string{"time_cut 50"}},
+		{"建照核發辦理時限由20個工作天縮短為8個工作天。", []string{"time_cut 60"}},
+		{"申請文件由9種減為5種。", []string{"material_cut 44.4444"}},
+		{"應備書件由原本的12種精簡為6種。", []string{"material_cut 50"}},
+		{"项目审批平均用时由去年的40天缩短到25天。", []string{"time_cut 37.5"}},
+		{"并联审批办理时限由累计45个工作日压缩至10个工作日。", []string{"time_cut 77.7778"}},
+		{"施工许可审批时间由上年的30天压减至12天。", []string{"time_cut 60"}},
+		// a count of kinds that is no material stays out
+		{"公交线路由9种票价减为5种。", nil},
+	}, true, func(f Figure) string { return fmt.Sprintf("%s %g", f.Kind, f.Value) })
 }
