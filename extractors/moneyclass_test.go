@@ -118,7 +118,9 @@ func TestWorksBudgetIsInvestment(t *testing.T) {
 
 // A discount or a remission (通行费优惠, 减免) is money not collected: no
 // funding, though a granting verb stands before it. From a probe10 false
-// figure (odd half), in other words.
+// figure (odd half), in other words. Only the first sentence's class was
+// read wrong before (a granting verb with 优惠 between it and the amount);
+// the others guard the neighbours.
 func TestDiscountNotFunding(t *testing.T) {
 	checkKinds(t, []kindCase{
 		{"全年落实货车ETC通行费优惠约1860万元。", nil},

@@ -74,10 +74,7 @@ func placeShifts(lm *langmodel.Model, fold func(rune) rune, sh *mechanism, text 
 		if !ok || base != rp.repl {
 			continue // not a plain shift: lost or inferred characters
 		}
-		from := cand[0]
-		if len(cand) > 0 && cand[0] > rp.start {
-			from = rp.start
-		}
+		from := rp.start
 		for _, s := range cand {
 			from = min(from, s)
 		}
