@@ -180,7 +180,7 @@ func encodable(m *mechanism, win []rune) bool {
 // mayGainLattice reports whether best ran its lattice on win: it returns
 // the same with the bound and with the bound made to pass everything.
 func mayGainLattice(sc *scratch, lm *langmodel.Model, win []rune, left, right rune, m *mechanism) bool {
-	e, ok := encodeWindow(&sc.enc, win, m.wrong, m.right.name == "utf-8")
+	e, ok := encodeWindow(&sc.enc, win, m.wrong, m.right.name == "utf-8", false, unknownAfter)
 	if !ok || m.right.name == "utf-8" && !holdsUTF8(e.b) {
 		return true
 	}

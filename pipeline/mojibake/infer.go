@@ -109,7 +109,11 @@ func candidates(m *mechanism, b []byte, hole []bool, next int) ([]rune, bool) {
 			rs = append(rs, r)
 		}
 	}
-	for x := 0x80; x <= 0xff; x++ {
+	lo, hi := 0x80, 0xff
+	if b[at[0]] == lone80 {
+		lo, hi = lone80, lone80 // a lone 0x80 (holeSizes)
+	}
+	for x := lo; x <= hi; x++ {
 		buf[at[0]] = byte(x)
 		if len(at) == 1 {
 			try()
@@ -331,7 +335,13 @@ func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(run
 			after := afterSlots(rs[g.k+1:], candsAt[g.k+1:], suffix)
 			goesOn := unitGoesOn(line)
 			for j, r := range g.cands {
-				adj[i][j] = punctContext(r, line, lineEnd && i == len(group)-1) + numberContext(r, before, line, after, units) + countContext(r, before, line, after)
+				pc := punctContext(r, line, lineEnd && i == len(group)-1)
+				if op, ok := pairOf[r]; ok && pc == punctMisplaced && lostOpener(op, prefix, rs[:g.k], candsAt[:g.k]) {
+					// The line may open with the opener, lost (《渭川田家》
+					// with 《 lost): the closer is as likely as any mark.
+					pc = punctContext('。', line, lineEnd && i == len(group)-1)
+				}
+				adj[i][j] = pc + numberContext(r, before, line, after, units) + countContext(r, before, line, after)
 				if slices.Contains(goesOn, r) {
 					adj[i][j] += repeatedUnit
 				}

@@ -115,6 +115,8 @@ type encoded struct {
 	isB    []bool // isB[p]: p is a character boundary
 	// nextHole[p] is the first hole at or after p, or len(b).
 	nextHole []int
+	// wholePairs: see encodeWindow.
+	wholePairs bool
 }
 
 // encodeWindow writes win with c into buffers reused from prev, which
@@ -123,12 +125,41 @@ type encoded struct {
 // pairs, for a reading as UTF-8, lets a U+FFFD stand for the two bytes of a
 // pair the wrong code has no character for, where one byte cannot make
 // UTF-8 of the bytes around it (see droppedPair).
-func encodeWindow(prev *encoded, win []rune, c *codec, pairs bool) (encoded, bool) {
-	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0]}
+//
+// wholePairs says the reader dropped both bytes of every pair it could
+// not read (a WHATWG Big5 reader, see dropsPairs and holeSizes); after is
+// the character after the window then (-1 at the end of the text,
+// unknownAfter where the window ends inside the text read).
+func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, after rune) (encoded, bool) {
+	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0], wholePairs: wholePairs}
 	defer func() { prev.b, prev.hole, prev.bounds = e.b, e.hole, e.bounds }()
+	var sizes []int8 // of the run of U+FFFDs at win[i] (holeSizes)
 	for i, r := range win {
 		e.bounds = append(e.bounds, len(e.b))
 		if r == utf8.RuneError {
+			if wholePairs && (i == 0 || win[i-1] != utf8.RuneError) {
+				k := 1
+				for i+k < len(win) && win[i+k] == utf8.RuneError {
+					k++
+				}
+				sizes = holeSizes(e.b, win, i, k, c, after)
+			}
+			if len(sizes) > 0 {
+				size := sizes[0]
+				sizes = sizes[1:]
+				switch size {
+				case hole80:
+					e.b = append(e.b, lone80)
+					e.hole = append(e.hole, true)
+				case holeBeforeASCII, holeUnknown:
+					e.b = append(e.b, 0)
+					e.hole = append(e.hole, true)
+				default:
+					e.b = append(e.b, 0, pairSecond)
+					e.hole = append(e.hole, true, true)
+				}
+				continue
+			}
 			e.b = append(e.b, 0)
 			e.hole = append(e.hole, true)
 			if pairs && droppedPair(e.b[:len(e.b)-1], e.hole[:len(e.hole)-1], win, i, c) {
@@ -250,9 +281,20 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 	if e.hole[p] {
 		n := 1
 		if m.right.name == "utf-8" {
+			if e.wholePairs {
+				// Holes of whole pairs run on across characters: take
+				// them three at a time, the length of a Han character.
+				for n < 3 && p+n < len(e.b) && e.hole[p+n] {
+					n++
+				}
+			}
 			// A lost lead byte with its continuation bytes after it (a
 			// pair dropped whole, see droppedPair) is one character.
-			for n < 4 && p+n < len(e.b) && !e.hole[p+n] && e.b[p+n]&0xc0 == 0x80 {
+			most := 4
+			if e.wholePairs {
+				most = 3
+			}
+			for n < most && p+n < len(e.b) && !e.hole[p+n] && e.b[p+n]&0xc0 == 0x80 {
 				n++
 			}
 		}
@@ -304,7 +346,7 @@ func (e *encoded) readsHan(m *mechanism) bool {
 // edges of the text). It returns the runs taken and the gain in log
 // probability over the window as found (penalties included).
 func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right rune, m *mechanism) ([]run, float64) {
-	e, ok := encodeWindow(&scr.enc, win, m.wrong, m.right.name == "utf-8")
+	e, ok := encodeWindow(&scr.enc, win, m.wrong, m.right.name == "utf-8", scr.dropsPairs(m, win), right)
 	if !ok {
 		return nil, 0
 	}
@@ -836,4 +878,30 @@ func punctOnly(ps []piece) bool {
 		}
 	}
 	return n > 0
+}
+
+// dropsPairs reports whether m reads UTF-8 that a Big5 reader garbled and
+// the text shows that reader to be a WHATWG one (browsers, x/text, most
+// crawlers): only such a reader gives characters of lead bytes outside
+// A1-F9 (HKSCS, 𦯀 of 97 E4), and it drops a pair it cannot read whole,
+// where Python's and glibc's readers drop one byte. Checked once a call,
+// for a window with a U+FFFD in it.
+func (sc *scratch) dropsPairs(m *mechanism, win []rune) bool {
+	if m.wrong.name != "big5" || m.right.name != "utf-8" || !slices.Contains(win, utf8.RuneError) {
+		return false // only a window with a loss asks: the text is long
+	}
+	if sc.wholePairs == 0 {
+		sc.wholePairs = -1
+		var buf [4]byte
+		for _, r := range sc.text {
+			if r < 0x3400 {
+				continue
+			}
+			if b, ok := m.wrong.encode(buf[:0], r); ok && len(b) == 2 && (b[0] < 0xa1 || b[0] > 0xf9) {
+				sc.wholePairs = 1
+				break
+			}
+		}
+	}
+	return sc.wholePairs > 0
 }

@@ -112,7 +112,7 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 	if len(l.win) > linePrefix && r.givesUp(sc, l, m) {
 		return lineReading{}, false
 	}
-	e, ok := encodeWindow(&sc.enc, l.win, m.wrong, m.right.name == "utf-8")
+	e, ok := encodeWindow(&sc.enc, l.win, m.wrong, m.right.name == "utf-8", sc.dropsPairs(m, l.win), l.right)
 	if !ok {
 		return lineReading{}, false
 	}
@@ -180,7 +180,7 @@ func (r *Repairer) readLine(sc *scratch, text string, a, z int, m *mechanism) (l
 // checks stop 16 characters short of the prefix's end, so every byte they
 // read is one the whole line holds too.
 func (r *Repairer) givesUp(sc *scratch, l *lineScan, m *mechanism) bool {
-	e, ok := encodeWindow(&sc.enc, l.win[:linePrefix], m.wrong, m.right.name == "utf-8")
+	e, ok := encodeWindow(&sc.enc, l.win[:linePrefix], m.wrong, m.right.name == "utf-8", sc.dropsPairs(m, l.win[:linePrefix]), unknownAfter)
 	if !ok {
 		return true // the whole line cannot be encoded either
 	}

@@ -177,6 +177,8 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		r.scratches.Put(sc)
 	}()
 	sc.units.reset()
+	sc.text, sc.wholePairs = text, 0
+	defer func() { sc.text = "" }()
 	reps, st2 := r.pass(sc, text, spots, runs, st)
 	if len(sc.units.seen) > 0 && lostLeft(reps) {
 		// The units the page writes after numbers are known only once
@@ -397,6 +399,11 @@ type scratch struct {
 	// read with the other code's frame shift (a GB18030 line shifted
 	// can read as a Big5 one too).
 	shifted *mechanism
+	// text is the text being repaired; wholePairs caches, per call,
+	// whether a Big5 reader that drops whole pairs read it (see
+	// dropsPairs): 0 not yet known, 1 yes, -1 no.
+	text       string
+	wholePairs int8
 }
 
 // scanWindow scores the window as found once for all mechanisms: each

@@ -66,6 +66,40 @@ func closesOpen(r rune, prefix []rune) bool {
 	return depth > 0
 }
 
+// lostOpener reports whether the text before a closer may open with its
+// opener op, lost: where a title or quotation in brackets stands, at the
+// line's start or after a colon (题目:《寒食》), the line has a U+FFFD that
+// is unknown or could be op. prefix is the line before the run as found,
+// rs the run so far and cands the candidates at its lost positions.
+func lostOpener(op rune, prefix, rs []rune, cands [][]rune) bool {
+	opensAt := func(before []rune) bool {
+		for i := len(before) - 1; i >= 0; i-- {
+			switch c := before[i]; {
+			case c == ' ' || c == '\t' || c == '　':
+				continue
+			case c == ':' || c == '：':
+				return true
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for i, r := range prefix {
+		if r == utf8.RuneError && opensAt(prefix[:i]) {
+			return true
+		}
+	}
+	for k, r := range rs {
+		if r == utf8.RuneError && (cands[k] == nil || slices.Contains(cands[k], op)) {
+			if opensAt(append(append([]rune(nil), prefix...), rs[:k]...)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // punctContext returns the log odds punctuation context adds to candidate
 // r, given the line before it (prefix, in order) and whether the line
 // ends right after it.

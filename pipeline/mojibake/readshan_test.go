@@ -32,7 +32,7 @@ func TestReadsHanMatchesPieces(t *testing.T) {
 				if m.right.hanLead == nil {
 					continue
 				}
-				e, ok := encodeWindow(&sc.enc, sub, m.wrong, m.right.name == "utf-8")
+				e, ok := encodeWindow(&sc.enc, sub, m.wrong, m.right.name == "utf-8", false, unknownAfter)
 				if !ok {
 					continue
 				}
