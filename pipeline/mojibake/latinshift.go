@@ -91,12 +91,18 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			continue
 		}
 		han := unicode.Is(unicode.Han, c)
-		alone := (digitASCII(p) && !asciiAlnum(next) || asciiDelim(p) && asciiDelim(next))
+		// After digits a unit sign is text (20℃, 5％).
+		alone := (digitASCII(p) && !asciiAlnum(next) && !unitSign(c) || asciiDelim(p) && asciiDelim(next))
 		// A private-use character between ASCII characters is no text
 		// (no text is written in it): a stray byte ate the letter there
 		// ("9\ue549c" for "9b1c"), whatever stands around.
 		pua := c >= 0xe000 && c <= 0xf8ff && p < 0x80 && next >= 0 && next < 0x80 && next != '\n' && next != '\r'
-		if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) || afterPunct && !lower(next) {
+		// Inside a Latin word, between letters of one case, a bracket, a
+		// quote, a symbol or a letter of another script is a letter out
+		// of step (ta〉get, U〒FI, FLATΕUB); the marks that stand between
+		// words (A、B, A–Z, a/b, U．S．) are not.
+		inside := !han && outOfWord(c) && (lower(p) && lower(next) || upper(p) && upper(next))
+		if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) && !inside || afterPunct && !lower(next) {
 			// Chinese punctuation keeps its place: Big5 gives ，、。
 			// trail bytes A, B, C, and they follow Latin words.
 			continue
@@ -144,6 +150,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// I18N), or alone between ASCII quotes, brackets or spaces
 			// ("靘" for "m"), is a letter on its own.
 			take = take || pua || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
+			take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t))
 		}
 		// A common character glued to a Latin word whose letter it ate
 		// ("GU埋 桌面" for GUI) is told by the page: the word it gives
@@ -368,6 +375,19 @@ const (
 // one of the hundred or so most frequent (的 一 在 是 和): before a Latin
 // word at a line start it is text, not a stray byte's pair.
 const frequentChar = -6.5
+
+// outOfWord reports a character that never stands inside a Latin word in
+// clean text: a bracket, a quote, a symbol or a letter of a script
+// other than Latin; dashes, slashes, stops and other punctuation do.
+func outOfWord(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) || unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.So, unicode.Sc, unicode.Sm)
+}
+
+// unitSign reports a sign that follows a number: a symbol (℃, ㎞, ¥) or a
+// per cent or per mille sign.
+func unitSign(r rune) bool {
+	return r == '％' || r == '‰' || r == '‱' || unicode.In(r, unicode.So, unicode.Sc, unicode.Sm)
+}
 
 func digitASCII(r rune) bool { return r >= '0' && r <= '9' }
 

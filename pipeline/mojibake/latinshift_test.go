@@ -473,3 +473,68 @@ func TestOpenerBeforeWordInside(t *testing.T) {
 	}
 	t.Logf("%d of %d lines restored", restored, total)
 }
+
+// TestSymbolInsideWord: on a Big5 page with frame shifts, a stray byte
+// inside a Latin word pairs with the letter after it into a bracket, a
+// symbol or a Greek letter (ta〉get); between letters of one case such a
+// character is the letter. Marks that stand between words (A、B, A–Z)
+// stay, and so does a symbol beside one letter only.
+func TestSymbolInsideWord(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	inside := []struct {
+		line  string
+		stray byte
+	}{
+		{"執行 sys|temctl restart 重新啟動服務", 0xa1},
+		{"設定 net|work 介面的位址", 0xa1},
+		{"在 /u|sr/share 目錄下尋找", 0xa1},
+		{"使用 GR|UB 開機載入程式", 0xa3},
+		{"安裝 HT|TP 伺服器軟體", 0xa2},
+		{"編輯 con|fig 檔案後重新載入", 0xa1},
+	}
+	clean := []string{"選擇 A、B 或 C 三種方案", "索引從 A–Z 排列", "比例為 a/b 的情形", "溫度 20℃ 以下", "距離 35㎞ 左右", "增加 12％ 以上"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	var page [][]byte
+	var want []string
+	add := func(s string, stray byte, head bool) {
+		mark := strings.Index(s, "|")
+		s = strings.Replace(s, "|", "", 1)
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case head:
+			b = append([]byte{stray}, b...)
+		case mark >= 0:
+			h, err := enc.Bytes([]byte(s[:mark]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = bytes.Join([][]byte{b[:len(h)], b[len(h):]}, []byte{stray})
+		}
+		page = append(page, b)
+		want = append(want, s)
+	}
+	for _, s := range shifted {
+		add(s, 0xa4, true)
+	}
+	for _, c := range inside {
+		add(c.line, c.stray, false)
+	}
+	for _, s := range clean {
+		add(s, 0, false)
+	}
+	bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got, badLines := strings.Split(out, "\n"), strings.Split(bad, "\n")
+	for k := len(shifted); k < len(want); k++ {
+		if k < len(shifted)+len(inside) && badLines[k] == want[k] {
+			t.Fatalf("line %d: the stray byte did not garble it (%q)", k, badLines[k])
+		}
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], badLines[k])
+		}
+	}
+}
