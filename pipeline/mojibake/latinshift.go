@@ -110,6 +110,16 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		b, ok := sh.wrong.encode(buf[:0], c)
 		// An underscore inside an identifier is a letter here (pam_group).
 		underscore := len(b) == 2 && b[1] == '_' && lower(p) && lower(next)
+		// A rare character between ASCII marks or letters whose trail
+		// byte is a symbol of addresses and paths is that symbol
+		// (user鏎host for user@host, "亊/.vim" for "~/.vim").
+		symbol := len(b) == 2 && han && strings.IndexByte("@|~", b[1]) >= 0 && (p > ' ' || b[1] == '~' && next == '/') && p < 0x7f && next > ' ' && next < 0x7f && lm.UnigramLogProb(c) < rare
+		if symbol {
+			if !overlaps(reps, a, a+n) {
+				out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])})
+			}
+			continue
+		}
 		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) && !underscore || overlaps(reps, a, a+n) || !han && unicode.Is(unicode.Latin, c) {
 			// Latin letters with tone marks (fā, the pinyin of a page)
 			// stay: Big5's extensions give them letter trail bytes.

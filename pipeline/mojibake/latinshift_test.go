@@ -538,3 +538,43 @@ func TestSymbolInsideWord(t *testing.T) {
 		}
 	}
 }
+
+// TestRareBeforeAddressMark: on a GB18030 page with frame shifts, a stray
+// byte before the @ of an address, or the ~ of a home path, pairs with it
+// into a rare character ("user鏎host" for "user@host"); between ASCII
+// characters such a character is the mark. A common character there, and
+// the clean lines, stay as found.
+func TestRareBeforeAddressMark(t *testing.T) {
+	lines := []string{"請寄信到 admin|@example.com 聯絡我們", "登入 root|@192.168.1.1 這台伺服器", "設定檔在 \"|~/.bashrc\" 之中", "執行 ls |~/Downloads 查看檔案", "轉寄到 foo.bar|@mail.gov.cn 信箱", "帳號與網域之間以 @ 分隔", "家目錄寫作 ~ 即可"}
+	lm := New().lm()
+	taken := 0
+	for _, stray := range []byte{0x85, 0x8f, 0x95, 0x9a} {
+		bad, want := strayPage(t, stray, lines)
+		out, edits := New().Repair(strings.Join(bad, "\n"))
+		checkEdits(t, strings.Join(bad, "\n"), out, edits)
+		for k, got := range strings.Split(out, "\n") {
+			if k < strayPageHead {
+				continue
+			}
+			if k < strayPageHead+5 && bad[k] == want[k] {
+				t.Fatalf("stray %X: %q not garbled", stray, want[k])
+			}
+			expect := want[k]
+			if bad[k] != want[k] {
+				at := strings.IndexFunc(bad[k], func(r rune) bool { return r >= 0x80 && strings.ContainsRune(want[k], r) == false })
+				if c, _ := utf8.DecodeRuneInString(bad[k][at:]); lm.UnigramLogProb(c) >= rare {
+					expect = bad[k] // a common character: text
+				} else {
+					taken++
+				}
+			}
+			if got != expect {
+				t.Errorf("stray %X: got %q, want %q (as found %q)", stray, got, expect, bad[k])
+			}
+		}
+	}
+	if taken < 10 {
+		t.Errorf("only %d lines with a rare character", taken)
+	}
+	t.Logf("%d lines with a rare character", taken)
+}
