@@ -573,7 +573,7 @@ func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 		}
 	}
 	for _, l := range lines {
-		if l.runes > 80 || !hasAny(l.text, dateLabels) {
+		if l.runes > 80 || !mayHoldDateLabel(l.text) || !hasAny(l.text, dateLabels) {
 			continue
 		}
 		if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
@@ -584,6 +584,23 @@ func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 		}
 	}
 	return near, labelled
+}
+
+// mayHoldDateLabel reports whether s holds one of 期, 间, 源, 于, 於 and 間,
+// one of which every date label has (TestDateLabelKeys): one pass over
+// the bytes of a line rules out most lines, where a search per label
+// took a pass each.
+func mayHoldDateLabel(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xe4, 0xe6, 0xe9: // the lead bytes of those characters
+			switch s[i : i+3] {
+			case "期", "间", "源", "于", "於", "間":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasAny(s string, words []string) bool {
