@@ -192,12 +192,17 @@ func ParseByline(line string) (Byline, bool) {
 	return b, true
 }
 
+// overBylineScan is the length up to which a line is left to Measure.
+const overBylineScan = 400
+
 // overBylineSize reports what Measure(s) would show as Runes > 100 or
 // Stops > 0, reading s only until it shows: bylines are asked of article
 // paragraphs (the lines under a title), which Measure read to the end.
+// It answers false for lines of at most overBylineScan bytes, which are
+// left to Measure: a shorter line that passed would be read twice.
 func overBylineSize(s string) bool {
-	if len(s) <= 100 {
-		return false // fewer bytes than that many runes: Measure is as cheap
+	if len(s) <= overBylineScan {
+		return false // Measure reads a line this short about as fast
 	}
 	n := 0
 	for _, r := range s {
