@@ -36,6 +36,10 @@ type Document struct {
 
 	// Text is the current text; stages rewrite it with Rewrite.
 	Text string
+	// ChromeKept is a text whose lines package chrome has cleaned already
+	// (the article text the HTML stage made): while Text is still that
+	// text, the chrome stage need not classify its inner lines again.
+	ChromeKept string
 	// Original is the clean text before script conversion.
 	Original string
 	// ScriptEdits are the edits of script conversion (Original -> Text).

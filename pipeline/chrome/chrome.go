@@ -38,6 +38,13 @@ type Options struct {
 	// that does not hold its start (no title, byline or header chrome is
 	// looked for) or its end (no footer, tail bylines or trailing chrome).
 	NotStart, NotEnd bool
+	// Kept says the caller knows every non-blank line of the text but the
+	// first and the last to be a line an earlier CleanWith without
+	// JoinBroken kept whole: a line no single-line rule names as chrome
+	// (htmltext cleans an article's lines and the chrome stage gets them). Those lines are not classified
+	// again; the first and last are, as trimming the text may have changed
+	// them. The rules that read across lines still run.
+	Kept bool
 }
 
 // Edit reasons beyond the cue kinds.
@@ -67,9 +74,22 @@ func Clean(text string) (string, []textedit.Edit, Meta) {
 // CleanWith is Clean with options.
 func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	lines := split(text)
+	first, last := -1, len(lines)
+	if opt.Kept {
+		for first+1 < len(lines) && lines[first+1].blank() {
+			first++
+		}
+		first++
+		for last-1 >= 0 && lines[last-1].blank() {
+			last--
+		}
+		last--
+	}
 	for i := range lines {
 		l := &lines[i]
-		if !l.blank() {
+		// A kept line's drop was classify's "" (the later rules only ever
+		// set one): classify is a function of the line alone.
+		if !l.blank() && (!opt.Kept || i == first || i == last) {
 			l.drop = classify(text[l.start:l.end], l.st)
 		}
 	}

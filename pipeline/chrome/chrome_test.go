@@ -231,3 +231,39 @@ func BenchmarkClean(b *testing.B) {
 		}
 	}
 }
+
+// TestKeptCleansAlike holds Options.Kept to what it promises: on the
+// trimmed output of an earlier clean without JoinBroken (as htmltext makes
+// an article), a clean that skips classifying the inner lines gives the
+// same text, edits and metadata as one that classifies them all, with
+// every combination of the other options.
+func TestKeptCleansAlike(t *testing.T) {
+	seeds, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	texts := []string{
+		"相关推荐\n正文第一段，说明情况。\n\n  分享到：微信  \n",
+		"  标题\n\n来源：新华社 2024-01-02\n正文，一句话。\n责任编辑：张三",
+	}
+	for _, p := range seeds {
+		texts = append(texts, readSeed(t, filepath.Base(p)))
+	}
+	for i, in := range texts {
+		for _, first := range []Options{{}, {NotStart: true}, {NotEnd: true}} {
+			out, _, _ := CleanWith(in, first)
+			out = strings.TrimSpace(out)
+			for _, opt := range []Options{{}, {NotStart: true}, {NotEnd: true}, {JoinBroken: true}} {
+				kept := opt
+				kept.Kept = true
+				o, eds, m := CleanWith(out, opt)
+				want := render(m, eds, o)
+				o, eds, m = CleanWith(out, kept)
+				got := render(m, eds, o)
+				if got != want {
+					t.Errorf("text %d, %+v then %+v: with Kept\n%s\nwithout\n%s", i, first, opt, got, want)
+				}
+			}
+		}
+	}
+}

@@ -145,6 +145,8 @@ type extractor struct {
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
 	lineBytes []byte
+	// lineStack is the storage of a line stream's frames.
+	lineStack []lineFrame
 }
 
 func newExtractor() *extractor {
@@ -569,81 +571,161 @@ func (w *lineWriter) flush() {
 // by the next call: a caller is done with one page's lines before it asks
 // for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
+	s := x.lineStream(n)
+	for s.step() {
+	}
+	return s.close()
+}
+
+// lineStream renders the subtree of a node as lines on demand: the page's
+// metadata is decided from its lines before pruning, and a byline near
+// the headline ends the search, most often near the top of the page, so
+// the rest need not be rendered. It is the recursive walk the lines are
+// defined by, with its stack kept in frames.
+type lineStream struct {
+	x     *extractor
+	w     *lineWriter
+	stack []lineFrame
+	done  bool
+}
+
+// lineFrame is an element (or other node) whose children are being
+// walked, with what to do after the last.
+type lineFrame struct {
+	next                *html.Node // the next child to walk
+	inLink, pre, inCell bool
+	row                 bool // a data row: only its cells are walked, tab-separated
+	first               bool // row: no cell written yet
+	block, sep          bool // after the children: end a block, mark a word edge
+}
+
+// lineStream starts rendering n; close gives back its storage.
+func (x *extractor) lineStream(n *html.Node) *lineStream {
 	w := &lineWriter{lines: x.lineBuf[:0]}
 	w.buf = *bytes.NewBuffer(x.lineBytes[:0])
-	defer func() { x.lineBuf, x.lineBytes = w.lines, w.buf.AvailableBuffer() }()
-	var walk func(n *html.Node, inLink, pre, inCell bool)
-	walk = func(n *html.Node, inLink, pre, inCell bool) {
-		switch n.Type {
-		case html.TextNode:
-			w.write(n.Data, inLink, pre)
-			return
-		case html.ElementNode:
-		default:
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, inLink, pre, inCell)
-			}
-			return
-		}
-		switch {
-		case n.DataAtom == atom.Br:
-			if inCell {
-				w.soft()
-			} else {
-				w.flush()
-			}
-			return
-		case n.DataAtom == atom.Img:
-			return
-		case n.DataAtom == atom.Tr && !inCell && x.isDataRow(n):
+	s := &lineStream{x: x, w: w, stack: x.lineStack[:0]}
+	s.enter(n, false, false, false)
+	return s
+}
+
+// at returns line i, rendering up to it; false when the subtree has fewer
+// lines.
+func (s *lineStream) at(i int) (textLine, bool) {
+	for len(s.w.lines) <= i && s.step() {
+	}
+	if i < len(s.w.lines) {
+		return s.w.lines[i], true
+	}
+	return textLine{}, false
+}
+
+// close renders nothing more and returns the lines rendered so far (all of
+// them after step returned false), keeping the storage for the next walk.
+func (s *lineStream) close() []textLine {
+	x, w := s.x, s.w
+	x.lineBuf, x.lineBytes = w.lines, w.buf.AvailableBuffer()
+	clear(s.stack[:cap(s.stack)])
+	x.lineStack = s.stack[:0]
+	return w.lines
+}
+
+// enter starts node n: a text node is written, an element's opening is
+// done and a frame pushed for its children.
+func (s *lineStream) enter(n *html.Node, inLink, pre, inCell bool) {
+	w := s.w
+	switch n.Type {
+	case html.TextNode:
+		w.write(n.Data, inLink, pre)
+		return
+	case html.ElementNode:
+	default:
+		s.stack = append(s.stack, lineFrame{next: n.FirstChild, inLink: inLink, pre: pre, inCell: inCell})
+		return
+	}
+	switch {
+	case n.DataAtom == atom.Br:
+		if inCell {
+			w.soft()
+		} else {
 			w.flush()
-			w.rowLine = true
-			first := true
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-					if !first {
-						w.cell()
-					}
-					first = false
-					walk(c, inLink, pre, true)
-				}
-			}
+		}
+		return
+	case n.DataAtom == atom.Img:
+		return
+	case n.DataAtom == atom.Tr && !inCell && s.x.isDataRow(n):
+		w.flush()
+		w.rowLine = true
+		s.stack = append(s.stack, lineFrame{next: n.FirstChild, inLink: inLink, pre: pre, row: true, first: true})
+		return
+	case n.DataAtom == atom.A && hasAttr(n, "href"):
+		inLink = true
+	case n.DataAtom == atom.Pre:
+		pre = true
+	}
+	isBlock := block.has(n.DataAtom)
+	if isBlock {
+		if inCell {
+			w.soft()
+		} else {
 			w.flush()
-			return
-		case n.DataAtom == atom.A && hasAttr(n, "href"):
-			inLink = true
-		case n.DataAtom == atom.Pre:
-			pre = true
-		}
-		isBlock := block.has(n.DataAtom)
-		if isBlock {
-			if inCell {
-				w.soft()
-			} else {
-				w.flush()
-			}
-		}
-		sep := wordEdge.has(n.DataAtom)
-		if sep {
-			w.edge = true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink, pre, inCell)
-		}
-		if sep {
-			w.edge = true
-		}
-		if isBlock {
-			if inCell {
-				w.soft()
-			} else {
-				w.flush()
-			}
 		}
 	}
-	walk(n, false, false, false)
-	w.flush()
-	return w.lines
+	sep := wordEdge.has(n.DataAtom)
+	if sep {
+		w.edge = true
+	}
+	s.stack = append(s.stack, lineFrame{next: n.FirstChild, inLink: inLink, pre: pre, inCell: inCell, block: isBlock, sep: sep})
+}
+
+// step walks one node further; false when the walk is done (the last
+// line then flushed).
+func (s *lineStream) step() bool {
+	if len(s.stack) == 0 {
+		if !s.done {
+			s.done = true
+			s.w.flush()
+		}
+		return false
+	}
+	w := s.w
+	f := &s.stack[len(s.stack)-1]
+	if f.row {
+		for f.next != nil && !(f.next.Type == html.ElementNode && (f.next.DataAtom == atom.Td || f.next.DataAtom == atom.Th)) {
+			f.next = f.next.NextSibling
+		}
+		if f.next == nil {
+			s.stack = s.stack[:len(s.stack)-1]
+			w.flush()
+			return true
+		}
+		c := f.next
+		f.next = c.NextSibling
+		if !f.first {
+			w.cell()
+		}
+		f.first = false
+		s.enter(c, f.inLink, f.pre, true) // f is not used after: enter may move the stack
+		return true
+	}
+	if f.next == nil {
+		sep, isBlock, inCell := f.sep, f.block, f.inCell
+		s.stack = s.stack[:len(s.stack)-1]
+		if sep {
+			w.edge = true
+		}
+		if isBlock {
+			if inCell {
+				w.soft()
+			} else {
+				w.flush()
+			}
+		}
+		return true
+	}
+	c := f.next
+	f.next = c.NextSibling
+	s.enter(c, f.inLink, f.pre, f.inCell)
+	return true
 }
 
 // wordEdge elements separate words when they touch: styling elements that

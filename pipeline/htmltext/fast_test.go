@@ -153,3 +153,36 @@ func TestSquashEqual(t *testing.T) {
 		}
 	}
 }
+
+// TestDateLabelKeys holds mayHoldDateLabel to the search it stands before:
+// every date label, alone or inside a line, passes it, so no labelled line
+// is skipped.
+func TestDateLabelKeys(t *testing.T) {
+	for _, l := range dateLabels {
+		for _, s := range []string{l, "　" + l + "2024-01-02", "本文" + l + "：新华社"} {
+			if !mayHoldDateLabel(s) {
+				t.Errorf("mayHoldDateLabel(%q) = false: the label %q is not one of its characters", s, l)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"首页 > 新闻中心", false},
+		{"2024-01-02 10:00", false},
+		{"这是一段正文，没有标签。", false},
+		{"\xe6\x9c", false}, // a cut-off 期
+		{"期", true},
+		{"在于", true},
+		{"時間", true},
+	} {
+		if got := mayHoldDateLabel(tc.s); got != tc.want {
+			t.Errorf("mayHoldDateLabel(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+		if tc.want == false && hasAny(tc.s, dateLabels) {
+			t.Errorf("%q holds a date label but is ruled out", tc.s)
+		}
+	}
+}

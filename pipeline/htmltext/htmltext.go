@@ -122,7 +122,11 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	if b := firstElement(root, "body"); b != nil {
 		body = b
 	}
-	meta, src := h.decide(x.lines(body))
+	// The metadata reads the lines of the whole page before pruning, as
+	// far as it needs them.
+	pageLines := x.lineStream(body)
+	meta, src := h.decide(pageLines)
+	pageLines.close()
 	e.TitleFrom, e.DateFrom = src.title, src.date
 	e.Pruned = x.pruneChrome(body, explain)
 	m := x.scoreTree(body)

@@ -329,7 +329,7 @@ type sources struct{ title, date string }
 // anywhere in the page, then a <time> outside lists and furniture. A source
 // that gives only the day takes the time of day from a later source that
 // agrees on the day.
-func (h head) decide(pageLines []textLine) (Meta, sources) {
+func (h head) decide(pageLines *lineStream) (Meta, sources) {
 	var m Meta
 	var src sources
 	site := h.first(siteKeys)
@@ -459,7 +459,7 @@ func siteOnly(og, site, title string) bool {
 // headline finds the title without og:title: the h1 or a page line that
 // agrees with the longest part of <title> (the headline; the other parts are
 // site, column and section names), else <title> minus its site parts.
-func (h head) headline(lines []textLine, site string) (title, suffix, from string) {
+func (h head) headline(lines *lineStream, site string) (title, suffix, from string) {
 	t := cue.Trim(collapse(h.title))
 	if t == "" {
 		return h.h1, "", "h1"
@@ -480,8 +480,9 @@ func (h head) headline(lines []textLine, site string) (title, suffix, from strin
 		_, suffix = stripSite(t, h.h1, site)
 		return h.h1, suffix, "h1"
 	}
-	for i, l := range lines {
-		if i >= 120 {
+	for i := 0; i < 120; i++ {
+		l, ok := lines.at(i)
+		if !ok {
 			break
 		}
 		if l.runes > 100 || l.links > 0 || strings.ContainsRune(l.text, '\t') {
@@ -542,10 +543,16 @@ var dateLabels = []string{"发布时间", "发布日期", "发文日期", "成�
 // pageByline finds the article's byline: a dated line among the eight
 // after the title or the three before it (near). labelled is a labelled date
 // anywhere in the page, a weaker source.
-func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
+//
+// Lines are rendered as it reads them: a byline near the title ends it.
+func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
 	start := -1
 	if t := squash(title); t != "" {
-		for i, l := range lines {
+		for i := 0; ; i++ {
+			l, ok := lines.at(i)
+			if !ok {
+				break
+			}
 			if squashEqual(l.text, t) {
 				start = i
 				break
@@ -553,18 +560,23 @@ func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 		}
 	}
 	if start >= 0 {
-		for i := start + 1; i < len(lines) && i <= start+8; i++ {
-			if b, ok := cue.ParseByline(lines[i].text); ok && b.PublishedAt != "" {
+		for i := start + 1; i <= start+8; i++ {
+			l, ok := lines.at(i)
+			if !ok {
+				break
+			}
+			if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
 				return b, labelled
 			} else if ok && near.Publisher == "" {
 				near.Publisher = b.Publisher
 			}
 		}
 		for i := start - 1; i >= 0 && i >= start-3; i-- {
-			if lines[i].links > 0 {
+			l, _ := lines.at(i) // rendered: it is above the title
+			if l.links > 0 {
 				break
 			}
-			if b, ok := cue.ParseByline(lines[i].text); ok && b.PublishedAt != "" {
+			if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
 				if b.Publisher == "" {
 					b.Publisher = near.Publisher
 				}
@@ -572,8 +584,12 @@ func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 			}
 		}
 	}
-	for _, l := range lines {
-		if l.runes > 80 || !hasAny(l.text, dateLabels) {
+	for i := 0; ; i++ {
+		l, ok := lines.at(i)
+		if !ok {
+			break
+		}
+		if l.runes > 80 || !mayHoldDateLabel(l.text) || !hasAny(l.text, dateLabels) {
 			continue
 		}
 		if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
@@ -584,6 +600,23 @@ func pageByline(lines []textLine, title string) (near, labelled cue.Byline) {
 		}
 	}
 	return near, labelled
+}
+
+// mayHoldDateLabel reports whether s holds one of 期, 间, 源, 于, 於 and 間,
+// one of which every date label has (TestDateLabelKeys): one pass over
+// the bytes of a line rules out most lines, where a search per label
+// took a pass each.
+func mayHoldDateLabel(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xe4, 0xe6, 0xe9: // the lead bytes of those characters
+			switch s[i : i+3] {
+			case "期", "间", "源", "于", "於", "間":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasAny(s string, words []string) bool {

@@ -301,7 +301,7 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 		opt.MaxBytes = DefaultMaxBytes
 	}
 	// The common case, a plain document file within the limit, is read in
-	// one pass of raw system calls (open, read, the read that sees its end,
+	// one pass of raw system calls (open, a read that gets the stated size,
 	// close): over many small files the calls were most of the reader's
 	// time. Anything else (gzip, a file that grew, an error) takes the path
 	// below, which reads the file again.

@@ -107,5 +107,12 @@ func readPlain(path string, size int64) (data []byte, ok bool) {
 		if n > int(size) {
 			return nil, false // it grew
 		}
+		if n == int(size) {
+			// All the stated bytes, and not the one asked for beyond
+			// them: no read to see the end (a file that grows after
+			// this read is read as it was, as one that grew after the
+			// last read was before).
+			return data[:n:n], true
+		}
 	}
 }

@@ -135,6 +135,9 @@ var stopWords = []string{"作者", "编辑", "记者", "时间", "发布", "日�
 // a source label).
 func ParseByline(line string) (Byline, bool) {
 	s := Trim(line)
+	if overBylineSize(s) {
+		return Byline{}, false
+	}
 	st := Measure(s)
 	if st.Runes == 0 || st.Runes > 100 || st.Stops > 0 || Prose(s) {
 		return Byline{}, false
@@ -187,6 +190,34 @@ func ParseByline(line string) (Byline, bool) {
 		}
 	}
 	return b, true
+}
+
+// overBylineScan is the length up to which a line is left to Measure.
+const overBylineScan = 400
+
+// overBylineSize reports what Measure(s) would show as Runes > 100 or
+// Stops > 0, reading s only until it shows: bylines are asked of article
+// paragraphs (the lines under a title), which Measure read to the end.
+// It answers false for lines of at most overBylineScan bytes, which are
+// left to Measure: a shorter line that passed would be read twice.
+func overBylineSize(s string) bool {
+	if len(s) <= overBylineScan {
+		return false // Measure reads a line this short about as fast
+	}
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '!', '?', '。', '！', '？':
+			return true
+		}
+		if IsSpace(r) {
+			continue
+		}
+		if n++; n > 100 {
+			return true
+		}
+	}
+	return false
 }
 
 // opensSentence reports text after a date that goes on as a sentence:

@@ -306,3 +306,20 @@ func FuzzSectionMarker(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOverBylineSize holds ParseByline's early exit to the Measure test
+// it stands before.
+func FuzzOverBylineSize(f *testing.F) {
+	long := strings.Repeat("交通运输", 30)
+	for _, s := range []string{"", "来源：新华社 2024-01-02", long, long + "。", "。" + long, strings.Repeat("a ", 101),
+		strings.Repeat("路", 100), strings.Repeat("路", 101), strings.Repeat("路\u3000", 101), strings.Repeat("\xe4", 150),
+		strings.Repeat("x", 99) + "!", strings.Repeat("道", 40) + "？", strings.Repeat("道", 140), strings.Repeat("道 ", 101) + "。"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		st := Measure(s)
+		if got, want := overBylineSize(s), st.Runes > 100 || st.Stops > 0; got && !want || !got && want && len(s) > overBylineScan {
+			t.Fatalf("overBylineSize(%q) = %v, Measure gives %+v", s, got, st)
+		}
+	})
+}
