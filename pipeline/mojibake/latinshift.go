@@ -114,6 +114,9 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		// byte is a symbol of addresses and paths is that symbol
 		// (user鏎host for user@host, "亊/.vim" for "~/.vim").
 		symbol := len(b) == 2 && han && strings.IndexByte("@|~", b[1]) >= 0 && (p > ' ' || b[1] == '~' && next == '/') && p < 0x7f && next > ' ' && next < 0x7f && lm.UnigramLogProb(c) < rare
+		// At a line start, one whose trail byte is [ closed after a few
+		// letters or digits is a footnote or list mark ("僛5]" for "[5]").
+		symbol = symbol || lineStart && len(b) == 2 && b[1] == '[' && closedSoon(text[a+n:], ']')
 		if symbol {
 			if !overlaps(reps, a, a+n) {
 				out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])})
@@ -391,6 +394,16 @@ const frequentChar = -6.5
 // other than Latin; dashes, slashes, stops and other punctuation do.
 func outOfWord(r rune) bool {
 	return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) || unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.So, unicode.Sc, unicode.Sm)
+}
+
+// closedSoon reports whether s starts with one to three ASCII letters or
+// digits and then closer.
+func closedSoon(s string, closer byte) bool {
+	k := 0
+	for k < len(s) && k < 4 && asciiAlnum(rune(s[k])) {
+		k++
+	}
+	return k >= 1 && k <= 3 && k < len(s) && s[k] == closer
 }
 
 // unitSign reports a sign that follows a number: a symbol (℃, ㎞, ¥) or a

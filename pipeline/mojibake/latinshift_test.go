@@ -376,7 +376,22 @@ func strayPage(t *testing.T, stray byte, lines []string) (bad []string, want []s
 // given apart (headStray).
 func strayPageWith(t *testing.T, headStray, stray byte, lines []string) (bad []string, want []string) {
 	t.Helper()
+	return strayPageIn(t, "gb18030", headStray, stray, lines)
+}
+
+// big5StrayPage is strayPage in Big5, read by Python's big5 replace
+// decoder.
+func big5StrayPage(t *testing.T, stray byte, lines []string) (bad []string, want []string) {
+	t.Helper()
+	return strayPageIn(t, "big5", stray, stray, lines)
+}
+
+func strayPageIn(t *testing.T, code string, headStray, stray byte, lines []string) (bad []string, want []string) {
+	t.Helper()
 	enc := simplifiedchinese.GB18030.NewEncoder()
+	if code == "big5" {
+		enc = traditionalchinese.Big5.NewEncoder()
+	}
 	var page [][]byte
 	for i, s := range append([]string{"|對於目的地址為同一主機的郵件進行本地分發", "|計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}, lines...) {
 		mark := strings.Index(s, "|")
@@ -399,7 +414,7 @@ func strayPageWith(t *testing.T, headStray, stray byte, lines []string) (bad []s
 		page = append(page, b)
 		want = append(want, s)
 	}
-	bad = strings.Split(decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n"))), "\n")
+	bad = strings.Split(decoderNamed(t, "python "+code+" replace").decode(bytes.Join(page, []byte("\n"))), "\n")
 	return bad, want
 }
 
@@ -577,4 +592,79 @@ func TestRareBeforeAddressMark(t *testing.T) {
 		t.Errorf("only %d lines with a rare character", taken)
 	}
 	t.Logf("%d lines with a rare character", taken)
+}
+
+// TestQuotedLetterAtLineStart: a stray byte before a line that opens with
+// a quoted letter (“m” 将…) pairs with the quote's lead byte, and the
+// quote's trail byte eats the letter: two rare characters before a ”
+// that nothing opened. The mark and the letter read like no Chinese, and
+// the unopened closer is what tells them. The same lines written clean
+// stay as found. The model decides, so a floor over the stray bytes.
+func TestQuotedLetterAtLineStart(t *testing.T) {
+	lines := []string{"|“m” 将已安装软件包的状态改为手动安装。", "|“q” 键退出当前的程序。", "|“y” 表示同意继续安装。", "|“n” 表示取消这次操作。", "|“x” 代表一个未知的数值。", "“l” 是一个小写字母。", "“a” 与 “b” 两种情形都要考虑。"}
+	restored, total := 0, 0
+	for _, stray := range []byte{0x83, 0x8f, 0xb5, 0xc5, 0xd6} {
+		bad, want := strayPage(t, stray, lines)
+		out, edits := New().Repair(strings.Join(bad, "\n"))
+		checkEdits(t, strings.Join(bad, "\n"), out, edits)
+		for k, got := range strings.Split(out, "\n") {
+			if k < strayPageHead {
+				continue
+			}
+			if k >= strayPageHead+5 {
+				if got != want[k] {
+					t.Errorf("stray %X: clean line %q read as %q", stray, want[k], got)
+				}
+				continue
+			}
+			if bad[k] == want[k] {
+				t.Fatalf("stray %X: %q not garbled", stray, want[k])
+			}
+			total++
+			switch got {
+			case want[k]:
+				restored++
+			case bad[k]:
+				t.Logf("stray %X: %q left as found", stray, bad[k])
+			default:
+				t.Errorf("stray %X: %q read as %q, want %q", stray, bad[k], got, want[k])
+			}
+		}
+	}
+	t.Logf("%d of %d restored", restored, total)
+	if restored*10 < total*7 {
+		t.Errorf("%d of %d restored, want at least 70%%", restored, total)
+	}
+}
+
+// TestFootnoteMarkAtLineStart: a stray byte before a line that opens with
+// a footnote or list mark ([5], [12], [a]) pairs with the [ into one
+// character; at a line start, before the mark's digits or letters and its
+// ], that character is the [. Clean lines that open with a Chinese
+// character before ASCII stay.
+func TestFootnoteMarkAtLineStart(t *testing.T) {
+	lines := []string{"|[5] 這些資料不能透過輸入同樣的字串來重新生成。", "|[12] 參見附錄中的說明。", "|[a] 此項僅適用於舊版本。", "|[3] 資料來源：國家統計局。", "|[7] 詳見第九章第二節。", "第5] 項目為例外", "乙3] 不適用"}
+	for enc, strays := range map[string][]byte{"gb18030": {0x83, 0x8f, 0xb5, 0xc5, 0xd6}, "big5": {0xa4, 0xb5, 0xc5, 0xd6, 0xe3}} {
+		for _, stray := range strays {
+			var bad, want []string
+			if enc == "gb18030" {
+				bad, want = strayPage(t, stray, lines)
+			} else {
+				bad, want = big5StrayPage(t, stray, lines)
+			}
+			out, edits := New().Repair(strings.Join(bad, "\n"))
+			checkEdits(t, strings.Join(bad, "\n"), out, edits)
+			for k, got := range strings.Split(out, "\n") {
+				if k < strayPageHead {
+					continue
+				}
+				if k < strayPageHead+5 && bad[k] == want[k] {
+					t.Fatalf("%s stray %X: %q not garbled", enc, stray, want[k])
+				}
+				if got != want[k] {
+					t.Errorf("%s stray %X: got %q, want %q (as found %q)", enc, stray, got, want[k], bad[k])
+				}
+			}
+		}
+	}
 }

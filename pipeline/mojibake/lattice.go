@@ -51,6 +51,9 @@ const (
 	// shiftSymbolCost is paid by one character read out of a symbol (see
 	// shiftCost): 2.3 nats above the best such reading of clean text.
 	shiftSymbolCost = 7.0
+	// quotedLetterCost is paid by a quote or bracket and one letter read
+	// before the closer (see keepPlausible).
+	quotedLetterCost = 3.0
 	// shiftEndsInLossCost is what a frame shift pays, stray byte
 	// included, when its reading ends at the U+FFFD of the byte the
 	// reader failed on (see keepPlausible).
@@ -601,6 +604,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 		sc := start
 		cand, n, model := 0.0, 0, 0.0
 		cost, lost := m.cost, false
+		closes := m.shift && again && opensWord(rn.pieces) && closedAhead(rn.pieces, win[j:])
 		for _, pc := range rn.pieces {
 			switch {
 			case pc.dropped:
@@ -630,11 +634,16 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			if again && (prev == '\n' || prev < 0) {
 				cost -= pageShiftDiscount
 			}
-			if again && opensWord(rn.pieces) && closedAhead(rn.pieces, win[j:]) {
+			if closes {
 				// The mark opens a Latin word whose closer follows with
 				// no opener before it (浮癴oo” for “foo”): as strong as
-				// a symbol read.
+				// a symbol read; stronger where the closer follows the
+				// letter at once (儭癿” for “m”), which takes a rare
+				// character whose trail byte is the letter.
 				cost = min(cost, shiftSymbolCost)
+				if j < len(win) && pairOf[win[j]] != 0 {
+					cost = min(cost, quotedLetterCost)
+				}
 			}
 		}
 		cand -= cost
@@ -662,7 +671,9 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 		if m.cost >= confusedCost {
 			need = plausibleConfused
 		}
-		if cand <= orig || model/float64(n) < need {
+		// A mark and a letter read like no Chinese: the closer ahead,
+		// with no opener, is what makes such a reading plausible.
+		if cand <= orig || model/float64(n) < need && !closes {
 			continue
 		}
 		rn.charFrom, rn.charTo = i, j
