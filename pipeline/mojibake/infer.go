@@ -56,6 +56,21 @@ func marginFor(m *mechanism, two bool) float64 {
 	return inferMargin
 }
 
+// candMargin is the margin of a lost character with n candidates: two
+// lost bytes leave up to 4,096 and need inferMargin2, but where the reader
+// could not read them as a pair (x/text drops only pairs it has no
+// character for) far fewer are left; the margin then falls with the log
+// of their number to the one-byte margin at 64, the candidates one lost
+// byte leaves.
+func candMargin(m *mechanism, two bool, n int) float64 {
+	lo := marginFor(m, false)
+	if !two || n <= 64 {
+		return lo
+	}
+	f := (math.Log(float64(n)) - math.Log(64)) / (math.Log(4096) - math.Log(64))
+	return lo + min(1, f)*(inferMargin2-lo)
+}
+
 // inference is a character inferred for a lost position.
 type inference struct {
 	r      rune
@@ -375,7 +390,7 @@ func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(run
 		}
 		if best, second, margin, ok := choose(rank, cands, adj, pair, l, nextR, *vs); ok {
 			for i, g := range group {
-				if margin[i] < marginFor(m, g.two) && !(marginFor(m, false) == inferMargin && margin[i] >= closerOpen && closesOpen(best[i], append(append([]rune(nil), prefix...), rs[:g.k]...))) {
+				if margin[i] < candMargin(m, g.two, len(g.cands)) && !(marginFor(m, false) == inferMargin && margin[i] >= closerOpen && closesOpen(best[i], append(append([]rune(nil), prefix...), rs[:g.k]...))) {
 					// In UTF-8 a GBK reader garbled, a closer whose opener
 					// is open on the line needs only the lead its pairing
 					// gives: the model scores ” and ‐ alike before ASCII,
