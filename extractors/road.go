@@ -221,8 +221,10 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 				verdict = -1
 				return false
 			}
-			if containsAny(t[clauseStart(t, h.start):h.start], scopeWords) {
-				verdict = -1 // the network's size, not a project's
+			if before := t[clauseStart(t, h.start):h.start]; containsAny(before, scopeWords) || strings.HasSuffix(before, "网") || strings.HasSuffix(before, "网络") {
+				// the network's size, not a project's (全县公路总长,
+				// 道路网络总长)
+				verdict = -1
 				return false
 			}
 			way, ok := nearestWay(t, h.start)
