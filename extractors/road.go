@@ -183,8 +183,9 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 			verdict = -1
 			return false
 		case roleNotRoad:
-			if h.word == "总里程" || h.word == "通车里程" || h.word == "通车总里程" || h.word == "公路里程" {
-				// "新增通车里程", "新改建农村公路里程": new road, not stock
+			if h.word == "总里程" || h.word == "通车里程" || h.word == "通车总里程" || h.word == "公路里程" || h.word == "里程达" || h.word == "里程达到" {
+				// "新增通车里程", "新改建农村公路里程", "新开工高速公路里程
+				// 达到72公里": new road, not stock
 				if v := newWorksBefore(t, h.start); v != "" {
 					verdict, evidence = 1, "cue "+v+"…"+h.word+" (new mileage)"
 					start = clauseStart(t, h.start) + strings.LastIndex(t[clauseStart(t, h.start):h.start], v)
@@ -294,7 +295,7 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 // the clause before a mileage word.
 func newWorksBefore(t string, pos int) string {
 	cs := clauseStart(t, pos)
-	for _, v := range []string{"新改建", "新增", "新建", "建成", "改建", "完成"} {
+	for _, v := range []string{"新改建", "新增", "新建", "建成", "改建", "完成", "新开工", "开工建设"} {
 		if strings.Contains(t[cs:pos], v) {
 			return v
 		}
