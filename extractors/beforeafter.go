@@ -270,6 +270,11 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 	if clauseStart(t, from.start) == clauseStart(t, to.start) {
 		return Figure{}, false
 	}
+	if isDifference(t, from) || isDifference(t, to) {
+		// "压缩至90天，比改革前减少120天": 120 is what was cut, neither
+		// the before nor the after
+		return Figure{}, false
+	}
 	fa, ok1 := from.parse(t)
 	ta, ok2 := to.parse(t)
 	if !ok1 || !ok2 {
@@ -317,6 +322,28 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 		Extractor:  kind + ".before_after",
 		Evidence:   "before→after " + fa.num.Text + "→" + ta.num.Text + " " + unitName(to.unit),
 	}, true
+}
+
+// differenceVerbs say that the quantity after them is an amount taken off.
+var differenceVerbs = []string{"减少", "缩短", "压缩", "压减", "缩减", "精简", "节省", "节约", "降低", "提前", "少"}
+
+// isDifference reports whether q is the amount a verb took off ("减少约120
+// 天", "缩短了15天", "节省18个工作日"), which a before/after pair must not
+// read as either end.
+func isDifference(t string, q quantity) bool {
+	head := strings.TrimRight(t[clauseStart(t, q.start):q.start], " ")
+	for range 3 {
+		trimmed := false
+		for _, w := range []string{"约", "近", "了", "平均", "累计", "共", "总共", "合计", "达", "超过", "逾", "将近", "大约"} {
+			if strings.HasSuffix(head, w) {
+				head, trimmed = strings.TrimSuffix(head, w), true
+			}
+		}
+		if !trimmed {
+			break
+		}
+	}
+	return hasSuffixAny(head, differenceVerbs) != ""
 }
 
 // quantity is a numeral with a from→to unit after it; the numeral is
