@@ -1,7 +1,6 @@
 package mojibake
 
 import (
-	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -49,33 +48,7 @@ func TestDroppedPairInference(t *testing.T) {
 		"该路段实行交通管制，过往车辆请提前绕行，注意行车安全。",
 		"领导干部要带头深入基层，了解群众需求，解决实际困难。",
 	}
-	raw, err := simplifiedchinese.GBK.NewDecoder().Bytes([]byte(strings.Join(lines, "\n")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := string(raw)
-	out, edits := New().Repair(in)
-	checkEdits(t, in, out, edits)
-	bad, got := strings.Split(in, "\n"), strings.Split(out, "\n")
-	if len(got) != len(lines) {
-		t.Fatalf("%d lines in, %d out", len(lines), len(got))
-	}
-	byLine := editsByLine(in, edits, len(bad))
-	start, inferred, two := 0, 0, 0
-	for i, s := range lines {
-		inf := inferredAt(t, byLine[i], in, start)
-		_, ok := alignInferred([]rune(got[i]), []rune(s), inf)
-		for k, margin := range inf {
-			if !ok[k] {
-				t.Errorf("inferred %c at %d wrong\n got  %s\n want %s", []rune(got[i])[k], k, got[i], s)
-			}
-			if margin < 0 {
-				two++ // inferredAt negates the margin of a two-byte loss
-			}
-		}
-		inferred += len(inf)
-		start += len(bad[i]) + 1
-	}
+	inferred, two := repairInferred(t, simplifiedchinese.GBK.NewDecoder().Bytes, lines, 0)
 	t.Logf("%d inferred, %d of them from two lost bytes", inferred, two)
 	if two < 5 {
 		t.Errorf("%d characters inferred from two lost bytes, want at least 5", two)

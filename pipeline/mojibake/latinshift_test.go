@@ -124,41 +124,60 @@ func TestLineStartStrayByte(t *testing.T) {
 // frame shifts they are the letter, like a symbol would be. Alone or
 // before one capital they are text and stay.
 func TestNonLatinLetterShift(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
 	inside := []string{"請執行 apt-get up|date 更新套件", "安裝 Fire|fox 瀏覽器", "|Ubuntu 與 Debian 的差異", "編輯 /etc/fs|tab 檔案", "使用 (|v)im 編輯器", "啟用 |IPv6 位址"}
 	clean := []string{"角度 θ 與 α 的關係", "反應的 ΔH 為負", "清單 (ㄅ) 與 (ㄆ) 兩項"}
+	var lines []strayLine
+	for _, s := range inside {
+		lines = append(lines, strayLine{s, 0xa3})
+	}
+	for _, s := range clean {
+		lines = append(lines, strayLine{s, 0})
+	}
+	checkMarkedPage(t, lines, len(inside))
+}
+
+// strayLine is a line with a stray byte where '|' marks (0: clean).
+type strayLine struct {
+	line  string
+	stray byte
+}
+
+// checkMarkedPage writes a Big5 page of two lines shifted at their start
+// and then lines, each with its stray byte, reads it with Python's big5
+// replace decoder and requires every line after the two given back as
+// written; the first garbled of them must be garbled.
+func checkMarkedPage(t *testing.T, lines []strayLine, garbled int) {
+	t.Helper()
 	enc := traditionalchinese.Big5.NewEncoder()
 	var page [][]byte
 	var want []string
-	for i, group := range [][]string{shifted, inside, clean} {
-		for _, s := range group {
-			mark := strings.Index(s, "|")
-			s = strings.Replace(s, "|", "", 1)
-			b, err := enc.Bytes([]byte(s))
+	for i, sl := range append([]strayLine{{"|對於目的地址為同一主機的郵件進行本地分發", 0xa4}, {"|計算機系統從上電事件到能為使用者提供完整的作業系統功能為止", 0xa4}}, lines...) {
+		mark := strings.Index(sl.line, "|")
+		s := strings.Replace(sl.line, "|", "", 1)
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mark >= 0 && sl.stray != 0 {
+			h, err := enc.Bytes([]byte(s[:mark]))
 			if err != nil {
 				t.Fatal(err)
 			}
-			switch {
-			case i == 0:
-				b = append([]byte{0xa4}, b...)
-			case mark >= 0:
-				head, err := enc.Bytes([]byte(s[:mark]))
-				if err != nil {
-					t.Fatal(err)
-				}
-				b = bytes.Join([][]byte{b[:len(head)], b[len(head):]}, []byte{0xa3})
-			}
-			page = append(page, b)
+			b = bytes.Join([][]byte{b[:len(h)], b[len(h):]}, []byte{sl.stray})
+		}
+		if i < 2 {
+			want = append(want, "")
+		} else {
 			want = append(want, s)
 		}
+		page = append(page, b)
 	}
 	bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
 	out, edits := New().Repair(bad)
 	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")
-	badLines := strings.Split(bad, "\n")
-	for k := len(shifted); k < len(want); k++ {
-		if k < len(shifted)+len(inside) && badLines[k] == want[k] {
+	got, badLines := strings.Split(out, "\n"), strings.Split(bad, "\n")
+	for k := 2; k < len(want); k++ {
+		if k < 2+garbled && badLines[k] == want[k] {
 			t.Fatalf("line %d: the stray byte did not garble it (%q)", k, badLines[k])
 		}
 		if got[k] != want[k] {
@@ -420,16 +439,16 @@ func strayPageIn(t *testing.T, code string, headStray, stray byte, lines []strin
 
 const strayPageHead = 2
 
-// TestRareBeforeWordAfterHan: after a Chinese character, a rare character
-// whose trail byte is the first letter of the Latin word after it is that
-// letter with a stray byte ("共享攔oot" for root); a common one there is
-// text and stays (的Unix, and 廢nix, 時oot that a stray byte made of a
-// common traditional character, which are left as found).
-func TestRareBeforeWordAfterHan(t *testing.T) {
-	lines := []string{"不共享|root密碼", "基本的|Unix指令", "請用|sudo執行", "系統的|Kernel設定", "執行|apt更新套件", "用git管理原始碼", "在Linux上安裝"}
+// rareTaken repairs strayPage for each stray byte and requires each
+// garbled line back as written where the character the stray byte made
+// (the first not in the line as written) is rare, and as found where it is
+// common: text. The first five lines must be garbled. It returns how many
+// lines had a rare character.
+func rareTaken(t *testing.T, lines []string, strays []byte) int {
+	t.Helper()
 	lm := New().lm()
 	taken := 0
-	for _, stray := range []byte{0x8f, 0x95, 0x9a} {
+	for _, stray := range strays {
 		bad, want := strayPage(t, stray, lines)
 		out, edits := New().Repair(strings.Join(bad, "\n"))
 		checkEdits(t, strings.Join(bad, "\n"), out, edits)
@@ -442,7 +461,8 @@ func TestRareBeforeWordAfterHan(t *testing.T) {
 			}
 			expect := want[k]
 			if bad[k] != want[k] {
-				if c, _ := utf8.DecodeRuneInString(bad[k][strings.IndexFunc(bad[k], func(r rune) bool { return r < 0x80 })-3:]); lm.UnigramLogProb(c) >= rare {
+				at := strings.IndexFunc(bad[k], func(r rune) bool { return r >= 0x80 && !strings.ContainsRune(want[k], r) })
+				if c, _ := utf8.DecodeRuneInString(bad[k][at:]); lm.UnigramLogProb(c) >= rare {
 					expect = bad[k] // a common character: text
 				} else {
 					taken++
@@ -453,6 +473,17 @@ func TestRareBeforeWordAfterHan(t *testing.T) {
 			}
 		}
 	}
+	return taken
+}
+
+// TestRareBeforeWordAfterHan: after a Chinese character, a rare character
+// whose trail byte is the first letter of the Latin word after it is that
+// letter with a stray byte ("共享攔oot" for root); a common one there is
+// text and stays (的Unix, and 廢nix, 時oot that a stray byte made of a
+// common traditional character, which are left as found).
+func TestRareBeforeWordAfterHan(t *testing.T) {
+	lines := []string{"不共享|root密碼", "基本的|Unix指令", "請用|sudo執行", "系統的|Kernel設定", "執行|apt更新套件", "用git管理原始碼", "在Linux上安裝"}
+	taken := rareTaken(t, lines, []byte{0x8f, 0x95, 0x9a})
 	if taken < 10 {
 		t.Errorf("only %d lines with a rare character", taken)
 	}
@@ -495,11 +526,7 @@ func TestOpenerBeforeWordInside(t *testing.T) {
 // character is the letter. Marks that stand between words (A、B, A–Z)
 // stay, and so does a symbol beside one letter only.
 func TestSymbolInsideWord(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
-	inside := []struct {
-		line  string
-		stray byte
-	}{
+	lines := []strayLine{
 		{"執行 sys|temctl restart 重新啟動服務", 0xa1},
 		{"設定 net|work 介面的位址", 0xa1},
 		{"在 /u|sr/share 目錄下尋找", 0xa1},
@@ -507,51 +534,10 @@ func TestSymbolInsideWord(t *testing.T) {
 		{"安裝 HT|TP 伺服器軟體", 0xa2},
 		{"編輯 con|fig 檔案後重新載入", 0xa1},
 	}
-	clean := []string{"選擇 A、B 或 C 三種方案", "索引從 A–Z 排列", "比例為 a/b 的情形", "溫度 20℃ 以下", "距離 35㎞ 左右", "增加 12％ 以上"}
-	enc := traditionalchinese.Big5.NewEncoder()
-	var page [][]byte
-	var want []string
-	add := func(s string, stray byte, head bool) {
-		mark := strings.Index(s, "|")
-		s = strings.Replace(s, "|", "", 1)
-		b, err := enc.Bytes([]byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case head:
-			b = append([]byte{stray}, b...)
-		case mark >= 0:
-			h, err := enc.Bytes([]byte(s[:mark]))
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = bytes.Join([][]byte{b[:len(h)], b[len(h):]}, []byte{stray})
-		}
-		page = append(page, b)
-		want = append(want, s)
+	for _, s := range []string{"選擇 A、B 或 C 三種方案", "索引從 A–Z 排列", "比例為 a/b 的情形", "溫度 20℃ 以下", "距離 35㎞ 左右", "增加 12％ 以上"} {
+		lines = append(lines, strayLine{s, 0})
 	}
-	for _, s := range shifted {
-		add(s, 0xa4, true)
-	}
-	for _, c := range inside {
-		add(c.line, c.stray, false)
-	}
-	for _, s := range clean {
-		add(s, 0, false)
-	}
-	bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
-	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got, badLines := strings.Split(out, "\n"), strings.Split(bad, "\n")
-	for k := len(shifted); k < len(want); k++ {
-		if k < len(shifted)+len(inside) && badLines[k] == want[k] {
-			t.Fatalf("line %d: the stray byte did not garble it (%q)", k, badLines[k])
-		}
-		if got[k] != want[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], badLines[k])
-		}
-	}
+	checkMarkedPage(t, lines, 6)
 }
 
 // TestRareBeforeAddressMark: on a GB18030 page with frame shifts, a stray
@@ -561,37 +547,10 @@ func TestSymbolInsideWord(t *testing.T) {
 // the clean lines, stay as found.
 func TestRareBeforeAddressMark(t *testing.T) {
 	lines := []string{"請寄信到 admin|@example.com 聯絡我們", "登入 root|@192.168.1.1 這台伺服器", "設定檔在 \"|~/.bashrc\" 之中", "執行 ls |~/Downloads 查看檔案", "轉寄到 foo.bar|@mail.gov.cn 信箱", "帳號與網域之間以 @ 分隔", "家目錄寫作 ~ 即可"}
-	lm := New().lm()
-	taken := 0
-	for _, stray := range []byte{0x85, 0x8f, 0x95, 0x9a} {
-		bad, want := strayPage(t, stray, lines)
-		out, edits := New().Repair(strings.Join(bad, "\n"))
-		checkEdits(t, strings.Join(bad, "\n"), out, edits)
-		for k, got := range strings.Split(out, "\n") {
-			if k < strayPageHead {
-				continue
-			}
-			if k < strayPageHead+5 && bad[k] == want[k] {
-				t.Fatalf("stray %X: %q not garbled", stray, want[k])
-			}
-			expect := want[k]
-			if bad[k] != want[k] {
-				at := strings.IndexFunc(bad[k], func(r rune) bool { return r >= 0x80 && strings.ContainsRune(want[k], r) == false })
-				if c, _ := utf8.DecodeRuneInString(bad[k][at:]); lm.UnigramLogProb(c) >= rare {
-					expect = bad[k] // a common character: text
-				} else {
-					taken++
-				}
-			}
-			if got != expect {
-				t.Errorf("stray %X: got %q, want %q (as found %q)", stray, got, expect, bad[k])
-			}
-		}
-	}
+	taken := rareTaken(t, lines, []byte{0x85, 0x8f, 0x95, 0x9a})
 	if taken < 10 {
 		t.Errorf("only %d lines with a rare character", taken)
 	}
-	t.Logf("%d lines with a rare character", taken)
 }
 
 // TestQuotedLetterAtLineStart: a stray byte before a line that opens with
