@@ -147,6 +147,11 @@ type extractor struct {
 	lineBytes []byte
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
+	// rawBuf and rawSpans are blankRaw's storage: the page as parsed and
+	// the offsets of the bodies it replaced.
+	rawBuf   []byte
+	rawSpans [][2]int
+	noBlank  bool // parse pages as they are (tests compare both ways)
 }
 
 func newExtractor() *extractor {
@@ -156,6 +161,9 @@ func newExtractor() *extractor {
 // reset readies x for another page, keeping its storage but no reference
 // into the last page's tree or text (a kept extractor would hold them).
 func (x *extractor) reset() {
+	if cap(x.rawBuf) > 4<<20 {
+		x.rawBuf = nil // a huge page's copy is not worth keeping
+	}
 	clear(x.dataRow)
 	clear(x.index)
 	clear(x.order[:cap(x.order)])

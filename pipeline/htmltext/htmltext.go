@@ -35,7 +35,9 @@
 package htmltext
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -112,11 +114,19 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	var e Explanation
 	// x/net/html's tree is all the extraction walks; goquery's wrapper
 	// around it was only overhead (and a dependency) on every page.
-	root, err := html.Parse(strings.NewReader(page))
+	var raw *rawPage
+	var r io.Reader = strings.NewReader(page)
+	buf, spans, ok := blankRaw(page, x.rawBuf, x.rawSpans)
+	x.rawBuf, x.rawSpans = buf, spans
+	if ok && !x.noBlank {
+		raw = &rawPage{page: page, spans: spans}
+		r = bytes.NewReader(buf)
+	}
+	root, err := html.Parse(r)
 	if err != nil {
 		return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
 	}
-	h := headMeta(root)
+	h := headMeta(root, raw)
 	pruneJunk(root)
 	body := root
 	if b := firstElement(root, "body"); b != nil {
