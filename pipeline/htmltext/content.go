@@ -151,7 +151,8 @@ type extractor struct {
 	// the offsets of the bodies it replaced.
 	rawBuf   []byte
 	rawSpans [][2]int
-	noBlank  bool // parse pages as they are (tests compare both ways)
+	raw      rawPage // the page being extracted, when blankRaw changed it
+	noBlank  bool    // parse pages as they are (tests compare both ways)
 }
 
 func newExtractor() *extractor {
@@ -164,6 +165,7 @@ func (x *extractor) reset() {
 	if cap(x.rawBuf) > 4<<20 {
 		x.rawBuf = nil // a huge page's copy is not worth keeping
 	}
+	x.raw = rawPage{}
 	clear(x.dataRow)
 	clear(x.index)
 	clear(x.order[:cap(x.order)])

@@ -119,7 +119,8 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	buf, spans, ok := blankRaw(page, x.rawBuf, x.rawSpans)
 	x.rawBuf, x.rawSpans = buf, spans
 	if ok && !x.noBlank {
-		raw = &rawPage{page: page, spans: spans}
+		x.raw = rawPage{page: page, spans: spans}
+		raw = &x.raw
 		r = bytes.NewReader(buf)
 	}
 	root, err := html.Parse(r)
