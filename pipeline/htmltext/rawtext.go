@@ -186,26 +186,53 @@ func isTagSpace(c byte) bool {
 // cannot follow the tokenizer (foreign content, template and frameset
 // modes, plaintext), "" otherwise.
 func rawKind(name string) string {
+	// A switch on the length and first letter rejects most names before
+	// any comparison (this runs on every start tag).
+	var cands []string
 	switch len(name) {
-	case 3, 4, 5, 6, 7, 8, 9:
+	case 3:
+		cands = []string{"svg", "xmp"}
+	case 4:
+		cands = []string{"math"}
+	case 5:
+		cands = []string{"style", "title"}
+	case 6:
+		cands = []string{"script", "iframe"}
+	case 7:
+		cands = []string{"noembed"}
+	case 8:
+		cands = []string{"noframes", "noscript", "textarea", "template", "frameset"}
+	case 9:
+		cands = []string{"plaintext"}
 	default:
 		return ""
 	}
-	var b [9]byte
+	for _, c := range cands {
+		if !asciiFoldEqual(name, c) {
+			continue
+		}
+		switch c {
+		case "svg", "math", "template", "frameset", "plaintext":
+			return "stop"
+		}
+		return c
+	}
+	return ""
+}
+
+// asciiFoldEqual reports whether name equals the lower-case lower, ignoring
+// ASCII case only (as the tokenizer compares tag names).
+func asciiFoldEqual(name, lower string) bool {
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		if c != lower[i] {
+			return false
+		}
 	}
-	switch n := string(b[:len(name)]); n {
-	case "script", "style", "iframe", "noembed", "noframes", "noscript", "textarea", "title", "xmp":
-		return n
-	case "svg", "math", "template", "frameset", "plaintext":
-		return "stop"
-	}
-	return ""
+	return true
 }
 
 // scanTag reads a tag from its name's first letter at i as the tokenizer
