@@ -137,10 +137,10 @@ type textLine struct {
 type extractor struct {
 	dataRow map[*html.Node]bool // table rows read as one line of cells
 	// scoreTree's scratch, kept for its next call on the page.
-	index map[*html.Node]int32
-	order []*html.Node
-	stats []blockStat
-	model *model // the last model scoreTree returned
+	owners []blockOwner // the walk's stack of block owners
+	order  []*html.Node
+	stats  []blockStat
+	model  *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
@@ -167,7 +167,6 @@ func (x *extractor) reset() {
 	}
 	x.raw = rawPage{}
 	clear(x.dataRow)
-	clear(x.index)
 	clear(x.order[:cap(x.order)])
 	x.order = x.order[:0]
 	x.stats = x.stats[:0]
