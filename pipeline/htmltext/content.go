@@ -147,12 +147,9 @@ type extractor struct {
 	lineBytes []byte
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
-	// rawBuf and rawSpans are blankRaw's storage: the page as parsed and
-	// the offsets of the bodies it replaced.
-	rawBuf   []byte
-	rawSpans [][2]int
-	raw      rawPage // the page being extracted, when blankRaw changed it
-	noBlank  bool    // parse pages as they are (tests compare both ways)
+	blank     blanker // blankRaw's storage
+	raw       rawPage // the page being extracted, when blankRaw changed it
+	noBlank   bool    // parse pages as they are (tests compare both ways)
 }
 
 func newExtractor() *extractor {
@@ -162,8 +159,8 @@ func newExtractor() *extractor {
 // reset readies x for another page, keeping its storage but no reference
 // into the last page's tree or text (a kept extractor would hold them).
 func (x *extractor) reset() {
-	if cap(x.rawBuf) > 4<<20 {
-		x.rawBuf = nil // a huge page's copy is not worth keeping
+	if cap(x.blank.buf) > 4<<20 {
+		x.blank.buf = nil // a huge page's copy is not worth keeping
 	}
 	x.raw = rawPage{}
 	clear(x.dataRow)

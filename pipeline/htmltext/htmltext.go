@@ -116,12 +116,10 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	// around it was only overhead (and a dependency) on every page.
 	var raw *rawPage
 	var r io.Reader = strings.NewReader(page)
-	buf, spans, ok := blankRaw(page, x.rawBuf, x.rawSpans)
-	x.rawBuf, x.rawSpans = buf, spans
-	if ok && !x.noBlank {
-		x.raw = rawPage{page: page, spans: spans}
+	if !x.noBlank && blankRaw(page, &x.blank) {
+		x.raw = rawPage{page: page, spans: x.blank.spans}
 		raw = &x.raw
-		r = bytes.NewReader(buf)
+		r = bytes.NewReader(x.blank.buf)
 	}
 	root, err := html.Parse(r)
 	if err != nil {

@@ -65,13 +65,22 @@ func (r *rawPage) text(n *html.Node) string {
 	return s
 }
 
-// blankRaw appends page to buf with long script and style bodies replaced
-// by markers and comments emptied, and returns the spans of the replaced
-// bodies. ok is false when nothing was replaced (parse page itself).
-func blankRaw(page string, buf []byte, spans [][2]int) ([]byte, [][2]int, bool) {
-	buf, spans = buf[:0], spans[:0]
+// blanker is blankRaw's storage, kept from page to page.
+type blanker struct {
+	buf   []byte   // the page as parsed
+	spans [][2]int // the replaced bodies' offsets, by marker number
+	vals  [][2]int // a tag's attribute values to empty
+}
+
+// blankRaw sets b.buf to page with long script and style bodies replaced
+// by markers, comments emptied and the values of attributes nothing reads
+// emptied (unreadAttr), and b.spans to the spans of the replaced bodies.
+// It reports false when nothing was replaced (parse page itself).
+func blankRaw(page string, b *blanker) bool {
+	buf, spans := b.buf[:0], b.spans[:0]
+	defer func() { b.buf, b.spans = buf, spans }()
 	if strings.IndexByte(page, markByte) >= 0 {
-		return buf, spans, false
+		return false
 	}
 	last := 0 // page[:last] is in buf
 	i := 0
@@ -86,9 +95,16 @@ scan:
 		c := page[i+1]
 		switch {
 		case isLetter(c):
-			ns, ne, end, ok := scanTag(page, i+1)
+			var ns, ne, end int
+			var ok bool
+			ns, ne, end, b.vals, ok = scanTag(page, i+1, b.vals[:0], true)
 			if !ok {
 				break scan
+			}
+			for _, v := range b.vals {
+				buf = append(buf, page[last:v[0]]...)
+				last = v[1]
+				changed = true
 			}
 			i = end
 			kind := rawKind(page[ns:ne])
@@ -125,7 +141,7 @@ scan:
 			case c2 == '>':
 				i += 3
 			case isLetter(c2):
-				_, _, end, ok := scanTag(page, i+2)
+				_, _, end, _, ok := scanTag(page, i+2, nil, false)
 				if !ok {
 					break scan
 				}
@@ -169,10 +185,10 @@ scan:
 		}
 	}
 	if !changed {
-		return buf, spans, false
+		return false
 	}
 	buf = append(buf, page[last:]...)
-	return buf, spans, true
+	return true
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
@@ -235,11 +251,15 @@ func asciiFoldEqual(name, lower string) bool {
 	return true
 }
 
+// minBlankAttr is the shortest attribute value worth emptying.
+const minBlankAttr = 8
+
 // scanTag reads a tag from its name's first letter at i as the tokenizer
 // does (tag name, then attributes with quoted or bare values up to '>').
 // It returns the name's bounds and the offset after the '>'; ok is false
-// when the page ends inside the tag.
-func scanTag(s string, i int) (nameStart, nameEnd, end int, ok bool) {
+// when the page ends inside the tag. With blank, it appends to vals the
+// bounds of the long quoted values of attributes nothing reads.
+func scanTag(s string, i int, vals [][2]int, blank bool) (nameStart, nameEnd, end int, _ [][2]int, ok bool) {
 	nameStart = i
 	k := i + 1
 	for ; k < len(s); k++ {
@@ -248,15 +268,16 @@ func scanTag(s string, i int) (nameStart, nameEnd, end int, ok bool) {
 		}
 	}
 	nameEnd = k
+	blank = blank && blankableTag(s[nameStart:nameEnd])
 	for {
 		for k < len(s) && isTagSpace(s[k]) {
 			k++
 		}
 		if k >= len(s) {
-			return 0, 0, 0, false
+			return 0, 0, 0, vals, false
 		}
 		if s[k] == '>' {
-			return nameStart, nameEnd, k + 1, true
+			return nameStart, nameEnd, k + 1, vals, true
 		}
 		// Attribute key: an '=' only as its first byte.
 		ks := k
@@ -269,12 +290,13 @@ func scanTag(s string, i int) (nameStart, nameEnd, end int, ok bool) {
 				break
 			}
 		}
+		ke := k
 		// Attribute value.
 		for k < len(s) && isTagSpace(s[k]) {
 			k++
 		}
 		if k >= len(s) {
-			return 0, 0, 0, false
+			return 0, 0, 0, vals, false
 		}
 		switch s[k] {
 		case '/':
@@ -289,14 +311,17 @@ func scanTag(s string, i int) (nameStart, nameEnd, end int, ok bool) {
 			k++
 		}
 		if k >= len(s) {
-			return 0, 0, 0, false
+			return 0, 0, 0, vals, false
 		}
 		switch q := s[k]; q {
 		case '>':
 		case '\'', '"':
 			e := strings.IndexByte(s[k+1:], q)
 			if e < 0 {
-				return 0, 0, 0, false
+				return 0, 0, 0, vals, false
+			}
+			if blank && e >= minBlankAttr && unreadAttr(s[ks:ke], s[nameStart:nameEnd]) {
+				vals = append(vals, [2]int{k + 1, k + 1 + e})
 			}
 			k += 1 + e + 1
 		default:
@@ -310,6 +335,52 @@ func scanTag(s string, i int) (nameStart, nameEnd, end int, ok bool) {
 			}
 		}
 	}
+}
+
+// blankableTag reports whether the attribute values of a tag named name
+// may be emptied: not those of formatting elements other than <a>, since
+// the parser compares their attributes, values included, to limit runs of
+// identical ones (the Noah's Ark clause); an <a> start tag first closes
+// any open <a>, so no two are ever compared.
+func blankableTag(name string) bool {
+	switch len(name) {
+	case 1:
+		c := name[0] | ('a' - 'A')
+		return c != 'b' && c != 'i' && c != 's' && c != 'u'
+	case 2:
+		return !asciiFoldEqual(name, "em") && !asciiFoldEqual(name, "tt")
+	case 3:
+		return !asciiFoldEqual(name, "big")
+	case 4:
+		return !asciiFoldEqual(name, "code") && !asciiFoldEqual(name, "font") && !asciiFoldEqual(name, "nobr")
+	case 5:
+		return !asciiFoldEqual(name, "small")
+	case 6:
+		return !asciiFoldEqual(name, "strike") && !asciiFoldEqual(name, "strong")
+	}
+	return true
+}
+
+// unreadAttr reports an attribute whose value neither the extraction nor
+// the parser reads: event handlers, data-*, src, alt, title, target, and
+// href but on <link> (headMeta reads the canonical URL; of <a> only the
+// presence of href counts). Reading one of these anywhere means taking it
+// out of this list.
+func unreadAttr(key, tag string) bool {
+	if len(key) > 2 && asciiFoldEqual(key[:2], "on") || len(key) > 5 && asciiFoldEqual(key[:5], "data-") {
+		return true
+	}
+	switch len(key) {
+	case 3:
+		return asciiFoldEqual(key, "src") || asciiFoldEqual(key, "alt")
+	case 4:
+		return asciiFoldEqual(key, "href") && !(len(tag) == 4 && asciiFoldEqual(tag, "link"))
+	case 5:
+		return asciiFoldEqual(key, "title")
+	case 6:
+		return asciiFoldEqual(key, "target")
+	}
+	return false
 }
 
 // rawEndTag reports whether s[k:] (after "</") names tag, case-insensitively,

@@ -16,7 +16,7 @@ import (
 // from the one parsed from the page itself: markers must read as their
 // bodies, and only comments' text may differ.
 func sameTree(a, b *html.Node, r *rawPage) string {
-	if a.Type != b.Type || a.DataAtom != b.DataAtom || a.Namespace != b.Namespace || !reflect.DeepEqual(a.Attr, b.Attr) {
+	if a.Type != b.Type || a.DataAtom != b.DataAtom || a.Namespace != b.Namespace || !sameAttrs(a, b) {
 		return fmt.Sprintf("node %q/%d vs %q/%d", a.Data, a.Type, b.Data, b.Type)
 	}
 	if a.Type != html.CommentNode && a.Data != r.text(b) {
@@ -34,14 +34,33 @@ func sameTree(a, b *html.Node, r *rawPage) string {
 	return ""
 }
 
+// sameAttrs compares the attributes of a and b but the values blankRaw
+// may empty.
+func sameAttrs(a, b *html.Node) bool {
+	if len(a.Attr) != len(b.Attr) {
+		return false
+	}
+	for i, x := range a.Attr {
+		y := b.Attr[i]
+		if x.Key != y.Key || x.Namespace != y.Namespace {
+			return false
+		}
+		if x.Val != y.Val && !(y.Val == "" && a.Type == html.ElementNode && blankableTag(a.Data) && unreadAttr(x.Key, a.Data)) {
+			return false
+		}
+	}
+	return true
+}
+
 // checkBlankRaw parses page with and without blankRaw and fails if the
 // trees or the extracted articles differ.
 func checkBlankRaw(t *testing.T, page string) {
 	t.Helper()
-	buf, spans, ok := blankRaw(page, nil, nil)
-	if !ok {
+	var bl blanker
+	if !blankRaw(page, &bl) {
 		return
 	}
+	buf, spans := bl.buf, bl.spans
 	r := &rawPage{page: page, spans: spans}
 	want, err1 := html.Parse(strings.NewReader(page))
 	got, err2 := html.Parse(bytes.NewReader(buf))
@@ -87,11 +106,15 @@ func TestBlankRawKeepsTree(t *testing.T) {
 		{"json-ld", `<script type="application/ld+json">{"datePublished":"2020-02-12T14:25:00+08:00","x":"` + longJS + `"}</script><p>正文。</p>`, 1},
 		{"carriage returns and nul", "<script>var a;\r\nvar b;\r\x00" + longJS + "</script><p>正文。</p>", 1},
 		{"marker byte in page", "<script>\x01" + longJS + "</script>", 0},
+		{"unread attribute values", `<link rel="canonical" href="https://example.com/a/b.html"><div data-x="{&quot;a&quot;:1} > 2" onclick="go('x>y')"><a href="https://example.com/1.html" title="第一篇文章的标题">甲</a><img src="/img/1234.png" alt="图片说明文字"></div><p>正文。</p>`, 0},
+		{"formatting elements keep values", `<p><b onclick="aaaaaaaaaa1"><b onclick="aaaaaaaaaa2"><b onclick="aaaaaaaaaa3"><b onclick="aaaaaaaaaa4">x</p><p>y</p>`, 0},
+		{"misnested links", `<p><a href="aaaaaaaaaa1">x<p><a href="aaaaaaaaaa2">y<a href="aaaaaaaaaa3">z</p><div><a href="aaaaaaaaaa4"></div>w`, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, spans, ok := blankRaw(tc.page, nil, nil)
-			if !ok {
-				spans = nil
+			var bl blanker
+			spans := bl.spans
+			if blankRaw(tc.page, &bl) {
+				spans = bl.spans
 			}
 			if len(spans) != tc.blanked {
 				t.Errorf("blanked %d bodies, want %d", len(spans), tc.blanked)
@@ -123,10 +146,34 @@ func FuzzBlankRaw(f *testing.F) {
 		`<h1>t<script>` + longJS + `</script></h1><time>2020-01-02<style>` + longJS + `</style></time>`,
 		`<table><tr><script>` + longJS + `</script><td>x</td></tr></table>`,
 		"<script>\r\n" + longJS + "\x00</script>",
+		`<div data-a='x>yyyyyyyyy' onclick="zzzzzzzzzz"><a href="aaaaaaaaaa1" target=_blank>x<i title="tttttttttt"><a href="aaaaaaaaaa2">y</a></i></a></div>`,
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, page string) {
 		checkBlankRaw(t, page)
 	})
+}
+
+func TestBlankRawAttributes(t *testing.T) {
+	for _, tc := range []struct {
+		page, want string
+	}{
+		{`<a href="https://example.com/1.html" title="第一篇文章的标题" class="item-link">甲</a>`,
+			`<a href="" title="" class="item-link">甲</a>`},
+		{`<link rel="canonical" href="https://example.com/a/b.html"><img src='/img/1234.png' alt=short>`,
+			`<link rel="canonical" href="https://example.com/a/b.html"><img src='' alt=short>`},
+		{`<div data-x="{&quot;a&quot;:1} > 2" onclick="go('x>y')" style="display:none; color:red">x</div>`,
+			`<div data-x="" onclick="" style="display:none; color:red">x</div>`},
+		{`<b onclick="aaaaaaaaaa1">x</b><FONT color="#ff0000ff" onclick="aaaaaaaaaa1">y</FONT>`, ""},
+	} {
+		var bl blanker
+		got := ""
+		if blankRaw(tc.page, &bl) {
+			got = string(bl.buf)
+		}
+		if got != tc.want {
+			t.Errorf("blankRaw(%q)\n got %q\nwant %q", tc.page, got, tc.want)
+		}
+	}
 }
