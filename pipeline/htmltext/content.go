@@ -192,6 +192,8 @@ func pruneJunk(n *html.Node) {
 	}
 }
 
+// attr, hasAttr and attrOK are the only readers of attributes: a key read
+// here must not be one whose values blankRaw empties (unreadAttr).
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
