@@ -137,16 +137,19 @@ type textLine struct {
 type extractor struct {
 	dataRow map[*html.Node]bool // table rows read as one line of cells
 	// scoreTree's scratch, kept for its next call on the page.
-	index map[*html.Node]int32
-	order []*html.Node
-	stats []blockStat
-	model *model // the last model scoreTree returned
+	owners []blockOwner // the walk's stack of block owners
+	order  []*html.Node
+	stats  []blockStat
+	model  *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
 	lineBytes []byte
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
+	blank     blanker // blankRaw's storage
+	raw       rawPage // the page being extracted, when blankRaw changed it
+	noBlank   bool    // parse pages as they are (tests compare both ways)
 }
 
 func newExtractor() *extractor {
@@ -156,8 +159,11 @@ func newExtractor() *extractor {
 // reset readies x for another page, keeping its storage but no reference
 // into the last page's tree or text (a kept extractor would hold them).
 func (x *extractor) reset() {
+	if cap(x.blank.buf) > 4<<20 {
+		x.blank.buf = nil // a huge page's copy is not worth keeping
+	}
+	x.raw = rawPage{}
 	clear(x.dataRow)
-	clear(x.index)
 	clear(x.order[:cap(x.order)])
 	x.order = x.order[:0]
 	x.stats = x.stats[:0]
@@ -186,6 +192,8 @@ func pruneJunk(n *html.Node) {
 	}
 }
 
+// attr, hasAttr and attrOK are the only readers of attributes: a key read
+// here must not be one whose values blankRaw empties (unreadAttr).
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {

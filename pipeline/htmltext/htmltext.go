@@ -35,7 +35,9 @@
 package htmltext
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -112,11 +114,18 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	var e Explanation
 	// x/net/html's tree is all the extraction walks; goquery's wrapper
 	// around it was only overhead (and a dependency) on every page.
-	root, err := html.Parse(strings.NewReader(page))
+	var raw *rawPage
+	var r io.Reader = strings.NewReader(page)
+	if !x.noBlank && blankRaw(page, &x.blank) {
+		x.raw = rawPage{page: page, spans: x.blank.spans}
+		raw = &x.raw
+		r = bytes.NewReader(x.blank.buf)
+	}
+	root, err := html.Parse(r)
 	if err != nil {
 		return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
 	}
-	h := headMeta(root)
+	h := headMeta(root, raw)
 	pruneJunk(root)
 	body := root
 	if b := firstElement(root, "body"); b != nil {

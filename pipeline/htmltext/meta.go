@@ -39,14 +39,16 @@ type head struct {
 	// variable only when the page gives no precise date otherwise.
 	scripts []*html.Node
 	heads   []string // h1-h3 texts, for titles without an h1
+	// raw resolves the markers blankRaw left in script and style bodies.
+	raw *rawPage
 }
 
 // headMeta reads meta tags, <title>, <link rel=canonical>, JSON-LD dates,
 // the first <time> and the first <h1>. It runs before pruning, since
 // scripts and headers are pruned. One walk collects the elements (a
 // selector per kind walked the tree seven times).
-func headMeta(root *html.Node) head {
-	h := head{meta: map[string]string{}}
+func headMeta(root *html.Node, raw *rawPage) head {
+	h := head{meta: map[string]string{}, raw: raw}
 	var metas, links, titles, scripts, times, heads []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -96,7 +98,7 @@ func headMeta(root *html.Node) head {
 		break
 	}
 	if len(titles) > 0 {
-		h.title = cue.Trim(collapse(nodeText(titles[0])))
+		h.title = cue.Trim(collapse(h.text(titles[0])))
 	}
 	for _, n := range scripts {
 		if v, ok := attrOK(n, "type"); !ok || v != "application/ld+json" {
@@ -104,7 +106,7 @@ func headMeta(root *html.Node) head {
 			continue
 		}
 		var v any
-		if json.Unmarshal([]byte(nodeText(n)), &v) != nil {
+		if json.Unmarshal([]byte(h.text(n)), &v) != nil {
 			continue
 		}
 		ldWalk(v, &h)
@@ -118,14 +120,14 @@ func headMeta(root *html.Node) head {
 			h.timeTag = v
 			break
 		}
-		t := nodeText(n)
+		t := h.text(n)
 		if _, ok := cue.ParseDate(t); ok {
 			h.timeTag = t
 			break
 		}
 	}
 	for i, n := range heads {
-		t := cue.Trim(collapse(nodeText(n)))
+		t := cue.Trim(collapse(h.text(n)))
 		if n := cue.RuneLen(t); n >= 4 && n <= 100 {
 			if h.h1 == "" && heads[i].Data == "h1" {
 				h.h1 = t
@@ -159,7 +161,7 @@ var scriptKeys = []string{"publish_time", "publishTime", "publishtime", "publish
 func (h head) scriptDate() string {
 	first := ""
 	for _, n := range h.scripts {
-		for _, d := range scriptDates(nodeText(n)) {
+		for _, d := range scriptDates(h.text(n)) {
 			if first == "" {
 				first = d
 			}
@@ -738,13 +740,19 @@ func attrOK(n *html.Node, key string) (string, bool) {
 	return "", false
 }
 
+// text is nodeText with script and style bodies as the page gave them.
+func (h head) text(n *html.Node) string { return rawNodeText(n, h.raw) }
+
 // nodeText is the text of n's descendants, as goquery's Text gives it.
-func nodeText(n *html.Node) string {
+func nodeText(n *html.Node) string { return rawNodeText(n, nil) }
+
+// rawNodeText is nodeText reading the markers of r as their bodies.
+func rawNodeText(n *html.Node, r *rawPage) string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
+			b.WriteString(r.text(n))
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

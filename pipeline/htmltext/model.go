@@ -72,44 +72,39 @@ func (m *model) of(n *html.Node) nodeScore {
 	return nodeScore{}
 }
 
+// blockOwner is an element whose text is one block, and the block's index
+// (-1 before its first text).
+type blockOwner struct {
+	n *html.Node
+	k int32
+}
+
 // scoreTree scores the blocks under body and sums them up the tree. The
 // model it returns is overwritten by its next call: a page is scored before
 // and after pruning, and the first model is done with by then.
 func (x *extractor) scoreTree(body *html.Node) *model {
-	// The blocks in the order their first text comes, and each owner's
-	// index among them.
-	// A page is scored twice (before and after pruning): the second pass
-	// reuses the first one's index storage.
-	index := x.index
-	if index == nil {
-		index = map[*html.Node]int32{}
-		x.index = index
-	}
-	clear(index)
+	// The blocks in the order their first text comes. An owner is always
+	// an ancestor on the walk's path, so its index among them is kept on a
+	// stack (-1 until its first text) instead of a map by node.
 	order, stats := x.order[:0], x.stats[:0]
-	// Text nodes of one block mostly come one after another: the last
-	// owner's index saves a map lookup for each of them.
-	var lastOwner *html.Node
-	var lastK int32
-	var walk func(n, owner *html.Node, inLink, inRow bool)
-	walk = func(n, owner *html.Node, inLink, inRow bool) {
+	owners := append(x.owners[:0], blockOwner{body, -1})
+	var walk func(n *html.Node, inLink, inRow bool)
+	walk = func(n *html.Node, inLink, inRow bool) {
+		pushed := false
 		switch n.Type {
 		case html.TextNode:
 			st := cue.Measure(n.Data)
 			if st.Runes == 0 {
 				return
 			}
-			k, ok := lastK, owner == lastOwner
-			if !ok {
-				k, ok = index[owner]
-			}
-			if !ok {
+			o := &owners[len(owners)-1]
+			k := o.k
+			if k < 0 {
 				k = int32(len(order))
-				index[owner] = k
-				order = append(order, owner)
+				o.k = k
+				order = append(order, o.n)
 				stats = append(stats, blockStat{})
 			}
-			lastOwner, lastK = owner, k
 			b := &stats[k]
 			b.runes += st.Runes
 			if inLink {
@@ -121,21 +116,28 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 		case html.ElementNode:
 			if !inRow {
 				if n.DataAtom == atom.Tr && x.isDataRow(n) {
-					owner, inRow = n, true
+					inRow, pushed = true, true
 				} else if block.has(n.DataAtom) {
-					owner = n
+					pushed = true
 				}
 			}
 			if n.DataAtom == atom.A && hasAttr(n, "href") {
 				inLink = true
 			}
 		}
+		if pushed {
+			owners = append(owners, blockOwner{n, -1})
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, owner, inLink, inRow)
+			walk(c, inLink, inRow)
+		}
+		if pushed {
+			owners = owners[:len(owners)-1]
 		}
 	}
-	walk(body, body, false, false)
-	x.order, x.stats = order, stats
+	walk(body, false, false)
+	clear(owners[:cap(owners)])
+	x.order, x.stats, x.owners = order, stats, owners[:0]
 	m := x.model
 	if m == nil {
 		// Blocks' ancestors are about as many again as the blocks.
