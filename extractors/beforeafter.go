@@ -325,7 +325,8 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 }
 
 // differenceVerbs say that the quantity after them is an amount taken off.
-var differenceVerbs = []string{"减少", "缩短", "压缩", "压减", "缩减", "精简", "节省", "节约", "降低", "提前", "少"}
+// (Not 少 alone: 至少 and 最少 say "at least".)
+var differenceVerbs = []string{"减少", "缩短", "压缩", "压减", "缩减", "精简", "节省", "节约", "降低", "提前"}
 
 // isDifference reports whether q is the amount a verb took off ("减少约120
 // 天", "缩短了15天", "节省18个工作日"), which a before/after pair must not

@@ -145,7 +145,7 @@ func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, a
 				for i+k < len(win) && win[i+k] == utf8.RuneError {
 					k++
 				}
-				sizes = holeSizes(e.b, win, i, k, c, after)
+				sizes = holeSizes(e.b, e.hole, win, i, k, c, after)
 			}
 			if len(sizes) > 0 {
 				size := sizes[0]
@@ -224,20 +224,7 @@ func droppedPair(b []byte, hole []bool, win []rune, i int, c *codec) bool {
 		return false
 	}
 	cont := nb[0]&0xc0 == 0x80
-	// need: the bytes the sequence before the U+FFFD still lacks.
-	need := 0
-	for k := len(b) - 1; k >= 0 && k >= len(b)-3; k-- {
-		if hole[k] {
-			return false // a loss just before: nothing to go by
-		}
-		if b[k]&0xc0 == 0x80 {
-			continue
-		}
-		if l := utf8SeqLen(b[k]); l > len(b)-k {
-			need = l - (len(b) - k)
-		}
-		break
-	}
+	need := lacking(b, hole)
 	switch need {
 	case 1: // one byte ends the character; a second begins the next
 		return cont
@@ -245,6 +232,25 @@ func droppedPair(b []byte, hole []bool, win []rune, i int, c *codec) bool {
 		return !cont
 	}
 	return false
+}
+
+// lacking returns the bytes the UTF-8 sequence at the end of b still
+// lacks, -1 when a lost byte (hole) among its last ones leaves nothing to
+// go by.
+func lacking(b []byte, hole []bool) int {
+	for k := len(b) - 1; k >= 0 && k >= len(b)-3; k-- {
+		if hole[k] {
+			return -1
+		}
+		if b[k]&0xc0 == 0x80 {
+			continue
+		}
+		if l := utf8SeqLen(b[k]); l > len(b)-k {
+			return l - (len(b) - k)
+		}
+		return 0
+	}
+	return 0
 }
 
 // pairSecond is the value a hole holds (see encoded) when it is the second

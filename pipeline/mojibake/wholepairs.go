@@ -27,24 +27,16 @@ const (
 )
 
 // holeSizes sizes the run of U+FFFDs win[i:i+k], written after the bytes
-// b, for a reader that drops whole pairs. It returns nil where no sizes
-// make UTF-8 of the bytes around the run; otherwise the sizes with the
+// b (hole marks their lost ones), for a reader that drops whole pairs. It
+// returns nil where no sizes make UTF-8 of the bytes around the run;
+// otherwise the sizes with the
 // fewest lone 0x80s, which are rare against pairs. Characters begun
 // inside the run are taken to be three bytes long, as Han characters are.
-func holeSizes(b []byte, win []rune, i, k int, c *codec, after rune) []int8 {
+func holeSizes(b []byte, hole []bool, win []rune, i, k int, c *codec, after rune) []int8 {
 	// need: bytes the character before the run still lacks; -1 unknown.
 	need := -1
 	if i > 0 {
-		need = 0
-		for q := len(b) - 1; q >= 0 && q >= len(b)-3; q-- {
-			if b[q]&0xc0 == 0x80 {
-				continue
-			}
-			if l := utf8SeqLen(b[q]); l > len(b)-q {
-				need = l - (len(b) - q)
-			}
-			break
-		}
+		need = lacking(b, hole)
 	}
 	// want: bytes the run must leave the last character lacking, the
 	// continuation bytes that follow it; -1 unknown.
