@@ -187,7 +187,11 @@ func numberContext(r, left rune, prefix []rune, after []slot, units *unitMemory)
 		}
 		left, prefix = prefix[k], prefix[:k+1]
 	}
-	if !digit(left) && !(len(prefix) > 0 && prefix[len(prefix)-1] == left && endsNumber(prefix)) {
+	// One numeral is a number before a metric unit (约六公里, 长二公里),
+	// where the words it makes (统一, 万一) seldom stand; UTF-8 公里 read
+	// as GBK always loses a byte of 公.
+	oneNumeral := strings.ContainsRune(chineseNumerals, left) && len(prefix) > 0 && prefix[len(prefix)-1] == left && len(after) > 0 && (after[0].r != '\uFFFD' || after[0].cands != nil) && metricNext(after[0])
+	if !digit(left) && !(len(prefix) > 0 && prefix[len(prefix)-1] == left && endsNumber(prefix)) && !oneNumeral {
 		return 0
 	}
 	if len(after) > 0 && digit(after[0].r) {
