@@ -162,6 +162,46 @@ const (
 	notInBetween   = 2.5
 )
 
+// countMeasures are the measure words of counts, which alone of the
+// number followers stand between two numbers, where the count goes on to
+// a second figure (改造22条150公里, 新建3座1200米): 3度1200米 and
+// 12多35公里 are no text. measureBetween is what they gain there.
+const (
+	countMeasures  = "个個条條座处處项項件家户戶辆輛台臺所批次名只隻张張套架艘列趟段栋棟间間份种種类類"
+	measureBetween = afterNumber
+)
+
+// multiplierRank orders the multipliers (百 < 千 < 万 < 亿), 0 for any
+// other character: 5万2000 is a number, 5万2000万 is not (it was 5个2000万).
+func multiplierRank(r rune) int {
+	return strings.IndexRune("百千万亿", foldMultiplier(r)) + 1
+}
+
+func foldMultiplier(r rune) rune {
+	switch r {
+	case '萬':
+		return '万'
+	case '億':
+		return '亿'
+	}
+	return r
+}
+
+// nextMultiplier returns the character after the number that after
+// starts with, when it is a known (not lost) one, else 0.
+func nextMultiplier(after []slot) rune {
+	for _, s := range after {
+		if digit(s.r) || s.r == '.' || s.r == ',' {
+			continue
+		}
+		if s.r == '\uFFFD' {
+			return 0
+		}
+		return s.r
+	}
+	return 0
+}
+
 // numberFollowers are the characters that follow a number (both scripts).
 const numberFollowers = "年月日号時时分秒个個万萬亿億千百元角米公吨噸项項条條座家人次名位户戶辆輛件台臺批所处處倍度岁歲天周週期份种種类類篇章节節页頁段层層栋棟间間只隻张張本套架艘列班趟站里亩畝顷頃斤升余餘多至"
 
@@ -197,8 +237,12 @@ func numberContext(r, left rune, prefix []rune, after []slot, units *unitMemory)
 	if len(after) > 0 && digit(after[0].r) {
 		// Between two numbers: 26億5,636萬, 2022年4月, 1至8月.
 		switch {
-		case strings.ContainsRune(betweenNumbers, r):
+		case strings.ContainsRune(betweenNumbers, r) && !(multiplierRank(r) > 0 && multiplierRank(r) <= multiplierRank(nextMultiplier(after))):
 			return inBetween
+		case strings.ContainsRune(countMeasures, r):
+			// A count's measure word before a second figure (改造22条
+			// 150公里, 新建3座1200米) ranks above what follows no number.
+			return measureBetween
 		case unicode.Is(unicode.Han, r):
 			return -notInBetween
 		}
