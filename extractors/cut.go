@@ -276,7 +276,7 @@ func fromToAt(s *Sentence, i int) ([]Figure, int, bool) {
 	t := s.Text
 	p := i + len("由") // 由, 从 and a lost one's U+FFFD are all three bytes
 	p = skipSpaces(t, p)
-	for k := 0; k < 3; k++ { // "由原来的平均3次"
+	for k := 0; k < 4; k++ { // "由原来的平均3次", "由以往平均约40天"
 		w := hasPrefixAny(t[p:], fromWords)
 		if w == "" {
 			break

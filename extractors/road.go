@@ -19,8 +19,13 @@ func (*roadLength) Kind() string { return KindRoadLength }
 
 var (
 	roadTable = sync.OnceValue(func() *cueTable {
-		return newCueTable(roadWorksCues, roadLengthCues, notRoadCues, otherWayCues, roadNounCues)
+		return newCueTable(roadWorksCues, roadLengthCues, notRoadCues, otherWayCues, roadNounCues, distancePlaces)
 	})
+	// distancePlaces are words that hold a distance cue and say no
+	// distance: place names that begin with 离 (离岛区 of Hong Kong and
+	// Macau, 离石区) and the extent of works (工程范围由A至B), not a range
+	// around a place. The longer cue hides the shorter from the scans.
+	distancePlaces = words(roleNone, "离岛", "离石", "工程范围", "施工范围", "建设范围", "改造范围")
 	// wayTable tells what a 全长 measures: a road, or another way.
 	wayTable = sync.OnceValue(func() *cueTable { return newCueTable(otherWayCues, roadNounCues, wayWorksCues) })
 	// works verbs that say a project is road works when no way is named
@@ -86,7 +91,7 @@ func (e *roadLength) at(s *Sentence, unitStart, unitEnd int) (Figure, bool) {
 		return Figure{}, false
 	}
 	after := strings.TrimLeft(t[unitEnd:], " \u3000")
-	if hasPrefixAny(after, notRoadAfter) != "" {
+	if hasPrefixAny(after, notRoadAfter) != "" || beltAfter(after) {
 		return Figure{}, false
 	}
 	kwEnd, preQual := keywordEnd(t, am.start)
@@ -311,6 +316,9 @@ func nearestWay(t string, pos int) (string, bool) {
 	wayTable().scanLeft(t, 0, pos, func(h hit) bool {
 		switch h.role {
 		case roleOtherWay:
+			if componentWays[h.word] && inRoutePlaces(t, h.start) {
+				return true // a place (桥头, 大桥镇) the route runs through
+			}
 			way = h.word
 			return false
 		case roleRoadNoun:
@@ -326,6 +334,57 @@ func nearestWay(t string, pos int) (string, bool) {
 		return true
 	})
 	return way, ok
+}
+
+// beltHeads are the nouns of lengths that are no road: belts, corridors
+// and paths (产业带, 景观带, 生态廊道, 滨河步道, 环湖绿道).
+// 带 counts only at the end of those words (带动 is a verb).
+var beltHeads = []string{"廊道", "绿廊", "长廊", "步道", "绿道", "栈道", "河道", "岸线", "堤防", "河堤", "海堤"}
+
+// beltAfter reports whether the words right after a length (up to the
+// next mark or 8 characters) name such a thing and no road: "30公里沿河
+// 生态廊道" is the corridor's length, "30公里沿江公路" a road's.
+func beltAfter(after string) bool {
+	k, n := 0, 0
+	for k < len(after) && n < 8 {
+		r, w := utf8.DecodeRuneInString(after[k:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		k += w
+		n++
+	}
+	words := after[:k]
+	if words == "" {
+		return false
+	}
+	for _, rn := range roadNounsAfter {
+		if strings.Contains(words, rn) {
+			return false
+		}
+	}
+	for _, h := range beltHeads {
+		if strings.Contains(words, h) {
+			return true
+		}
+	}
+	return strings.HasSuffix(words, "带")
+}
+
+// routeWords open the places a route runs through (起于A，经B、C，止于D).
+var routeWords = []string{"起于", "止于", "终于", "途经", "经过", "起自", "起点", "终点"}
+
+// inRoutePlaces reports whether the word at pos is one of the places of a
+// route: a route word, or 经 at the clause's start, comes before it in its
+// clause. (大桥起于北岸 names the bridge before the route word.)
+func inRoutePlaces(t string, pos int) bool {
+	head := t[clauseStart(t, pos):pos]
+	for _, w := range routeWords {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return strings.HasPrefix(head, "经")
 }
 
 // otherWayBefore reports an other way (铁路, 航道, 管廊) named in the clause
