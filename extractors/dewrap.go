@@ -71,8 +71,9 @@ func wrapBreak(line, rest string) bool {
 	case isDigitRune(a) || a == '.' && len(line) > 1 && isDigitRune(rune(line[len(line)-2])):
 		// "26.19" | "亿元", "120" | "个工作日", "199" | "余公里"
 		if isDigitRune(b) {
-			// "…2023" | "2024年…" is a list of numbers, not one
-			return false
+			// "…2023" | "2024年…" is a list of numbers, not one; "…132." |
+			// "6公里" is one decimal broken at its point
+			return a == '.' && atLeastRunes(line, wrapMinRunes) && !listStart(rest)
 		}
 		return strings.ContainsRune(unitStarts, b) && atLeastRunes(line, wrapMinRunes) && !numberOnlyLine(line)
 	case isDigitRune(b):
@@ -105,6 +106,9 @@ func listStart(s string) bool {
 		i++
 	}
 	rest := s[i:]
+	if i > 0 && len(rest) > 1 && rest[0] == '.' && isDigitRune(rune(rest[1])) {
+		return false // a decimal (18.6亿元), not "1." of a list
+	}
 	for _, p := range []string{".", "、", ")", "）", "-", "/", ":", "：", "年", "月", "日", " "} {
 		if strings.HasPrefix(rest, p) {
 			return true

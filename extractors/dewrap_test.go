@@ -117,3 +117,30 @@ func FuzzDewrap(f *testing.F) {
 		}
 	})
 }
+
+// TestDecimalAtHardWrap: a line of a hard-wrapped text that starts with a
+// decimal number (18.6亿元) goes on the sentence before it, as a whole
+// number does; "1." before Han starts a list item. A break inside the
+// decimal (132. | 6公里) is read over too.
+func TestDecimalAtHardWrap(t *testing.T) {
+	set := newSet(t)
+	for _, tc := range []struct {
+		text string
+		want []float64
+	}{
+		{"今年以来累计完成公路建设投资超过二十亿元，其中农村公路完成投资\n12.35亿元，占比过半。", []float64{2e9, 1.235e9}},
+		{"上级下达的车购税补助资金共计\n8.75亿元，已全部拨付到位。", []float64{8.75e8}},
+		{"项目审批时限由原来的平均\n45.5个工作日压减至20个工作日。", []float64{56.044}},
+		{"全县今年累计新改建农村公路132.\n6公里，实施安防工程96.3公里。", []float64{132.6, 96.3}},
+		{"全年争取中央和省级补助资金4.\n28亿元，同比增长一成。", []float64{4.28e8}},
+		{"全年新建农村公路共计十二公里，其中\n1.县道改建5公里", []float64{12, 5}},
+	} {
+		var got []float64
+		for _, f := range set.Extract(tc.text) {
+			got = append(got, f.Value)
+		}
+		if !sameValues(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
