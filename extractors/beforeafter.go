@@ -127,6 +127,9 @@ func beforeAfterCuts(s *Sentence, taken []Figure) []Figure {
 		for _, q := range byUnit[u] {
 			switch marks.tellsAt(t, q) {
 			case -1:
+				if statesCutOf(t, q) {
+					continue // the base of a stated cut (较…236个工作日压减66.1%)
+				}
 				before = append(before, q)
 			case 1:
 				after = append(after, q)
@@ -146,6 +149,13 @@ func beforeAfterCuts(s *Sentence, taken []Figure) []Figure {
 		}
 	}
 	return out
+}
+
+// statesCutOf reports whether q's clause goes on to a percentage: the
+// cut stated of q, which is that cut's base and no before of another.
+func statesCutOf(t string, q quantity) bool {
+	rest := t[q.unitEnd:clauseEnd(t, q.unitEnd)]
+	return strings.ContainsRune(rest, '%') || strings.ContainsRune(rest, '％') || strings.Contains(rest, "百分之")
 }
 
 // continuesStory reports whether a sentence goes on with the one before
