@@ -62,6 +62,9 @@ func dewrap(text string) (string, []int) {
 // wrapBreak reports a line break between line and rest (the text after the
 // break) that falls inside a figure.
 func wrapBreak(line, rest string) bool {
+	if strings.ContainsAny(line, "\t|｜") || spaceCells(line) >= 3 {
+		return false // a table's row, whose cells end with numbers
+	}
 	a, _ := utf8.DecodeLastRuneInString(line)
 	b, n := utf8.DecodeRuneInString(rest)
 	if a == utf8.RuneError || b == utf8.RuneError {
@@ -86,6 +89,18 @@ func wrapBreak(line, rest string) bool {
 		return true
 	}
 	return false
+}
+
+// spaceCells counts the cells of a line aligned with runs of two spaces
+// or more (a table's row as pdftotext lays it out).
+func spaceCells(line string) int {
+	n := 0
+	for _, f := range strings.Split(strings.TrimSpace(line), "  ") {
+		if strings.TrimSpace(f) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

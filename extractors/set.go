@@ -115,7 +115,7 @@ func (s *Set) extractAfter(text string, before Context) []Figure {
 // (text before from is context only).
 func (s *Set) extract(text string, before Context, from int) []Figure {
 	// A text without any mark holds no candidate sentence: skip splitting it.
-	if !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) {
+	if !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) && !tableHint(text[from:]) {
 		return nil
 	}
 	doc := newDocument(text)

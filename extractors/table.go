@@ -1,7 +1,9 @@
 package extractors
 
 import (
+	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,7 +28,22 @@ type tableColumn struct {
 	kind       string
 	basis      string
 	multiplier int64 // yuan per unit, 0 for km
+	// reform tables: the before or after of a cut (with its unit), or
+	// the stated ratio
+	reform  reformRole
+	cutUnit string
+	cutKind string
 }
+
+// reformRole is what a column of an approval-reform table holds.
+type reformRole uint8
+
+const (
+	reformNone reformRole = iota
+	reformBefore
+	reformAfter
+	reformRatio
+)
 
 // maxTableRows bounds the rows read under one header.
 const maxTableRows = 200
@@ -40,10 +57,23 @@ func tableFigures(doc *document, text string, from int) []Figure {
 	var out []Figure
 	lines := tableLines(text)
 	for i := 0; i < len(lines); i++ {
-		if !tableHint(text[lines[i].start:lines[i].end]) {
+		line := text[lines[i].start:lines[i].end]
+		// A caption above the header may give the unit (（单位：万元）).
+		var caption []tableUnit
+		for k := i - 1; k >= max(0, i-2) && len(caption) == 0; k-- {
+			caption = captionUnits(text[lines[k].start:lines[k].end])
+		}
+		if strings.Contains(line, "年") {
+			if k, figs := yearTable(doc, text, lines, i, from); k > i {
+				out = append(out, figs...)
+				i = k - 1
+				continue
+			}
+		}
+		if !tableHint(line) && len(caption) == 0 {
 			continue
 		}
-		sep, cols, ok := tableHeader(text[lines[i].start:lines[i].end])
+		sep, cols, ok := tableHeader(line, caption)
 		if !ok {
 			continue
 		}
@@ -51,8 +81,9 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		// What the table is about: its title (the line before) and its
 		// header; a row's name may say it too.
 		about := text[lines[i].start:lines[i].end]
-		if i > 0 {
-			about = text[lines[i-1].start:lines[i-1].end] + about
+		for k := i - 1; k >= max(0, i-3); k-- {
+			// the title, a caption, the sentence that introduces it
+			about = text[lines[k].start:lines[k].end] + about
 		}
 		k := i + 1
 		for ; k < len(lines) && k-i <= maxTableRows; k++ {
@@ -64,7 +95,18 @@ func tableFigures(doc *document, text string, from int) []Figure {
 				continue
 			}
 			name := rowName(row, header)
+			if f, ok := reformFigure(row, cols); ok {
+				sp := lines[k]
+				doc.findYears()
+				f.Year = doc.yearAt(sp, f.Start)
+				f.Sentence = strings.TrimSpace(text[sp.start:sp.end])
+				f.Subject = name
+				out = append(out, f)
+			}
 			for _, c := range cols {
+				if c.reform != reformNone {
+					continue
+				}
 				cell := row[c.index]
 				f, ok := tableFigure(cell, c)
 				if !ok || c.kind == KindRoadLength && !roadRow(about, name) {
@@ -87,19 +129,63 @@ func tableFigures(doc *document, text string, from int) []Figure {
 // only before each closing bracket (two scans, not one per unit: most
 // texts with a figure are read).
 func tableHint(s string) bool {
+	if strings.Contains(s, "单位") {
+		return true // a caption's unit (单位：万元)
+	}
 	for _, br := range []string{"）", ")"} {
 		for i := 0; ; {
 			k := strings.Index(s[i:], br)
 			if k < 0 {
 				break
 			}
-			if hasSuffixAny(s[:i+k], []string{"公里", "千米", "km", "元"}) != "" {
+			if hasSuffixAny(s[:i+k], hintUnits) != "" {
 				return true
 			}
 			i += k + len(br)
 		}
 	}
 	return false
+}
+
+// hintUnits are the units in brackets a header cell or a row label ends
+// with: lengths, money and the units of approval-reform tables.
+var hintUnits = []string{"公里", "千米", "km", "元", "工作日", "天", "日", "份", "件"}
+
+// tableUnit is a unit a table gives its figures, and the yuan each is
+// worth (0: a length in km).
+type tableUnit struct {
+	unit       string
+	multiplier int64
+}
+
+// captionUnits reads the units a caption line gives its table: "（单位：
+// 万元）", "单位:公里", "表3 建设任务（单位：亿元）".
+func captionUnits(line string) []tableUnit {
+	k := strings.Index(line, "单位")
+	if k < 0 || utf8.RuneCountInString(line) > 40 {
+		return nil
+	}
+	rest := strings.TrimLeft(line[k+len("单位"):], " ")
+	if !strings.HasPrefix(rest, "：") && !strings.HasPrefix(rest, ":") {
+		return nil
+	}
+	rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "："), ":"), " ")
+	var out []tableUnit
+	for len(rest) > 0 {
+		found := false
+		for _, u := range tableUnits {
+			if strings.HasPrefix(rest, u.unit) {
+				out = append(out, u)
+				rest = strings.TrimLeft(rest[len(u.unit):], " 、，,/")
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return out
 }
 
 // tableLines returns the spans of the lines of text.
@@ -120,34 +206,254 @@ func tableLines(text string) []span {
 
 // tableHeader reads a header line: the separator of its cells and the
 // columns that give a kind. ok is false for a line that is no header.
-func tableHeader(line string) (sep string, cols []tableColumn, ok bool) {
-	switch {
-	case strings.Contains(line, "｜"):
-		sep = "｜"
-	case strings.Contains(line, "|"):
-		sep = "|"
-	case strings.Contains(line, "\t"):
-		sep = "\t"
-	}
+func tableHeader(line string, caption []tableUnit) (sep string, cols []tableColumn, ok bool) {
+	sep = headerSep(line)
 	cells := splitCells(line, span{0, len(line)}, sep)
 	if len(cells) < 3 {
 		return "", nil, false
 	}
+	reform := 0
 	for i, c := range cells {
-		if col, ok := tableColumnOf(c.text); ok {
+		col, ok := tableColumnOf(c.text)
+		if !ok {
+			col, ok = captionColumn(c.text, caption)
+		}
+		if !ok && strings.HasPrefix(c.text, "其中") && len(cols) > 0 && cols[len(cols)-1].index == i-1 && cols[len(cols)-1].reform == reformNone {
+			// "下达资金｜其中：农村公路": a part of the column before
+			col, ok = cols[len(cols)-1], true
+			col.header = c.text
+		}
+		if !ok {
+			col, ok = reformColumn(c.text)
+			if ok && col.reform != reformRatio {
+				reform++
+			}
+		}
+		if ok {
 			col.index = i
 			cols = append(cols, col)
 		}
 	}
+	if reform > 0 && reform != 2 {
+		// a before without an after, or the other way round: no
+		// reform table
+		kept := cols[:0]
+		for _, c := range cols {
+			if c.reform == reformNone {
+				kept = append(kept, c)
+			}
+		}
+		cols = kept
+	}
 	return sep, cols, len(cols) > 0
 }
 
+// headerSep is the separator of a header line's cells: ｜, |, a tab, or
+// "" for runs of spaces.
+func headerSep(line string) string {
+	switch {
+	case strings.Contains(line, "｜"):
+		return "｜"
+	case strings.Contains(line, "|"):
+		return "|"
+	case strings.Contains(line, "\t"):
+		return "\t"
+	}
+	return ""
+}
+
+// yearTable reads a table whose columns are years (指标 2022年 2023年)
+// and whose rows carry their unit in the label (新改建农村公路（公里）,
+// 完成交通投资（亿元）): each number of such a row is a figure of the
+// label's kind, dated by its column. It returns the index of the line
+// after the table (i when line i is no such header) and the figures.
+func yearTable(doc *document, text string, lines []span, i, from int) (int, []Figure) {
+	line := text[lines[i].start:lines[i].end]
+	sep := headerSep(line)
+	header := splitCells(text, lines[i], sep)
+	if len(header) < 3 {
+		return i, nil
+	}
+	years := make([]int, len(header))
+	for c, h := range header[1:] {
+		y, ok := columnYear(h.text)
+		if !ok {
+			return i, nil
+		}
+		years[c+1] = y
+	}
+	var out []Figure
+	k := i + 1
+	for ; k < len(lines) && k-i <= maxTableRows; k++ {
+		row := splitCells(text, lines[k], sep)
+		if len(row) != len(header) {
+			break
+		}
+		if lines[k].start < from {
+			continue
+		}
+		col, ok := rowLabelColumn(row[0].text)
+		if !ok {
+			continue
+		}
+		sp := lines[k]
+		for c := 1; c < len(row); c++ {
+			f, ok := tableFigure(row[c], col)
+			if !ok {
+				continue
+			}
+			f.Year = years[c]
+			if f.Year == 0 {
+				doc.findYears()
+				f.Year = doc.yearAt(sp, row[c].start)
+			}
+			f.Sentence = strings.TrimSpace(text[sp.start:sp.end])
+			f.Subject = strings.TrimPrefix(row[0].text, "其中：")
+			out = append(out, f)
+		}
+	}
+	return k, out
+}
+
+// columnYear reads a year column's header: 2023年, 2024年计划, 上年, 本年.
+func columnYear(h string) (int, bool) {
+	switch h {
+	case "上年", "本年", "去年", "今年", "当年", "上年同期", "本年度", "上年度":
+		return 0, true
+	}
+	if len(h) >= len("2023年") && strings.HasPrefix(h[4:], "年") {
+		y, err := strconv.Atoi(h[:4])
+		if err == nil && y >= 1949 && y <= 2100 {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+// rowLabelColumn reads a row label with its unit (改造国省干线（公里）,
+// 争取上级补助资金（万元）) as a column would be read; a length must be of
+// road works or a road's length, not of the network (总里程, 通车里程,
+// 密度) or of another way.
+func rowLabelColumn(label string) (tableColumn, bool) {
+	label = strings.TrimPrefix(strings.TrimSpace(label), "其中：")
+	col, ok := tableColumnOf(label)
+	if ok && col.kind != KindRoadLength {
+		return col, true
+	}
+	for _, u := range tableUnits {
+		if u.multiplier != 0 || !strings.HasSuffix(label, "（"+u.unit+"）") && !strings.HasSuffix(label, "("+u.unit+")") {
+			continue
+		}
+		if containsAny(label, []string{"总里程", "通车里程", "营业里程", "运营里程", "密度", "/", "每"}) || containsAny(label, tableOtherWords) {
+			return tableColumn{}, false
+		}
+		if ok {
+			return col, true // 养护里程（公里）
+		}
+		if !containsAny(label, []string{"新改建", "新建", "改建", "改造", "养护", "建设", "升级", "提质", "大中修", "硬化", "拓宽", "修复"}) {
+			return tableColumn{}, false
+		}
+		return tableColumn{header: label, kind: KindRoadLength}, true
+	}
+	return tableColumn{}, false
+}
+
+// captionColumn reads a header cell without a unit of its own under a
+// caption that gives one: 总投资 under 单位：万元, 新改建里程 under 单位：公里.
+func captionColumn(h string, caption []tableUnit) (tableColumn, bool) {
+	if len(caption) == 0 || strings.ContainsAny(h, "（(%％") || containsAny(h, []string{"个数", "率", "比例", "占比", "增长", "同比"}) {
+		return tableColumn{}, false
+	}
+	for _, u := range caption {
+		if col, ok := tableColumnOf(h + "（" + u.unit + "）"); ok {
+			col.header = h + "（单位：" + u.unit + "）"
+			return col, true
+		}
+	}
+	return tableColumn{}, false
+}
+
+// reformColumn reads a header cell of an approval-reform table: the time
+// or the materials before (改革前时限（工作日）, 原办理时限（天）, 法定时限)
+// or after (改革后, 现, 承诺) the reform, or the ratio stated (压缩比例).
+func reformColumn(h string) (tableColumn, bool) {
+	if containsAny(h, []string{"压缩比例", "压缩率", "精简比例", "压减比例", "减少比例", "压缩幅度", "精简率", "提速"}) {
+		return tableColumn{header: h, reform: reformRatio}, true
+	}
+	role := reformNone
+	switch {
+	case containsAny(h, []string{"改革前", "原", "法定", "以前", "之前"}):
+		role = reformBefore
+	case containsAny(h, []string{"改革后", "现", "承诺", "压缩后", "精简后", "目前"}):
+		role = reformAfter
+	default:
+		return tableColumn{}, false
+	}
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		a := strings.LastIndex(h, br[0])
+		if a < 0 || !strings.HasSuffix(h, br[1]) {
+			continue
+		}
+		u := h[a+len(br[0]) : len(h)-len(br[1])]
+		switch {
+		case containsAny(u, []string{"工作日", "天", "日", "小时"}):
+			return tableColumn{header: h, reform: role, cutUnit: u, cutKind: KindTimeCut}, true
+		case containsAny(u, []string{"份", "件", "项", "个", "次", "环节"}):
+			return tableColumn{header: h, reform: role, cutUnit: u, cutKind: KindMaterialCut}, true
+		}
+	}
+	return tableColumn{}, false
+}
+
+// reformFigure reads a row of an approval-reform table: the ratio it
+// states, else the cut its before and after give.
+func reformFigure(row []tableCell, cols []tableColumn) (Figure, bool) {
+	var before, after, ratio *tableColumn
+	for i := range cols {
+		switch cols[i].reform {
+		case reformBefore:
+			before = &cols[i]
+		case reformAfter:
+			after = &cols[i]
+		case reformRatio:
+			ratio = &cols[i]
+		}
+	}
+	if before == nil || after == nil {
+		return Figure{}, false
+	}
+	kind := before.cutKind
+	if ratio != nil {
+		c := row[ratio.index]
+		t := strings.TrimRight(strings.TrimSpace(c.text), "%％")
+		if t != c.text || strings.ContainsAny(ratio.header, "%％") {
+			if n, ok := parsePlainDecimal(t); ok && n.Value > 0 && n.Value < 100 {
+				return Figure{Kind: kind, Value: n.Value, ValueText: n.Text, Unit: UnitPercent, Start: c.start, End: c.start + len(c.text),
+					Extractor: kind + ".table", Evidence: "table column " + ratio.header}, true
+			}
+		}
+	}
+	b, ok1 := parsePlainDecimal(tableNumberText(row[before.index].text))
+	a, ok2 := parsePlainDecimal(tableNumberText(row[after.index].text))
+	if !ok1 || !ok2 || b.Value <= 0 || a.Value >= b.Value || a.Value < 0 {
+		return Figure{}, false
+	}
+	v := math.Round((b.Value-a.Value)/b.Value*100*10000) / 10000
+	bv, av := b.Value, a.Value
+	start, end := row[before.index].start, row[after.index].start+len(row[after.index].text)
+	return Figure{Kind: kind, Value: v, ValueText: strconv.FormatFloat(v, 'f', -1, 64), Unit: UnitPercent, Start: start, End: end,
+		FromValue: &bv, ToValue: &av, PeriodUnit: before.cutUnit,
+		Extractor: kind + ".table", Evidence: "table columns " + before.header + " → " + after.header}, true
+}
+
+// tableFundWords make a money column funding, as the funding heads of the
+// sentence rules do (cues.go): money granted, allocated or secured.
+var tableFundWords = []string{"补助", "争取", "到位", "下达", "补贴", "奖补", "车购税", "车辆购置税", "中央预算内", "专项债",
+	"转移支付", "省补", "市补", "配套", "拨付", "切块", "以奖代补", "一事一议"}
+
 // tableUnits are the units a header gives in brackets, and the yuan each
 // is worth (0: a length in km).
-var tableUnits = []struct {
-	unit       string
-	multiplier int64
-}{{"公里", 0}, {"千米", 0}, {"km", 0}, {"亿元", 100000000}, {"万元", 10000}, {"元", 1}}
+var tableUnits = []tableUnit{{"公里", 0}, {"千米", 0}, {"km", 0}, {"亿元", 100000000}, {"万元", 10000}, {"元", 1}}
 
 // tableColumnOf reads a header cell such as "里程（公里）" or "总投资（亿元）".
 func tableColumnOf(h string) (tableColumn, bool) {
@@ -165,7 +471,7 @@ func tableColumnOf(h string) (tableColumn, bool) {
 					return tableColumn{}, false
 				}
 				col.kind = KindRoadLength
-			case containsAny(name, []string{"补助", "争取", "到位", "下达", "补贴", "奖补"}):
+			case containsAny(name, tableFundWords):
 				col.kind, col.basis = KindFunding, BasisAllocated
 			case containsAny(name, []string{"投资", "计划", "概算", "估算", "造价", "资金", "经费"}):
 				col.kind = KindInvestment
@@ -241,7 +547,7 @@ func splitCells(text string, sp span, sep string) []tableCell {
 
 // tableFigure reads a cell of a column: a plain decimal number.
 func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
-	n, ok := parsePlainDecimal(c.text)
+	n, ok := parsePlainDecimal(tableNumberText(c.text))
 	if !ok || n.Value <= 0 || strings.ContainsRune(c.text, '%') {
 		return Figure{}, false
 	}
@@ -265,6 +571,51 @@ func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
 		f.Value, f.ValueText, f.Unit = v.Value, v.Text, UnitCNY
 	}
 	return f, true
+}
+
+// tableNumberText is a cell's number with full-width digits made ASCII
+// and thousands separators (1,286,500) taken out; other text is kept.
+func tableNumberText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteRune(r - '０' + '0')
+		case r == '．':
+			b.WriteByte('.')
+		case r == '，':
+			b.WriteByte(',')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	t := b.String()
+	if !strings.Contains(t, ",") {
+		return t
+	}
+	// groups of three digits after the first
+	intPart, frac, _ := strings.Cut(t, ".")
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return t
+	}
+	for _, g := range groups {
+		for _, c := range g {
+			if c < '0' || c > '9' {
+				return t
+			}
+		}
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return t
+		}
+	}
+	t = strings.Join(groups, "")
+	if frac != "" {
+		t += "." + frac
+	}
+	return t
 }
 
 // rowName returns the name of a row: the cell under a header naming the

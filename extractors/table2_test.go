@@ -1,0 +1,67 @@
+package extractors
+
+import "testing"
+
+// Tables whose unit stands in a caption line above them (单位：万元), whose
+// cells write thousands separators or full-width digits, whose rows carry
+// their own unit in the row label (a statistics table with a column per
+// year), and approval-reform tables (a before and an after column, and a
+// stated ratio). From probe13 misses (odd half), written in other words.
+func TestTableCaptionUnit(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"各县区公路建设投资完成情况\n（单位：万元）\n县区\t年度计划投资\t实际完成投资\t完成率（%）\n东平县\t12,500\t13,020\t104.2\n西林县\t8,600\t8,410\t97.8",
+			[]string{"investment 1.25e+08", "investment 1.302e+08", "investment 8.6e+07", "investment 8.41e+07"}},
+		{"单位：亿元\n项目\t总投资\t已完成投资\n沿江高速\t86.5\t31.2\n环城快速路\t24.8\t9.6",
+			[]string{"investment 8.65e+09", "investment 3.12e+09", "investment 2.48e+09", "investment 9.6e+08"}},
+		{"表3 农村公路建设任务（单位：公里）\n乡镇 新改建里程 养护里程 危桥（座）\n青石镇 18.6 42 3\n白马乡 9.4 27 1",
+			[]string{"road_length 18.6", "road_length 42", "road_length 9.4", "road_length 27"}},
+		{"2024年车购税补助资金分配表\n单位：万元\n县（市、区）｜下达资金｜其中：农村公路\n临江县｜3,260｜1,850\n北山区｜2,140｜960",
+			[]string{"funding 3.26e+07", "funding 1.85e+07", "funding 2.14e+07", "funding 9.6e+06"}},
+		{"单位：万元\n项目名称 总投资 年度计划 增长率（%）\n码头扩建 ４５００ １２００ 6.5\n客运站改造 ３２００ ８００ 3.1",
+			[]string{"investment 4.5e+07", "investment 1.2e+07", "investment 3.2e+07", "investment 8e+06"}},
+		// a caption over a table of counts and rates gives no figure
+		{"单位：万元\n县区\t项目个数\t完成率（%）\n东平县\t12\t98.5", nil},
+	})
+}
+
+func TestTableRowUnits(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"主要指标\n指标  2022年  2023年\n新改建农村公路（公里）  318  402\n完成交通投资（亿元）  45.6  52.3\n公路总里程（公里）  8650  8960",
+			[]string{"road_length 318", "road_length 402", "investment 4.56e+09", "investment 5.23e+09"}},
+		{"项目\t2021年\t2022年\t2023年\n改造国省干线（公里）\t56\t61.5\t70.2\n客运量（万人次）\t1200\t980\t1350",
+			[]string{"road_length 56", "road_length 61.5", "road_length 70.2"}},
+		{"指标名称 上年 本年\n争取上级补助资金（万元） 8,200 9,650\n同比增长（%） 3.2 17.7",
+			[]string{"funding 8.2e+07", "funding 9.65e+07"}},
+		{"类别  2023年  2024年计划\n农村公路养护里程（公里）  1200  1350\n铁路营业里程（公里）  210  210",
+			[]string{"road_length 1200", "road_length 1350"}},
+		{"统计项目 2022年 2023年\n公路密度（公里/百平方公里） 96.1 98.4\n高速公路通车里程（公里） 410 455", nil},
+	})
+}
+
+func TestTableReformRows(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"| 事项 | 改革前时限（工作日） | 改革后时限（工作日） | 压缩比例 |\n| --- | --- | --- | --- |\n| 不动产登记 | 15 | 3 | 80% |\n| 水电气报装 | 10 | 4 |  |",
+			[]string{"time_cut 80", "time_cut 60"}},
+		{"审批事项\t原办理时限（天）\t现办理时限（天）\n施工许可\t20\t5\n竣工验收备案\t12\t3",
+			[]string{"time_cut 75", "time_cut 75"}},
+		{"事项名称｜改革前材料（份）｜改革后材料（份）｜精简比例\n企业开办｜12｜4｜66.7%\n税务登记｜8｜5｜37.5%",
+			[]string{"material_cut 66.7", "material_cut 37.5"}},
+		{"环节 改革前（工作日） 改革后（工作日）\n规划许可 30 10\n用地审批 25 25",
+			[]string{"time_cut 66.6667"}},
+		{"事项\t法定时限（工作日）\t承诺时限（工作日）\t压缩率\n道路运输经营许可\t20\t5\t75%\n危货运输许可\t20\t8\t60%",
+			[]string{"time_cut 75", "time_cut 60"}},
+	})
+}
+
+// TestTableFundColumns: a money column named for granted or matching
+// money (车购税资金, 配套资金, 中央预算内) is funding, as in a sentence.
+func TestTableFundColumns(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"项目\t车购税资金（万元）\t地方配套资金（万元）\n国道改建\t2400\t800",
+			[]string{"funding 2.4e+07", "funding 8e+06"}},
+		{"县区｜中央预算内资金（万元）｜总投资（万元）\n北城区｜1500｜6200",
+			[]string{"funding 1.5e+07", "investment 6.2e+07"}},
+		{"单位：万元\n项目名称 转移支付 专项债 自筹资金\n县道提升 300 500 260",
+			[]string{"funding 3e+06", "funding 5e+06", "investment 2.6e+06"}},
+	})
+}
