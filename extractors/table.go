@@ -3,6 +3,7 @@ package extractors
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,6 +64,11 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		for k := i - 1; k >= max(0, i-2) && len(caption) == 0; k-- {
 			caption = captionUnits(text[lines[k].start:lines[k].end])
 		}
+		if k, figs := cellTable(doc, text, lines, i, from, caption); k > i {
+			out = append(out, figs...)
+			i = k - 1
+			continue
+		}
 		if strings.Contains(line, "年") {
 			if k, figs := yearTable(doc, text, lines, i, from); k > i {
 				out = append(out, figs...)
@@ -95,7 +101,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 				continue
 			}
 			name := rowName(row, header)
-			if f, ok := reformFigure(row, cols); ok {
+			for _, f := range reformFigures(row, cols) {
 				sp := lines[k]
 				doc.findYears()
 				f.Year = doc.yearAt(sp, f.Start)
@@ -131,6 +137,9 @@ func tableFigures(doc *document, text string, from int) []Figure {
 func tableHint(s string) bool {
 	if strings.Contains(s, "单位") {
 		return true // a caption's unit (单位：万元)
+	}
+	if strings.Contains(s, "前\n") && strings.Contains(s, "后\n") {
+		return true // a reform table's header cells, one per line
 	}
 	for _, br := range []string{"）", ")"} {
 		for i := 0; ; {
@@ -234,7 +243,7 @@ func tableHeader(line string, caption []tableUnit) (sep string, cols []tableColu
 			cols = append(cols, col)
 		}
 	}
-	if reform > 0 && reform != 2 {
+	if reform > 0 && len(reformPairs(cols)) == 0 {
 		// a before without an after, or the other way round: no
 		// reform table
 		kept := cols[:0]
@@ -246,6 +255,30 @@ func tableHeader(line string, caption []tableUnit) (sep string, cols []tableColu
 		cols = kept
 	}
 	return sep, cols, len(cols) > 0
+}
+
+// reformPair is a before column, the after column that follows it, and
+// the ratio column stated for them (-1 if none), as indexes into cols.
+type reformPair struct{ before, after, ratio int }
+
+// reformPairs pairs each before column with the after column next to it
+// (改革前材料, 改革后材料, 精简比例, 改革前跑动次数, 改革后跑动次数); a ratio
+// column right after a pair is that pair's.
+func reformPairs(cols []tableColumn) []reformPair {
+	var out []reformPair
+	for k := 0; k+1 < len(cols); k++ {
+		if cols[k].reform != reformBefore || cols[k+1].reform != reformAfter {
+			continue
+		}
+		p := reformPair{k, k + 1, -1}
+		if k+2 < len(cols) && cols[k+2].reform == reformRatio {
+			p.ratio = k + 2
+		} else if k > 0 && cols[k-1].reform == reformRatio && (k < 2 || cols[k-2].reform != reformAfter) {
+			p.ratio = k - 1
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // headerSep is the separator of a header line's cells: ｜, |, a tab, or
@@ -381,13 +414,21 @@ func reformColumn(h string) (tableColumn, bool) {
 		return tableColumn{header: h, reform: reformRatio}, true
 	}
 	role := reformNone
+	name := h
+	if a := strings.IndexAny(h, "（("); a > 0 {
+		name = h[:a]
+	}
 	switch {
-	case containsAny(h, []string{"改革前", "原", "法定", "以前", "之前"}):
+	case containsAny(h, []string{"改革前", "原", "法定", "以前", "之前"}) || strings.HasSuffix(name, "前"):
 		role = reformBefore
-	case containsAny(h, []string{"改革后", "现", "承诺", "压缩后", "精简后", "目前"}):
+	case containsAny(h, []string{"改革后", "现", "承诺", "压缩后", "精简后", "目前"}) || strings.HasSuffix(name, "后"):
 		role = reformAfter
 	default:
 		return tableColumn{}, false
+	}
+	if name == h {
+		// no unit in the header: the cells write it (30天, 18项)
+		return tableColumn{header: h, reform: role}, true
 	}
 	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
 		a := strings.LastIndex(h, br[0])
@@ -405,24 +446,59 @@ func reformColumn(h string) (tableColumn, bool) {
 	return tableColumn{}, false
 }
 
-// reformFigure reads a row of an approval-reform table: the ratio it
-// states, else the cut its before and after give.
-func reformFigure(row []tableCell, cols []tableColumn) (Figure, bool) {
-	var before, after, ratio *tableColumn
-	for i := range cols {
-		switch cols[i].reform {
-		case reformBefore:
-			before = &cols[i]
-		case reformAfter:
-			after = &cols[i]
-		case reformRatio:
-			ratio = &cols[i]
+// reformFigures reads a row of an approval-reform table: for each pair of
+// before and after columns, the ratio it states, else the cut its before
+// and after give.
+func reformFigures(row []tableCell, cols []tableColumn) []Figure {
+	var out []Figure
+	for _, p := range reformPairs(cols) {
+		var ratio *tableColumn
+		if p.ratio >= 0 {
+			ratio = &cols[p.ratio]
+		}
+		if f, ok := reformFigure(row, &cols[p.before], &cols[p.after], ratio); ok {
+			out = append(out, f)
 		}
 	}
-	if before == nil || after == nil {
-		return Figure{}, false
+	return out
+}
+
+// reformKind is the kind of cut a reform column's header names when
+// neither it nor its cells give a unit (改革前跑动次数: trips).
+func reformKind(h string) string {
+	switch {
+	case containsAny(h, []string{"时限", "时间", "天数", "工作日", "用时", "时长"}):
+		return KindTimeCut
+	case containsAny(h, []string{"材料", "要件", "跑动", "次数", "环节", "证明", "资料", "手续", "文件"}):
+		return KindMaterialCut
 	}
-	kind := before.cutKind
+	return ""
+}
+
+// reformFigure reads one pair of a reform table's row.
+func reformFigure(row []tableCell, before, after, ratio *tableColumn) (Figure, bool) {
+	kind, unit := before.cutKind, before.cutUnit
+	bText, aText := tableNumberText(row[before.index].text), tableNumberText(row[after.index].text)
+	if kind == "" {
+		var bu, au string
+		bText, bu = cutCellUnit(bText)
+		aText, au = cutCellUnit(aText)
+		switch {
+		case bu != au:
+			return Figure{}, false
+		case bu != "":
+			unit = bu
+			kind = KindMaterialCut
+			if containsAny(bu, []string{"工作日", "天", "日", "小时"}) {
+				kind = KindTimeCut
+			}
+		default:
+			kind = reformKind(before.header)
+			if kind == "" {
+				return Figure{}, false
+			}
+		}
+	}
 	if ratio != nil {
 		c := row[ratio.index]
 		t := strings.TrimRight(strings.TrimSpace(c.text), "%％")
@@ -433,8 +509,8 @@ func reformFigure(row []tableCell, cols []tableColumn) (Figure, bool) {
 			}
 		}
 	}
-	b, ok1 := parsePlainDecimal(tableNumberText(row[before.index].text))
-	a, ok2 := parsePlainDecimal(tableNumberText(row[after.index].text))
+	b, ok1 := parsePlainDecimal(bText)
+	a, ok2 := parsePlainDecimal(aText)
 	if !ok1 || !ok2 || b.Value <= 0 || a.Value >= b.Value || a.Value < 0 {
 		return Figure{}, false
 	}
@@ -442,7 +518,7 @@ func reformFigure(row []tableCell, cols []tableColumn) (Figure, bool) {
 	bv, av := b.Value, a.Value
 	start, end := row[before.index].start, row[after.index].start+len(row[after.index].text)
 	return Figure{Kind: kind, Value: v, ValueText: strconv.FormatFloat(v, 'f', -1, 64), Unit: UnitPercent, Start: start, End: end,
-		FromValue: &bv, ToValue: &av, PeriodUnit: before.cutUnit,
+		FromValue: &bv, ToValue: &av, PeriodUnit: unit,
 		Extractor: kind + ".table", Evidence: "table columns " + before.header + " → " + after.header}, true
 }
 
@@ -547,7 +623,15 @@ func splitCells(text string, sp span, sep string) []tableCell {
 
 // tableFigure reads a cell of a column: a plain decimal number.
 func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
-	n, ok := parsePlainDecimal(tableNumberText(c.text))
+	t := tableNumberText(c.text)
+	for _, u := range tableUnits {
+		// a cell may write its column's unit (12.6公里 under 里程)
+		if u.multiplier == col.multiplier && strings.HasSuffix(t, u.unit) {
+			t = strings.TrimSuffix(t, u.unit)
+			break
+		}
+	}
+	n, ok := parsePlainDecimal(t)
 	if !ok || n.Value <= 0 || strings.ContainsRune(c.text, '%') {
 		return Figure{}, false
 	}
@@ -571,6 +655,183 @@ func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
 		f.Value, f.ValueText, f.Unit = v.Value, v.Text, UnitCNY
 	}
 	return f, true
+}
+
+// cutCellUnits are the units a reform table's cell may write after its
+// number, longest first.
+var cutCellUnits = []string{"个工作日", "工作日", "小时", "天", "日", "份", "件", "项", "个", "次", "道"}
+
+// cutCellUnit splits a cell such as "30天" into its number and unit.
+func cutCellUnit(s string) (string, string) {
+	for _, u := range cutCellUnits {
+		if strings.HasSuffix(s, u) {
+			return strings.TrimSpace(strings.TrimSuffix(s, u)), u
+		}
+	}
+	return s, ""
+}
+
+// maxCellRunes bounds a line read as one cell of a table flattened one
+// cell per line (a page's table as text extraction gives it).
+const maxCellRunes = 24
+
+// cellLine reports a line that may be one cell: short, no sentence in it.
+func cellLine(s string) bool {
+	s = strings.TrimSpace(s)
+	return utf8.RuneCountInString(s) <= maxCellRunes && !strings.ContainsAny(s, "。；！？")
+}
+
+// cellNumeric reports a cell that holds a number, with its unit if any.
+func cellNumeric(s string) bool {
+	t := strings.TrimRight(tableNumberText(strings.TrimSpace(s)), "%％")
+	t, _ = cutCellUnit(t)
+	_, ok := parsePlainDecimal(t)
+	return ok
+}
+
+// cellTable reads a table flattened one cell per line, as a page's table
+// reaches text: its header cells first, one per line (序号, 项目名称,
+// 建设里程（公里）, 总投资（万元）...), then each row's cells in as many
+// lines, an empty cell an empty line. The header is the first run of
+// three lines or more, holding a column of a kind, after which two rows
+// of as many lines have numbers in those columns and the same shape
+// (which cells hold numbers). Rows are read while they keep that shape.
+// It returns the index of the line after the table (i when line i starts
+// none) and the figures.
+func cellTable(doc *document, text string, lines []span, i, from int, caption []tableUnit) (int, []Figure) {
+	cell := func(k int) string { return strings.TrimSpace(text[lines[k].start:lines[k].end]) }
+	if i+9 > len(lines) || cell(i) == "" || !cellLine(cell(i)) || cellNumeric(cell(i)) {
+		return i, nil
+	}
+	for k := i; k < min(len(lines), i+4); k++ {
+		if x := cell(k); strings.ContainsAny(x, "\t|｜") || spaceCells(x) > 1 {
+			return i, nil // a row per line: tableHeader's
+		}
+	}
+	m := 0 // header-like lines from i
+	for i+m < len(lines) && m < 13 && cell(i+m) != "" && cellLine(cell(i+m)) && !cellNumeric(cell(i+m)) {
+		m++
+	}
+	// shape is, for each cell of the n lines at at, 1 for a number, 2
+	// for text, 0 for an empty cell (which fits either).
+	shape := func(at, n int) ([]uint8, bool) {
+		if at+n > len(lines) {
+			return nil, false
+		}
+		sh := make([]uint8, n)
+		for c := 0; c < n; c++ {
+			switch x := cell(at + c); {
+			case !cellLine(x):
+				return nil, false
+			case x == "" || x == "—" || x == "-" || x == "/":
+			case cellNumeric(x):
+				sh[c] = 1
+			default:
+				sh[c] = 2
+			}
+		}
+		return sh, true
+	}
+	same := func(a, b []uint8, cols []tableColumn) bool {
+		for c := range a {
+			if a[c] != 0 && b[c] != 0 && a[c] != b[c] && !slices.ContainsFunc(cols, func(t tableColumn) bool { return t.index == c && t.reform == reformRatio }) {
+				return false
+			}
+		}
+		return true
+	}
+	for n := 3; n <= m && n <= 12; n++ {
+		var cols []tableColumn
+		reform := 0
+		for c := 0; c < n; c++ {
+			h := cell(i + c)
+			col, ok := tableColumnOf(h)
+			if !ok {
+				col, ok = captionColumn(h, caption)
+			}
+			if !ok && strings.HasPrefix(h, "其中") && len(cols) > 0 && cols[len(cols)-1].index == c-1 && cols[len(cols)-1].reform == reformNone {
+				col, ok = cols[len(cols)-1], true // a part of the column before
+				col.header = h
+			}
+			if !ok {
+				col, ok = reformColumn(h)
+				if ok && col.reform != reformRatio {
+					reform++
+				}
+			}
+			if ok {
+				col.index = c
+				cols = append(cols, col)
+			}
+		}
+		if len(cols) == 0 || reform > 0 && len(reformPairs(cols)) == 0 {
+			continue
+		}
+		s0, ok0 := shape(i+n, n)
+		s1, ok1 := shape(i+2*n, n)
+		if !ok0 || !ok1 || !same(s0, s1, cols) {
+			continue
+		}
+		fits := true
+		for _, c := range cols {
+			if c.reform != reformRatio && s0[c.index] == 2 || c.reform != reformRatio && s0[c.index] == 0 && s1[c.index] != 1 {
+				fits = false
+			}
+		}
+		if !fits {
+			continue
+		}
+		// The header is n lines: read the rows.
+		about := cell(i)
+		for k := i - 1; k >= max(0, i-3); k-- {
+			about = cell(k) + about
+		}
+		var header []tableCell
+		for c := 0; c < n; c++ {
+			header = append(header, tableCell{text: cell(i + c), start: lines[i+c].start})
+		}
+		var out []Figure
+		at := i + n
+		for at+n <= len(lines) {
+			sh, ok := shape(at, n)
+			if !ok || !same(sh, s0, cols) || !same(sh, s1, cols) {
+				break
+			}
+			row := make([]tableCell, n)
+			for c := 0; c < n; c++ {
+				t := text[lines[at+c].start:lines[at+c].end]
+				lead := len(t) - len(strings.TrimLeft(t, " \t\u3000"))
+				row[c] = tableCell{text: strings.TrimSpace(t), start: lines[at+c].start + lead}
+			}
+			if lines[at].start >= from {
+				name := rowName(row, header)
+				sp := span{lines[at].start, lines[at+n-1].end}
+				add := func(f Figure) {
+					doc.findYears()
+					f.Year = doc.yearAt(sp, f.Start)
+					f.Sentence = strings.Join(strings.Fields(text[sp.start:sp.end]), " ")
+					f.Subject = name
+					out = append(out, f)
+				}
+				for _, f := range reformFigures(row, cols) {
+					add(f)
+				}
+				for _, c := range cols {
+					if c.reform != reformNone {
+						continue
+					}
+					f, ok := tableFigure(row[c.index], c)
+					if !ok || c.kind == KindRoadLength && !roadRow(about, name) {
+						continue
+					}
+					add(f)
+				}
+			}
+			at += n
+		}
+		return at, out
+	}
+	return i, nil
 }
 
 // tableNumberText is a cell's number with full-width digits made ASCII
@@ -636,6 +897,18 @@ func rowName(row, header []tableCell) string {
 	return ""
 }
 
+// roadCode reports a road's number in a name (G345线, S218, X061): a
+// national, provincial, county or village road, whatever places (花桥) the
+// name holds.
+func roadCode(name string) bool {
+	for i := 0; i+1 < len(name); i++ {
+		if strings.IndexByte("GSXYZ", name[i]) >= 0 && name[i+1] >= '0' && name[i+1] <= '9' && (i == 0 || !isASCIILetter(name[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // Roads and other ways as a table names them.
 var (
 	tableRoadWords  = []string{"公路", "道路", "高速", "国道", "省道", "县道", "乡道", "村道", "大道", "干线", "快速路", "通道", "连接线", "路"}
@@ -646,7 +919,7 @@ var (
 // (石桥至河口公路 is a road, though 桥 is in it), or when the table's title
 // and header do and the name names no other way.
 func roadRow(about, name string) bool {
-	if containsAny(name, []string{"公路", "道路", "国道", "省道", "县道", "乡道", "村道", "大道"}) {
+	if containsAny(name, []string{"公路", "道路", "国道", "省道", "县道", "乡道", "村道", "大道"}) || roadCode(name) {
 		return true
 	}
 	if containsAny(name, tableOtherWords) {

@@ -65,3 +65,39 @@ func TestTableFundColumns(t *testing.T) {
 			[]string{"funding 3e+06", "funding 5e+06", "investment 2.6e+06"}},
 	})
 }
+
+// TestTableCellPerLine: a page's table read one cell per line, header
+// cells first, an empty cell an empty line, units in the header, in a
+// caption or in each cell.
+func TestTableCellPerLine(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"表1 重点公路项目\n序号\n项目名称\n建设里程（公里）\n总投资（万元）\n1\n北环公路改建\n14.2\n22600\n2\n南山连接线\n6.8\n\n3\n东湖大道延伸\n3.5\n9800\n备注：投资含征拆。",
+			[]string{"road_length 14.2", "investment 2.26e+08", "road_length 6.8", "road_length 3.5", "investment 9.8e+07"}},
+		{"单位：万元\n县区\n下达补助资金\n其中：农村公路\n青山县\n1200\n800\n白水县\n950\n600\n以上资金请及时拨付。",
+			[]string{"funding 1.2e+07", "funding 8e+06", "funding 9.5e+06", "funding 6e+06"}},
+		{"事项\n优化前\n优化后\n压缩比例\n用地许可\n20天\n8天\n60%\n规划许可\n15天\n5天\n—\n施工许可\n10天\n3天\n70%",
+			[]string{"time_cut 60", "time_cut 66.6667", "time_cut 70"}},
+		{"路段\n里程\n投资\n城西段\n8.4公里\n1.2亿元\n城东段\n5.1公里\n0.8亿元\n合计",
+			nil},
+		{"项目\n建设里程（公里）\n完成投资（亿元）\n绕城公路\n32.6\n18.4\n滨江路\n9.2\n4.6",
+			[]string{"road_length 32.6", "investment 1.84e+09", "road_length 9.2", "investment 4.6e+08"}},
+	})
+}
+
+// TestTableRoadCode: a row named by a road's number (G345线, X061) is a
+// road's, whatever place names (花桥, 石桥) it holds.
+func TestTableRoadCode(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"序号\t项目名称\t建设里程（公里）\n1\tG345线石门至河口段改建工程\t28.6\n2\t县道X061花桥至柳溪段提质改造\t17.9\n3\tS218线城关过境段\t12.4\n4\t石桥镇至河口渡槽改造\t3.2",
+			[]string{"road_length 28.6", "road_length 17.9", "road_length 12.4"}},
+	})
+}
+
+// TestTableReformPairs: a reform table with two pairs of before and
+// after columns (materials, then trips), a ratio stated for the first.
+func TestTableReformPairs(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"事项｜改革前材料（份）｜改革后材料（份）｜精简比例｜改革前跑动次数｜改革后跑动次数\n出租车经营许可｜10｜4｜60%｜4｜1\n驾培机构备案｜6｜3｜50%｜2｜2",
+			[]string{"material_cut 60", "material_cut 75", "material_cut 50"}},
+	})
+}
