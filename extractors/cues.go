@@ -257,7 +257,7 @@ func (t *cueTable) endingAt(s string, lo, i int) (cue, bool) {
 	if i <= lo {
 		return cue{}, false
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	r, _ := decodeLast(s, lo, i)
 	return t.endingWith(s, lo, i, r)
 }
 
@@ -322,7 +322,7 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 	clauses := 0
 	for i := pos; i > lo; {
 		// one decoding serves the cue lookup and the clause count
-		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		r, n := decodeLast(s, lo, i)
 		if c, ok := t.endingWith(s, lo, i, r); ok {
 			if !visit(hit{cue: c, start: i - len(c.word), end: i, clauses: clauses}) {
 				return

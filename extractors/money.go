@@ -30,25 +30,29 @@ func moneyUnits(t string) [][2]int {
 		// none of them (a byte inside a valid character is a continuation
 		// byte, never E4 or E5, so stepping a byte at a time visits every
 		// place a character-wise scan would match at).
-		if c := t[i]; c != 0xe4 && c != 0xe5 {
+		if c := t[i]; c != 0xe4 && c != 0xe5 || i+3 > len(t) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(t[i:])
-		switch r {
-		case '元':
-			out = append(out, [2]int{i, i + n})
-		case '亿', '万':
-			rest := t[i+n:]
+		// 元, 亿 and 万 are three bytes each: compare them in place
+		// rather than decoding every character that shares their lead.
+		switch t[i : i+3] {
+		case "元":
+			out = append(out, [2]int{i, i + 3})
+		case "亿", "万":
+			rest := t[i+3:]
 			if strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "亿") {
 				break
 			}
 			if next, _ := utf8.DecodeRuneInString(rest); rest == "" || isClauseBreak(next) || isSpace(next) ||
 				next == '。' || next == '、' || next == '\n' || strings.HasPrefix(rest, "人民币") {
-				out = append(out, [2]int{i + n, i + n}) // the unit is empty: 亿 is part of the number
+				out = append(out, [2]int{i + 3, i + 3}) // the unit is empty: 亿 is part of the number
 			}
+		default:
+			i++
+			continue
 		}
-		i += n
+		i += 3
 	}
 	return out
 }
@@ -620,7 +624,7 @@ func rangeFollows(t string, pos int) bool {
 func commaClauseStart(t string, pos int) int {
 	lo := max(0, pos-maxClauseBytes)
 	for i := pos; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(t[:i])
+		r, n := decodeLast(t, 0, i)
 		switch r {
 		case '，', ',', '；', ';', '。', '！', '？', '、':
 			return i

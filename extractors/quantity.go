@@ -286,7 +286,7 @@ func clauseStart(s string, pos int) int {
 	// The separator ending nearest pos: walking back rune by rune meets
 	// every valid encoding, so this is the largest end LastIndex would give.
 	for i := pos; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		r, n := decodeLast(s, lo, i)
 		switch r {
 		case '，', ',', '；', ';', '：', ':', '。', '！', '？':
 			return i

@@ -499,7 +499,7 @@ func lastRoadType(s string) string {
 	// ends last, and the table lists the longest first.
 	byLast := roadTypesByLast()
 	for i := len(s); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
+		r, n := decodeLast(s, 0, i)
 		for _, t := range byLast[r] {
 			if strings.HasSuffix(s[:i], t) {
 				return t

@@ -36,6 +36,8 @@ var scanCases = []string{
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
 	"新建农村公路和普通国省道120公里", "国省干线普通国省干线", "县乡道乡道", "四好农村路农村路\xe8", "普通国省道", "路道线",
 	"/小时外以外", "h/h", "约近逾超过突破", "\xe8\xb7\xaf", "争取到争取",
+	// money units: 元, and 亿 or 万 closing a clause, next to broken bytes
+	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "\xe5\xe4\xb8\x87。", "万", "\xe4\xba", "\xe4\xba\xbf", "\xe5\x85元\xe5\x85",
 	"句一。句二！句三？”尾", "a!b?c", "\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
 }
 
@@ -93,6 +95,17 @@ func checkScanners(t *testing.T, s string) {
 	}{{beforeScanner(), beforeWords}, {afterScanner(), afterWords}} {
 		if got, want := l.ws.ends(s), refWordEnds(s, l.words); !slices.Equal(got, want) {
 			t.Errorf("wordScanner(%q).ends(%q) = %v, want %v", l.words[0], s, got, want)
+		}
+	}
+	if got, want := moneyUnits(s), refMoneyUnits(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("moneyUnits(%q) = %v, want %v", s, got, want)
+	}
+	for i := 1; i <= len(s); i++ {
+		for lo := 0; lo < i; lo += max(1, i/3) {
+			r, n := decodeLast(s, lo, i)
+			if wr, wn := utf8.DecodeLastRuneInString(s[lo:i]); r != wr || n != wn {
+				t.Errorf("decodeLast(%q, %d, %d) = %q %d, want %q %d", s, lo, i, r, n, wr, wn)
+			}
 		}
 	}
 	if got, want := lastRoadType(s), lastRoadTypeReference(s); got != want {
@@ -365,6 +378,34 @@ func docSentences(d *document) []span {
 	var out []span
 	for _, p := range d.paragraphs {
 		out = append(out, splitSentences(d.text, p)...)
+	}
+	return out
+}
+
+// refMoneyUnits is moneyUnits as first written, decoding every character
+// that starts with the lead byte of 元, 亿 or 万.
+func refMoneyUnits(t string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(t); {
+		if c := t[i]; c != 0xe4 && c != 0xe5 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		switch r {
+		case '元':
+			out = append(out, [2]int{i, i + n})
+		case '亿', '万':
+			rest := t[i+n:]
+			if strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "亿") {
+				break
+			}
+			if next, _ := utf8.DecodeRuneInString(rest); rest == "" || isClauseBreak(next) || isSpace(next) ||
+				next == '。' || next == '、' || next == '\n' || strings.HasPrefix(rest, "人民币") {
+				out = append(out, [2]int{i + n, i + n})
+			}
+		}
+		i += n
 	}
 	return out
 }

@@ -61,6 +61,7 @@ type Sentence struct {
 	prevStart int // document offset of prev
 	doc       *document
 	set       *Set
+	subjects  []subjectMemo // projectSubject's answers so far
 }
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
@@ -142,6 +143,7 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 // one paragraph that start at or after from.
 func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Figure) []Figure {
 	text := doc.text
+	sent := new(Sentence)
 	for k, sp := range sents {
 		if sp.start < from {
 			continue
@@ -165,24 +167,29 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			}
 			onlyBeforeAfter = true
 		}
-		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
+		// One Sentence serves the paragraph's sentences in turn: no
+		// extractor keeps it past its Extract.
+		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0]}
 		if prevStart >= 0 {
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
 		}
-		var found []Figure
+		// The sentence's figures are appended to figs in place, then
+		// completed and filtered there.
+		n0 := len(figs)
 		if onlyBeforeAfter {
-			if found = beforeAfterCuts(sent, nil); len(found) > 0 {
+			if figs = append(figs, beforeAfterCuts(sent, nil)...); len(figs) > n0 {
 				doc.findYears()
 			}
 		} else {
 			doc.findYears()
 			for _, e := range s.extractors {
-				found = append(found, e.Extract(sent)...)
+				figs = append(figs, e.Extract(sent)...)
 			}
 		}
-		for i := range found {
-			f := &found[i]
+		kept := n0
+		for i := n0; i < len(figs); i++ {
+			f := &figs[i]
 			// A before/after cut may begin in the sentence before: its
 			// sentence is both, and its year is the later one's.
 			f.Sentence = strings.TrimSpace(text[min(f.Start, sp.start):max(f.End, sp.end)])
@@ -192,14 +199,14 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			if f.Evidence == "" {
 				f.Evidence = "rule " + f.Extractor
 			}
-		}
-		for _, f := range found {
 			// A figure that began in the text before from (context only)
 			// belongs to the chunk that holds it.
 			if f.Start >= from {
-				figs = append(figs, f)
+				figs[kept] = *f
+				kept++
 			}
 		}
+		figs = figs[:kept]
 	}
 	return figs
 }
@@ -524,4 +531,20 @@ func decode3(s string, i int) (rune, bool) {
 		return rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
 	}
 	return 0, false
+}
+
+// decodeLast returns the character that ends s[lo:i] and its size, as
+// utf8.DecodeLastRuneInString(s[lo:i]) would, with the ASCII and
+// three-byte cases inline: the backward scans decode every character they
+// pass.
+func decodeLast(s string, lo, i int) (rune, int) {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if i-3 >= lo {
+		if r, ok := decode3(s[:i], i-3); ok {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s[lo:i])
 }

@@ -428,7 +428,7 @@ func (d *document) yearAt(sp span, pos int) int {
 func partStart(t string, pos int) int {
 	lo := max(0, pos-maxClauseBytes)
 	for i := pos; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(t[:i])
+		r, n := decodeLast(t, 0, i)
 		switch r {
 		case '；', ';', '：', ':', '。':
 			return i
