@@ -172,11 +172,11 @@ func TestPlainDecimalMatchesGeneral(t *testing.T) {
 		if err != nil {
 			t.Fatalf("lex %q: %v", s, err)
 		}
-		r, over, err := evalNumeral(toks)
+		r, over, err := evalNumeral[ratNum](toks)
 		if err != nil {
 			t.Fatalf("eval %q: %v", s, err)
 		}
-		slow, err := newNumber(r, over)
+		slow, err := newNumber(r.rat(), over)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,14 +208,62 @@ func FuzzParseNumber(f *testing.F) {
 		// the fast path, where it applies, gives what the general parser does
 		if fast, ok := parsePlainDecimal(s); ok {
 			if toks, err := lexNumeral(s); err == nil {
-				if r, over, err := evalNumeral(toks); err == nil {
-					if slow, err := newNumber(r, over); err == nil && slow != fast {
+				if r, over, err := evalNumeral[ratNum](toks); err == nil {
+					if slow, err := newNumber(r.rat(), over); err == nil && slow != fast {
 						t.Fatalf("%q: fast %+v, general %+v", s, fast, slow)
 					}
 				}
 			}
 		}
+		checkFixedMatchesRat(t, s)
 	})
+}
+
+// checkFixedMatchesRat: ParseNumber, which evaluates in integers first,
+// gives what evaluating in exact rationals alone gives, and fails where
+// that fails.
+func checkFixedMatchesRat(t *testing.T, s string) {
+	t.Helper()
+	got, gerr := ParseNumber(s)
+	want, werr := refParseNumber(s)
+	if (gerr != nil) != (werr != nil) || got != want {
+		t.Errorf("ParseNumber(%q) = %+v, %v; in rationals %+v, %v", s, got, gerr, want, werr)
+	}
+}
+
+// refParseNumber is ParseNumber with exact rationals only, as it was first
+// written.
+func refParseNumber(s string) (Number, error) {
+	if n, ok := parsePlainDecimal(s); ok {
+		return n, nil
+	}
+	if utf8.RuneCountInString(s) > maxNumeralRunes {
+		return Number{}, errNotNumber
+	}
+	toks, err := lexNumeral(s)
+	if err != nil {
+		return Number{}, err
+	}
+	r, over, err := evalNumeral[ratNum](toks)
+	if err != nil {
+		return Number{}, err
+	}
+	if r.bad {
+		return Number{}, errNotNumber
+	}
+	return newNumber(r.rat(), over)
+}
+
+// TestFixedMatchesRat runs the two evaluations over numerals of every
+// shape the lexer takes, including ones that overflow 64 bits.
+func TestFixedMatchesRat(t *testing.T) {
+	for _, s := range []string{"二百一十四", "一点六万", "两千余万", "1,234.5", "１２．５", "一万二", "〇", "零", "十点零五",
+		"9999999999999999999999亿亿亿", "18446744073709551615", "18446744073709551616", "1844674407370955161.6万",
+		"0.00000000000000000001", "12345678901234567890.1234567", "一亿二千万", "三亿五千万", "卅五点五三亿",
+		"四．八五余亿", "26亿5,636万", "五千七百多万", "一万亿", "百万", "一千零二十", "十点五万", "二十点五亿",
+		"万万", "十百", "余5", "5余余", "亿", "九九九九九九九九九九九九九九九九九九九九亿亿", "一百二", "0.5万", "０．０５亿"} {
+		checkFixedMatchesRat(t, s)
+	}
 }
 
 // Figures written with a unit character before the decimal point read as
