@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"math/big"
 	"slices"
 	"strings"
 	"sync"
@@ -280,8 +279,7 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 	if !ok1 || !ok2 {
 		return Figure{}, false
 	}
-	fr, tr := fa.num.Rat(), ta.num.Rat()
-	if fr.Sign() <= 0 || tr.Sign() < 0 || tr.Cmp(fr) >= 0 {
+	if !cutOrder(fa.num, ta.num) {
 		return Figure{}, false
 	}
 	if hasPrefixAny(t[to.unitEnd:], []string{"都不", "也不", "都没", "也没", "都无需", "也无需"}) != "" {
@@ -301,10 +299,7 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 		}
 		kind = KindMaterialCut
 	}
-	pct := new(big.Rat).Sub(fr, tr)
-	pct.Quo(pct, fr)
-	pct.Mul(pct, big.NewRat(100, 1))
-	n, err := roundedNumber(pct, 4)
+	n, err := percentDrop(fa.num, ta.num)
 	if err != nil {
 		return Figure{}, false
 	}

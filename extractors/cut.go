@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"math/big"
 	"strings"
 	"sync"
 	"unicode"
@@ -366,8 +365,7 @@ func fromToAt(s *Sentence, i int) ([]Figure, int, bool) {
 		return nil, 0, false // befores and afters that do not pair, unsure
 	}
 	for k := range froms {
-		fr, tr := froms[k].num.Rat(), tos[k].num.Rat()
-		if fr.Sign() <= 0 || tr.Cmp(fr) >= 0 || tr.Sign() < 0 || tos[k].num.Over {
+		if !cutOrder(froms[k].num, tos[k].num) || tos[k].num.Over {
 			return nil, 0, false
 		}
 	}
@@ -439,11 +437,7 @@ func fromToAt(s *Sentence, i int) ([]Figure, int, bool) {
 		if k < len(froms)-1 {
 			end = toEnds[k]
 		}
-		fr, tr := froms[k].num.Rat(), tos[k].num.Rat()
-		pct := new(big.Rat).Sub(fr, tr)
-		pct.Quo(pct, fr)
-		pct.Mul(pct, big.NewRat(100, 1))
-		n, err := roundedNumber(pct, 4)
+		n, err := percentDrop(froms[k].num, tos[k].num)
 		if err != nil {
 			return nil, 0, false
 		}

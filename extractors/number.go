@@ -179,6 +179,55 @@ func trimZeros(s string) string {
 	return s
 }
 
+// fixedPair reads two numbers' texts at one scale, ok false when either
+// does not fit (the callers then use exact rationals).
+func fixedPair(a, b Number) (x, y fixed, ok bool) {
+	x, y = fixed{}.parse(a.Text), fixed{}.parse(b.Text)
+	e := max(x.e, y.e)
+	x, y = x.scaled(e), y.scaled(e)
+	return x, y, !x.bad && !y.bad
+}
+
+// cutOrder reports from > to >= 0, exactly: a cut from one to the other.
+func cutOrder(from, to Number) bool {
+	if x, y, ok := fixedPair(from, to); ok {
+		return x.m > 0 && y.m < x.m
+	}
+	fr, tr := from.Rat(), to.Rat()
+	return fr.Sign() > 0 && tr.Sign() >= 0 && tr.Cmp(fr) < 0
+}
+
+// percentDrop is (from-to)/from in percent, rounded half away from zero to
+// four places, as roundedNumber gives it; from > to >= 0 (cutOrder).
+func percentDrop(from, to Number) (Number, error) {
+	if x, y, ok := fixedPair(from, to); ok && x.m > 0 && y.m <= x.m {
+		// (x-y)*10^6/x is at most 10^6: the 128-bit quotient fits.
+		hi, lo := bits.Mul64(x.m-y.m, 1_000_000)
+		q, r := bits.Div64(hi, lo, x.m)
+		if r >= x.m-r {
+			q++
+		}
+		if n, ok := (fixed{m: q, e: 4}).number(false); ok {
+			return n, nil
+		}
+	}
+	fr, tr := from.Rat(), to.Rat()
+	pct := new(big.Rat).Sub(fr, tr)
+	pct.Quo(pct, fr)
+	pct.Mul(pct, big.NewRat(100, 1))
+	return roundedNumber(pct, 4)
+}
+
+// times is n*k exactly (k >= 0).
+func (n Number) times(k int64) (Number, error) {
+	if f := (fixed{}).parse(n.Text).mulInt(k); !f.bad {
+		if v, ok := f.number(false); ok {
+			return v, nil
+		}
+	}
+	return newNumber(new(big.Rat).Mul(n.Rat(), new(big.Rat).SetInt64(k)), false)
+}
+
 // roundedNumber rounds r half away from zero to places fractional digits.
 func roundedNumber(r *big.Rat, places int) (Number, error) {
 	text := trimZeros(r.FloatString(places))

@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"testing"
 	"unicode/utf8"
@@ -278,4 +279,40 @@ func TestChineseDecimalAfterUnit(t *testing.T) {
 		// 十点五十分 is a time of day
 		{"上午十点五十分，新建公路12公里的通车仪式开始。", []float64{12}},
 	})
+}
+
+// TestExactHelpersMatchRat checks cutOrder, percentDrop and times, which
+// work in integers where the numbers fit, against exact rationals.
+func TestExactHelpersMatchRat(t *testing.T) {
+	nums := []string{"0", "1", "3", "7", "15", "20", "0.5", "0.125", "2.5", "100", "99.99995", "0.00001",
+		"123456789012345678", "18446744073709551615", "18446744073709551616", "12345678901234567890.5",
+		"0.000000000000000000001", "1000000000000", "33.3333", "66.66665", "64", "63", "128", "127", "256"}
+	for _, a := range nums {
+		for _, b := range nums {
+			from, to := Number{Text: a}, Number{Text: b}
+			fr, tr := from.Rat(), to.Rat()
+			want := fr.Sign() > 0 && tr.Sign() >= 0 && tr.Cmp(fr) < 0
+			if got := cutOrder(from, to); got != want {
+				t.Errorf("cutOrder(%s, %s) = %v, want %v", a, b, got, want)
+			}
+			if !want {
+				continue
+			}
+			pct := new(big.Rat).Sub(fr, tr)
+			pct.Quo(pct, fr)
+			pct.Mul(pct, big.NewRat(100, 1))
+			wantN, werr := roundedNumber(pct, 4)
+			gotN, gerr := percentDrop(from, to)
+			if gotN != wantN || (gerr != nil) != (werr != nil) {
+				t.Errorf("percentDrop(%s, %s) = %+v, %v; want %+v, %v", a, b, gotN, gerr, wantN, werr)
+			}
+		}
+		for _, k := range []int64{1, 10000, 100000000, 1 << 40} {
+			wantN, werr := newNumber(new(big.Rat).Mul(Number{Text: a}.Rat(), big.NewRat(k, 1)), false)
+			gotN, gerr := Number{Text: a}.times(k)
+			if gotN != wantN || (gerr != nil) != (werr != nil) {
+				t.Errorf("%s times %d = %+v, %v; want %+v, %v", a, k, gotN, gerr, wantN, werr)
+			}
+		}
+	}
 }

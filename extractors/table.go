@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"math/big"
 	"strings"
 	"unicode/utf8"
 )
@@ -257,8 +256,7 @@ func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
 		Basis:     col.basis,
 	}
 	if col.multiplier > 0 {
-		r := new(big.Rat).Mul(n.Rat(), new(big.Rat).SetInt64(col.multiplier))
-		v, err := newNumber(r, false)
+		v, err := n.times(col.multiplier)
 		if err != nil {
 			return Figure{}, false
 		}
