@@ -703,22 +703,25 @@ func parsePlainDecimal(s string) (Number, bool) {
 	if point >= 0 {
 		intPart, frac = s[:point], s[point+1:]
 	}
-	// move the point right by scale digits
-	for scale > 0 && len(frac) > 0 {
-		intPart += frac[:1]
-		frac = frac[1:]
-		scale--
+	// Move the point right by scale digits in a buffer on the stack (s
+	// holds at most 24 bytes, scale is at most 12).
+	var buf [48]byte
+	shift := min(scale, len(frac))
+	b := append(buf[:0], intPart...)
+	b = append(b, frac[:shift]...)
+	for range scale - shift {
+		b = append(b, '0')
 	}
-	intPart += strings.Repeat("0", scale)
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
+	lead := 0
+	for lead < len(b)-1 && b[lead] == '0' {
+		lead++ // no leading zeros, but one digit before the point
 	}
-	frac = strings.TrimRight(frac, "0")
-	text := intPart
-	if frac != "" {
-		text += "." + frac
+	b = b[lead:]
+	if frac = strings.TrimRight(frac[shift:], "0"); frac != "" {
+		b = append(b, '.')
+		b = append(b, frac...)
 	}
+	text := string(b)
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return Number{}, false
