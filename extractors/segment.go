@@ -165,7 +165,13 @@ func splitUnits(s string, bounds []int) []int {
 	bounds = append(bounds[:0], 0)
 	inRun := true // gse starts inside a run, so a leading run is not cut at 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		size := 3
+		if r3, ok := decode3(s, i); !ok {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		} else {
+			r = r3
+		}
 		if size <= 2 && (unicode.IsNumber(r) || unicode.IsLetter(r)) {
 			inRun = true
 		} else {
@@ -211,10 +217,19 @@ func (d *wordDict) segment(s string) []word {
 	if lower != nil {
 		text = string(lower)
 	}
-	bounds := splitUnits(text, nil)
+	// Clauses are short: their units and steps fit buffers on the stack.
+	var boundBuf [96]int
+	var stepBuf [96]step
+	bounds := splitUnits(text, boundBuf[:0])
 	nu := len(bounds) - 1
-	steps := make([]step, nu)
-	var found []int32
+	var steps []step
+	if nu <= len(stepBuf) {
+		steps = stepBuf[:nu]
+	} else {
+		steps = make([]step, nu)
+	}
+	var foundBuf [16]int32
+	found := foundBuf[:0]
 	for cur := range nu {
 		var base float32
 		if cur > 0 {
@@ -303,7 +318,22 @@ func (d *wordDict) narrow(lo, hi, plen int, unit string) (int, int) {
 		}
 	}
 	lo = a
+	if lo == hi || d.cmpRest(lo, plen, unit) != 0 {
+		return lo, lo // no key goes on with unit: most places in a text
+	}
+	// Few keys go on with unit: gallop from lo to a key past them, then
+	// search between (keys from lo on compare 0, then above).
+	last, step := lo, 1 // last compares 0
 	b = hi
+	for last+step < hi {
+		if d.cmpRest(last+step, plen, unit) > 0 {
+			b = last + step
+			break
+		}
+		last += step
+		step *= 2
+	}
+	a = last + 1
 	for a < b { // first key whose rest does not start with unit and is > it
 		m := int(uint(a+b) >> 1)
 		if d.cmpRest(m, plen, unit) <= 0 {
