@@ -179,8 +179,9 @@ func newWordScanner(words []string) *wordScanner {
 	ws := &wordScanner{words: words, first: map[rune][]int{}}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if r >= 0x10000 || r < utf8.RuneSelf {
-			// the inline decoding below reads three-byte characters only
+		if r >= 0x10000 || r < 0x1000 || r >= 0xd000 && r < 0xe000 {
+			// the inline decoding below reads three-byte characters
+			// with leads E1-EC and EE-EF only
 			panic("wordScanner: " + w + " does not begin with a three-byte character")
 		}
 		ws.first[r] = append(ws.first[r], i)
@@ -227,6 +228,47 @@ func (ws *wordScanner) ends(t string) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// anyIn reports whether t holds one of the words: containsAny(t,
+// ws.words) in one pass.
+func (ws *wordScanner) anyIn(t string) bool {
+	for i := 0; i+2 < len(t); {
+		r, ok := decode3(t, i)
+		if !ok {
+			// no word starts here, nor inside the character (a byte of
+			// valid or broken UTF-8 that is no three-byte lead)
+			i++
+			continue
+		}
+		if ws.bits[r/64]&(1<<(r%64)) != 0 {
+			for _, k := range ws.first[r] {
+				if strings.HasPrefix(t[i:], ws.words[k]) {
+					return true
+				}
+			}
+		}
+		i += 3
+	}
+	return false
+}
+
+// lastIn returns the index in ws.words of the word whose last occurrence
+// in t starts last, the earlier word where two start together, and -1
+// when none occurs: what a strings.LastIndex per word would pick.
+func (ws *wordScanner) lastIn(t string) int {
+	for i := len(t) - 3; i >= 0; i-- {
+		r, ok := decode3(t, i)
+		if !ok || ws.bits[r/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		for _, k := range ws.first[r] { // in list order
+			if strings.HasPrefix(t[i:], ws.words[k]) {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // lastBefore is the largest end in ends at or before pos, -1 if none.

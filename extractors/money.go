@@ -415,14 +415,20 @@ func completeBasis(w string) string {
 
 // basisIn returns the basis stated last in s.
 func basisIn(s string) string {
-	best, at := "", -1
-	for _, b := range basisWords {
-		if i := strings.LastIndex(s, b.word); i > at {
-			best, at = b.basis, i
-		}
+	// the basis word that starts last, the earlier listed at one place
+	if k := basisScanner().lastIn(s); k >= 0 {
+		return basisWords[k].basis
 	}
-	return best
+	return ""
 }
+
+var basisScanner = sync.OnceValue(func() *wordScanner {
+	words := make([]string, len(basisWords))
+	for i, b := range basisWords {
+		words[i] = b.word
+	}
+	return newWordScanner(words)
+})
 
 func isListJoin(between string) bool {
 	switch strings.TrimSpace(between) {
@@ -432,15 +438,15 @@ func isListJoin(between string) bool {
 	return false
 }
 
-// fundingKeywords are the funding heads' words (the year-list rule skips
+// fundingScanner finds the funding heads' words (the year-list rule skips
 // sentences about granted money).
-var fundingKeywords = func() []string {
+var fundingScanner = sync.OnceValue(func() *wordScanner {
 	out := make([]string, 0, len(fundCues))
 	for _, c := range fundCues {
 		out = append(out, c.word)
 	}
-	return out
-}()
+	return newWordScanner(out)
+})
 
 // moneySpanStart extends a head at headStart left over the words that join
 // it: an investment head's sectors, 完成 and adverbials ("预计年内完成公路水路

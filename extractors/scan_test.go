@@ -36,6 +36,8 @@ var scanCases = []string{
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
 	"新建农村公路和普通国省道120公里", "国省干线普通国省干线", "县乡道乡道", "四好农村路农村路\xe8", "普通国省道", "路道线",
 	"/小时外以外", "h/h", "约近逾超过突破", "\xe8\xb7\xaf", "争取到争取",
+	// project heads, basis words and 以来: nested, side by side, broken
+	"青兰高速公路工程项目", "计划完成累计总投资", "年度计划", "已计划", "总概算估算", "\xe8\xae计划\xe5", "多年来以来", "\xe4\xbb以来",
 	// money units: 元, and 亿 or 万 closing a clause, next to broken bytes
 	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "\xe5\xe4\xb8\x87。", "万", "\xe4\xba", "\xe4\xba\xbf", "\xe5\x85元\xe5\x85",
 	"句一。句二！句三？”尾", "a!b?c", "\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
@@ -95,6 +97,14 @@ func checkScanners(t *testing.T, s string) {
 	}{{beforeScanner(), beforeWords}, {afterScanner(), afterWords}} {
 		if got, want := l.ws.ends(s), refWordEnds(s, l.words); !slices.Equal(got, want) {
 			t.Errorf("wordScanner(%q).ends(%q) = %v, want %v", l.words[0], s, got, want)
+		}
+	}
+	for _, ws := range []*wordScanner{headScanner(), basisScanner(), fundingScanner(), sinceScanner(), beforeScanner(), afterScanner()} {
+		if got, want := ws.anyIn(s), containsAny(s, ws.words); got != want {
+			t.Errorf("anyIn(%q) over %q... = %v, want %v", s, ws.words[0], got, want)
+		}
+		if got, want := ws.lastIn(s), refLastIn(s, ws.words); got != want {
+			t.Errorf("lastIn(%q) over %q... = %d, want %d", s, ws.words[0], got, want)
 		}
 	}
 	if got, want := moneyUnits(s), refMoneyUnits(s); !reflect.DeepEqual(got, want) {
@@ -408,4 +418,15 @@ func refMoneyUnits(t string) [][2]int {
 		i += n
 	}
 	return out
+}
+
+// refLastIn is lastIn as one strings.LastIndex per word.
+func refLastIn(s string, words []string) int {
+	best, at := -1, -1
+	for k, w := range words {
+		if i := strings.LastIndex(s, w); i > at {
+			best, at = k, i
+		}
+	}
+	return best
 }

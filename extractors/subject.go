@@ -64,13 +64,10 @@ var minimalHeads = sync.OnceValue(func() []string {
 // mayNameProject reports whether s holds a project head, without which
 // nameFrom finds no name: it spares the segmenter most clauses.
 func mayNameProject(s string) bool {
-	for _, h := range minimalHeads() {
-		if strings.Contains(s, h) {
-			return true
-		}
-	}
-	return false
+	return headScanner().anyIn(s)
 }
+
+var headScanner = sync.OnceValue(func() *wordScanner { return newWordScanner(minimalHeads()) })
 
 // Words ending in a head character that are not project names.
 var notProjectWords = map[string]bool{

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -276,8 +277,10 @@ func isoMatches(text string) [][4]int {
 
 // hasSince: words that put a figure in a period other than one year.
 func hasSince(s string) bool {
-	return strings.Contains(s, "以来") || strings.Contains(s, "年来")
+	return sinceScanner().anyIn(s)
 }
+
+var sinceScanner = sync.OnceValue(func() *wordScanner { return newWordScanner([]string{"以来", "年来"}) })
 
 // relYearWords are relative years, resolved against the paragraph's explicit
 // year; earlier words win where two start at one place.

@@ -38,7 +38,7 @@ func (e *yearList) Extract(s *Sentence) []Figure {
 	if len(yl) != 1 {
 		return nil // none, or several lists: unsure which aligns
 	}
-	if containsAny(t, fundingKeywords) {
+	if fundingScanner().anyIn(t) {
 		return nil
 	}
 	years := yearsIn(t[yl[0][0]:yl[0][1]])
