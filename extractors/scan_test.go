@@ -37,6 +37,7 @@ var scanCases = []string{
 	"新建农村公路和普通国省道120公里", "国省干线普通国省干线", "县乡道乡道", "四好农村路农村路\xe8", "普通国省道", "路道线",
 	"/小时外以外", "h/h", "约近逾超过突破", "\xe8\xb7\xaf", "争取到争取",
 	// project heads, basis words and 以来: nested, side by side, broken
+	"民国民国", "中华民国三十年", "民\xe5\x9b\xbd国", "abab", "aab", "2024-1-1/2024.2.2-", "1999/9/9.2000-1-1",
 	"青兰高速公路工程项目", "计划完成累计总投资", "年度计划", "已计划", "总概算估算", "\xe8\xae计划\xe5", "多年来以来", "\xe4\xbb以来",
 	// money units: 元, and 亿 or 万 closing a clause, next to broken bytes
 	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "\xe5\xe4\xb8\x87。", "万", "\xe4\xba", "\xe4\xba\xbf", "\xe5\x85元\xe5\x85",
@@ -105,6 +106,11 @@ func checkScanners(t *testing.T, s string) {
 		}
 		if got, want := ws.lastIn(s), refLastIn(s, ws.words); got != want {
 			t.Errorf("lastIn(%q) over %q... = %d, want %d", s, ws.words[0], got, want)
+		}
+	}
+	for _, w := range []string{"年", "民国", "ab", "\xbf\xbf"} {
+		if got, want := indexByLast(s, w), strings.Index(s, w); got != want {
+			t.Errorf("indexByLast(%q, %q) = %d, want %d", s, w, got, want)
 		}
 	}
 	if got, want := moneyUnits(s), refMoneyUnits(s); !reflect.DeepEqual(got, want) {
