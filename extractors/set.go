@@ -416,6 +416,11 @@ func splitParagraphs(text string) []span {
 // text). Marks of one character (至, 为) start sentences too.
 func cutGoesOn(line string) bool {
 	line = strings.TrimLeft(line, " \t\r\u3000")
+	// Every line is asked: a line whose first character starts no long
+	// mark is answered without comparing the marks.
+	if len(line) < 3 || !strings.Contains(longToMarkFirsts, line[:3]) {
+		return false
+	}
 	for _, m := range toMarks {
 		if len(m) > len("至") && strings.HasPrefix(line, m) {
 			return true
@@ -424,9 +429,22 @@ func cutGoesOn(line string) bool {
 	return false
 }
 
+// longToMarkFirsts holds the first characters of the to marks of more than
+// one character, one after another.
+var longToMarkFirsts = func() string {
+	var b strings.Builder
+	for _, m := range toMarks {
+		if len(m) > len("至") && !strings.Contains(b.String(), m[:3]) {
+			b.WriteString(m[:3])
+		}
+	}
+	return b.String()
+}()
+
 func brokenLine(line string) bool {
 	line = strings.TrimRight(line, " \t\r\u3000")
-	if len(line) < 20 || !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
+	// 80 bytes hold at least 20 characters however they are encoded
+	if len(line) < 20 || len(line) < 80 && !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(line)
@@ -455,30 +473,16 @@ func splitSentences(text string, p span) []span {
 // splitSentencesInto is splitSentences appending to out.
 func splitSentencesInto(out []span, text string, p span) []span {
 	start := p.start
+	// The stops are found by a byte search each, in order: the earliest
+	// place at or after i where one stands whole inside the paragraph.
+	stops := firstOf{words: sentenceStops}
+	para := text[:p.end]
 	for i := p.start; i < p.end; {
-		// Look only at the bytes that can begin a stop (! ? and the lead
-		// bytes of 。！？): no other byte of valid or broken UTF-8 can.
-		switch c := text[i]; c {
-		case '!', '?':
-			i++
-		case 0xe3:
-			if i+2 < p.end && text[i+1] == 0x80 && text[i+2] == 0x82 { // 。
-				i += 3
-			} else {
-				i++
-				continue
-			}
-		case 0xef:
-			if i+2 < p.end && text[i+1] == 0xbc && (text[i+2] == 0x81 || text[i+2] == 0x9f) { // ！？
-				i += 3
-			} else {
-				i++
-				continue
-			}
-		default:
-			i++
-			continue
+		q, k := stops.next(para, i)
+		if q < 0 {
+			break
 		}
+		i = q + len(sentenceStops[k])
 		for i < p.end {
 			r2, n2 := utf8.DecodeRuneInString(text[i:])
 			if !isClosingQuote(r2) {
@@ -547,4 +551,43 @@ func decodeLast(s string, lo, i int) (rune, int) {
 		}
 	}
 	return utf8.DecodeLastRuneInString(s[lo:i])
+}
+
+// sentenceStops end a sentence.
+var sentenceStops = []string{"!", "?", "。", "！", "？"}
+
+// firstOf finds where any of a few words occurs first at or after a
+// place, as a byte-at-a-time scan for them all would, with one vectorised
+// search per word: each word's next place is kept until the scan passes
+// it (the places asked for must not decrease).
+type firstOf struct {
+	words []string // at most len(at)
+	at    [8]int   // next place of each word; -1 none left
+	ready bool
+}
+
+// next returns the first place at or after off where a word starts and
+// ends within s, and which word (the first listed where two start
+// together); -1 when none does.
+func (x *firstOf) next(s string, off int) (int, int) {
+	p, which := -1, -1
+	for k, w := range x.words {
+		if !x.ready || x.at[k] >= 0 && x.at[k] < off {
+			var j int
+			if len(w) == 1 {
+				j = strings.IndexByte(s[off:], w[0])
+			} else {
+				j = indexByLast(s[off:], w)
+			}
+			if j >= 0 {
+				j += off
+			}
+			x.at[k] = j
+		}
+		if a := x.at[k]; a >= 0 && (p < 0 || a < p) {
+			p, which = a, k
+		}
+	}
+	x.ready = true
+	return p, which
 }

@@ -250,9 +250,9 @@ func isoMatches(text string) [][4]int {
 	// i has its separator at i+4. next is where the last match ended.
 	var out [][4]int
 	next := 0
-	var seps sepIndex
+	seps := firstOf{words: dateSeps}
 	for off := 0; off < len(text); {
-		p := seps.next(text, off)
+		p, _ := seps.next(text, off)
 		if p < 0 {
 			break
 		}
@@ -570,6 +570,9 @@ func lastISOIn(ys []yearMention, pos int) int {
 	return 0
 }
 
+// dateSeps are the separators of a date stamp.
+var dateSeps = []string{"-", "/", "."}
+
 // indexByLast is strings.Index(s, w) for a w of two or more bytes,
 // anchored on w's last byte: in Chinese text the continuation byte that
 // ends a character stands far less often than its lead byte (E5 leads a
@@ -589,32 +592,4 @@ func indexByLast(s, w string) int {
 		off = end
 	}
 	return -1
-}
-
-// sepIndex finds the date separators - / . in order, as strings.IndexAny
-// would, with one vectorised byte search per separator: each one's next
-// place is kept until the scan passes it.
-type sepIndex struct {
-	at    [3]int // next place of each separator; -1 none left
-	ready bool
-}
-
-// next returns the first separator at or after off, -1 if none.
-func (x *sepIndex) next(text string, off int) int {
-	const seps = "-/."
-	p := -1
-	for k := range x.at {
-		if !x.ready || x.at[k] >= 0 && x.at[k] < off {
-			if j := strings.IndexByte(text[off:], seps[k]); j >= 0 {
-				x.at[k] = off + j
-			} else {
-				x.at[k] = -1
-			}
-		}
-		if a := x.at[k]; a >= 0 && (p < 0 || a < p) {
-			p = a
-		}
-	}
-	x.ready = true
-	return p
 }
