@@ -94,7 +94,7 @@ func beforeAfterCuts(s *Sentence, taken []Figure) []Figure {
 		// the previous sentence and what lies between, as in the document
 		t, off = s.doc.text[s.prevStart:s.Start+len(s.Text)], s.Start-s.prevStart
 	}
-	if !mayTellBeforeAfter(t) {
+	if !s.mayTell && !mayTellBeforeAfter(t) {
 		return nil
 	}
 	qs := quantitiesIn(t, 0, len(t))

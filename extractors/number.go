@@ -78,8 +78,14 @@ func isGroupSpace(r rune) bool {
 }
 
 // isNumeralRune reports whether r can be part of a numeral that ParseNumber
-// accepts (spaces aside).
+// accepts (spaces aside). The scans ask it of every character they pass:
+// runeFlags holds the answer.
 func isNumeralRune(r rune) bool {
+	return uint32(r) < 0x10000 && runeFlags()[r]&flagNumeralRune != 0
+}
+
+// numeralRune is isNumeralRune worked out, for runeFlags.
+func numeralRune(r rune) bool {
 	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
 		return true
 	}

@@ -316,3 +316,13 @@ func TestExactHelpersMatchRat(t *testing.T) {
 		}
 	}
 }
+
+// TestNumeralRuneTable: the table isNumeralRune reads says what the
+// rules say, for every character.
+func TestNumeralRuneTable(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isNumeralRune(r), numeralRune(r); got != want {
+			t.Errorf("isNumeralRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

@@ -62,6 +62,9 @@ type Sentence struct {
 	doc       *document
 	set       *Set
 	subjects  []subjectMemo // projectSubject's answers so far
+	// mayTell: mayTellBeforeAfter already said yes of the text a
+	// before/after cut is read in (prev through Text)
+	mayTell bool
 }
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
@@ -174,6 +177,8 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
 		}
+		// the filter above read the same text when it let the sentence in
+		sent.mayTell = onlyBeforeAfter && (prevStart < 0 || sent.prev != "")
 		// The sentence's figures are appended to figs in place, then
 		// completed and filtered there.
 		n0 := len(figs)
@@ -232,12 +237,21 @@ const (
 	flagNumeral             // a digit or a Chinese numeral
 	flagPrefix              // 公, 千, 百: a mark when 里, 米 or 分之 follows
 	flagBefore              // a character of the before words (beforeafter.go)
+	// flagNumeralRune: a character of a numeral (isNumeralRune), set for
+	// ASCII too; the scans above read only the flags before it, and only
+	// for characters beyond ASCII
+	flagNumeralRune
 )
 
 // runeFlags classifies the Basic Multilingual Plane once, so the scans do
 // one table lookup per character (they run over every sentence).
 var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 	t := new([0x10000]uint8)
+	for r := range rune(0x10000) {
+		if numeralRune(r) {
+			t[r] |= flagNumeralRune
+		}
+	}
 	for r := rune(0x80); r < 0x10000; r++ {
 		switch r {
 		case '元', '亿', '万', '％', '由', '从', '\uFFFD': // U+FFFD: a lost 由 or 从
