@@ -81,7 +81,7 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 
 // indexFromMark is the index of the first 由 or 从 in t, or -1.
 func indexFromMark(t string) int {
-	a, b := strings.Index(t, "由"), strings.Index(t, "从")
+	a, b := indexByLast(t, "由"), indexByLast(t, "从")
 	if a < 0 || (b >= 0 && b < a) {
 		return b
 	}
@@ -90,7 +90,7 @@ func indexFromMark(t string) int {
 
 // percentMarks finds %, ％ and 百分之 in text order.
 func percentMarks(t string) [][2]int {
-	if strings.IndexByte(t, '%') < 0 && !strings.Contains(t, "％") && !strings.Contains(t, "百分之") {
+	if strings.IndexByte(t, '%') < 0 && indexByLast(t, "％") < 0 && indexByLast(t, "百分之") < 0 {
 		return nil
 	}
 	var out [][2]int

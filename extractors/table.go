@@ -88,7 +88,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 func tableHint(s string) bool {
 	for _, br := range []string{"）", ")"} {
 		for i := 0; ; {
-			k := strings.Index(s[i:], br)
+			k := indexByLast(s[i:], br)
 			if k < 0 {
 				break
 			}

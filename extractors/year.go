@@ -573,7 +573,7 @@ func lastISOIn(ys []yearMention, pos int) int {
 // dateSeps are the separators of a date stamp.
 var dateSeps = []string{"-", "/", "."}
 
-// indexByLast is strings.Index(s, w) for a w of two or more bytes,
+// indexByLast is strings.Index(s, w) for a non-empty w,
 // anchored on w's last byte: in Chinese text the continuation byte that
 // ends a character stands far less often than its lead byte (E5 leads a
 // fifth of all characters), so the byte search stops at fewer false

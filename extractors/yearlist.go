@@ -31,7 +31,7 @@ func (e *yearList) Extract(s *Sentence) []Figure {
 	// the list of years is looked for before the funding words, which are
 	// some forty scans of the sentence and which few sentences get past
 	// the list to need
-	if !strings.Contains(t, "投资") {
+	if indexByLast(t, "投资") < 0 {
 		return nil
 	}
 	yl := yearListSpans(t)
@@ -91,7 +91,7 @@ func yearListSpans(t string) [][2]int {
 // hasYearListJoin: some 年 is followed, after regexp \s, by 、和及与.
 func hasYearListJoin(t string) bool {
 	for off := 0; ; {
-		i := strings.Index(t[off:], "年")
+		i := indexByLast(t[off:], "年")
 		if i < 0 {
 			return false
 		}
