@@ -146,7 +146,7 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 // one paragraph that start at or after from.
 func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Figure) []Figure {
 	text := doc.text
-	sent := new(Sentence)
+	sent := &doc.sent
 	for k, sp := range sents {
 		if sp.start < from {
 			continue
@@ -170,7 +170,7 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			}
 			onlyBeforeAfter = true
 		}
-		// One Sentence serves the paragraph's sentences in turn: no
+		// One Sentence serves the document's sentences in turn: no
 		// extractor keeps it past its Extract.
 		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0]}
 		if prevStart >= 0 {
@@ -376,6 +376,9 @@ type document struct {
 	// before is what the text before this one left (a chunk of a larger
 	// document); zero for a whole document.
 	before Context
+	// sent is the Sentence extractSentences hands the extractors, one
+	// sentence after another.
+	sent Sentence
 }
 
 func newDocument(text string) *document {
@@ -398,7 +401,11 @@ func (d *document) findYears() {
 // splitParagraphs splits at line breaks, but joins a line that was broken
 // mid-sentence (long, holds a comma, no closing punctuation) with the next.
 func splitParagraphs(text string) []span {
-	var lines []span
+	// Lines are joined as they are read: a line goes on the paragraph
+	// before it when that paragraph was broken or the line goes on a cut.
+	var paras []span
+	var p span
+	have := false
 	start := 0
 	for start <= len(text) {
 		i := strings.IndexByte(text[start:], '\n')
@@ -408,17 +415,19 @@ func splitParagraphs(text string) []span {
 			i += start
 		}
 		if strings.TrimSpace(text[start:i]) != "" {
-			lines = append(lines, span{start, i})
+			switch {
+			case !have:
+				p, have = span{start, i}, true
+			case brokenLine(text[p.start:p.end]) || cutGoesOn(text[start:i]):
+				p.end = i
+			default:
+				paras = append(paras, p)
+				p = span{start, i}
+			}
 		}
 		start = i + 1
 	}
-	var paras []span
-	for i := 0; i < len(lines); i++ {
-		p := lines[i]
-		for i+1 < len(lines) && (brokenLine(text[p.start:p.end]) || cutGoesOn(text[lines[i+1].start:lines[i+1].end])) {
-			i++
-			p.end = lines[i].end
-		}
+	if have {
 		paras = append(paras, p)
 	}
 	return paras

@@ -188,7 +188,7 @@ func chineseYearDigits(s string) bool {
 func rocYears(text string) []yearMention {
 	var out []yearMention
 	for off := 0; ; {
-		i := strings.Index(text[off:], "民国")
+		i := indexByLast(text[off:], "民国")
 		if i < 0 {
 			return out
 		}
