@@ -30,9 +30,11 @@ var (
 	})
 )
 
-func (c *cuts) Extract(s *Sentence) []Figure {
+func (c *cuts) Extract(s *Sentence) []Figure { return c.appendFigures(s, nil) }
+
+func (c *cuts) appendFigures(s *Sentence, out []Figure) []Figure {
 	t := s.Text
-	var out []Figure
+	n0 := len(out)
 	for i := 0; i < len(t); {
 		j := indexFromMark(t[i:])
 		if j < 0 {
@@ -76,7 +78,7 @@ func (c *cuts) Extract(s *Sentence) []Figure {
 		prev = &out[len(out)-1]
 		prevEnd = f.End - s.Start
 	}
-	return append(out, beforeAfterCuts(s, out)...)
+	return append(out, beforeAfterCuts(s, out[n0:])...)
 }
 
 // indexFromMark is the index of the first 由 or 从 in t, or -1.

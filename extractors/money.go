@@ -57,9 +57,11 @@ func moneyUnits(t string) [][2]int {
 	return out
 }
 
-func (m *money) Extract(s *Sentence) []Figure {
+func (m *money) Extract(s *Sentence) []Figure { return m.appendFigures(s, nil) }
+
+func (m *money) appendFigures(s *Sentence, out []Figure) []Figure {
 	t := s.Text
-	var out []Figure
+	n0 := len(out)
 	units := moneyUnits(t)
 	cands := make([]amount, len(units))
 	ok := make([]bool, len(units))
@@ -82,7 +84,7 @@ func (m *money) Extract(s *Sentence) []Figure {
 			out = append(out, f)
 		}
 	}
-	alignYearList(s, out)
+	alignYearList(s, out[n0:])
 	return out
 }
 

@@ -29,8 +29,9 @@ var (
 		"路面", "路基", "养护")
 )
 
-func (e *roadLength) Extract(s *Sentence) []Figure {
-	var out []Figure
+func (e *roadLength) Extract(s *Sentence) []Figure { return e.appendFigures(s, nil) }
+
+func (e *roadLength) appendFigures(s *Sentence, out []Figure) []Figure {
 	for _, loc := range lengthUnits(s.Text) {
 		if f, ok := e.at(s, loc[0], loc[1]); ok {
 			out = append(out, f)
