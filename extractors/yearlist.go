@@ -122,6 +122,9 @@ func yearsIn(s string) []int {
 // 50亿元") its year when the sentence holds one year list of the same length
 // before it.
 func alignYearList(s *Sentence, figs []Figure) {
+	if len(figs) == 0 {
+		return // most candidate sentences: spare the scan for a list
+	}
 	yl := yearListSpans(s.Text)
 	if len(yl) != 1 {
 		return
