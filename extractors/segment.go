@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,14 +61,14 @@ func newSegmenter() *segmenter {
 	return sg
 }
 
-// words segments s. The dictionary is read-only, so one serves many
-// goroutines.
-func (sg *segmenter) words(s string) ([]word, error) {
+// words segments s, into buf's array when it holds the words. The
+// dictionary is read-only, so one serves many goroutines.
+func (sg *segmenter) words(s string, buf []word) ([]word, error) {
 	d, err := sg.load()
 	if err != nil {
 		return nil, err
 	}
-	return d.segment(s), nil
+	return d.segmentInto(s, buf), nil
 }
 
 // wordDict is the precompiled word list. Layout (little-endian):
@@ -200,7 +201,11 @@ type step struct {
 // segment is gse's shortest-path segmentation (Segmenter.Segment with
 // this word list) over the sorted key table: the same words, costs and tie
 // breaks, so the same segments.
-func (d *wordDict) segment(s string) []word {
+func (d *wordDict) segment(s string) []word { return d.segmentInto(s, nil) }
+
+// segmentInto is segment writing the words over buf's array when it holds
+// them.
+func (d *wordDict) segmentInto(s string, buf []word) []word {
 	if s == "" {
 		return nil
 	}
@@ -247,7 +252,7 @@ func (d *wordDict) segment(s string) []word {
 	for i := nu - 1; i >= 0; i -= steps[i].units {
 		n++
 	}
-	out := make([]word, n)
+	out := slices.Grow(buf[:0], n)[:n]
 	for i := nu - 1; i >= 0; i -= steps[i].units {
 		n--
 		st := steps[i]

@@ -69,6 +69,7 @@ type Sentence struct {
 	doc       *document
 	set       *Set
 	subjects  []subjectMemo // projectSubject's answers so far
+	wordBuf   []word        // words' buffer, kept from sentence to sentence
 	// mayTell: mayTellBeforeAfter already said yes of the text a
 	// before/after cut is read in (prev through Text)
 	mayTell bool
@@ -76,13 +77,15 @@ type Sentence struct {
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
 // and returns nil if the word list cannot load, so callers drop subjects
-// rather than guess.
+// rather than guess. The words live in the sentence's buffer until the
+// next call: callers use them before asking again.
 func (s *Sentence) words(a, b int) []word {
-	ws, err := s.set.seg.words(s.Text[a:b])
+	ws, err := s.set.seg.words(s.Text[a:b], s.wordBuf)
 	if err != nil {
 		slog.Error("extractors: segmenter", "err", err)
 		return nil
 	}
+	s.wordBuf = ws
 	for i := range ws {
 		ws[i].start += a
 		ws[i].end += a
@@ -179,7 +182,7 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 		}
 		// One Sentence serves the document's sentences in turn: no
 		// extractor keeps it past its Extract.
-		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0]}
+		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0], wordBuf: sent.wordBuf}
 		if prevStart >= 0 {
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
