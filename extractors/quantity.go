@@ -222,7 +222,8 @@ func keywordEnd(s string, numStart int) (int, string) {
 			i, changed = len(t), true
 		}
 		for _, q := range preQualifiers {
-			if strings.HasSuffix(s[:i], q.word) {
+			// the last byte rules out most words before the compare
+			if w := q.word; len(w) <= i && s[i-1] == w[len(w)-1] && s[i-len(w):i] == w {
 				if qual == "" {
 					qual = q.qual
 				}

@@ -559,7 +559,8 @@ func lineAround(text string, pos int) span {
 // "2022年交通运输工作要点") states the period of the section below it.
 func isScopeLine(line string) bool {
 	line = strings.TrimSpace(line)
-	return utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
+	// more than 160 bytes are more than 40 characters: not counted
+	return len(line) <= 160 && utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
 }
 
 // decode3 decodes the three-byte character at s[i] inline, the common case
