@@ -510,16 +510,35 @@ func splitSentences(text string, p span) []span {
 // splitSentencesInto is splitSentences appending to out.
 func splitSentencesInto(out []span, text string, p span) []span {
 	start := p.start
-	// The stops are found by a byte search each, in order: the earliest
-	// place at or after i where one stands whole inside the paragraph.
-	stops := firstOf{words: sentenceStops}
-	para := text[:p.end]
 	for i := p.start; i < p.end; {
-		q, k := stops.next(para, i)
-		if q < 0 {
+		// Look only at the bytes that can begin a stop (! ? and the lead
+		// bytes of 。！？): no other byte of valid or broken UTF-8 can.
+		// (A byte search per stop, tried, cost as much: paragraphs are
+		// short and the stops' bytes frequent.)
+		for i < p.end && !stopLeads[text[i]] {
+			i++
+		}
+		if i >= p.end {
 			break
 		}
-		i = q + len(sentenceStops[k])
+		switch c := text[i]; c {
+		case '!', '?':
+			i++
+		case 0xe3:
+			if i+2 < p.end && text[i+1] == 0x80 && text[i+2] == 0x82 { // 。
+				i += 3
+			} else {
+				i++
+				continue
+			}
+		default: // 0xef
+			if i+2 < p.end && text[i+1] == 0xbc && (text[i+2] == 0x81 || text[i+2] == 0x9f) { // ！？
+				i += 3
+			} else {
+				i++
+				continue
+			}
+		}
 		for i < p.end {
 			r2, n2 := utf8.DecodeRuneInString(text[i:])
 			if !isClosingQuote(r2) {
@@ -591,8 +610,8 @@ func decodeLast(s string, lo, i int) (rune, int) {
 	return utf8.DecodeLastRuneInString(s[lo:i])
 }
 
-// sentenceStops end a sentence.
-var sentenceStops = []string{"!", "?", "。", "！", "？"}
+// stopLeads are the first bytes of the sentence stops ! ? 。！？.
+var stopLeads = [256]bool{'!': true, '?': true, 0xe3: true, 0xef: true}
 
 // firstOf finds where any of a few words occurs first at or after a
 // place, as a byte-at-a-time scan for them all would, with one vectorised
