@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"math/big"
 	"slices"
 	"strings"
 	"sync"
@@ -95,7 +94,7 @@ func beforeAfterCuts(s *Sentence, taken []Figure) []Figure {
 		// the previous sentence and what lies between, as in the document
 		t, off = s.doc.text[s.prevStart:s.Start+len(s.Text)], s.Start-s.prevStart
 	}
-	if !mayTellBeforeAfter(t) {
+	if !s.mayTell && !mayTellBeforeAfter(t) {
 		return nil
 	}
 	qs := quantitiesIn(t, 0, len(t))
@@ -190,8 +189,9 @@ func newWordScanner(words []string) *wordScanner {
 	ws := &wordScanner{words: words, first: map[rune][]int{}}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if r >= 0x10000 || r < utf8.RuneSelf {
-			// the inline decoding below reads three-byte characters only
+		if r >= 0x10000 || r < 0x1000 || r >= 0xd000 && r < 0xe000 {
+			// the inline decoding below reads three-byte characters
+			// with leads E1-EC and EE-EF only
 			panic("wordScanner: " + w + " does not begin with a three-byte character")
 		}
 		ws.first[r] = append(ws.first[r], i)
@@ -238,6 +238,47 @@ func (ws *wordScanner) ends(t string) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// anyIn reports whether t holds one of the words: containsAny(t,
+// ws.words) in one pass.
+func (ws *wordScanner) anyIn(t string) bool {
+	for i := 0; i+2 < len(t); {
+		r, ok := decode3(t, i)
+		if !ok {
+			// no word starts here, nor inside the character (a byte of
+			// valid or broken UTF-8 that is no three-byte lead)
+			i++
+			continue
+		}
+		if ws.bits[r/64]&(1<<(r%64)) != 0 {
+			for _, k := range ws.first[r] {
+				if strings.HasPrefix(t[i:], ws.words[k]) {
+					return true
+				}
+			}
+		}
+		i += 3
+	}
+	return false
+}
+
+// lastIn returns the index in ws.words of the word whose last occurrence
+// in t starts last, the earlier word where two start together, and -1
+// when none occurs: what a strings.LastIndex per word would pick.
+func (ws *wordScanner) lastIn(t string) int {
+	for i := len(t) - 3; i >= 0; i-- {
+		r, ok := decode3(t, i)
+		if !ok || ws.bits[r/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		for _, k := range ws.first[r] { // in list order
+			if strings.HasPrefix(t[i:], ws.words[k]) {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // lastBefore is the largest end in ends at or before pos, -1 if none.
@@ -290,8 +331,7 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 	if !ok1 || !ok2 {
 		return Figure{}, false
 	}
-	fr, tr := fa.num.Rat(), ta.num.Rat()
-	if fr.Sign() <= 0 || tr.Sign() < 0 || tr.Cmp(fr) >= 0 {
+	if !cutOrder(fa.num, ta.num) {
 		return Figure{}, false
 	}
 	if hasPrefixAny(t[to.unitEnd:], []string{"都不", "也不", "都没", "也没", "都无需", "也无需"}) != "" {
@@ -311,10 +351,7 @@ func beforeAfterFigure(t string, base int, from, to quantity) (Figure, bool) {
 		}
 		kind = KindMaterialCut
 	}
-	pct := new(big.Rat).Sub(fr, tr)
-	pct.Quo(pct, fr)
-	pct.Mul(pct, big.NewRat(100, 1))
-	n, err := roundedNumber(pct, 4)
+	n, err := percentDrop(fa.num, ta.num)
 	if err != nil {
 		return Figure{}, false
 	}

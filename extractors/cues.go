@@ -258,7 +258,7 @@ func (t *cueTable) endingAt(s string, lo, i int) (cue, bool) {
 	if i <= lo {
 		return cue{}, false
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	r, _ := decodeLast(s, lo, i)
 	return t.endingWith(s, lo, i, r)
 }
 
@@ -322,8 +322,20 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 	}
 	clauses := 0
 	for i := pos; i > lo; {
-		// one decoding serves the cue lookup and the clause count
-		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		// one decoding serves the cue lookup and the clause count; the
+		// common cases inline (decodeLast is too large to be)
+		r, n := rune(s[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r3, ok := rune(0), false
+			if i-3 >= lo {
+				r3, ok = decode3(s, i-3)
+			}
+			if ok {
+				r, n = r3, 3
+			} else {
+				r, n = decodeLast(s, lo, i)
+			}
+		}
 		if c, ok := t.endingWith(s, lo, i, r); ok {
 			if !visit(hit{cue: c, start: i - len(c.word), end: i, clauses: clauses}) {
 				return

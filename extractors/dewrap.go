@@ -27,8 +27,8 @@ const wrapMinRunes = 12
 // none, and text itself is returned.
 func dewrap(text string) (string, []int) {
 	var cut []int
+	lineStart := 0 // after the line break before i: the scan visits each
 	for i := strings.IndexByte(text, '\n'); i >= 0; {
-		lineStart := strings.LastIndexByte(text[:i], '\n') + 1
 		end := i // the line's end, before a \r
 		if end > lineStart && text[end-1] == '\r' {
 			end--
@@ -43,7 +43,7 @@ func dewrap(text string) (string, []int) {
 		if j < 0 {
 			break
 		}
-		i = next + j
+		lineStart, i = next, next+j
 	}
 	if len(cut) == 0 {
 		return text, nil

@@ -30,32 +30,38 @@ func moneyUnits(t string) [][2]int {
 		// none of them (a byte inside a valid character is a continuation
 		// byte, never E4 or E5, so stepping a byte at a time visits every
 		// place a character-wise scan would match at).
-		if c := t[i]; c != 0xe4 && c != 0xe5 {
+		if c := t[i]; c != 0xe4 && c != 0xe5 || i+3 > len(t) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(t[i:])
-		switch r {
-		case '元':
-			out = append(out, [2]int{i, i + n})
-		case '亿', '万':
-			rest := t[i+n:]
+		// 元, 亿 and 万 are three bytes each: compare them in place
+		// rather than decoding every character that shares their lead.
+		switch t[i : i+3] {
+		case "元":
+			out = append(out, [2]int{i, i + 3})
+		case "亿", "万":
+			rest := t[i+3:]
 			if strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "亿") {
 				break
 			}
 			if next, _ := utf8.DecodeRuneInString(rest); rest == "" || isClauseBreak(next) || isSpace(next) ||
 				next == '。' || next == '、' || next == '\n' || strings.HasPrefix(rest, "人民币") {
-				out = append(out, [2]int{i + n, i + n}) // the unit is empty: 亿 is part of the number
+				out = append(out, [2]int{i + 3, i + 3}) // the unit is empty: 亿 is part of the number
 			}
+		default:
+			i++
+			continue
 		}
-		i += n
+		i += 3
 	}
 	return out
 }
 
-func (m *money) Extract(s *Sentence) []Figure {
+func (m *money) Extract(s *Sentence) []Figure { return m.appendFigures(s, nil) }
+
+func (m *money) appendFigures(s *Sentence, out []Figure) []Figure {
 	t := s.Text
-	var out []Figure
+	n0 := len(out)
 	units := moneyUnits(t)
 	cands := make([]amount, len(units))
 	ok := make([]bool, len(units))
@@ -78,7 +84,7 @@ func (m *money) Extract(s *Sentence) []Figure {
 			out = append(out, f)
 		}
 	}
-	alignYearList(s, out)
+	alignYearList(s, out[n0:])
 	return out
 }
 
@@ -411,14 +417,20 @@ func completeBasis(w string) string {
 
 // basisIn returns the basis stated last in s.
 func basisIn(s string) string {
-	best, at := "", -1
-	for _, b := range basisWords {
-		if i := strings.LastIndex(s, b.word); i > at {
-			best, at = b.basis, i
-		}
+	// the basis word that starts last, the earlier listed at one place
+	if k := basisScanner().lastIn(s); k >= 0 {
+		return basisWords[k].basis
 	}
-	return best
+	return ""
 }
+
+var basisScanner = sync.OnceValue(func() *wordScanner {
+	words := make([]string, len(basisWords))
+	for i, b := range basisWords {
+		words[i] = b.word
+	}
+	return newWordScanner(words)
+})
 
 func isListJoin(between string) bool {
 	switch strings.TrimSpace(between) {
@@ -428,15 +440,15 @@ func isListJoin(between string) bool {
 	return false
 }
 
-// fundingKeywords are the funding heads' words (the year-list rule skips
+// fundingScanner finds the funding heads' words (the year-list rule skips
 // sentences about granted money).
-var fundingKeywords = func() []string {
+var fundingScanner = sync.OnceValue(func() *wordScanner {
 	out := make([]string, 0, len(fundCues))
 	for _, c := range fundCues {
 		out = append(out, c.word)
 	}
-	return out
-}()
+	return newWordScanner(out)
+})
 
 // moneySpanStart extends a head at headStart left over the words that join
 // it: an investment head's sectors, 完成 and adverbials ("预计年内完成公路水路
@@ -620,7 +632,7 @@ func rangeFollows(t string, pos int) bool {
 func commaClauseStart(t string, pos int) int {
 	lo := max(0, pos-maxClauseBytes)
 	for i := pos; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(t[:i])
+		r, n := decodeLast(t, 0, i)
 		switch r {
 		case '，', ',', '；', ';', '。', '！', '？', '、':
 			return i

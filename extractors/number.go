@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -41,8 +42,10 @@ const (
 )
 
 type numTok struct {
-	kind    int
-	val     *big.Rat
+	kind int
+	// digits is an atom's value as a plain decimal ("12.5", "0.5"); the
+	// evaluation reads it into whichever arithmetic it runs in.
+	digits  string
 	unit    int64 // for tokSmall/tokBig
 	chinese bool  // atom written with Chinese digits
 	single  bool  // atom is one digit
@@ -75,8 +78,14 @@ func isGroupSpace(r rune) bool {
 }
 
 // isNumeralRune reports whether r can be part of a numeral that ParseNumber
-// accepts (spaces aside).
+// accepts (spaces aside). The scans ask it of every character they pass:
+// runeFlags holds the answer.
 func isNumeralRune(r rune) bool {
+	return uint32(r) < 0x10000 && runeFlags()[r]&flagNumeralRune != 0
+}
+
+// numeralRune is isNumeralRune worked out, for runeFlags.
+func numeralRune(r rune) bool {
 	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
 		return true
 	}
@@ -109,11 +118,22 @@ func ParseNumber(s string) (Number, error) {
 	if err != nil {
 		return Number{}, fmt.Errorf("numeral %q: %w", s, err)
 	}
-	r, over, err := evalNumeral(toks)
+	// Integers and a scale hold almost every numeral exactly; one that
+	// overflows them, or is rejected, is evaluated again in exact
+	// rationals, which decide it as they always did.
+	if f, over, err := evalNumeral[fixed](toks); err == nil && !f.bad {
+		if n, ok := f.number(over); ok {
+			return n, nil
+		}
+	}
+	r, over, err := evalNumeral[ratNum](toks)
 	if err != nil {
 		return Number{}, fmt.Errorf("numeral %q: %w", s, err)
 	}
-	return newNumber(r, over)
+	if r.bad {
+		return Number{}, fmt.Errorf("numeral %q: %w", s, errNotNumber)
+	}
+	return newNumber(r.rat(), over)
 }
 
 // newNumber builds a Number from an exact rational with a terminating
@@ -165,6 +185,55 @@ func trimZeros(s string) string {
 	return s
 }
 
+// fixedPair reads two numbers' texts at one scale, ok false when either
+// does not fit (the callers then use exact rationals).
+func fixedPair(a, b Number) (x, y fixed, ok bool) {
+	x, y = fixed{}.parse(a.Text), fixed{}.parse(b.Text)
+	e := max(x.e, y.e)
+	x, y = x.scaled(e), y.scaled(e)
+	return x, y, !x.bad && !y.bad
+}
+
+// cutOrder reports from > to >= 0, exactly: a cut from one to the other.
+func cutOrder(from, to Number) bool {
+	if x, y, ok := fixedPair(from, to); ok {
+		return x.m > 0 && y.m < x.m
+	}
+	fr, tr := from.Rat(), to.Rat()
+	return fr.Sign() > 0 && tr.Sign() >= 0 && tr.Cmp(fr) < 0
+}
+
+// percentDrop is (from-to)/from in percent, rounded half away from zero to
+// four places, as roundedNumber gives it; from > to >= 0 (cutOrder).
+func percentDrop(from, to Number) (Number, error) {
+	if x, y, ok := fixedPair(from, to); ok && x.m > 0 && y.m <= x.m {
+		// (x-y)*10^6/x is at most 10^6: the 128-bit quotient fits.
+		hi, lo := bits.Mul64(x.m-y.m, 1_000_000)
+		q, r := bits.Div64(hi, lo, x.m)
+		if r >= x.m-r {
+			q++
+		}
+		if n, ok := (fixed{m: q, e: 4}).number(false); ok {
+			return n, nil
+		}
+	}
+	fr, tr := from.Rat(), to.Rat()
+	pct := new(big.Rat).Sub(fr, tr)
+	pct.Quo(pct, fr)
+	pct.Mul(pct, big.NewRat(100, 1))
+	return roundedNumber(pct, 4)
+}
+
+// times is n*k exactly (k >= 0).
+func (n Number) times(k int64) (Number, error) {
+	if f := (fixed{}).parse(n.Text).mulInt(k); !f.bad {
+		if v, ok := f.number(false); ok {
+			return v, nil
+		}
+	}
+	return newNumber(new(big.Rat).Mul(n.Rat(), new(big.Rat).SetInt64(k)), false)
+}
+
 // roundedNumber rounds r half away from zero to places fractional digits.
 func roundedNumber(r *big.Rat, places int) (Number, error) {
 	text := trimZeros(r.FloatString(places))
@@ -193,7 +262,7 @@ func lexNumeral(s string) ([]numTok, error) {
 			i = j
 		case tensRune[r] != 0:
 			// 廿 卅 卌 are 二十 三十 四十 in one character ("廿公尺", "卅五点五三亿")
-			toks = append(toks, numTok{kind: tokAtom, val: big.NewRat(tensRune[r], 1), chinese: true, single: true},
+			toks = append(toks, numTok{kind: tokAtom, digits: strconv.FormatInt(tensRune[r], 10), chinese: true, single: true},
 				numTok{kind: tokSmall, unit: 10})
 			i++
 		case isChineseDigit(r):
@@ -219,11 +288,7 @@ func lexNumeral(s string) ([]numTok, error) {
 			if frac.Len() > 24 {
 				return nil, fmt.Errorf("too many digits: %w", errNotNumber)
 			}
-			val, ok := new(big.Rat).SetString(frac.String())
-			if !ok {
-				return nil, errNotNumber
-			}
-			toks = append(toks, numTok{kind: tokAtom, val: val, chinese: true, fraction: true})
+			toks = append(toks, numTok{kind: tokAtom, digits: frac.String(), chinese: true, fraction: true})
 			i = j
 		case bigUnit[r] != 0:
 			toks = append(toks, numTok{kind: tokBig, unit: bigUnit[r]})
@@ -314,12 +379,8 @@ func lexArabic(runes []rune, i int) (int, numTok, error) {
 	if fracDigits > 20 || b.Len() > 30 {
 		return 0, numTok{}, fmt.Errorf("too many digits: %w", errNotNumber)
 	}
-	val, ok := new(big.Rat).SetString(b.String())
-	if !ok {
-		return 0, numTok{}, errNotNumber
-	}
 	single := !seenPoint && b.Len() == 1
-	return j, numTok{kind: tokAtom, val: val, single: single}, nil
+	return j, numTok{kind: tokAtom, digits: b.String(), single: single}, nil
 }
 
 // lexChinese reads a run of Chinese digits (read positionally: 二〇二二) with
@@ -348,21 +409,20 @@ func lexChinese(runes []rune, i int) (int, numTok, error) {
 	if b.Len() > 24 {
 		return 0, numTok{}, fmt.Errorf("too many digits: %w", errNotNumber)
 	}
-	val, ok := new(big.Rat).SetString(b.String())
-	if !ok {
-		return 0, numTok{}, errNotNumber
-	}
 	// A leading 零 is a placeholder ("一百零五"), not a positional zero.
-	return j, numTok{kind: tokAtom, val: val, chinese: true, single: n == 1 && !strings.Contains(b.String(), ".")}, nil
+	return j, numTok{kind: tokAtom, digits: b.String(), chinese: true, single: n == 1 && !strings.Contains(b.String(), ".")}, nil
 }
 
 // evalNumeral combines tokens: small units build a section below 万, 万 and
-// 亿 scale everything before them within their level.
-func evalNumeral(toks []numTok) (*big.Rat, bool, error) {
-	total := new(big.Rat)   // value scaled by the last 亿
-	wan := new(big.Rat)     // the 万 group below 亿
-	section := new(big.Rat) // value below 万
-	var cur *big.Rat
+// 亿 scale everything before them within their level. It runs in the
+// arithmetic T: fixed for speed, ratNum where fixed overflows.
+func evalNumeral[T arith[T]](toks []numTok) (T, bool, error) {
+	var zero T
+	total := zero   // value scaled by the last 亿
+	wan := zero     // the 万 group below 亿
+	section := zero // value below 万
+	var cur T
+	hasCur := false
 	over := false
 	lastSmall := int64(0) // last small unit within section, for ordering
 	lastUnit := int64(0)  // last unit of any size
@@ -372,62 +432,227 @@ func evalNumeral(toks []numTok) (*big.Rat, bool, error) {
 		case tokAtom:
 			if prev == tokAtom || prev == tokOver {
 				// "1 000", "一 二" and "余5" are not numerals.
-				return nil, false, fmt.Errorf("misplaced value: %w", errNotNumber)
+				return zero, false, fmt.Errorf("misplaced value: %w", errNotNumber)
 			}
-			cur = new(big.Rat).Set(t.val)
+			cur, hasCur = zero.parse(t.digits), true
 			// Colloquial "一万二" = 12000, "一百二" = 120: a lone final digit
 			// right after a unit of 100 or more stands for the next lower unit.
 			if i == len(toks)-1 && t.single && lastUnit >= 100 && (prev == tokSmall || prev == tokBig) {
-				cur.Mul(cur, new(big.Rat).SetInt64(lastUnit/10))
+				cur = cur.mulInt(lastUnit / 10)
 			}
 		case tokSmall:
 			if prev == tokOver || lastSmall != 0 && t.unit >= lastSmall || i > 0 && toks[i-1].fraction {
-				return nil, false, fmt.Errorf("units out of order: %w", errNotNumber)
+				return zero, false, fmt.Errorf("units out of order: %w", errNotNumber)
 			}
-			m := big.NewRat(1, 1)
-			if cur != nil {
+			m := zero.fromInt(1)
+			if hasCur {
 				m = cur
 			}
-			section.Add(section, new(big.Rat).Mul(m, new(big.Rat).SetInt64(t.unit)))
-			cur = nil
+			section = section.add(m.mulInt(t.unit))
+			hasCur = false
 			lastSmall, lastUnit = t.unit, t.unit
 		case tokBig:
-			s := new(big.Rat).Set(section)
-			if cur != nil {
-				s.Add(s, cur)
+			s := section
+			if hasCur {
+				s = s.add(cur)
 			}
 			if t.unit == 10000 {
-				if s.Sign() == 0 || wan.Sign() != 0 {
-					return nil, false, fmt.Errorf("nothing to scale by 万: %w", errNotNumber)
+				if s.isZero() || !wan.isZero() {
+					return zero, false, fmt.Errorf("nothing to scale by 万: %w", errNotNumber)
 				}
-				wan.Mul(s, big.NewRat(10000, 1))
+				wan = s.mulInt(10000)
 			} else {
-				s.Add(s, wan)
-				if s.Sign() == 0 && total.Sign() == 0 {
-					return nil, false, fmt.Errorf("nothing to scale by 亿: %w", errNotNumber)
+				s = s.add(wan)
+				if s.isZero() && total.isZero() {
+					return zero, false, fmt.Errorf("nothing to scale by 亿: %w", errNotNumber)
 				}
-				total.Add(total, s)
-				total.Mul(total, big.NewRat(100000000, 1))
-				wan = new(big.Rat)
+				total = total.add(s).mulInt(100000000)
+				wan = zero
 			}
-			section = new(big.Rat)
-			cur = nil
+			section = zero
+			hasCur = false
 			lastSmall, lastUnit = 0, t.unit
 		case tokOver:
 			if prev == -1 || over {
-				return nil, false, fmt.Errorf("misplaced 余/多: %w", errNotNumber)
+				return zero, false, fmt.Errorf("misplaced 余/多: %w", errNotNumber)
 			}
 			over = true
 		}
 		prev = t.kind
 	}
-	res := new(big.Rat).Add(total, wan)
-	res.Add(res, section)
-	if cur != nil {
-		res.Add(res, cur)
+	res := total.add(wan).add(section)
+	if hasCur {
+		res = res.add(cur)
 	}
 	return res, over, nil
 }
+
+// arith is the arithmetic evalNumeral needs; values are immutable and the
+// zero value is 0.
+type arith[T any] interface {
+	parse(digits string) T // a plain decimal from the lexer
+	fromInt(n int64) T
+	add(b T) T
+	mulInt(k int64) T
+	isZero() bool
+}
+
+// fixed is m / 10^e in machine integers; bad marks a value that overflowed
+// (or text it could not read), whose result must be computed again in
+// ratNum.
+type fixed struct {
+	m   uint64
+	e   int
+	bad bool
+}
+
+// pow10u are the powers of ten a uint64 holds.
+var pow10u = func() (p [20]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+func (fixed) parse(digits string) fixed {
+	var f fixed
+	point := false
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c == '.' && !point {
+			point = true
+			continue
+		}
+		if c < '0' || c > '9' {
+			return fixed{bad: true}
+		}
+		hi, lo := bits.Mul64(f.m, 10)
+		lo, carry := bits.Add64(lo, uint64(c-'0'), 0)
+		if hi != 0 || carry != 0 {
+			return fixed{bad: true}
+		}
+		f.m = lo
+		if point {
+			f.e++
+		}
+	}
+	return f
+}
+
+func (fixed) fromInt(n int64) fixed { return fixed{m: uint64(n)} }
+
+// scaled returns f with e fractional digits (e >= f.e).
+func (f fixed) scaled(e int) fixed {
+	if f.bad || e == f.e {
+		return f
+	}
+	d := e - f.e
+	if d >= len(pow10u) {
+		return fixed{bad: true}
+	}
+	hi, lo := bits.Mul64(f.m, pow10u[d])
+	if hi != 0 {
+		return fixed{bad: true}
+	}
+	return fixed{m: lo, e: e}
+}
+
+func (f fixed) add(b fixed) fixed {
+	e := max(f.e, b.e)
+	x, y := f.scaled(e), b.scaled(e)
+	if x.bad || y.bad {
+		return fixed{bad: true}
+	}
+	sum, carry := bits.Add64(x.m, y.m, 0)
+	if carry != 0 {
+		return fixed{bad: true}
+	}
+	return fixed{m: sum, e: e}
+}
+
+func (f fixed) mulInt(k int64) fixed {
+	if f.bad || k < 0 {
+		return fixed{bad: true}
+	}
+	hi, lo := bits.Mul64(f.m, uint64(k))
+	if hi != 0 {
+		return fixed{bad: true}
+	}
+	return fixed{m: lo, e: f.e}
+}
+
+func (f fixed) isZero() bool { return f.m == 0 }
+
+// number is newNumber for a fixed value: the same exact decimal text (no
+// leading zeros, no trailing fractional zeros) and the value parsed from
+// it. ok is false when f cannot say.
+func (f fixed) number(over bool) (Number, bool) {
+	if f.bad || f.e > 30 {
+		return Number{}, false
+	}
+	var buf [48]byte
+	ds := strconv.AppendUint(buf[:0], f.m, 10)
+	text := string(ds)
+	if f.e > 0 {
+		// pad to at least one integer digit, then place the point and
+		// drop the fraction's trailing zeros
+		var b []byte
+		if len(ds) <= f.e {
+			b = make([]byte, 0, f.e+2)
+			b = append(b, '0', '.')
+			for range f.e - len(ds) {
+				b = append(b, '0')
+			}
+			b = append(b, ds...)
+		} else {
+			b = make([]byte, 0, len(ds)+1)
+			b = append(b, ds[:len(ds)-f.e]...)
+			b = append(b, '.')
+			b = append(b, ds[len(ds)-f.e:]...)
+		}
+		text = trimZeros(string(b))
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return Number{}, false
+	}
+	return Number{Text: text, Value: v, Over: over}, true
+}
+
+// ratNum is exact rational arithmetic, for what fixed cannot hold; nil is 0.
+// bad marks lexer text big.Rat could not read.
+type ratNum struct {
+	r   *big.Rat
+	bad bool
+}
+
+func (q ratNum) rat() *big.Rat {
+	if q.r == nil {
+		return new(big.Rat)
+	}
+	return q.r
+}
+
+func (ratNum) parse(digits string) ratNum {
+	r, ok := new(big.Rat).SetString(digits)
+	if !ok {
+		return ratNum{r: new(big.Rat), bad: true}
+	}
+	return ratNum{r: r}
+}
+
+func (ratNum) fromInt(n int64) ratNum { return ratNum{r: new(big.Rat).SetInt64(n)} }
+
+func (q ratNum) add(b ratNum) ratNum {
+	return ratNum{r: new(big.Rat).Add(q.rat(), b.rat()), bad: q.bad || b.bad}
+}
+
+func (q ratNum) mulInt(k int64) ratNum {
+	return ratNum{r: new(big.Rat).Mul(q.rat(), new(big.Rat).SetInt64(k)), bad: q.bad}
+}
+
+func (q ratNum) isZero() bool { return q.r == nil || q.r.Sign() == 0 }
 
 // spaceGroup reports whether the space at j separates digit groups: exactly
 // three digits follow it, then no digit ("1 000", "12 500 000").
@@ -484,22 +709,25 @@ func parsePlainDecimal(s string) (Number, bool) {
 	if point >= 0 {
 		intPart, frac = s[:point], s[point+1:]
 	}
-	// move the point right by scale digits
-	for scale > 0 && len(frac) > 0 {
-		intPart += frac[:1]
-		frac = frac[1:]
-		scale--
+	// Move the point right by scale digits in a buffer on the stack (s
+	// holds at most 24 bytes, scale is at most 12).
+	var buf [48]byte
+	shift := min(scale, len(frac))
+	b := append(buf[:0], intPart...)
+	b = append(b, frac[:shift]...)
+	for range scale - shift {
+		b = append(b, '0')
 	}
-	intPart += strings.Repeat("0", scale)
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
+	lead := 0
+	for lead < len(b)-1 && b[lead] == '0' {
+		lead++ // no leading zeros, but one digit before the point
 	}
-	frac = strings.TrimRight(frac, "0")
-	text := intPart
-	if frac != "" {
-		text += "." + frac
+	b = b[lead:]
+	if frac = strings.TrimRight(frac[shift:], "0"); frac != "" {
+		b = append(b, '.')
+		b = append(b, frac...)
 	}
+	text := string(b)
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return Number{}, false

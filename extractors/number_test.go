@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"testing"
 	"unicode/utf8"
@@ -172,11 +173,11 @@ func TestPlainDecimalMatchesGeneral(t *testing.T) {
 		if err != nil {
 			t.Fatalf("lex %q: %v", s, err)
 		}
-		r, over, err := evalNumeral(toks)
+		r, over, err := evalNumeral[ratNum](toks)
 		if err != nil {
 			t.Fatalf("eval %q: %v", s, err)
 		}
-		slow, err := newNumber(r, over)
+		slow, err := newNumber(r.rat(), over)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,14 +209,62 @@ func FuzzParseNumber(f *testing.F) {
 		// the fast path, where it applies, gives what the general parser does
 		if fast, ok := parsePlainDecimal(s); ok {
 			if toks, err := lexNumeral(s); err == nil {
-				if r, over, err := evalNumeral(toks); err == nil {
-					if slow, err := newNumber(r, over); err == nil && slow != fast {
+				if r, over, err := evalNumeral[ratNum](toks); err == nil {
+					if slow, err := newNumber(r.rat(), over); err == nil && slow != fast {
 						t.Fatalf("%q: fast %+v, general %+v", s, fast, slow)
 					}
 				}
 			}
 		}
+		checkFixedMatchesRat(t, s)
 	})
+}
+
+// checkFixedMatchesRat: ParseNumber, which evaluates in integers first,
+// gives what evaluating in exact rationals alone gives, and fails where
+// that fails.
+func checkFixedMatchesRat(t *testing.T, s string) {
+	t.Helper()
+	got, gerr := ParseNumber(s)
+	want, werr := refParseNumber(s)
+	if (gerr != nil) != (werr != nil) || got != want {
+		t.Errorf("ParseNumber(%q) = %+v, %v; in rationals %+v, %v", s, got, gerr, want, werr)
+	}
+}
+
+// refParseNumber is ParseNumber with exact rationals only, as it was first
+// written.
+func refParseNumber(s string) (Number, error) {
+	if n, ok := parsePlainDecimal(s); ok {
+		return n, nil
+	}
+	if utf8.RuneCountInString(s) > maxNumeralRunes {
+		return Number{}, errNotNumber
+	}
+	toks, err := lexNumeral(s)
+	if err != nil {
+		return Number{}, err
+	}
+	r, over, err := evalNumeral[ratNum](toks)
+	if err != nil {
+		return Number{}, err
+	}
+	if r.bad {
+		return Number{}, errNotNumber
+	}
+	return newNumber(r.rat(), over)
+}
+
+// TestFixedMatchesRat runs the two evaluations over numerals of every
+// shape the lexer takes, including ones that overflow 64 bits.
+func TestFixedMatchesRat(t *testing.T) {
+	for _, s := range []string{"二百一十四", "一点六万", "两千余万", "1,234.5", "１２．５", "一万二", "〇", "零", "十点零五",
+		"9999999999999999999999亿亿亿", "18446744073709551615", "18446744073709551616", "1844674407370955161.6万",
+		"0.00000000000000000001", "12345678901234567890.1234567", "一亿二千万", "三亿五千万", "卅五点五三亿",
+		"四．八五余亿", "26亿5,636万", "五千七百多万", "一万亿", "百万", "一千零二十", "十点五万", "二十点五亿",
+		"万万", "十百", "余5", "5余余", "亿", "九九九九九九九九九九九九九九九九九九九九亿亿", "一百二", "0.5万", "０．０５亿"} {
+		checkFixedMatchesRat(t, s)
+	}
 }
 
 // Figures written with a unit character before the decimal point read as
@@ -230,4 +279,50 @@ func TestChineseDecimalAfterUnit(t *testing.T) {
 		// 十点五十分 is a time of day
 		{"上午十点五十分，新建公路12公里的通车仪式开始。", []float64{12}},
 	})
+}
+
+// TestExactHelpersMatchRat checks cutOrder, percentDrop and times, which
+// work in integers where the numbers fit, against exact rationals.
+func TestExactHelpersMatchRat(t *testing.T) {
+	nums := []string{"0", "1", "3", "7", "15", "20", "0.5", "0.125", "2.5", "100", "99.99995", "0.00001",
+		"123456789012345678", "18446744073709551615", "18446744073709551616", "12345678901234567890.5",
+		"0.000000000000000000001", "1000000000000", "33.3333", "66.66665", "64", "63", "128", "127", "256"}
+	for _, a := range nums {
+		for _, b := range nums {
+			from, to := Number{Text: a}, Number{Text: b}
+			fr, tr := from.Rat(), to.Rat()
+			want := fr.Sign() > 0 && tr.Sign() >= 0 && tr.Cmp(fr) < 0
+			if got := cutOrder(from, to); got != want {
+				t.Errorf("cutOrder(%s, %s) = %v, want %v", a, b, got, want)
+			}
+			if !want {
+				continue
+			}
+			pct := new(big.Rat).Sub(fr, tr)
+			pct.Quo(pct, fr)
+			pct.Mul(pct, big.NewRat(100, 1))
+			wantN, werr := roundedNumber(pct, 4)
+			gotN, gerr := percentDrop(from, to)
+			if gotN != wantN || (gerr != nil) != (werr != nil) {
+				t.Errorf("percentDrop(%s, %s) = %+v, %v; want %+v, %v", a, b, gotN, gerr, wantN, werr)
+			}
+		}
+		for _, k := range []int64{1, 10000, 100000000, 1 << 40} {
+			wantN, werr := newNumber(new(big.Rat).Mul(Number{Text: a}.Rat(), big.NewRat(k, 1)), false)
+			gotN, gerr := Number{Text: a}.times(k)
+			if gotN != wantN || (gerr != nil) != (werr != nil) {
+				t.Errorf("%s times %d = %+v, %v; want %+v, %v", a, k, gotN, gerr, wantN, werr)
+			}
+		}
+	}
+}
+
+// TestNumeralRuneTable: the table isNumeralRune reads says what the
+// rules say, for every character.
+func TestNumeralRuneTable(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isNumeralRune(r), numeralRune(r); got != want {
+			t.Errorf("isNumeralRune(%U) = %v, want %v", r, got, want)
+		}
+	}
 }

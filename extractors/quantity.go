@@ -222,7 +222,8 @@ func keywordEnd(s string, numStart int) (int, string) {
 			i, changed = len(t), true
 		}
 		for _, q := range preQualifiers {
-			if strings.HasSuffix(s[:i], q.word) {
+			// the last byte rules out most words before the compare
+			if w := q.word; len(w) <= i && s[i-1] == w[len(w)-1] && s[i-len(w):i] == w {
 				if qual == "" {
 					qual = q.qual
 				}
@@ -286,7 +287,7 @@ func clauseStart(s string, pos int) int {
 	// The separator ending nearest pos: walking back rune by rune meets
 	// every valid encoding, so this is the largest end LastIndex would give.
 	for i := pos; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		r, n := decodeLast(s, lo, i)
 		switch r {
 		case '，', ',', '；', ';', '：', ':', '。', '！', '？':
 			return i

@@ -36,6 +36,11 @@ var scanCases = []string{
 	"由60个工作日缩减至5个工作日，从3天减至1天", "由由从",
 	"新建农村公路和普通国省道120公里", "国省干线普通国省干线", "县乡道乡道", "四好农村路农村路\xe8", "普通国省道", "路道线",
 	"/小时外以外", "h/h", "约近逾超过突破", "\xe8\xb7\xaf", "争取到争取",
+	// project heads, basis words and 以来: nested, side by side, broken
+	"民国民国", "中华民国三十年", "民\xe5\x9b\xbd国", "abab", "aab", "2024-1-1/2024.2.2-", "1999/9/9.2000-1-1",
+	"青兰高速公路工程项目", "计划完成累计总投资", "年度计划", "已计划", "总概算估算", "\xe8\xae计划\xe5", "多年来以来", "\xe4\xbb以来",
+	// money units: 元, and 亿 or 万 closing a clause, next to broken bytes
+	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "\xe5\xe4\xb8\x87。", "万", "\xe4\xba", "\xe4\xba\xbf", "\xe5\x85元\xe5\x85",
 	"句一。句二！句三？”尾", "a!b?c", "\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
 }
 
@@ -93,6 +98,30 @@ func checkScanners(t *testing.T, s string) {
 	}{{beforeScanner(), beforeWords}, {afterScanner(), afterWords}} {
 		if got, want := l.ws.ends(s), refWordEnds(s, l.words); !slices.Equal(got, want) {
 			t.Errorf("wordScanner(%q).ends(%q) = %v, want %v", l.words[0], s, got, want)
+		}
+	}
+	for _, ws := range []*wordScanner{headScanner(), basisScanner(), fundingScanner(), sinceScanner(), beforeScanner(), afterScanner()} {
+		if got, want := ws.anyIn(s), containsAny(s, ws.words); got != want {
+			t.Errorf("anyIn(%q) over %q... = %v, want %v", s, ws.words[0], got, want)
+		}
+		if got, want := ws.lastIn(s), refLastIn(s, ws.words); got != want {
+			t.Errorf("lastIn(%q) over %q... = %d, want %d", s, ws.words[0], got, want)
+		}
+	}
+	for _, w := range []string{"年", "民国", "ab", "\xbf\xbf"} {
+		if got, want := indexByLast(s, w), strings.Index(s, w); got != want {
+			t.Errorf("indexByLast(%q, %q) = %d, want %d", s, w, got, want)
+		}
+	}
+	if got, want := moneyUnits(s), refMoneyUnits(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("moneyUnits(%q) = %v, want %v", s, got, want)
+	}
+	for i := 1; i <= len(s); i++ {
+		for lo := 0; lo < i; lo += max(1, i/3) {
+			r, n := decodeLast(s, lo, i)
+			if wr, wn := utf8.DecodeLastRuneInString(s[lo:i]); r != wr || n != wn {
+				t.Errorf("decodeLast(%q, %d, %d) = %q %d, want %q %d", s, lo, i, r, n, wr, wn)
+			}
 		}
 	}
 	if got, want := lastRoadType(s), lastRoadTypeReference(s); got != want {
@@ -367,4 +396,43 @@ func docSentences(d *document) []span {
 		out = append(out, splitSentences(d.text, p)...)
 	}
 	return out
+}
+
+// refMoneyUnits is moneyUnits as first written, decoding every character
+// that starts with the lead byte of 元, 亿 or 万.
+func refMoneyUnits(t string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(t); {
+		if c := t[i]; c != 0xe4 && c != 0xe5 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		switch r {
+		case '元':
+			out = append(out, [2]int{i, i + n})
+		case '亿', '万':
+			rest := t[i+n:]
+			if strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "亿") {
+				break
+			}
+			if next, _ := utf8.DecodeRuneInString(rest); rest == "" || isClauseBreak(next) || isSpace(next) ||
+				next == '。' || next == '、' || next == '\n' || strings.HasPrefix(rest, "人民币") {
+				out = append(out, [2]int{i + n, i + n})
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// refLastIn is lastIn as one strings.LastIndex per word.
+func refLastIn(s string, words []string) int {
+	best, at := -1, -1
+	for k, w := range words {
+		if i := strings.LastIndex(s, w); i > at {
+			best, at = k, i
+		}
+	}
+	return best
 }

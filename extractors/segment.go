@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,14 +61,14 @@ func newSegmenter() *segmenter {
 	return sg
 }
 
-// words segments s. The dictionary is read-only, so one serves many
-// goroutines.
-func (sg *segmenter) words(s string) ([]word, error) {
+// words segments s, into buf's array when it holds the words. The
+// dictionary is read-only, so one serves many goroutines.
+func (sg *segmenter) words(s string, buf []word) ([]word, error) {
 	d, err := sg.load()
 	if err != nil {
 		return nil, err
 	}
-	return d.segment(s), nil
+	return d.segmentInto(s, buf), nil
 }
 
 // wordDict is the precompiled word list. Layout (little-endian):
@@ -165,7 +166,13 @@ func splitUnits(s string, bounds []int) []int {
 	bounds = append(bounds[:0], 0)
 	inRun := true // gse starts inside a run, so a leading run is not cut at 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		size := 3
+		if r3, ok := decode3(s, i); !ok {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		} else {
+			r = r3
+		}
 		if size <= 2 && (unicode.IsNumber(r) || unicode.IsLetter(r)) {
 			inRun = true
 		} else {
@@ -194,7 +201,11 @@ type step struct {
 // segment is gse's shortest-path segmentation (Segmenter.Segment with
 // this word list) over the sorted key table: the same words, costs and tie
 // breaks, so the same segments.
-func (d *wordDict) segment(s string) []word {
+func (d *wordDict) segment(s string) []word { return d.segmentInto(s, nil) }
+
+// segmentInto is segment writing the words over buf's array when it holds
+// them.
+func (d *wordDict) segmentInto(s string, buf []word) []word {
 	if s == "" {
 		return nil
 	}
@@ -211,10 +222,19 @@ func (d *wordDict) segment(s string) []word {
 	if lower != nil {
 		text = string(lower)
 	}
-	bounds := splitUnits(text, nil)
+	// Clauses are short: their units and steps fit buffers on the stack.
+	var boundBuf [96]int
+	var stepBuf [96]step
+	bounds := splitUnits(text, boundBuf[:0])
 	nu := len(bounds) - 1
-	steps := make([]step, nu)
-	var found []int32
+	var steps []step
+	if nu <= len(stepBuf) {
+		steps = stepBuf[:nu]
+	} else {
+		steps = make([]step, nu)
+	}
+	var foundBuf [16]int32
+	found := foundBuf[:0]
 	for cur := range nu {
 		var base float32
 		if cur > 0 {
@@ -232,7 +252,7 @@ func (d *wordDict) segment(s string) []word {
 	for i := nu - 1; i >= 0; i -= steps[i].units {
 		n++
 	}
-	out := make([]word, n)
+	out := slices.Grow(buf[:0], n)[:n]
 	for i := nu - 1; i >= 0; i -= steps[i].units {
 		n--
 		st := steps[i]
@@ -303,7 +323,22 @@ func (d *wordDict) narrow(lo, hi, plen int, unit string) (int, int) {
 		}
 	}
 	lo = a
+	if lo == hi || d.cmpRest(lo, plen, unit) != 0 {
+		return lo, lo // no key goes on with unit: most places in a text
+	}
+	// Few keys go on with unit: gallop from lo to a key past them, then
+	// search between (keys from lo on compare 0, then above).
+	last, step := lo, 1 // last compares 0
 	b = hi
+	for last+step < hi {
+		if d.cmpRest(last+step, plen, unit) > 0 {
+			b = last + step
+			break
+		}
+		last += step
+		step *= 2
+	}
+	a = last + 1
 	for a < b { // first key whose rest does not start with unit and is > it
 		m := int(uint(a+b) >> 1)
 		if d.cmpRest(m, plen, unit) <= 0 {

@@ -19,6 +19,13 @@ type Extractor interface {
 	Extract(s *Sentence) []Figure
 }
 
+// appender is an Extractor that can append its figures to the slice the
+// Set collects them in: Extract's own slice, copied over, was a third of
+// the bytes extraction allocated.
+type appender interface {
+	appendFigures(s *Sentence, out []Figure) []Figure
+}
+
 // Set runs all extractors over a document. It is immutable after New and
 // safe for concurrent use.
 type Set struct {
@@ -61,17 +68,24 @@ type Sentence struct {
 	prevStart int // document offset of prev
 	doc       *document
 	set       *Set
+	subjects  []subjectMemo // projectSubject's answers so far
+	wordBuf   []word        // words' buffer, kept from sentence to sentence
+	// mayTell: mayTellBeforeAfter already said yes of the text a
+	// before/after cut is read in (prev through Text)
+	mayTell bool
 }
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
 // and returns nil if the word list cannot load, so callers drop subjects
-// rather than guess.
+// rather than guess. The words live in the sentence's buffer until the
+// next call: callers use them before asking again.
 func (s *Sentence) words(a, b int) []word {
-	ws, err := s.set.seg.words(s.Text[a:b])
+	ws, err := s.set.seg.words(s.Text[a:b], s.wordBuf)
 	if err != nil {
 		slog.Error("extractors: segmenter", "err", err)
 		return nil
 	}
+	s.wordBuf = ws
 	for i := range ws {
 		ws[i].start += a
 		ws[i].end += a
@@ -142,6 +156,7 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 // one paragraph that start at or after from.
 func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Figure) []Figure {
 	text := doc.text
+	sent := &doc.sent
 	for k, sp := range sents {
 		if sp.start < from {
 			continue
@@ -165,24 +180,35 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			}
 			onlyBeforeAfter = true
 		}
-		sent := &Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s}
+		// One Sentence serves the document's sentences in turn: no
+		// extractor keeps it past its Extract.
+		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0], wordBuf: sent.wordBuf}
 		if prevStart >= 0 {
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
 		}
-		var found []Figure
+		// the filter above read the same text when it let the sentence in
+		sent.mayTell = onlyBeforeAfter && (prevStart < 0 || sent.prev != "")
+		// The sentence's figures are appended to figs in place, then
+		// completed and filtered there.
+		n0 := len(figs)
 		if onlyBeforeAfter {
-			if found = beforeAfterCuts(sent, nil); len(found) > 0 {
+			if figs = append(figs, beforeAfterCuts(sent, nil)...); len(figs) > n0 {
 				doc.findYears()
 			}
 		} else {
 			doc.findYears()
 			for _, e := range s.extractors {
-				found = append(found, e.Extract(sent)...)
+				if a, ok := e.(appender); ok {
+					figs = a.appendFigures(sent, figs)
+				} else {
+					figs = append(figs, e.Extract(sent)...)
+				}
 			}
 		}
-		for i := range found {
-			f := &found[i]
+		kept := n0
+		for i := n0; i < len(figs); i++ {
+			f := &figs[i]
 			// A before/after cut may begin in the sentence before: its
 			// sentence is both, and its year is the later one's.
 			f.Sentence = strings.TrimSpace(text[min(f.Start, sp.start):max(f.End, sp.end)])
@@ -192,14 +218,14 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			if f.Evidence == "" {
 				f.Evidence = "rule " + f.Extractor
 			}
-		}
-		for _, f := range found {
 			// A figure that began in the text before from (context only)
 			// belongs to the chunk that holds it.
 			if f.Start >= from {
-				figs = append(figs, f)
+				figs[kept] = *f
+				kept++
 			}
 		}
+		figs = figs[:kept]
 	}
 	return figs
 }
@@ -225,12 +251,21 @@ const (
 	flagNumeral             // a digit or a Chinese numeral
 	flagPrefix              // 公, 千, 百: a mark when 里, 米 or 分之 follows
 	flagBefore              // a character of the before words (beforeafter.go)
+	// flagNumeralRune: a character of a numeral (isNumeralRune), set for
+	// ASCII too; the scans above read only the flags before it, and only
+	// for characters beyond ASCII
+	flagNumeralRune
 )
 
 // runeFlags classifies the Basic Multilingual Plane once, so the scans do
 // one table lookup per character (they run over every sentence).
 var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 	t := new([0x10000]uint8)
+	for r := range rune(0x10000) {
+		if numeralRune(r) {
+			t[r] |= flagNumeralRune
+		}
+	}
 	for r := rune(0x80); r < 0x10000; r++ {
 		switch r {
 		case '元', '亿', '万', '％', '由', '从', '\uFFFD': // U+FFFD: a lost 由 or 从
@@ -355,6 +390,9 @@ type document struct {
 	// before is what the text before this one left (a chunk of a larger
 	// document); zero for a whole document.
 	before Context
+	// sent is the Sentence extractSentences hands the extractors, one
+	// sentence after another.
+	sent Sentence
 }
 
 func newDocument(text string) *document {
@@ -377,7 +415,11 @@ func (d *document) findYears() {
 // splitParagraphs splits at line breaks, but joins a line that was broken
 // mid-sentence (long, holds a comma, no closing punctuation) with the next.
 func splitParagraphs(text string) []span {
-	var lines []span
+	// Lines are joined as they are read: a line goes on the paragraph
+	// before it when that paragraph was broken or the line goes on a cut.
+	var paras []span
+	var p span
+	have := false
 	start := 0
 	for start <= len(text) {
 		i := strings.IndexByte(text[start:], '\n')
@@ -387,17 +429,19 @@ func splitParagraphs(text string) []span {
 			i += start
 		}
 		if strings.TrimSpace(text[start:i]) != "" {
-			lines = append(lines, span{start, i})
+			switch {
+			case !have:
+				p, have = span{start, i}, true
+			case brokenLine(text[p.start:p.end]) || cutGoesOn(text[start:i]):
+				p.end = i
+			default:
+				paras = append(paras, p)
+				p = span{start, i}
+			}
 		}
 		start = i + 1
 	}
-	var paras []span
-	for i := 0; i < len(lines); i++ {
-		p := lines[i]
-		for i+1 < len(lines) && (brokenLine(text[p.start:p.end]) || cutGoesOn(text[lines[i+1].start:lines[i+1].end])) {
-			i++
-			p.end = lines[i].end
-		}
+	if have {
 		paras = append(paras, p)
 	}
 	return paras
@@ -409,6 +453,11 @@ func splitParagraphs(text string) []span {
 // text). Marks of one character (至, 为) start sentences too.
 func cutGoesOn(line string) bool {
 	line = strings.TrimLeft(line, " \t\r\u3000")
+	// Every line is asked: a line whose first character starts no long
+	// mark is answered without comparing the marks.
+	if len(line) < 3 || !strings.Contains(longToMarkFirsts, line[:3]) {
+		return false
+	}
 	for _, m := range toMarks {
 		if len(m) > len("至") && strings.HasPrefix(line, m) {
 			return true
@@ -417,9 +466,22 @@ func cutGoesOn(line string) bool {
 	return false
 }
 
+// longToMarkFirsts holds the first characters of the to marks of more than
+// one character, one after another.
+var longToMarkFirsts = func() string {
+	var b strings.Builder
+	for _, m := range toMarks {
+		if len(m) > len("至") && !strings.Contains(b.String(), m[:3]) {
+			b.WriteString(m[:3])
+		}
+	}
+	return b.String()
+}()
+
 func brokenLine(line string) bool {
 	line = strings.TrimRight(line, " \t\r\u3000")
-	if len(line) < 20 || !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
+	// 80 bytes hold at least 20 characters however they are encoded
+	if len(line) < 20 || len(line) < 80 && !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(line)
@@ -451,6 +513,14 @@ func splitSentencesInto(out []span, text string, p span) []span {
 	for i := p.start; i < p.end; {
 		// Look only at the bytes that can begin a stop (! ? and the lead
 		// bytes of 。！？): no other byte of valid or broken UTF-8 can.
+		// (A byte search per stop, tried, cost as much: paragraphs are
+		// short and the stops' bytes frequent.)
+		for i < p.end && !stopLeads[text[i]] {
+			i++
+		}
+		if i >= p.end {
+			break
+		}
 		switch c := text[i]; c {
 		case '!', '?':
 			i++
@@ -461,16 +531,13 @@ func splitSentencesInto(out []span, text string, p span) []span {
 				i++
 				continue
 			}
-		case 0xef:
+		default: // 0xef
 			if i+2 < p.end && text[i+1] == 0xbc && (text[i+2] == 0x81 || text[i+2] == 0x9f) { // ！？
 				i += 3
 			} else {
 				i++
 				continue
 			}
-		default:
-			i++
-			continue
 		}
 		for i < p.end {
 			r2, n2 := utf8.DecodeRuneInString(text[i:])
@@ -511,7 +578,8 @@ func lineAround(text string, pos int) span {
 // "2022年交通运输工作要点") states the period of the section below it.
 func isScopeLine(line string) bool {
 	line = strings.TrimSpace(line)
-	return utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
+	// more than 160 bytes are more than 40 characters: not counted
+	return len(line) <= 160 && utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
 }
 
 // decode3 decodes the three-byte character at s[i] inline, the common case
@@ -524,4 +592,59 @@ func decode3(s string, i int) (rune, bool) {
 		return rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
 	}
 	return 0, false
+}
+
+// decodeLast returns the character that ends s[lo:i] and its size, as
+// utf8.DecodeLastRuneInString(s[lo:i]) would, with the ASCII and
+// three-byte cases inline: the backward scans decode every character they
+// pass.
+func decodeLast(s string, lo, i int) (rune, int) {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if i-3 >= lo {
+		if r, ok := decode3(s[:i], i-3); ok {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s[lo:i])
+}
+
+// stopLeads are the first bytes of the sentence stops ! ? 。！？.
+var stopLeads = [256]bool{'!': true, '?': true, 0xe3: true, 0xef: true}
+
+// firstOf finds where any of a few words occurs first at or after a
+// place, as a byte-at-a-time scan for them all would, with one vectorised
+// search per word: each word's next place is kept until the scan passes
+// it (the places asked for must not decrease).
+type firstOf struct {
+	words []string // at most len(at)
+	at    [8]int   // next place of each word; -1 none left
+	ready bool
+}
+
+// next returns the first place at or after off where a word starts and
+// ends within s, and which word (the first listed where two start
+// together); -1 when none does.
+func (x *firstOf) next(s string, off int) (int, int) {
+	p, which := -1, -1
+	for k, w := range x.words {
+		if !x.ready || x.at[k] >= 0 && x.at[k] < off {
+			var j int
+			if len(w) == 1 {
+				j = strings.IndexByte(s[off:], w[0])
+			} else {
+				j = indexByLast(s[off:], w)
+			}
+			if j >= 0 {
+				j += off
+			}
+			x.at[k] = j
+		}
+		if a := x.at[k]; a >= 0 && (p < 0 || a < p) {
+			p, which = a, k
+		}
+	}
+	x.ready = true
+	return p, which
 }

@@ -64,13 +64,10 @@ var minimalHeads = sync.OnceValue(func() []string {
 // mayNameProject reports whether s holds a project head, without which
 // nameFrom finds no name: it spares the segmenter most clauses.
 func mayNameProject(s string) bool {
-	for _, h := range minimalHeads() {
-		if strings.Contains(s, h) {
-			return true
-		}
-	}
-	return false
+	return headScanner().anyIn(s)
 }
+
+var headScanner = sync.OnceValue(func() *wordScanner { return newWordScanner(minimalHeads()) })
 
 // Words ending in a head character that are not project names.
 var notProjectWords = map[string]bool{
@@ -89,7 +86,30 @@ var genericNames = map[string]bool{
 // ends at kw: "青兰高速前阳互通立交工程完成投资2亿元" gives
 // "青兰高速前阳互通立交工程"; "为社区共建项目援助3万余元" gives "".
 func (s *Sentence) projectSubject(cs, kw int) string {
-	if kw <= cs || !mayNameProject(s.Text[cs:kw]) {
+	if kw <= cs {
+		return ""
+	}
+	// The amounts of one sentence often ask for the same clause (its
+	// first one, or one clause with two amounts): segment it once.
+	for _, m := range s.subjects {
+		if m.cs == cs && m.kw == kw {
+			return m.name
+		}
+	}
+	name := s.segmentSubject(cs, kw)
+	s.subjects = append(s.subjects, subjectMemo{cs: cs, kw: kw, name: name})
+	return name
+}
+
+// subjectMemo is one answer of projectSubject.
+type subjectMemo struct {
+	cs, kw int
+	name   string
+}
+
+// segmentSubject is projectSubject without the memo.
+func (s *Sentence) segmentSubject(cs, kw int) string {
+	if !mayNameProject(s.Text[cs:kw]) {
 		return ""
 	}
 	ws := s.words(cs, kw)

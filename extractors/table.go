@@ -2,7 +2,6 @@ package extractors
 
 import (
 	"math"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,7 +142,7 @@ func tableHint(s string) bool {
 	}
 	for _, br := range []string{"）", ")"} {
 		for i := 0; ; {
-			k := strings.Index(s[i:], br)
+			k := indexByLast(s[i:], br)
 			if k < 0 {
 				break
 			}
@@ -647,8 +646,7 @@ func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
 		Basis:     col.basis,
 	}
 	if col.multiplier > 0 {
-		r := new(big.Rat).Mul(n.Rat(), new(big.Rat).SetInt64(col.multiplier))
-		v, err := newNumber(r, false)
+		v, err := n.times(col.multiplier)
 		if err != nil {
 			return Figure{}, false
 		}

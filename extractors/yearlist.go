@@ -31,14 +31,14 @@ func (e *yearList) Extract(s *Sentence) []Figure {
 	// the list of years is looked for before the funding words, which are
 	// some forty scans of the sentence and which few sentences get past
 	// the list to need
-	if !strings.Contains(t, "投资") {
+	if indexByLast(t, "投资") < 0 {
 		return nil
 	}
 	yl := yearListSpans(t)
 	if len(yl) != 1 {
 		return nil // none, or several lists: unsure which aligns
 	}
-	if containsAny(t, fundingKeywords) {
+	if fundingScanner().anyIn(t) {
 		return nil
 	}
 	years := yearsIn(t[yl[0][0]:yl[0][1]])
@@ -91,7 +91,7 @@ func yearListSpans(t string) [][2]int {
 // hasYearListJoin: some 年 is followed, after regexp \s, by 、和及与.
 func hasYearListJoin(t string) bool {
 	for off := 0; ; {
-		i := strings.Index(t[off:], "年")
+		i := indexByLast(t[off:], "年")
 		if i < 0 {
 			return false
 		}
@@ -122,6 +122,9 @@ func yearsIn(s string) []int {
 // 50亿元") its year when the sentence holds one year list of the same length
 // before it.
 func alignYearList(s *Sentence, figs []Figure) {
+	if len(figs) == 0 {
+		return // most candidate sentences: spare the scan for a list
+	}
 	yl := yearListSpans(s.Text)
 	if len(yl) != 1 {
 		return
