@@ -99,31 +99,8 @@ func tableFigures(doc *document, text string, from int) []Figure {
 			if lines[k].start < from {
 				continue
 			}
-			name := rowName(row, header)
-			for _, f := range reformFigures(row, cols) {
-				sp := lines[k]
-				doc.findYears()
-				f.Year = doc.yearAt(sp, f.Start)
-				f.Sentence = strings.TrimSpace(text[sp.start:sp.end])
-				f.Subject = name
-				out = append(out, f)
-			}
-			for _, c := range cols {
-				if c.reform != reformNone {
-					continue
-				}
-				cell := row[c.index]
-				f, ok := tableFigure(cell, c)
-				if !ok || c.kind == KindRoadLength && !roadRow(about, name) {
-					continue
-				}
-				sp := lines[k]
-				doc.findYears()
-				f.Year = doc.yearAt(sp, cell.start)
-				f.Sentence = strings.TrimSpace(text[sp.start:sp.end])
-				f.Subject = name
-				out = append(out, f)
-			}
+			sp := lines[k]
+			out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.TrimSpace(text[sp.start:sp.end]))...)
 		}
 		i = k - 1
 	}
@@ -220,19 +197,33 @@ func tableHeader(line string, caption []tableUnit) (sep string, cols []tableColu
 	if len(cells) < 3 {
 		return "", nil, false
 	}
-	reform := 0
+	texts := make([]string, len(cells))
 	for i, c := range cells {
-		col, ok := tableColumnOf(c.text)
+		texts[i] = c.text
+	}
+	cols = headerColumns(texts, caption)
+	return sep, cols, len(cols) > 0
+}
+
+// headerColumns reads the header cells h of a table under a caption's
+// units: the columns that give a kind, by their own unit, the caption's, the
+// column before (其中：农村公路) or as a reform table's before, after and
+// ratio, which stand only in pairs.
+func headerColumns(h []string, caption []tableUnit) []tableColumn {
+	var cols []tableColumn
+	reform := 0
+	for i, text := range h {
+		col, ok := tableColumnOf(text)
 		if !ok {
-			col, ok = captionColumn(c.text, caption)
+			col, ok = captionColumn(text, caption)
 		}
-		if !ok && strings.HasPrefix(c.text, "其中") && len(cols) > 0 && cols[len(cols)-1].index == i-1 && cols[len(cols)-1].reform == reformNone {
+		if !ok && strings.HasPrefix(text, "其中") && len(cols) > 0 && cols[len(cols)-1].index == i-1 && cols[len(cols)-1].reform == reformNone {
 			// "下达资金｜其中：农村公路": a part of the column before
 			col, ok = cols[len(cols)-1], true
-			col.header = c.text
+			col.header = text
 		}
 		if !ok {
-			col, ok = reformColumn(c.text)
+			col, ok = reformColumn(text)
 			if ok && col.reform != reformRatio {
 				reform++
 			}
@@ -253,7 +244,36 @@ func tableHeader(line string, caption []tableUnit) (sep string, cols []tableColu
 		}
 		cols = kept
 	}
-	return sep, cols, len(cols) > 0
+	return cols
+}
+
+// rowFigures returns the figures of one row of a table with columns cols,
+// placed in the row's span sp and given sentence: the reform cuts, and the
+// cells of the kinds' columns (a length only when the row is a road's).
+func rowFigures(doc *document, row, header []tableCell, cols []tableColumn, about string, sp span, sentence string) []Figure {
+	name := rowName(row, header)
+	var out []Figure
+	add := func(f Figure) {
+		doc.findYears()
+		f.Year = doc.yearAt(sp, f.Start)
+		f.Sentence = sentence
+		f.Subject = name
+		out = append(out, f)
+	}
+	for _, f := range reformFigures(row, cols) {
+		add(f)
+	}
+	for _, c := range cols {
+		if c.reform != reformNone {
+			continue
+		}
+		f, ok := tableFigure(row[c.index], c)
+		if !ok || c.kind == KindRoadLength && !roadRow(about, name) {
+			continue
+		}
+		add(f)
+	}
+	return out
 }
 
 // reformPair is a before column, the after column that follows it, and
@@ -739,30 +759,12 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 		return true
 	}
 	for n := 3; n <= m && n <= 12; n++ {
-		var cols []tableColumn
-		reform := 0
-		for c := 0; c < n; c++ {
-			h := cell(i + c)
-			col, ok := tableColumnOf(h)
-			if !ok {
-				col, ok = captionColumn(h, caption)
-			}
-			if !ok && strings.HasPrefix(h, "其中") && len(cols) > 0 && cols[len(cols)-1].index == c-1 && cols[len(cols)-1].reform == reformNone {
-				col, ok = cols[len(cols)-1], true // a part of the column before
-				col.header = h
-			}
-			if !ok {
-				col, ok = reformColumn(h)
-				if ok && col.reform != reformRatio {
-					reform++
-				}
-			}
-			if ok {
-				col.index = c
-				cols = append(cols, col)
-			}
+		h := make([]string, n)
+		for c := range h {
+			h[c] = cell(i + c)
 		}
-		if len(cols) == 0 || reform > 0 && len(reformPairs(cols)) == 0 {
+		cols := headerColumns(h, caption)
+		if len(cols) == 0 {
 			continue
 		}
 		s0, ok0 := shape(i+n, n)
@@ -802,28 +804,8 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 				row[c] = tableCell{text: strings.TrimSpace(t), start: lines[at+c].start + lead}
 			}
 			if lines[at].start >= from {
-				name := rowName(row, header)
 				sp := span{lines[at].start, lines[at+n-1].end}
-				add := func(f Figure) {
-					doc.findYears()
-					f.Year = doc.yearAt(sp, f.Start)
-					f.Sentence = strings.Join(strings.Fields(text[sp.start:sp.end]), " ")
-					f.Subject = name
-					out = append(out, f)
-				}
-				for _, f := range reformFigures(row, cols) {
-					add(f)
-				}
-				for _, c := range cols {
-					if c.reform != reformNone {
-						continue
-					}
-					f, ok := tableFigure(row[c.index], c)
-					if !ok || c.kind == KindRoadLength && !roadRow(about, name) {
-						continue
-					}
-					add(f)
-				}
+				out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.Join(strings.Fields(text[sp.start:sp.end]), " "))...)
 			}
 			at += n
 		}
