@@ -670,6 +670,11 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 			}
 		}
 		lineStart := i == 0 && (left < 0 || left == '\n') || i > 0 && win[i-1] == '\n'
+		if m.shift && fullWidthOnly(win[i:j]) {
+			// Full-width digits and marks are how Chinese pages write
+			// numbers (达州|１１|２２６．９): no stray byte made them.
+			continue
+		}
 		if n == 0 || wide < m.minRun || !mostlyHan(rn.pieces) && !privateUse(win[i:j]) && !(m.shift && (lineStart || opensWord(rn.pieces)) && punctOnly(rn.pieces)) {
 			continue
 		}
@@ -692,6 +697,23 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 		total += cand - orig
 	}
 	return kept, total
+}
+
+// fullWidthOnly reports text whose characters beyond ASCII are all
+// full-width digits or the marks written among them (a full-width
+// letter beside ASCII, ＴO for 設, is a shift's).
+func fullWidthOnly(rs []rune) bool {
+	wide := 0
+	for _, r := range rs {
+		switch {
+		case r < 0x80:
+		case r >= '０' && r <= '９' || r == '．' || r == '，' || r == '：' || r == '％' || r == '－':
+			wide++
+		default:
+			return false
+		}
+	}
+	return wide > 0
 }
 
 // mostlyHan reports a reading that is Chinese text: it holds Han characters
