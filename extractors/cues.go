@@ -91,7 +91,7 @@ var otherWayCues = words(roleOtherWay,
 // scopeWords before a way and a length make it the network's stock ("全港道路
 // 总长约2,100公里", "全县农村公路总长1200公里").
 var scopeWords = []string{"全县", "全市", "全省", "全区", "全港", "全国", "全州", "全镇", "全乡", "全旗", "全盟", "全境",
-	"境内", "辖区", "全岛", "全台", "全澳", "我国", "全县域", "全市域"}
+	"境内", "辖区", "全岛", "全台", "全澳", "我国", "全县域", "全市域", "辖内", "县内", "市内", "区内", "省内", "镇内", "乡内"}
 
 // negations before a verb ("尚有约40公里未完成")
 var negations = []string{"未", "尚未", "没有", "没", "不"}

@@ -73,6 +73,9 @@ func (m *money) appendFigures(s *Sentence, out []Figure) []Figure {
 		if ok[k] && u[0] == u[1] && !strings.ContainsAny(t[cands[k].start:u[0]], "0123456789０１２３４５６７８９") && bareChinese(t[cands[k].start:u[0]]) {
 			ok[k] = false // "数亿", "千万": not an amount
 		}
+		if ok[k] && unitInBrackets(t, cands[k].start, u[1]) {
+			ok[k] = false // "预算（百万元）": a column's unit
+		}
 	}
 	for k, u := range units {
 		if !ok[k] {
@@ -86,6 +89,23 @@ func (m *money) appendFigures(s *Sentence, out []Figure) []Figure {
 	}
 	alignYearList(s, out[n0:])
 	return out
+}
+
+// unitInBrackets reports an amount of a bare scale word (百万元, 千万元, 千元)
+// that fills a pair of brackets: the unit a table's column or a caption
+// names, not an amount.
+func unitInBrackets(t string, start, end int) bool {
+	open := strings.HasSuffix(t[:start], "（") || strings.HasSuffix(t[:start], "(")
+	closed := strings.HasPrefix(t[end:], "）") || strings.HasPrefix(t[end:], ")")
+	if !open || !closed {
+		return false
+	}
+	for _, r := range t[start:end] {
+		if !strings.ContainsRune("十百千万亿元", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // bareChinese: a numeral of Chinese scale words only ("亿", "万亿"),

@@ -548,7 +548,8 @@ var tableFundWords = []string{"补助", "争取", "到位", "下达", "补贴", 
 
 // tableUnits are the units a header gives in brackets, and the yuan each
 // is worth (0: a length in km).
-var tableUnits = []tableUnit{{"公里", 0}, {"千米", 0}, {"km", 0}, {"亿元", 100000000}, {"万元", 10000}, {"元", 1}}
+var tableUnits = []tableUnit{{"公里", 0}, {"千米", 0}, {"km", 0}, {"亿元", 100000000}, {"千万元", 10000000}, {"百万元", 1000000},
+	{"万元", 10000}, {"千元", 1000}, {"元", 1}}
 
 // tableColumnOf reads a header cell such as "里程（公里）" or "总投资（亿元）".
 func tableColumnOf(h string) (tableColumn, bool) {
