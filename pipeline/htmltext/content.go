@@ -138,7 +138,9 @@ type extractor struct {
 	dataRow map[*html.Node]bool // table rows read as one line of cells
 	// scoreTree's scratch, kept for its next call on the page.
 	owners []blockOwner // the walk's stack of block owners
-	order  []*html.Node
+	order  []int32      // the blocks' owners, by record
+	recs   []walkRec
+	texts  []textStat // the text nodes' counts, from the first scoring
 	stats  []blockStat
 	model  *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
@@ -164,8 +166,9 @@ func (x *extractor) reset() {
 	}
 	x.raw = rawPage{}
 	clear(x.dataRow)
-	clear(x.order[:cap(x.order)])
 	x.order = x.order[:0]
+	clear(x.texts[:cap(x.texts)])
+	x.texts = x.texts[:0]
 	x.stats = x.stats[:0]
 	clear(x.lineBuf[:cap(x.lineBuf)])
 	x.lineBuf = x.lineBuf[:0]
@@ -278,7 +281,7 @@ func countPunct(n *html.Node) int {
 // name is evidence, not a verdict. With paths, it returns the paths
 // removed (for Explain: naming them walks up the tree for each).
 func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
-	m := x.scoreTree(body)
+	m := x.scoreTree(body, false)
 	total := m.of(body).prose
 	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string

@@ -72,29 +72,68 @@ func (m *model) of(n *html.Node) nodeScore {
 	return nodeScore{}
 }
 
-// blockOwner is an element whose text is one block, and the block's index
-// (-1 before its first text).
+// blockOwner is an element whose text is one block (by its record in the
+// walk), and the block's index (-1 before its first text).
 type blockOwner struct {
-	n *html.Node
-	k int32
+	rec int32
+	k   int32
+}
+
+// walkRec is a node the scoring walk entered, with its parent's record:
+// a block's score is added up the chain of records, not by a map access
+// for every ancestor of every block.
+type walkRec struct {
+	n      *html.Node
+	parent int32 // -1 for the walk's root
+	slot   int32 // its index in model.scores, -1 before its first block
+}
+
+// textStat is cue.Measure's counts of a text node, as the first scoring
+// of a page took them.
+type textStat struct {
+	n            *html.Node
+	runes, punct int
 }
 
 // scoreTree scores the blocks under body and sums them up the tree. The
 // model it returns is overwritten by its next call: a page is scored before
-// and after pruning, and the first model is done with by then.
-func (x *extractor) scoreTree(body *html.Node) *model {
+// and after pruning, and the first model is done with by then. With
+// reuse, the text nodes' counts come from the previous call (the page is
+// scored again after pruning, which only removes nodes, so its text nodes
+// come in the same order, fewer); without, this call records them.
+func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 	// The blocks in the order their first text comes. An owner is always
 	// an ancestor on the walk's path, so its index among them is kept on a
 	// stack (-1 until its first text) instead of a map by node.
 	order, stats := x.order[:0], x.stats[:0]
-	owners := append(x.owners[:0], blockOwner{body, -1})
-	var walk func(n *html.Node, inLink, inRow bool)
-	walk = func(n *html.Node, inLink, inRow bool) {
-		pushed := false
-		switch n.Type {
-		case html.TextNode:
-			st := cue.Measure(n.Data)
-			if st.Runes == 0 {
+	recs := x.recs[:0]
+	texts := x.texts
+	if !reuse {
+		texts = texts[:0]
+	}
+	next := 0 // with reuse, the first of texts not yet met
+	owners := append(x.owners[:0], blockOwner{0, -1})
+	var walk func(n *html.Node, rec int32, inLink, inRow bool)
+	walk = func(n *html.Node, parent int32, inLink, inRow bool) {
+		if n.Type == html.TextNode {
+			var st textStat
+			if reuse {
+				for next < len(texts) && texts[next].n != n {
+					next++
+				}
+				if next < len(texts) {
+					st = texts[next]
+					next++
+				} else {
+					m := cue.Measure(n.Data) // not met before: never so
+					st.runes, st.punct = m.Runes, m.Punct
+				}
+			} else {
+				m := cue.Measure(n.Data)
+				st = textStat{n, m.Runes, m.Punct}
+				texts = append(texts, st)
+			}
+			if st.runes == 0 {
 				return
 			}
 			o := &owners[len(owners)-1]
@@ -102,18 +141,22 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			if k < 0 {
 				k = int32(len(order))
 				o.k = k
-				order = append(order, o.n)
+				order = append(order, o.rec)
 				stats = append(stats, blockStat{})
 			}
 			b := &stats[k]
-			b.runes += st.Runes
+			b.runes += st.runes
 			if inLink {
-				b.links += st.Runes
+				b.links += st.runes
 			} else {
-				b.punct += st.Punct
+				b.punct += st.punct
 			}
 			return
-		case html.ElementNode:
+		}
+		rec := int32(len(recs))
+		recs = append(recs, walkRec{n: n, parent: parent, slot: -1})
+		pushed := rec == 0 // the root owns the text outside blocks
+		if n.Type == html.ElementNode && rec > 0 {
 			if !inRow {
 				if n.DataAtom == atom.Tr && x.isDataRow(n) {
 					inRow, pushed = true, true
@@ -125,19 +168,19 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 				inLink = true
 			}
 		}
-		if pushed {
-			owners = append(owners, blockOwner{n, -1})
+		if pushed && rec > 0 {
+			owners = append(owners, blockOwner{rec, -1})
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink, inRow)
+			walk(c, rec, inLink, inRow)
 		}
-		if pushed {
+		if pushed && rec > 0 {
 			owners = owners[:len(owners)-1]
 		}
 	}
-	walk(body, false, false)
+	walk(body, -1, false, false)
 	clear(owners[:cap(owners)])
-	x.order, x.stats, x.owners = order, stats, owners[:0]
+	x.order, x.stats, x.owners, x.texts = order, stats, owners[:0], texts
 	m := x.model
 	if m == nil {
 		// Blocks' ancestors are about as many again as the blocks.
@@ -146,14 +189,15 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 	}
 	clear(m.nodes)
 	m.scores = m.scores[:0]
-	for k, n := range order {
+	for k, r := range order {
 		b := &stats[k]
 		v := blockScore(*b)
-		for p := n; p != nil; p = p.Parent {
-			i, ok := m.nodes[p]
-			if !ok {
+		for p := r; p >= 0; p = recs[p].parent {
+			i := recs[p].slot
+			if i < 0 {
 				i = int32(len(m.scores))
-				m.nodes[p] = i
+				recs[p].slot = i
+				m.nodes[recs[p].n] = i
 				m.scores = append(m.scores, nodeScore{})
 			}
 			t := &m.scores[i]
@@ -164,11 +208,10 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			t.stat.runes += b.runes
 			t.stat.links += b.links
 			t.stat.punct += b.punct
-			if p == body {
-				break
-			}
 		}
 	}
+	clear(recs[:cap(recs)])
+	x.recs = recs[:0]
 	return m
 }
 
