@@ -360,13 +360,8 @@ func shortText(n *html.Node, max int) string {
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			for _, r := range n.Data {
-				if !cue.IsSpace(r) {
-					count++
-					if count > max {
-						return false
-					}
-				}
+			if count += cue.RuneLenMax(n.Data, max-count); count > max {
+				return false
 			}
 			switch pieces {
 			case 0:
@@ -399,7 +394,7 @@ func shortText(n *html.Node, max int) string {
 // firstText is the first text node with non-space content under n.
 func firstText(n *html.Node) *html.Node {
 	if n.Type == html.TextNode {
-		if cue.Trim(n.Data) != "" {
+		if cue.RuneLenMax(n.Data, 0) > 0 { // Trim(n.Data) != "" without a pass from each end
 			return n
 		}
 		return nil
@@ -782,8 +777,9 @@ func bareDate(s string) bool {
 // pruneFeeds removes lists of other articles inside the article container:
 // the smallest element holding two or more bare time stamps (headline,
 // teaser, "2019-09-09 21:38:04", ...), unless it holds half of the
-// container's prose.
-func (x *extractor) pruneFeeds(main *html.Node) {
+// container's prose. m is the model main was chosen by, for main's
+// punctuation (the tree is as it scored it).
+func (x *extractor) pruneFeeds(main *html.Node, m *model) {
 	count := map[*html.Node]int{}
 	var stamps []*html.Node
 	var walk func(n *html.Node)
@@ -799,7 +795,10 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 		}
 	}
 	walk(main)
-	total := countPunct(main)
+	total, ok := m.punct(main)
+	if !ok {
+		total = countPunct(main)
+	}
 	x.pruneTeasers(main, total)
 	if len(stamps) < 2 {
 		return

@@ -149,7 +149,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 		e.Chosen = m.candidate(main)
 		e.RunnersUp = m.runnersUp(body, main, 5)
 	}
-	x.pruneFeeds(main)
+	x.pruneFeeds(main, m)
 	lines := x.lines(main)
 	a.Text, a.Removed, a.Meta = finish(lines, meta)
 	return a, e, nil

@@ -62,6 +62,9 @@ type nodeScore struct {
 	score float64   // sum of the blocks in the subtree
 	prose float64   // sum of the positive blocks in the subtree
 	stat  blockStat // totals of the subtree's blocks
+	// punct is the sentence punctuation of all the subtree's text, in
+	// links too (countPunct).
+	punct int
 }
 
 // of returns n's scores: zero for a node without blocks.
@@ -86,6 +89,7 @@ type walkRec struct {
 	n      *html.Node
 	parent int32 // -1 for the walk's root
 	slot   int32 // its index in model.scores, -1 before its first block
+	punct  int   // countPunct of n
 }
 
 // textStat is cue.Measure's counts of a text node, as the first scoring
@@ -113,8 +117,9 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 	}
 	next := 0 // with reuse, the first of texts not yet met
 	owners := append(x.owners[:0], blockOwner{0, -1})
-	var walk func(n *html.Node, rec int32, inLink, inRow bool)
-	walk = func(n *html.Node, parent int32, inLink, inRow bool) {
+	var walk func(n *html.Node, rec int32, inLink, inRow bool) int
+	// walk returns the punctuation of n's text (countPunct).
+	walk = func(n *html.Node, parent int32, inLink, inRow bool) int {
 		if n.Type == html.TextNode {
 			var st textStat
 			if reuse {
@@ -134,7 +139,7 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 				texts = append(texts, st)
 			}
 			if st.runes == 0 {
-				return
+				return 0
 			}
 			o := &owners[len(owners)-1]
 			k := o.k
@@ -151,7 +156,7 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 			} else {
 				b.punct += st.punct
 			}
-			return
+			return st.punct
 		}
 		rec := int32(len(recs))
 		recs = append(recs, walkRec{n: n, parent: parent, slot: -1})
@@ -171,12 +176,15 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 		if pushed && rec > 0 {
 			owners = append(owners, blockOwner{rec, -1})
 		}
+		punct := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, rec, inLink, inRow)
+			punct += walk(c, rec, inLink, inRow)
 		}
 		if pushed && rec > 0 {
 			owners = owners[:len(owners)-1]
 		}
+		recs[rec].punct = punct
+		return punct
 	}
 	walk(body, -1, false, false)
 	clear(owners[:cap(owners)])
@@ -198,7 +206,7 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 				i = int32(len(m.scores))
 				recs[p].slot = i
 				m.nodes[recs[p].n] = i
-				m.scores = append(m.scores, nodeScore{})
+				m.scores = append(m.scores, nodeScore{punct: recs[p].punct})
 			}
 			t := &m.scores[i]
 			t.score += v
@@ -213,6 +221,14 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 	clear(recs[:cap(recs)])
 	x.recs = recs[:0]
 	return m
+}
+
+// punct is countPunct(n) as n was scored.
+func (m *model) punct(n *html.Node) (int, bool) {
+	if i, ok := m.nodes[n]; ok {
+		return m.scores[i].punct, true
+	}
+	return 0, false
 }
 
 // choose returns the article element: the best-scoring element, then, while

@@ -1,6 +1,9 @@
 package htmltext
 
 import (
+	"maps"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -147,6 +150,51 @@ func TestExplain(t *testing.T) {
 	for _, want := range []string{"article container:", "runners-up:", "div#main.article.XSHARE_BOX", "title from: <title> minus site name"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+// TestScoreReuse checks the scoring after pruning, which takes its text
+// counts from the scoring before, against a scoring from scratch, and
+// each scored node's punctuation against countPunct.
+func TestScoreReuse(t *testing.T) {
+	pages := []string{
+		`<div><p>甲，乙。</p><nav><a href="/">首页</a></nav><p>丙<a href="x">丁，</a>戊。</p></div>`,
+		`<table><tr><td>1</td><td>2，</td></tr></table><div class="share">分享到</div><div><h3>相关推荐</h3><ul><li>其他，文章。</li></ul></div><p>正文，句子。</p>`,
+	}
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+	for _, d := range dirs {
+		raw, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, decodePage(t, raw))
+	}
+	snapshot := func(m *model) map[*html.Node]nodeScore {
+		out := map[*html.Node]nodeScore{}
+		for n, i := range m.nodes {
+			out[n] = m.scores[i]
+		}
+		return out
+	}
+	for i, page := range pages {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pruneJunk(root)
+		body := firstElement(root, "body")
+		x := newExtractor()
+		for n, s := range snapshot(x.scoreTree(body, false)) {
+			if want := countPunct(n); s.punct != want {
+				t.Errorf("page %d: %s punct %d, countPunct %d", i, nodePath(n), s.punct, want)
+			}
+		}
+		x.pruneChrome(body, false)
+		got := snapshot(x.scoreTree(body, true))
+		want := snapshot(newExtractor().scoreTree(body, false))
+		if !maps.Equal(got, want) {
+			t.Errorf("page %d: scores after pruning differ from a scoring from scratch (%d and %d nodes)", i, len(got), len(want))
 		}
 	}
 }

@@ -127,6 +127,10 @@ func Trim(s string) string {
 // RuneLen counts the non-space runes of s.
 func RuneLen(s string) int { return runeLen(s, len(s)) }
 
+// RuneLenMax is RuneLen that stops counting once the count passes limit:
+// it returns limit+1 for a longer s.
+func RuneLenMax(s string, limit int) int { return runeLen(s, limit) }
+
 // runeLen counts the non-space runes of s, stopping once the count
 // passes limit (callers that compare with a bound need not read a long
 // line to its end). Like Measure, it decodes three-byte characters inline.

@@ -323,3 +323,21 @@ func FuzzOverBylineSize(f *testing.F) {
 		}
 	})
 }
+
+// TestRuneLenMax checks the bounded count against the count of every
+// non-space rune (range decodes an invalid byte as one U+FFFD).
+func TestRuneLenMax(t *testing.T) {
+	for _, s := range []string{"", "  ", "相关推荐", " 相 关\u3000推荐 ", "abc def", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，\u00a0x\xff", strings.Repeat("新闻 ", 20)} {
+		all := 0
+		for _, r := range s {
+			if !IsSpace(r) {
+				all++
+			}
+		}
+		for limit := 0; limit <= 45; limit++ {
+			if got, want := RuneLenMax(s, limit), min(all, limit+1); got != want {
+				t.Errorf("RuneLenMax(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
