@@ -236,9 +236,10 @@ func shownTwin(n *html.Node) bool {
 	if !named(n) {
 		return false
 	}
-	sig := signature(n)
+	var a, b [128]byte
+	sig := appendSignature(a[:0], n)
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s != n && s.Type == html.ElementNode && !hidden(s) && signature(s) == sig {
+		if s != n && s.Type == html.ElementNode && !hidden(s) && string(appendSignature(b[:0], s)) == string(sig) {
 			return true
 		}
 	}

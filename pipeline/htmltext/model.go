@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -315,15 +316,16 @@ var itemTags = newAtomSet(atom.Div, atom.Section, atom.Article, atom.Table)
 // hasTwin reports a sibling of n with the same tag, class and id (digits
 // removed from the id: post_1001, post_1002).
 func hasTwin(n *html.Node) bool {
-	sig := signature(n)
-	for _, dir := range []func(*html.Node) *html.Node{
-		func(x *html.Node) *html.Node { return x.PrevSibling },
-		func(x *html.Node) *html.Node { return x.NextSibling },
-	} {
-		for s := dir(n); s != nil; s = dir(s) {
-			if s.Type == html.ElementNode && signature(s) == sig {
-				return true
-			}
+	var a, b [128]byte // signatures are built here, not as a string each
+	sig := appendSignature(a[:0], n)
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode && string(appendSignature(b[:0], s)) == string(sig) {
+			return true
+		}
+	}
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && string(appendSignature(b[:0], s)) == string(sig) {
+			return true
 		}
 	}
 	return false
@@ -332,9 +334,10 @@ func hasTwin(n *html.Node) bool {
 // pagedTwins reports a twin of n that the page hides: the pages of an
 // article paged by a script (see shownTwin).
 func pagedTwins(n *html.Node) bool {
-	sig := signature(n)
+	var a, b [128]byte
+	sig := appendSignature(a[:0], n)
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s != n && s.Type == html.ElementNode && hidden(s) && signature(s) == sig {
+		if s != n && s.Type == html.ElementNode && hidden(s) && string(appendSignature(b[:0], s)) == string(sig) {
 			return true
 		}
 	}
@@ -346,14 +349,20 @@ func named(n *html.Node) bool {
 	return attr(n, "class") != "" || attr(n, "id") != ""
 }
 
-func signature(n *html.Node) string {
-	id := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return -1
+// appendSignature appends n's tag, class and id without digits, joined by
+// '|', to dst. The id is written rune by rune as strings.Map writes it (an
+// invalid byte as U+FFFD).
+func appendSignature(dst []byte, n *html.Node) []byte {
+	dst = append(dst, n.Data...)
+	dst = append(dst, '|')
+	dst = append(dst, attr(n, "class")...)
+	dst = append(dst, '|')
+	for _, r := range attr(n, "id") {
+		if r < '0' || r > '9' {
+			dst = utf8.AppendRune(dst, r)
 		}
-		return r
-	}, attr(n, "id"))
-	return n.Data + "|" + attr(n, "class") + "|" + id
+	}
+	return dst
 }
 
 // Candidate is an element the model considered for the article.

@@ -198,3 +198,32 @@ func TestScoreReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendSignature checks the signature against the string it was
+// built as: tag|class|id with the id's digits dropped by strings.Map.
+func TestAppendSignature(t *testing.T) {
+	ref := func(n *html.Node) string {
+		id := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, attr(n, "id"))
+		return n.Data + "|" + attr(n, "class") + "|" + id
+	}
+	for _, tag := range []string{
+		`<div>`, `<div class="post" id="post_1001">`, `<section id="12x3">`, `<div id="a` + "\xff" + `1b">`,
+		`<div id="` + "\uFFFD" + `9">`, `<div class="x|y" id="z">`, `<div class="x" id="y|z">`, `<div|x class="y">`,
+		`<div class="` + strings.Repeat("long ", 40) + `" id="` + strings.Repeat("7a", 30) + `">`,
+	} {
+		root, err := html.Parse(strings.NewReader(tag + "x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := firstElement(root, "body")
+		n := body.FirstChild
+		if got, want := string(appendSignature(nil, n)), ref(n); got != want {
+			t.Errorf("signature of %q = %q, want %q", tag, got, want)
+		}
+	}
+}
