@@ -186,3 +186,38 @@ func TestDateLabelKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestSquashCollapseFast holds squash and collapse, which give a string
+// back unchanged after one pass when it has nothing to remove, to the
+// strings.Map and Fields forms they were.
+func TestSquashCollapseFast(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "标题", "标 题", "标  题", " 标题", "标题 ", "标\u3000题", "a\tb", "a\nb", "a\u00a0b", "a\u0085b",
+		"a\u200bb", "a\ufeffb", "a\u2003b", "\xff", "a\xffb", "\ufffd", "a \ufffd b", "\xe4\xbd", "\xe4\xbd ", "\xe4 \xbd",
+		"新华社 北京 3月10日电", "新华社  北京", "\xc2", "\xc2\xa0", "\xe3\x80", "\xe3\x80\x80", "Go 1.26 发布", "x \u3000y",
+	} {
+		checkSquashCollapse(t, s)
+	}
+}
+
+func FuzzSquashCollapse(f *testing.F) {
+	for _, s := range []string{"", "标 题", "a\xffb", "\u3000x", "a  b"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSquashCollapse)
+}
+
+func checkSquashCollapse(t *testing.T, s string) {
+	refSquash := strings.Map(func(r rune) rune {
+		if cue.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	if got := squash(s); got != refSquash {
+		t.Errorf("squash(%q) = %q, want %q", s, got, refSquash)
+	}
+	if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -314,7 +316,42 @@ func (h head) first(keys []string) string {
 }
 
 // collapse folds runs of white space into one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	if collapsed(s) {
+		return s // what Fields and Join give back, without their copies
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports s with no white space (unicode.IsSpace, as
+// strings.Fields splits at) but single ASCII spaces between other
+// characters.
+func collapsed(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+					return false
+				}
+			} else if c >= '\t' && c <= '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3 // an ideograph
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
 
 // sources names where decide found the title and the date, for Explain.
 type sources struct{ title, date string }
