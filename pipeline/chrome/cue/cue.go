@@ -604,6 +604,10 @@ func SectionHead(kind string) bool {
 // "13 小时前" or "昨天", the mark of a list of related or recent articles.
 func RelativeTime(s string) bool {
 	s = Trim(s)
+	// Every suffix ends in 前: most lines end otherwise and skip the list.
+	if !strings.HasSuffix(s, "前") {
+		return false
+	}
 	for _, w := range []string{"分钟前", "小时前", "天前", "周前", "个月前", "秒前"} {
 		if !strings.HasSuffix(s, w) {
 			continue
@@ -624,10 +628,41 @@ func RelativeTime(s string) bool {
 // Breadcrumb reports a navigation trail such as "51好读 › 专栏 › 山东省交通运输厅"
 // or "首页 > 新闻 > 正文": two or more separators between short parts.
 func Breadcrumb(s string) bool {
-	for _, sep := range []string{"›", "»", ">", "＞", "→"} {
-		// One count per separator: counting again for the 首页 case made
-		// two passes over every line that has none (most lines).
-		if n := strings.Count(s, sep); n < 2 && !(n == 1 && strings.Contains(s, "首页")) {
+	// One pass counts every separator (no separator's end starts it, so
+	// a count at every offset is strings.Count): a count per separator
+	// made five passes over every line, most of which have none.
+	var counts [len(breadcrumbSeps)]int
+	found := false
+	for i := 0; i < len(s); i++ {
+		k := -1
+		switch s[i] {
+		case '>':
+			k = 2
+		case 0xc2:
+			if strings.HasPrefix(s[i:], "»") {
+				k = 1
+			}
+		case 0xe2:
+			if strings.HasPrefix(s[i:], "›") {
+				k = 0
+			} else if strings.HasPrefix(s[i:], "→") {
+				k = 4
+			}
+		case 0xef:
+			if strings.HasPrefix(s[i:], "＞") {
+				k = 3
+			}
+		}
+		if k >= 0 {
+			counts[k]++
+			found = true
+		}
+	}
+	if !found {
+		return false
+	}
+	for k, sep := range breadcrumbSeps {
+		if n := counts[k]; n < 2 && !(n == 1 && strings.Contains(s, "首页")) {
 			continue
 		}
 		parts := strings.Split(s, sep)
@@ -645,6 +680,10 @@ func Breadcrumb(s string) bool {
 	}
 	return false
 }
+
+// breadcrumbSeps separate a breadcrumb's parts, in the order Breadcrumb
+// tries them (its byte switch names them by index).
+var breadcrumbSeps = [...]string{"›", "»", ">", "＞", "→"}
 
 // Numbered reports a line that starts like a heading or a list item:
 // 一、 （一） (1) 1. 1、 ① 第一 — such lines keep their own line.
