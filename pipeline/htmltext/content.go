@@ -141,6 +141,7 @@ type extractor struct {
 	order  []int32      // the blocks' owners, by record
 	recs   []walkRec
 	texts  []textStat // the text nodes' counts, from the first scoring
+	short  []shortRec // sectionHeads' rune counts
 	stats  []blockStat
 	model  *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
@@ -312,27 +313,7 @@ func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
 // or 网友评论: the largest ancestor of the label whose first text is the
 // label.
 func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bool) {
-	var heads []*html.Node
-	// nt is n's short text, already found not to be a label: an element
-	// wrapping just its child (<li><a>首页</a></li>) has the child's text,
-	// which need not be classified again.
-	var find func(n *html.Node, nt string)
-	find = func(n *html.Node, nt string) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			t := shortText(c, 16)
-			if t != "" && t != nt {
-				if cue.SectionMarker(t) != "" {
-					heads = append(heads, c)
-					continue
-				}
-			}
-			find(c, t)
-		}
-	}
-	find(body, "")
+	heads := x.sectionHeads(body)
 	for _, h := range heads {
 		if h.Parent == nil {
 			continue // already removed with an earlier section
@@ -348,6 +329,94 @@ func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bo
 			a.Parent.RemoveChild(a)
 		}
 	}
+}
+
+// sectionHeads finds the elements pruneSections takes for section labels:
+// the outermost elements whose short text (shortText, 16 runes) is a
+// Related, Comments or Share marker.
+func (x *extractor) sectionHeads(body *html.Node) []*html.Node {
+	// Each element's non-space runes, up to 17, are counted first in one
+	// walk, so that shortText is asked only of the short ones: it walked
+	// every element's first 17 runes, and a page's outer containers
+	// share theirs.
+	x.short = x.short[:0]
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			x.countShort(c)
+		}
+	}
+	var heads []*html.Node
+	k := 0 // the next element's record in x.short
+	// nt is n's short text, already found not to be a label: an element
+	// wrapping just its child (<li><a>首页</a></li>) has the child's text,
+	// which need not be classified again.
+	var find func(n *html.Node, nt string)
+	find = func(n *html.Node, nt string) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			r := x.short[k]
+			k++
+			t := ""
+			if r.runes > 0 && r.runes <= shortMax {
+				t = shortText(c, shortMax) // else shortText gives ""
+			}
+			if t != "" && t != nt {
+				if cue.SectionMarker(t) != "" {
+					heads = append(heads, c)
+					k = r.end
+					continue
+				}
+			}
+			find(c, t)
+		}
+	}
+	find(body, "")
+	return heads
+}
+
+// shortMax is the most runes a section label's element holds.
+const shortMax = 16
+
+// shortRec is an element's count of non-space runes (shortMax+1 for more)
+// and the record after its subtree's, in document order.
+type shortRec struct{ runes, end int }
+
+// countShort appends the records of element n and of the elements below
+// it that sectionHeads walks (through elements only), and returns n's
+// count.
+func (x *extractor) countShort(n *html.Node) int {
+	i := len(x.short)
+	x.short = append(x.short, shortRec{})
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if total <= shortMax {
+				total += cue.RuneLenMax(c.Data, shortMax-total)
+			}
+		case html.ElementNode:
+			total += x.countShort(c)
+		default:
+			total += countRunes(c, shortMax) // not walked by sectionHeads
+		}
+		total = min(total, shortMax+1)
+	}
+	x.short[i] = shortRec{runes: total, end: len(x.short)}
+	return total
+}
+
+// countRunes counts the non-space runes under n, up to max+1.
+func countRunes(n *html.Node, max int) int {
+	if n.Type == html.TextNode {
+		return cue.RuneLenMax(n.Data, max)
+	}
+	total := 0
+	for c := n.FirstChild; c != nil && total <= max; c = c.NextSibling {
+		total += countRunes(c, max-total)
+	}
+	return min(total, max+1)
 }
 
 // shortText returns the trimmed text of n if it has at most max runes.

@@ -2,10 +2,13 @@ package htmltext
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
@@ -219,5 +222,60 @@ func checkSquashCollapse(t *testing.T, s string) {
 	}
 	if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
 		t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// refSectionHeads is sectionHeads as it was: shortText asked of every
+// element.
+func refSectionHeads(body *html.Node) []*html.Node {
+	var heads []*html.Node
+	var find func(n *html.Node, nt string)
+	find = func(n *html.Node, nt string) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			t := shortText(c, 16)
+			if t != "" && t != nt && cue.SectionMarker(t) != "" {
+				heads = append(heads, c)
+				continue
+			}
+			find(c, t)
+		}
+	}
+	find(body, "")
+	return heads
+}
+
+func TestSectionHeads(t *testing.T) {
+	pages := []string{
+		`<div><h3>相关推荐</h3><ul><li><a href="/">其他文章</a></li></ul></div><p>正文，句子。</p>`,
+		`<div><span>相关</span><span>推荐</span><div><b>网友评论</b><p>评论内容很多很多很多很多很多很多字</p></div></div>`,
+		`<ul><li><a>分享到</a></li><li>  </li><li><i></i></li></ul><div>` + strings.Repeat("长", 17) + `<p>相关阅读</p></div>`,
+		`<div><h3>相关推荐</h3><div><h4>相关新闻</h4></div></div><div><!--c--><p>评论</p></div>`,
+	}
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+	for _, d := range dirs {
+		raw, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, decodePage(t, raw))
+	}
+	x := newExtractor()
+	for i, page := range pages {
+		for _, junk := range []bool{true, false} { // comments kept too
+			root, err := html.Parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if junk {
+				pruneJunk(root)
+			}
+			body := firstElement(root, "body")
+			if got, want := x.sectionHeads(body), refSectionHeads(body); !slices.Equal(got, want) {
+				t.Errorf("page %d (pruned %v): %d section heads, want %d", i, junk, len(got), len(want))
+			}
+		}
 	}
 }
