@@ -196,8 +196,9 @@ func pruneJunk(n *html.Node) {
 	}
 }
 
-// attr, hasAttr and attrOK are the only readers of attributes: a key read
-// here must not be one whose values blankRaw empties (unreadAttr).
+// attr, hasAttr, attrOK and chromeName are the only readers of
+// attributes: a key read there must not be one whose values blankRaw
+// empties (unreadAttr).
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -249,16 +250,48 @@ func shownTwin(n *html.Node) bool {
 
 // chromeName reports furniture by class, id or ARIA role.
 func chromeName(n *html.Node) bool {
-	switch attr(n, "role") {
+	// One pass finds the three (attr's first of each key).
+	var role, class, id string
+	var seen [3]bool
+	for _, a := range n.Attr {
+		var k int
+		switch a.Key {
+		case "role":
+			k = 0
+		case "class":
+			k = 1
+		case "id":
+			k = 2
+		default:
+			continue
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		switch k {
+		case 0:
+			role = a.Val
+		case 1:
+			class = a.Val
+		case 2:
+			id = a.Val
+		}
+	}
+	switch role {
 	case "navigation", "complementary", "contentinfo", "banner":
 		return true
 	}
-	for _, key := range []string{"class", "id"} {
-		sc := nameScanner{s: attr(n, key)}
-		for tok, ok := sc.next(); ok; tok, ok = sc.next() {
-			if chromeWord(tok) {
-				return true
-			}
+	return chromeNameWords(class) || chromeNameWords(id)
+}
+
+// chromeNameWords reports a furniture word among the words of a class or
+// id value.
+func chromeNameWords(v string) bool {
+	sc := nameScanner{s: v}
+	for tok, ok := sc.next(); ok; tok, ok = sc.next() {
+		if chromeWord(tok) {
+			return true
 		}
 	}
 	return false

@@ -227,3 +227,31 @@ func TestAppendSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestChromeNameOnePass holds chromeName's one pass over the attributes to
+// the three lookups it replaced, duplicate keys included.
+func TestChromeNameOnePass(t *testing.T) {
+	ref := func(n *html.Node) bool {
+		switch attr(n, "role") {
+		case "navigation", "complementary", "contentinfo", "banner":
+			return true
+		}
+		return chromeNameWords(attr(n, "class")) || chromeNameWords(attr(n, "id"))
+	}
+	vals := []string{`role="banner"`, `role="main"`, `class="share"`, `class="article"`, `id="nav"`, `id="post_1"`, `data-x="share"`, `ID="footer"`}
+	for _, a := range vals {
+		for _, b := range vals {
+			for _, c := range vals {
+				tag := "<div " + a + " " + b + " " + c + ">x</div>"
+				root, err := html.Parse(strings.NewReader(tag))
+				if err != nil {
+					t.Fatal(err)
+				}
+				div := firstElement(root, "div")
+				if got, want := chromeName(div), ref(div); got != want {
+					t.Errorf("chromeName(%s) = %v, want %v", tag, got, want)
+				}
+			}
+		}
+	}
+}
