@@ -935,7 +935,7 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 			case c.Type == html.ElementNode && teaser(c):
 				teasers++
 			case c.Type == html.TextNode && cue.Trim(c.Data) == "":
-			case cue.RuneLen(shortText(c, 12)) > 0 && (c.Type == html.TextNode || countPunct(c) == 0):
+			case labelRunes(c) && (c.Type == html.TextNode || countPunct(c) == 0):
 				// A label: a text node, or an element of at most 12
 				// characters (so counting its punctuation is cheap; a map
 				// of every element's count was filled for this).
@@ -959,6 +959,13 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 			b.Parent.RemoveChild(b)
 		}
 	}
+}
+
+// labelRunes reports 1 to 12 non-space runes under n: a short text
+// (shortText(n, 12) not empty), counted without building it.
+func labelRunes(n *html.Node) bool {
+	k := countRunes(n, 12)
+	return k >= 1 && k <= 12
 }
 
 // teaser reports a block that opens with a link of a headline's length and

@@ -279,3 +279,26 @@ func TestSectionHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelRunes holds labelRunes to the short text it stands for.
+func TestLabelRunes(t *testing.T) {
+	for _, page := range []string{
+		`<div>x</div><div> </div><div>一二三四五六七八九十一二</div><div>一二三四五六七八九十一二三</div><div><b>一 二</b>三<i></i></div>`,
+		`<div>` + "\u3000\u00a0" + `</div><div>相关<span>推荐</span> 阅读</div><ul><li><a>首页</a></li></ul><p>` + strings.Repeat("字", 30) + `</p>`,
+	} {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if got, want := labelRunes(n), cue.RuneLen(shortText(n, 12)) > 0; got != want {
+				t.Errorf("labelRunes(%q) = %v, want %v", nodeText(n), got, want)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+}
