@@ -635,20 +635,24 @@ func Breadcrumb(s string) bool {
 	found := false
 	for i := 0; i < len(s); i++ {
 		k := -1
-		switch s[i] {
-		case '>':
+		switch c := s[i]; {
+		case c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// An ideograph: its continuation bytes start no separator.
+			i += 2
+			continue
+		case c == '>':
 			k = 2
-		case 0xc2:
+		case c == 0xc2:
 			if strings.HasPrefix(s[i:], "»") {
 				k = 1
 			}
-		case 0xe2:
+		case c == 0xe2:
 			if strings.HasPrefix(s[i:], "›") {
 				k = 0
 			} else if strings.HasPrefix(s[i:], "→") {
 				k = 4
 			}
-		case 0xef:
+		case c == 0xef:
 			if strings.HasPrefix(s[i:], "＞") {
 				k = 3
 			}
