@@ -121,7 +121,7 @@ const HeaderLines = headerLines + 10
 // the edits of Clean on the whole, chunk by chunk.
 func Anchor(line string) bool {
 	st := cue.Measure(line)
-	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !cue.Prose(line) || hasLabel(line) {
+	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !st.Prose() || hasLabel(line) {
 		return false
 	}
 	// It must end a sentence: brokenAfter and continues would join it.
@@ -173,7 +173,7 @@ func header(text string, lines []line, meta *Meta) {
 		if lines[i].blank() {
 			continue
 		}
-		if len(top) == headerLines || lines[i].drop == "" && cue.Prose(text[lines[i].start:lines[i].end]) {
+		if len(top) == headerLines || lines[i].drop == "" && lines[i].st.Prose() {
 			break
 		}
 		top = append(top, i)
@@ -302,12 +302,11 @@ func footer(text string, lines []line) {
 		if l.blank() {
 			continue
 		}
-		s := text[l.start:l.end]
 		if l.drop != "" && cue.SectionHead(l.drop) {
 			cut = i
 			continue
 		}
-		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !cue.Prose(s) {
+		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !l.st.Prose() {
 			continue
 		}
 		// A notice's translation under a Chinese article ("Notice: The

@@ -177,8 +177,11 @@ func IsHan(r rune) bool {
 // Prose reports whether a line reads as article prose rather than a label
 // or a headline: long enough and punctuated like sentences (a headline may
 // have ！ and ？ but rarely both a clause break and a full stop).
-func Prose(s string) bool {
-	st := Measure(s)
+func Prose(s string) bool { return Measure(s).Prose() }
+
+// Prose is Prose of the text st measures: callers that measured a line
+// already need not read it again.
+func (st Stats) Prose() bool {
 	return st.Runes >= 40 && st.Punct >= 2 && st.Comma >= 1 || st.Runes >= 20 && st.Stops >= 1 && st.Comma >= 1
 }
 
