@@ -510,11 +510,14 @@ func Marker(line string) string {
 	if Counts(s) {
 		return Counter
 	}
-	n := runeLen(s, 120)
+	// One Measure gives the length and the prose test (a runeLen and a
+	// Prose read the line twice).
+	st := Measure(s)
+	n := st.Runes
 	if n > 120 {
 		return ""
 	}
-	if n > 30 && Prose(s) {
+	if n > 30 && st.Prose() {
 		return ""
 	}
 	// Only the markers that share the line's first two bytes can be it or
