@@ -152,7 +152,7 @@ func classify(s string, st cue.Stats) string {
 	if st.Runes > 120 {
 		return ""
 	}
-	if k := cue.Marker(s); k != "" {
+	if k := cue.MarkerOf(s, st); k != "" {
 		return k
 	}
 	if st.Runes <= 80 && cue.RelativeTime(s) {

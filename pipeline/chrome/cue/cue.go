@@ -496,7 +496,12 @@ func BareNumber(line string) bool {
 // Marker classifies a line as a chrome label. It returns the kind (one of
 // the constants above) or "" when the line is not a label. It is
 // conservative: a line that reads as prose is never a marker.
-func Marker(line string) string {
+func Marker(line string) string { return markerOf(line, Stats{}, false) }
+
+// MarkerOf is Marker of a line the caller measured: st is Measure(line).
+func MarkerOf(line string, st Stats) string { return markerOf(line, st, true) }
+
+func markerOf(line string, lineSt Stats, measured bool) string {
 	s := stripLabel(line)
 	if s == "" {
 		return ""
@@ -511,8 +516,12 @@ func Marker(line string) string {
 		return Counter
 	}
 	// One Measure gives the length and the prose test (a runeLen and a
-	// Prose read the line twice).
-	st := Measure(s)
+	// Prose read the line twice); stripLabel only removes, so a label it
+	// left as long as it was is the line the caller measured.
+	st := lineSt
+	if !measured || len(s) != len(line) {
+		st = Measure(s)
+	}
 	n := st.Runes
 	if n > 120 {
 		return ""

@@ -405,3 +405,17 @@ func FuzzBreadcrumbRelativeTime(f *testing.F) {
 	}
 	f.Fuzz(checkFilters)
 }
+
+// FuzzMarkerOf holds MarkerOf, which takes the line's counts from its
+// caller, to Marker.
+func FuzzMarkerOf(f *testing.F) {
+	for _, s := range []string{"", "相关推荐", "【相关阅读】", "责任编辑：张三", "分享到：", "首页·新闻", "  扫一扫  ",
+		"这是一段正文，很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。", "阅读 1234"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if got, want := MarkerOf(line, Measure(line)), Marker(line); got != want {
+			t.Errorf("MarkerOf(%q) = %q, Marker gives %q", line, got, want)
+		}
+	})
+}
