@@ -302,3 +302,17 @@ func TestLabelRunes(t *testing.T) {
 		walk(root)
 	}
 }
+
+// TestSiteWordSet holds the one-pass search to a strings.Contains per
+// site word.
+func TestSiteWordSet(t *testing.T) {
+	lines := []string{"", "网", "某某市人民政府门户网站", "澎湃新闻-The Paper", "example.com", "x.c", "標題_新聞", "The Pape", "中", "\xe7\xbd网"}
+	for _, w := range siteWords {
+		lines = append(lines, "标题"+w, w[:len(w)-1])
+	}
+	for _, s := range lines {
+		if got, want := siteWordSet.Any(s), hasAny(s, siteWords); got != want {
+			t.Errorf("siteWordSet.Any(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

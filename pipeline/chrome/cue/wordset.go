@@ -95,3 +95,14 @@ func step(s string, i int) int {
 	}
 	return 1
 }
+
+// Words is a set of up to 64 words (each of two bytes or more, starting
+// with a character's first byte) that a line is searched for in one pass:
+// Any(s) is strings.Contains(s, w) for some word w.
+type Words struct{ set *wordSet }
+
+// NewWords returns the set of words; it panics on a word it cannot hold.
+func NewWords(words ...string) Words { return Words{newWordSet(words)} }
+
+// Any reports whether some word occurs in s.
+func (w Words) Any(s string) bool { return w.set.any(s) }
