@@ -333,6 +333,9 @@ func footer(text string, lines []line) {
 // tailLabels label a source or publication line.
 var tailLabels = []string{"来源：", "来源:", "发布机构", "发布单位", "发布日期", "发布时间", "信息来源", "文章来源", "稿件来源"}
 
+// tailLabelSet finds tailLabels in one pass over a line.
+var tailLabelSet = cue.NewWords(tailLabels...)
+
 // tailBylines drops labelled source and date lines at the very end of the
 // text ("发布日期：2023-01-16", "（文章来源：某某证券报）"). A signature and an
 // unlabelled date, which end official documents, stay.
@@ -359,12 +362,7 @@ func hasLabel(s string) bool {
 	if strings.Contains(s, "数据来源") || strings.Contains(s, "资料来源") {
 		return false
 	}
-	for _, w := range tailLabels {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return tailLabelSet.Any(s)
 }
 
 // join marks line breaks inside a sentence (seed 000: "业务工\n\n作两者…"):
