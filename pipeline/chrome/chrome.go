@@ -121,7 +121,7 @@ const HeaderLines = headerLines + 10
 // the edits of Clean on the whole, chunk by chunk.
 func Anchor(line string) bool {
 	st := cue.Measure(line)
-	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !cue.Prose(line) || hasLabel(line) {
+	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !st.Prose() || hasLabel(line) {
 		return false
 	}
 	// It must end a sentence: brokenAfter and continues would join it.
@@ -152,7 +152,7 @@ func classify(s string, st cue.Stats) string {
 	if st.Runes > 120 {
 		return ""
 	}
-	if k := cue.Marker(s); k != "" {
+	if k := cue.MarkerOf(s, st); k != "" {
 		return k
 	}
 	if st.Runes <= 80 && cue.RelativeTime(s) {
@@ -173,7 +173,7 @@ func header(text string, lines []line, meta *Meta) {
 		if lines[i].blank() {
 			continue
 		}
-		if len(top) == headerLines || lines[i].drop == "" && cue.Prose(text[lines[i].start:lines[i].end]) {
+		if len(top) == headerLines || lines[i].drop == "" && lines[i].st.Prose() {
 			break
 		}
 		top = append(top, i)
@@ -302,12 +302,11 @@ func footer(text string, lines []line) {
 		if l.blank() {
 			continue
 		}
-		s := text[l.start:l.end]
 		if l.drop != "" && cue.SectionHead(l.drop) {
 			cut = i
 			continue
 		}
-		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !cue.Prose(s) {
+		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !l.st.Prose() {
 			continue
 		}
 		// A notice's translation under a Chinese article ("Notice: The
@@ -333,6 +332,9 @@ func footer(text string, lines []line) {
 
 // tailLabels label a source or publication line.
 var tailLabels = []string{"来源：", "来源:", "发布机构", "发布单位", "发布日期", "发布时间", "信息来源", "文章来源", "稿件来源"}
+
+// tailLabelSet finds tailLabels in one pass over a line.
+var tailLabelSet = cue.NewWords(tailLabels...)
 
 // tailBylines drops labelled source and date lines at the very end of the
 // text ("发布日期：2023-01-16", "（文章来源：某某证券报）"). A signature and an
@@ -360,12 +362,7 @@ func hasLabel(s string) bool {
 	if strings.Contains(s, "数据来源") || strings.Contains(s, "资料来源") {
 		return false
 	}
-	for _, w := range tailLabels {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return tailLabelSet.Any(s)
 }
 
 // join marks line breaks inside a sentence (seed 000: "业务工\n\n作两者…"):

@@ -267,3 +267,21 @@ func TestKeptCleansAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestTailLabelSet holds hasLabel's one-pass search to a strings.Contains
+// per label.
+func TestTailLabelSet(t *testing.T) {
+	lines := []string{"", "来源", "（文章来源：某某证券报）", "来源:新华社", "数据来源：国家统计局", "发布日期：2023-01-16", "发布", "\xe6\x9d来源：x"}
+	for _, w := range tailLabels {
+		lines = append(lines, "本文"+w+"某某", w[:len(w)-1])
+	}
+	for _, s := range lines {
+		want := false
+		for _, w := range tailLabels {
+			want = want || strings.Contains(s, w)
+		}
+		if got := tailLabelSet.Any(s); got != want {
+			t.Errorf("tailLabelSet.Any(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

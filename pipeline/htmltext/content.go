@@ -138,7 +138,10 @@ type extractor struct {
 	dataRow map[*html.Node]bool // table rows read as one line of cells
 	// scoreTree's scratch, kept for its next call on the page.
 	owners []blockOwner // the walk's stack of block owners
-	order  []*html.Node
+	order  []int32      // the blocks' owners, by record
+	recs   []walkRec
+	texts  []textStat // the text nodes' counts, from the first scoring
+	short  []shortRec // sectionHeads' rune counts
 	stats  []blockStat
 	model  *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
@@ -164,8 +167,9 @@ func (x *extractor) reset() {
 	}
 	x.raw = rawPage{}
 	clear(x.dataRow)
-	clear(x.order[:cap(x.order)])
 	x.order = x.order[:0]
+	clear(x.texts[:cap(x.texts)])
+	x.texts = x.texts[:0]
 	x.stats = x.stats[:0]
 	clear(x.lineBuf[:cap(x.lineBuf)])
 	x.lineBuf = x.lineBuf[:0]
@@ -192,8 +196,9 @@ func pruneJunk(n *html.Node) {
 	}
 }
 
-// attr, hasAttr and attrOK are the only readers of attributes: a key read
-// here must not be one whose values blankRaw empties (unreadAttr).
+// attr, hasAttr, attrOK and chromeName are the only readers of
+// attributes: a key read there must not be one whose values blankRaw
+// empties (unreadAttr).
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -233,9 +238,10 @@ func shownTwin(n *html.Node) bool {
 	if !named(n) {
 		return false
 	}
-	sig := signature(n)
+	var a, b [128]byte
+	sig := appendSignature(a[:0], n)
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s != n && s.Type == html.ElementNode && !hidden(s) && signature(s) == sig {
+		if s != n && s.Type == html.ElementNode && !hidden(s) && string(appendSignature(b[:0], s)) == string(sig) {
 			return true
 		}
 	}
@@ -244,16 +250,48 @@ func shownTwin(n *html.Node) bool {
 
 // chromeName reports furniture by class, id or ARIA role.
 func chromeName(n *html.Node) bool {
-	switch attr(n, "role") {
+	// One pass finds the three (attr's first of each key).
+	var role, class, id string
+	var seen [3]bool
+	for _, a := range n.Attr {
+		var k int
+		switch a.Key {
+		case "role":
+			k = 0
+		case "class":
+			k = 1
+		case "id":
+			k = 2
+		default:
+			continue
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		switch k {
+		case 0:
+			role = a.Val
+		case 1:
+			class = a.Val
+		case 2:
+			id = a.Val
+		}
+	}
+	switch role {
 	case "navigation", "complementary", "contentinfo", "banner":
 		return true
 	}
-	for _, key := range []string{"class", "id"} {
-		sc := nameScanner{s: attr(n, key)}
-		for tok, ok := sc.next(); ok; tok, ok = sc.next() {
-			if chromeWord(tok) {
-				return true
-			}
+	return chromeNameWords(class) || chromeNameWords(id)
+}
+
+// chromeNameWords reports a furniture word among the words of a class or
+// id value.
+func chromeNameWords(v string) bool {
+	sc := nameScanner{s: v}
+	for tok, ok := sc.next(); ok; tok, ok = sc.next() {
+		if chromeWord(tok) {
+			return true
 		}
 	}
 	return false
@@ -278,7 +316,7 @@ func countPunct(n *html.Node) int {
 // name is evidence, not a verdict. With paths, it returns the paths
 // removed (for Explain: naming them walks up the tree for each).
 func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
-	m := x.scoreTree(body)
+	m := x.scoreTree(body, false)
 	total := m.of(body).prose
 	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string
@@ -308,27 +346,7 @@ func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
 // or 网友评论: the largest ancestor of the label whose first text is the
 // label.
 func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bool) {
-	var heads []*html.Node
-	// nt is n's short text, already found not to be a label: an element
-	// wrapping just its child (<li><a>首页</a></li>) has the child's text,
-	// which need not be classified again.
-	var find func(n *html.Node, nt string)
-	find = func(n *html.Node, nt string) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			t := shortText(c, 16)
-			if t != "" && t != nt {
-				if cue.SectionMarker(t) != "" {
-					heads = append(heads, c)
-					continue
-				}
-			}
-			find(c, t)
-		}
-	}
-	find(body, "")
+	heads := x.sectionHeads(body)
 	for _, h := range heads {
 		if h.Parent == nil {
 			continue // already removed with an earlier section
@@ -346,6 +364,94 @@ func (x *extractor) pruneSections(body *html.Node, protected func(*html.Node) bo
 	}
 }
 
+// sectionHeads finds the elements pruneSections takes for section labels:
+// the outermost elements whose short text (shortText, 16 runes) is a
+// Related, Comments or Share marker.
+func (x *extractor) sectionHeads(body *html.Node) []*html.Node {
+	// Each element's non-space runes, up to 17, are counted first in one
+	// walk, so that shortText is asked only of the short ones: it walked
+	// every element's first 17 runes, and a page's outer containers
+	// share theirs.
+	x.short = x.short[:0]
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			x.countShort(c)
+		}
+	}
+	var heads []*html.Node
+	k := 0 // the next element's record in x.short
+	// nt is n's short text, already found not to be a label: an element
+	// wrapping just its child (<li><a>首页</a></li>) has the child's text,
+	// which need not be classified again.
+	var find func(n *html.Node, nt string)
+	find = func(n *html.Node, nt string) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			r := x.short[k]
+			k++
+			t := ""
+			if r.runes > 0 && r.runes <= shortMax {
+				t = shortText(c, shortMax) // else shortText gives ""
+			}
+			if t != "" && t != nt {
+				if cue.SectionMarker(t) != "" {
+					heads = append(heads, c)
+					k = r.end
+					continue
+				}
+			}
+			find(c, t)
+		}
+	}
+	find(body, "")
+	return heads
+}
+
+// shortMax is the most runes a section label's element holds.
+const shortMax = 16
+
+// shortRec is an element's count of non-space runes (shortMax+1 for more)
+// and the record after its subtree's, in document order.
+type shortRec struct{ runes, end int }
+
+// countShort appends the records of element n and of the elements below
+// it that sectionHeads walks (through elements only), and returns n's
+// count.
+func (x *extractor) countShort(n *html.Node) int {
+	i := len(x.short)
+	x.short = append(x.short, shortRec{})
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if total <= shortMax {
+				total += cue.RuneLenMax(c.Data, shortMax-total)
+			}
+		case html.ElementNode:
+			total += x.countShort(c)
+		default:
+			total += countRunes(c, shortMax) // not walked by sectionHeads
+		}
+		total = min(total, shortMax+1)
+	}
+	x.short[i] = shortRec{runes: total, end: len(x.short)}
+	return total
+}
+
+// countRunes counts the non-space runes under n, up to max+1.
+func countRunes(n *html.Node, max int) int {
+	if n.Type == html.TextNode {
+		return cue.RuneLenMax(n.Data, max)
+	}
+	total := 0
+	for c := n.FirstChild; c != nil && total <= max; c = c.NextSibling {
+		total += countRunes(c, max-total)
+	}
+	return min(total, max+1)
+}
+
 // shortText returns the trimmed text of n if it has at most max runes.
 func shortText(n *html.Node, max int) string {
 	// Most short elements hold one text node: it is kept as a slice of
@@ -357,13 +463,8 @@ func shortText(n *html.Node, max int) string {
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			for _, r := range n.Data {
-				if !cue.IsSpace(r) {
-					count++
-					if count > max {
-						return false
-					}
-				}
+			if count += cue.RuneLenMax(n.Data, max-count); count > max {
+				return false
 			}
 			switch pieces {
 			case 0:
@@ -396,7 +497,7 @@ func shortText(n *html.Node, max int) string {
 // firstText is the first text node with non-space content under n.
 func firstText(n *html.Node) *html.Node {
 	if n.Type == html.TextNode {
-		if cue.Trim(n.Data) != "" {
+		if cue.RuneLenMax(n.Data, 0) > 0 { // Trim(n.Data) != "" without a pass from each end
 			return n
 		}
 		return nil
@@ -779,8 +880,9 @@ func bareDate(s string) bool {
 // pruneFeeds removes lists of other articles inside the article container:
 // the smallest element holding two or more bare time stamps (headline,
 // teaser, "2019-09-09 21:38:04", ...), unless it holds half of the
-// container's prose.
-func (x *extractor) pruneFeeds(main *html.Node) {
+// container's prose. m is the model main was chosen by, for main's
+// punctuation (the tree is as it scored it).
+func (x *extractor) pruneFeeds(main *html.Node, m *model) {
 	count := map[*html.Node]int{}
 	var stamps []*html.Node
 	var walk func(n *html.Node)
@@ -796,7 +898,10 @@ func (x *extractor) pruneFeeds(main *html.Node) {
 		}
 	}
 	walk(main)
-	total := countPunct(main)
+	total, ok := m.punct(main)
+	if !ok {
+		total = countPunct(main)
+	}
 	x.pruneTeasers(main, total)
 	if len(stamps) < 2 {
 		return
@@ -830,7 +935,7 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 			case c.Type == html.ElementNode && teaser(c):
 				teasers++
 			case c.Type == html.TextNode && cue.Trim(c.Data) == "":
-			case cue.RuneLen(shortText(c, 12)) > 0 && (c.Type == html.TextNode || countPunct(c) == 0):
+			case labelRunes(c) && (c.Type == html.TextNode || countPunct(c) == 0):
 				// A label: a text node, or an element of at most 12
 				// characters (so counting its punctuation is cheap; a map
 				// of every element's count was filled for this).
@@ -854,6 +959,13 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 			b.Parent.RemoveChild(b)
 		}
 	}
+}
+
+// labelRunes reports 1 to 12 non-space runes under n: a short text
+// (shortText(n, 12) not empty), counted without building it.
+func labelRunes(n *html.Node) bool {
+	k := countRunes(n, 12)
+	return k >= 1 && k <= 12
 }
 
 // teaser reports a block that opens with a link of a headline's length and

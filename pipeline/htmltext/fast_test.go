@@ -2,10 +2,13 @@ package htmltext
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
@@ -183,6 +186,133 @@ func TestDateLabelKeys(t *testing.T) {
 		}
 		if tc.want == false && hasAny(tc.s, dateLabels) {
 			t.Errorf("%q holds a date label but is ruled out", tc.s)
+		}
+	}
+}
+
+// TestSquashCollapseFast holds squash and collapse, which give a string
+// back unchanged after one pass when it has nothing to remove, to the
+// strings.Map and Fields forms they were.
+func TestSquashCollapseFast(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "标题", "标 题", "标  题", " 标题", "标题 ", "标\u3000题", "a\tb", "a\nb", "a\u00a0b", "a\u0085b",
+		"a\u200bb", "a\ufeffb", "a\u2003b", "\xff", "a\xffb", "\ufffd", "a \ufffd b", "\xe4\xbd", "\xe4\xbd ", "\xe4 \xbd",
+		"新华社 北京 3月10日电", "新华社  北京", "\xc2", "\xc2\xa0", "\xe3\x80", "\xe3\x80\x80", "Go 1.26 发布", "x \u3000y",
+	} {
+		checkSquashCollapse(t, s)
+	}
+}
+
+func FuzzSquashCollapse(f *testing.F) {
+	for _, s := range []string{"", "标 题", "a\xffb", "\u3000x", "a  b"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSquashCollapse)
+}
+
+func checkSquashCollapse(t *testing.T, s string) {
+	refSquash := strings.Map(func(r rune) rune {
+		if cue.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	if got := squash(s); got != refSquash {
+		t.Errorf("squash(%q) = %q, want %q", s, got, refSquash)
+	}
+	if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// refSectionHeads is sectionHeads as it was: shortText asked of every
+// element.
+func refSectionHeads(body *html.Node) []*html.Node {
+	var heads []*html.Node
+	var find func(n *html.Node, nt string)
+	find = func(n *html.Node, nt string) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			t := shortText(c, 16)
+			if t != "" && t != nt && cue.SectionMarker(t) != "" {
+				heads = append(heads, c)
+				continue
+			}
+			find(c, t)
+		}
+	}
+	find(body, "")
+	return heads
+}
+
+func TestSectionHeads(t *testing.T) {
+	pages := []string{
+		`<div><h3>相关推荐</h3><ul><li><a href="/">其他文章</a></li></ul></div><p>正文，句子。</p>`,
+		`<div><span>相关</span><span>推荐</span><div><b>网友评论</b><p>评论内容很多很多很多很多很多很多字</p></div></div>`,
+		`<ul><li><a>分享到</a></li><li>  </li><li><i></i></li></ul><div>` + strings.Repeat("长", 17) + `<p>相关阅读</p></div>`,
+		`<div><h3>相关推荐</h3><div><h4>相关新闻</h4></div></div><div><!--c--><p>评论</p></div>`,
+	}
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+	for _, d := range dirs {
+		raw, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, decodePage(t, raw))
+	}
+	x := newExtractor()
+	for i, page := range pages {
+		for _, junk := range []bool{true, false} { // comments kept too
+			root, err := html.Parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if junk {
+				pruneJunk(root)
+			}
+			body := firstElement(root, "body")
+			if got, want := x.sectionHeads(body), refSectionHeads(body); !slices.Equal(got, want) {
+				t.Errorf("page %d (pruned %v): %d section heads, want %d", i, junk, len(got), len(want))
+			}
+		}
+	}
+}
+
+// TestLabelRunes holds labelRunes to the short text it stands for.
+func TestLabelRunes(t *testing.T) {
+	for _, page := range []string{
+		`<div>x</div><div> </div><div>一二三四五六七八九十一二</div><div>一二三四五六七八九十一二三</div><div><b>一 二</b>三<i></i></div>`,
+		`<div>` + "\u3000\u00a0" + `</div><div>相关<span>推荐</span> 阅读</div><ul><li><a>首页</a></li></ul><p>` + strings.Repeat("字", 30) + `</p>`,
+	} {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if got, want := labelRunes(n), cue.RuneLen(shortText(n, 12)) > 0; got != want {
+				t.Errorf("labelRunes(%q) = %v, want %v", nodeText(n), got, want)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+}
+
+// TestSiteWordSet holds the one-pass search to a strings.Contains per
+// site word.
+func TestSiteWordSet(t *testing.T) {
+	lines := []string{"", "网", "某某市人民政府门户网站", "澎湃新闻-The Paper", "example.com", "x.c", "標題_新聞", "The Pape", "中", "\xe7\xbd网"}
+	for _, w := range siteWords {
+		lines = append(lines, "标题"+w, w[:len(w)-1])
+	}
+	for _, s := range lines {
+		if got, want := siteWordSet.Any(s), hasAny(s, siteWords); got != want {
+			t.Errorf("siteWordSet.Any(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -138,7 +138,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	pageLines.close()
 	e.TitleFrom, e.DateFrom = src.title, src.date
 	e.Pruned = x.pruneChrome(body, explain)
-	m := x.scoreTree(body)
+	m := x.scoreTree(body, true)
 	main := m.choose(body)
 	var a Article
 	if main == nil {
@@ -149,7 +149,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 		e.Chosen = m.candidate(main)
 		e.RunnersUp = m.runnersUp(body, main, 5)
 	}
-	x.pruneFeeds(main)
+	x.pruneFeeds(main, m)
 	lines := x.lines(main)
 	a.Text, a.Removed, a.Meta = finish(lines, meta)
 	return a, e, nil
@@ -227,12 +227,41 @@ func placeTitle(lines []string, title string, removed []Removal) ([]string, stri
 
 // squash removes white space for loose comparisons.
 func squash(s string) string {
+	if noSpaceValid(s) {
+		return s // what strings.Map gives back, without decoding every rune
+	}
 	return strings.Map(func(r rune) rune {
 		if isSpace(r) {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// noSpaceValid reports valid UTF-8 without white space: strings.Map
+// removing spaces (and writing an invalid byte as U+FFFD) leaves it as it
+// is. Ideographs (lead bytes E4-E9) are passed without decoding.
+func noSpaceValid(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || isSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // squashEqual reports squash(s) == sq without building squash(s): squash

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -314,7 +316,42 @@ func (h head) first(keys []string) string {
 }
 
 // collapse folds runs of white space into one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	if collapsed(s) {
+		return s // what Fields and Join give back, without their copies
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports s with no white space (unicode.IsSpace, as
+// strings.Fields splits at) but single ASCII spaces between other
+// characters.
+func collapsed(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+					return false
+				}
+			} else if c >= '\t' && c <= '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3 // an ideograph
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
 
 // sources names where decide found the title and the date, for Explain.
 type sources struct{ title, date string }
@@ -513,10 +550,11 @@ func leadingParts(t string) []string {
 // longestSegment is the longest part of a title split at its separators
 // that does not name a site.
 func longestSegment(t, site string) string {
-	best := ""
+	best, bestLen := "", 0
 	for _, s := range splitSeps(t) {
-		if seg := cue.Trim(s.text); cue.RuneLen(seg) > cue.RuneLen(best) && !siteLike(seg, site, false) {
-			best = seg
+		seg := cue.Trim(s.text)
+		if n := cue.RuneLen(seg); n > bestLen && !siteLike(seg, site, false) {
+			best, bestLen = seg, n
 		}
 	}
 	if best == "" {
@@ -642,6 +680,10 @@ var titleSeps = []struct {
 var siteWords = []string{"网", "新闻", "门户", "政府", "频道", "首页", "日报", "晚报", "时报", "在线", "官网", "客户端",
 	"财经", "资讯", "The Paper", ".com", ".cn", "中心", "網", "新聞", "門戶", "頻道", "首頁", "日報", "晚報", "時報", "客戶端", "財經", "資訊"}
 
+// siteWordSet finds siteWords in one pass (a strings.Contains per word
+// read a title's segments 30 times each).
+var siteWordSet = cue.NewWords(siteWords...)
+
 // stripSite removes site and channel names from the end of a page title:
 // "标题_频道_某某网" gives "标题". When the h1 starts the title, the h1 is
 // the title. suffix is the outermost segment removed (the site's name).
@@ -727,7 +769,7 @@ func siteLike(s, site string, strong bool) bool {
 	if site != "" && (strings.Contains(s, site) || strings.Contains(site, s)) {
 		return true
 	}
-	return strong && cue.RuneLen(s) <= 6 || hasAny(s, siteWords) && cue.Measure(s).Punct == 0
+	return strong && cue.RuneLen(s) <= 6 || siteWordSet.Any(s) && cue.Measure(s).Punct == 0
 }
 
 // attrOK returns the value of n's attribute key and whether n has it.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -62,6 +63,9 @@ type nodeScore struct {
 	score float64   // sum of the blocks in the subtree
 	prose float64   // sum of the positive blocks in the subtree
 	stat  blockStat // totals of the subtree's blocks
+	// punct is the sentence punctuation of all the subtree's text, in
+	// links too (countPunct).
+	punct int
 }
 
 // of returns n's scores: zero for a node without blocks.
@@ -72,48 +76,93 @@ func (m *model) of(n *html.Node) nodeScore {
 	return nodeScore{}
 }
 
-// blockOwner is an element whose text is one block, and the block's index
-// (-1 before its first text).
+// blockOwner is an element whose text is one block (by its record in the
+// walk), and the block's index (-1 before its first text).
 type blockOwner struct {
-	n *html.Node
-	k int32
+	rec int32
+	k   int32
+}
+
+// walkRec is a node the scoring walk entered, with its parent's record:
+// a block's score is added up the chain of records, not by a map access
+// for every ancestor of every block.
+type walkRec struct {
+	n      *html.Node
+	parent int32 // -1 for the walk's root
+	slot   int32 // its index in model.scores, -1 before its first block
+	punct  int   // countPunct of n
+}
+
+// textStat is cue.Measure's counts of a text node, as the first scoring
+// of a page took them.
+type textStat struct {
+	n            *html.Node
+	runes, punct int
 }
 
 // scoreTree scores the blocks under body and sums them up the tree. The
 // model it returns is overwritten by its next call: a page is scored before
-// and after pruning, and the first model is done with by then.
-func (x *extractor) scoreTree(body *html.Node) *model {
+// and after pruning, and the first model is done with by then. With
+// reuse, the text nodes' counts come from the previous call (the page is
+// scored again after pruning, which only removes nodes, so its text nodes
+// come in the same order, fewer); without, this call records them.
+func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 	// The blocks in the order their first text comes. An owner is always
 	// an ancestor on the walk's path, so its index among them is kept on a
 	// stack (-1 until its first text) instead of a map by node.
 	order, stats := x.order[:0], x.stats[:0]
-	owners := append(x.owners[:0], blockOwner{body, -1})
-	var walk func(n *html.Node, inLink, inRow bool)
-	walk = func(n *html.Node, inLink, inRow bool) {
-		pushed := false
-		switch n.Type {
-		case html.TextNode:
-			st := cue.Measure(n.Data)
-			if st.Runes == 0 {
-				return
+	recs := x.recs[:0]
+	texts := x.texts
+	if !reuse {
+		texts = texts[:0]
+	}
+	next := 0 // with reuse, the first of texts not yet met
+	owners := append(x.owners[:0], blockOwner{0, -1})
+	var walk func(n *html.Node, rec int32, inLink, inRow bool) int
+	// walk returns the punctuation of n's text (countPunct).
+	walk = func(n *html.Node, parent int32, inLink, inRow bool) int {
+		if n.Type == html.TextNode {
+			var st textStat
+			if reuse {
+				for next < len(texts) && texts[next].n != n {
+					next++
+				}
+				if next < len(texts) {
+					st = texts[next]
+					next++
+				} else {
+					m := cue.Measure(n.Data) // not met before: never so
+					st.runes, st.punct = m.Runes, m.Punct
+				}
+			} else {
+				m := cue.Measure(n.Data)
+				st = textStat{n, m.Runes, m.Punct}
+				texts = append(texts, st)
+			}
+			if st.runes == 0 {
+				return 0
 			}
 			o := &owners[len(owners)-1]
 			k := o.k
 			if k < 0 {
 				k = int32(len(order))
 				o.k = k
-				order = append(order, o.n)
+				order = append(order, o.rec)
 				stats = append(stats, blockStat{})
 			}
 			b := &stats[k]
-			b.runes += st.Runes
+			b.runes += st.runes
 			if inLink {
-				b.links += st.Runes
+				b.links += st.runes
 			} else {
-				b.punct += st.Punct
+				b.punct += st.punct
 			}
-			return
-		case html.ElementNode:
+			return st.punct
+		}
+		rec := int32(len(recs))
+		recs = append(recs, walkRec{n: n, parent: parent, slot: -1})
+		pushed := rec == 0 // the root owns the text outside blocks
+		if n.Type == html.ElementNode && rec > 0 {
 			if !inRow {
 				if n.DataAtom == atom.Tr && x.isDataRow(n) {
 					inRow, pushed = true, true
@@ -125,19 +174,22 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 				inLink = true
 			}
 		}
-		if pushed {
-			owners = append(owners, blockOwner{n, -1})
+		if pushed && rec > 0 {
+			owners = append(owners, blockOwner{rec, -1})
 		}
+		punct := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink, inRow)
+			punct += walk(c, rec, inLink, inRow)
 		}
-		if pushed {
+		if pushed && rec > 0 {
 			owners = owners[:len(owners)-1]
 		}
+		recs[rec].punct = punct
+		return punct
 	}
-	walk(body, false, false)
+	walk(body, -1, false, false)
 	clear(owners[:cap(owners)])
-	x.order, x.stats, x.owners = order, stats, owners[:0]
+	x.order, x.stats, x.owners, x.texts = order, stats, owners[:0], texts
 	m := x.model
 	if m == nil {
 		// Blocks' ancestors are about as many again as the blocks.
@@ -146,15 +198,16 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 	}
 	clear(m.nodes)
 	m.scores = m.scores[:0]
-	for k, n := range order {
+	for k, r := range order {
 		b := &stats[k]
 		v := blockScore(*b)
-		for p := n; p != nil; p = p.Parent {
-			i, ok := m.nodes[p]
-			if !ok {
+		for p := r; p >= 0; p = recs[p].parent {
+			i := recs[p].slot
+			if i < 0 {
 				i = int32(len(m.scores))
-				m.nodes[p] = i
-				m.scores = append(m.scores, nodeScore{})
+				recs[p].slot = i
+				m.nodes[recs[p].n] = i
+				m.scores = append(m.scores, nodeScore{punct: recs[p].punct})
 			}
 			t := &m.scores[i]
 			t.score += v
@@ -164,12 +217,19 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			t.stat.runes += b.runes
 			t.stat.links += b.links
 			t.stat.punct += b.punct
-			if p == body {
-				break
-			}
 		}
 	}
+	clear(recs[:cap(recs)])
+	x.recs = recs[:0]
 	return m
+}
+
+// punct is countPunct(n) as n was scored.
+func (m *model) punct(n *html.Node) (int, bool) {
+	if i, ok := m.nodes[n]; ok {
+		return m.scores[i].punct, true
+	}
+	return 0, false
 }
 
 // choose returns the article element: the best-scoring element, then, while
@@ -256,15 +316,16 @@ var itemTags = newAtomSet(atom.Div, atom.Section, atom.Article, atom.Table)
 // hasTwin reports a sibling of n with the same tag, class and id (digits
 // removed from the id: post_1001, post_1002).
 func hasTwin(n *html.Node) bool {
-	sig := signature(n)
-	for _, dir := range []func(*html.Node) *html.Node{
-		func(x *html.Node) *html.Node { return x.PrevSibling },
-		func(x *html.Node) *html.Node { return x.NextSibling },
-	} {
-		for s := dir(n); s != nil; s = dir(s) {
-			if s.Type == html.ElementNode && signature(s) == sig {
-				return true
-			}
+	var a, b [128]byte // signatures are built here, not as a string each
+	sig := appendSignature(a[:0], n)
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode && string(appendSignature(b[:0], s)) == string(sig) {
+			return true
+		}
+	}
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && string(appendSignature(b[:0], s)) == string(sig) {
+			return true
 		}
 	}
 	return false
@@ -273,9 +334,10 @@ func hasTwin(n *html.Node) bool {
 // pagedTwins reports a twin of n that the page hides: the pages of an
 // article paged by a script (see shownTwin).
 func pagedTwins(n *html.Node) bool {
-	sig := signature(n)
+	var a, b [128]byte
+	sig := appendSignature(a[:0], n)
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s != n && s.Type == html.ElementNode && hidden(s) && signature(s) == sig {
+		if s != n && s.Type == html.ElementNode && hidden(s) && string(appendSignature(b[:0], s)) == string(sig) {
 			return true
 		}
 	}
@@ -287,14 +349,20 @@ func named(n *html.Node) bool {
 	return attr(n, "class") != "" || attr(n, "id") != ""
 }
 
-func signature(n *html.Node) string {
-	id := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return -1
+// appendSignature appends n's tag, class and id without digits, joined by
+// '|', to dst. The id is written rune by rune as strings.Map writes it (an
+// invalid byte as U+FFFD).
+func appendSignature(dst []byte, n *html.Node) []byte {
+	dst = append(dst, n.Data...)
+	dst = append(dst, '|')
+	dst = append(dst, attr(n, "class")...)
+	dst = append(dst, '|')
+	for _, r := range attr(n, "id") {
+		if r < '0' || r > '9' {
+			dst = utf8.AppendRune(dst, r)
 		}
-		return r
-	}, attr(n, "id"))
-	return n.Data + "|" + attr(n, "class") + "|" + id
+	}
+	return dst
 }
 
 // Candidate is an element the model considered for the article.

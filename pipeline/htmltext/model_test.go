@@ -1,6 +1,9 @@
 package htmltext
 
 import (
+	"maps"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -147,6 +150,108 @@ func TestExplain(t *testing.T) {
 	for _, want := range []string{"article container:", "runners-up:", "div#main.article.XSHARE_BOX", "title from: <title> minus site name"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+// TestScoreReuse checks the scoring after pruning, which takes its text
+// counts from the scoring before, against a scoring from scratch, and
+// each scored node's punctuation against countPunct.
+func TestScoreReuse(t *testing.T) {
+	pages := []string{
+		`<div><p>甲，乙。</p><nav><a href="/">首页</a></nav><p>丙<a href="x">丁，</a>戊。</p></div>`,
+		`<table><tr><td>1</td><td>2，</td></tr></table><div class="share">分享到</div><div><h3>相关推荐</h3><ul><li>其他，文章。</li></ul></div><p>正文，句子。</p>`,
+	}
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+	for _, d := range dirs {
+		raw, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, decodePage(t, raw))
+	}
+	snapshot := func(m *model) map[*html.Node]nodeScore {
+		out := map[*html.Node]nodeScore{}
+		for n, i := range m.nodes {
+			out[n] = m.scores[i]
+		}
+		return out
+	}
+	for i, page := range pages {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pruneJunk(root)
+		body := firstElement(root, "body")
+		x := newExtractor()
+		for n, s := range snapshot(x.scoreTree(body, false)) {
+			if want := countPunct(n); s.punct != want {
+				t.Errorf("page %d: %s punct %d, countPunct %d", i, nodePath(n), s.punct, want)
+			}
+		}
+		x.pruneChrome(body, false)
+		got := snapshot(x.scoreTree(body, true))
+		want := snapshot(newExtractor().scoreTree(body, false))
+		if !maps.Equal(got, want) {
+			t.Errorf("page %d: scores after pruning differ from a scoring from scratch (%d and %d nodes)", i, len(got), len(want))
+		}
+	}
+}
+
+// TestAppendSignature checks the signature against the string it was
+// built as: tag|class|id with the id's digits dropped by strings.Map.
+func TestAppendSignature(t *testing.T) {
+	ref := func(n *html.Node) string {
+		id := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, attr(n, "id"))
+		return n.Data + "|" + attr(n, "class") + "|" + id
+	}
+	for _, tag := range []string{
+		`<div>`, `<div class="post" id="post_1001">`, `<section id="12x3">`, `<div id="a` + "\xff" + `1b">`,
+		`<div id="` + "\uFFFD" + `9">`, `<div class="x|y" id="z">`, `<div class="x" id="y|z">`, `<div|x class="y">`,
+		`<div class="` + strings.Repeat("long ", 40) + `" id="` + strings.Repeat("7a", 30) + `">`,
+	} {
+		root, err := html.Parse(strings.NewReader(tag + "x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := firstElement(root, "body")
+		n := body.FirstChild
+		if got, want := string(appendSignature(nil, n)), ref(n); got != want {
+			t.Errorf("signature of %q = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+// TestChromeNameOnePass holds chromeName's one pass over the attributes to
+// the three lookups it replaced, duplicate keys included.
+func TestChromeNameOnePass(t *testing.T) {
+	ref := func(n *html.Node) bool {
+		switch attr(n, "role") {
+		case "navigation", "complementary", "contentinfo", "banner":
+			return true
+		}
+		return chromeNameWords(attr(n, "class")) || chromeNameWords(attr(n, "id"))
+	}
+	vals := []string{`role="banner"`, `role="main"`, `class="share"`, `class="article"`, `id="nav"`, `id="post_1"`, `data-x="share"`, `ID="footer"`}
+	for _, a := range vals {
+		for _, b := range vals {
+			for _, c := range vals {
+				tag := "<div " + a + " " + b + " " + c + ">x</div>"
+				root, err := html.Parse(strings.NewReader(tag))
+				if err != nil {
+					t.Fatal(err)
+				}
+				div := firstElement(root, "div")
+				if got, want := chromeName(div), ref(div); got != want {
+					t.Errorf("chromeName(%s) = %v, want %v", tag, got, want)
+				}
+			}
 		}
 	}
 }

@@ -139,7 +139,7 @@ func ParseByline(line string) (Byline, bool) {
 		return Byline{}, false
 	}
 	st := Measure(s)
-	if st.Runes == 0 || st.Runes > 100 || st.Stops > 0 || Prose(s) {
+	if st.Runes == 0 || st.Runes > 100 || st.Stops > 0 || st.Prose() {
 		return Byline{}, false
 	}
 	var b Byline

@@ -127,6 +127,10 @@ func Trim(s string) string {
 // RuneLen counts the non-space runes of s.
 func RuneLen(s string) int { return runeLen(s, len(s)) }
 
+// RuneLenMax is RuneLen that stops counting once the count passes limit:
+// it returns limit+1 for a longer s.
+func RuneLenMax(s string, limit int) int { return runeLen(s, limit) }
+
 // runeLen counts the non-space runes of s, stopping once the count
 // passes limit (callers that compare with a bound need not read a long
 // line to its end). Like Measure, it decodes three-byte characters inline.
@@ -173,8 +177,11 @@ func IsHan(r rune) bool {
 // Prose reports whether a line reads as article prose rather than a label
 // or a headline: long enough and punctuated like sentences (a headline may
 // have ！ and ？ but rarely both a clause break and a full stop).
-func Prose(s string) bool {
-	st := Measure(s)
+func Prose(s string) bool { return Measure(s).Prose() }
+
+// Prose is Prose of the text st measures: callers that measured a line
+// already need not read it again.
+func (st Stats) Prose() bool {
 	return st.Runes >= 40 && st.Punct >= 2 && st.Comma >= 1 || st.Runes >= 20 && st.Stops >= 1 && st.Comma >= 1
 }
 
@@ -489,7 +496,12 @@ func BareNumber(line string) bool {
 // Marker classifies a line as a chrome label. It returns the kind (one of
 // the constants above) or "" when the line is not a label. It is
 // conservative: a line that reads as prose is never a marker.
-func Marker(line string) string {
+func Marker(line string) string { return markerOf(line, Stats{}, false) }
+
+// MarkerOf is Marker of a line the caller measured: st is Measure(line).
+func MarkerOf(line string, st Stats) string { return markerOf(line, st, true) }
+
+func markerOf(line string, lineSt Stats, measured bool) string {
 	s := stripLabel(line)
 	if s == "" {
 		return ""
@@ -503,11 +515,18 @@ func Marker(line string) string {
 	if Counts(s) {
 		return Counter
 	}
-	n := runeLen(s, 120)
+	// One Measure gives the length and the prose test (a runeLen and a
+	// Prose read the line twice); stripLabel only removes, so a label it
+	// left as long as it was is the line the caller measured.
+	st := lineSt
+	if !measured || len(s) != len(line) {
+		st = Measure(s)
+	}
+	n := st.Runes
 	if n > 120 {
 		return ""
 	}
-	if n > 30 && Prose(s) {
+	if n > 30 && st.Prose() {
 		return ""
 	}
 	// Only the markers that share the line's first two bytes can be it or
@@ -600,6 +619,10 @@ func SectionHead(kind string) bool {
 // "13 小时前" or "昨天", the mark of a list of related or recent articles.
 func RelativeTime(s string) bool {
 	s = Trim(s)
+	// Every suffix ends in 前: most lines end otherwise and skip the list.
+	if !strings.HasSuffix(s, "前") {
+		return false
+	}
 	for _, w := range []string{"分钟前", "小时前", "天前", "周前", "个月前", "秒前"} {
 		if !strings.HasSuffix(s, w) {
 			continue
@@ -620,10 +643,45 @@ func RelativeTime(s string) bool {
 // Breadcrumb reports a navigation trail such as "51好读 › 专栏 › 山东省交通运输厅"
 // or "首页 > 新闻 > 正文": two or more separators between short parts.
 func Breadcrumb(s string) bool {
-	for _, sep := range []string{"›", "»", ">", "＞", "→"} {
-		// One count per separator: counting again for the 首页 case made
-		// two passes over every line that has none (most lines).
-		if n := strings.Count(s, sep); n < 2 && !(n == 1 && strings.Contains(s, "首页")) {
+	// One pass counts every separator (no separator's end starts it, so
+	// a count at every offset is strings.Count): a count per separator
+	// made five passes over every line, most of which have none.
+	var counts [len(breadcrumbSeps)]int
+	found := false
+	for i := 0; i < len(s); i++ {
+		k := -1
+		switch c := s[i]; {
+		case c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// An ideograph: its continuation bytes start no separator.
+			i += 2
+			continue
+		case c == '>':
+			k = 2
+		case c == 0xc2:
+			if strings.HasPrefix(s[i:], "»") {
+				k = 1
+			}
+		case c == 0xe2:
+			if strings.HasPrefix(s[i:], "›") {
+				k = 0
+			} else if strings.HasPrefix(s[i:], "→") {
+				k = 4
+			}
+		case c == 0xef:
+			if strings.HasPrefix(s[i:], "＞") {
+				k = 3
+			}
+		}
+		if k >= 0 {
+			counts[k]++
+			found = true
+		}
+	}
+	if !found {
+		return false
+	}
+	for k, sep := range breadcrumbSeps {
+		if n := counts[k]; n < 2 && !(n == 1 && strings.Contains(s, "首页")) {
 			continue
 		}
 		parts := strings.Split(s, sep)
@@ -641,6 +699,10 @@ func Breadcrumb(s string) bool {
 	}
 	return false
 }
+
+// breadcrumbSeps separate a breadcrumb's parts, in the order Breadcrumb
+// tries them (its byte switch names them by index).
+var breadcrumbSeps = [...]string{"›", "»", ">", "＞", "→"}
 
 // Numbered reports a line that starts like a heading or a list item:
 // 一、 （一） (1) 1. 1、 ① 第一 — such lines keep their own line.

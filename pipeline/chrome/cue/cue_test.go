@@ -323,3 +323,99 @@ func FuzzOverBylineSize(f *testing.F) {
 		}
 	})
 }
+
+// TestRuneLenMax checks the bounded count against the count of every
+// non-space rune (range decodes an invalid byte as one U+FFFD).
+func TestRuneLenMax(t *testing.T) {
+	for _, s := range []string{"", "  ", "相关推荐", " 相 关\u3000推荐 ", "abc def", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，\u00a0x\xff", strings.Repeat("新闻 ", 20)} {
+		all := 0
+		for _, r := range s {
+			if !IsSpace(r) {
+				all++
+			}
+		}
+		for limit := 0; limit <= 45; limit++ {
+			if got, want := RuneLenMax(s, limit), min(all, limit+1); got != want {
+				t.Errorf("RuneLenMax(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
+
+// refBreadcrumb and refRelativeTime are Breadcrumb and RelativeTime as
+// they were before their one-pass filters.
+func refBreadcrumb(s string) bool {
+	for _, sep := range []string{"›", "»", ">", "＞", "→"} {
+		if n := strings.Count(s, sep); n < 2 && !(n == 1 && strings.Contains(s, "首页")) {
+			continue
+		}
+		ok := true
+		for _, p := range strings.Split(s, sep) {
+			if st := Measure(p); st.Runes > 24 || st.Stops > 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func refRelativeTime(s string) bool {
+	s = Trim(s)
+	for _, w := range []string{"分钟前", "小时前", "天前", "周前", "个月前", "秒前"} {
+		if !strings.HasSuffix(s, w) {
+			continue
+		}
+		j := len(s) - len(w)
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		if j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func checkFilters(t *testing.T, s string) {
+	if got, want := Breadcrumb(s), refBreadcrumb(s); got != want {
+		t.Errorf("Breadcrumb(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := RelativeTime(s), refRelativeTime(s); got != want {
+		t.Errorf("RelativeTime(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestBreadcrumbRelativeTimeFilters(t *testing.T) {
+	for _, s := range []string{
+		"", ">", ">>", "a>b>c", "首页>新闻", "首页 › 新闻", "a›b", "a›b›c", "a»b»c", "\xc2»»", "a＞b＞c", "a→b→c", "首页→正文",
+		"›»>＞→", "\xe2\x80", "\xe2\x80\xba", "\xef\xbc", "投资增长>10%，收入增长>5%。", "首页 > " + strings.Repeat("很长的栏目名称", 5) + " > 正文",
+		"13 小时前", "13小时前  ", "三天前", "5 分钟前", "2个月前", "秒前", "9秒前", "\u3000 3天前\u3000", "前", "1 周前x",
+	} {
+		checkFilters(t, s)
+	}
+}
+
+func FuzzBreadcrumbRelativeTime(f *testing.F) {
+	for _, s := range []string{"首页 > 新闻 > 正文", "a›b›c", "13 小时前", "a＞b→c»d"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkFilters)
+}
+
+// FuzzMarkerOf holds MarkerOf, which takes the line's counts from its
+// caller, to Marker.
+func FuzzMarkerOf(f *testing.F) {
+	for _, s := range []string{"", "相关推荐", "【相关阅读】", "责任编辑：张三", "分享到：", "首页·新闻", "  扫一扫  ",
+		"这是一段正文，很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。", "阅读 1234"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if got, want := MarkerOf(line, Measure(line)), Marker(line); got != want {
+			t.Errorf("MarkerOf(%q) = %q, Marker gives %q", line, got, want)
+		}
+	})
+}

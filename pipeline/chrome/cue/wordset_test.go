@@ -67,3 +67,33 @@ func TestRuneLen(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWordSet holds find and any to strings.Contains for every word, on
+// the package's own sets and a set of words sharing first bytes.
+func FuzzWordSet(f *testing.F) {
+	for _, s := range []string{"", "相关文章", "扫一扫二维码", "转载请注明如有侵权", "QQ Qzone", "\xe7\x9b相关\xff"} {
+		f.Add(s)
+	}
+	sets := [][]string{sectionWords.words, noticeWordSet.words, containedSet.words,
+		{"相关", "相关文章", "相", "相反", "ab", "abc", "a\xff"}}
+	f.Fuzz(func(t *testing.T, line string) {
+		for _, words := range sets {
+			checkWordSet(t, newWordSet(words), line)
+		}
+	})
+}
+
+func checkWordSet(t *testing.T, set *wordSet, line string) {
+	var want uint64
+	for i, w := range set.words {
+		if strings.Contains(line, w) {
+			want |= 1 << i
+		}
+	}
+	if got := set.find(line); got != want {
+		t.Errorf("find(%q) in %q = %b, want %b", line, set.words, got, want)
+	}
+	if got := set.any(line); got != (want != 0) {
+		t.Errorf("any(%q) in %q = %v, want %v", line, set.words, got, want != 0)
+	}
+}
