@@ -700,6 +700,17 @@ func cellLine(s string) bool {
 	return utf8.RuneCountInString(s) <= maxCellRunes && !strings.ContainsAny(s, "。；！？")
 }
 
+// tableTitle reports a table's title line (表1 …情况表, …一览表), which
+// stands above a header read one cell per line and is none of its cells:
+// the rows' shape repeats whichever line the header is taken to start at.
+func tableTitle(s string) bool {
+	if strings.HasSuffix(s, "表") || utf8.RuneCountInString(s) > 16 {
+		return true
+	}
+	rest, ok := strings.CutPrefix(s, "表")
+	return ok && rest != "" && (rest[0] >= '0' && rest[0] <= '9' || strings.ContainsRune("一二三四五六七八九十", []rune(rest)[0]))
+}
+
 // cellNumeric reports a cell that holds a number, with its unit if any.
 func cellNumeric(s string) bool {
 	t := strings.TrimRight(tableNumberText(strings.TrimSpace(s)), "%％")
@@ -719,7 +730,7 @@ func cellNumeric(s string) bool {
 // none) and the figures.
 func cellTable(doc *document, text string, lines []span, i, from int, caption []tableUnit) (int, []Figure) {
 	cell := func(k int) string { return strings.TrimSpace(text[lines[k].start:lines[k].end]) }
-	if i+9 > len(lines) || cell(i) == "" || !cellLine(cell(i)) || cellNumeric(cell(i)) {
+	if i+9 > len(lines) || cell(i) == "" || !cellLine(cell(i)) || cellNumeric(cell(i)) || tableTitle(cell(i)) {
 		return i, nil
 	}
 	for k := i; k < min(len(lines), i+4); k++ {

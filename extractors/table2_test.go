@@ -1,6 +1,9 @@
 package extractors
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // Tables whose unit stands in a caption line above them (单位：万元), whose
 // cells write thousands separators or full-width digits, whose rows carry
@@ -100,4 +103,14 @@ func TestTableReformPairs(t *testing.T) {
 		{"事项｜改革前材料（份）｜改革后材料（份）｜精简比例｜改革前跑动次数｜改革后跑动次数\n出租车经营许可｜10｜4｜60%｜4｜1\n驾培机构备案｜6｜3｜50%｜2｜2",
 			[]string{"material_cut 60", "material_cut 75", "material_cut 50"}},
 	})
+}
+
+// TestTableCellTitle: the title line above a header read one cell per line
+// is not its first cell (the rows' shape repeats whatever line the header
+// is taken to start at, so the row names came out one cell early).
+func TestTableCellTitle(t *testing.T) {
+	checkFigures(t, []kindCase{
+		{"表2 重点项目进展情况表\n序号\n项目名称\n建设里程（公里）\n总投资（万元）\n进度\n1\n北环公路改建\n14.2\n22600\n路基施工\n2\n南环公路新建\n6.8\n9800\n完工\n3\n东环公路提质\n3.3\n4100\n设计",
+			[]string{"road_length 14.2 北环公路改建", "investment 2.26e+08 北环公路改建", "road_length 6.8 南环公路新建", "investment 9.8e+07 南环公路新建", "road_length 3.3 东环公路提质", "investment 4.1e+07 东环公路提质"}},
+	}, false, func(f Figure) string { return fmt.Sprintf("%s %g %s", f.Kind, f.Value, f.Subject) })
 }
