@@ -62,7 +62,7 @@ func dewrap(text string) (string, []int) {
 // wrapBreak reports a line break between line and rest (the text after the
 // break) that falls inside a figure.
 func wrapBreak(line, rest string) bool {
-	if strings.ContainsAny(line, "\t|｜") || spaceCells(line) >= 3 {
+	if rowSeparated(line) {
 		return false // a table's row, whose cells end with numbers
 	}
 	a, _ := utf8.DecodeLastRuneInString(line)
@@ -91,14 +91,30 @@ func wrapBreak(line, rest string) bool {
 	return false
 }
 
+// rowSeparated reports a line laid out as a table's row: cells split at
+// tabs or bars, or three cells or more aligned with runs of spaces. (Byte
+// searches: strings.ContainsAny with ｜ in its set decodes every rune.)
+func rowSeparated(line string) bool {
+	return strings.IndexByte(line, '\t') >= 0 || strings.IndexByte(line, '|') >= 0 || strings.Contains(line, "｜") || spaceCells(line) >= 3
+}
+
 // spaceCells counts the cells of a line aligned with runs of two spaces
 // or more (a table's row as pdftotext lays it out).
 func spaceCells(line string) int {
-	n := 0
-	for _, f := range strings.Split(strings.TrimSpace(line), "  ") {
-		if strings.TrimSpace(f) != "" {
-			n++
+	if !strings.Contains(line, "  ") {
+		return 1
+	}
+	n, spaces, in := 0, 0, false
+	for i := 0; i < len(line); i++ {
+		if line[i] == ' ' {
+			spaces++
+			continue
 		}
+		if !in || spaces >= 2 {
+			n++
+			in = true
+		}
+		spaces = 0
 	}
 	return n
 }

@@ -56,11 +56,12 @@ func tableFigures(doc *document, text string, from int) []Figure {
 	}
 	var out []Figure
 	lines := tableLines(text)
+	captions := strings.Contains(text, "单位")
 	for i := 0; i < len(lines); i++ {
 		line := text[lines[i].start:lines[i].end]
 		// A caption above the header may give the unit (（单位：万元）).
 		var caption []tableUnit
-		for k := i - 1; k >= max(0, i-2) && len(caption) == 0; k-- {
+		for k := i - 1; captions && k >= max(0, i-2) && len(caption) == 0; k-- {
 			caption = captionUnits(text[lines[k].start:lines[k].end])
 		}
 		if k, figs := cellTable(doc, text, lines, i, from, caption); k > i {
@@ -68,7 +69,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 			i = k - 1
 			continue
 		}
-		if strings.Contains(line, "年") {
+		if strings.Contains(line, "年") && (strings.IndexByte(line, ' ') >= 0 || rowSeparated(line)) {
 			if k, figs := yearTable(doc, text, lines, i, from); k > i {
 				out = append(out, figs...)
 				i = k - 1
@@ -111,7 +112,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 // only before each closing bracket (two scans, not one per unit: most
 // texts with a figure are read).
 func tableHint(s string) bool {
-	if strings.Contains(s, "单位") {
+	if strings.Contains(s, "单位：") || strings.Contains(s, "单位:") {
 		return true // a caption's unit (单位：万元)
 	}
 	if strings.Contains(s, "前\n") && strings.Contains(s, "后\n") {
@@ -134,7 +135,7 @@ func tableHint(s string) bool {
 
 // hintUnits are the units in brackets a header cell or a row label ends
 // with: lengths, money and the units of approval-reform tables.
-var hintUnits = []string{"公里", "千米", "km", "元", "工作日", "天", "日", "份", "件"}
+var hintUnits = []string{"公里", "千米", "km", "元", "工作日", "天", "份", "件"}
 
 // tableUnit is a unit a table gives its figures, and the yuan each is
 // worth (0: a length in km).
@@ -696,6 +697,9 @@ const maxCellRunes = 24
 
 // cellLine reports a line that may be one cell: short, no sentence in it.
 func cellLine(s string) bool {
+	if len(s) > 4*maxCellRunes {
+		return false // most lines of prose: no count needed
+	}
 	s = strings.TrimSpace(s)
 	return utf8.RuneCountInString(s) <= maxCellRunes && !strings.ContainsAny(s, "。；！？")
 }
@@ -733,14 +737,21 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 	if i+9 > len(lines) || cell(i) == "" || !cellLine(cell(i)) || cellNumeric(cell(i)) || tableTitle(cell(i)) {
 		return i, nil
 	}
+	m := 0 // header-like lines from i
+	kinded := len(caption) > 0
+	for i+m < len(lines) && m < 13 && cell(i+m) != "" && cellLine(cell(i+m)) && !cellNumeric(cell(i+m)) {
+		if x := cell(i + m); strings.ContainsAny(x, "（(") || strings.HasSuffix(x, "前") || strings.HasSuffix(x, "后") || strings.HasSuffix(x, "比例") {
+			kinded = true
+		}
+		m++
+	}
+	if m < 3 || !kinded {
+		return i, nil // no header cell could give a kind
+	}
 	for k := i; k < min(len(lines), i+4); k++ {
-		if x := cell(k); strings.ContainsAny(x, "\t|｜") || spaceCells(x) > 1 {
+		if x := cell(k); rowSeparated(x) || spaceCells(x) > 1 {
 			return i, nil // a row per line: tableHeader's
 		}
-	}
-	m := 0 // header-like lines from i
-	for i+m < len(lines) && m < 13 && cell(i+m) != "" && cellLine(cell(i+m)) && !cellNumeric(cell(i+m)) {
-		m++
 	}
 	// shape is, for each cell of the n lines at at, 1 for a number, 2
 	// for text, 0 for an empty cell (which fits either).
