@@ -91,18 +91,9 @@ func tableFigures(doc *document, text string, from int) []Figure {
 			// the title, a caption, the sentence that introduces it
 			about = text[lines[k].start:lines[k].end] + about
 		}
-		k := i + 1
-		for ; k < len(lines) && k-i <= maxTableRows; k++ {
-			row := splitCells(text, lines[k], sep)
-			if len(row) != len(header) {
-				break
-			}
-			if lines[k].start < from {
-				continue
-			}
-			sp := lines[k]
+		k := eachRow(text, lines, i, sep, len(header), from, func(sp span, row []tableCell) {
 			out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.TrimSpace(text[sp.start:sp.end]))...)
-		}
+		})
 		i = k - 1
 	}
 	return out
@@ -248,6 +239,23 @@ func headerColumns(h []string, caption []tableUnit) []tableColumn {
 	return cols
 }
 
+// eachRow calls visit with each row under the header at line i, split at
+// sep, from the first line at or after from; the rows run while they have
+// n cells, up to maxTableRows. It returns the index of the line after.
+func eachRow(text string, lines []span, i int, sep string, n, from int, visit func(sp span, row []tableCell)) int {
+	k := i + 1
+	for ; k < len(lines) && k-i <= maxTableRows; k++ {
+		row := splitCells(text, lines[k], sep)
+		if len(row) != n {
+			break
+		}
+		if lines[k].start >= from {
+			visit(lines[k], row)
+		}
+	}
+	return k
+}
+
 // rowFigures returns the figures of one row of a table with columns cols,
 // placed in the row's span sp and given sentence: the reform cuts, and the
 // cells of the kinds' columns (a length only when the row is a road's).
@@ -336,20 +344,11 @@ func yearTable(doc *document, text string, lines []span, i, from int) (int, []Fi
 		years[c+1] = y
 	}
 	var out []Figure
-	k := i + 1
-	for ; k < len(lines) && k-i <= maxTableRows; k++ {
-		row := splitCells(text, lines[k], sep)
-		if len(row) != len(header) {
-			break
-		}
-		if lines[k].start < from {
-			continue
-		}
+	k := eachRow(text, lines, i, sep, len(header), from, func(sp span, row []tableCell) {
 		col, ok := rowLabelColumn(row[0].text)
 		if !ok {
-			continue
+			return
 		}
-		sp := lines[k]
 		for c := 1; c < len(row); c++ {
 			f, ok := tableFigure(row[c], col)
 			if !ok {
@@ -364,7 +363,7 @@ func yearTable(doc *document, text string, lines []span, i, from int) (int, []Fi
 			f.Subject = strings.TrimPrefix(row[0].text, "其中：")
 			out = append(out, f)
 		}
-	}
+	})
 	return k, out
 }
 

@@ -2,8 +2,6 @@ package htmltext
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -254,14 +252,7 @@ func TestSectionHeads(t *testing.T) {
 		`<ul><li><a>分享到</a></li><li>  </li><li><i></i></li></ul><div>` + strings.Repeat("长", 17) + `<p>相关阅读</p></div>`,
 		`<div><h3>相关推荐</h3><div><h4>相关新闻</h4></div></div><div><!--c--><p>评论</p></div>`,
 	}
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
-	for _, d := range dirs {
-		raw, err := os.ReadFile(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, decodePage(t, raw))
-	}
+	pages = append(pages, testdataPages(t)...)
 	x := newExtractor()
 	for i, page := range pages {
 		for _, junk := range []bool{true, false} { // comments kept too

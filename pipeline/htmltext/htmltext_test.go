@@ -17,6 +17,21 @@ import (
 // decodePage stands in for the decode stage: UTF-8 when the bytes are
 // valid UTF-8, else the declared charset when it decodes cleanly, else
 // GB18030.
+// testdataPages returns the pages of testdata/htmltext, decoded.
+func testdataPages(t testing.TB) []string {
+	t.Helper()
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+	var pages []string
+	for _, d := range dirs {
+		raw, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, decodePage(t, raw))
+	}
+	return pages
+}
+
 func decodePage(t testing.TB, b []byte) string {
 	t.Helper()
 	if utf8.Valid(b) {

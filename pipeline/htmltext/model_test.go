@@ -2,8 +2,6 @@ package htmltext
 
 import (
 	"maps"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -162,14 +160,7 @@ func TestScoreReuse(t *testing.T) {
 		`<div><p>甲，乙。</p><nav><a href="/">首页</a></nav><p>丙<a href="x">丁，</a>戊。</p></div>`,
 		`<table><tr><td>1</td><td>2，</td></tr></table><div class="share">分享到</div><div><h3>相关推荐</h3><ul><li>其他，文章。</li></ul></div><p>正文，句子。</p>`,
 	}
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
-	for _, d := range dirs {
-		raw, err := os.ReadFile(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, decodePage(t, raw))
-	}
+	pages = append(pages, testdataPages(t)...)
 	snapshot := func(m *model) map[*html.Node]nodeScore {
 		out := map[*html.Node]nodeScore{}
 		for n, i := range m.nodes {
