@@ -84,13 +84,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 			continue
 		}
 		header := splitCells(text, lines[i], sep)
-		// What the table is about: its title (the line before) and its
-		// header; a row's name may say it too.
-		about := text[lines[i].start:lines[i].end]
-		for k := i - 1; k >= max(0, i-3); k-- {
-			// the title, a caption, the sentence that introduces it
-			about = text[lines[k].start:lines[k].end] + about
-		}
+		about := tableAbout(text, lines, i, i+1)
 		k := eachRow(text, lines, i, sep, len(header), from, func(sp span, row []tableCell) {
 			out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.TrimSpace(text[sp.start:sp.end]))...)
 		})
@@ -126,7 +120,9 @@ func tableHint(s string) bool {
 
 // hintUnits are the units in brackets a header cell or a row label ends
 // with: lengths, money and the units of approval-reform tables.
-var hintUnits = []string{"公里", "千米", "km", "元", "工作日", "天", "份", "件"}
+// A bare 日 counts only alone in its brackets (原时限（日）): a date ends
+// with 日 in brackets too (（3月5日）), and a hint makes a text be read.
+var hintUnits = []string{"公里", "千米", "km", "元", "工作日", "天", "份", "件", "（日", "(日"}
 
 // tableUnit is a unit a table gives its figures, and the yuan each is
 // worth (0: a length in km).
@@ -237,6 +233,13 @@ func headerColumns(h []string, caption []tableUnit) []tableColumn {
 		cols = kept
 	}
 	return cols
+}
+
+// tableAbout is what the table whose header is lines [i, j) is about: the
+// header and the three lines before it (a title, a caption, the sentence
+// that introduces the table). A row's name may say it too (roadRow).
+func tableAbout(text string, lines []span, i, j int) string {
+	return text[lines[max(0, i-3)].start:lines[j-1].end]
 }
 
 // eachRow calls visit with each row under the header at line i, split at
@@ -804,10 +807,7 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 			continue
 		}
 		// The header is n lines: read the rows.
-		about := cell(i)
-		for k := i - 1; k >= max(0, i-3); k-- {
-			about = cell(k) + about
-		}
+		about := tableAbout(text, lines, i, i+n)
 		var header []tableCell
 		for c := 0; c < n; c++ {
 			header = append(header, tableCell{text: cell(i + c), start: lines[i+c].start})

@@ -51,6 +51,8 @@ func TestTableReformRows(t *testing.T) {
 			[]string{"material_cut 66.7", "material_cut 37.5"}},
 		{"环节 改革前（工作日） 改革后（工作日）\n规划许可 30 10\n用地审批 25 25",
 			[]string{"time_cut 66.6667"}},
+		{"事项 原时限（日） 现时限（日）\n户外广告设置 10 4\n临时占道 6 2",
+			[]string{"time_cut 60", "time_cut 66.6667"}},
 		{"事项\t法定时限（工作日）\t承诺时限（工作日）\t压缩率\n道路运输经营许可\t20\t5\t75%\n危货运输许可\t20\t8\t60%",
 			[]string{"time_cut 75", "time_cut 60"}},
 	})
