@@ -51,7 +51,7 @@ func TestGateMemoKeepsRepairs(t *testing.T) {
 		for _, st := range []State{{}, {Chunked: true, AfterBreak: true}, {Shift: "gb18030 frame shift"}} {
 			outF, editsF, stF := fast.RepairFrom(p.text, st)
 			outR, editsR, stR := ref.RepairFrom(p.text, st)
-			if outF != outR || !reflect.DeepEqual(editsF, editsR) || stF != stR {
+			if outF != outR || !reflect.DeepEqual(editsF, editsR) || !reflect.DeepEqual(stF, stR) {
 				t.Errorf("%s page, state %+v: with the memo %q %v %+v, without %q %v %+v", p.name, st, outF, editsF, stF, outR, editsR, stR)
 			}
 		}
@@ -107,7 +107,7 @@ func TestGateMemoAcrossDocuments(t *testing.T) {
 			for _, st := range states {
 				outF, editsF, stF := fast.RepairFrom(d, st)
 				outR, editsR, stR := ref.RepairFrom(d, st)
-				if outF != outR || !reflect.DeepEqual(editsF, editsR) || stF != stR {
+				if outF != outR || !reflect.DeepEqual(editsF, editsR) || !reflect.DeepEqual(stF, stR) {
 					t.Errorf("round %d, state %+v, %q: with the memo %q %v %+v, without %q %v %+v", round, st, d, outF, editsF, stF, outR, editsR, stR)
 				}
 			}

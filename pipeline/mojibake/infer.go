@@ -124,7 +124,7 @@ func candidates(m *mechanism, b []byte, hole []bool, next int) ([]rune, bool) {
 				// with the byte before it.
 				continue
 			}
-			if !wrongFails(m.wrong, buf[at[k]], after(k)) {
+			if !wrongFails(m.wrong, buf[at[k]], after(k)) || pairAfter(b, hole, at[k]) && !dropsWhole(buf[at[k]]) {
 				return
 			}
 		}
@@ -283,7 +283,7 @@ func wrongFails(c *codec, x byte, next int) bool {
 //
 // prefix is the text of the line before the run, and suffix some of the
 // text after it, as found.
-func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(rune) rune, units *unitMemory, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
+func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(rune) rune, units *unitMemory, pairs *pairMemory, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
 	type out struct {
 		r       rune
 		pc      piece
@@ -379,6 +379,12 @@ func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(run
 			wordContext(adj[i], g.cands, line, rs[g.k+1:], suffix, g.two)
 			for j, r := range g.cands {
 				adj[i][j] -= vs.otherScript(r)
+				if i == 0 && before >= 0 && pairs.has(before, r) {
+					adj[i][j] += pagePair
+				}
+				if i == len(group)-1 && nextR >= 0 && pairs.has(r, nextR) {
+					adj[i][j] += pagePair
+				}
 			}
 		}
 		pair := multiplierPairs(cands, prefix, rs, group[0].k, func(i int) []slot {
@@ -857,13 +863,26 @@ func droppedPairs(pair []map[rune][]float64, wrong *codec, cands [][]rune, i int
 		}
 		for j, b := range cands[i] {
 			y := utf8.AppendRune(bb[:0], b)
-			if !wrongFails(wrong, x[len(x)-1], int(y[0])) {
+			if !wrongFails(wrong, x[len(x)-1], int(y[0])) || !dropsWhole(x[len(x)-1]) {
 				adj[j] += impossible
 			}
 		}
 	}
 	return pair
 }
+
+// pairAfter reports whether the lost byte b[k] begins a pair dropped whole:
+// the byte after it is the pair's second (droppedPair).
+func pairAfter(b []byte, hole []bool, k int) bool {
+	return k+1 < len(b) && hole[k+1] && b[k+1] == pairSecond
+}
+
+// dropsWhole reports whether a reader that drops whole the pairs it cannot
+// read (x/text, browsers) could have dropped a pair that x begins: such a
+// reader reads a lone 0x80 as the euro sign, so a pair is never begun by
+// it (unlike Python's and glibc's readers, for which 0x80 fails alone; a
+// pair dropped whole is never theirs).
+func dropsWhole(x byte) bool { return x != 0x80 }
 
 // impossible is what a choice the bytes rule out loses: finite, so that
 // margins stay numbers.

@@ -1,0 +1,69 @@
+package mojibake
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPageMemory: a word whose last bytes x/text's GBK reader dropped in
+// one line (a pair it has no character for) is inferred from the same
+// word read whole in an earlier line of the page, where the bytes fell
+// the other way; the line alone leaves it lost. Repaired in chunks, one
+// line each with the State carried, the page gives the same text.
+func TestPageMemory(t *testing.T) {
+	d := decoderNamed(t, "whatwg gbk")
+	r := New()
+	for _, tc := range []struct{ first, later, word string }{
+		{"召开第3次建设工作会议。", "全面推进建设工作。", "建设"},
+		{"今年第33次统筹工作会召开。", "扎实做好统筹工作。", "统筹"},
+		{"由8名市委市直机关同志组成。", "全面落实市委工作部署。", "市委"},
+		{"新建3座桥梁工程。", "全面推进桥梁工作。", "桥梁"},
+		{"由3名工委会议代表组成。", "市直机关工委会议召开。", "工委"},
+	} {
+		bad := d.decode([]byte(tc.first + "\n" + tc.later))
+		badLines := strings.Split(bad, "\n")
+		out, edits := r.Repair(bad)
+		checkEdits(t, bad, out, edits)
+		lines := strings.Split(out, "\n")
+		if !strings.Contains(lines[0], tc.word) {
+			t.Fatalf("%s: the first line %s does not read the word whole", tc.word, lines[0])
+		}
+		if alone, _ := r.Repair(badLines[1]); strings.Contains(alone, tc.word) {
+			t.Fatalf("%s: the later line alone reads it already (%s): no case for the memory", tc.word, alone)
+		}
+		if !strings.Contains(lines[1], tc.word) {
+			t.Errorf("%s: got %s, want the word the page wrote before", tc.word, lines[1])
+		}
+		// In chunks: the memory rides in the State.
+		first, _, st := r.RepairFrom(badLines[0]+"\n", State{Chunked: true})
+		second, _, _ := r.RepairFrom(badLines[1], State{Chunked: true, AfterBreak: true, Garbled: st.Garbled, Shift: st.Shift, pairs: st.pairs})
+		if first+second != out {
+			t.Errorf("%s: in chunks %q, whole %q", tc.word, first+second, out)
+		}
+	}
+}
+
+// TestDroppedPairNever80: a reader that drops whole the pairs it cannot
+// read (x/text, browsers) reads a lone 0x80 as the euro sign, so no pair
+// it dropped began with 0x80: 老 (e8 80 81), 者 and 而 are no candidates
+// for a character that lost its last two bytes that way, and 一 (e4 b8
+// 80) none for one that lost its last byte to a pair dropped with the
+// next character's lead.
+func TestDroppedPairNever80(t *testing.T) {
+	m := New().mechanism("utf-8 read as gbk")
+	two, ok := candidates(m, []byte{0xe8, 0, pairSecond}, []bool{false, true, true}, 0xe5)
+	if !ok || !slices.Contains(two, '设') {
+		t.Fatalf("candidates of e8 ?? ??: %d, 设 among them %v", len(two), slices.Contains(two, '设'))
+	}
+	for _, r := range []rune{'老', '者', '而'} {
+		if slices.Contains(two, r) {
+			t.Errorf("%c is a candidate of e8 and a pair dropped whole", r)
+		}
+	}
+	cands := [][]rune{{'一', '个'}, {'月'}}
+	pair := droppedPairs(nil, m.wrong, cands, 1)
+	if pair[1]['一'][0] != impossible || pair[1]['个'][0] != 0 {
+		t.Errorf("一 then 月 as a dropped pair: %v, 个 then 月: %v; want impossible and 0", pair[1]['一'][0], pair[1]['个'][0])
+	}
+}
