@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -73,6 +74,7 @@ var roadLengthCues = words(roleLength, "全长", "总长", "长约", "全线长"
 // areas, other networks, greening, changes of a stock.
 var notRoadCues = words(roleNotRoad,
 	"总里程", "通车里程", "通车总里程", "公路里程", "运营里程", "营运里程", "里程达", "里程达到", "密度",
+	"辖管", "管辖", "所辖", "管养", "列养", "代养",
 	"距", "距离", "相距", "离", "车程", "路程", "行程", "半径", "辐射", "覆盖", "范围", "周边",
 	"时速", "速度", "每小时", "行驶", "行车", "驾驶", "安全行", "步行", "骑行", "跑", "跑步", "徒步", "飞行", "航程",
 	"运距", "巡查", "巡逻", "检测", "排查", "平方", "车公里", "延车", "绿化", "植树", "栽植", "增加", "增长",
@@ -336,7 +338,7 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 				r, n = decodeLast(s, lo, i)
 			}
 		}
-		if c, ok := t.endingWith(s, lo, i, r); ok {
+		if c, ok := t.endingWith(s, lo, i, r); ok && !codeLine(s, i-len(c.word), c.word) {
 			if !visit(hit{cue: c, start: i - len(c.word), end: i, clauses: clauses}) {
 				return
 			}
@@ -361,7 +363,7 @@ func (t *cueTable) scanRight(s string, pos, hi int, visit func(hit) bool) {
 	clauses := 0
 	for i := pos; i < hi; {
 		r, n := utf8.DecodeRuneInString(s[i:hi])
-		if c, ok := t.startingWith(s, i, hi, r); ok {
+		if c, ok := t.startingWith(s, i, hi, r); ok && !codeLine(s, i, c.word) {
 			if !visit(hit{cue: c, start: i, end: i + len(c.word), clauses: clauses}) {
 				return
 			}
@@ -373,6 +375,17 @@ func (t *cueTable) scanRight(s string, pos, hi int, visit func(hit) bool) {
 		}
 		i += n
 	}
+}
+
+// codeLine reports a cue word at s[start:] that begins with the 线 of a
+// road's number (苗52线路口, G318线路面, S218线路段): "线路" there is no
+// line of another kind.
+func codeLine(s string, start int, word string) bool {
+	if start == 0 || !strings.HasPrefix(word, "线") {
+		return false
+	}
+	c := s[start-1]
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
 }
 
 func isClauseBreak(r rune) bool {

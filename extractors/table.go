@@ -76,10 +76,14 @@ func tableFigures(doc *document, text string, from int) []Figure {
 				continue
 			}
 		}
-		if !tableHint(line) && len(caption) == 0 {
+		var first string // the line under the header: its cells may write the units
+		if i+1 < len(lines) {
+			first = text[lines[i+1].start:lines[i+1].end]
+		}
+		if !tableHint(line) && len(caption) == 0 && !captionAbove(text, lines, i) && !unitCells(first) {
 			continue
 		}
-		sep, cols, ok := tableHeader(line, caption)
+		sep, cols, ok := tableHeader(line, caption, first)
 		if !ok {
 			continue
 		}
@@ -102,6 +106,11 @@ func tableHint(s string) bool {
 	}
 	if strings.Contains(s, "前\n") && strings.Contains(s, "后\n") {
 		return true // a reform table's header cells, one per line
+	}
+	for _, u := range []string{"公里", "元"} {
+		if strings.Contains(s, u+"\n") || strings.Contains(s, u+"\t") {
+			return true // a cell that writes its unit (46.3公里), one per line or between tabs
+		}
 	}
 	for _, br := range []string{"）", ")"} {
 		for i := 0; ; {
@@ -135,7 +144,9 @@ type tableUnit struct {
 // 万元）", "单位:公里", "表3 建设任务（单位：亿元）".
 func captionUnits(line string) []tableUnit {
 	k := strings.Index(line, "单位")
-	if k < 0 || utf8.RuneCountInString(line) > 40 {
+	// A PDF's caption stands right-aligned: the spaces before it are
+	// no text.
+	if k < 0 || utf8.RuneCountInString(strings.TrimSpace(line)) > 40 {
 		return nil
 	}
 	rest := strings.TrimLeft(line[k+len("单位"):], " ")
@@ -179,7 +190,7 @@ func tableLines(text string) []span {
 
 // tableHeader reads a header line: the separator of its cells and the
 // columns that give a kind. ok is false for a line that is no header.
-func tableHeader(line string, caption []tableUnit) (sep string, cols []tableColumn, ok bool) {
+func tableHeader(line string, caption []tableUnit, first string) (sep string, cols []tableColumn, ok bool) {
 	sep = headerSep(line)
 	cells := splitCells(line, span{0, len(line)}, sep)
 	if len(cells) < 3 {
@@ -189,21 +200,74 @@ func tableHeader(line string, caption []tableUnit) (sep string, cols []tableColu
 	for i, c := range cells {
 		texts[i] = c.text
 	}
-	cols = headerColumns(texts, caption)
+	var units []string
+	if row := splitCells(first, span{0, len(first)}, sep); len(row) == len(cells) {
+		units = make([]string, len(row))
+		for i, c := range row {
+			units[i] = cellUnit(c.text)
+		}
+	}
+	cols = headerColumns(texts, caption, units)
 	return sep, cols, len(cols) > 0
+}
+
+// captionAbove reports a caption (单位：…) in the two lines above line i,
+// whatever units it names (工作日、份 of a reform table).
+func captionAbove(text string, lines []span, i int) bool {
+	for k := i - 1; k >= max(0, i-2); k-- {
+		if l := text[lines[k].start:lines[k].end]; strings.Contains(l, "单位：") || strings.Contains(l, "单位:") {
+			return true
+		}
+	}
+	return false
+}
+
+// unitCells reports a row whose cells write a length's or money's unit
+// after their number (24.6公里, 7380万元): its header needs no unit.
+func unitCells(line string) bool {
+	if !strings.Contains(line, "公里") && !strings.Contains(line, "元") {
+		return false
+	}
+	for _, c := range splitCells(line, span{0, len(line)}, headerSep(line)) {
+		if cellUnit(c.text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// cellUnit is the length or money unit a cell writes after its number
+// (46.3公里, 1,820万元), "" for none.
+func cellUnit(s string) string {
+	t := tableNumberText(strings.TrimSpace(s))
+	for _, u := range tableUnits {
+		if rest, ok := strings.CutSuffix(t, u.unit); ok {
+			if _, ok := parsePlainDecimal(rest); ok {
+				return u.unit
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // headerColumns reads the header cells h of a table under a caption's
 // units: the columns that give a kind, by their own unit, the caption's, the
 // column before (其中：农村公路) or as a reform table's before, after and
 // ratio, which stand only in pairs.
-func headerColumns(h []string, caption []tableUnit) []tableColumn {
+func headerColumns(h []string, caption []tableUnit, units []string) []tableColumn {
 	var cols []tableColumn
 	reform := 0
 	for i, text := range h {
 		col, ok := tableColumnOf(text)
 		if !ok {
 			col, ok = captionColumn(text, caption)
+		}
+		if !ok && i < len(units) && units[i] != "" && !strings.ContainsAny(text, "（(") {
+			// 建设里程 over 46.3公里: the cells give the unit
+			if col, ok = tableColumnOf(text + "（" + units[i] + "）"); ok {
+				col.header = text
+			}
 		}
 		if !ok && strings.HasPrefix(text, "其中") && len(cols) > 0 && cols[len(cols)-1].index == i-1 && cols[len(cols)-1].reform == reformNone {
 			// "下达资金｜其中：农村公路": a part of the column before
@@ -247,16 +311,93 @@ func tableAbout(text string, lines []span, i, j int) string {
 // n cells, up to maxTableRows. It returns the index of the line after.
 func eachRow(text string, lines []span, i int, sep string, n, from int, visit func(sp span, row []tableCell)) int {
 	k := i + 1
+	headings := 0
 	for ; k < len(lines) && k-i <= maxTableRows; k++ {
 		row := splitCells(text, lines[k], sep)
 		if len(row) != n {
-			break
+			line := text[lines[k].start:lines[k].end]
+			if len(row) > 0 && len(row) < n && !strings.ContainsAny(line, "0123456789０１２３４５６７８９") && headings < 2 {
+				// a category's heading between rows (一 高速公路, 二、普通国省干线)
+				headings++
+				continue
+			}
+			if sep != "" || len(row) >= n || len(row) < 2 {
+				break
+			}
+			// Cells aligned with spaces: a row that leaves cells empty
+			// (合计 with no serial number) is placed under the header
+			// by where its cells stand.
+			if row = alignedRow(text, lines[i], lines[k], row, n); row == nil {
+				break
+			}
 		}
+		headings = 0
 		if lines[k].start >= from {
 			visit(lines[k], row)
 		}
 	}
 	return k
+}
+
+// alignedRow places the cells of a row laid out with spaces under the n
+// header cells of the line at h, each under the header cell it overlaps
+// most on screen (a Han character two columns wide); nil when two cells
+// fall under one header cell or one under none.
+func alignedRow(text string, h, sp span, row []tableCell, n int) []tableCell {
+	header := splitCells(text, h, "")
+	if len(header) != n {
+		return nil
+	}
+	hr := screenRanges(text, h, header)
+	rr := screenRanges(text, sp, row)
+	out := make([]tableCell, n)
+	for c := range out {
+		out[c].start = sp.start // an empty cell
+	}
+	last := -1
+	for j, r := range rr {
+		best, most := -1, 0
+		for c, x := range hr {
+			if o := min(r[1], x[1]) - max(r[0], x[0]); o > most {
+				best, most = c, o
+			}
+		}
+		if best <= last {
+			return nil
+		}
+		out[best] = row[j]
+		last = best
+	}
+	return out
+}
+
+// screenRanges returns where each cell of the line at sp stands on
+// screen, in columns: a wide character takes two.
+func screenRanges(text string, sp span, cells []tableCell) [][2]int {
+	out := make([][2]int, 0, len(cells))
+	col, at := 0, sp.start
+	for _, c := range cells {
+		for at < c.start {
+			r, size := utf8.DecodeRuneInString(text[at:])
+			col += runeWidth(r)
+			at += size
+		}
+		w := 0
+		for _, r := range c.text {
+			w += runeWidth(r)
+		}
+		out = append(out, [2]int{col, col + w})
+	}
+	return out
+}
+
+// runeWidth is a character's width on screen: two for Han characters and
+// full-width forms, one for others.
+func runeWidth(r rune) int {
+	if r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6) {
+		return 2
+	}
+	return 1
 }
 
 // rowFigures returns the figures of one row of a table with columns cols,
@@ -647,10 +788,13 @@ func splitCells(text string, sp span, sep string) []tableCell {
 // tableFigure reads a cell of a column: a plain decimal number.
 func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
 	t := tableNumberText(c.text)
+	mult := col.multiplier
 	for _, u := range tableUnits {
-		// a cell may write its column's unit (12.6公里 under 里程)
-		if u.multiplier == col.multiplier && strings.HasSuffix(t, u.unit) {
+		// a cell may write its column's unit (12.6公里 under 里程), or
+		// its own money unit (3.2亿元 under 投资（万元）)
+		if (u.multiplier == col.multiplier || u.multiplier > 0 && col.multiplier > 0) && strings.HasSuffix(t, u.unit) {
 			t = strings.TrimSuffix(t, u.unit)
+			mult = u.multiplier
 			break
 		}
 	}
@@ -669,8 +813,8 @@ func tableFigure(c tableCell, col tableColumn) (Figure, bool) {
 		Evidence:  "table column " + col.header,
 		Basis:     col.basis,
 	}
-	if col.multiplier > 0 {
-		v, err := n.times(col.multiplier)
+	if mult > 0 {
+		v, err := n.times(mult)
 		if err != nil {
 			return Figure{}, false
 		}
@@ -719,6 +863,9 @@ func tableTitle(s string) bool {
 
 // cellNumeric reports a cell that holds a number, with its unit if any.
 func cellNumeric(s string) bool {
+	if cellUnit(s) != "" {
+		return true // 46.3公里, 98.6亿元
+	}
 	t := strings.TrimRight(tableNumberText(strings.TrimSpace(s)), "%％")
 	t, _ = cutCellUnit(t)
 	_, ok := parsePlainDecimal(t)
@@ -746,6 +893,9 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 			kinded = true
 		}
 		m++
+	}
+	for k := i + m; !kinded && k < min(len(lines), i+2*m); k++ {
+		kinded = cellUnit(cell(k)) != "" // the cells write the units
 	}
 	if m < 3 || !kinded {
 		return i, nil // no header cell could give a kind
@@ -788,7 +938,13 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 		for c := range h {
 			h[c] = cell(i + c)
 		}
-		cols := headerColumns(h, caption)
+		units := make([]string, n)
+		for c := range units {
+			if i+n+c < len(lines) {
+				units[c] = cellUnit(cell(i + n + c))
+			}
+		}
+		cols := headerColumns(h, caption, units)
 		if len(cols) == 0 {
 			continue
 		}
@@ -856,6 +1012,17 @@ func tableNumberText(s string) string {
 	if !strings.Contains(t, ",") {
 		return t
 	}
+	// A unit after the number (1,200万元) is kept as written.
+	unit := ""
+	if k := strings.LastIndexAny(t, "0123456789"); k >= 0 {
+		t, unit = t[:k+1], t[k+1:]
+	}
+	return groupedNumber(t) + unit
+}
+
+// groupedNumber takes the thousands separators out of t when it is a
+// number written with them (1,286,500.5); other text is returned as is.
+func groupedNumber(t string) string {
 	// groups of three digits after the first
 	intPart, frac, _ := strings.Cut(t, ".")
 	groups := strings.Split(intPart, ",")

@@ -83,7 +83,7 @@ func TestTableCellPerLine(t *testing.T) {
 		{"事项\n优化前\n优化后\n压缩比例\n用地许可\n20天\n8天\n60%\n规划许可\n15天\n5天\n—\n施工许可\n10天\n3天\n70%",
 			[]string{"time_cut 60", "time_cut 66.6667", "time_cut 70"}},
 		{"路段\n里程\n投资\n城西段\n8.4公里\n1.2亿元\n城东段\n5.1公里\n0.8亿元\n合计",
-			nil},
+			[]string{"road_length 8.4", "investment 1.2e+08", "road_length 5.1", "investment 8e+07"}},
 		{"项目\n建设里程（公里）\n完成投资（亿元）\n绕城公路\n32.6\n18.4\n滨江路\n9.2\n4.6",
 			[]string{"road_length 32.6", "investment 1.84e+09", "road_length 9.2", "investment 4.6e+08"}},
 	})
@@ -115,4 +115,67 @@ func TestTableCellTitle(t *testing.T) {
 		{"表2 重点项目进展情况表\n序号\n项目名称\n建设里程（公里）\n总投资（万元）\n进度\n1\n北环公路改建\n14.2\n22600\n路基施工\n2\n南环公路新建\n6.8\n9800\n完工\n3\n东环公路提质\n3.3\n4100\n设计",
 			[]string{"road_length 14.2 北环公路改建", "investment 2.26e+08 北环公路改建", "road_length 6.8 南环公路新建", "investment 9.8e+07 南环公路新建", "road_length 3.3 东环公路提质", "investment 4.1e+07 东环公路提质"}},
 	}, false, func(f Figure) string { return fmt.Sprintf("%s %g %s", f.Kind, f.Value, f.Subject) })
+}
+
+// TestTableUnitsInCells: a header that names its columns without a unit
+// (建设里程, 总投资, 下达资金) over cells that write theirs (46.3公里,
+// 7380万元), one cell per line or between tabs; a cell's own money unit
+// is its value's.
+func TestTableUnitsInCells(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"项目名称\n建设性质\n建设里程\n总投资\n完成投资\n沿江公路\n续建\n46.3公里\n98.6亿元\n31.2亿元\n环城公路\n新开工\n18.2公里\n7.85亿元\n4300万元",
+			[]string{"road_length 46.3", "investment 9.86e+09", "investment 3.12e+09", "road_length 18.2", "investment 7.85e+08", "investment 4.3e+07"}},
+		{"序号\t项目名称\t建设规模\t下达资金\t备注\n1\tG242线改建工程\t24.6公里\t7380万元\t二级公路\n2\tS218线过境段\t11.2公里\t3136万元\t二级公路",
+			[]string{"road_length 24.6", "funding 7.38e+07", "road_length 11.2", "funding 3.136e+07"}},
+		{"路线\t里程\t投资\nX061线\t12.5公里\t3.2亿元\nY203线\t4.8公里\t6500万元",
+			[]string{"road_length 12.5", "investment 3.2e+08", "road_length 4.8", "investment 6.5e+07"}},
+		{"县区\n补助资金\n新改建公路里程\n东城区\n1,200万元\n35.5公里\n西城区\n860万元\n22公里\n南城区\n540万元\n14.6公里",
+			[]string{"funding 1.2e+07", "road_length 35.5", "funding 8.6e+06", "road_length 22", "funding 5.4e+06", "road_length 14.6"}},
+		{"名称\t长度\t估算投资\n滨河大道\t6.2公里\t4.1亿元\n工业园路\t3.4公里\t9800万元",
+			[]string{"road_length 6.2", "investment 4.1e+08", "road_length 3.4", "investment 9.8e+07"}},
+	})
+}
+
+// TestTableSpaceLayout: a PDF's table laid out with spaces: its caption
+// right-aligned, category headings between rows (一 高速公路), and a
+// totals row without a serial number placed by where its cells stand.
+func TestTableSpaceLayout(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"                                        单位：公里、万元\n序号 项目名称        建设规模  总投资\n一   高速公路\n1    北环高速公路    86.4      1,486,500\n二   普通国省道\n2    G237线改建      18.35     146,800",
+			[]string{"road_length 86.4", "investment 1.4865e+10", "road_length 18.35", "investment 1.468e+09"}},
+		{"                                   单位：公里、亿元\n序号 路线名称        里程      投资\n1    S312线          31.2      8.96\n2    X115线          12        2.5\n     合计            43.2      11.46",
+			[]string{"road_length 31.2", "investment 8.96e+08", "road_length 12", "investment 2.5e+08", "road_length 43.2", "investment 1.146e+09"}},
+		{"                                      单位：工作日、份\n序号 事项名称          法定时限 承诺时限 原申请材料 现申请材料\n1    道路运输经营许可  20       5        9          4\n2    涉路施工许可      20       8        10         6",
+			[]string{"time_cut 75", "material_cut 55.5556", "time_cut 60", "material_cut 40"}},
+		{"                                   单位：万元\n序号 项目名称        总投资    年度计划\n（一）续建项目\n1    南环公路        52,000    18,000\n（二）新开工项目\n2    东山公路        31,500    9,000",
+			[]string{"investment 5.2e+08", "investment 1.8e+08", "investment 3.15e+08", "investment 9e+07"}},
+		{"                                                    单位：千米、万元\n序号 工程名称          里程    投资\n1    农村公路提升      420     63,000\n2    县道改造          56.5    8,400\n三   其他\n3    县乡公路安防      120     3,600",
+			[]string{"road_length 420", "investment 6.3e+08", "road_length 56.5", "investment 8.4e+07", "road_length 120", "investment 3.6e+07"}},
+	})
+}
+
+// TestRoadCodeJunction: a route that starts or ends at a numbered road's
+// junction (X061线路口) names no line of another kind: 线路 there is the
+// 线 of the number and the 路口 after it.
+func TestRoadCodeJunction(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"本工程起自X061线路口，终点为花桥村，全长约9.3公里。", []string{"road_length 9.3"}},
+		{"该项目起于城关镇，止于S218线路口，全长14.2公里。", []string{"road_length 14.2"}},
+		{"本工程起自卓兰镇苗52线路口，终点为东势区附近，全长约7.8公里。", []string{"road_length 7.8"}},
+		{"改造段从G105线路口至河口村，全长5.6公里。", []string{"road_length 5.6"}},
+		{"起点位于Y203线路口，终点接县城南环，路线全长11公里。", []string{"road_length 11"}},
+	})
+}
+
+// TestJurisdictionStock: the roads an office has in its charge (辖管,
+// 管辖, 所辖, 管养, 列养) are its network's stock, whatever the office's name
+// says (养护中心 holds a works verb): no project's length.
+func TestJurisdictionStock(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"市公路养护中心辖管国省道约860公里，今年完成路面修复32公里。", []string{"road_length 32"}},
+		{"中区养护工程分局管辖省道1,150公里，今年计划大修45公里。", []string{"road_length 45"}},
+		{"公路养护段列养农村公路2,300公里，完成新改建28公里。", []string{"road_length 28"}},
+		{"县公路建设养护中心所辖公路612公里，其中高速公路128公里。", nil},
+		{"养护工区管养干线公路约430公里，年内改造危桥5座。", nil},
+	})
 }
