@@ -89,8 +89,9 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		}
 		header := splitCells(text, lines[i], sep)
 		about := tableAbout(text, lines, i, i+1)
+		var sums roadSums
 		k := eachRow(text, lines, i, sep, len(header), from, func(sp span, row []tableCell) {
-			out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.TrimSpace(text[sp.start:sp.end]))...)
+			out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.TrimSpace(text[sp.start:sp.end]), &sums)...)
 		})
 		i = k - 1
 	}
@@ -403,8 +404,9 @@ func runeWidth(r rune) int {
 // rowFigures returns the figures of one row of a table with columns cols,
 // placed in the row's span sp and given sentence: the reform cuts, and the
 // cells of the kinds' columns (a length only when the row is a road's).
-func rowFigures(doc *document, row, header []tableCell, cols []tableColumn, about string, sp span, sentence string) []Figure {
+func rowFigures(doc *document, row, header []tableCell, cols []tableColumn, about string, sp span, sentence string, sums *roadSums) []Figure {
 	name := rowName(row, header)
+	total := totalsRow(row)
 	var out []Figure
 	add := func(f Figure) {
 		doc.findYears()
@@ -421,12 +423,44 @@ func rowFigures(doc *document, row, header []tableCell, cols []tableColumn, abou
 			continue
 		}
 		f, ok := tableFigure(row[c.index], c)
-		if !ok || c.kind == KindRoadLength && !roadRow(about, name) {
+		if !ok {
 			continue
+		}
+		if c.kind == KindRoadLength {
+			road := roadRow(about, name)
+			switch {
+			case total:
+				// the sum of the rows above: a road's if they were
+				road = sums.roads > 0 && sums.others == 0
+			case road:
+				sums.roads++
+			default:
+				sums.others++
+			}
+			if !road {
+				continue
+			}
 		}
 		add(f)
 	}
 	return out
+}
+
+// roadSums counts the rows of a table whose lengths were roads' and those
+// whose were not, for the totals row under them.
+type roadSums struct{ roads, others int }
+
+// totalsWords name a table's row of sums.
+var totalsWords = []string{"合计", "总计", "小计", "共计", "合 计", "总 计"}
+
+// totalsRow reports a row of sums: a cell of it is 合计, 总计…
+func totalsRow(row []tableCell) bool {
+	for _, c := range row {
+		if slices.Contains(totalsWords, c.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // reformPair is a before column, the after column that follows it, and
@@ -969,6 +1003,7 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 			header = append(header, tableCell{text: cell(i + c), start: lines[i+c].start})
 		}
 		var out []Figure
+		var sums roadSums
 		at := i + n
 		for at+n <= len(lines) {
 			sh, ok := shape(at, n)
@@ -983,7 +1018,7 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 			}
 			if lines[at].start >= from {
 				sp := span{lines[at].start, lines[at+n-1].end}
-				out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.Join(strings.Fields(text[sp.start:sp.end]), " "))...)
+				out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.Join(strings.Fields(text[sp.start:sp.end]), " "), &sums)...)
 			}
 			at += n
 		}

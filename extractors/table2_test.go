@@ -179,3 +179,20 @@ func TestJurisdictionStock(t *testing.T) {
 		{"养护工区管养干线公路约430公里，年内改造危桥5座。", nil},
 	})
 }
+
+// TestTableHeadingsAndTotals: category headings between a table's rows
+// (一、高速公路) do not end it, whatever separates its cells; a totals row
+// laid out with spaces, its serial number and name cells empty, is read
+// under the header by where its cells stand.
+func TestTableHeadingsAndTotals(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"序号\t项目名称\t里程（公里）\t投资（万元）\n一、高速公路\n1\tG5高速北段\t32.5\t12000\n二、普通国省道\n2\tG318线改建\t18.2\t5600",
+			[]string{"road_length 32.5", "investment 1.2e+08", "road_length 18.2", "investment 5.6e+07"}},
+		{"序号|路线|里程（公里）|补助资金（万元）\n（一）国道\n1|G213线|12.4|800\n（二）省道\n2|S302线|9.6|450",
+			[]string{"road_length 12.4", "funding 8e+06", "road_length 9.6", "funding 4.5e+06"}},
+		{"序号 项目名称          里程（公里） 投资（万元）\n1    北外环公路        12.5         8,600\n2    南外环公路        9.5          6,400\n     合计              22           15,000",
+			[]string{"road_length 12.5", "investment 8.6e+07", "road_length 9.5", "investment 6.4e+07", "road_length 22", "investment 1.5e+08"}},
+		{"序号 路段名称          建设里程（公里） 总投资（亿元）\n1    城关至河口公路    21.3             6.8\n2    河口至柳溪公路    14.7             4.2\n     合计                                 11",
+			[]string{"road_length 21.3", "investment 6.8e+08", "road_length 14.7", "investment 4.2e+08", "investment 1.1e+09"}},
+	})
+}
