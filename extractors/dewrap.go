@@ -75,8 +75,12 @@ func wrapBreak(line, rest string) bool {
 		// "26.19" | "亿元", "120" | "个工作日", "199" | "余公里"
 		if isDigitRune(b) {
 			// "…2023" | "2024年…" is a list of numbers, not one; "…132." |
-			// "6公里" is one decimal broken at its point
-			return a == '.' && atLeastRunes(line, wrapMinRunes) && !listStart(rest)
+			// "6公里" is one decimal broken at its point, "投资2" |
+			// "186.4亿元" one number broken between its thousands
+			if !atLeastRunes(line, wrapMinRunes) || listStart(rest) {
+				return false
+			}
+			return a == '.' || thousandsBreak(line, rest)
 		}
 		return strings.ContainsRune(unitStarts, b) && atLeastRunes(line, wrapMinRunes) && !numberOnlyLine(line)
 	case isDigitRune(b):
@@ -122,6 +126,31 @@ func spaceCells(line string) int {
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf }
+
+// thousandsBreak reports a number broken where a thousands separator
+// would stand: one to three digits after a Han character end the line,
+// and exactly three digits begin the rest, then a decimal point or a unit
+// ("投资2" | "186.4亿元", "公路1" | "642亿元").
+func thousandsBreak(line, rest string) bool {
+	k := len(line)
+	for k > 0 && isDigitRune(rune(line[k-1])) {
+		k--
+	}
+	if n := len(line) - k; n == 0 || n > 3 || k == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(line[:k]); !isHan(r) {
+		return false
+	}
+	if len(rest) < 4 || !isDigitRune(rune(rest[0])) || !isDigitRune(rune(rest[1])) || !isDigitRune(rune(rest[2])) {
+		return false
+	}
+	if rest[3] == '.' {
+		return len(rest) > 4 && isDigitRune(rune(rest[4]))
+	}
+	u, _ := utf8.DecodeRuneInString(rest[3:])
+	return strings.ContainsRune(unitStarts, u)
+}
 
 // numberOnlyLine reports a line that is a number and nothing else (a page
 // number).

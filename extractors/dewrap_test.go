@@ -22,6 +22,12 @@ func TestFigureAcrossHardWrap(t *testing.T) {
 		{"企业投资项目审批的办理时限由120\n个工作日压减至86个工作日。", []float64{28.3333}, true},
 		{"积极向上争取，全年争取省级补助资金8900\r\n万元，用于危桥改造。", []float64{8.9e7}, true},
 		{"推行容缺受理后，平均办理时间从50天缩短到\n36天，群众满意度明显提高。", []float64{28}, true},
+		// a number broken between its thousands
+		{"全年完成交通运输固定资产投资2\n186.4亿元，同比增长6.2%。", []float64{2.1864e11}, true},
+		{"其中，全省普通国省道完成投资1\n642亿元，占比过半。", []float64{1.642e11}, true},
+		{"今年全市新改建农村公路1\n235公里，完成年度任务。", []float64{1235}, true},
+		{"全年累计争取中央车购税补助资金3\n450万元，用于国道改建。", []float64{3.45e7}, true},
+		{"全年完成普通公路养护工程投资12\n860万元，同比持平。", []float64{1.286e8}, true},
 		// breaks that end a line of its own stay: a short line, a list
 		// item, a page number, a list of years
 		{"新建农村公路12\n公里", nil, false},
