@@ -68,7 +68,7 @@ var roadNounCues = words(roleRoadNoun,
 )
 
 // The length of a project: kept when the project before it is a road.
-var roadLengthCues = words(roleLength, "全长", "总长", "长约", "全线长", "线路全长", "路线全长", "总长度", "长度", "里程")
+var roadLengthCues = words(roleLength, "全长", "总长", "长约", "全线长", "线路全长", "路线全长", "总长度", "长度", "里程", "路线长", "路线总长", "主线长")
 
 // Not a road length: network stock, distances, speeds, vehicle mileage,
 // areas, other networks, greening, changes of a stock.
@@ -473,7 +473,7 @@ var auxVerbs = map[string]bool{"完成": true, "实施": true, "打造": true, "
 
 // projectLengthWord: the length words of a whole project, which may stand
 // with no way named (unlike 里程 and 长度, said of vehicles and rivers too).
-var projectLengthWord = map[string]bool{"全长": true, "总长": true, "全线长": true, "路线全长": true, "总长度": true}
+var projectLengthWord = map[string]bool{"全长": true, "总长": true, "全线长": true, "路线全长": true, "总长度": true, "路线长": true, "路线总长": true, "主线长": true}
 
 // genericRoadNoun: nouns of the road table that do not name a road.
 var genericRoadNoun = map[string]bool{"工程": true, "项目": true, "线": true, "路线": true}

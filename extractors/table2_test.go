@@ -196,3 +196,16 @@ func TestTableHeadingsAndTotals(t *testing.T) {
 			[]string{"road_length 21.3", "investment 6.8e+08", "road_length 14.7", "investment 4.2e+08", "investment 1.1e+09"}},
 	})
 }
+
+// TestRouteLengthWithQualifier: 路线长约 (主线长约, 路线总长约) is a project's
+// length though the 约 belongs to the number: the length word is 路线长.
+func TestRouteLengthWithQualifier(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"东西向快速路二期，路线长约2.6公里。", []string{"road_length 2.6"}},
+		{"城北快速路工程路线长约3.4公里，双向六车道。", []string{"road_length 3.4"}},
+		{"该公路改建工程路线总长约18.5公里。", []string{"road_length 18.5"}},
+		{"城南快速路项目，主线长约12.3公里。", []string{"road_length 12.3"}},
+		{"滨江大道改造，路段长约4.6公里，计划年内开工。", []string{"road_length 4.6"}},
+		{"地铁3号线路线长约21公里。", nil},
+	})
+}
