@@ -171,6 +171,7 @@ var timeNounCues = words(roleTimeNoun,
 	"审批时间", "审批用时", "审批周期", "审批时长", "审核时间", "审核时限", "审查时限", "审查时间", "承诺时限",
 	"办事时间", "办事用时", "许可时限", "发证时间", "办证时间", "出证时间", "用时", "时限", "时间", "时长", "期限",
 	"周期", "工作日", "法定时限", "法定期限", "办理期限", "审批期限", "等待时间", "跑办时间", "天数",
+	"期程", // Taiwan's word for the time a procedure takes (申办期程)
 )
 
 // Material nouns of material_cut: documents, steps, trips.
@@ -417,6 +418,8 @@ var (
 	// Approval words that make a bare 时间 a processing time ("办事等待时间"
 	// is; "通行时间", "待港时间" are not).
 	approvalWords = []string{"办理", "审批", "办结", "审核", "审查", "许可", "发证", "办证", "办事", "承诺", "法定", "核准",
+		// Taiwan's and Hong Kong's words for issuing and applying
+		"核发", "申办", "审理", "核定", "发照",
 		"备案", "登记", "验收", "评审", "受理", "开办", "注册", "立项", "报建", "办件", "出证", "政务", "服务", "申请", "行政",
 		"手续", "业务", "窗口", "流程", "环节", "企业", "项目",
 		// customs procedures are the state's processing too
@@ -427,7 +430,7 @@ var (
 
 // bareTimeNouns are time nouns that name a processing time only in an
 // approval context.
-var bareTimeNouns = map[string]bool{"时间": true, "时长": true, "用时": true, "周期": true, "期限": true, "天数": true}
+var bareTimeNouns = map[string]bool{"时间": true, "时长": true, "用时": true, "周期": true, "期限": true, "天数": true, "期程": true}
 
 // Words of the rules' spans and of the words around a number.
 

@@ -209,3 +209,17 @@ func TestRouteLengthWithQualifier(t *testing.T) {
 		{"地铁3号线路线长约21公里。", nil},
 	})
 }
+
+// TestTaiwanProcessingTime: Taiwan's and Hong Kong's words for the time a
+// procedure takes (期程) and for issuing or applying (核发, 申办, 审理)
+// make a cut of processing time; a works schedule (工程期程) does not.
+func TestTaiwanProcessingTime(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"建照核发天数由14天缩短至7天。", []string{"time_cut 50"}},
+		{"建造执照审查期程缩短40%。", []string{"time_cut 40"}},
+		{"案件审理时间由30日缩短为20日。", []string{"time_cut 33.3333"}},
+		{"营业登记核定天数从10天减为4天。", []string{"time_cut 60"}},
+		{"整体申办期程缩短约40%。", []string{"time_cut 40"}},
+		{"受疫情影响，工程期程缩短约30%。", nil},
+	})
+}
