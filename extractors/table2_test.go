@@ -223,3 +223,17 @@ func TestTaiwanProcessingTime(t *testing.T) {
 		{"受疫情影响，工程期程缩短约30%。", nil},
 	})
 }
+
+// TestFundProgrammes: money of a named programme of granted funds
+// (以工代赈, 衔接资金) is funding, as an item after another grant too;
+// a programme that names no money (以工代赈方式) gives none.
+func TestFundProgrammes(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"下达农村公路建设补助资金8,650万元，以工代赈资金1,200万元。", []string{"funding 8.65e+07", "funding 1.2e+07"}},
+		{"到位上级补助资金5200万元，衔接资金1800万元。", []string{"funding 5.2e+07", "funding 1.8e+07"}},
+		{"下达车购税资金3100万元，以工代赈资金640万元，一般债券资金2000万元。", []string{"funding 3.1e+07", "funding 6.4e+06", "funding 2e+07"}},
+		{"通过以工代赈方式，带动群众务工增收1200万元。", nil},
+		{"争取上级补助资金4000万元，以工代赈资金800万元，财政衔接资金600万元。", []string{"funding 4e+07", "funding 8e+06", "funding 6e+06"}},
+		{"争取上级补助资金4000万元，资金缺口800万元。", []string{"funding 4e+07"}},
+	})
+}
