@@ -237,3 +237,17 @@ func TestFundProgrammes(t *testing.T) {
 		{"争取上级补助资金4000万元，资金缺口800万元。", []string{"funding 4e+07"}},
 	})
 }
+
+// TestCostShare: the share of a project's cost a higher government bears
+// (中央负担, 省级负担) is money granted to it: funding, as an item of the
+// total's list too; a burden lightened (减轻企业负担) is none.
+func TestCostShare(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"本工程总经费18.6亿元，其中中央负担约15.2亿元，其余由地方政府配合分担。", []string{"investment 1.86e+09", "funding 1.52e+09"}},
+		{"工程总投资12亿元，由中央负担9亿元。", []string{"investment 1.2e+09", "funding 9e+08"}},
+		{"项目计划投资5.4亿元，省级负担2亿元。", []string{"investment 5.4e+08", "funding 2e+08"}},
+		{"该计划中央政府负担经费3.6亿元。", []string{"funding 3.6e+08"}},
+		{"总投资8亿元，其中省负担3亿元，其余由县自筹。", []string{"investment 8e+08", "funding 3e+08"}},
+		{"全年减轻企业负担1200万元。", nil},
+	})
+}
