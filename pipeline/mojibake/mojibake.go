@@ -181,9 +181,10 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 	}()
 	sc.units.reset()
 	sc.text, sc.wholePairs = text, 0
-	if st.pairs == nil {
-		st.pairs = newPairMemory()
-	}
+	// The memory the text before left is copied, never written: a State
+	// may be handed to more than one chunk (a guess made before the
+	// chunk before is done).
+	st.pairs = st.pairs.clone()
 	sc.pairs = st.pairs
 	mark := st.pairs.mark()
 	defer func() { sc.text, sc.pairs = "", nil }()

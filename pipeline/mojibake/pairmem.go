@@ -33,6 +33,20 @@ const pagePair = 7.0
 
 func newPairMemory() *pairMemory { return &pairMemory{at: make(map[[2]rune]struct{})} }
 
+// clone returns a memory holding p's pairs (a new one for nil), which
+// the caller may write.
+func (p *pairMemory) clone() *pairMemory {
+	q := newPairMemory()
+	if p == nil {
+		return q
+	}
+	q.keys = append(make([][2]rune, 0, len(p.keys)), p.keys...)
+	for _, k := range p.keys {
+		q.at[k] = struct{}{}
+	}
+	return q
+}
+
 func (p *pairMemory) has(a, b rune) bool {
 	if p == nil {
 		return false

@@ -41,6 +41,13 @@ func TestPageMemory(t *testing.T) {
 		if first+second != out {
 			t.Errorf("%s: in chunks %q, whole %q", tc.word, first+second, out)
 		}
+		// The State handed on is read, never written: handed to the next
+		// chunk twice (a guess), it gives the same repair.
+		n := len(st.pairs.keys)
+		again, _, _ := r.RepairFrom(badLines[1], State{Chunked: true, AfterBreak: true, Garbled: st.Garbled, Shift: st.Shift, pairs: st.pairs})
+		if again != second || len(st.pairs.keys) != n {
+			t.Errorf("%s: a State handed on twice gave %q then %q, its memory %d pairs then %d", tc.word, second, again, n, len(st.pairs.keys))
+		}
 	}
 }
 
