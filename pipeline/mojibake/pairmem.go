@@ -48,7 +48,9 @@ func (p *pairMemory) clone() *pairMemory {
 }
 
 func (p *pairMemory) has(a, b rune) bool {
-	if p == nil {
+	if p == nil || strings.ContainsRune(chineseNumerals, a) || strings.ContainsRune(chineseNumerals, b) {
+		// A numeral says nothing of the one lost beside it: 六百 read
+		// before makes 八百 no less likely.
 		return false
 	}
 	_, ok := p.at[[2]rune{a, b}]

@@ -74,3 +74,30 @@ func TestDroppedPairNever80(t *testing.T) {
 		t.Errorf("一 then 月 as a dropped pair: %v, 个 then 月: %v; want impossible and 0", pair[1]['一'][0], pair[1]['个'][0])
 	}
 }
+
+// TestPageMemoryNumerals: a numeral lost beside 百 is not inferred from the
+// page's earlier 六百 (or 八百): a number read before says nothing of the
+// next one. Every lost numeral here stays U+FFFD or comes back right.
+func TestPageMemoryNumerals(t *testing.T) {
+	d := decoderNamed(t, "python gbk replace")
+	r := New()
+	firsts := []string{"计划投资为六百万元。", "计划投资为三百万元。", "计划投资为五百万元。", "计划投资为八百万元。", "计划投资为七百万元。", "计划投资为二百万元。", "计划里程为六十公里。", "计划里程为三十公里。"}
+	seconds := []string{"总投资约八百九十亿元,已开工。", "总投资约七百二十亿元,已开工。", "总投资约二百亿元,已开工。", "总投资约六百亿元,已开工。", "全长约三十二公里,已开工。", "全长约八十公里,已开工。", "全长约五十公里,已开工。"}
+	for _, a := range firsts {
+		for _, b := range seconds {
+			bad := d.decode([]byte(a + "\n" + b))
+			out, _ := r.Repair(bad)
+			l := []rune(strings.Split(out, "\n")[1])
+			w := []rune(b)
+			if len(l) != len(w) {
+				continue
+			}
+			for i := range l {
+				if l[i] != w[i] && l[i] != '\uFFFD' {
+					t.Errorf("after %s: %s read as %s", a, b, string(l))
+					break
+				}
+			}
+		}
+	}
+}
