@@ -233,7 +233,9 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 				verdict = -1
 				return false
 			}
-			if before := t[clauseStart(t, h.start):h.start]; containsAny(before, scopeWords) || strings.HasSuffix(before, "网") || strings.HasSuffix(before, "网络") {
+			cs := clauseStart(t, h.start)
+			if before := t[cs:h.start]; containsAny(before, scopeWords) || strings.HasSuffix(before, "网") || strings.HasSuffix(before, "网络") ||
+				containsAny(before, stockTimeWords) && !worksIn(t, cs, h.start) {
 				// the network's size, not a project's (全县公路总长,
 				// 道路网络总长)
 				verdict = -1
@@ -690,4 +692,19 @@ func placeToPlace(t string, kwEnd int) bool {
 		return false
 	})
 	return clean
+}
+
+// stockTimeWords before a way and a length say the length is the network
+// as it stands (目前本市道路总长, 截至年底省道总长度, 香港现时道路总长),
+// unless a works verb makes it a project's (目前正在建设的快速路全长).
+var stockTimeWords = []string{"目前", "现时", "现有", "现状", "截至", "截止", "本市", "本县", "本区", "本省", "本岛"}
+
+// worksIn reports a works verb in t[a:b].
+func worksIn(t string, a, b int) bool {
+	found := false
+	roadTable().scanLeft(t, a, b, func(h hit) bool {
+		found = h.role == roleWorks
+		return !found
+	})
+	return found
 }

@@ -251,3 +251,33 @@ func TestCostShare(t *testing.T) {
 		{"全年减轻企业负担1200万元。", nil},
 	})
 }
+
+// TestLicenceTime: the time a licence (准照, 执照, 牌照) takes to be
+// issued is a processing time, as a permit's is; its validity made
+// longer is no cut.
+func TestLicenceTime(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"小型修葺工程的准照发出时间由原来的二十个工作日缩短至十个工作日。", []string{"time_cut 50"}},
+		{"建筑执照发出时间由30天缩短为15天。", []string{"time_cut 50"}},
+		{"营业执照领取时间由5天缩短至1天。", []string{"time_cut 80"}},
+		{"车辆牌照换发时间由10个工作日减至3个工作日。", []string{"time_cut 70"}},
+		{"工程准照签发时间缩短40%。", []string{"time_cut 40"}},
+		{"执照有效时间由3年延长至5年。", nil},
+	})
+}
+
+// TestNetworkAsItStands: a way's total length as it stands (目前, 现时,
+// 截至年底, 本市) is the network's stock, not a project's, unless a works
+// verb before it makes it one (目前正在建设的…全长).
+func TestNetworkAsItStands(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"香港目前道路总长约二千一百九十公里，每公里道路约有三百七十部车辆。", nil},
+		{"澳门现时行车道路总长约四百三十公里。", nil},
+		{"截至2024年底省道总长度为5,307公里，公路密度持续提高。", nil},
+		{"目前本市道路总长约2,800公里，市区道路平均宽度约15米。", nil},
+		{"台湾目前公路总长约二万一千九百公里，其中省道约五千三百公里。", nil},
+		{"现有农村公路总长1,860公里，今年改造32公里。", []string{"road_length 32"}},
+		{"该路线全长约12.5公里，计划年内开工。", []string{"road_length 12.5"}},
+		{"目前正在建设的城北快速路全长约9.6公里。", []string{"road_length 9.6"}},
+	})
+}
