@@ -252,6 +252,9 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 				// "起于A，止于B，路线全长12.6公里，采用二级公路标准": the way is
 				// named after the length; else before the sentence
 				way, ok = wayAfter(t, h.end)
+				if !ok && way != "" && installedAfter(t, h.end, way) {
+					way = "" // 并设置人行道及自行车道: a part the works install
+				}
 				if !ok && (way == "" || componentWays[way]) && projectLengthWord[h.word] {
 					way, ok = s.wayBefore()
 				}
@@ -707,4 +710,23 @@ func worksIn(t string, a, b int) bool {
 		return !found
 	})
 	return found
+}
+
+// installVerbs put a way into a project as a part of it (并设置人行道,
+// 同步设有自行车道, 配建慢行道).
+var installVerbs = []string{"设置", "设有", "增设", "配建", "配套", "布设", "设立", "新设", "加设"}
+
+// installedAfter reports whether the way w, the first named after pos, is
+// installed by the works: an install verb ends the text of its clause
+// before it.
+func installedAfter(t string, pos int, w string) bool {
+	i := strings.Index(t[pos:], w)
+	if i < 0 {
+		return false
+	}
+	before := t[pos : pos+i]
+	if k := strings.LastIndexAny(before, "，,；;。"); k >= 0 {
+		before = before[k:]
+	}
+	return containsAny(before, installVerbs)
 }

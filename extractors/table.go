@@ -1126,8 +1126,19 @@ func roadRow(about, name string) bool {
 	if containsAny(name, []string{"公路", "道路", "国道", "省道", "县道", "乡道", "村道", "大道"}) || roadCode(name) {
 		return true
 	}
-	if containsAny(name, tableOtherWords) {
+	if containsAny(stationsOut(name), tableOtherWords) {
 		return false
 	}
 	return containsAny(name, tableRoadWords) || containsAny(about, tableRoadWords)
+}
+
+// stationsOut returns name without the places named after other ways
+// (高铁站, 城际站, 高铁新城): a road to a station is a road.
+func stationsOut(name string) string {
+	for _, w := range tableOtherWords {
+		for _, p := range []string{"站", "新城", "新区", "片区"} {
+			name = strings.ReplaceAll(name, w+p, "")
+		}
+	}
+	return name
 }

@@ -281,3 +281,43 @@ func TestNetworkAsItStands(t *testing.T) {
 		{"目前正在建设的城北快速路全长约9.6公里。", []string{"road_length 9.6"}},
 	})
 }
+
+// TestInstalledWays: paths a road's works install (并设置人行道及自行车道,
+// 配建慢行道), named after its 全长, are parts of the project, not what it
+// is; the road named in the sentence before is. A length that is a path's
+// (为滨河自行车道) stays out.
+func TestInstalledWays(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"市政府今日举行联外道路新辟工程动土典礼。市长表示，本工程全长约2.9公里，规划为双向四车道并设置人行道及自行车道。", []string{"road_length 2.9"}},
+		{"今日举行城东大道开工仪式。项目全长约5.2公里，同步设有自行车道。", []string{"road_length 5.2"}},
+		{"城区道路新建工程举行开工仪式。本工程全长3.6公里，沿线增设人行步道。", []string{"road_length 3.6"}},
+		{"县道改建工程今日开工。该工程全长约6.1公里，并配建慢行道。", []string{"road_length 6.1"}},
+		{"新建道路工程已动工。本工程全长约4.5公里，两侧布设人行道。", []string{"road_length 4.5"}},
+		{"滨河绿化工程开工。本工程全长约12公里，为滨河自行车道。", nil},
+	})
+}
+
+// TestTableRoadToStation: a table's road named for the station or the new
+// town it leads to (城区至高铁站快速通道, 高铁新城连接路) is a road; a
+// rail line's row is none.
+func TestTableRoadToStation(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"序号\t项目名称\t建设里程（公里）\n1\t城区至高铁站快速通道\t8.6\n2\t县城至火车站连接线\t4.2", []string{"road_length 8.6", "road_length 4.2"}},
+		{"项目\t里程（公里）\t投资（万元）\n机场至高铁站通道\t12.5\t36000\n高铁新城连接路\t3.8\t9800", []string{"road_length 12.5", "investment 3.6e+08", "road_length 3.8", "investment 9.8e+07"}},
+		{"序号\t名称\t长度（公里）\n1\t地铁站接驳道路\t2.6\n2\t港口至城际站疏港通道\t7.4", []string{"road_length 2.6", "road_length 7.4"}},
+		{"项目\t里程（公里）\n城际铁路\t45.2\n高铁联络线\t12.6", nil},
+	})
+}
+
+// TestRenewalUpdate: renewing a road's surface (更新路面, 更新路段) is road
+// works; buses renewed and their mileage are not.
+func TestRenewalUpdate(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"对路氹连贯公路进行沥青路面更新，计划更新路段长约3.8公里。", []string{"road_length 3.8"}},
+		{"年内将更新老旧路段约6.4公里。", []string{"road_length 6.4"}},
+		{"本年度更新柏油路面约11公里。", []string{"road_length 11"}},
+		{"明年计划更新沥青路面约9.2公里。", []string{"road_length 9.2"}},
+		{"下半年更新县道水泥路面约7.5公里。", []string{"road_length 7.5"}},
+		{"全市更新新能源公交车120辆，累计行驶里程超过300万公里。", nil},
+	})
+}
