@@ -270,7 +270,7 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 		switch r {
 		case '元', '亿', '万', '％', '由', '从', '\uFFFD': // U+FFFD: a lost 由 or 从
 			t[r] |= flagMark
-		case '公', '千', '百':
+		case '公', '千', '百', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九':
 			t[r] |= flagPrefix
 		case '前', '去', '往', '原', '此', '定':
 			t[r] |= flagBefore // every before word of a before/after cut holds one
@@ -297,6 +297,9 @@ func scanMarks(s string, want uint8) uint8 {
 			switch {
 			case c >= '0' && c <= '9':
 				got |= flagNumeral
+				if c != '0' && strings.HasPrefix(s[i+1:], "成") {
+					got |= flagMark // 4成: a share in tenths
+				}
 			case c == '%':
 				got |= flagMark
 			case c == 'k':
@@ -340,6 +343,10 @@ func scanMarks(s string, want uint8) uint8 {
 						}
 					case '百':
 						if strings.HasPrefix(rest, "分之") {
+							got |= flagMark
+						}
+					default: // a digit: 四成 is a share in tenths
+						if strings.HasPrefix(rest, "成") {
 							got |= flagMark
 						}
 					}

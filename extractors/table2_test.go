@@ -321,3 +321,34 @@ func TestRenewalUpdate(t *testing.T) {
 		{"全市更新新能源公交车120辆，累计行驶里程超过300万公里。", nil},
 	})
 }
+
+// TestDocumentsNeeded: the documents an application needs (所需文件,
+// 提交文件, 递交文件, 证明文件) are materials: their cut is a material_cut,
+// not the time_cut of the clause before; documents a government issues
+// are none.
+func TestDocumentsNeeded(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"整体而言，审批时间平均缩短约四成，所需文件减少约百分之四十。", []string{"time_cut 40", "material_cut 40"}},
+		{"申请所需文件减少30%。", []string{"material_cut 30"}},
+		{"需递交的文件减少约一半以上，递交文件由12份减至5份。", []string{"material_cut 58.3333"}},
+		{"企业提交文件精简45%。", []string{"material_cut 45"}},
+		{"所需证明文件压减60%。", []string{"material_cut 60"}},
+		{"全年印发各类文件减少20%。", nil},
+	})
+}
+
+// TestCutInTenths: a cut stated in tenths (缩短约四成, 压减七成以上, 减少近
+// 三成, 压减5成) is the percentage it states, with its qualifier; a share
+// in tenths that no cut verb governs (八成以上事项, 满意度达九成) is none.
+func TestCutInTenths(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"全年完成投资5亿元。整体申办期程缩短约四成。", []string{"investment 5e+08", "time_cut 40"}},
+		{"企业开办时间压减七成以上。", []string{"time_cut 70"}},
+		{"申请材料减少近三成。", []string{"material_cut 30"}},
+		{"审批环节压减5成。", []string{"material_cut 50"}},
+		{"项目审批时间平均缩短六成。", []string{"time_cut 60"}},
+		{"全市八成以上事项实现网上办理。", nil},
+		{"群众满意度达九成。", nil},
+		{"投资完成率达到九成以上。", nil},
+	})
+}
