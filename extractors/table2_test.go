@@ -352,3 +352,17 @@ func TestCutInTenths(t *testing.T) {
 		{"投资完成率达到九成以上。", nil},
 	})
 }
+
+// TestQuotedEnds: a cut's before and after written as quoted slogans
+// ("最多跑5次", 「4次」) read as the numbers in them. The time complaints
+// take to handle is no approval's (a blind set left it out).
+func TestQuotedEnds(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"企业跑动次数由过去的“最多跑5次”降为“最多跑1次”。", []string{"material_cut 80"}},
+		{"办事跑动次数由“最多跑3次”减少到“最多跑1次”。", []string{"material_cut 66.6667"}},
+		{"群众到场次数由「4次」减为「1次」。", []string{"material_cut 75"}},
+		{"申请材料由“12份”精简为“5份”。", []string{"material_cut 58.3333"}},
+		{"审批时限由“20个工作日”压缩至“8个工作日”。", []string{"time_cut 60"}},
+		{"群众陈情案件平均处理天数由5.6天缩短至3.1天。", nil},
+	})
+}
