@@ -153,6 +153,11 @@ type extractor struct {
 	blank     blanker // blankRaw's storage
 	raw       rawPage // the page being extracted, when blankRaw changed it
 	noBlank   bool    // parse pages as they are (tests compare both ways)
+	// fastParse's state and storage, kept from page to page.
+	fp       fastParser
+	nodes    nodeStore
+	doctypes map[string]doctypeProbe
+	noFast   bool // always use html.Parse (tests compare both ways)
 }
 
 func newExtractor() *extractor {
@@ -166,6 +171,7 @@ func (x *extractor) reset() {
 		x.blank.buf = nil // a huge page's copy is not worth keeping
 	}
 	x.raw = rawPage{}
+	x.nodes.reset()
 	clear(x.dataRow)
 	x.order = x.order[:0]
 	clear(x.texts[:cap(x.texts)])

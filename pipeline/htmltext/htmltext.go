@@ -115,15 +115,22 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	// x/net/html's tree is all the extraction walks; goquery's wrapper
 	// around it was only overhead (and a dependency) on every page.
 	var raw *rawPage
-	var r io.Reader = strings.NewReader(page)
-	if !x.noBlank && blankRaw(page, &x.blank) {
-		x.raw = rawPage{page: page, spans: x.blank.spans}
-		raw = &x.raw
-		r = bytes.NewReader(x.blank.buf)
+	root, ok := (*html.Node)(nil), false
+	if !x.noFast {
+		root, ok = x.fastParse(page)
 	}
-	root, err := html.Parse(r)
-	if err != nil {
-		return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
+	if !ok {
+		var r io.Reader = strings.NewReader(page)
+		if !x.noBlank && blankRaw(page, &x.blank) {
+			x.raw = rawPage{page: page, spans: x.blank.spans}
+			raw = &x.raw
+			r = bytes.NewReader(x.blank.buf)
+		}
+		var err error
+		root, err = html.Parse(r)
+		if err != nil {
+			return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
+		}
 	}
 	h := headMeta(root, raw)
 	pruneJunk(root)
