@@ -75,11 +75,14 @@ type ftoken struct {
 type nodeStore struct {
 	chunks [][]html.Node
 	ci, ni int // next node: chunks[ci][ni]
-	attrs  []html.Attribute
-	ai     int
+	attrs  [][]html.Attribute
+	ac, ai int // next attribute: attrs[ac][ai]
 }
 
-const nodeChunk = 512
+const (
+	nodeChunk = 512
+	attrChunk = 256
+)
 
 func (s *nodeStore) node() *html.Node {
 	if s.ci < len(s.chunks) && s.ni == len(s.chunks[s.ci]) {
@@ -96,27 +99,31 @@ func (s *nodeStore) node() *html.Node {
 // attrSlice returns room for k attributes; its capacity is k, so that an
 // append (copyAttributes) copies it instead of writing over a neighbour.
 func (s *nodeStore) attrSlice(k int) []html.Attribute {
-	if s.ai+k > len(s.attrs) {
-		s.attrs = make([]html.Attribute, max(256, k))
-		s.ai = 0
+	for s.ac < len(s.attrs) && s.ai+k > len(s.attrs[s.ac]) {
+		s.ac, s.ai = s.ac+1, 0
 	}
-	a := s.attrs[s.ai : s.ai+k : s.ai+k]
+	if s.ac == len(s.attrs) {
+		s.attrs = append(s.attrs, make([]html.Attribute, max(attrChunk, k)))
+	}
+	a := s.attrs[s.ac][s.ai : s.ai+k : s.ai+k]
 	s.ai += k
 	return a
 }
 
-// reset clears the nodes handed out (a kept store must not hold the last
-// page's tree); a store grown by a huge page is dropped.
+// reset clears what was handed out (a kept store must not hold the last
+// page's tree or strings); a store grown by a huge page is dropped.
 func (s *nodeStore) reset() {
-	if len(s.chunks) > 64 {
+	if len(s.chunks) > 64 || len(s.attrs) > 64 {
 		*s = nodeStore{}
 		return
 	}
 	for i := 0; i <= s.ci && i < len(s.chunks); i++ {
 		clear(s.chunks[i])
 	}
-	s.ci, s.ni = 0, 0
-	s.attrs, s.ai = nil, 0 // strings of the page: not kept
+	for i := 0; i <= s.ac && i < len(s.attrs); i++ {
+		clear(s.attrs[i])
+	}
+	s.ci, s.ni, s.ac, s.ai = 0, 0, 0, 0
 }
 
 // doctypeProbe is what html.Parse makes of a doctype: the node's name and
