@@ -157,6 +157,7 @@ type extractor struct {
 	fp       fastParser
 	nodes    nodeStore
 	doctypes map[string]doctypeProbe
+	names    nameCache
 	noFast   bool // always use html.Parse (tests compare both ways)
 }
 

@@ -141,6 +141,7 @@ type fastParser struct {
 	raw   string // the raw text element whose text comes next ("" if none)
 	store *nodeStore
 	probe map[string]doctypeProbe // doctypes seen before, kept by the extractor
+	names *nameCache
 
 	doc        *html.Node
 	oe         []*html.Node
@@ -165,7 +166,7 @@ func (x *extractor) fastParse(page string) (doc *html.Node, ok bool) {
 		x.doctypes = map[string]doctypeProbe{}
 	}
 	p := &x.fp
-	*p = fastParser{s: page, store: &x.nodes, probe: x.doctypes, oe: p.oe[:0], afe: p.afe[:0], keys: p.keys[:0], spans: p.spans[:0]}
+	*p = fastParser{s: page, store: &x.nodes, probe: x.doctypes, names: &x.names, oe: p.oe[:0], afe: p.afe[:0], keys: p.keys[:0], spans: p.spans[:0]}
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errGiveUp {
@@ -314,7 +315,7 @@ func (p *fastParser) readTag(t *ftoken, i int, attrs bool) int {
 		giveUp()
 	}
 	p.pos = end
-	t.atom, t.name = lowerName(s[i:ne])
+	t.atom, t.name = p.names.lookup(s[i:ne])
 	if !attrs || len(spans) == 0 {
 		return ne
 	}
@@ -328,7 +329,7 @@ func (p *fastParser) readTag(t *ftoken, i int, attrs bool) int {
 		if sp.ks == sp.ke {
 			continue // an empty key is dropped
 		}
-		_, key := lowerName(s[sp.ks:sp.ke])
+		_, key := p.names.lookup(s[sp.ks:sp.ke])
 		if slices.Contains(p.keys, key) {
 			continue
 		}
@@ -365,6 +366,29 @@ func lowerName(b string) (atom.Atom, string) {
 		return 0, b
 	}
 	return 0, string(buf)
+}
+
+// nameCache remembers known names written in lower case, by a hash of
+// their length and end bytes: most tags and attributes of a page are a
+// few such names, and atom.Lookup hashed each again.
+type nameCache [256]struct {
+	s string // the atom's string
+	a atom.Atom
+}
+
+func (c *nameCache) lookup(b string) (atom.Atom, string) {
+	if b == "" {
+		return lowerName(b)
+	}
+	e := &c[(len(b)*7+int(b[0])*3+int(b[len(b)-1]))&255]
+	if e.s == b {
+		return e.a, e.s
+	}
+	a, s := lowerName(b)
+	if a != 0 && s == b {
+		e.s, e.a = s, a
+	}
+	return a, s
 }
 
 // convertText is text as the tokenizer gives it: CR LF and CR as LF, and

@@ -149,7 +149,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	main := m.choose(body)
 	var a Article
 	if main == nil {
-		a.Meta = meta
+		a.Meta = ownMeta(meta)
 		return a, e, nil
 	}
 	if explain {
@@ -159,7 +159,21 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	x.pruneFeeds(main, m)
 	lines := x.lines(main)
 	a.Text, a.Removed, a.Meta = finish(lines, meta)
+	a.Meta = ownMeta(a.Meta)
+	// Lines are copies, but a text of the title alone is a slice of the page.
+	a.Text = strings.Clone(a.Text)
 	return a, e, nil
+}
+
+// ownMeta copies m's fields: the fast parse's text and attribute values
+// are slices of the page, and a title or URL kept with the document must
+// not keep the whole page alive.
+func ownMeta(m Meta) Meta {
+	m.Title = strings.Clone(m.Title)
+	m.Publisher = strings.Clone(m.Publisher)
+	m.PublishedAt = strings.Clone(m.PublishedAt)
+	m.URL = strings.Clone(m.URL)
+	return m
 }
 
 // finish drops link-heavy lines, puts the title first and lets chrome
