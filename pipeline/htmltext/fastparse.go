@@ -26,8 +26,7 @@ import (
 // formatting elements closed in order, raw text and RCDATA elements, forms.
 // Whatever depends on the rest of the algorithm (misnested formatting
 // elements that would be reopened or adopted, text or elements that a
-// table would foster-parent, select, template, frameset, caption, column
-// groups, nobr, SVG and MathML, plaintext, NUL bytes, a page ending inside
+// table would foster-parent, template, frameset, nobr, SVG and MathML, plaintext, NUL bytes, a page ending inside
 // a tag, bogus comments, an attribute value whose character references
 // read differently in attributes and in text) gives up, and the page goes
 // to html.Parse. TestFastParse and FuzzFastParse hold the trees equal.
@@ -54,6 +53,8 @@ const (
 	mInBody
 	mText
 	mInTable
+	mInCaption
+	mInColumnGroup
 	mInTableBody
 	mInRow
 	mInCell
@@ -469,6 +470,10 @@ func (p *fastParser) dispatch(t *ftoken) bool {
 		return p.text(t)
 	case mInTable:
 		return p.inTable(t)
+	case mInCaption:
+		return p.inCaption(t)
+	case mInColumnGroup:
+		return p.inColumnGroup(t)
 	case mInTableBody:
 		return p.inTableBody(t)
 	case mInRow:
@@ -957,7 +962,7 @@ var (
 	headTags      = newAtomSet(atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes, atom.Script, atom.Style, atom.Template, atom.Title)
 	voidTags      = newAtomSet(atom.Area, atom.Br, atom.Embed, atom.Img, atom.Keygen, atom.Wbr)
 	ignoredInBody = newAtomSet(atom.Caption, atom.Col, atom.Colgroup, atom.Frame, atom.Head, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr)
-	unsupported   = newAtomSet(atom.Frameset, atom.Plaintext, atom.Nobr, atom.Select, atom.Math, atom.Svg, atom.Template)
+	unsupported   = newAtomSet(atom.Frameset, atom.Plaintext, atom.Nobr, atom.Math, atom.Svg, atom.Template)
 )
 
 func (p *fastParser) inBody(t *ftoken) bool {
@@ -1058,10 +1063,21 @@ func (p *fastParser) inBodyStart(t *ftoken) {
 		}
 		p.addElement(t)
 		p.mode = mInTable
-	case voidTags.has(a) || a == atom.Input:
+	case voidTags.has(a):
 		p.reconstruct()
 		p.addElement(t)
 		p.pop()
+	case a == atom.Input:
+		p.popUntil(defaultScope, atom.Select)
+		p.reconstruct()
+		p.addElement(t)
+		p.pop()
+	case a == atom.Select:
+		if p.popUntil(defaultScope, atom.Select) {
+			return // a select in a select closes it
+		}
+		p.reconstruct()
+		p.addElement(t)
 	case a == atom.Param || a == atom.Source || a == atom.Track:
 		p.addElement(t)
 		p.pop()
@@ -1069,6 +1085,9 @@ func (p *fastParser) inBodyStart(t *ftoken) {
 		if p.inScope(buttonScope, atom.P) >= 0 {
 			p.generateImpliedEndTags("p")
 			p.popUntil(defaultScope, atom.P)
+		}
+		if p.inScope(defaultScope, atom.Select) >= 0 {
+			p.generateImpliedEndTags("")
 		}
 		p.addElement(t)
 		p.pop()
@@ -1084,8 +1103,13 @@ func (p *fastParser) inBodyStart(t *ftoken) {
 	case a == atom.Iframe || a == atom.Noembed || a == atom.Noscript:
 		p.rawElement(t)
 	case a == atom.Option || a == atom.Optgroup:
-		// No select is ever open in the subset.
-		if p.top().DataAtom == atom.Option {
+		if p.inScope(defaultScope, atom.Select) >= 0 {
+			if a == atom.Option {
+				p.generateImpliedEndTags("optgroup")
+			} else {
+				p.generateImpliedEndTags("")
+			}
+		} else if p.top().DataAtom == atom.Option {
 			p.pop()
 		}
 		p.reconstruct()
@@ -1248,8 +1272,22 @@ func (p *fastParser) inTable(t *ftoken) bool {
 		}
 	case html.StartTagToken:
 		switch t.atom {
-		case atom.Caption, atom.Colgroup, atom.Col, atom.Template, atom.Form:
+		case atom.Template, atom.Form:
 			giveUp()
+		case atom.Caption:
+			p.clearTo(tableContext)
+			p.afe = append(p.afe, nil)
+			p.addElement(t)
+			p.mode = mInCaption
+			return true
+		case atom.Colgroup:
+			p.clearTo(tableContext)
+			p.addElement(t)
+			p.mode = mInColumnGroup
+			return true
+		case atom.Col:
+			p.implied(html.StartTagToken, atom.Colgroup)
+			return false
 		case atom.Tbody, atom.Tfoot, atom.Thead:
 			p.clearTo(tableContext)
 			p.addElement(t)
@@ -1313,7 +1351,11 @@ func (p *fastParser) resetMode() {
 			p.mode = mInTableBody
 		case atom.Table:
 			p.mode = mInTable
-		case atom.Caption, atom.Colgroup, atom.Template, atom.Frameset:
+		case atom.Caption:
+			p.mode = mInCaption
+		case atom.Colgroup:
+			p.mode = mInColumnGroup
+		case atom.Template, atom.Frameset:
 			giveUp()
 		case atom.Head:
 			p.mode = mInHead
@@ -1333,6 +1375,87 @@ func (p *fastParser) resetMode() {
 		}
 		return
 	}
+}
+
+func (p *fastParser) inCaption(t *ftoken) bool {
+	switch t.typ {
+	case html.StartTagToken:
+		switch t.atom {
+		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Thead, atom.Tr:
+			// th is not in x/net/html's list: it goes to the in-body rules.
+			if !p.popUntil(tableScope, atom.Caption) {
+				return true
+			}
+			p.clearFormattingToMarker()
+			p.mode = mInTable
+			return false
+		}
+	case html.EndTagToken:
+		switch t.atom {
+		case atom.Caption:
+			if p.popUntil(tableScope, atom.Caption) {
+				p.clearFormattingToMarker()
+				p.mode = mInTable
+			}
+			return true
+		case atom.Table:
+			if !p.popUntil(tableScope, atom.Caption) {
+				return true
+			}
+			p.clearFormattingToMarker()
+			p.mode = mInTable
+			return false
+		case atom.Body, atom.Col, atom.Colgroup, atom.Html, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
+			return true
+		}
+	}
+	return p.inBody(t)
+}
+
+func (p *fastParser) inColumnGroup(t *ftoken) bool {
+	switch t.typ {
+	case html.TextToken:
+		if p.leadingSpace(t) {
+			return true
+		}
+	case html.CommentToken:
+		p.addComment(t)
+		return true
+	case html.DoctypeToken:
+		return true
+	case html.StartTagToken:
+		switch t.atom {
+		case atom.Html:
+			return p.inBody(t)
+		case atom.Col:
+			p.addElement(t)
+			p.pop()
+			return true
+		case atom.Template:
+			giveUp()
+		}
+	case html.EndTagToken:
+		switch t.atom {
+		case atom.Colgroup:
+			if p.top().DataAtom == atom.Colgroup {
+				p.pop()
+				p.mode = mInTable
+			}
+			return true
+		case atom.Col:
+			return true
+		case atom.Template:
+			giveUp()
+		}
+	case html.ErrorToken:
+		return p.inBody(t)
+	}
+	if p.top().DataAtom != atom.Colgroup {
+		return true
+	}
+	p.pop()
+	p.mode = mInTable
+	return false
 }
 
 func (p *fastParser) inTableBody(t *ftoken) bool {
