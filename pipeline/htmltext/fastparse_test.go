@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -294,5 +295,24 @@ func TestFastParseGenerated(t *testing.T) {
 	t.Logf("fast parse took %d of %d generated pages", accepted, pages)
 	if accepted < pages/4 {
 		t.Errorf("fast parse took %d of %d generated pages: the subset is not exercised", accepted, pages)
+	}
+}
+
+// TestFastParseArticles extracts the testdata and probe pages with the
+// fast parse and with html.Parse (of the blanked page, as before it): the
+// articles, metadata and removals must be the same.
+func TestFastParseArticles(t *testing.T) {
+	fast, slow := newExtractor(), newExtractor()
+	slow.noFast = true
+	for i, page := range fastParsePages(t) {
+		for j, v := range variants(page)[:3] {
+			a, _, errA := extractWith(fast, v, false)
+			fast.reset()
+			b, _, errB := extractWith(slow, v, false)
+			slow.reset()
+			if (errA == nil) != (errB == nil) || !reflect.DeepEqual(a, b) {
+				t.Errorf("page %d variant %d: fast parse gives %+v (%v), html.Parse %+v (%v)", i, j, a, errA, b, errB)
+			}
+		}
 	}
 }
