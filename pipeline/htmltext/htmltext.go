@@ -160,8 +160,6 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	lines := x.lines(main)
 	a.Text, a.Removed, a.Meta = finish(lines, meta)
 	a.Meta = ownMeta(a.Meta)
-	// Lines are copies, but a text of the title alone is a slice of the page.
-	a.Text = strings.Clone(a.Text)
 	return a, e, nil
 }
 
@@ -190,6 +188,11 @@ func finish(lines []textLine, meta Meta) (string, []Removal, Meta) {
 	}
 	kept, meta.Title, removed = placeTitle(kept, meta.Title, removed)
 	text := strings.Join(kept, "\n")
+	if len(kept) == 1 {
+		// Join gives the line itself: lines are copies, but the title
+		// may be a slice of the page, which the text must not keep.
+		text = strings.Clone(text)
+	}
 	out, eds, cm := chrome.CleanWith(text, chrome.Options{})
 	for _, e := range eds {
 		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})
