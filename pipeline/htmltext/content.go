@@ -150,9 +150,11 @@ type extractor struct {
 	lineBytes []byte
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
-	blank     blanker // blankRaw's storage
-	raw       rawPage // the page being extracted, when blankRaw changed it
-	noBlank   bool    // parse pages as they are (tests compare both ways)
+	ls        lineStream // the line stream last started
+	lw        lineWriter // its writer
+	blank     blanker    // blankRaw's storage
+	raw       rawPage    // the page being extracted, when blankRaw changed it
+	noBlank   bool       // parse pages as they are (tests compare both ways)
 	// fastParse's state and storage, kept from page to page.
 	fp       fastParser
 	nodes    nodeStore
@@ -173,6 +175,7 @@ func (x *extractor) reset() {
 	}
 	x.raw = rawPage{}
 	x.nodes.reset()
+	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)
 	x.order = x.order[:0]
 	clear(x.texts[:cap(x.texts)])
@@ -716,12 +719,15 @@ type lineFrame struct {
 }
 
 // lineStream starts rendering n; close gives back its storage.
+//
+// The stream and its writer live in x (two allocations a walk, a page
+// walks twice), so a stream is done with once the next one starts.
 func (x *extractor) lineStream(n *html.Node) *lineStream {
-	w := &lineWriter{lines: x.lineBuf[:0]}
-	w.buf = *bytes.NewBuffer(x.lineBytes[:0])
-	s := &lineStream{x: x, w: w, stack: x.lineStack[:0]}
-	s.enter(n, false, false, false)
-	return s
+	x.lw = lineWriter{lines: x.lineBuf[:0]}
+	x.lw.buf = *bytes.NewBuffer(x.lineBytes[:0])
+	x.ls = lineStream{x: x, w: &x.lw, stack: x.lineStack[:0]}
+	x.ls.enter(n, false, false, false)
+	return &x.ls
 }
 
 // at returns line i, rendering up to it; false when the subtree has fewer
