@@ -775,7 +775,7 @@ func (p *fastParser) doctype(raw string) doctypeProbe {
 	if len(p.probe) >= 64 {
 		clear(p.probe) // pages in the wild use a handful
 	}
-	p.probe[raw] = d
+	p.probe[strings.Clone(raw)] = d // raw is a slice of the page, which the kept map must not hold
 	return d
 }
 

@@ -143,6 +143,7 @@ func TestFastParseCases(t *testing.T) {
 		{"<!-- c --><!DOCTYPE html><!-- d --><html><!-- e --><head><!-- f --></head><!-- g --><body>x</body><!-- h --></html><!-- i -->", true},
 		{"<!----><!---><!-->x<!-- a --->y<!-- b --!>z<!-- c -- d -->", true},
 		{"<?xml version=\"1.0\" encoding=\"utf-8\"?><html><p>x", true},
+		{"<!-- a &amp; b\r\nc --><? d &lt; e ?><!DOCTYPE html SYSTEM \"about:&amp;legacy-compat\"><p>f<!-- g &copy -->", true},
 		{"<pre>\nline\n</pre><pre>\r\nline</pre><pre>\n\nx</pre><listing>\nx</listing>", true},
 		{"<textarea>\nx</textarea><textarea>\n\ny&amp;</textarea>", true},
 		{"<title>a &amp; b &lt;c&gt;</title><p>&copy &amp x &#20320;&#x597D; &nbsp;&notin; &noti", true},
