@@ -943,6 +943,7 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		teasers, other := 0, false
+	children:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == html.ElementNode && teaser(c):
@@ -953,7 +954,10 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 				// characters (so counting its punctuation is cheap; a map
 				// of every element's count was filled for this).
 			default:
+				// n is no box whatever its other children are: the
+				// tests above were most of the walk's time.
 				other = true
+				break children
 			}
 		}
 		if teasers >= 2 && !other && n != main {
