@@ -581,6 +581,27 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 	// WriteRune each: s[p:i] is what is kept and not yet written.
 	p := 0
 	for i := 0; i < len(s); {
+		if !w.space && i+2 < len(s) && s[i] >= 0xe4 && s[i] <= 0xe9 {
+			// A run of ideographs (lead bytes E4-E9, U+4000-U+9FFF: no
+			// space, punctuation, letter or digit among them) with no
+			// space pending before it: each is kept and counted, which
+			// the tests below would find rune by rune.
+			j := i
+			for j+2 < len(s) && s[j] >= 0xe4 && s[j] <= 0xe9 && s[j+1]&0xc0 == 0x80 && s[j+2]&0xc0 == 0x80 {
+				j += 3
+			}
+			if j > i {
+				k := (j - i) / 3
+				w.cur.runes += k
+				if inLink {
+					w.cur.links += k
+				}
+				w.last = rune(s[j-3]&0x0f)<<12 | rune(s[j-2]&0x3f)<<6 | rune(s[j-1]&0x3f)
+				w.edge = false
+				i = j
+				continue
+			}
+		}
 		r, size := rune(s[i]), 1
 		if c := s[i]; c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			// A three-byte character (most Chinese text), decoded inline as
