@@ -22,14 +22,17 @@ import (
 //
 // It follows x/net/html's tokenizer states and tree construction for the
 // ordinary part of HTML: the implied html, head, body and tbody elements,
-// paragraphs, lists and headings closed by what follows them, tables,
-// formatting elements closed in order, raw text and RCDATA elements, forms.
-// Whatever depends on the rest of the algorithm (misnested formatting
-// elements that would be reopened or adopted, text or elements that a
-// table would foster-parent, template, frameset, nobr, SVG and MathML, plaintext, NUL bytes, a page ending inside
-// a tag, bogus comments, an attribute value whose character references
-// read differently in attributes and in text) gives up, and the page goes
-// to html.Parse. TestFastParse and FuzzFastParse hold the trees equal.
+// paragraphs, lists and headings closed by what follows them, tables with
+// captions and column groups, select, formatting elements closed in order
+// or reopened (a <font> across paragraphs), raw text and RCDATA elements,
+// forms. Whatever depends on the rest of the algorithm (misnested
+// formatting elements the adoption agency would move, text or elements a
+// table would foster-parent, template, frameset, nobr, SVG and MathML,
+// plaintext, NUL bytes, a page ending inside a tag, bogus comments, an
+// attribute value whose character references read differently in
+// attributes and in text) gives up, and the page goes to html.Parse.
+// TestFastParse, TestFastParseCases, TestFastParseGenerated and
+// FuzzFastParse hold the trees equal.
 
 // errGiveUp makes fastParse leave the page to html.Parse.
 var errGiveUp = errors.New("htmltext: page outside the fast parser's subset")
@@ -587,16 +590,34 @@ func (p *fastParser) addFormatting(t *ftoken) {
 	p.afe = append(p.afe, n)
 }
 
-// reconstruct stands for reconstructing the active formatting elements:
-// the subset has nothing to reopen.
+// reconstruct reopens the active formatting elements that are no longer
+// open (a <b> across paragraphs): each is cloned, as x/net/html clones
+// it (tag and attributes), into the current node.
 func (p *fastParser) reconstruct() {
 	if len(p.afe) == 0 {
 		return
 	}
-	if e := p.afe[len(p.afe)-1]; e == nil || p.open(e) {
+	i := len(p.afe) - 1
+	if e := p.afe[i]; e == nil || p.open(e) {
 		return
 	}
-	giveUp()
+	for {
+		if i == 0 {
+			i = -1
+			break
+		}
+		i--
+		if e := p.afe[i]; e == nil || p.open(e) {
+			break
+		}
+	}
+	for i++; i < len(p.afe); i++ {
+		e := p.afe[i]
+		c := p.newNode(html.ElementNode, e.DataAtom, e.Data)
+		c.Attr = append(p.store.attrSlice(len(e.Attr))[:0], e.Attr...)
+		p.addChild(c)
+		p.afe[i] = c
+	}
 }
 
 func (p *fastParser) open(n *html.Node) bool {

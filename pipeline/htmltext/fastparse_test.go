@@ -158,7 +158,11 @@ func TestFastParseCases(t *testing.T) {
 		{"<p>a</p></p><p>b</br>c<br/>d", true},
 		{"<form><form><input name=a></form></form><div><form></div>x</form>y", true},
 		{"<b>x</b><i><b>y</b></i><b c=1><b c=1><b c=1><b c=1>z</b></b></b></b>", true},
-		{"<p><b>x</p>y", false},           // the b would be reopened
+		{"<p><b>x</p>y", true}, // the b is reopened
+		{"<p><font color=red><i>x<p>y</font>z<p>w", true},
+		{"<table><tr><td><b>x</td><td>y</table>", true},
+		{"<b><table><tr><td>x</td></tr></table>y", true},
+		{"<p><b>x</p><table>y", false},    // reopened under the table: foster parenting
 		{"<b><p>x</b>y</p>", false},       // a furthest block
 		{"<a href=1>x<a href=2>y", false}, // a link in a link
 		{"<a href=1><span>x</a>y", true},
