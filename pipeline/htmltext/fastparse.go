@@ -23,14 +23,14 @@ import (
 // It follows x/net/html's tokenizer states and tree construction for the
 // ordinary part of HTML: the implied html, head, body and tbody elements,
 // paragraphs, lists and headings closed by what follows them, tables with
-// captions and column groups, select, formatting elements closed in order
-// or reopened (a <font> across paragraphs), raw text and RCDATA elements,
-// forms. Whatever depends on the rest of the algorithm (misnested
-// formatting elements the adoption agency would move, text or elements a
-// table would foster-parent, template, frameset, nobr, SVG and MathML,
-// plaintext, NUL bytes, a page ending inside a tag, bogus comments, an
-// attribute value whose character references read differently in
-// attributes and in text) gives up, and the page goes to html.Parse.
+// captions and column groups, select, formatting elements closed, reopened
+// (a <font> across paragraphs) or misnested (the adoption agency), raw
+// text and RCDATA elements, forms. Whatever depends on the rest of the
+// algorithm (text or elements a table would foster-parent, template,
+// frameset, nobr, SVG and MathML, plaintext, NUL bytes, a page ending
+// inside a tag, bogus comments, an attribute value whose character
+// references read differently in attributes and in text) gives up, and
+// the page goes to html.Parse.
 // TestFastParse, TestFastParseCases, TestFastParseGenerated and
 // FuzzFastParse hold the trees equal.
 
@@ -612,37 +612,19 @@ func (p *fastParser) reconstruct() {
 		}
 	}
 	for i++; i < len(p.afe); i++ {
-		e := p.afe[i]
-		c := p.newNode(html.ElementNode, e.DataAtom, e.Data)
-		c.Attr = append(p.store.attrSlice(len(e.Attr))[:0], e.Attr...)
+		c := p.clone(p.afe[i])
 		p.addChild(c)
 		p.afe[i] = c
 	}
 }
 
-func (p *fastParser) open(n *html.Node) bool {
-	for i := len(p.oe) - 1; i >= 0; i-- {
-		if p.oe[i] == n {
-			return true
-		}
-	}
-	return false
-}
+func (p *fastParser) open(n *html.Node) bool { return index(p.oe, n) >= 0 }
 
 func (p *fastParser) clearFormattingToMarker() {
 	for len(p.afe) > 0 {
 		e := p.afe[len(p.afe)-1]
 		p.afe = p.afe[:len(p.afe)-1]
 		if e == nil {
-			return
-		}
-	}
-}
-
-func (p *fastParser) removeFormatting(n *html.Node) {
-	for i := len(p.afe) - 1; i >= 0; i-- {
-		if p.afe[i] == n {
-			p.afe = slices.Delete(p.afe, i, i+1)
 			return
 		}
 	}
@@ -1064,9 +1046,14 @@ func (p *fastParser) inBodyStart(t *ftoken) {
 		p.reconstruct()
 		p.addElement(t)
 	case a == atom.A:
+		// A link inside a link closes the first (the adoption agency),
+		// which then leaves the stack and the list wherever it is.
 		for i := len(p.afe) - 1; i >= 0 && p.afe[i] != nil; i-- {
-			if p.afe[i].DataAtom == atom.A {
-				giveUp() // a link inside a link: the adoption agency
+			if n := p.afe[i]; n.DataAtom == atom.A {
+				p.endFormatting(&ftoken{typ: html.EndTagToken, atom: atom.A, name: "a"})
+				p.oe = remove(p.oe, n)
+				p.afe = remove(p.afe, n)
+				break
 			}
 		}
 		p.reconstruct()
@@ -1211,45 +1198,135 @@ func (p *fastParser) inBodyEnd(t *ftoken) bool {
 	return true
 }
 
-// endFormatting is the adoption agency algorithm where it only closes:
-// the formatting element with nothing special opened inside it.
+// endFormatting is the adoption agency algorithm, as x/net/html runs it:
+// a formatting element closed with blocks opened inside it is closed
+// there, and the blocks' content moves into clones of it.
 func (p *fastParser) endFormatting(t *ftoken) {
-	if cur := p.top(); cur.Data == t.name && !slices.Contains(p.afe, cur) {
+	if cur := p.top(); cur.Data == t.name && index(p.afe, cur) < 0 {
 		p.pop()
 		return
 	}
-	var fe *html.Node
-	for i := len(p.afe) - 1; i >= 0 && p.afe[i] != nil; i-- {
-		if p.afe[i].DataAtom == t.atom {
-			fe = p.afe[i]
-			break
+	for range 8 {
+		var fe *html.Node
+		for i := len(p.afe) - 1; i >= 0 && p.afe[i] != nil; i-- {
+			if p.afe[i].DataAtom == t.atom {
+				fe = p.afe[i]
+				break
+			}
+		}
+		if fe == nil {
+			p.endOther(t)
+			return
+		}
+		fi := index(p.oe, fe)
+		if fi < 0 {
+			p.afe = remove(p.afe, fe)
+			return
+		}
+		if p.inScope(defaultScope, t.atom) < 0 {
+			return
+		}
+		var block *html.Node // the furthest block
+		for _, e := range p.oe[fi:] {
+			if special.has(e.DataAtom) {
+				block = e
+				break
+			}
+		}
+		if block == nil {
+			p.oe = p.oe[:fi]
+			p.afe = remove(p.afe, fe)
+			return
+		}
+		common := p.oe[fi-1]
+		bookmark := index(p.afe, fe)
+		last, node := block, block
+		x := index(p.oe, node)
+		for j := 1; ; j++ {
+			if x--; x < 0 {
+				giveUp() // html.Parse fails here too
+			}
+			node = p.oe[x]
+			if node == fe {
+				break
+			}
+			if ni := index(p.afe, node); j > 3 && ni >= 0 {
+				p.afe = remove(p.afe, node)
+				if ni <= bookmark {
+					bookmark--
+				}
+				continue
+			}
+			if index(p.afe, node) < 0 {
+				p.oe = remove(p.oe, node)
+				continue
+			}
+			c := p.clone(node)
+			p.afe[index(p.afe, node)] = c
+			p.oe[index(p.oe, node)] = c
+			node = c
+			if last == block {
+				bookmark = index(p.afe, node) + 1
+			}
+			if last.Parent != nil {
+				last.Parent.RemoveChild(last)
+			}
+			node.AppendChild(last)
+			last = node
+		}
+		if last.Parent != nil {
+			last.Parent.RemoveChild(last)
+		}
+		if tableParts.has(common.DataAtom) {
+			giveUp() // foster parenting
+		}
+		common.AppendChild(last)
+		c := p.clone(fe)
+		for ch := block.FirstChild; ch != nil; ch = block.FirstChild {
+			block.RemoveChild(ch)
+			c.AppendChild(ch)
+		}
+		block.AppendChild(c)
+		if old := index(p.afe, fe); old >= 0 && old < bookmark {
+			bookmark--
+		}
+		p.afe = remove(p.afe, fe)
+		if bookmark < 0 || bookmark > len(p.afe) {
+			giveUp() // html.Parse fails here too
+		}
+		p.afe = slices.Insert(p.afe, bookmark, c)
+		p.oe = remove(p.oe, fe)
+		p.oe = slices.Insert(p.oe, index(p.oe, block)+1, c)
+		if len(p.oe) > maxFastDepth {
+			giveUp()
 		}
 	}
-	if fe == nil {
-		p.endOther(t)
-		return
-	}
-	fi := -1
-	for i := len(p.oe) - 1; i >= 0; i-- {
-		if p.oe[i] == fe {
-			fi = i
-			break
+}
+
+// clone is x/net/html's copy of an element: tag and attributes.
+func (p *fastParser) clone(n *html.Node) *html.Node {
+	c := p.newNode(n.Type, n.DataAtom, n.Data)
+	c.Attr = append(p.store.attrSlice(len(n.Attr))[:0], n.Attr...)
+	return c
+}
+
+// index is the last position of n in s, or -1 (x/net/html's
+// nodeStack.index).
+func index(s []*html.Node, n *html.Node) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == n {
+			return i
 		}
 	}
-	if fi < 0 {
-		p.removeFormatting(fe)
-		return
+	return -1
+}
+
+// remove deletes the last n from s, if there.
+func remove(s []*html.Node, n *html.Node) []*html.Node {
+	if i := index(s, n); i >= 0 {
+		s = slices.Delete(s, i, i+1) // clears the freed slot
 	}
-	if p.inScope(defaultScope, t.atom) < 0 {
-		return
-	}
-	for _, e := range p.oe[fi:] {
-		if special.has(e.DataAtom) {
-			giveUp() // a furthest block: nodes would move
-		}
-	}
-	p.oe = p.oe[:fi]
-	p.removeFormatting(fe)
+	return s
 }
 
 // endOther is the in-body rule for any other end tag.

@@ -162,9 +162,18 @@ func TestFastParseCases(t *testing.T) {
 		{"<p><font color=red><i>x<p>y</font>z<p>w", true},
 		{"<table><tr><td><b>x</td><td>y</table>", true},
 		{"<b><table><tr><td>x</td></tr></table>y", true},
-		{"<p><b>x</p><table>y", false},    // reopened under the table: foster parenting
-		{"<b><p>x</b>y</p>", false},       // a furthest block
-		{"<a href=1>x<a href=2>y", false}, // a link in a link
+		{"<p><b>x</p><table>y", false},                       // reopened under the table: foster parenting
+		{"<b><p>x</b>y</p>", true},                           // the adoption agency
+		{"<a><b><div>x</a>y</div>z", true},                   // the clone's place in the list
+		{"<b><i><u><s><em><strong><div>x</b>y</div>z", true}, // elements dropped past three
+		{"<p><b><i><div>x</b>y</i>z</div>w", true},
+		{"<a><b><i><div><p>x</a>y</p>z</div>w<b>v", true},
+		{"<a href=1><div><b>x<p>y</a>z</b>w</div>", true},
+		{"<b><i><u><s><em><div>x</b>y</div>", true},
+		{"<table><tr><td><b><div>x</b></table>", true},
+		{"<table><b><tr><td>x</b></table>", false}, // foster parenting
+		{"<a href=1>x<a href=2>y", true},           // a link in a link
+		{"<a href=1><div>x<a href=2>y</div>z", true},
 		{"<a href=1><span>x</a>y", true},
 		{"<b><b><b><b></b></b></b><div></b>x</div>", true}, // the first b left the list
 		{"<a href=1><object><a href=2>x</a></object></a><a href=3><table><tr><td><a href=4>y</a></table></a>", true},
@@ -262,6 +271,9 @@ func TestFastParseGenerated(t *testing.T) {
 		"form", "input", "select", "option", "optgroup", "button", "br", "img", "hr", "pre", "textarea",
 		"object", "ruby", "rt", "rp", "image", "section", "article", "center", "iframe", "x-tag"}
 	pieces := []string{"text", " ", "\n", "中文，", "&amp;", "&copy", "<!-- c -->", "\r\n", "<!DOCTYPE html>"}
+	// A second vocabulary of formatting elements and blocks only makes
+	// the adoption agency and reopening meet each other.
+	formatting := []string{"b", "i", "u", "em", "a", "font", "div", "p", "span", "li", "b", "i"}
 	seed := uint64(20240601)
 	rnd := func(n int) int {
 		seed = seed*6364136223846793005 + 1442695040888963407
@@ -270,7 +282,11 @@ func TestFastParseGenerated(t *testing.T) {
 	x := newExtractor()
 	accepted := 0
 	const pages = 4000
-	for range pages {
+	for k := range pages {
+		names := names
+		if k%2 == 1 {
+			names = formatting
+		}
 		var b strings.Builder
 		for range 5 + rnd(40) {
 			switch k := rnd(10); {
