@@ -23,16 +23,15 @@ import (
 // It follows x/net/html's tokenizer states and tree construction for the
 // ordinary part of HTML: the implied html, head, body and tbody elements,
 // paragraphs, lists and headings closed by what follows them, tables with
-// captions and column groups, select, formatting elements closed, reopened
-// (a <font> across paragraphs) or misnested (the adoption agency), raw
-// text and RCDATA elements, forms. Whatever depends on the rest of the
-// algorithm (text or elements a table would foster-parent, template,
-// frameset, nobr, SVG and MathML, plaintext, NUL bytes, a page ending
-// inside a tag, bogus comments, an attribute value whose character
-// references read differently in attributes and in text) gives up, and
-// the page goes to html.Parse.
-// TestFastParse, TestFastParseCases, TestFastParseGenerated and
-// FuzzFastParse hold the trees equal.
+// captions, column groups and the content they foster-parent, select,
+// formatting elements closed, reopened (a <font> across paragraphs) or
+// misnested (the adoption agency), raw text and RCDATA elements, forms.
+// Whatever depends on the rest of the algorithm (template, frameset, nobr,
+// SVG and MathML, plaintext, NUL bytes, a page ending inside a tag, bogus
+// comments, an attribute value whose character references read
+// differently in attributes and in text) gives up, and the page goes to
+// html.Parse. TestFastParse, TestFastParseCases, TestFastParseGenerated
+// and FuzzFastParse hold the trees equal.
 
 // errGiveUp makes fastParse leave the page to html.Parse.
 var errGiveUp = errors.New("htmltext: page outside the fast parser's subset")
@@ -506,19 +505,49 @@ func (p *fastParser) top() *html.Node {
 
 func (p *fastParser) pop() { p.oe = p.oe[:len(p.oe)-1] }
 
-// addChild appends n to the current node (and opens it, for an element).
+// addChild appends n to the current node (and opens it, for an element);
+// in a table's foster-parenting mode, before the table.
 func (p *fastParser) addChild(n *html.Node) {
 	top := p.top()
 	if p.foster && tableParts.has(top.DataAtom) {
-		giveUp() // foster parenting
+		p.fosterParent(n)
+	} else {
+		top.AppendChild(n)
 	}
-	top.AppendChild(n)
 	if n.Type == html.ElementNode {
 		if len(p.oe) >= maxFastDepth {
 			giveUp()
 		}
 		p.oe = append(p.oe, n)
 	}
+}
+
+// fosterParent inserts n before the table last opened (text joins text
+// just before it), as x/net/html does with content a table cannot hold.
+func (p *fastParser) fosterParent(n *html.Node) {
+	i := len(p.oe) - 1
+	for i >= 0 && p.oe[i].DataAtom != atom.Table {
+		i--
+	}
+	if i < 0 {
+		if n.Type == html.TextNode {
+			if l := p.oe[0].LastChild; l != nil && l.Type == html.TextNode {
+				l.Data += n.Data
+				return
+			}
+		}
+		p.oe[0].AppendChild(n)
+		return
+	}
+	table := p.oe[i]
+	if table.Parent == nil {
+		giveUp() // a table moved out of the tree: html.Parse links oddly here
+	}
+	if prev := table.PrevSibling; prev != nil && prev.Type == html.TextNode && n.Type == html.TextNode {
+		prev.Data += n.Data
+		return
+	}
+	table.Parent.InsertBefore(n, table)
 }
 
 // tableParts are the current nodes under which in-table insertion
@@ -531,7 +560,8 @@ func (p *fastParser) addText(s string) {
 	}
 	top := p.top()
 	if p.foster && tableParts.has(top.DataAtom) {
-		giveUp()
+		p.fosterParent(p.newNode(html.TextNode, 0, s))
+		return
 	}
 	if l := top.LastChild; l != nil && l.Type == html.TextNode {
 		l.Data += s
@@ -1278,9 +1308,10 @@ func (p *fastParser) endFormatting(t *ftoken) {
 			last.Parent.RemoveChild(last)
 		}
 		if tableParts.has(common.DataAtom) {
-			giveUp() // foster parenting
+			p.fosterParent(last)
+		} else {
+			common.AppendChild(last)
 		}
-		common.AppendChild(last)
 		c := p.clone(fe)
 		for ch := block.FirstChild; ch != nil; ch = block.FirstChild {
 			block.RemoveChild(ch)
@@ -1370,8 +1401,15 @@ func (p *fastParser) inTable(t *ftoken) bool {
 		}
 	case html.StartTagToken:
 		switch t.atom {
-		case atom.Template, atom.Form:
+		case atom.Template:
 			giveUp()
+		case atom.Form:
+			if p.form == nil {
+				p.addElement(t)
+				p.form = p.top()
+				p.pop()
+			}
+			return true
 		case atom.Caption:
 			p.clearTo(tableContext)
 			p.afe = append(p.afe, nil)
