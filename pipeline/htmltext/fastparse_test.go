@@ -2,7 +2,6 @@ package htmltext
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -84,16 +83,7 @@ func variants(page string) []string {
 
 func fastParsePages(t *testing.T) []string {
 	t.Helper()
-	pages := testdataPages(t)
-	probes, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmlprobe", "*", "pages", "*"))
-	for _, f := range probes {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, decodePage(t, raw))
-	}
-	return pages
+	return append(testdataPages(t), pagesAt(t, filepath.Join("..", "..", "testdata", "htmlprobe", "*", "pages", "*"))...)
 }
 
 func TestFastParse(t *testing.T) {

@@ -20,7 +20,13 @@ import (
 // testdataPages returns the pages of testdata/htmltext, decoded.
 func testdataPages(t testing.TB) []string {
 	t.Helper()
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+	return pagesAt(t, filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+}
+
+// pagesAt returns the pages whose paths match pattern, decoded.
+func pagesAt(t testing.TB, pattern string) []string {
+	t.Helper()
+	dirs, _ := filepath.Glob(pattern)
 	var pages []string
 	for _, d := range dirs {
 		raw, err := os.ReadFile(d)
