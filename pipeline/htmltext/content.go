@@ -150,9 +150,17 @@ type extractor struct {
 	lineBytes []byte
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
-	blank     blanker // blankRaw's storage
-	raw       rawPage // the page being extracted, when blankRaw changed it
-	noBlank   bool    // parse pages as they are (tests compare both ways)
+	ls        lineStream // the line stream last started
+	lw        lineWriter // its writer
+	blank     blanker    // blankRaw's storage
+	raw       rawPage    // the page being extracted, when blankRaw changed it
+	noBlank   bool       // parse pages as they are (tests compare both ways)
+	// fastParse's state and storage, kept from page to page.
+	fp       fastParser
+	nodes    nodeStore
+	doctypes map[string]doctypeProbe
+	names    nameCache
+	noFast   bool // always use html.Parse (tests compare both ways)
 }
 
 func newExtractor() *extractor {
@@ -166,6 +174,8 @@ func (x *extractor) reset() {
 		x.blank.buf = nil // a huge page's copy is not worth keeping
 	}
 	x.raw = rawPage{}
+	x.nodes.reset()
+	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)
 	x.order = x.order[:0]
 	clear(x.texts[:cap(x.texts)])
@@ -571,6 +581,27 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 	// WriteRune each: s[p:i] is what is kept and not yet written.
 	p := 0
 	for i := 0; i < len(s); {
+		if !w.space && i+2 < len(s) && s[i] >= 0xe4 && s[i] <= 0xe9 {
+			// A run of ideographs (lead bytes E4-E9, U+4000-U+9FFF: no
+			// space, punctuation, letter or digit among them) with no
+			// space pending before it: each is kept and counted, which
+			// the tests below would find rune by rune.
+			j := i
+			for j+2 < len(s) && s[j] >= 0xe4 && s[j] <= 0xe9 && s[j+1]&0xc0 == 0x80 && s[j+2]&0xc0 == 0x80 {
+				j += 3
+			}
+			if j > i {
+				k := (j - i) / 3
+				w.cur.runes += k
+				if inLink {
+					w.cur.links += k
+				}
+				w.last = rune(s[j-3]&0x0f)<<12 | rune(s[j-2]&0x3f)<<6 | rune(s[j-1]&0x3f)
+				w.edge = false
+				i = j
+				continue
+			}
+		}
 		r, size := rune(s[i]), 1
 		if c := s[i]; c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			// A three-byte character (most Chinese text), decoded inline as
@@ -709,12 +740,15 @@ type lineFrame struct {
 }
 
 // lineStream starts rendering n; close gives back its storage.
+//
+// The stream and its writer live in x (two allocations a walk, a page
+// walks twice), so a stream is done with once the next one starts.
 func (x *extractor) lineStream(n *html.Node) *lineStream {
-	w := &lineWriter{lines: x.lineBuf[:0]}
-	w.buf = *bytes.NewBuffer(x.lineBytes[:0])
-	s := &lineStream{x: x, w: w, stack: x.lineStack[:0]}
-	s.enter(n, false, false, false)
-	return s
+	x.lw = lineWriter{lines: x.lineBuf[:0]}
+	x.lw.buf = *bytes.NewBuffer(x.lineBytes[:0])
+	x.ls = lineStream{x: x, w: &x.lw, stack: x.lineStack[:0]}
+	x.ls.enter(n, false, false, false)
+	return &x.ls
 }
 
 // at returns line i, rendering up to it; false when the subtree has fewer
@@ -930,6 +964,7 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		teasers, other := 0, false
+	children:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == html.ElementNode && teaser(c):
@@ -940,7 +975,10 @@ func (x *extractor) pruneTeasers(main *html.Node, total int) {
 				// characters (so counting its punctuation is cheap; a map
 				// of every element's count was filled for this).
 			default:
+				// n is no box whatever its other children are: the
+				// tests above were most of the walk's time.
 				other = true
+				break children
 			}
 		}
 		if teasers >= 2 && !other && n != main {

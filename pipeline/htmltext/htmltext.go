@@ -115,15 +115,22 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	// x/net/html's tree is all the extraction walks; goquery's wrapper
 	// around it was only overhead (and a dependency) on every page.
 	var raw *rawPage
-	var r io.Reader = strings.NewReader(page)
-	if !x.noBlank && blankRaw(page, &x.blank) {
-		x.raw = rawPage{page: page, spans: x.blank.spans}
-		raw = &x.raw
-		r = bytes.NewReader(x.blank.buf)
+	root, ok := (*html.Node)(nil), false
+	if !x.noFast {
+		root, ok = x.fastParse(page)
 	}
-	root, err := html.Parse(r)
-	if err != nil {
-		return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
+	if !ok {
+		var r io.Reader = strings.NewReader(page)
+		if !x.noBlank && blankRaw(page, &x.blank) {
+			x.raw = rawPage{page: page, spans: x.blank.spans}
+			raw = &x.raw
+			r = bytes.NewReader(x.blank.buf)
+		}
+		var err error
+		root, err = html.Parse(r)
+		if err != nil {
+			return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
+		}
 	}
 	h := headMeta(root, raw)
 	pruneJunk(root)
@@ -142,7 +149,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	main := m.choose(body)
 	var a Article
 	if main == nil {
-		a.Meta = meta
+		a.Meta = ownMeta(meta)
 		return a, e, nil
 	}
 	if explain {
@@ -152,7 +159,19 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	x.pruneFeeds(main, m)
 	lines := x.lines(main)
 	a.Text, a.Removed, a.Meta = finish(lines, meta)
+	a.Meta = ownMeta(a.Meta)
 	return a, e, nil
+}
+
+// ownMeta copies m's fields: the fast parse's text and attribute values
+// are slices of the page, and a title or URL kept with the document must
+// not keep the whole page alive.
+func ownMeta(m Meta) Meta {
+	m.Title = strings.Clone(m.Title)
+	m.Publisher = strings.Clone(m.Publisher)
+	m.PublishedAt = strings.Clone(m.PublishedAt)
+	m.URL = strings.Clone(m.URL)
+	return m
 }
 
 // finish drops link-heavy lines, puts the title first and lets chrome
@@ -169,6 +188,11 @@ func finish(lines []textLine, meta Meta) (string, []Removal, Meta) {
 	}
 	kept, meta.Title, removed = placeTitle(kept, meta.Title, removed)
 	text := strings.Join(kept, "\n")
+	if len(kept) == 1 {
+		// Join gives the line itself: lines are copies, but the title
+		// may be a slice of the page, which the text must not keep.
+		text = strings.Clone(text)
+	}
 	out, eds, cm := chrome.CleanWith(text, chrome.Options{})
 	for _, e := range eds {
 		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})

@@ -20,7 +20,13 @@ import (
 // testdataPages returns the pages of testdata/htmltext, decoded.
 func testdataPages(t testing.TB) []string {
 	t.Helper()
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+	return pagesAt(t, filepath.Join("..", "..", "testdata", "htmltext", "*", "page.html"))
+}
+
+// pagesAt returns the pages whose paths match pattern, decoded.
+func pagesAt(t testing.TB, pattern string) []string {
+	t.Helper()
+	dirs, _ := filepath.Glob(pattern)
 	var pages []string
 	for _, d := range dirs {
 		raw, err := os.ReadFile(d)
@@ -272,6 +278,25 @@ func BenchmarkExtractTestPages(b *testing.B) {
 	for b.Loop() {
 		for _, p := range pages {
 			if _, err := Extract(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkExtractorTestPages is BenchmarkExtractTestPages with one
+// Extractor, as the pipeline runs it (scratch kept from page to page).
+func BenchmarkExtractorTestPages(b *testing.B) {
+	pages := testdataPages(b)
+	n := 0
+	for _, p := range pages {
+		n += len(p)
+	}
+	ex := NewExtractor()
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := ex.Extract(p); err != nil {
 				b.Fatal(err)
 			}
 		}

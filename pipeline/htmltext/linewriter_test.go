@@ -64,28 +64,47 @@ func TestLineWriterWrite(t *testing.T) {
 		"\xed\xa0\x80中\xe0\xa0\x80文\xef\xbf\xbd，\xe1\x80",
 		"末尾\xe4\xbd",
 		"",
+		// runs of ideographs read without the per-rune tests
+		"2023年|12月|3日|abc文字|链接文字|，后文。",
+		"䷀\n䷁ 一\n丁 鿿\n䀀",
+		"甲乙丙\xe4\xbd\xa0\xe4\xbd",
 	}
 	for _, c := range cases {
-		for _, pre := range []bool{false, true} {
-			got, want := &lineWriter{}, &lineWriter{}
-			for k, node := range strings.Split(c, "|") {
-				if k > 0 {
-					got.edge, want.edge = true, true
-				}
-				for j, cell := range strings.Split(node, "#") {
-					if j > 0 {
-						got.cell()
-						want.cell()
-					}
-					got.write(cell, k%2 == 1, pre)
-					refWrite(want, cell, k%2 == 1, pre)
-				}
+		checkLineWriter(t, c)
+	}
+}
+
+func FuzzLineWriter(f *testing.F) {
+	f.Add("2023年|12月|3日|abc文字|链接文字|，后文。")
+	f.Add("一行\r\n两行#\n三行|x")
+	f.Fuzz(func(t *testing.T, c string) {
+		checkLineWriter(t, c)
+	})
+}
+
+// checkLineWriter writes c ("|" marks an inline element edge, "#" a table
+// cell) with write and with refWrite and compares the lines.
+func checkLineWriter(t *testing.T, c string) {
+	t.Helper()
+	for _, pre := range []bool{false, true} {
+		got, want := &lineWriter{}, &lineWriter{}
+		for k, node := range strings.Split(c, "|") {
+			if k > 0 {
+				got.edge, want.edge = true, true
 			}
-			got.flush()
-			want.flush()
-			if !reflect.DeepEqual(got.lines, want.lines) {
-				t.Errorf("%q (pre %v): lines %+v, want %+v", c, pre, got.lines, want.lines)
+			for j, cell := range strings.Split(node, "#") {
+				if j > 0 {
+					got.cell()
+					want.cell()
+				}
+				got.write(cell, k%2 == 1, pre)
+				refWrite(want, cell, k%2 == 1, pre)
 			}
+		}
+		got.flush()
+		want.flush()
+		if !reflect.DeepEqual(got.lines, want.lines) {
+			t.Errorf("%q (pre %v): lines %+v, want %+v", c, pre, got.lines, want.lines)
 		}
 	}
 }

@@ -50,7 +50,7 @@ type head struct {
 // scripts and headers are pruned. One walk collects the elements (a
 // selector per kind walked the tree seven times).
 func headMeta(root *html.Node, raw *rawPage) head {
-	h := head{meta: map[string]string{}, raw: raw}
+	h := head{raw: raw}
 	var metas, links, titles, scripts, times, heads []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -75,6 +75,7 @@ func headMeta(root *html.Node, raw *rawPage) head {
 		}
 	}
 	walk(root)
+	h.meta = make(map[string]string, len(metas)+1) // sized: it grew a page's keys one rehash at a time
 	for _, n := range metas {
 		content, ok := attrOK(n, "content")
 		content = cue.Trim(content)

@@ -70,6 +70,7 @@ type blanker struct {
 	buf   []byte   // the page as parsed
 	spans [][2]int // the replaced bodies' offsets, by marker number
 	vals  [][2]int // a tag's attribute values to empty
+	attrs []attrSpan
 }
 
 // blankRaw sets b.buf to page with long script and style bodies replaced
@@ -97,7 +98,7 @@ scan:
 		case isLetter(c):
 			var ns, ne, end int
 			var ok bool
-			ns, ne, end, b.vals, ok = scanTag(page, i+1, b.vals[:0], true)
+			ns, ne, end, ok = scanTag(page, i+1, b, true)
 			if !ok {
 				break scan
 			}
@@ -141,7 +142,7 @@ scan:
 			case c2 == '>':
 				i += 3
 			case isLetter(c2):
-				_, _, end, _, ok := scanTag(page, i+2, nil, false)
+				_, _, end, ok := scanTag(page, i+2, b, false)
 				if !ok {
 					break scan
 				}
@@ -254,13 +255,18 @@ func asciiFoldEqual(name, lower string) bool {
 // minBlankAttr is the shortest attribute value worth emptying.
 const minBlankAttr = 8
 
-// scanTag reads a tag from its name's first letter at i as the tokenizer
+// attrSpan is an attribute of a tag: its key's and value's bounds in the
+// page (a key may be empty; the tokenizer drops those).
+type attrSpan struct {
+	ks, ke, vs, ve int
+	quoted         bool
+}
+
+// tagSpans reads a tag from its name's first letter at i as the tokenizer
 // does (tag name, then attributes with quoted or bare values up to '>').
-// It returns the name's bounds and the offset after the '>'; ok is false
-// when the page ends inside the tag. With blank, it appends to vals the
-// bounds of the long quoted values of attributes nothing reads.
-func scanTag(s string, i int, vals [][2]int, blank bool) (nameStart, nameEnd, end int, _ [][2]int, ok bool) {
-	nameStart = i
+// It returns the name's end, the offset after the '>' and the attributes
+// appended to spans; ok is false when the page ends inside the tag.
+func tagSpans(s string, i int, spans []attrSpan) (nameEnd, end int, _ []attrSpan, ok bool) {
 	k := i + 1
 	for ; k < len(s); k++ {
 		if c := s[k]; isTagSpace(c) || c == '/' || c == '>' {
@@ -268,16 +274,15 @@ func scanTag(s string, i int, vals [][2]int, blank bool) (nameStart, nameEnd, en
 		}
 	}
 	nameEnd = k
-	blank = blank && blankableTag(s[nameStart:nameEnd])
 	for {
 		for k < len(s) && isTagSpace(s[k]) {
 			k++
 		}
 		if k >= len(s) {
-			return 0, 0, 0, vals, false
+			return 0, 0, spans, false
 		}
 		if s[k] == '>' {
-			return nameStart, nameEnd, k + 1, vals, true
+			return nameEnd, k + 1, spans, true
 		}
 		// Attribute key: an '=' only as its first byte.
 		ks := k
@@ -290,51 +295,76 @@ func scanTag(s string, i int, vals [][2]int, blank bool) (nameStart, nameEnd, en
 				break
 			}
 		}
-		ke := k
+		a := attrSpan{ks: ks, ke: k, vs: k, ve: k}
 		// Attribute value.
 		for k < len(s) && isTagSpace(s[k]) {
 			k++
 		}
 		if k >= len(s) {
-			return 0, 0, 0, vals, false
+			return 0, 0, spans, false
 		}
 		switch s[k] {
 		case '/':
 			k++
+			spans = append(spans, a)
 			continue
 		case '=':
 			k++
 		default:
+			spans = append(spans, a)
 			continue
 		}
 		for k < len(s) && isTagSpace(s[k]) {
 			k++
 		}
 		if k >= len(s) {
-			return 0, 0, 0, vals, false
+			return 0, 0, spans, false
 		}
 		switch q := s[k]; q {
 		case '>':
 		case '\'', '"':
 			e := strings.IndexByte(s[k+1:], q)
 			if e < 0 {
-				return 0, 0, 0, vals, false
+				return 0, 0, spans, false
 			}
-			if blank && e >= minBlankAttr && unreadAttr(s[ks:ke], s[nameStart:nameEnd]) {
-				vals = append(vals, [2]int{k + 1, k + 1 + e})
-			}
+			a.vs, a.ve, a.quoted = k+1, k+1+e, true
 			k += 1 + e + 1
 		default:
+			a.vs = k
 			for k++; k < len(s); k++ {
 				if c := s[k]; isTagSpace(c) {
+					a.ve = k
 					k++
 					break
 				} else if c == '>' {
 					break
 				}
 			}
+			if a.ve < a.vs {
+				a.ve = k
+			}
+		}
+		spans = append(spans, a)
+	}
+}
+
+// scanTag reads a tag from its name's first letter at i (tagSpans). With
+// blank, it sets b.vals to the bounds of the long quoted values of
+// attributes nothing reads.
+func scanTag(s string, i int, b *blanker, blank bool) (nameStart, nameEnd, end int, ok bool) {
+	nameEnd, end, b.attrs, ok = tagSpans(s, i, b.attrs[:0])
+	if !ok {
+		return 0, 0, 0, false
+	}
+	b.vals = b.vals[:0]
+	if blank && blankableTag(s[i:nameEnd]) {
+		for _, a := range b.attrs {
+			if a.quoted && a.ve-a.vs >= minBlankAttr && unreadAttr(s[a.ks:a.ke], s[i:nameEnd]) {
+				b.vals = append(b.vals, [2]int{a.vs, a.ve})
+			}
 		}
 	}
+	return i, nameEnd, end, true
 }
 
 // blankableTag reports whether the attribute values of a tag named name
