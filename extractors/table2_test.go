@@ -332,6 +332,8 @@ func TestDocumentsNeeded(t *testing.T) {
 		{"申请所需文件减少30%。", []string{"material_cut 30"}},
 		{"需递交的文件减少约一半以上，递交文件由12份减至5份。", []string{"material_cut 58.3333"}},
 		{"企业提交文件精简45%。", []string{"material_cut 45"}},
+		{"申请时应备文件由原来7种简化为3种。", []string{"material_cut 57.1429"}},
+		{"应备资料由9项减为4项。", []string{"material_cut 55.5556"}},
 		{"所需证明文件压减60%。", []string{"material_cut 60"}},
 		{"全年印发各类文件减少20%。", nil},
 	})
@@ -364,5 +366,19 @@ func TestQuotedEnds(t *testing.T) {
 		{"申请材料由“12份”精简为“5份”。", []string{"material_cut 58.3333"}},
 		{"审批时限由“20个工作日”压缩至“8个工作日”。", []string{"time_cut 60"}},
 		{"群众陈情案件平均处理天数由5.6天缩短至3.1天。", nil},
+	})
+}
+
+// TestBudgetSpending: a budget's spending (预算支出安排, 交通运输支出, 养护
+// 支出) is neither investment nor money granted, though 安排 heads it.
+func TestBudgetSpending(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"省级一般公共预算支出安排1,236.5亿元，增长3.2%。", nil},
+		{"其中，安排交通运输支出165.2亿元，下降11.9%。", nil},
+		{"全年一般公共预算支出完成86.3亿元。", nil},
+		{"交通运输支出决算数为12.4亿元。", nil},
+		{"全年安排公路养护支出3.2亿元。", nil},
+		{"安排农村公路建设补助资金2.5亿元。", []string{"funding 2.5e+08"}},
+		{"今年计划投资3.6亿元。", []string{"investment 3.6e+08"}},
 	})
 }
