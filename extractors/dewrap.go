@@ -80,7 +80,7 @@ func wrapBreak(line, rest string) bool {
 			if !atLeastRunes(line, wrapMinRunes) || listStart(rest) {
 				return false
 			}
-			return a == '.' || thousandsBreak(line, rest)
+			return a == '.' || thousandsBreak(line, rest) || decimalBreak(line, rest)
 		}
 		return strings.ContainsRune(unitStarts, b) && atLeastRunes(line, wrapMinRunes) && !numberOnlyLine(line)
 	case isDigitRune(b):
@@ -149,6 +149,35 @@ func thousandsBreak(line, rest string) bool {
 		return len(rest) > 4 && isDigitRune(rune(rest[4]))
 	}
 	u, _ := utf8.DecodeRuneInString(rest[3:])
+	return strings.ContainsRune(unitStarts, u)
+}
+
+// decimalBreak reports a decimal broken among its decimals: the line ends
+// with digits, a point and digits after a Han character, and the rest
+// begins with digits and a unit ("新建路段16.8" | "2公里").
+func decimalBreak(line, rest string) bool {
+	k := len(line)
+	for k > 0 && isDigitRune(rune(line[k-1])) {
+		k--
+	}
+	if k == len(line) || k < 2 || line[k-1] != '.' || !isDigitRune(rune(line[k-2])) {
+		return false
+	}
+	j := k - 1
+	for j > 0 && isDigitRune(rune(line[j-1])) {
+		j--
+	}
+	if r, _ := utf8.DecodeLastRuneInString(line[:j]); !isHan(r) {
+		return false
+	}
+	i := 0
+	for i < len(rest) && isDigitRune(rune(rest[i])) {
+		i++
+	}
+	if i == 0 || i == len(rest) {
+		return false
+	}
+	u, _ := utf8.DecodeRuneInString(rest[i:])
 	return strings.ContainsRune(unitStarts, u)
 }
 

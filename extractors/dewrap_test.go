@@ -28,6 +28,12 @@ func TestFigureAcrossHardWrap(t *testing.T) {
 		{"今年全市新改建农村公路1\n235公里，完成年度任务。", []float64{1235}, true},
 		{"全年累计争取中央车购税补助资金3\n450万元，用于国道改建。", []float64{3.45e7}, true},
 		{"全年完成普通公路养护工程投资12\n860万元，同比持平。", []float64{1.286e8}, true},
+		// a decimal broken among its decimals
+		{"该项目全线按一级公路标准新建路段16.8\n2公里，利用老路改造21.6公里。", []float64{16.82, 21.6}, true},
+		{"今年全县农村公路完成投资3.4\n5亿元，同比增长8%。", []float64{3.45e8}, true},
+		{"项目审批办理时间由平均12.5\n0个工作日压缩至4个工作日。", []float64{68}, true},
+		{"全年新建农村公路共计128.3\n6公里，超额完成任务。", []float64{128.36}, true},
+		{"累计争取车购税补助资金2.1\n8亿元，全部用于国省干线。", []float64{2.18e8}, true},
 		// breaks that end a line of its own stay: a short line, a list
 		// item, a page number, a list of years
 		{"新建农村公路12\n公里", nil, false},
