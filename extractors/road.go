@@ -172,6 +172,9 @@ func roadEvidence(s *Sentence, numStart, unitEnd int) (string, int, bool) {
 		// "项目7个36.5公里", "公路项目42个1860公里": the km of N road projects
 		return "km of " + n + " road projects", -1, true
 	}
+	if scopedStock(t, numStart, unitEnd) {
+		return "", -1, false
+	}
 	roadTable().scanLeft(t, 0, numStart, func(h hit) bool {
 		switch h.role {
 		case roleRoadNoun:
@@ -729,4 +732,25 @@ func installedAfter(t string, pos int, w string) bool {
 		before = before[k:]
 	}
 	return containsAny(before, installVerbs)
+}
+
+// scopedStock reports a length right after an area's scope word (确保全县
+// 2,869公里农村公路安全畅通, 全省8,800公里高速公路实现监控全覆盖): the area's
+// network, whatever works an earlier clause names, unless a works verb
+// follows in the length's own clause (全县120公里农村公路完成提质改造).
+func scopedStock(t string, numStart, unitEnd int) bool {
+	before := strings.TrimRight(t[:numStart], " ")
+	for _, q := range []string{"约", "近", "逾", "超", "共", "达"} {
+		before = strings.TrimSuffix(before, q)
+	}
+	if hasSuffixAny(before, scopeWords) == "" && !strings.HasSuffix(before, "辖区内") {
+		return false
+	}
+	works := false
+	roadTable().scanRight(t, unitEnd, clauseEnd(t, unitEnd), func(h hit) bool {
+		// 安全畅通 is how the roads are kept, no works
+		works = h.role == roleWorks && h.word != "畅通"
+		return !works
+	})
+	return !works
 }

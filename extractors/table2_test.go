@@ -382,3 +382,20 @@ func TestBudgetSpending(t *testing.T) {
 		{"今年计划投资3.6亿元。", []string{"investment 3.6e+08"}},
 	})
 }
+
+// TestScopedStock: a length right after an area's scope word (确保全县
+// 2,869公里农村公路安全畅通) is the area's network, whatever works an earlier
+// clause names, unless its own clause names works (全县120公里农村公路完成
+// 提质改造).
+func TestScopedStock(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"同时做好日常养护，确保全县2,869公里农村公路安全畅通。", nil},
+		{"加强日常养护，确保全市1,520公里国省干线安全畅通。", nil},
+		{"全面完成改造，全省8,800公里高速公路实现视频监控全覆盖。", nil},
+		{"强化养护管理，辖区内约630公里公路保持安全畅通。", nil},
+		{"加大巡查力度，全县1,860公里县乡道全部纳入网格化管理。", nil},
+		{"今年全县120公里农村公路完成提质改造。", []string{"road_length 120"}},
+		{"全县新改建农村公路120公里。", []string{"road_length 120"}},
+		{"今年全市完成农村公路新改建326公里。", []string{"road_length 326"}},
+	})
+}
