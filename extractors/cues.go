@@ -217,6 +217,9 @@ type cueTable struct {
 	// cue: the scans look one up for every character they pass, and most
 	// end none, so a bit spares them the map.
 	lastBits, firstBits *[0x10000 / 64]uint64
+	// lostLast: the cue each word without its last character stands for,
+	// when only one does (总经 for 总经费); "" marks a prefix of several.
+	lostLast map[string]cue
 }
 
 func newCueTable(lists ...[]cue) *cueTable {
@@ -242,7 +245,44 @@ func newCueTable(lists ...[]cue) *cueTable {
 			m[r] = dedupeCues(cs)
 		}
 	}
+	t.lostLast = map[string]cue{}
+	for _, cs := range t.byLast {
+		for _, c := range cs {
+			last, n := utf8.DecodeLastRuneInString(c.word)
+			prefix := c.word[:len(c.word)-n]
+			if utf8.RuneCountInString(prefix) < 2 || utf8.RuneLen(last) != 3 {
+				continue // one character left says too little
+			}
+			if old, ok := t.lostLast[prefix]; ok && old.word != c.word {
+				t.lostLast[prefix] = cue{}
+				continue
+			}
+			t.lostLast[prefix] = c
+		}
+	}
 	return t
+}
+
+// maxLostPrefix bounds the characters before a lost one that lostLast is
+// asked for.
+const maxLostPrefix = 5
+
+// endingLost finds the cue whose last character a reader lost (U+FFFD at
+// s[i-3:i]): the longest word, the rest of it before the U+FFFD, that only
+// one cue begins with ("总经�3,430万元" for 总经费). It returns the cue and
+// where its text starts.
+func (t *cueTable) endingLost(s string, lo, i int) (cue, int, bool) {
+	end := i - len("\uFFFD")
+	best, at := cue{}, -1
+	k := end
+	for n := 0; n < maxLostPrefix && k > lo; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[lo:k])
+		k -= size
+		if c, ok := t.lostLast[s[k:end]]; ok && c.word != "" {
+			best, at = c, k
+		}
+	}
+	return best, at, at >= 0
 }
 
 // dedupeCues keeps the first entry of each word (lists are given in order of
@@ -350,6 +390,15 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 			}
 			i -= len(c.word)
 			continue
+		}
+		if r == utf8.RuneError && n == 3 {
+			if c, at, ok := t.endingLost(s, lo, i); ok {
+				if !visit(hit{cue: c, start: at, end: i, clauses: clauses}) {
+					return
+				}
+				i = at
+				continue
+			}
 		}
 		if isClauseBreak(r) {
 			clauses++
