@@ -415,3 +415,15 @@ func TestCueLostLastCharacter(t *testing.T) {
 		{"全年旅游收\uFFFD12亿元。", nil},
 	})
 }
+
+// TestAfterAsItIsNow: an after written as it is now (目前的80个工作日,
+// 当前的8天) or a before as it was (原有的9个) ends a cut like a bare one.
+func TestAfterAsItIsNow(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"审批时间由改革前的平均180个工作日压缩到目前的80个工作日以内。", []string{"time_cut 55.5556"}},
+		{"办理时限由原来的20天缩短为当前的8天。", []string{"time_cut 60"}},
+		{"申请材料由过去的15份精简至目前的6份。", []string{"material_cut 60"}},
+		{"跑动次数由以前的4次减少到当前的1次。", []string{"material_cut 75"}},
+		{"审批环节由原有的9个压减为目前的5个。", []string{"material_cut 44.4444"}},
+	})
+}
