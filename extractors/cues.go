@@ -400,7 +400,7 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 				continue
 			}
 		}
-		if isClauseBreak(r) {
+		if isClauseBreak(r) && !groupComma(s, i-n) {
 			clauses++
 		}
 		i -= n
@@ -425,11 +425,17 @@ func (t *cueTable) scanRight(s string, pos, hi int, visit func(hit) bool) {
 			i += len(c.word)
 			continue
 		}
-		if isClauseBreak(r) {
+		if isClauseBreak(r) && !groupComma(s, i) {
 			clauses++
 		}
 		i += n
 	}
+}
+
+// groupComma reports an ASCII comma at s[i] between digits: a thousands
+// separator (1,015亿元), no clause break.
+func groupComma(s string, i int) bool {
+	return s[i] == ',' && i > 0 && i+1 < len(s) && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9'
 }
 
 // codeLine reports a cue word at s[start:] that begins with the 线 of a

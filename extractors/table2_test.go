@@ -427,3 +427,15 @@ func TestAfterAsItIsNow(t *testing.T) {
 		{"审批环节由原有的9个压减为目前的5个。", []string{"material_cut 44.4444"}},
 	})
 }
+
+// TestThousandsCommaNoClause: the comma of a thousands separator (1,003亿元)
+// is no clause break, so a list's later items keep their head.
+func TestThousandsCommaNoClause(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"三年分别完成投资968亿元、1,003亿元和1,015亿元。", []string{"investment 9.68e+10", "investment 1.003e+11", "investment 1.015e+11"}},
+		{"两批分别下达补助资金2,350万元和1,860万元。", []string{"funding 2.35e+07", "funding 1.86e+07"}},
+		{"分别新改建农村公路1,235公里、1,410公里和1,502公里。", []string{"road_length 1235", "road_length 1410", "road_length 1502"}},
+		{"其中高速公路完成投资1,120亿元、普通国省道2,030亿元。", []string{"investment 1.12e+11", "investment 2.03e+11"}},
+		{"三个标段投资分别为1,200万元、3,450万元、2,100万元。", []string{"investment 1.2e+07", "investment 3.45e+07", "investment 2.1e+07"}},
+	})
+}
