@@ -73,7 +73,11 @@ func Clean(text string) (string, []textedit.Edit, Meta) {
 
 // CleanWith is Clean with options.
 func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
-	lines := split(text)
+	// The rules read the text with traditional characters folded (相關新聞
+	// as 相关新闻): the view has the text's byte offsets, the output and the
+	// metadata are the text's own.
+	view := cue.Fold(text)
+	lines := split(view)
 	first, last := -1, len(lines)
 	if opt.Kept {
 		for first+1 < len(lines) && lines[first+1].blank() {
@@ -90,22 +94,40 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 		// A kept line's drop was classify's "" (the later rules only ever
 		// set one): classify is a function of the line alone.
 		if !l.blank() && (!opt.Kept || i == first || i == last) {
-			l.drop = classify(text[l.start:l.end], l.st)
+			l.drop = classify(view[l.start:l.end], l.st)
 		}
 	}
 	var meta Meta
 	if !opt.NotStart {
-		header(text, lines, &meta)
+		header(view, lines, &meta)
+		meta = unfold(meta, view, text)
 	}
 	if !opt.NotEnd {
-		footer(text, lines)
-		tailBylines(text, lines)
+		footer(view, lines)
+		tailBylines(view, lines)
 	}
 	if opt.JoinBroken {
-		join(text, lines)
+		join(view, lines)
 	}
 	out, eds := build(text, lines, !opt.NotEnd)
 	return out, eds, meta
+}
+
+// unfold gives the metadata read in the folded view the text's own
+// characters: a title or publisher is a piece of the view, and the text
+// holds it at the same offsets.
+func unfold(m Meta, view, text string) Meta {
+	if view == text {
+		return m
+	}
+	back := func(v string) string {
+		if i := strings.Index(view, v); v != "" && i >= 0 {
+			return text[i : i+len(v)]
+		}
+		return v
+	}
+	m.Title, m.Publisher = back(m.Title), back(m.Publisher)
+	return m
 }
 
 // HeaderLines is how many non-blank lines at the top of a text the header
@@ -120,6 +142,7 @@ const HeaderLines = headerLines + 10
 // two anchors (the first chunk holding HeaderLines non-blank lines) gives
 // the edits of Clean on the whole, chunk by chunk.
 func Anchor(line string) bool {
+	line = cue.Fold(line) // as CleanWith reads it
 	st := cue.Measure(line)
 	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !st.Prose() || hasLabel(line) {
 		return false

@@ -594,6 +594,7 @@ var sectionWords = newWordSet(func() []string {
 // else "". Most short texts of a page hold none of those kinds' words and
 // skip Marker's other tests (htmltext asks it of every short element).
 func SectionMarker(line string) string {
+	line = Fold(line) // 相關新聞 as 相关新闻
 	if !sectionWords.any(stripLabel(line)) {
 		return ""
 	}

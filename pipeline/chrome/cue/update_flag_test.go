@@ -2,6 +2,6 @@ package cue
 
 import "flag"
 
-// This package has no golden files; it accepts -update so that
-// "go test ./... -update" works across the module.
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+// update rewrites the generated fold table (t2sfold_gen.go) from the
+// module's OpenCC data.
+var update = flag.Bool("update", false, "rewrite the generated traditional-to-simplified fold table")
