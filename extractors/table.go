@@ -80,7 +80,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		if i+1 < len(lines) {
 			first = text[lines[i+1].start:lines[i+1].end]
 		}
-		if !tableHint(line) && len(caption) == 0 && !captionAbove(text, lines, i) && !unitCells(first) {
+		if len(caption) == 0 && !headerHint(line) && !captionAbove(text, lines, i) && !unitCells(first) {
 			continue
 		}
 		sep, cols, ok := tableHeader(line, caption, first)
@@ -98,20 +98,23 @@ func tableFigures(doc *document, text string, from int) []Figure {
 	return out
 }
 
-// tableHint reports a unit in brackets, which a header holds. It looks
+// tableHint reports a text that may hold a table: a header's hint
+// (headerHint) or a cell that writes its unit at a line's end or before a
+// tab (unitCellLine).
+func tableHint(s string) bool {
+	return headerHint(s) || unitCellLine(s)
+}
+
+// headerHint reports what a header line or its caption shows: a unit in
+// brackets, a caption's 单位, reform cells ending in 前 and 后. It looks
 // only before each closing bracket (two scans, not one per unit: most
 // texts with a figure are read).
-func tableHint(s string) bool {
+func headerHint(s string) bool {
 	if strings.Contains(s, "单位：") || strings.Contains(s, "单位:") {
 		return true // a caption's unit (单位：万元)
 	}
 	if strings.Contains(s, "前\n") && strings.Contains(s, "后\n") {
 		return true // a reform table's header cells, one per line
-	}
-	for _, u := range []string{"公里", "元"} {
-		if strings.Contains(s, u+"\n") || strings.Contains(s, u+"\t") {
-			return true // a cell that writes its unit (46.3公里), one per line or between tabs
-		}
 	}
 	for _, br := range []string{"）", ")"} {
 		for i := 0; ; {
@@ -226,8 +229,8 @@ func captionAbove(text string, lines []span, i int) bool {
 // unitCells reports a row whose cells write a length's or money's unit
 // after their number (24.6公里, 7380万元): its header needs no unit.
 func unitCells(line string) bool {
-	if !strings.Contains(line, "公里") && !strings.Contains(line, "元") {
-		return false
+	if !rowSeparated(line) || !strings.Contains(line, "公里") && !strings.Contains(line, "元") {
+		return false // no row of cells, or none writes a unit
 	}
 	for _, c := range splitCells(line, span{0, len(line)}, headerSep(line)) {
 		if cellUnit(c.text) != "" {
@@ -237,10 +240,35 @@ func unitCells(line string) bool {
 	return false
 }
 
+// unitCellLine reports a cell that writes its unit ending a line or
+// before a tab: a number and 公里 or 元 (46.3公里, 7380万元), the line
+// short. Prose ends its lines with a mark, so the search seldom looks back.
+func unitCellLine(s string) bool {
+	for _, end := range []string{"公里\n", "元\n", "公里\t", "元\t"} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], end)
+			if k < 0 {
+				break
+			}
+			k += i
+			a := max(strings.LastIndexAny(s[:k], "\n\t")+1, k-maxCellRunes*3)
+			if cellUnit(s[a:k+len(end)-1]) != "" {
+				return true
+			}
+			i = k + len(end)
+		}
+	}
+	return false
+}
+
 // cellUnit is the length or money unit a cell writes after its number
 // (46.3公里, 1,820万元), "" for none.
 func cellUnit(s string) string {
-	t := tableNumberText(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, "元") && !strings.HasSuffix(s, "公里") && !strings.HasSuffix(s, "千米") && !strings.HasSuffix(s, "km") {
+		return "" // most cells: no search of the units
+	}
+	t := tableNumberText(s)
 	for _, u := range tableUnits {
 		if rest, ok := strings.CutSuffix(t, u.unit); ok {
 			if _, ok := parsePlainDecimal(rest); ok {

@@ -75,9 +75,17 @@ func Clean(text string) (string, []textedit.Edit, Meta) {
 func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	// The rules read the text with traditional characters folded (相關新聞
 	// as 相关新闻): the view has the text's byte offsets, the output and the
-	// metadata are the text's own.
-	view := cue.Fold(text)
-	lines := split(view)
+	// metadata are the text's own. Only lines short enough for a rule to
+	// name are folded (a paragraph of prose is no chrome, whatever its
+	// script).
+	lines := split(text)
+	var buf []byte
+	for _, l := range lines {
+		if !l.blank() && l.st.Runes <= foldRunes {
+			buf = cue.FoldSpan(buf, text, l.start, l.end)
+		}
+	}
+	view := cue.View(buf, text)
 	first, last := -1, len(lines)
 	if opt.Kept {
 		for first+1 < len(lines) && lines[first+1].blank() {
@@ -112,6 +120,10 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	out, eds := build(text, lines, !opt.NotEnd)
 	return out, eds, meta
 }
+
+// foldRunes bounds the lines CleanWith folds: classify reads none longer
+// (120 runes), and the header, footer and byline rules read shorter ones.
+const foldRunes = 120
 
 // unfold gives the metadata read in the folded view the text's own
 // characters: a title or publisher is a piece of the view, and the text

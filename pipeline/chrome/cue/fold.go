@@ -3,6 +3,7 @@ package cue
 import (
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Traditional-script pages (Taiwan, Hong Kong, Macau, mirrors of mainland
@@ -15,40 +16,70 @@ import (
 
 // foldTable maps a traditional character to its simplified form, 0 where
 // the character stays (t2sFoldPairs, generated).
-var foldTable = sync.OnceValue(func() *[0x10000]uint16 {
-	t := new([0x10000]uint16)
+var foldTable = sync.OnceValue(func() *folds {
+	t := new(folds)
 	s := t2sFoldPairs
 	for len(s) > 0 {
 		a, n := utf8.DecodeRuneInString(s)
 		b, m := utf8.DecodeRuneInString(s[n:])
-		t[a] = uint16(b)
+		t.to[a] = uint16(b)
+		t.has[a/64] |= 1 << (a % 64)
 		s = s[n+m:]
 	}
 	return t
 })
 
+// folds is the fold table; has marks the characters that fold, 8 KB the
+// scan reads for every character (the 128 KB table only for those).
+type folds struct {
+	has [0x10000 / 64]uint64
+	to  [0x10000]uint16
+}
+
 // Fold returns text with its traditional characters written simplified,
 // byte for byte as long as text; text itself when none is.
 func Fold(text string) string {
-	t := foldTable()
-	var buf []byte
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 0xe3 || c > 0xe9 { // only 3-byte characters from U+3000 to U+9FFF fold
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if n == 3 && r < 0x10000 && t[r] != 0 {
-			if buf == nil {
-				buf = []byte(text)
-			}
-			utf8.EncodeRune(buf[i:i+3], rune(t[r]))
-		}
-		i += n
-	}
+	buf := FoldSpan(nil, text, 0, len(text))
 	if buf == nil {
 		return text
 	}
-	return string(buf)
+	// buf is not written again: the view shares it rather than copy it
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// FoldSpan folds text[a:b] into buf, a copy of text made at the first
+// character that folds (buf nil until then), and returns buf.
+func FoldSpan(buf []byte, text string, a, b int) []byte {
+	t := foldTable()
+	for i := a; i+2 < b; {
+		c := text[i]
+		if c < 0xe3 || c > 0xe9 { // only characters from U+3000 to U+9FFF fold
+			i++
+			continue
+		}
+		c1, c2 := text[i+1], text[i+2]
+		if c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+			i++
+			continue
+		}
+		r := rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+		if t.has[r/64]&(1<<(r%64)) != 0 {
+			f := t.to[r]
+			if buf == nil {
+				buf = []byte(text)
+			}
+			buf[i], buf[i+1], buf[i+2] = 0xe0|byte(f>>12), 0x80|byte(f>>6)&0x3f, 0x80|byte(f)&0x3f
+		}
+		i += 3
+	}
+	return buf
+}
+
+// View returns a string of buf, which the caller no longer writes, or text
+// when buf is nil.
+func View(buf []byte, text string) string {
+	if buf == nil {
+		return text
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }

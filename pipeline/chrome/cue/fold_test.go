@@ -65,3 +65,23 @@ func TestFold(t *testing.T) {
 		t.Errorf("simplified text changed: %q", got)
 	}
 }
+
+// FuzzFold: the view is as long as the text, valid where the text is, and
+// differs only in characters the table folds.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"相關新聞", "來源：县政府", "abc\xe9\x97", "\xe9\x97\x9c\xe4"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := Fold(s)
+		if len(v) != len(s) {
+			t.Fatalf("len %d, want %d", len(v), len(s))
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(v) {
+			t.Fatalf("invalid view of valid text %q: %q", s, v)
+		}
+		if utf8.ValidString(s) && utf8.RuneCountInString(v) != utf8.RuneCountInString(s) {
+			t.Fatalf("rune count changed: %q -> %q", s, v)
+		}
+	})
+}
