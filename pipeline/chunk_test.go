@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -250,4 +251,79 @@ func refNextCut(text string, from int) int {
 		pos = next
 	}
 	return -1
+}
+
+// TestTokensEarliestFirst: a released CPU token goes to the waiting chunk
+// with the lowest index, whatever order they came in, and a waiter whose
+// context ends gives up its place without losing a token.
+func TestTokensEarliestFirst(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		order  []int // chunks queueing, in this order
+		cancel int   // a chunk whose context ends while it waits (-1: none)
+		want   []int // chunks served, one per release
+	}{
+		{"in order", []int{1, 2, 3}, -1, []int{1, 2, 3}},
+		{"reversed", []int{5, 3, 2}, -1, []int{2, 3, 5}},
+		{"mixed", []int{4, 1, 7, 2}, -1, []int{1, 2, 4, 7}},
+		{"earliest gives up", []int{6, 2, 4}, 2, []int{4, 6}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tk := newTokens(1)
+			if !tk.acquire(context.Background(), 0) {
+				t.Fatal("no token free at the start")
+			}
+			served := make(chan int, len(tc.order))
+			gaveUp := make(chan bool, 1)
+			var cancel context.CancelFunc
+			for i, k := range tc.order {
+				ctx := context.Background()
+				if k == tc.cancel {
+					ctx, cancel = context.WithCancel(ctx)
+				}
+				go func() {
+					ok := tk.acquire(ctx, k)
+					if k == tc.cancel {
+						gaveUp <- !ok
+						return
+					}
+					if ok {
+						served <- k
+					}
+				}()
+				waitQueued(tk, i+1)
+			}
+			if cancel != nil {
+				cancel()
+				if !<-gaveUp {
+					t.Fatal("the cancelled waiter got a token")
+				}
+			}
+			var got []int
+			for range tc.want {
+				tk.release()
+				got = append(got, <-served)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("served %v, want %v", got, tc.want)
+			}
+			tk.release()
+			if tk.free != 1 || len(tk.waiting) != 0 {
+				t.Errorf("after all releases: %d free, %d waiting; want 1, 0", tk.free, len(tk.waiting))
+			}
+		})
+	}
+}
+
+// waitQueued yields until n chunks wait for a token.
+func waitQueued(tk *tokens, n int) {
+	for {
+		tk.mu.Lock()
+		q := len(tk.waiting)
+		tk.mu.Unlock()
+		if q >= n {
+			return
+		}
+		runtime.Gosched()
+	}
 }

@@ -79,7 +79,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		// PDFium starts only when the first PDF arrives.
 		PDF{Reader: pdftext.New(opt.PDFTimeout, 0)},
 		Decode{Decoder: decode.New(langmodel.PerChar).WithRuneScorer(runeScorer), Charset: htmltext.Charset, Stream: decode.StreamOptions{Piece: opt.StreamPiece}},
-		pipeline.Split{Bytes: chunk},
+		pipeline.Split{Bytes: chunk, Cut: pipeline.DefaultCutBytes},
 		HTML{Extractor: htmltext.NewExtractor()},
 		Chrome{},
 		Mojibake{Repairer: rep},
