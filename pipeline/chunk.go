@@ -483,13 +483,11 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 					in, logged := len(c.Text), len(c.logged)
 					var err error
 					if ch, ok := s.(Chained); ok {
-						if !await(chainReady[i][k]) {
+						var out any
+						var ok bool
+						if out, ok, err = runChained(ctx, ch, c, k, chain[i], chainReady[i], await, timings); !ok {
 							return false
 						}
-						start := time.Now()
-						var out any
-						out, err = safeChained(ctx, ch, c, chain[i][k])
-						timings.Add(s.Name(), time.Since(start))
 						chain[i][k+1] = out
 						close(chainReady[i][k+1])
 					} else {
@@ -825,6 +823,95 @@ func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) error {
 		}
 	}
 	return nil
+}
+
+// Guesser is a Chained stage that can work on a chunk before the state the
+// chunks before it leave is known: the chunk runs on the state the latest
+// finished chunk left, and again only if its own differs. On a document
+// whose state settles early (a page found garbled stays so) the chunks
+// need not wait for each other.
+type Guesser interface {
+	Chained
+	// PrepareChained is ApplyChained without changing d: apply makes the
+	// change, once the state is known to be in.
+	PrepareChained(ctx context.Context, d *Document, in any) (apply func(), out any, err error)
+	// SameState reports whether two states give a chunk the same work.
+	SameState(a, b any) bool
+}
+
+// runChained runs the Chained stage s on chunk k, whose input state is
+// states[k] once ready[k] is closed; ok is false when the chunk was
+// stopped (ctx ended) while waiting.
+func runChained(ctx context.Context, s Chained, c *Document, k int, states []any, ready []chan struct{}, await func(<-chan struct{}) bool, timings *Timings) (out any, ok bool, err error) {
+	g, guessing := s.(Guesser)
+	guess, known := any(nil), false
+	if guessing && !closed(ready[k]) {
+		// The state of the latest finished chunk, if one after the first
+		// is: the first chunk's start state is rarely its end state.
+		for j := k - 1; j >= 1; j-- {
+			if closed(ready[j]) {
+				guess, known = states[j], true
+				break
+			}
+		}
+	}
+	if !known {
+		if !await(ready[k]) {
+			return nil, false, nil
+		}
+		start := time.Now()
+		out, err = safeChained(ctx, s, c, states[k])
+		timings.Add(s.Name(), time.Since(start))
+		return out, true, err
+	}
+	start := time.Now()
+	apply, out, err := safePrepare(ctx, g, c, guess)
+	timings.Add(s.Name(), time.Since(start))
+	if !await(ready[k]) {
+		return nil, false, nil
+	}
+	if !g.SameState(guess, states[k]) {
+		start := time.Now()
+		apply, out, err = safePrepare(ctx, g, c, states[k])
+		timings.Add(s.Name(), time.Since(start))
+	}
+	if err == nil {
+		apply()
+	}
+	return out, true, err
+}
+
+// closed reports whether ch is closed.
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+func safePrepare(ctx context.Context, s Guesser, d *Document, in any) (apply func(), out any, err error) {
+	err = safeApply(ctx, preparedStage{s, in, &apply, &out}, d)
+	if apply == nil {
+		apply = func() {}
+	}
+	return apply, out, err
+}
+
+// preparedStage runs a Guesser's PrepareChained through safeApply's
+// recovery.
+type preparedStage struct {
+	Guesser
+	in    any
+	apply *func()
+	out   *any
+}
+
+func (s preparedStage) Apply(ctx context.Context, d *Document) error {
+	var err error
+	*s.apply, *s.out, err = s.PrepareChained(ctx, d, s.in)
+	return err
 }
 
 func safeChained(ctx context.Context, s Chained, d *Document, in any) (out any, err error) {
