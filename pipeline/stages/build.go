@@ -25,9 +25,10 @@ type Options struct {
 	// PDFTimeout limits the time one PDF may take (pdftext.DefaultTimeout
 	// when 0).
 	PDFTimeout time.Duration
-	// ChunkBytes is the size of the chunks a large plain-text document is
-	// processed in (pipeline.DefaultChunkBytes when 0; never split when
-	// negative).
+	// ChunkBytes sets which plain-text documents are processed in chunks:
+	// those over twice ChunkBytes (pipeline.DefaultChunkBytes when 0;
+	// never split when negative), cut at ChunkBytes or
+	// pipeline.DefaultCutBytes, whichever is smaller.
 	ChunkBytes int
 	// StreamPiece is how many bytes of a large legacy-encoded file the
 	// decoder reads at a time (decode.DefaultPiece when 0).
