@@ -20,11 +20,17 @@ import (
 	"github.com/zhextract/zhextract/pipeline/textedit"
 )
 
-// DefaultChunkBytes is the size of the chunks a large text document is
-// processed in: large enough that the chunk boundaries and the per-chunk
-// work are few, small enough that the chunks of one document keep every core
-// busy and their intermediate edits stay small.
+// DefaultChunkBytes sets which text documents are processed in chunks:
+// those over twice its size (8 MB), which were also cut at its size.
 const DefaultChunkBytes = 4 << 20
+
+// DefaultCutBytes is the size the chunks of a split document are cut at:
+// small enough that the last chunks of a document do not leave a core
+// idle (cut at 4 MB, a 20 MB document's last chunk ran alone for a tenth
+// of its time) and that few bytes are in memory at once, large enough
+// that the per-chunk work stays small (the bench big corpus took no
+// more CPU at 1 MB than at 4 MB).
+const DefaultCutBytes = 1 << 20
 
 // Split marks large plain-text documents to be processed in chunks: the
 // stages after it run on chunks of about Bytes (cut at line breaks after a
@@ -34,9 +40,21 @@ const DefaultChunkBytes = 4 << 20
 // and every document that is not plain text, is processed whole.
 type Split struct {
 	Bytes int
-	// Workers bounds the chunks of one document in progress at once
+	// Cut is the size the chunks are cut at (Bytes when 0 or larger):
+	// smaller chunks than the threshold keep every core busy to the end
+	// of the document, where a few large ones left the last on one core.
+	Cut int
+	// Workers bounds the chunks of one document running at once
 	// (GOMAXPROCS when 0).
 	Workers int
+}
+
+// cut is the size the chunks are cut at.
+func (s Split) cut() int {
+	if s.Cut > 0 && s.Cut < s.Bytes {
+		return s.Cut
+	}
+	return s.Bytes
 }
 
 // Name implements Stage.
@@ -100,11 +118,14 @@ type Chained interface {
 }
 
 // Merger is a stage that reads the whole document rather than a chunk (the
-// script classification): in a split document it does nothing per chunk
-// and Merge runs once on the stitched document.
+// script classification): in a split document Part reads each chunk (as
+// the stage would get it, in the chunks' goroutines, so that no pass over
+// the whole text is left for the end) and Merge runs once on the stitched
+// document with the chunks' parts in order.
 type Merger interface {
 	Stage
-	Merge(d *Document)
+	Part(d *Document) any
+	Merge(d *Document, parts []any)
 }
 
 // chunkBounds returns the offsets where the chunks of text begin (the
@@ -264,6 +285,7 @@ type chunkResult struct {
 	repairs        int
 	pinyin         int
 	meta           [4]string // title, publisher, published_at, url
+	parts          []any     // by stage: a Merger's Part of the chunk
 	err            error
 	local          bool
 }
@@ -291,7 +313,7 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	if in = d.bigInput; in != nil {
 		size = int(in.n)
 		var err error
-		if bounds, err = chunkBoundsFrom(in.NewReader(), sp.Bytes, size); err != nil {
+		if bounds, err = chunkBoundsFrom(in.NewReader(), sp.cut(), size); err != nil {
 			d.Err = err
 			return true
 		}
@@ -304,7 +326,7 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 		}
 		d.bigInput = nil
 	} else {
-		if bounds = chunkBounds(d.Text, sp.Bytes); bounds == nil {
+		if bounds = chunkBounds(d.Text, sp.cut()); bounds == nil {
 			return false
 		}
 		var err error
@@ -372,11 +394,19 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	var failed sync.Once
 	abort := func() { failed.Do(cancel) }
 
-	sem := make(chan struct{}, workers)
+	// A chunk holds a slot of held from its start until the joiner has
+	// written it (its texts are in memory until then) and a CPU token
+	// while it runs a stage, not while it waits for the chunk before it
+	// (a Chained or Carrier stage): waiting with its token it kept a core
+	// idle. The tokens go to the earliest chunk first, which the others
+	// wait for.
+	held := make(chan struct{}, chunksHeld(workers))
+	cpu := newTokens(workers)
+	join.held = held
 	var wg sync.WaitGroup
 	for k := range n {
 		select {
-		case sem <- struct{}{}:
+		case held <- struct{}{}:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
@@ -387,7 +417,32 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 			end = bounds[k+1]
 		}
 		wg.Go(func() {
-			defer func() { <-sem }()
+			if !cpu.acquire(ctx, k) {
+				return
+			}
+			running := true
+			defer func() {
+				if running {
+					cpu.release()
+				}
+			}()
+			// await waits for ch without the CPU token.
+			await := func(ch <-chan struct{}) bool {
+				select {
+				case <-ch:
+					return true
+				default:
+				}
+				cpu.release()
+				running = false
+				select {
+				case <-ch:
+				case <-ctx.Done():
+					return false
+				}
+				running = cpu.acquire(ctx, k)
+				return running
+			}
 			r := &results[k]
 			r.base = bounds[k]
 			r.local = true
@@ -414,7 +469,11 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 					if ctx.Err() != nil {
 						return false
 					}
-					if _, ok := s.(Merger); ok {
+					if m, ok := s.(Merger); ok {
+						if r.parts == nil {
+							r.parts = make([]any, len(stages))
+						}
+						r.parts[i] = m.Part(c)
 						r.logs = append(r.logs, stageLog{inLen: len(c.Text)})
 						continue
 					}
@@ -422,15 +481,11 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 					in, logged := len(c.Text), len(c.logged)
 					var err error
 					if ch, ok := s.(Chained); ok {
-						select {
-						case <-chainReady[i][k]:
-						case <-ctx.Done():
+						var out any
+						var ok bool
+						if out, ok, err = runChained(ctx, ch, c, k, chain[i], chainReady[i], await, timings); !ok {
 							return false
 						}
-						start := time.Now()
-						var out any
-						out, err = safeChained(ctx, ch, c, chain[i][k])
-						timings.Add(s.Name(), time.Since(start))
 						chain[i][k+1] = out
 						close(chainReady[i][k+1])
 					} else {
@@ -470,9 +525,7 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 			if carry < len(stages) {
 				tail = stages[carry].(Carrier).Tail(c)
 			}
-			select {
-			case <-ready[k]:
-			case <-ctx.Done():
+			if !await(ready[k]) {
 				return
 			}
 			before[k+1] = before[k].Then(tail)
@@ -548,6 +601,76 @@ func processSplit(ctx context.Context, d *Document, sp Split, stages []Stage, ti
 	return true
 }
 
+// chunksHeld is how many chunks of one document may be in memory at once
+// (started and not yet written) with workers running: enough that the
+// chunks after one waiting for its predecessor keep the cores busy, few
+// enough that memory stays a few chunks.
+func chunksHeld(workers int) int { return 3 * workers }
+
+// tokens hands out a fixed number of CPU slots, to the waiting chunk with
+// the lowest index first: the chunks after it wait for its Chained and
+// Carrier stages.
+type tokens struct {
+	mu      sync.Mutex
+	free    int
+	waiting []tokenWait
+}
+
+type tokenWait struct {
+	k  int
+	ch chan struct{}
+}
+
+func newTokens(n int) *tokens { return &tokens{free: n} }
+
+// acquire waits for a token for chunk k; false when ctx ended first.
+func (t *tokens) acquire(ctx context.Context, k int) bool {
+	t.mu.Lock()
+	if t.free > 0 {
+		t.free--
+		t.mu.Unlock()
+		return true
+	}
+	ch := make(chan struct{})
+	t.waiting = append(t.waiting, tokenWait{k, ch})
+	t.mu.Unlock()
+	select {
+	case <-ch:
+		return true
+	case <-ctx.Done():
+	}
+	t.mu.Lock()
+	for i, w := range t.waiting {
+		if w.ch == ch {
+			t.waiting = append(t.waiting[:i], t.waiting[i+1:]...)
+			t.mu.Unlock()
+			return false
+		}
+	}
+	t.mu.Unlock()
+	// Handed a token as ctx ended: pass it on.
+	t.release()
+	return false
+}
+
+// release returns a token, to the earliest chunk waiting.
+func (t *tokens) release() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.waiting) == 0 {
+		t.free++
+		return
+	}
+	first := 0
+	for i, w := range t.waiting {
+		if w.k < t.waiting[first].k {
+			first = i
+		}
+	}
+	close(t.waiting[first].ch)
+	t.waiting = append(t.waiting[:first], t.waiting[first+1:]...)
+}
+
 // joiner writes the chunks' texts to the document's spilled texts, in
 // order, as soon as a chunk and all before it are done, and drops the
 // chunk's copy: no whole text of a large document is ever held in memory.
@@ -568,6 +691,8 @@ type joiner struct {
 	edits []*recordWriter
 	shift []int
 	err   error
+	// held is the chunks' slots: one is freed for each chunk written.
+	held chan struct{}
 }
 
 func newJoiner(n, stages int) (*joiner, error) {
@@ -595,6 +720,9 @@ func (j *joiner) add(k int, rs []chunkResult) {
 		r.text, r.original = "", ""
 		r.figures, r.figBase, r.logs = nil, nil, nil
 		j.next++
+		if j.held != nil {
+			<-j.held
+		}
 	}
 }
 
@@ -683,12 +811,105 @@ func stitch(d *Document, rs []chunkResult, j *joiner, stages []Stage) error {
 	// The edits of the chunks' stages are not stitched into layers: the
 	// figures' spans in Base were mapped in their chunk.
 	d.layers = nil
-	for _, s := range stages {
+	for i, s := range stages {
 		if m, ok := s.(Merger); ok {
-			m.Merge(d)
+			parts := make([]any, len(rs))
+			for k := range rs {
+				parts[k] = rs[k].parts[i]
+			}
+			m.Merge(d, parts)
 		}
 	}
 	return nil
+}
+
+// Guesser is a Chained stage that can work on a chunk before the state the
+// chunks before it leave is known: the chunk runs on the state the latest
+// finished chunk left, and again only if its own differs. On a document
+// whose state settles early (a page found garbled stays so) the chunks
+// need not wait for each other.
+type Guesser interface {
+	Chained
+	// PrepareChained is ApplyChained without changing d: apply makes the
+	// change, once the state is known to be in.
+	PrepareChained(ctx context.Context, d *Document, in any) (apply func(), out any, err error)
+	// SameState reports whether two states give a chunk the same work.
+	SameState(a, b any) bool
+}
+
+// runChained runs the Chained stage s on chunk k, whose input state is
+// states[k] once ready[k] is closed; ok is false when the chunk was
+// stopped (ctx ended) while waiting.
+func runChained(ctx context.Context, s Chained, c *Document, k int, states []any, ready []chan struct{}, await func(<-chan struct{}) bool, timings *Timings) (out any, ok bool, err error) {
+	g, guessing := s.(Guesser)
+	guess, known := any(nil), false
+	if guessing && !closed(ready[k]) {
+		// The state of the latest finished chunk, if one after the first
+		// is: the first chunk's start state is rarely its end state.
+		for j := k - 1; j >= 1; j-- {
+			if closed(ready[j]) {
+				guess, known = states[j], true
+				break
+			}
+		}
+	}
+	if !known {
+		if !await(ready[k]) {
+			return nil, false, nil
+		}
+		start := time.Now()
+		out, err = safeChained(ctx, s, c, states[k])
+		timings.Add(s.Name(), time.Since(start))
+		return out, true, err
+	}
+	start := time.Now()
+	apply, out, err := safePrepare(ctx, g, c, guess)
+	timings.Add(s.Name(), time.Since(start))
+	if !await(ready[k]) {
+		return nil, false, nil
+	}
+	if !g.SameState(guess, states[k]) {
+		start := time.Now()
+		apply, out, err = safePrepare(ctx, g, c, states[k])
+		timings.Add(s.Name(), time.Since(start))
+	}
+	if err == nil {
+		apply()
+	}
+	return out, true, err
+}
+
+// closed reports whether ch is closed.
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+func safePrepare(ctx context.Context, s Guesser, d *Document, in any) (apply func(), out any, err error) {
+	err = safeApply(ctx, preparedStage{s, in, &apply, &out}, d)
+	if apply == nil {
+		apply = func() {}
+	}
+	return apply, out, err
+}
+
+// preparedStage runs a Guesser's PrepareChained through safeApply's
+// recovery.
+type preparedStage struct {
+	Guesser
+	in    any
+	apply *func()
+	out   *any
+}
+
+func (s preparedStage) Apply(ctx context.Context, d *Document) error {
+	var err error
+	*s.apply, *s.out, err = s.PrepareChained(ctx, d, s.in)
+	return err
 }
 
 func safeChained(ctx context.Context, s Chained, d *Document, in any) (out any, err error) {

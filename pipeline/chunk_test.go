@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -250,4 +251,164 @@ func refNextCut(text string, from int) int {
 		pos = next
 	}
 	return -1
+}
+
+// TestTokensEarliestFirst: a released CPU token goes to the waiting chunk
+// with the lowest index, whatever order they came in, and a waiter whose
+// context ends gives up its place without losing a token.
+func TestTokensEarliestFirst(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		order  []int // chunks queueing, in this order
+		cancel int   // a chunk whose context ends while it waits (-1: none)
+		want   []int // chunks served, one per release
+	}{
+		{"in order", []int{1, 2, 3}, -1, []int{1, 2, 3}},
+		{"reversed", []int{5, 3, 2}, -1, []int{2, 3, 5}},
+		{"mixed", []int{4, 1, 7, 2}, -1, []int{1, 2, 4, 7}},
+		{"earliest gives up", []int{6, 2, 4}, 2, []int{4, 6}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tk := newTokens(1)
+			if !tk.acquire(context.Background(), 0) {
+				t.Fatal("no token free at the start")
+			}
+			served := make(chan int, len(tc.order))
+			gaveUp := make(chan bool, 1)
+			var cancel context.CancelFunc
+			for i, k := range tc.order {
+				ctx := context.Background()
+				if k == tc.cancel {
+					ctx, cancel = context.WithCancel(ctx)
+				}
+				go func() {
+					ok := tk.acquire(ctx, k)
+					if k == tc.cancel {
+						gaveUp <- !ok
+						return
+					}
+					if ok {
+						served <- k
+					}
+				}()
+				waitQueued(tk, i+1)
+			}
+			if cancel != nil {
+				cancel()
+				if !<-gaveUp {
+					t.Fatal("the cancelled waiter got a token")
+				}
+			}
+			var got []int
+			for range tc.want {
+				tk.release()
+				got = append(got, <-served)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("served %v, want %v", got, tc.want)
+			}
+			tk.release()
+			if tk.free != 1 || len(tk.waiting) != 0 {
+				t.Errorf("after all releases: %d free, %d waiting; want 1, 0", tk.free, len(tk.waiting))
+			}
+		})
+	}
+}
+
+// waitQueued yields until n chunks wait for a token.
+func waitQueued(tk *tokens, n int) {
+	for {
+		tk.mu.Lock()
+		q := len(tk.waiting)
+		tk.mu.Unlock()
+		if q >= n {
+			return
+		}
+		runtime.Gosched()
+	}
+}
+
+// guessStage is a Guesser whose state is a number: a chunk's text gets
+// the number it started from, and leaves it plus its step.
+type guessStage struct {
+	step     int
+	prepared []int           // the states PrepareChained was given
+	arrive   func(state int) // called at the first PrepareChained
+	arrived  bool
+}
+
+func (*guessStage) Name() string                               { return "guess" }
+func (*guessStage) Apply(_ context.Context, _ *Document) error { return nil }
+func (g *guessStage) ApplyChained(ctx context.Context, d *Document, in any) (any, error) {
+	apply, out, err := g.PrepareChained(ctx, d, in)
+	apply()
+	return out, err
+}
+func (g *guessStage) PrepareChained(_ context.Context, d *Document, in any) (func(), any, error) {
+	n, _ := in.(int)
+	g.prepared = append(g.prepared, n)
+	if !g.arrived {
+		g.arrived = true
+		g.arrive(n)
+	}
+	return func() { d.Text += fmt.Sprintf(" from %d", n) }, n + g.step, nil
+}
+func (*guessStage) SameState(a, b any) bool { return a == b }
+
+// TestRunChainedGuess: a chunk whose predecessor's state is not known yet
+// runs on the latest known one; it keeps that work when the state comes
+// out the same and works again from the real one when not, applying only
+// once either way; without a known state after the first chunk's it waits.
+func TestRunChainedGuess(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		known    []int // chunks before k that finished: chunk j's output is states[j+1]
+		actual   int   // the state chunk k gets
+		prepared []int
+		text     string
+	}{
+		{"right guess", []int{0, 1}, 7, []int{7}, "x from 7"},
+		{"wrong guess", []int{0, 1}, 9, []int{7, 9}, "x from 9"},
+		{"an earlier chunk's", []int{0}, 6, []int{6}, "x from 6"},
+		{"an earlier chunk's, wrong", []int{0}, 7, []int{6, 7}, "x from 7"},
+		{"only the first's start", nil, 9, []int{9}, "x from 9"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			const k = 3
+			states := make([]any, k+2)
+			ready := make([]chan struct{}, k+2)
+			for j := range ready {
+				ready[j] = make(chan struct{})
+			}
+			close(ready[0])
+			for _, j := range tc.known {
+				states[j+1] = 6 + j
+				close(ready[j+1])
+			}
+			g := &guessStage{step: 1}
+			g.arrive = func(int) {
+				if !closed(ready[k]) {
+					states[k] = tc.actual
+					close(ready[k])
+				}
+			}
+			if len(tc.known) == 0 {
+				// Nothing to guess from: the chunk waits for the state.
+				states[k] = tc.actual
+				close(ready[k])
+			}
+			c := &Document{Text: "x"}
+			await := func(ch <-chan struct{}) bool { <-ch; return true }
+			out, ok, err := runChained(context.Background(), g, c, k, states, ready, await, nil)
+			if !ok || err != nil {
+				t.Fatalf("ok %v, err %v", ok, err)
+			}
+			if !slices.Equal(g.prepared, tc.prepared) {
+				t.Errorf("prepared from %v, want %v", g.prepared, tc.prepared)
+			}
+			if c.Text != tc.text || out != tc.actual+1 {
+				t.Errorf("text %q, out %v; want %q, %d", c.Text, out, tc.text, tc.actual+1)
+			}
+		})
+	}
 }

@@ -112,25 +112,6 @@ type Document struct {
 	bigDecodeEdits recordFile
 }
 
-// EachOriginal calls fn with the clean text before script conversion
-// (Original, or Text when there was no conversion), whole or, for a
-// stitched document whose texts are kept in a file, in pieces cut between
-// characters.
-func (d *Document) EachOriginal(fn func(piece string)) error {
-	if d.bigOrig == nil {
-		text := d.Original
-		if text == "" {
-			text = d.Text
-		}
-		fn(text)
-		return nil
-	}
-	return schema.EachPiece(d.bigOrig, 1<<20, func(p string) error {
-		fn(p)
-		return nil
-	})
-}
-
 // SetDecoded sets the decoded text and the edits that map it to input bytes.
 func (d *Document) SetDecoded(text string, edits []textedit.Edit) {
 	d.Text, d.Base = text, text

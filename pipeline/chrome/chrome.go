@@ -187,6 +187,15 @@ func classify(s string, st cue.Stats) string {
 	if st.Runes > 120 {
 		return ""
 	}
+	if cue.NoCue(s, st) {
+		// One pass over the bytes rules out every marker and breadcrumb:
+		// most short lines of a text are headings and prose, which the
+		// tests below read eight times over.
+		if st.Runes <= 80 && cue.RelativeTime(s) {
+			return cue.Related
+		}
+		return ""
+	}
 	if k := cue.MarkerOf(s, st); k != "" {
 		return k
 	}

@@ -285,3 +285,22 @@ func TestTailLabelSet(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCleanLarge cleans a chunk of a large plain-text document (the
+// seeds over and over, 1 MB) as the split stages do: mostly lines that
+// are no chrome, where every line is classified.
+func BenchmarkCleanLarge(b *testing.B) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, p := range seeds {
+			sb.WriteString(readSeed(b, filepath.Base(p)))
+			sb.WriteString("\n\n")
+		}
+	}
+	s := sb.String()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		CleanWith(s, Options{JoinBroken: true, NotStart: true, NotEnd: true})
+	}
+}

@@ -266,26 +266,80 @@ func (w *parquetWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Fig
 // read and encoded at a time.
 const rowBatch = 4096
 
-// inBatches calls write with rows, rowBatch at a time, in order.
+// inBatches calls write with rows, rowBatch at a time, in order. Rows of
+// more than one batch are read (from a large document's files) in a
+// goroutine of their own while the batch before is encoded: read and
+// encoded one after the other, they were the end of a run on one core.
 func inBatches[T any](rows schema.Rows[T], write func([]T) error) error {
-	batch := make([]T, 0, min(rows.Len(), rowBatch))
-	err := rows.Each(func(r T) error {
-		batch = append(batch, r)
-		if len(batch) < rowBatch {
+	if rows.Len() <= rowBatch {
+		batch := make([]T, 0, rows.Len())
+		if err := rows.Each(func(r T) error {
+			batch = append(batch, r)
 			return nil
+		}); err != nil {
+			return err
 		}
-		err := write(batch)
-		batch = batch[:0]
-		return err
-	})
-	if err != nil {
-		return err
+		if len(batch) > 0 {
+			return write(batch)
+		}
+		return nil
 	}
-	if len(batch) > 0 {
-		return write(batch)
+	// Two batches take turns: one filled while the other is written.
+	free := make(chan []T, 2)
+	free <- make([]T, 0, rowBatch)
+	free <- make([]T, 0, rowBatch)
+	full := make(chan []T)
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(full)
+		var batch []T
+		select {
+		case batch = <-free:
+		case <-stop:
+			return
+		}
+		readErr = rows.Each(func(r T) error {
+			batch = append(batch, r)
+			if len(batch) < rowBatch {
+				return nil
+			}
+			select {
+			case full <- batch:
+			case <-stop:
+				return errStopped
+			}
+			select {
+			case batch = <-free:
+			case <-stop:
+				return errStopped
+			}
+			return nil
+		})
+		if readErr == nil && len(batch) > 0 {
+			select {
+			case full <- batch:
+			case <-stop:
+			}
+		}
+	}()
+	var writeErr error
+	for batch := range full {
+		if writeErr == nil {
+			if writeErr = write(batch); writeErr != nil {
+				close(stop)
+			}
+		}
+		free <- batch[:0]
 	}
-	return nil
+	if writeErr != nil {
+		return writeErr
+	}
+	return readErr
 }
+
+// errStopped ends a read whose rows are no longer written.
+var errStopped = errors.New("rows no longer written")
 
 // drain closes the queues and waits for their goroutines; stop drops the
 // rows still queued instead of encoding them.

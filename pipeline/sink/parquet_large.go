@@ -77,23 +77,9 @@ func writeLargeDocument(t *ParquetTable[schema.Document], d schema.Document, tex
 		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 	defer scratch.close()
-	pages := map[string]textPage{}
-	var first schema.LargeText
-	for _, col := range []string{"text", "text_original_script"} {
-		text := textColumns[col](texts)
-		if first != nil && sameText(first, text) {
-			pages[col] = pages["text"] // one page serves both columns
-			continue
-		}
-		enc, err := pageEncoding(sf, col)
-		if err != nil {
-			return fmt.Errorf("write %s: large row: %w", t.name, err)
-		}
-		p, err := scratch.compressPage(text, enc)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", t.name, err)
-		}
-		pages[col], first = p, text
+	pages, err := compressPages(sf, texts, scratch)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", t.name, err)
 	}
 
 	composed, err := composeLargeRow(small.Bytes(), sf, pages, scratch.f)
@@ -111,6 +97,65 @@ func writeLargeDocument(t *ParquetTable[schema.Document], d schema.Document, tex
 	}
 	t.pending = 0
 	return nil
+}
+
+// compressPages compresses the text columns' pages into scratch, the
+// second (when the texts differ) into a scratch file of its own at the
+// same time, appended after the first: each page is the one stream it was,
+// and the row of a large document no longer waits for two compressions
+// one after the other.
+func compressPages(sf *parquet.File, texts schema.SpilledTexts, scratch *scratchFile) (map[string]textPage, error) {
+	cols := []string{"text", "text_original_script"}
+	var encs [2]format.Encoding
+	var ts [2]schema.LargeText
+	for i, col := range cols {
+		ts[i] = textColumns[col](texts)
+		enc, err := pageEncoding(sf, col)
+		if err != nil {
+			return nil, fmt.Errorf("large row: %w", err)
+		}
+		encs[i] = enc
+	}
+	pages := map[string]textPage{}
+	if ts[0] != nil && sameText(ts[0], ts[1]) {
+		p, err := scratch.compressPage(ts[0], encs[0])
+		if err != nil {
+			return nil, err
+		}
+		pages[cols[0]], pages[cols[1]] = p, p // one page serves both columns
+		return pages, nil
+	}
+	second, err := newScratchFile()
+	if err != nil {
+		return nil, err
+	}
+	defer second.close()
+	var p2 textPage
+	var err2 error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p2, err2 = second.compressPage(ts[1], encs[1])
+	}()
+	p1, err := scratch.compressPage(ts[0], encs[0])
+	<-done
+	if err != nil {
+		return nil, err
+	}
+	if err2 != nil {
+		return nil, err2
+	}
+	p2.off += scratch.size
+	n, err := io.Copy(scratch.f, io.NewSectionReader(second.f, 0, second.size))
+	scratch.size += n
+	if err == nil && n != second.size {
+		err = fmt.Errorf("copied %d of %d bytes", n, second.size)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("large row: text page: %w", err)
+	}
+	pages[cols[0]], pages[cols[1]] = p1, p2
+	return pages, nil
 }
 
 // pageEncoding returns the encoding of the single data page parquet-go

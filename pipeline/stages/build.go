@@ -25,9 +25,10 @@ type Options struct {
 	// PDFTimeout limits the time one PDF may take (pdftext.DefaultTimeout
 	// when 0).
 	PDFTimeout time.Duration
-	// ChunkBytes is the size of the chunks a large plain-text document is
-	// processed in (pipeline.DefaultChunkBytes when 0; never split when
-	// negative).
+	// ChunkBytes sets which plain-text documents are processed in chunks:
+	// those over twice ChunkBytes (pipeline.DefaultChunkBytes when 0;
+	// never split when negative), cut at ChunkBytes or
+	// pipeline.DefaultCutBytes, whichever is smaller.
 	ChunkBytes int
 	// StreamPiece is how many bytes of a large legacy-encoded file the
 	// decoder reads at a time (decode.DefaultPiece when 0).
@@ -79,7 +80,7 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		// PDFium starts only when the first PDF arrives.
 		PDF{Reader: pdftext.New(opt.PDFTimeout, 0)},
 		Decode{Decoder: decode.New(langmodel.PerChar).WithRuneScorer(runeScorer), Charset: htmltext.Charset, Stream: decode.StreamOptions{Piece: opt.StreamPiece}},
-		pipeline.Split{Bytes: chunk},
+		pipeline.Split{Bytes: chunk, Cut: pipeline.DefaultCutBytes},
 		HTML{Extractor: htmltext.NewExtractor()},
 		Chrome{},
 		Mojibake{Repairer: rep},

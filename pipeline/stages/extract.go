@@ -32,20 +32,48 @@ func (s Mojibake) Apply(_ context.Context, d *pipeline.Document) error {
 // state the chunks before it left (a page found garbled stays garbled).
 // When a chunk finds what changes the reading of earlier chunks, the
 // document is processed whole.
-func (s Mojibake) ApplyChained(_ context.Context, d *pipeline.Document, in any) (any, error) {
+func (s Mojibake) ApplyChained(ctx context.Context, d *pipeline.Document, in any) (any, error) {
+	apply, out, err := s.PrepareChained(ctx, d, in)
+	if err == nil {
+		apply()
+	}
+	return out, err
+}
+
+// PrepareChained implements pipeline.Guesser: the repair of a chunk from a
+// state, applied to it later (a chunk repaired on a guess of the state is
+// repaired again when the guess was wrong).
+func (s Mojibake) PrepareChained(_ context.Context, d *pipeline.Document, in any) (func(), any, error) {
+	st := chunkState(d, in)
+	text, edits, out := s.Repairer.RepairFrom(d.Text, st)
+	return func() {
+		if !out.Local() {
+			d.NotLocal = "a later chunk changes the repair of earlier ones"
+			if out.Confused {
+				d.NotLocal = "a line was read as the other double-byte code"
+			}
+			return
+		}
+		d.Rewrite(text, edits)
+		d.Repairs += len(edits)
+	}, out, nil
+}
+
+// SameState implements pipeline.Guesser: the states differ only in what
+// PrepareChained sets from the chunk itself.
+func (Mojibake) SameState(a, b any) bool {
+	sa, _ := a.(mojibake.State)
+	sb, _ := b.(mojibake.State)
+	sa.Chunked, sa.AfterBreak = false, false
+	sb.Chunked, sb.AfterBreak = false, false
+	return sa == sb
+}
+
+// chunkState is the state a chunk is repaired from.
+func chunkState(d *pipeline.Document, in any) mojibake.State {
 	st, _ := in.(mojibake.State)
 	st.Chunked, st.AfterBreak = true, !d.Chunk.First()
-	text, edits, out := s.Repairer.RepairFrom(d.Text, st)
-	if !out.Local() {
-		d.NotLocal = "a later chunk changes the repair of earlier ones"
-		if out.Confused {
-			d.NotLocal = "a line was read as the other double-byte code"
-		}
-		return out, nil
-	}
-	d.Rewrite(text, edits)
-	d.Repairs += len(edits)
-	return out, nil
+	return st
 }
 
 // Extract finds figures. The extractors read simplified text: when the clean

@@ -48,13 +48,26 @@ func (s Script) Apply(_ context.Context, d *pipeline.Document) error {
 	return nil
 }
 
-// Merge implements pipeline.Merger: a split document is classified by its
-// whole text before conversion, as an unsplit one.
-func (s Script) Merge(d *pipeline.Document) {
+// Part implements pipeline.Merger: a chunk's counts, taken in its own
+// goroutine (counts of pieces cut between characters add up to the
+// whole's).
+func (s Script) Part(d *pipeline.Document) any {
 	var n scriptCount
-	if err := d.EachOriginal(func(p string) { s.table.count(&n, p) }); err != nil {
-		d.Err = fmt.Errorf("script: %w", err)
-		return
+	s.table.count(&n, d.Text)
+	return n
+}
+
+// Merge implements pipeline.Merger: a split document is classified by its
+// whole text before conversion, as an unsplit one, from its chunks' counts.
+func (s Script) Merge(d *pipeline.Document, parts []any) {
+	var n scriptCount
+	for _, p := range parts {
+		c, ok := p.(scriptCount)
+		if !ok {
+			d.Err = fmt.Errorf("script: a chunk's part is %T, not its counts", p)
+			return
+		}
+		n.han, n.trad, n.simp = n.han+c.han, n.trad+c.trad, n.simp+c.simp
 	}
 	d.Script = n.label()
 }
