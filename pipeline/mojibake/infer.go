@@ -283,7 +283,7 @@ func wrongFails(c *codec, x byte, next int) bool {
 //
 // prefix is the text of the line before the run, and suffix some of the
 // text after it, as found.
-func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(rune) rune, units *unitMemory, pairs *pairMemory, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
+func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(rune) rune, units *unitMemory, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
 	type out struct {
 		r       rune
 		pc      piece
@@ -379,12 +379,6 @@ func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(run
 			wordContext(adj[i], g.cands, line, rs[g.k+1:], suffix, g.two)
 			for j, r := range g.cands {
 				adj[i][j] -= vs.otherScript(r)
-				if i == 0 && before >= 0 && pairs.has(before, r) {
-					adj[i][j] += pagePair
-				}
-				if i == len(group)-1 && nextR >= 0 && pairs.has(r, nextR) {
-					adj[i][j] += pagePair
-				}
 			}
 		}
 		pair := multiplierPairs(cands, prefix, rs, group[0].k, func(i int) []slot {

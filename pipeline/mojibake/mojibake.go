@@ -139,9 +139,6 @@ type State struct {
 	// Confused: a line was read as the other double-byte code, which makes
 	// every other line of the document be read so too.
 	Confused bool
-	// pairs is the document's memory of pairs read (pairMemory), made at
-	// its first repair.
-	pairs *pairMemory
 }
 
 // Local reports whether repairing the chunks one after the other with the
@@ -181,20 +178,13 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 	}()
 	sc.units.reset()
 	sc.text, sc.wholePairs = text, 0
-	// The memory the text before left is copied, never written: a State
-	// may be handed to more than one chunk (a guess made before the
-	// chunk before is done).
-	st.pairs = st.pairs.clone()
-	sc.pairs = st.pairs
-	mark := st.pairs.mark()
-	defer func() { sc.text, sc.pairs = "", nil }()
+	defer func() { sc.text = "" }()
 	reps, st2 := r.pass(sc, text, spots, runs, st)
 	if len(sc.units.seen) > 0 && lostLeft(reps) {
 		// The units the page writes after numbers are known only once
 		// it is read: read it again knowing them all, so that a unit
 		// lost before its first readable use is inferred too.
 		sc.units.fix()
-		st.pairs.rollback(mark)
 		reps, st2 = r.pass(sc, text, spots, runs, st)
 	}
 	changed := false
@@ -288,7 +278,6 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 				confused = m
 			}
 		}
-		sc.pairs.note(reps[n:])
 		looked = append(looked, window{start: a, end: z})
 		i = j
 	}
@@ -372,8 +361,6 @@ type scratch struct {
 	suffix []rune
 	// units holds the followers of numbers read so far in the text.
 	units unitMemory
-	// pairs is the document's pairMemory (State.pairs).
-	pairs *pairMemory
 	// nodes is the lattice of best; only its ok flags are reset.
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
@@ -801,7 +788,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 			ls--
 		}
 		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
-		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, sc.pairs, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
+		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain
 }
