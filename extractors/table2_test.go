@@ -439,3 +439,19 @@ func TestThousandsCommaNoClause(t *testing.T) {
 		{"三个标段投资分别为1,200万元、3,450万元、2,100万元。", []string{"investment 1.2e+07", "investment 3.45e+07", "investment 2.1e+07"}},
 	})
 }
+
+// TestMillAndPaveSpeedSection: milling and repaving (刨铺, 铣刨) is road
+// works; a stretch watched for speed (区间测速路段) is no works' road,
+// whatever its length.
+func TestMillAndPaveSpeedSection(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"112年度办理道路刨铺62公里，刨铺面积约35万平方米。", []string{"road_length 62"}},
+		{"本年度办理路面刨铺约30公里。", []string{"road_length 30"}},
+		{"市区道路刨铺及标线重划共15公里。", []string{"road_length 15"}},
+		{"今年县道路面铣刨约22公里。", []string{"road_length 22"}},
+		{"辖区乡道刨铺18.6公里，改善路面平整度。", []string{"road_length 18.6"}},
+		{"全线速限维持每小时七十公里，区间测速路段长度约六公里。", nil},
+		{"新增区间测速路段3处，总长约25公里。", nil},
+		{"该路段设置区间测速，测速路段全长约8公里。", nil},
+	})
+}
