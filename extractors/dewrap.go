@@ -132,10 +132,7 @@ func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r 
 // and exactly three digits begin the rest, then a decimal point or a unit
 // ("投资2" | "186.4亿元", "公路1" | "642亿元").
 func thousandsBreak(line, rest string) bool {
-	k := len(line)
-	for k > 0 && isDigitRune(rune(line[k-1])) {
-		k--
-	}
+	k := digitsEndingAt(line, len(line))
 	if n := len(line) - k; n == 0 || n > 3 || k == 0 {
 		return false
 	}
@@ -156,18 +153,11 @@ func thousandsBreak(line, rest string) bool {
 // with digits, a point and digits after a Han character, and the rest
 // begins with digits and a unit ("新建路段16.8" | "2公里").
 func decimalBreak(line, rest string) bool {
-	k := len(line)
-	for k > 0 && isDigitRune(rune(line[k-1])) {
-		k--
-	}
+	k := digitsEndingAt(line, len(line))
 	if k == len(line) || k < 2 || line[k-1] != '.' || !isDigitRune(rune(line[k-2])) {
 		return false
 	}
-	j := k - 1
-	for j > 0 && isDigitRune(rune(line[j-1])) {
-		j--
-	}
-	if r, _ := utf8.DecodeLastRuneInString(line[:j]); !isHan(r) {
+	if r, _ := utf8.DecodeLastRuneInString(line[:digitsEndingAt(line, k-1)]); !isHan(r) {
 		return false
 	}
 	i := 0
@@ -179,6 +169,15 @@ func decimalBreak(line, rest string) bool {
 	}
 	u, _ := utf8.DecodeRuneInString(rest[i:])
 	return strings.ContainsRune(unitStarts, u)
+}
+
+// digitsEndingAt returns where the run of ASCII digits that ends at s[:k]
+// starts (k when s[k-1] is no digit).
+func digitsEndingAt(s string, k int) int {
+	for k > 0 && isDigitRune(rune(s[k-1])) {
+		k--
+	}
+	return k
 }
 
 // numberOnlyLine reports a line that is a number and nothing else (a page

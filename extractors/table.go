@@ -251,7 +251,10 @@ func unitCellLine(s string) bool {
 				break
 			}
 			k += i
-			a := max(strings.LastIndexAny(s[:k], "\n\t")+1, k-maxCellRunes*3)
+			// the cell's start: the line's or the tab's, looked for only
+			// as far back as a cell may reach
+			w := max(0, k-maxCellRunes*3)
+			a := w + strings.LastIndexAny(s[w:k], "\n\t") + 1
 			if cellUnit(s[a:k+len(end)-1]) != "" {
 				return true
 			}
