@@ -90,6 +90,11 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			}
 			continue
 		}
+		if boxDrawing(c) && drawnLine(text, a, a+n) {
+			// A table's border (║ is a8 55, "U", in GBK): the line
+			// draws elsewhere too.
+			continue
+		}
 		han := unicode.Is(unicode.Han, c)
 		// After digits a unit sign is text (20℃, 5％).
 		alone := (digitASCII(p) && !asciiAlnum(next) && !unitSign(c) || asciiDelim(p) && asciiDelim(next))
@@ -418,4 +423,26 @@ func digitASCII(r rune) bool { return r >= '0' && r <= '9' }
 // letter quoted on its own.
 func asciiDelim(r rune) bool {
 	return r == ' ' || r > ' ' && r < 0x7f && !asciiAlnum(r)
+}
+
+// boxDrawing reports a character of box drawing or a block element
+// (U+2500 to U+259F): GBK gives the double-line ones letter trail bytes.
+func boxDrawing(r rune) bool { return r >= 0x2500 && r <= 0x259f }
+
+// drawnLine reports whether the line of text around [a, z) holds box
+// drawing outside [a, z): a border drawn with others.
+func drawnLine(text string, a, z int) bool {
+	start := strings.LastIndexByte(text[:a], '\n') + 1
+	end := len(text)
+	if k := strings.IndexByte(text[z:], '\n'); k >= 0 {
+		end = z + k
+	}
+	for _, part := range []string{text[start:a], text[z:end]} {
+		for _, r := range part {
+			if boxDrawing(r) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -627,3 +627,52 @@ func TestFootnoteMarkAtLineStart(t *testing.T) {
 		}
 	}
 }
+
+// TestBoxDrawingStays: on a GB18030 page with frame shifts repaired, the
+// double-line box drawing of a table in the text (╔═╗ ║ ╚═╝, whose GBK
+// trail bytes are letters: ║ is a8 55, "U") stays. A border that its line
+// writes again, or that stands among other box drawing, is drawn, not a
+// letter that lost its stray byte.
+func TestBoxDrawingStays(t *testing.T) {
+	// Lines with a stray byte at their start: the page has frame shifts.
+	shifted := []string{"计算机系统从上电事件到能为用户提供完整的操作系统", "全县新建农村公路一百二十公里，完成投资三亿元"}
+	tables := [][]string{
+		{"║ 年份   ║ 增速   ║", "║ 2023   ║ 8.5%   ║"},
+		{"╔══════╦══════╗", "║ 项目 ║ 里程 ║", "╠══════╬══════╣", "║ 国道 ║ 45 ║", "╚══════╩══════╝"},
+		{"║ 路段 ║ 长度（公里） ║ 投资（亿元） ║", "║ 北环 ║ 12.6 ║ 3.2 ║"},
+		{"╒════╤════╕", "│ 地区 │ 人口 │", "╘════╧════╛"},
+		{"  ║ 名称 ║ 数量 ║", "  ╟────╫────╢", "  ║ 桥梁 ║ 7 ║"},
+	}
+	r := New()
+	for _, table := range tables {
+		var page [][]byte
+		for _, s := range shifted {
+			b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page = append(page, append([]byte{0x8f}, b...))
+		}
+		for _, s := range table {
+			b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page = append(page, b)
+		}
+		bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
+		out, edits := r.Repair(bad)
+		checkEdits(t, bad, out, edits)
+		got := strings.Split(out, "\n")
+		for i, s := range shifted {
+			if got[i] != s {
+				t.Errorf("shifted line %d: got %q, want %q", i, got[i], s)
+			}
+		}
+		for i, s := range table {
+			if g := got[len(shifted)+i]; g != s {
+				t.Errorf("table line: got %q, want %q", g, s)
+			}
+		}
+	}
+}
