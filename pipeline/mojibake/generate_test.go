@@ -162,6 +162,7 @@ func TestCleanTextNeedsNoModel(t *testing.T) {
 		"",
 		"深入学习贯彻党的精神，推动交通运输高质量发展。\n\n坚持人民至上，服务群众出行。",
 		"全省新改建农村公路1.2万公里，完成投资350亿元（同比增长12%）。",
+		"2024年（2024年）完成投资(约3亿元)，建设(shè)引领(lǐng)。",
 	} {
 		r := New()
 		r.lm = func() *langmodel.Model {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/langmodel"
+	"github.com/zhextract/zhextract/pipeline/pinyin"
 )
 
 // A stray byte before a Latin word in a GB18030 page pairs with the
@@ -35,7 +36,7 @@ import (
 func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement, force string) []replacement {
 	sh := pageShift(mechs, reps, force)
 	if sh == nil {
-		return nil
+		return readingShifts(mechs, text, reps)
 	}
 	var out []replacement
 	var buf [4]byte
@@ -71,6 +72,12 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 				if r, ok := eatenAfterHan(lm, sh, c, rune(text[a+n])); ok {
 					out = append(out, replacement{start: a, end: a + n, repl: string(r), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, strayOf(sh, c))})
 				}
+			}
+			continue
+		}
+		if t, ok := readingLetter(sh, text, a, a+n, c); ok {
+			if !overlaps(reps, a, a+n) {
+				out = append(out, replacement{start: a, end: a + n, repl: string(t), reason: fmt.Sprintf("%s in a reading (stray byte %X dropped)", sh.reason, strayOf(sh, c))})
 			}
 			continue
 		}
@@ -445,4 +452,138 @@ func drawnLine(text string, a, z int) bool {
 		}
 	}
 	return false
+}
+
+// readingShifts returns, for a page without frame shifts elsewhere, the
+// letters that a stray byte ate inside reading annotations: what
+// readingLetter finds needs no other evidence, since no text writes a
+// Chinese character inside pinyin that then spells the character before.
+// It is cheap where brackets hold only readings, and the repairer asks it
+// of text the detector flags nothing in too (鄉 in 引領(鄉ǐng) is common).
+func readingShifts(mechs func() []*mechanism, text string, reps []replacement) []replacement {
+	var out []replacement
+	// The next ( and （ at or after i, -1 for none: IndexByte and Index
+	// are fast scans, IndexAny with a wide character is not.
+	half, full := -2, -2
+	next := func(i int, at *int, find func(string) int) int {
+		if *at != -1 && *at < i {
+			*at = find(text[i:])
+			if *at >= 0 {
+				*at += i
+			}
+		}
+		return *at
+	}
+	for i := 0; i < len(text); {
+		h := next(i, &half, func(s string) int { return strings.IndexByte(s, '(') })
+		f := next(i, &full, func(s string) int { return strings.Index(s, "（") })
+		open := h
+		if open < 0 || f >= 0 && f < open {
+			open = f
+		}
+		if open < 0 {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(text[open:])
+		i = open + n
+		// The one character of the brackets that is no reading's.
+		at, size, letters, others := 0, 0, 0, 0
+		for j := i; j < len(text) && j-i < 2*maxReading && others < 2; {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if r == ')' || r == '）' {
+				break
+			}
+			if readingRune(r) {
+				letters++
+			} else {
+				others++
+				at, size = j, n
+			}
+			j += n
+		}
+		if others != 1 || letters < 2 || overlaps(reps, at, at+size) || !besideLetter(text, at, at+size) {
+			continue // cheap tests first: most brackets hold no reading
+		}
+		c, _ := utf8.DecodeRuneInString(text[at:])
+		for _, m := range mechs() {
+			if !m.shift {
+				continue
+			}
+			if t, ok := readingLetter(m, text, at, at+size, c); ok {
+				// Its reason names no frame shift: one stray byte
+				// makes no page shifted (see shiftOf).
+				out = append(out, replacement{start: at, end: at + size, repl: string(t), reason: fmt.Sprintf("stray byte %X in a reading annotation dropped (%s)", strayOf(m, c), m.wrong.name)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// besideLetter reports whether a letter, with or without a tone mark,
+// stands right before [a, z) or right after it.
+func besideLetter(text string, a, z int) bool {
+	p, _ := utf8.DecodeLastRuneInString(text[:a])
+	n, _ := utf8.DecodeRuneInString(text[z:])
+	letter := func(r rune) bool { return asciiLetter(r) || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r) }
+	return letter(p) || letter(n)
+}
+
+// maxReading bounds the bytes of a reading annotation read on either side
+// of a character inside it: a few syllables.
+const maxReading = 40
+
+// readingLetter returns the letter that c, at [a, z) inside the brackets
+// of a reading annotation (建設(瀞hè), 引領(鄉ǐng)), stands for: its trail
+// byte in sh's wrong code is a lowercase letter, and with that letter in
+// its place the annotation reads the character before the brackets. The
+// letters beside it may carry tone marks, which the Latin word rules do
+// not take for letters.
+func readingLetter(sh *mechanism, text string, a, z int, c rune) (byte, bool) {
+	var buf [4]byte
+	b, ok := sh.wrong.encode(buf[:0], c)
+	if !ok || len(b) != 2 || !lower(rune(b[1])) {
+		return 0, false
+	}
+	open := a
+	for open > 0 && a-open < maxReading {
+		r, n := utf8.DecodeLastRuneInString(text[:open])
+		if r == '(' || r == '（' {
+			break
+		}
+		if !readingRune(r) {
+			return 0, false
+		}
+		open -= n
+	}
+	r, n := utf8.DecodeLastRuneInString(text[:open])
+	if r != '(' && r != '（' {
+		return 0, false
+	}
+	han, _ := utf8.DecodeLastRuneInString(text[:open-n])
+	if !unicode.Is(unicode.Han, han) {
+		return 0, false
+	}
+	end := z
+	for end < len(text) && end-z < maxReading {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if r == ')' || r == '）' {
+			break
+		}
+		if !readingRune(r) {
+			return 0, false
+		}
+		end += n
+	}
+	if r, _ := utf8.DecodeRuneInString(text[end:]); r != ')' && r != '）' {
+		return 0, false
+	}
+	s := text[open:a] + string(b[1:]) + text[z:end]
+	return b[1], pinyin.EndsWithReading(han, s)
+}
+
+// readingRune reports a character of a reading annotation: a letter with
+// or without a tone mark, a tone number, or a separator.
+func readingRune(r rune) bool {
+	return r < 0x80 && (asciiLetter(r) || r >= '0' && r <= '5' || r == '\'' || r == ' ' || r == '-') || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r)
 }

@@ -304,25 +304,12 @@ func TestPrivateUseShift(t *testing.T) {
 			// given: the lattice reads some of these lines too.
 			line := bad[k]
 			reps := latinShifts(r.lm(), r.mechs, line, nil, "gb18030 frame shift")
-			fixed := applyReps(line, reps)
+			fixed, _ := applyReps(line, reps)
 			if fixed != want[k] {
 				t.Errorf("stray %X: latinShifts gives %q, want %q", stray, fixed, want[k])
 			}
 		}
 	}
-}
-
-// applyReps rebuilds text with reps (in text order) applied.
-func applyReps(text string, reps []replacement) string {
-	var b strings.Builder
-	at := 0
-	for _, rp := range reps {
-		b.WriteString(text[at:rp.start])
-		b.WriteString(rp.repl)
-		at = rp.end
-	}
-	b.WriteString(text[at:])
-	return b.String()
 }
 
 // TestTrailShiftSymbol: on a Big5 page with frame shifts, a stray byte
@@ -673,6 +660,64 @@ func TestBoxDrawingStays(t *testing.T) {
 			if g := got[len(shifted)+i]; g != s {
 				t.Errorf("table line: got %q, want %q", g, s)
 			}
+		}
+	}
+}
+
+// TestShiftInReading: on a GB18030 page with frame shifts, a stray byte
+// before a letter of a reading annotation (建設(shè), as sites leave them
+// inline) pairs with the letter; the annotation it gives back reads the
+// character before the brackets, which tells the letter from a rare
+// character beside pinyin, even on a page with no other shift.
+func TestShiftInReading(t *testing.T) {
+	shifted := []string{"计算机系统从上电事件到能为用户提供完整的操作系统", "全县新建农村公路一百二十公里，完成投资三亿元"}
+	for _, tc := range []struct {
+		line, before string
+		alone        bool // no other line of the page is shifted
+	}{
+		{"批復同意建設(shè)貴陽至金沙高速公路", "shè", false},
+		{"批復同意建設(shè)貴陽至金沙高速公路", "shè", true},
+		{"堅持黨建引領(lǐng)，推動交通發展", "lǐng", true},
+		{"優化政務服務(fúwù)水平", "wù", true},
+		{"堅持黨建引領(lǐng)，推動交通發展", "lǐng", false},
+		{"深入(shēnrù)推進農村公路建設", "rù", false},
+		{"打造綜合交通樞紐(shūniǔ)，完善路網", "niǔ", false},
+		{"全面貫徹(guànchè)落實會議精神", "chè", false},
+		{"加快構建(gòujiàn)現代化高速路網", "jiàn", false},
+		{"完善公路路網(lùwǎng)建設", "wǎng", false},
+		{"提升綜合(zōnghé)運輸能力", "hé", false},
+		{"優化政務服務(fúwù)水平", "wù", false},
+	} {
+		var page [][]byte
+		for _, s := range shifted {
+			if tc.alone {
+				break
+			}
+			b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page = append(page, append([]byte{0x8f}, b...))
+		}
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(tc.line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		syl, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(tc.before))
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := bytes.Index(b, syl)
+		if k < 0 {
+			t.Fatalf("%s: no %s", tc.line, tc.before)
+		}
+		b = bytes.Join([][]byte{b[:k], b[k:]}, []byte{0xe0})
+		page = append(page, b)
+		bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
+		out, edits := New().Repair(bad)
+		checkEdits(t, bad, out, edits)
+		if got := strings.Split(out, "\n")[len(page)-1]; got != tc.line {
+			t.Errorf("got %q, want %q (read %q)", got, tc.line, strings.Split(bad, "\n")[len(page)-1])
 		}
 	}
 }

@@ -158,6 +158,12 @@ func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, S
 		if st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, nil) {
 			st.LatinPending = true
 		}
+		if st.Shift == "" {
+			if reps := readingShifts(r.mechs, text, nil); len(reps) > 0 {
+				out, edits := applyReps(text, reps)
+				return out, edits, st
+			}
+		}
 		return text, nil, st
 	}
 	r.warm.Do(func() {
@@ -187,6 +193,13 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		sc.units.fix()
 		reps, st2 = r.pass(sc, text, spots, runs, st)
 	}
+	out, edits := applyReps(text, reps)
+	return out, edits, st2
+}
+
+// applyReps returns text with reps (in text order) made, and their edits;
+// text itself when none changes anything.
+func applyReps(text string, reps []replacement) (string, []textedit.Edit) {
 	changed := false
 	for _, rp := range reps {
 		if text[rp.start:rp.end] != rp.repl {
@@ -195,13 +208,13 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		}
 	}
 	if !changed {
-		return text, nil, st2
+		return text, nil
 	}
 	b := textedit.NewBuilder(text, Stage)
 	for _, rp := range reps {
 		b.Replace(rp.start, rp.end, rp.repl, rp.reason)
 	}
-	return b.String(), b.Edits(), st2
+	return b.String(), b.Edits()
 }
 
 // lostLeft reports whether a replacement holds a U+FFFD.
