@@ -287,6 +287,56 @@ func (t *cueTable) endingLost(s string, lo, i int) (cue, int, bool) {
 	return best, at, at >= 0
 }
 
+// innerLost finds the longest cue of four or more characters ending with
+// r at byte i of s whose text there lost one character inside it
+// (建\uFFFD里程 for 建设里程, 建\uFFFD规模 for 建设规模): its first and last
+// characters and all but one between hold. Cues of different roles that
+// fit alike, or money cues of different bases, leave it unknown. Three characters with one lost say too
+// little: 公路\uFFFD长 (总长, stock) would be 路线长 (a project's length).
+func (t *cueTable) innerLost(s string, lo, i int, r rune) (cue, bool) {
+	if r < 0x10000 && t.lastBits[r/64]&(1<<(r%64)) == 0 {
+		return cue{}, false
+	}
+	var found cue
+	ok := false
+	for _, c := range t.byLast[r] {
+		w := len(c.word)
+		if ok && w < len(found.word) {
+			break // longest first
+		}
+		if w < 4*len(lost) || i-w < lo || !oneInnerLost(s[i-w:i], c.word) {
+			continue
+		}
+		if ok && (found.role != c.role || found.basis != c.basis) {
+			return cue{}, false
+		}
+		found, ok = c, true
+	}
+	// The cue is named as found (建\uFFFD里程): which word it was is not
+	// known, only what it does.
+	found.word = s[i-len(found.word) : i]
+	return found, ok
+}
+
+// oneInnerLost reports whether s is w (three-byte characters only) with
+// exactly one character other than its first and last lost (U+FFFD).
+func oneInnerLost(s, w string) bool {
+	if len(s) != len(w) || len(w)%3 != 0 {
+		return false
+	}
+	holes := 0
+	for k := 0; k < len(w); k += 3 {
+		if s[k:k+3] == w[k:k+3] {
+			continue
+		}
+		if s[k:k+3] != lost || k == 0 || k+3 == len(w) || w[k] < 0xe0 {
+			return false
+		}
+		holes++
+	}
+	return holes == 1
+}
+
 // dedupeCues keeps the first entry of each word (lists are given in order of
 // precedence).
 func dedupeCues(cs []cue) []cue {
@@ -371,6 +421,7 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 		}
 	}
 	clauses := 0
+	holed := strings.Contains(s[lo:pos], lost)
 	for i := pos; i > lo; {
 		// one decoding serves the cue lookup and the clause count; the
 		// common cases inline (decodeLast is too large to be)
@@ -386,7 +437,15 @@ func (t *cueTable) scanLeft(s string, lo, pos int, visit func(hit) bool) {
 				r, n = decodeLast(s, lo, i)
 			}
 		}
-		if c, ok := t.endingWith(s, lo, i, r); ok && !codeLine(s, i-len(c.word), c.word) {
+		c, ok := t.endingWith(s, lo, i, r)
+		if holed && r != utf8.RuneError {
+			// A longer cue that lost a character inside (建\uFFFD里程)
+			// goes before the shorter one left whole (里程).
+			if cl, found := t.innerLost(s, lo, i, r); found && (!ok || len(cl.word) > len(c.word)) {
+				c, ok = cl, true
+			}
+		}
+		if ok && !codeLine(s, i-len(c.word), c.word) {
 			if !visit(hit{cue: c, start: i - len(c.word), end: i, clauses: clauses}) {
 				return
 			}

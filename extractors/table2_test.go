@@ -416,6 +416,22 @@ func TestCueLostLastCharacter(t *testing.T) {
 	})
 }
 
+// TestCueLostInnerCharacter: a cue of four or more characters whose text
+// lost one character inside it (建\uFFFD里程 for 建设里程) still decides when
+// its first and last characters and the rest hold and no cue of another
+// role fits alike; three characters with one lost say too little
+// (公路\uFFFD长 is 总长, stock, not 路线长).
+func TestCueLostInnerCharacter(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"今年共实施项目23个，建\uFFFD里程327.05公里。", []string{"road_length 327.05"}},
+		{"二期工程建\uFFFD里程18.6公里，总投资9.2亿元。", []string{"road_length 18.6", "investment 9.2e+08"}},
+		{"该标段改\uFFFD长度8.6公里。", []string{"road_length 8.6"}},
+		{"今年新增生\uFFFD能力61公里。", []string{"road_length 61"}},
+		{"项目建\uFFFD里程约42公里，计划年底完工。", []string{"road_length 42"}},
+		{"实测境内高速公路\uFFFD长约为139公里。", nil},
+	})
+}
+
 // TestAfterAsItIsNow: an after written as it is now (目前的80个工作日,
 // 当前的8天) or a before as it was (原有的9个) ends a cut like a bare one.
 func TestAfterAsItIsNow(t *testing.T) {
