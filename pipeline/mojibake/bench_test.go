@@ -575,3 +575,16 @@ func TestInnerLossMarks(t *testing.T) {
 		t.Errorf("%d of %d garbage characters marked, want ≥ %.0f%%", marked, read, 100*innerLossFloor)
 	}
 }
+
+// BenchmarkLatinShifts is latinShifts over the clean reports as a page
+// with a frame shift found elsewhere: it reads every character of such a
+// page, however large.
+func BenchmarkLatinShifts(b *testing.B) {
+	text := cleanReports(b)
+	r := New()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		latinShifts(r.lm(), r.mechs, text, nil, "gb18030 frame shift")
+	}
+}

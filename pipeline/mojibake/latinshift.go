@@ -54,7 +54,10 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		// The bytes c takes: an invalid byte is one, though the U+FFFD
 		// it reads as is written in three (RuneLen took it as three,
 		// and a stray byte dropped before a line overlapped the next).
-		_, n := utf8.DecodeRuneInString(text[a:])
+		n := utf8.RuneLen(c)
+		if c == utf8.RuneError {
+			_, n = utf8.DecodeRuneInString(text[a:]) // one invalid byte, or U+FFFD written out
+		}
 		p := prev
 		prev = c
 		// Most of a Chinese page is a character after a Han one: skip it
