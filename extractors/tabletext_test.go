@@ -116,3 +116,63 @@ func BenchmarkExtractLong(b *testing.B) {
 		s.Extract(text)
 	}
 }
+
+// BenchmarkTableHint is the check every text takes before its tables are
+// looked for, over the test corpus's texts one by one.
+func BenchmarkTableHint(b *testing.B) {
+	texts := corpusTexts(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			_ = tableHint(t)
+		}
+	}
+}
+
+// TestTableHintSearches checks the table hints, which search by a word's
+// last byte, against the same checks written with strings.Contains, over
+// crafted texts and the test corpus's.
+func TestTableHintSearches(t *testing.T) {
+	texts := []string{
+		"", "单位", "单位：", "单位:万元", "（单位 ：万元）", "单 位：", "位：单", "单位单位：", "计量单位是",
+		"改革前\n改革后\n", "改革后\n改革前\n", "改革前\n", "前后\n", "前\n后", "前\n后\n",
+		"46.3公里\n", "里程\t46.3公里\t投资", "7380万元\n", "共7380万元。\n", "元\n", "公里\n", "总里程1000公里\n",
+		"线路长12.5公里，全长\n", "项目\n12公里\t元\t",
+	}
+	texts = append(texts, corpusTexts(t)...)
+	for _, s := range texts {
+		if got, want := hasUnitColon(s), strings.Contains(s, "单位：") || strings.Contains(s, "单位:"); got != want {
+			t.Errorf("hasUnitColon(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := indexByLast(s+"\n", "前\n") >= 0, strings.Contains(s+"\n", "前\n"); got != want {
+			t.Errorf("indexByLast(%q, 前\\n) found %v, want %v", s, got, want)
+		}
+		if got, want := unitCellLine(s), unitCellLineContains(s); got != want {
+			t.Errorf("unitCellLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// unitCellLineContains is unitCellLine as strings.Index searched.
+func unitCellLineContains(s string) bool {
+	for _, end := range []string{"公里\n", "元\n", "公里\t", "元\t"} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], end)
+			if k < 0 {
+				break
+			}
+			k += i
+			w := max(0, k-maxCellRunes*3)
+			a := w + strings.LastIndexAny(s[w:k], "\n\t") + 1
+			if cellUnit(s[a:k+len(end)-1]) != "" {
+				return true
+			}
+			i = k + len(end)
+		}
+	}
+	return false
+}
