@@ -71,7 +71,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 			i = k - 1
 			continue
 		}
-		if strings.Contains(line, "年") && (strings.IndexByte(line, ' ') >= 0 || rowSeparated(line)) {
+		if t.flags[i]&lineYearWord != 0 && (strings.IndexByte(line, ' ') >= 0 || rowSeparated(line)) {
 			if k, figs := yearTable(doc, text, lines, i, from); k > i {
 				out = append(out, figs...)
 				i = k - 1
@@ -165,13 +165,16 @@ type tableUnit struct {
 // 万元）", "单位:公里", "表3 建设任务（单位：亿元）".
 func captionUnits(line string) []tableUnit {
 	k := strings.Index(line, "单位")
-	// A PDF's caption stands right-aligned: the spaces before it are
-	// no text.
-	if k < 0 || utf8.RuneCountInString(strings.TrimSpace(line)) > 40 {
+	if k < 0 {
 		return nil
 	}
 	rest := strings.TrimLeft(line[k+len("单位"):], " ")
 	if !strings.HasPrefix(rest, "：") && !strings.HasPrefix(rest, ":") {
+		return nil // most lines with 单位 are prose: no count needed
+	}
+	// A PDF's caption stands right-aligned: the spaces before it are
+	// no text.
+	if utf8.RuneCountInString(strings.TrimSpace(line)) > 40 {
 		return nil
 	}
 	rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "："), ":"), " ")
@@ -236,6 +239,7 @@ const (
 	lineUnitWord    // 单位: a caption may name the units
 	lineUnitColon   // 单位： or 单位:, a caption
 	lineBracketHint // headerHint's unit in brackets
+	lineYearWord    // 年: a year table's header may stand there
 )
 
 // newTableText splits text into lines and marks those that hold a caption's
@@ -255,6 +259,7 @@ func newTableText(text string) *tableText {
 	hint := func(p int) bool { return hasSuffixAny(text[:p], hintUnits) != "" }
 	t.mark("）", lineBracketHint, hint)
 	t.mark(")", lineBracketHint, hint)
+	t.mark("年", lineYearWord, nil)
 	return t
 }
 
@@ -1031,8 +1036,14 @@ func cellLine(s string) bool {
 	if len(s) > 4*maxCellRunes {
 		return false // most lines of prose: no count needed
 	}
-	s = strings.TrimSpace(s)
-	return utf8.RuneCountInString(s) <= maxCellRunes && !strings.ContainsAny(s, "。；！？")
+	// one pass counts the characters and looks for a sentence's end
+	n := 0
+	for _, r := range strings.TrimSpace(s) {
+		if n++; n > maxCellRunes || r == '。' || r == '；' || r == '！' || r == '？' {
+			return false
+		}
+	}
+	return true
 }
 
 // tableTitle reports a table's title line (表1 …情况表, …一览表), which

@@ -30,6 +30,7 @@ func TestTableTextFacts(t *testing.T) {
 				got, want bool
 			}{
 				{"单位", f&lineUnitWord != 0, strings.Contains(line, "单位")},
+				{"年", f&lineYearWord != 0, strings.Contains(line, "年")},
 				{"headerHint", f&(lineUnitColon|lineBracketHint) != 0, headerHint(line)},
 				{"captionAbove", tt.captionAbove(k), captionAboveLines(text, tt.lines, k)},
 				{"cellLine", f&lineCell != 0, cellLine(c)},
@@ -57,6 +58,33 @@ func captionAboveLines(text string, lines []span, i int) bool {
 		}
 	}
 	return false
+}
+
+// TestCellLine: a cell is at most maxCellRunes characters, spaces around
+// it aside, and ends no sentence.
+func TestCellLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"", true},
+		{"里程（公里）", true},
+		{"  序号  ", true},
+		{strings.Repeat("路", maxCellRunes), true},
+		{strings.Repeat("路", maxCellRunes+1), false},
+		{" " + strings.Repeat("a", maxCellRunes) + "\u3000", true},
+		{strings.Repeat("a", maxCellRunes+1), false},
+		{"建成通车。", false},
+		{"其一；", false},
+		{"好！", false},
+		{"何时？", false},
+		{"完成.", true},
+		{"\xff\xfe", true},
+	} {
+		if got := cellLine(c.line); got != c.want {
+			t.Errorf("cellLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
 }
 
 // TestCellNumeric: a cell holds a number in ASCII or full-width digits; one
