@@ -41,7 +41,7 @@ var scanCases = []string{
 	"民国民国", "中华民国三十年", "民\xe5\x9b\xbd国", "abab", "aab", "2024-1-1/2024.2.2-", "1999/9/9.2000-1-1",
 	"青兰高速公路工程项目", "计划完成累计总投资", "年度计划", "已计划", "总概算估算", "\xe8\xae计划\xe5", "多年来以来", "\xe4\xbb以来",
 	// money units: 元, and 亿 or 万 closing a clause, next to broken bytes
-	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "\xe5\xe4\xb8\x87。", "万", "\xe4\xba", "\xe4\xba\xbf", "\xe5\x85元\xe5\x85",
+	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "\xe5\xe4\xb8\x87。", "万", "\xe4\xba", "\xe4\xba\xbf", "\xe5\x85元\xe5\x85", "\xe6元", "\xe6\x88公里", "\xe2km", "\xe6\x88\x90亿。",
 	"句一。句二！句三？”尾", "a!b?c", "\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
 }
 
