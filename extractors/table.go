@@ -215,7 +215,7 @@ func tableLines(text string) []span {
 // tableText is a text the table readers look for tables in, split into
 // lines, with what they ask of each line found once: a table's start is
 // looked for at every line of a text that may hold one (a 1 MB chunk of a
-// long report has tens of thousands), and each try read the dozen lines
+// long report has tens of thousands), and each try reads the dozen lines
 // after it and the two before it again.
 type tableText struct {
 	text  string
@@ -243,8 +243,8 @@ const (
 )
 
 // newTableText splits text into lines and marks those that hold a caption's
-// 单位 or a unit in brackets: one search of the text for each, not one of
-// each line.
+// 单位, a unit in brackets or 年: one search of the text for each, not one
+// of each line.
 func newTableText(text string) *tableText {
 	lines := tableLines(text)
 	t := &tableText{text: text, lines: lines, cells: make([]string, len(lines)), flags: make([]lineFlag, len(lines))}
