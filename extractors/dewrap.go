@@ -60,11 +60,16 @@ func dewrap(text string) (string, []int) {
 }
 
 // wrapBreak reports a line break between line and rest (the text after the
-// break) that falls inside a figure.
+// break) that falls inside a figure, and not at the end of a table's row,
+// whose cells end with numbers. (The row's four searches of the line come
+// last: most breaks have no digit next to them.)
 func wrapBreak(line, rest string) bool {
-	if rowSeparated(line) {
-		return false // a table's row, whose cells end with numbers
-	}
+	return figureBreak(line, rest) && !rowSeparated(line)
+}
+
+// figureBreak reports a line break that the characters around it place
+// inside a figure.
+func figureBreak(line, rest string) bool {
 	a, _ := utf8.DecodeLastRuneInString(line)
 	b, n := utf8.DecodeRuneInString(rest)
 	if a == utf8.RuneError || b == utf8.RuneError {

@@ -156,3 +156,13 @@ func TestDecimalAtHardWrap(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDewrap looks for hard-wrap breaks at every line break of the
+// test corpus as one text.
+func BenchmarkDewrap(b *testing.B) {
+	text := longText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_, _ = dewrap(text)
+	}
+}

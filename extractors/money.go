@@ -29,9 +29,10 @@ func moneyUnits(t string) [][2]int {
 		// 元 starts with byte E5, 亿 and 万 with E4; any other byte starts
 		// none of them (a byte inside a valid character is a continuation
 		// byte, never E4 or E5, so stepping a byte at a time visits every
-		// place a character-wise scan would match at).
+		// place a character-wise scan would match at, and stepping past a
+		// whole character does too).
 		if c := t[i]; c != 0xe4 && c != 0xe5 || i+3 > len(t) {
-			i++
+			i += stepPast(t, i)
 			continue
 		}
 		// 元, 亿 and 万 are three bytes each: compare them in place
@@ -49,7 +50,7 @@ func moneyUnits(t string) [][2]int {
 				out = append(out, [2]int{i + 3, i + 3}) // the unit is empty: 亿 is part of the number
 			}
 		default:
-			i++
+			i += stepPast(t, i)
 			continue
 		}
 		i += 3

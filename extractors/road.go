@@ -75,7 +75,7 @@ func lengthUnits(t string) [][2]int {
 			}
 		}
 		if n == 0 {
-			i++
+			i += stepPast(t, i) // a unit starts with no continuation byte
 			continue
 		}
 		out = append(out, [2]int{i, i + n})

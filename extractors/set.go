@@ -601,6 +601,17 @@ func decode3(s string, i int) (rune, bool) {
 	return 0, false
 }
 
+// stepPast is how far a byte scan for words that start with no
+// continuation byte may step from s[i] when none starts there: past the
+// character when s[i] leads a valid three-byte one (most of a Chinese
+// text), else one byte.
+func stepPast(s string, i int) int {
+	if c := s[i]; c >= 0xe0 && c <= 0xef && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return 3
+	}
+	return 1
+}
+
 // decodeLast returns the character that ends s[lo:i] and its size, as
 // utf8.DecodeLastRuneInString(s[lo:i]) would, with the ASCII and
 // three-byte cases inline: the backward scans decode every character they

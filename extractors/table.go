@@ -55,21 +55,23 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		return nil // most texts hold no header: no line is split
 	}
 	var out []Figure
-	lines := tableLines(text)
-	captions := strings.Contains(text, "单位")
+	t := newTableText(text)
+	lines := t.lines
 	for i := 0; i < len(lines); i++ {
 		line := text[lines[i].start:lines[i].end]
 		// A caption above the header may give the unit (（单位：万元）).
 		var caption []tableUnit
-		for k := i - 1; captions && k >= max(0, i-2) && len(caption) == 0; k-- {
-			caption = captionUnits(text[lines[k].start:lines[k].end])
+		for k := i - 1; k >= max(0, i-2) && len(caption) == 0; k-- {
+			if t.flags[k]&lineUnitWord != 0 {
+				caption = captionUnits(text[lines[k].start:lines[k].end])
+			}
 		}
-		if k, figs := cellTable(doc, text, lines, i, from, caption); k > i {
+		if k, figs := cellTable(doc, t, i, from, caption); k > i {
 			out = append(out, figs...)
 			i = k - 1
 			continue
 		}
-		if strings.Contains(line, "年") && (strings.IndexByte(line, ' ') >= 0 || rowSeparated(line)) {
+		if t.flags[i]&lineYearWord != 0 && (strings.IndexByte(line, ' ') >= 0 || rowSeparated(line)) {
 			if k, figs := yearTable(doc, text, lines, i, from); k > i {
 				out = append(out, figs...)
 				i = k - 1
@@ -80,7 +82,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		if i+1 < len(lines) {
 			first = text[lines[i+1].start:lines[i+1].end]
 		}
-		if len(caption) == 0 && !headerHint(line) && !captionAbove(text, lines, i) && !unitCells(first) {
+		if len(caption) == 0 && t.flags[i]&(lineUnitColon|lineBracketHint) == 0 && !t.captionAbove(i) && !unitCells(first) {
 			continue
 		}
 		sep, cols, ok := tableHeader(line, caption, first)
@@ -110,10 +112,10 @@ func tableHint(s string) bool {
 // only before each closing bracket (two scans, not one per unit: most
 // texts with a figure are read).
 func headerHint(s string) bool {
-	if strings.Contains(s, "单位：") || strings.Contains(s, "单位:") {
+	if hasUnitColon(s) {
 		return true // a caption's unit (单位：万元)
 	}
-	if strings.Contains(s, "前\n") && strings.Contains(s, "后\n") {
+	if indexByLast(s, "前\n") >= 0 && indexByLast(s, "后\n") >= 0 {
 		return true // a reform table's header cells, one per line
 	}
 	for _, br := range []string{"）", ")"} {
@@ -129,6 +131,21 @@ func headerHint(s string) bool {
 		}
 	}
 	return false
+}
+
+// hasUnitColon reports a caption's 单位： or 单位: in s. (One search, by
+// 位's last byte: 单's lead byte leads a fifth of Chinese characters.)
+func hasUnitColon(s string) bool {
+	for i := 0; ; {
+		k := indexByLast(s[i:], "单位")
+		if k < 0 {
+			return false
+		}
+		i += k + len("单位")
+		if strings.HasPrefix(s[i:], "：") || strings.HasPrefix(s[i:], ":") {
+			return true
+		}
+	}
 }
 
 // hintUnits are the units in brackets a header cell or a row label ends
@@ -148,13 +165,16 @@ type tableUnit struct {
 // 万元）", "单位:公里", "表3 建设任务（单位：亿元）".
 func captionUnits(line string) []tableUnit {
 	k := strings.Index(line, "单位")
-	// A PDF's caption stands right-aligned: the spaces before it are
-	// no text.
-	if k < 0 || utf8.RuneCountInString(strings.TrimSpace(line)) > 40 {
+	if k < 0 {
 		return nil
 	}
 	rest := strings.TrimLeft(line[k+len("单位"):], " ")
 	if !strings.HasPrefix(rest, "：") && !strings.HasPrefix(rest, ":") {
+		return nil // most lines with 单位 are prose: no count needed
+	}
+	// A PDF's caption stands right-aligned: the spaces before it are
+	// no text.
+	if utf8.RuneCountInString(strings.TrimSpace(line)) > 40 {
 		return nil
 	}
 	rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "："), ":"), " ")
@@ -192,6 +212,111 @@ func tableLines(text string) []span {
 	return out
 }
 
+// tableText is a text the table readers look for tables in, split into
+// lines, with what they ask of each line found once: a table's start is
+// looked for at every line of a text that may hold one (a 1 MB chunk of a
+// long report has tens of thousands), and each try reads the dozen lines
+// after it and the two before it again.
+type tableText struct {
+	text  string
+	lines []span
+	cells []string // each line trimmed, once lineKnown is set
+	flags []lineFlag
+}
+
+// lineFlag is a fact about one line of a tableText.
+type lineFlag uint16
+
+const (
+	// the facts of a line's cell, found on first asking (tableText.facts)
+	lineKnown    lineFlag = 1 << iota
+	lineCell              // cellLine: short, no sentence in it
+	lineNumeric           // cellNumeric (asked of short lines not empty)
+	lineHeader            // may be a header cell: short, not empty, no number
+	lineKindMark          // a header cell that may give a kind: brackets, or ending in 前, 后 or 比例
+	lineUnitCell          // cellUnit: a number with a length's or money's unit
+	// the facts found for every line by one search of the whole text
+	lineUnitWord    // 单位: a caption may name the units
+	lineUnitColon   // 单位： or 单位:, a caption
+	lineBracketHint // headerHint's unit in brackets
+	lineYearWord    // 年: a year table's header may stand there
+)
+
+// newTableText splits text into lines and marks those that hold a caption's
+// 单位, a unit in brackets or 年: one search of the text for each, not one
+// of each line.
+func newTableText(text string) *tableText {
+	lines := tableLines(text)
+	t := &tableText{text: text, lines: lines, cells: make([]string, len(lines)), flags: make([]lineFlag, len(lines))}
+	t.mark("单位", lineUnitWord, nil)
+	for k, f := range t.flags {
+		if l := text[lines[k].start:lines[k].end]; f&lineUnitWord != 0 && (strings.Contains(l, "单位：") || strings.Contains(l, "单位:")) {
+			t.flags[k] |= lineUnitColon
+		}
+	}
+	// A unit before a bracket is a line's suffix as it is the text's: no
+	// unit holds a line break.
+	hint := func(p int) bool { return hasSuffixAny(text[:p], hintUnits) != "" }
+	t.mark("）", lineBracketHint, hint)
+	t.mark(")", lineBracketHint, hint)
+	t.mark("年", lineYearWord, nil)
+	return t
+}
+
+// mark sets flag on the lines that hold w (which holds no line break) where
+// ok, if not nil, says so of w's offset in the text.
+func (t *tableText) mark(w string, flag lineFlag, ok func(p int) bool) {
+	k := 0
+	for p := 0; ; p += len(w) {
+		j := indexByLast(t.text[p:], w)
+		if j < 0 {
+			return
+		}
+		p += j
+		if ok != nil && !ok(p) {
+			continue
+		}
+		for t.lines[k].end <= p {
+			k++
+		}
+		t.flags[k] |= flag
+	}
+}
+
+// facts returns line k's flags, its cell's facts found on first asking.
+func (t *tableText) facts(k int) lineFlag {
+	f := t.flags[k]
+	if f&lineKnown != 0 {
+		return f
+	}
+	c := strings.TrimSpace(t.text[t.lines[k].start:t.lines[k].end])
+	t.cells[k] = c
+	f |= lineKnown
+	if cellUnit(c) != "" {
+		f |= lineUnitCell
+	}
+	if cellLine(c) {
+		f |= lineCell
+		if c != "" && cellNumeric(c) {
+			f |= lineNumeric
+		}
+		if c != "" && f&lineNumeric == 0 {
+			f |= lineHeader
+			if strings.ContainsAny(c, "（(") || strings.HasSuffix(c, "前") || strings.HasSuffix(c, "后") || strings.HasSuffix(c, "比例") {
+				f |= lineKindMark
+			}
+		}
+	}
+	t.flags[k] = f
+	return f
+}
+
+// cell returns line k trimmed.
+func (t *tableText) cell(k int) string {
+	t.facts(k)
+	return t.cells[k]
+}
+
 // tableHeader reads a header line: the separator of its cells and the
 // columns that give a kind. ok is false for a line that is no header.
 func tableHeader(line string, caption []tableUnit, first string) (sep string, cols []tableColumn, ok bool) {
@@ -217,9 +342,9 @@ func tableHeader(line string, caption []tableUnit, first string) (sep string, co
 
 // captionAbove reports a caption (单位：…) in the two lines above line i,
 // whatever units it names (工作日、份 of a reform table).
-func captionAbove(text string, lines []span, i int) bool {
+func (t *tableText) captionAbove(i int) bool {
 	for k := i - 1; k >= max(0, i-2); k-- {
-		if l := text[lines[k].start:lines[k].end]; strings.Contains(l, "单位：") || strings.Contains(l, "单位:") {
+		if t.flags[k]&lineUnitColon != 0 {
 			return true
 		}
 	}
@@ -246,7 +371,7 @@ func unitCells(line string) bool {
 func unitCellLine(s string) bool {
 	for _, end := range []string{"公里\n", "元\n", "公里\t", "元\t"} {
 		for i := 0; ; {
-			k := strings.Index(s[i:], end)
+			k := indexByLast(s[i:], end)
 			if k < 0 {
 				break
 			}
@@ -911,8 +1036,14 @@ func cellLine(s string) bool {
 	if len(s) > 4*maxCellRunes {
 		return false // most lines of prose: no count needed
 	}
-	s = strings.TrimSpace(s)
-	return utf8.RuneCountInString(s) <= maxCellRunes && !strings.ContainsAny(s, "。；！？")
+	// one pass counts the characters and looks for a sentence's end
+	n := 0
+	for _, r := range strings.TrimSpace(s) {
+		if n++; n > maxCellRunes || r == '。' || r == '；' || r == '！' || r == '？' {
+			return false
+		}
+	}
+	return true
 }
 
 // tableTitle reports a table's title line (表1 …情况表, …一览表), which
@@ -928,6 +1059,9 @@ func tableTitle(s string) bool {
 
 // cellNumeric reports a cell that holds a number, with its unit if any.
 func cellNumeric(s string) bool {
+	if !hasDigit(s) {
+		return false // parsePlainDecimal reads digits, ASCII or made so: most cells hold none
+	}
 	if cellUnit(s) != "" {
 		return true // 46.3公里, 98.6亿元
 	}
@@ -935,6 +1069,16 @@ func cellNumeric(s string) bool {
 	t, _ = cutCellUnit(t)
 	_, ok := parsePlainDecimal(t)
 	return ok
+}
+
+// hasDigit reports an ASCII or a full-width digit (０-９: EF BC 90..99) in s.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' || c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+	}
+	return false
 }
 
 // cellTable reads a table flattened one cell per line, as a page's table
@@ -946,21 +1090,21 @@ func cellNumeric(s string) bool {
 // (which cells hold numbers). Rows are read while they keep that shape.
 // It returns the index of the line after the table (i when line i starts
 // none) and the figures.
-func cellTable(doc *document, text string, lines []span, i, from int, caption []tableUnit) (int, []Figure) {
-	cell := func(k int) string { return strings.TrimSpace(text[lines[k].start:lines[k].end]) }
-	if i+9 > len(lines) || cell(i) == "" || !cellLine(cell(i)) || cellNumeric(cell(i)) || tableTitle(cell(i)) {
+func cellTable(doc *document, t *tableText, i, from int, caption []tableUnit) (int, []Figure) {
+	text, lines, cell := t.text, t.lines, t.cell
+	if i+9 > len(lines) || t.facts(i)&lineHeader == 0 || tableTitle(cell(i)) {
 		return i, nil
 	}
 	m := 0 // header-like lines from i
 	kinded := len(caption) > 0
-	for i+m < len(lines) && m < 13 && cell(i+m) != "" && cellLine(cell(i+m)) && !cellNumeric(cell(i+m)) {
-		if x := cell(i + m); strings.ContainsAny(x, "（(") || strings.HasSuffix(x, "前") || strings.HasSuffix(x, "后") || strings.HasSuffix(x, "比例") {
+	for i+m < len(lines) && m < 13 && t.facts(i+m)&lineHeader != 0 {
+		if t.facts(i+m)&lineKindMark != 0 {
 			kinded = true
 		}
 		m++
 	}
 	for k := i + m; !kinded && k < min(len(lines), i+2*m); k++ {
-		kinded = cellUnit(cell(k)) != "" // the cells write the units
+		kinded = t.facts(k)&lineUnitCell != 0 // the cells write the units
 	}
 	if m < 3 || !kinded {
 		return i, nil // no header cell could give a kind
@@ -978,11 +1122,12 @@ func cellTable(doc *document, text string, lines []span, i, from int, caption []
 		}
 		sh := make([]uint8, n)
 		for c := 0; c < n; c++ {
+			f := t.facts(at + c)
 			switch x := cell(at + c); {
-			case !cellLine(x):
+			case f&lineCell == 0:
 				return nil, false
 			case x == "" || x == "—" || x == "-" || x == "/":
-			case cellNumeric(x):
+			case f&lineNumeric != 0:
 				sh[c] = 1
 			default:
 				sh[c] = 2

@@ -39,3 +39,13 @@ func BenchmarkYearList(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRelYears is the relative-year scan the year of every figure
+// without a year of its own asks for, here over the seed text whole.
+func BenchmarkRelYears(b *testing.B) {
+	text := seedText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_ = relYears(text)
+	}
+}

@@ -287,34 +287,32 @@ var sinceScanner = sync.OnceValue(func() *wordScanner { return newWordScanner([]
 var relYearWords = []string{"今年", "本年度", "本年", "年内", "全年", "去年", "上年", "明年"}
 
 // relYears finds relYearWords left to right without overlaps, as regexp
-// `今年|本年度|...` FindAllStringIndex would. Each holds 年.
+// `今年|本年度|...` FindAllStringIndex would. Each holds 年, first (年内) or
+// second (the others): a word starts at a 年 or one character before it,
+// and only there are the words compared (they were at every character a
+// lead byte E4-E6 starts, most of a Chinese text).
 func relYears(s string) [][2]int {
-	if !strings.Contains(s, "年") {
-		return nil
-	}
 	var out [][2]int
-	for i := 0; i < len(s); {
-		n := 0
-		// Every word starts with 今, 本, 年, 全, 去, 上 or 明, whose first
-		// bytes are E4–E6: other bytes start none of them.
-		if c := s[i]; c < 0xe4 || c > 0xe6 {
-			i++
-			continue
+	done := 0 // where the last word found ends: words do not overlap
+	for p := 0; ; p += len("年") {
+		k := indexByLast(s[p:], "年")
+		if k < 0 {
+			return out
 		}
-		for _, w := range relYearWords {
-			if strings.HasPrefix(s[i:], w) {
-				n = len(w)
-				break
+		p += k
+		for i := p - len("年"); i <= p; i += len("年") {
+			if i < done {
+				continue
+			}
+			for _, w := range relYearWords {
+				if strings.HasPrefix(s[i:], w) {
+					out = append(out, [2]int{i, i + len(w)})
+					done = i + len(w)
+					break
+				}
 			}
 		}
-		if n == 0 {
-			i++
-			continue
-		}
-		out = append(out, [2]int{i, i + n})
-		i += n
 	}
-	return out
 }
 
 // mergeYears merges two lists sorted by start; at equal starts a comes first.

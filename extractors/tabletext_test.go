@@ -1,0 +1,206 @@
+package extractors
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTableTextFacts checks the line facts tableText finds once (by whole
+// text searches, or on first asking) against the per-line checks they
+// stand for, over crafted lines and every line of the test corpus.
+func TestTableTextFacts(t *testing.T) {
+	texts := []string{
+		"（单位：万元）\n序号 项目 投资\n1 东环路 2800",
+		"单位:公里\n里程（公里）\n)元)\n（公里）开头\n元）\n工作日)\n（3月5日）\n原时限（日）",
+		"表3 建设任务（单位：亿元）\n单位\n单 位：\n改革前\n改革后\n压缩比例\n12.6\n１２．６\n46.3公里\n三十公里\n",
+		"\n\n  \n行末空格公里  \n",
+	}
+	texts = append(texts, strings.Join(corpusTexts(t), "\n"))
+	for _, text := range texts {
+		tt := newTableText(text)
+		if len(tt.lines) != len(tableLines(text)) {
+			t.Fatalf("%d lines, want %d", len(tt.lines), len(tableLines(text)))
+		}
+		for k, sp := range tt.lines {
+			line := text[sp.start:sp.end]
+			f := tt.facts(k)
+			c := strings.TrimSpace(line)
+			checks := []struct {
+				name      string
+				got, want bool
+			}{
+				{"单位", f&lineUnitWord != 0, strings.Contains(line, "单位")},
+				{"年", f&lineYearWord != 0, strings.Contains(line, "年")},
+				{"headerHint", f&(lineUnitColon|lineBracketHint) != 0, headerHint(line)},
+				{"captionAbove", tt.captionAbove(k), captionAboveLines(text, tt.lines, k)},
+				{"cellLine", f&lineCell != 0, cellLine(c)},
+				{"cellNumeric", f&lineNumeric != 0, c != "" && cellLine(c) && cellNumeric(c)},
+				{"header", f&lineHeader != 0, c != "" && cellLine(c) && !cellNumeric(c)},
+				{"cellUnit", f&lineUnitCell != 0, cellUnit(c) != ""},
+			}
+			for _, ch := range checks {
+				if ch.got != ch.want {
+					t.Errorf("line %q: %s %v, want %v", line, ch.name, ch.got, ch.want)
+				}
+			}
+			if tt.cell(k) != c {
+				t.Errorf("line %q: cell %q", line, tt.cell(k))
+			}
+		}
+	}
+}
+
+// captionAboveLines is captionAbove as it read the lines themselves.
+func captionAboveLines(text string, lines []span, i int) bool {
+	for k := i - 1; k >= max(0, i-2); k-- {
+		if l := text[lines[k].start:lines[k].end]; strings.Contains(l, "单位：") || strings.Contains(l, "单位:") {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCellLine: a cell is at most maxCellRunes characters, spaces around
+// it aside, and ends no sentence.
+func TestCellLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"", true},
+		{"里程（公里）", true},
+		{"  序号  ", true},
+		{strings.Repeat("路", maxCellRunes), true},
+		{strings.Repeat("路", maxCellRunes+1), false},
+		{" " + strings.Repeat("a", maxCellRunes) + "\u3000", true},
+		{strings.Repeat("a", maxCellRunes+1), false},
+		{"建成通车。", false},
+		{"其一；", false},
+		{"好！", false},
+		{"何时？", false},
+		{"完成.", true},
+		{"\xff\xfe", true},
+	} {
+		if got := cellLine(c.line); got != c.want {
+			t.Errorf("cellLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestCellNumeric: a cell holds a number in ASCII or full-width digits; one
+// without a digit holds none (the digit check comes first).
+func TestCellNumeric(t *testing.T) {
+	for _, c := range []struct {
+		cell string
+		want bool
+	}{
+		{"12.6", true},
+		{"１２．６", true},
+		{"１，２８６", true},
+		{"1,286,500", true},
+		{"46.3公里", true},
+		{"７３８０万元", true},
+		{"30天", true},
+		{"85%", true},
+		{"５０余", true},
+		{"三十", false},
+		{"—", false},
+		{"东环路", false},
+		{"G318线", false},
+		{"", false},
+	} {
+		if got := cellNumeric(c.cell); got != c.want {
+			t.Errorf("cellNumeric(%q) = %v, want %v", c.cell, got, c.want)
+		}
+	}
+}
+
+// longText is the test corpus as one text, as a 1 MB chunk of a long
+// report reaches extraction: the table readers look at every line of it.
+func longText(tb testing.TB) string {
+	return strings.Join(corpusTexts(tb), "\n")
+}
+
+// BenchmarkTableFigures reads the tables of the long text.
+//
+//	go test -run '^$' -bench TableFigures ./extractors/
+func BenchmarkTableFigures(b *testing.B) {
+	text := longText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		doc := newDocument(text)
+		_ = tableFigures(doc, text, 0)
+	}
+}
+
+// BenchmarkExtractLong is the extraction of the long text.
+func BenchmarkExtractLong(b *testing.B) {
+	s := newSet(b)
+	text := longText(b)
+	s.Extract(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Extract(text)
+	}
+}
+
+// BenchmarkTableHint is the check every text takes before its tables are
+// looked for, over the test corpus's texts one by one.
+func BenchmarkTableHint(b *testing.B) {
+	texts := corpusTexts(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			_ = tableHint(t)
+		}
+	}
+}
+
+// TestTableHintSearches checks the table hints, which search by a word's
+// last byte, against the same checks written with strings.Contains, over
+// crafted texts and the test corpus's.
+func TestTableHintSearches(t *testing.T) {
+	texts := []string{
+		"", "单位", "单位：", "单位:万元", "（单位 ：万元）", "单 位：", "位：单", "单位单位：", "计量单位是",
+		"改革前\n改革后\n", "改革后\n改革前\n", "改革前\n", "前后\n", "前\n后", "前\n后\n",
+		"46.3公里\n", "里程\t46.3公里\t投资", "7380万元\n", "共7380万元。\n", "元\n", "公里\n", "总里程1000公里\n",
+		"线路长12.5公里，全长\n", "项目\n12公里\t元\t",
+	}
+	texts = append(texts, corpusTexts(t)...)
+	for _, s := range texts {
+		if got, want := hasUnitColon(s), strings.Contains(s, "单位：") || strings.Contains(s, "单位:"); got != want {
+			t.Errorf("hasUnitColon(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := indexByLast(s+"\n", "前\n") >= 0, strings.Contains(s+"\n", "前\n"); got != want {
+			t.Errorf("indexByLast(%q, 前\\n) found %v, want %v", s, got, want)
+		}
+		if got, want := unitCellLine(s), unitCellLineContains(s); got != want {
+			t.Errorf("unitCellLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// unitCellLineContains is unitCellLine as strings.Index searched.
+func unitCellLineContains(s string) bool {
+	for _, end := range []string{"公里\n", "元\n", "公里\t", "元\t"} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], end)
+			if k < 0 {
+				break
+			}
+			k += i
+			w := max(0, k-maxCellRunes*3)
+			a := w + strings.LastIndexAny(s[w:k], "\n\t") + 1
+			if cellUnit(s[a:k+len(end)-1]) != "" {
+				return true
+			}
+			i = k + len(end)
+		}
+	}
+	return false
+}
