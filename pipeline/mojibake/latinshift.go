@@ -505,7 +505,7 @@ func readingShifts(mechs func() []*mechanism, text string, reps []replacement) [
 			j += n
 		}
 		if others != 1 || letters < 2 || overlaps(reps, at, at+size) || !besideLetter(text, at, at+size) {
-			continue // cheap tests first: most brackets hold no reading
+			continue // cheap tests before the codes are built: most brackets hold no reading
 		}
 		c, _ := utf8.DecodeRuneInString(text[at:])
 		for _, m := range mechs() {
@@ -543,6 +543,9 @@ const maxReading = 40
 // letters beside it may carry tone marks, which the Latin word rules do
 // not take for letters.
 func readingLetter(sh *mechanism, text string, a, z int, c rune) (byte, bool) {
+	if !besideLetter(text, a, z) {
+		return 0, false // the cheap test first: this is asked of most characters of a shifted page
+	}
 	var buf [4]byte
 	b, ok := sh.wrong.encode(buf[:0], c)
 	if !ok || len(b) != 2 || !lower(rune(b[1])) {
