@@ -439,7 +439,7 @@ func splitParagraphs(text string) []span {
 			switch {
 			case !have:
 				p, have = span{start, i}, true
-			case brokenLine(text[p.start:p.end]) || cutGoesOn(text[start:i]):
+			case brokenLine(text[p.start:p.end]) && !lostBeforeItem(text[p.start:p.end], text[start:i]) || cutGoesOn(text[start:i]):
 				p.end = i
 			default:
 				paras = append(paras, p)
@@ -484,6 +484,46 @@ var longToMarkFirsts = func() string {
 	}
 	return b.String()
 }()
+
+// lostBeforeItem reports a line whose last character a reader lost
+// (U+FFFD, most often its 。) before a line that starts a list item (二、,
+// （三）, 4.): the item starts a paragraph of its own, as it would after
+// the 。.
+func lostBeforeItem(line, next string) bool {
+	line = strings.TrimRight(line, " \t\r\u3000")
+	return strings.HasSuffix(line, lost) && itemStart(strings.TrimLeft(next, " \t\u3000"))
+}
+
+// itemStart reports a line that starts with a list item's mark: Chinese
+// numerals before 、 (一、, 十二、), in brackets ((二), （三）), or digits
+// before 、 . ) or ）.
+func itemStart(s string) bool {
+	open := ""
+	for _, o := range []string{"(", "（"} {
+		if strings.HasPrefix(s, o) {
+			open, s = o, s[len(o):]
+		}
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) && !isDigitRune(r) {
+			break
+		}
+		i += n
+	}
+	if i == 0 || i > 3*len("十") {
+		return false
+	}
+	rest := s[i:]
+	if open != "" {
+		return strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, "）")
+	}
+	if isDigitRune(rune(s[0])) {
+		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".") && !(len(rest) > 1 && isDigitRune(rune(rest[1]))) || strings.HasPrefix(rest, "）")
+	}
+	return strings.HasPrefix(rest, "、")
+}
 
 func brokenLine(line string) bool {
 	line = strings.TrimRight(line, " \t\r\u3000")

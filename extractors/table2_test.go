@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -430,6 +431,41 @@ func TestCueLostInnerCharacter(t *testing.T) {
 		{"项目建\uFFFD里程约42公里，计划年底完工。", []string{"road_length 42"}},
 		{"实测境内高速公路\uFFFD长约为139公里。", nil},
 	})
+}
+
+// TestLostEndBeforeItem: a line whose last character was lost (its 。,
+// most often) before a list item's line is no line broken mid-sentence:
+// the item is a paragraph of its own, so each line gives the figures it
+// gives with its 。 (a head after the amount, 4872万元车购税补助资金, needs
+// the line's end).
+func TestLostEndBeforeItem(t *testing.T) {
+	set, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := func(text string) []string {
+		var out []string
+		for _, f := range set.Extract(text) {
+			out = append(out, fmt.Sprintf("%s %g", f.Kind, f.Value))
+		}
+		return out
+	}
+	for _, lines := range [][2]string{
+		{"一、国道G534三元区官洋坑至黄沙公路一期4872万元车购税补助资金,该项目由市交发集团作为业主,资金下达市交发集团", "二、清流G356线路面改造工程1410万元、危旧桥改造54万元,合计1464万元车购税补助资金,以上项目由市公路中心组织实施。"},
+		{"一、旅游公路项目1800万元以奖代补资金,由文旅集团作为业主单位,资金直接下达文旅集团", "二、客运站改造项目450万元以奖代补资金,资金下达市运输中心。"},
+		{"（一）县道X012线改造工程完成投资3200万元,路面全部硬化,群众出行条件明显改善", "（二）乡道Y105线新改建12.5公里,总投资2100万元,计划年底前完工。"},
+		{"1.农村公路安防工程下达省级补助资金860万元,资金已全部拨付到各县区交通部门", "2.危桥改造项目下达补助资金1200万元,涉及危桥15座。"},
+		{"三、全年新建改建农村公路186公里,完成投资5.6亿元,超额完成年度目标任务", "四、养护工程完成大中修里程42公里,投入养护资金8000万元。"},
+		{"2、国省干线公路完成投资18.6亿元,同比增长12%,占全市交通投资的比重达到六成", "3、农村公路完成投资7.2亿元,新改建里程320公里。"},
+	} {
+		clean := kinds(lines[0] + "。\n" + lines[1])
+		if len(clean) == 0 {
+			t.Fatalf("%s: no figures with its 。", lines[0])
+		}
+		if got := kinds(lines[0] + "\uFFFD\n" + lines[1]); !slices.Equal(got, clean) {
+			t.Errorf("%s\uFFFD: got %q, want %q as with its 。", lines[0], got, clean)
+		}
+	}
 }
 
 // TestAfterAsItIsNow: an after written as it is now (目前的80个工作日,
