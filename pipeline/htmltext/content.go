@@ -118,13 +118,25 @@ func chromeWord(tok []byte) bool {
 	if chromeWords[string(tok)] {
 		return true
 	}
-	for _, w := range chromeStems {
+	if len(tok) == 0 || tok[0] < 'a' || tok[0] > 'z' {
+		return false // nameScanner's words are lower-case letters
+	}
+	for _, w := range stemsByLetter[tok[0]-'a'] {
 		if len(tok) >= len(w) && string(tok[:len(w)]) == w && widgetSuffixes[string(tok[len(w):])] {
 			return true
 		}
 	}
 	return false
 }
+
+// stemsByLetter are chromeStems by their first letter: a word is compared
+// with the two or three stems it may start with, not with all twenty.
+var stemsByLetter = func() (by [26][]string) {
+	for _, w := range chromeStems {
+		by[w[0]-'a'] = append(by[w[0]-'a'], w)
+	}
+	return by
+}()
 
 // textLine is one output line with the statistics the filters need.
 type textLine struct {
@@ -141,9 +153,12 @@ type extractor struct {
 	order  []int32      // the blocks' owners, by record
 	recs   []walkRec
 	texts  []textStat // the text nodes' counts, from the first scoring
-	short  []shortRec // sectionHeads' rune counts
-	stats  []blockStat
-	model  *model // the last model scoreTree returned
+	// textNext is textRunes' place in texts.
+	textNext int
+	short    []shortRec // sectionHeads' rune counts
+	cands    []chromeCand
+	stats    []blockStat
+	model    *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
@@ -178,14 +193,18 @@ func (x *extractor) reset() {
 	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)
 	x.order = x.order[:0]
-	clear(x.texts[:cap(x.texts)])
+	clear(x.texts) // scoreTree never leaves texts shorter than it filled them
 	x.texts = x.texts[:0]
 	x.stats = x.stats[:0]
+	clear(x.cands)
+	x.cands = x.cands[:0]
 	clear(x.lineBuf[:cap(x.lineBuf)])
 	x.lineBuf = x.lineBuf[:0]
 	if x.model != nil {
 		clear(x.model.nodes)
 		x.model.scores = x.model.scores[:0]
+		clear(x.model.scored)
+		x.model.scored = x.model.scored[:0]
 	}
 }
 
@@ -330,24 +349,19 @@ func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
 	total := m.of(body).prose
 	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type == html.ElementNode {
-				if (chromeTags.has(c.DataAtom) || chromeName(c)) && !protected(c) {
-					if paths {
-						removed = append(removed, nodePath(c))
-					}
-					n.RemoveChild(c)
-				} else {
-					walk(c)
-				}
-			}
-			c = next
+	// The furniture scoreTree noted, in document order; one inside an
+	// element already removed is gone with it.
+	gone := int32(0) // records before gone were removed
+	for _, c := range x.cands {
+		if c.rec < gone || protected(c.n) {
+			continue
 		}
+		if paths {
+			removed = append(removed, nodePath(c.n))
+		}
+		c.n.Parent.RemoveChild(c.n)
+		gone = c.end
 	}
-	walk(body)
 	x.pruneSections(body, protected)
 	return removed
 }
@@ -383,6 +397,7 @@ func (x *extractor) sectionHeads(body *html.Node) []*html.Node {
 	// every element's first 17 runes, and a page's outer containers
 	// share theirs.
 	x.short = x.short[:0]
+	x.textNext = 0
 	for c := body.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			x.countShort(c)
@@ -437,7 +452,7 @@ func (x *extractor) countShort(n *html.Node) int {
 		switch c.Type {
 		case html.TextNode:
 			if total <= shortMax {
-				total += cue.RuneLenMax(c.Data, shortMax-total)
+				total += x.textRunes(c, shortMax-total)
 			}
 		case html.ElementNode:
 			total += x.countShort(c)
@@ -448,6 +463,19 @@ func (x *extractor) countShort(n *html.Node) int {
 	}
 	x.short[i] = shortRec{runes: total, end: len(x.short)}
 	return total
+}
+
+// textRunes is cue.RuneLenMax(n.Data, limit) from the counts the first
+// scoring took (Measure's Runes are RuneLen), for walks after it that
+// meet the text nodes in document order: x.textNext is where to look.
+func (x *extractor) textRunes(n *html.Node, limit int) int {
+	for x.textNext < len(x.texts) && x.texts[x.textNext].n != n {
+		x.textNext++
+	}
+	if x.textNext == len(x.texts) {
+		return cue.RuneLenMax(n.Data, limit) // not scored: never so
+	}
+	return min(x.texts[x.textNext].runes, limit+1)
 }
 
 // countRunes counts the non-space runes under n, up to max+1.
