@@ -165,11 +165,12 @@ type extractor struct {
 	lineBytes []byte
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
-	ls        lineStream // the line stream last started
-	lw        lineWriter // its writer
-	blank     blanker    // blankRaw's storage
-	raw       rawPage    // the page being extracted, when blankRaw changed it
-	noBlank   bool       // parse pages as they are (tests compare both ways)
+	bylines   cue.BylineMemo // the page's bylines, for decide and finish
+	ls        lineStream     // the line stream last started
+	lw        lineWriter     // its writer
+	blank     blanker        // blankRaw's storage
+	raw       rawPage        // the page being extracted, when blankRaw changed it
+	noBlank   bool           // parse pages as they are (tests compare both ways)
 	// fastParse's state and storage, kept from page to page.
 	fp       fastParser
 	nodes    nodeStore
@@ -189,6 +190,7 @@ func (x *extractor) reset() {
 		x.blank.buf = nil // a huge page's copy is not worth keeping
 	}
 	x.raw = rawPage{}
+	x.bylines.Reset()
 	x.nodes.reset()
 	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)

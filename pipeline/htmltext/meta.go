@@ -369,7 +369,7 @@ type sources struct{ title, date string }
 // anywhere in the page, then a <time> outside lists and furniture. A source
 // that gives only the day takes the time of day from a later source that
 // agrees on the day.
-func (h head) decide(pageLines *lineStream) (Meta, sources) {
+func (h head) decide(pageLines *lineStream, bylines *cue.BylineMemo) (Meta, sources) {
 	var m Meta
 	var src sources
 	site := h.first(siteKeys)
@@ -400,7 +400,7 @@ func (h head) decide(pageLines *lineStream) (Meta, sources) {
 		}
 	}
 
-	near, labelled := pageByline(pageLines, m.Title)
+	near, labelled := pageByline(pageLines, m.Title, bylines)
 	dates := []struct{ from, v string }{
 		{"byline", near.PublishedAt}, {"JSON-LD", h.jsonDate}, {"meta", h.first(publishedKeys)},
 		{"script", ""}, {"labelled date", labelled.PublishedAt}, {"<time>", h.timeTag},
@@ -586,7 +586,9 @@ var dateLabels = []string{"发布时间", "发布日期", "发文日期", "成�
 // anywhere in the page, a weaker source.
 //
 // Lines are rendered as it reads them: a byline near the title ends it.
-func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
+// bylines keeps the answers for the article's cleaning (finish), which
+// reads the lines near the title again.
+func pageByline(lines *lineStream, title string, bylines *cue.BylineMemo) (near, labelled cue.Byline) {
 	start := -1
 	if t := squash(title); t != "" {
 		for i := 0; ; i++ {
@@ -606,7 +608,7 @@ func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
 			if !ok {
 				break
 			}
-			if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
+			if b, ok := bylines.Parse(l.text); ok && b.PublishedAt != "" {
 				return b, labelled
 			} else if ok && near.Publisher == "" {
 				near.Publisher = b.Publisher
@@ -617,7 +619,7 @@ func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
 			if l.links > 0 {
 				break
 			}
-			if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
+			if b, ok := bylines.Parse(l.text); ok && b.PublishedAt != "" {
 				if b.Publisher == "" {
 					b.Publisher = near.Publisher
 				}
@@ -633,7 +635,7 @@ func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
 		if l.runes > 80 || !mayHoldDateLabel(l.text) || !hasAny(l.text, dateLabels) {
 			continue
 		}
-		if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
+		if b, ok := bylines.Parse(l.text); ok && b.PublishedAt != "" {
 			if b.Publisher == "" {
 				b.Publisher = near.Publisher
 			}

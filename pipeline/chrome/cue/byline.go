@@ -192,6 +192,43 @@ func ParseByline(line string) (Byline, bool) {
 	return b, true
 }
 
+// BylineMemo keeps ParseByline's answers for the last lines it was asked
+// about: htmltext reads the lines near a page's title for its byline, and
+// chrome reads the same lines of the article again (a dated line costs a
+// regular expression). Its answers are ParseByline's, whose strings are
+// pieces of the equal line asked first. The zero value is empty; a nil
+// memo parses every line. It holds the lines, so it is cleared (Reset)
+// when they are done with.
+type BylineMemo struct {
+	entries [16]bylineEntry
+	next    int // the entry written next, round the ring
+}
+
+type bylineEntry struct {
+	line   string
+	b      Byline
+	ok, in bool
+}
+
+// Parse is ParseByline(line), remembered.
+func (m *BylineMemo) Parse(line string) (Byline, bool) {
+	if m == nil {
+		return ParseByline(line)
+	}
+	for i := range m.entries {
+		if e := &m.entries[i]; e.in && e.line == line {
+			return e.b, e.ok
+		}
+	}
+	b, ok := ParseByline(line)
+	m.entries[m.next] = bylineEntry{line: line, b: b, ok: ok, in: true}
+	m.next = (m.next + 1) % len(m.entries)
+	return b, ok
+}
+
+// Reset forgets every line.
+func (m *BylineMemo) Reset() { *m = BylineMemo{} }
+
 // overBylineScan is the length up to which a line is left to Measure.
 const overBylineScan = 400
 
