@@ -115,11 +115,11 @@ func (sc *nameScanner) next() ([]byte, bool) {
 
 // chromeWord reports a furniture word, alone or with a widget suffix.
 func chromeWord(tok []byte) bool {
-	if chromeWords[string(tok)] {
-		return true
-	}
 	if len(tok) == 0 || tok[0] < 'a' || tok[0] > 'z' {
 		return false // nameScanner's words are lower-case letters
+	}
+	if len(tok) < len(chromeWordLead) && chromeWordLead[len(tok)]&(1<<(tok[0]-'a')) != 0 && chromeWords[string(tok)] {
+		return true
 	}
 	for _, w := range stemsByLetter[tok[0]-'a'] {
 		if len(tok) >= len(w) && string(tok[:len(w)]) == w && widgetSuffixes[string(tok[len(w):])] {
@@ -128,6 +128,16 @@ func chromeWord(tok []byte) bool {
 	}
 	return false
 }
+
+// chromeWordLead has, for each length of a furniture word, a bit for the
+// letter each starts with: most words of a page's class names are none,
+// and are ruled out without hashing them for the map.
+var chromeWordLead = func() (lead [16]uint32) {
+	for w := range chromeWords {
+		lead[len(w)] |= 1 << (w[0] - 'a') // a longer word or another letter panics here
+	}
+	return lead
+}()
 
 // stemsByLetter are chromeStems by their first letter: a word is compared
 // with the two or three stems it may start with, not with all twenty.

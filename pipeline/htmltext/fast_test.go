@@ -89,6 +89,14 @@ func TestChromeWordStems(t *testing.T) {
 		return false
 	}
 	n := 0
+	for w := range chromeWords {
+		if !chromeWord([]byte(w)) {
+			t.Errorf("chromeWord(%q) = false", w)
+		}
+		if chromeWord([]byte(w+"q")) != ref(w+"q") {
+			t.Errorf("chromeWord(%q) = %v", w+"q", !ref(w+"q"))
+		}
+	}
 	for _, w := range chromeStems {
 		toks := []string{w, w + "x", "x" + w, w[:len(w)-1]}
 		for suf := range widgetSuffixes {

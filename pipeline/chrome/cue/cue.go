@@ -595,7 +595,11 @@ var sectionWords = newWordSet(func() []string {
 // skip Marker's other tests (htmltext asks it of every short element).
 func SectionMarker(line string) string {
 	line = Fold(line) // 相關新聞 as 相关新闻
-	if !sectionWords.any(stripLabel(line)) {
+	// Without a '·' (which stripLabel may take out from between the
+	// characters of a word), stripLabel only trims the ends: a line
+	// without the words has none after it, and most lines are ruled out
+	// without trimming them.
+	if !strings.Contains(line, "·") && !sectionWords.any(line) || !sectionWords.any(stripLabel(line)) {
 		return ""
 	}
 	switch k := Marker(line); k {
