@@ -319,8 +319,13 @@ func titleCopy(s, title string) bool {
 	if s == title {
 		return true
 	}
+	// Most lines are not in the title at all: that test goes first, and
+	// the counting is left to the few that are.
+	if !strings.Contains(title, s) {
+		return false
+	}
 	n := cue.RuneLen(s)
-	return n >= 4 && n*5 >= cue.RuneLen(title)*3 && cue.Measure(s).Stops == 0 && strings.Contains(title, s)
+	return n >= 4 && n*5 >= cue.RuneLen(title)*3 && cue.Measure(s).Stops == 0
 }
 
 // titleLike: short, not a sentence, not a numbered heading or list item.

@@ -430,7 +430,7 @@ func (x *extractor) sectionHeads(body *html.Node) []*html.Node {
 			k++
 			t := ""
 			if r.runes > 0 && r.runes <= shortMax {
-				t = shortText(c, shortMax) // else shortText gives ""
+				t = countedShortText(c) // else shortText gives ""
 			}
 			if t != "" && t != nt {
 				if cue.SectionMarker(t) != "" {
@@ -503,18 +503,27 @@ func countRunes(n *html.Node, max int) int {
 }
 
 // shortText returns the trimmed text of n if it has at most max runes.
-func shortText(n *html.Node, max int) string {
+func shortText(n *html.Node, max int) string { return joinShort(n, max, true) }
+
+// countedShortText is shortText(n, max) of an n known to hold no more
+// than max runes (countShort counted them): they are not counted again.
+func countedShortText(n *html.Node) string { return joinShort(n, 0, false) }
+
+// joinShort is shortText, counting the runes only with count.
+func joinShort(n *html.Node, max int, count bool) string {
 	// Most short elements hold one text node: it is kept as a slice of
 	// the page (one), and copied into b only when a second one comes.
 	var b strings.Builder
 	var one string
 	pieces := 0
-	count := 0
+	runes := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			if count += cue.RuneLenMax(n.Data, max-count); count > max {
-				return false
+			if count {
+				if runes += cue.RuneLenMax(n.Data, max-runes); runes > max {
+					return false
+				}
 			}
 			switch pieces {
 			case 0:

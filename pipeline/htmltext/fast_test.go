@@ -325,6 +325,34 @@ func TestSectionHeads(t *testing.T) {
 	}
 }
 
+// TestCountedShortText holds countedShortText to shortText on every
+// element of the test pages short enough for it.
+func TestCountedShortText(t *testing.T) {
+	n := 0
+	for _, page := range append(testdataPages(t), `<div><b>相关</b> <i>推荐</i><!--c--></div><p> </p><p>一<span>二</span></p>`) {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(e *html.Node)
+		walk = func(e *html.Node) {
+			if e.Type == html.ElementNode && countRunes(e, shortMax) <= shortMax {
+				n++
+				if got, want := countedShortText(e), shortText(e, shortMax); got != want {
+					t.Errorf("countedShortText(<%s>) = %q, want %q", e.Data, got, want)
+				}
+			}
+			for c := e.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+	if n < 100 {
+		t.Fatalf("only %d short elements", n)
+	}
+}
+
 // TestLabelRunes holds labelRunes to the short text it stands for.
 func TestLabelRunes(t *testing.T) {
 	for _, page := range []string{
