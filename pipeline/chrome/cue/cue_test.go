@@ -327,7 +327,8 @@ func FuzzOverBylineSize(f *testing.F) {
 // TestRuneLenMax checks the bounded count against the count of every
 // non-space rune (range decodes an invalid byte as one U+FFFD).
 func TestRuneLenMax(t *testing.T) {
-	for _, s := range []string{"", "  ", "相关推荐", " 相 关\u3000推荐 ", "abc def", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，\u00a0x\xff", strings.Repeat("新闻 ", 20)} {
+	for _, s := range []string{"", "  ", "相关推荐", " 相 关\u3000推荐 ", "abc def", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，\u00a0x\xff", strings.Repeat("新闻 ", 20),
+		strings.Repeat("一二三四五", 9) + "\xe4\xb8" + "丁", "丁\xe4\xb8\xb7丁\xe4\xb7\xbf丁\xea\x80\x80"} {
 		all := 0
 		for _, r := range s {
 			if !IsSpace(r) {
