@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
@@ -55,18 +56,20 @@ func headMeta(root *html.Node, raw *rawPage) head {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "meta":
+			// By atom: both parsers give an element of these names its
+			// atom, and an atom is compared where a name was.
+			switch n.DataAtom {
+			case atom.Meta:
 				metas = append(metas, n)
-			case "link":
+			case atom.Link:
 				links = append(links, n)
-			case "title":
+			case atom.Title:
 				titles = append(titles, n)
-			case "script":
+			case atom.Script:
 				scripts = append(scripts, n)
-			case "time":
+			case atom.Time:
 				times = append(times, n)
-			case "h1", "h2", "h3":
+			case atom.H1, atom.H2, atom.H3:
 				heads = append(heads, n)
 			}
 		}
@@ -793,6 +796,9 @@ func nodeText(n *html.Node) string { return rawNodeText(n, nil) }
 
 // rawNodeText is nodeText reading the markers of r as their bodies.
 func rawNodeText(n *html.Node, r *rawPage) string {
+	if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.TextNode {
+		return r.text(c) // one text node (a heading's, a title's): no copy
+	}
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
