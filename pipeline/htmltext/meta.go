@@ -495,7 +495,7 @@ func siteOnly(og, site, title string) bool {
 		return true
 	}
 	t := squash(title)
-	return len(t) > len(o) && strings.HasSuffix(t, o) && len(splitSeps(cue.Trim(collapse(title)))) > 1 &&
+	return len(t) > len(o) && strings.HasSuffix(t, o) && len(splitSeps(make([]segment, 0, 8), cue.Trim(collapse(title)))) > 1 &&
 		squash(lastSegment(title)) == o
 }
 
@@ -543,7 +543,7 @@ func (h head) headline(lines *lineStream, site string) (title, suffix, from stri
 // leadingParts lists, squashed, the first part or parts of the title t:
 // the title's text up to each of its separators and the whole.
 func leadingParts(t string) []string {
-	segs := splitSeps(t)
+	segs := splitSeps(make([]segment, 0, 8), t)
 	out := make([]string, len(segs))
 	for i, seg := range segs {
 		out[i] = squash(t[:seg.end])
@@ -555,7 +555,7 @@ func leadingParts(t string) []string {
 // that does not name a site.
 func longestSegment(t, site string) string {
 	best, bestLen := "", 0
-	for _, s := range splitSeps(t) {
+	for _, s := range splitSeps(make([]segment, 0, 8), t) {
 		seg := cue.Trim(s.text)
 		if n := cue.RuneLen(seg); n > bestLen && !siteLike(seg, site, false) {
 			best, bestLen = seg, n
@@ -702,7 +702,7 @@ func stripSite(t, h1, site string) (title, suffix string) {
 		}
 		return h1, lastSegment(rest)
 	}
-	segs := splitSeps(t)
+	segs := splitSeps(make([]segment, 0, 8), t)
 	if len(segs) == 1 {
 		return t, ""
 	}
@@ -735,8 +735,9 @@ type segment struct {
 	strong bool // the separator before it is strong
 }
 
-func splitSeps(t string) []segment {
-	var segs []segment
+// splitSeps appends the segments of t to segs: callers give it room on
+// their stack (a title is read this way five times a page).
+func splitSeps(segs []segment, t string) []segment {
 	start, strong := 0, false
 	for i := 0; i < len(t); {
 		// Every separator starts with one of these bytes (0xEF leads ｜
@@ -764,7 +765,7 @@ func splitSeps(t string) []segment {
 }
 
 func lastSegment(rest string) string {
-	segs := splitSeps(rest)
+	segs := splitSeps(make([]segment, 0, 8), rest)
 	return cue.Trim(segs[len(segs)-1].text)
 }
 
