@@ -45,6 +45,10 @@ type Options struct {
 	// again; the first and last are, as trimming the text may have changed
 	// them. The rules that read across lines still run.
 	Kept bool
+	// Bylines, when not nil, answers the byline rules' questions about
+	// lines the caller already asked it about (htmltext dates a page by
+	// the lines near its title, which the article's text holds again).
+	Bylines *cue.BylineMemo
 }
 
 // Edit reasons beyond the cue kinds.
@@ -107,12 +111,12 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	}
 	var meta Meta
 	if !opt.NotStart {
-		header(view, lines, &meta)
+		header(view, lines, &meta, opt.Bylines)
 		meta = unfold(meta, view, text)
 	}
 	if !opt.NotEnd {
 		footer(view, lines)
-		tailBylines(view, lines)
+		tailBylines(view, lines, opt.Bylines)
 	}
 	if opt.JoinBroken {
 		join(view, lines)
@@ -211,7 +215,7 @@ func classify(s string, st cue.Stats) string {
 // header finds the title and the byline at the top. With a dated byline,
 // short label lines above the title that sit among classified chrome lines
 // are navigation too (seed 001: a column slogan between 专栏名称 and 目录).
-func header(text string, lines []line, meta *Meta) {
+func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
 	var top []int // non-blank line indexes near the top, up to the first prose
 	for i := range lines {
 		if lines[i].blank() {
@@ -234,7 +238,7 @@ func header(text string, lines []line, meta *Meta) {
 		if lines[i].drop != "" {
 			continue
 		}
-		if bl, ok := cue.ParseByline(text[lines[i].start:lines[i].end]); ok && bl.PublishedAt != "" {
+		if bl, ok := bylines.Parse(text[lines[i].start:lines[i].end]); ok && bl.PublishedAt != "" {
 			by, b = i, bl
 			break
 		}
@@ -295,7 +299,7 @@ func header(text string, lines []line, meta *Meta) {
 				continue
 			}
 			n++
-			if bl, ok := cue.ParseByline(text[lines[i].start:lines[i].end]); ok {
+			if bl, ok := bylines.Parse(text[lines[i].start:lines[i].end]); ok {
 				lines[i].drop = cue.BylineLine
 				if meta.Publisher == "" {
 					meta.Publisher = bl.Publisher
@@ -315,8 +319,13 @@ func titleCopy(s, title string) bool {
 	if s == title {
 		return true
 	}
+	// Most lines are not in the title at all: that test goes first, and
+	// the counting is left to the few that are.
+	if !strings.Contains(title, s) {
+		return false
+	}
 	n := cue.RuneLen(s)
-	return n >= 4 && n*5 >= cue.RuneLen(title)*3 && cue.Measure(s).Stops == 0 && strings.Contains(title, s)
+	return n >= 4 && n*5 >= cue.RuneLen(title)*3 && cue.Measure(s).Stops == 0
 }
 
 // titleLike: short, not a sentence, not a numbered heading or list item.
@@ -383,7 +392,7 @@ var tailLabelSet = cue.NewWords(tailLabels...)
 // tailBylines drops labelled source and date lines at the very end of the
 // text ("发布日期：2023-01-16", "（文章来源：某某证券报）"). A signature and an
 // unlabelled date, which end official documents, stay.
-func tailBylines(text string, lines []line) {
+func tailBylines(text string, lines []line, bylines *cue.BylineMemo) {
 	for i := len(lines) - 1; i >= 0; i-- {
 		l := &lines[i]
 		if l.blank() || l.drop != "" {
@@ -393,7 +402,7 @@ func tailBylines(text string, lines []line) {
 		if l.st.Runes > 60 || !hasLabel(s) {
 			return
 		}
-		if _, ok := cue.ParseByline(s); !ok {
+		if _, ok := bylines.Parse(s); !ok {
 			return
 		}
 		l.drop = cue.BylineLine

@@ -304,3 +304,28 @@ func BenchmarkCleanLarge(b *testing.B) {
 		CleanWith(s, Options{JoinBroken: true, NotStart: true, NotEnd: true})
 	}
 }
+
+func TestTitleCopy(t *testing.T) {
+	const title = "航拍：黄河大桥主塔封顶"
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{title, true},
+		{"黄河大桥主塔封顶", true},      // most of the title
+		{"黄河大桥", false},         // too small a part
+		{"主塔封顶。", false},        // not in the title
+		{"航拍：黄河大桥主塔封顶了", false}, // longer than the title
+		{"", false},
+		{"黄河大桥主塔封顶！", false}, // a sentence, not in the title either
+		{"大桥主塔封顶", false},    // 6 of 11 runes: under three fifths
+	} {
+		if got := titleCopy(tc.s, title); got != tc.want {
+			t.Errorf("titleCopy(%q, %q) = %v, want %v", tc.s, title, got, tc.want)
+		}
+	}
+	// A part of the title that ends a sentence is no copy.
+	if titleCopy("大桥主塔封顶！", "黄河大桥主塔封顶！") {
+		t.Errorf("a sentence taken for a copy of the title")
+	}
+}

@@ -115,16 +115,38 @@ func (sc *nameScanner) next() ([]byte, bool) {
 
 // chromeWord reports a furniture word, alone or with a widget suffix.
 func chromeWord(tok []byte) bool {
-	if chromeWords[string(tok)] {
+	if len(tok) == 0 || tok[0] < 'a' || tok[0] > 'z' {
+		return false // nameScanner's words are lower-case letters
+	}
+	if len(tok) < len(chromeWordLead) && chromeWordLead[len(tok)]&(1<<(tok[0]-'a')) != 0 && chromeWords[string(tok)] {
 		return true
 	}
-	for _, w := range chromeStems {
+	for _, w := range stemsByLetter[tok[0]-'a'] {
 		if len(tok) >= len(w) && string(tok[:len(w)]) == w && widgetSuffixes[string(tok[len(w):])] {
 			return true
 		}
 	}
 	return false
 }
+
+// chromeWordLead has, for each length of a furniture word, a bit for the
+// letter each starts with: most words of a page's class names are none,
+// and are ruled out without hashing them for the map.
+var chromeWordLead = func() (lead [16]uint32) {
+	for w := range chromeWords {
+		lead[len(w)] |= 1 << (w[0] - 'a') // a longer word or another letter panics here
+	}
+	return lead
+}()
+
+// stemsByLetter are chromeStems by their first letter: a word is compared
+// with the two or three stems it may start with, not with all twenty.
+var stemsByLetter = func() (by [26][]string) {
+	for _, w := range chromeStems {
+		by[w[0]-'a'] = append(by[w[0]-'a'], w)
+	}
+	return by
+}()
 
 // textLine is one output line with the statistics the filters need.
 type textLine struct {
@@ -141,20 +163,24 @@ type extractor struct {
 	order  []int32      // the blocks' owners, by record
 	recs   []walkRec
 	texts  []textStat // the text nodes' counts, from the first scoring
-	short  []shortRec // sectionHeads' rune counts
-	stats  []blockStat
-	model  *model // the last model scoreTree returned
+	// textNext is textRunes' place in texts.
+	textNext int
+	short    []shortRec // sectionHeads' rune counts
+	cands    []chromeCand
+	stats    []blockStat
+	model    *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
 	lineBytes []byte
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
-	ls        lineStream // the line stream last started
-	lw        lineWriter // its writer
-	blank     blanker    // blankRaw's storage
-	raw       rawPage    // the page being extracted, when blankRaw changed it
-	noBlank   bool       // parse pages as they are (tests compare both ways)
+	bylines   cue.BylineMemo // the page's bylines, for decide and finish
+	ls        lineStream     // the line stream last started
+	lw        lineWriter     // its writer
+	blank     blanker        // blankRaw's storage
+	raw       rawPage        // the page being extracted, when blankRaw changed it
+	noBlank   bool           // parse pages as they are (tests compare both ways)
 	// fastParse's state and storage, kept from page to page.
 	fp       fastParser
 	nodes    nodeStore
@@ -174,18 +200,23 @@ func (x *extractor) reset() {
 		x.blank.buf = nil // a huge page's copy is not worth keeping
 	}
 	x.raw = rawPage{}
+	x.bylines.Reset()
 	x.nodes.reset()
 	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)
 	x.order = x.order[:0]
-	clear(x.texts[:cap(x.texts)])
+	clear(x.texts) // scoreTree never leaves texts shorter than it filled them
 	x.texts = x.texts[:0]
 	x.stats = x.stats[:0]
+	clear(x.cands)
+	x.cands = x.cands[:0]
 	clear(x.lineBuf[:cap(x.lineBuf)])
 	x.lineBuf = x.lineBuf[:0]
 	if x.model != nil {
 		clear(x.model.nodes)
 		x.model.scores = x.model.scores[:0]
+		clear(x.model.scored)
+		x.model.scored = x.model.scored[:0]
 	}
 }
 
@@ -330,24 +361,19 @@ func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
 	total := m.of(body).prose
 	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type == html.ElementNode {
-				if (chromeTags.has(c.DataAtom) || chromeName(c)) && !protected(c) {
-					if paths {
-						removed = append(removed, nodePath(c))
-					}
-					n.RemoveChild(c)
-				} else {
-					walk(c)
-				}
-			}
-			c = next
+	// The furniture scoreTree noted, in document order; one inside an
+	// element already removed is gone with it.
+	gone := int32(0) // records before gone were removed
+	for _, c := range x.cands {
+		if c.rec < gone || protected(c.n) {
+			continue
 		}
+		if paths {
+			removed = append(removed, nodePath(c.n))
+		}
+		c.n.Parent.RemoveChild(c.n)
+		gone = c.end
 	}
-	walk(body)
 	x.pruneSections(body, protected)
 	return removed
 }
@@ -383,6 +409,7 @@ func (x *extractor) sectionHeads(body *html.Node) []*html.Node {
 	// every element's first 17 runes, and a page's outer containers
 	// share theirs.
 	x.short = x.short[:0]
+	x.textNext = 0
 	for c := body.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			x.countShort(c)
@@ -403,7 +430,7 @@ func (x *extractor) sectionHeads(body *html.Node) []*html.Node {
 			k++
 			t := ""
 			if r.runes > 0 && r.runes <= shortMax {
-				t = shortText(c, shortMax) // else shortText gives ""
+				t = countedShortText(c) // else shortText gives ""
 			}
 			if t != "" && t != nt {
 				if cue.SectionMarker(t) != "" {
@@ -437,7 +464,7 @@ func (x *extractor) countShort(n *html.Node) int {
 		switch c.Type {
 		case html.TextNode:
 			if total <= shortMax {
-				total += cue.RuneLenMax(c.Data, shortMax-total)
+				total += x.textRunes(c, shortMax-total)
 			}
 		case html.ElementNode:
 			total += x.countShort(c)
@@ -448,6 +475,19 @@ func (x *extractor) countShort(n *html.Node) int {
 	}
 	x.short[i] = shortRec{runes: total, end: len(x.short)}
 	return total
+}
+
+// textRunes is cue.RuneLenMax(n.Data, limit) from the counts the first
+// scoring took (Measure's Runes are RuneLen), for walks after it that
+// meet the text nodes in document order: x.textNext is where to look.
+func (x *extractor) textRunes(n *html.Node, limit int) int {
+	for x.textNext < len(x.texts) && x.texts[x.textNext].n != n {
+		x.textNext++
+	}
+	if x.textNext == len(x.texts) {
+		return cue.RuneLenMax(n.Data, limit) // not scored: never so
+	}
+	return min(x.texts[x.textNext].runes, limit+1)
 }
 
 // countRunes counts the non-space runes under n, up to max+1.
@@ -463,18 +503,27 @@ func countRunes(n *html.Node, max int) int {
 }
 
 // shortText returns the trimmed text of n if it has at most max runes.
-func shortText(n *html.Node, max int) string {
+func shortText(n *html.Node, max int) string { return joinShort(n, max, true) }
+
+// countedShortText is shortText(n, max) of an n known to hold no more
+// than max runes (countShort counted them): they are not counted again.
+func countedShortText(n *html.Node) string { return joinShort(n, 0, false) }
+
+// joinShort is shortText, counting the runes only with count.
+func joinShort(n *html.Node, max int, count bool) string {
 	// Most short elements hold one text node: it is kept as a slice of
 	// the page (one), and copied into b only when a second one comes.
 	var b strings.Builder
 	var one string
 	pieces := 0
-	count := 0
+	runes := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			if count += cue.RuneLenMax(n.Data, max-count); count > max {
-				return false
+			if count {
+				if runes += cue.RuneLenMax(n.Data, max-runes); runes > max {
+					return false
+				}
 			}
 			switch pieces {
 			case 0:

@@ -65,10 +65,54 @@ func TestChromeWord(t *testing.T) {
 	}{
 		{"share", true}, {"sharebar", true}, {"commentlist", true}, {"shareholder", false},
 		{"commentary", false}, {"nav", true}, {"navx", false}, {"", false}, {"authorinfo", true},
+		{"toolbarbox", true}, {"pinglunlist", true}, {"qrcodewrap", true}, {"xsharebar", false}, {"zzz", false},
+		{"gentiebox", true}, {"loginbtn", true}, {"bannerx", false},
 	} {
 		if got := chromeWord([]byte(tc.tok)); got != tc.want {
 			t.Errorf("chromeWord(%q) = %v, want %v", tc.tok, got, tc.want)
 		}
+	}
+}
+
+// TestChromeWordStems compares chromeWord with every stem tried in turn,
+// on each stem with each widget suffix and with a letter more.
+func TestChromeWordStems(t *testing.T) {
+	ref := func(tok string) bool {
+		if chromeWords[tok] {
+			return true
+		}
+		for _, w := range chromeStems {
+			if strings.HasPrefix(tok, w) && widgetSuffixes[tok[len(w):]] {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for w := range chromeWords {
+		if !chromeWord([]byte(w)) {
+			t.Errorf("chromeWord(%q) = false", w)
+		}
+		if chromeWord([]byte(w+"q")) != ref(w+"q") {
+			t.Errorf("chromeWord(%q) = %v", w+"q", !ref(w+"q"))
+		}
+	}
+	for _, w := range chromeStems {
+		toks := []string{w, w + "x", "x" + w, w[:len(w)-1]}
+		for suf := range widgetSuffixes {
+			toks = append(toks, w+suf, w+suf+"s")
+		}
+		for _, tok := range toks {
+			if got, want := chromeWord([]byte(tok)), ref(tok); got != want {
+				t.Errorf("chromeWord(%q) = %v, want %v", tok, got, want)
+			}
+			if ref(tok) {
+				n++
+			}
+		}
+	}
+	if n < len(chromeStems)*len(widgetSuffixes) {
+		t.Fatalf("only %d furniture words among the cases", n)
 	}
 }
 
@@ -253,21 +297,59 @@ func TestSectionHeads(t *testing.T) {
 		`<div><h3>相关推荐</h3><div><h4>相关新闻</h4></div></div><div><!--c--><p>评论</p></div>`,
 	}
 	pages = append(pages, testdataPages(t)...)
-	x := newExtractor()
 	for i, page := range pages {
 		for _, junk := range []bool{true, false} { // comments kept too
-			root, err := html.Parse(strings.NewReader(page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if junk {
-				pruneJunk(root)
-			}
-			body := firstElement(root, "body")
-			if got, want := x.sectionHeads(body), refSectionHeads(body); !slices.Equal(got, want) {
-				t.Errorf("page %d (pruned %v): %d section heads, want %d", i, junk, len(got), len(want))
+			// scored: the rune counts come from the scoring, as in
+			// pruneChrome; else sectionHeads counts them itself.
+			for _, scored := range []bool{true, false} {
+				root, err := html.Parse(strings.NewReader(page))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if junk {
+					pruneJunk(root)
+				}
+				body := firstElement(root, "body")
+				x := newExtractor()
+				if scored {
+					x.scoreTree(body, false)
+					if len(x.texts) == 0 {
+						t.Fatalf("page %d: no text scored", i)
+					}
+				}
+				if got, want := x.sectionHeads(body), refSectionHeads(body); !slices.Equal(got, want) {
+					t.Errorf("page %d (pruned %v, scored %v): %d section heads, want %d", i, junk, scored, len(got), len(want))
+				}
 			}
 		}
+	}
+}
+
+// TestCountedShortText holds countedShortText to shortText on every
+// element of the test pages short enough for it.
+func TestCountedShortText(t *testing.T) {
+	n := 0
+	for _, page := range append(testdataPages(t), `<div><b>相关</b> <i>推荐</i><!--c--></div><p> </p><p>一<span>二</span></p>`) {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(e *html.Node)
+		walk = func(e *html.Node) {
+			if e.Type == html.ElementNode && countRunes(e, shortMax) <= shortMax {
+				n++
+				if got, want := countedShortText(e), shortText(e, shortMax); got != want {
+					t.Errorf("countedShortText(<%s>) = %q, want %q", e.Data, got, want)
+				}
+			}
+			for c := e.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+	if n < 100 {
+		t.Fatalf("only %d short elements", n)
 	}
 }
 

@@ -120,11 +120,19 @@ func (s *nodeStore) reset() {
 		*s = nodeStore{}
 		return
 	}
-	for i := 0; i <= s.ci && i < len(s.chunks); i++ {
+	// Only what was handed out: a small page uses a few nodes of its
+	// chunk, and clearing all 512 was most of the cost of a reset.
+	for i := 0; i < s.ci && i < len(s.chunks); i++ {
 		clear(s.chunks[i])
 	}
-	for i := 0; i <= s.ac && i < len(s.attrs); i++ {
+	if s.ci < len(s.chunks) {
+		clear(s.chunks[s.ci][:s.ni])
+	}
+	for i := 0; i < s.ac && i < len(s.attrs); i++ {
 		clear(s.attrs[i])
+	}
+	if s.ac < len(s.attrs) {
+		clear(s.attrs[s.ac][:s.ai])
 	}
 	s.ci, s.ni, s.ac, s.ai = 0, 0, 0, 0
 }

@@ -45,6 +45,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/zhextract/zhextract/pipeline/chrome"
+	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
 
 // Meta is the page metadata: Title, Publisher, PublishedAt (RFC 3339,
@@ -141,7 +142,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	// The metadata reads the lines of the whole page before pruning, as
 	// far as it needs them.
 	pageLines := x.lineStream(body)
-	meta, src := h.decide(pageLines)
+	meta, src := h.decide(pageLines, &x.bylines)
 	pageLines.close()
 	e.TitleFrom, e.DateFrom = src.title, src.date
 	e.Pruned = x.pruneChrome(body, explain)
@@ -158,7 +159,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	}
 	x.pruneFeeds(main, m)
 	lines := x.lines(main)
-	a.Text, a.Removed, a.Meta = finish(lines, meta)
+	a.Text, a.Removed, a.Meta = finish(lines, meta, &x.bylines)
 	a.Meta = ownMeta(a.Meta)
 	return a, e, nil
 }
@@ -176,7 +177,8 @@ func ownMeta(m Meta) Meta {
 
 // finish drops link-heavy lines, puts the title first and lets chrome
 // remove text-level chrome; it merges what chrome learned into meta.
-func finish(lines []textLine, meta Meta) (string, []Removal, Meta) {
+// bylines has decide's answers about the lines near the title.
+func finish(lines []textLine, meta Meta, bylines *cue.BylineMemo) (string, []Removal, Meta) {
 	var removed []Removal
 	kept := make([]string, 0, len(lines))
 	for _, l := range lines {
@@ -193,7 +195,7 @@ func finish(lines []textLine, meta Meta) (string, []Removal, Meta) {
 		// may be a slice of the page, which the text must not keep.
 		text = strings.Clone(text)
 	}
-	out, eds, cm := chrome.CleanWith(text, chrome.Options{})
+	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines})
 	for _, e := range eds {
 		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})
 	}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
@@ -55,18 +56,20 @@ func headMeta(root *html.Node, raw *rawPage) head {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "meta":
+			// By atom: both parsers give an element of these names its
+			// atom, and an atom is compared where a name was.
+			switch n.DataAtom {
+			case atom.Meta:
 				metas = append(metas, n)
-			case "link":
+			case atom.Link:
 				links = append(links, n)
-			case "title":
+			case atom.Title:
 				titles = append(titles, n)
-			case "script":
+			case atom.Script:
 				scripts = append(scripts, n)
-			case "time":
+			case atom.Time:
 				times = append(times, n)
-			case "h1", "h2", "h3":
+			case atom.H1, atom.H2, atom.H3:
 				heads = append(heads, n)
 			}
 		}
@@ -369,7 +372,7 @@ type sources struct{ title, date string }
 // anywhere in the page, then a <time> outside lists and furniture. A source
 // that gives only the day takes the time of day from a later source that
 // agrees on the day.
-func (h head) decide(pageLines *lineStream) (Meta, sources) {
+func (h head) decide(pageLines *lineStream, bylines *cue.BylineMemo) (Meta, sources) {
 	var m Meta
 	var src sources
 	site := h.first(siteKeys)
@@ -400,7 +403,7 @@ func (h head) decide(pageLines *lineStream) (Meta, sources) {
 		}
 	}
 
-	near, labelled := pageByline(pageLines, m.Title)
+	near, labelled := pageByline(pageLines, m.Title, bylines)
 	dates := []struct{ from, v string }{
 		{"byline", near.PublishedAt}, {"JSON-LD", h.jsonDate}, {"meta", h.first(publishedKeys)},
 		{"script", ""}, {"labelled date", labelled.PublishedAt}, {"<time>", h.timeTag},
@@ -492,7 +495,7 @@ func siteOnly(og, site, title string) bool {
 		return true
 	}
 	t := squash(title)
-	return len(t) > len(o) && strings.HasSuffix(t, o) && len(splitSeps(cue.Trim(collapse(title)))) > 1 &&
+	return len(t) > len(o) && strings.HasSuffix(t, o) && len(splitSeps(make([]segment, 0, 8), cue.Trim(collapse(title)))) > 1 &&
 		squash(lastSegment(title)) == o
 }
 
@@ -540,7 +543,7 @@ func (h head) headline(lines *lineStream, site string) (title, suffix, from stri
 // leadingParts lists, squashed, the first part or parts of the title t:
 // the title's text up to each of its separators and the whole.
 func leadingParts(t string) []string {
-	segs := splitSeps(t)
+	segs := splitSeps(make([]segment, 0, 8), t)
 	out := make([]string, len(segs))
 	for i, seg := range segs {
 		out[i] = squash(t[:seg.end])
@@ -552,7 +555,7 @@ func leadingParts(t string) []string {
 // that does not name a site.
 func longestSegment(t, site string) string {
 	best, bestLen := "", 0
-	for _, s := range splitSeps(t) {
+	for _, s := range splitSeps(make([]segment, 0, 8), t) {
 		seg := cue.Trim(s.text)
 		if n := cue.RuneLen(seg); n > bestLen && !siteLike(seg, site, false) {
 			best, bestLen = seg, n
@@ -586,7 +589,9 @@ var dateLabels = []string{"发布时间", "发布日期", "发文日期", "成�
 // anywhere in the page, a weaker source.
 //
 // Lines are rendered as it reads them: a byline near the title ends it.
-func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
+// bylines keeps the answers for the article's cleaning (finish), which
+// reads the lines near the title again.
+func pageByline(lines *lineStream, title string, bylines *cue.BylineMemo) (near, labelled cue.Byline) {
 	start := -1
 	if t := squash(title); t != "" {
 		for i := 0; ; i++ {
@@ -606,7 +611,7 @@ func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
 			if !ok {
 				break
 			}
-			if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
+			if b, ok := bylines.Parse(l.text); ok && b.PublishedAt != "" {
 				return b, labelled
 			} else if ok && near.Publisher == "" {
 				near.Publisher = b.Publisher
@@ -617,7 +622,7 @@ func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
 			if l.links > 0 {
 				break
 			}
-			if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
+			if b, ok := bylines.Parse(l.text); ok && b.PublishedAt != "" {
 				if b.Publisher == "" {
 					b.Publisher = near.Publisher
 				}
@@ -633,7 +638,7 @@ func pageByline(lines *lineStream, title string) (near, labelled cue.Byline) {
 		if l.runes > 80 || !mayHoldDateLabel(l.text) || !hasAny(l.text, dateLabels) {
 			continue
 		}
-		if b, ok := cue.ParseByline(l.text); ok && b.PublishedAt != "" {
+		if b, ok := bylines.Parse(l.text); ok && b.PublishedAt != "" {
 			if b.Publisher == "" {
 				b.Publisher = near.Publisher
 			}
@@ -697,7 +702,7 @@ func stripSite(t, h1, site string) (title, suffix string) {
 		}
 		return h1, lastSegment(rest)
 	}
-	segs := splitSeps(t)
+	segs := splitSeps(make([]segment, 0, 8), t)
 	if len(segs) == 1 {
 		return t, ""
 	}
@@ -730,8 +735,9 @@ type segment struct {
 	strong bool // the separator before it is strong
 }
 
-func splitSeps(t string) []segment {
-	var segs []segment
+// splitSeps appends the segments of t to segs: callers give it room on
+// their stack (a title is read this way five times a page).
+func splitSeps(segs []segment, t string) []segment {
 	start, strong := 0, false
 	for i := 0; i < len(t); {
 		// Every separator starts with one of these bytes (0xEF leads ｜
@@ -759,7 +765,7 @@ func splitSeps(t string) []segment {
 }
 
 func lastSegment(rest string) string {
-	segs := splitSeps(rest)
+	segs := splitSeps(make([]segment, 0, 8), rest)
 	return cue.Trim(segs[len(segs)-1].text)
 }
 
@@ -791,6 +797,9 @@ func nodeText(n *html.Node) string { return rawNodeText(n, nil) }
 
 // rawNodeText is nodeText reading the markers of r as their bodies.
 func rawNodeText(n *html.Node, r *rawPage) string {
+	if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.TextNode {
+		return r.text(c) // one text node (a heading's, a title's): no copy
+	}
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {

@@ -57,6 +57,14 @@ type model struct {
 	// and one allocation each was a large part of scoring.
 	nodes  map[*html.Node]int32
 	scores []nodeScore
+	// scored are the nodes with a record, in document order: choose looks
+	// for the best among them instead of walking every element.
+	scored []scoredNode
+}
+
+type scoredNode struct {
+	n    *html.Node
+	slot int32
 }
 
 type nodeScore struct {
@@ -93,6 +101,14 @@ type walkRec struct {
 	punct  int   // countPunct of n
 }
 
+// chromeCand is an element named or tagged as furniture (chromeTags,
+// chromeName) below the scored root, with its record and the record after
+// its subtree's: records are numbered in document order.
+type chromeCand struct {
+	n        *html.Node
+	rec, end int32
+}
+
 // textStat is cue.Measure's counts of a text node, as the first scoring
 // of a page took them.
 type textStat struct {
@@ -117,6 +133,14 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 		texts = texts[:0]
 	}
 	next := 0 // with reuse, the first of texts not yet met
+	// Without reuse (the scoring before pruneChrome), the walk also notes
+	// the elements pruneChrome removes by tag or name unless protected:
+	// a walk of its own visited every element again.
+	cands := x.cands
+	if !reuse {
+		clear(cands)
+		cands = cands[:0]
+	}
 	owners := append(x.owners[:0], blockOwner{0, -1})
 	var walk func(n *html.Node, rec int32, inLink, inRow bool) int
 	// walk returns the punctuation of n's text (countPunct).
@@ -177,9 +201,17 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 		if pushed && rec > 0 {
 			owners = append(owners, blockOwner{rec, -1})
 		}
+		cand := -1
+		if !reuse && rec > 0 && n.Type == html.ElementNode && (chromeTags.has(n.DataAtom) || chromeName(n)) {
+			cand = len(cands)
+			cands = append(cands, chromeCand{n: n, rec: rec})
+		}
 		punct := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			punct += walk(c, rec, inLink, inRow)
+		}
+		if cand >= 0 {
+			cands[cand].end = int32(len(recs))
 		}
 		if pushed && rec > 0 {
 			owners = owners[:len(owners)-1]
@@ -188,8 +220,7 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 		return punct
 	}
 	walk(body, -1, false, false)
-	clear(owners[:cap(owners)])
-	x.order, x.stats, x.owners, x.texts = order, stats, owners[:0], texts
+	x.order, x.stats, x.owners, x.texts, x.cands = order, stats, owners[:0], texts, cands
 	m := x.model
 	if m == nil {
 		// Blocks' ancestors are about as many again as the blocks.
@@ -219,7 +250,14 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 			t.stat.punct += b.punct
 		}
 	}
-	clear(recs[:cap(recs)])
+	clear(m.scored)
+	m.scored = m.scored[:0]
+	for _, r := range recs {
+		if r.slot >= 0 {
+			m.scored = append(m.scored, scoredNode{r.n, r.slot})
+		}
+	}
+	clear(recs) // every call clears what it used: the rest is zero
 	x.recs = recs[:0]
 	return m
 }
@@ -240,19 +278,17 @@ func (m *model) punct(n *html.Node) (int, bool) {
 func (m *model) choose(body *html.Node) *html.Node {
 	var best *html.Node
 	bestScore := 0.0
-	var pick func(n *html.Node)
-	pick = func(n *html.Node) {
-		if n.Type != html.ElementNode {
-			return
-		}
-		if s := m.of(n).score; s > bestScore {
-			best, bestScore = n, s
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			pick(c)
+	// The first best element in document order. An element without a
+	// record scores 0, never the best; under an element body every scored
+	// node is an element (pruneJunk left elements and text), and a body
+	// that is the document node has none.
+	if body.Type == html.ElementNode {
+		for _, e := range m.scored {
+			if s := m.scores[e.slot].score; s > bestScore {
+				best, bestScore = e.n, s
+			}
 		}
 	}
-	pick(body)
 	for best != nil {
 		var top *html.Node
 		for c := best.FirstChild; c != nil; c = c.NextSibling {

@@ -1,21 +1,10 @@
 package cue
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
-
-// dateRE finds a calendar date with an optional time of day:
-// 2024-12-16 20:10, 2024/12/16, 2024.12.16, 2024年12月16日 20:10,
-// 2024-12-16T20:10:00+08:00.
-var dateRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?` +
-		`(?:(?:\s*|T)(\d{1,2})\s*(?::|时)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2})(?:\.\d+)?)?` +
-		`(?:\s*(Z|[+-]\d\d:?\d\d))?)?`)
-})
 
 // China Standard Time, assumed when a page gives no zone.
 var cst = time.FixedZone("CST", 8*3600)
@@ -23,30 +12,157 @@ var cst = time.FixedZone("CST", 8*3600)
 // FindDate returns the first valid date in s as RFC 3339 (date-only gives
 // midnight; no zone gives +08:00), its byte span in s, and ok.
 func FindDate(s string) (rfc string, start, end int, ok bool) {
-	re := dateRE()
 	off := 0
 	for off < len(s) {
-		// Every date starts with a year 19xx or 20xx: most lines have none,
-		// and skip the regular expression.
-		if off = yearAt(s, off); off < 0 {
+		// Every date starts with a year 19xx or 20xx: the first place one
+		// matches is the leftmost match.
+		p := yearAt(s, off)
+		if p < 0 {
 			return "", 0, 0, false
 		}
-		m := re.FindStringSubmatchIndex(s[off:])
-		if m == nil {
-			return "", 0, 0, false
+		m, found := dateAt(s, p)
+		if !found {
+			off = p + 1
+			continue
 		}
-		// Offsets in s, so that dateFrom sees the digit before the match.
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += off
-			}
-		}
-		if out, good := dateFrom(s, m); good {
+		if out, good := dateFrom(s, m[:]); good {
 			return out, m[0], m[1], true
 		}
 		off = m[1]
 	}
 	return "", 0, 0, false
+}
+
+// dateAt matches a date with an optional time of day at i, where yearAt
+// found a year, as the regular expression
+//
+//	((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?
+//	(?:(?:\s*|T)(\d{1,2})\s*(?::|时)\s*(\d{1,2})(?:\s*(?::|分)\s*(\d{1,2})(?:\.\d+)?)?
+//	(?:\s*(Z|[+-]\d\d:?\d\d))?)?
+//
+// matches there (leftmost-first; \s is [\t\n\f\r ]): 2024-12-16 20:10,
+// 2024/12/16, 2024.12.16, 2024年12月16日 20:10, 2024-12-16T20:10:00+08:00.
+// m holds the match and its seven groups' offsets as
+// FindStringSubmatchIndex gives them (-1 for a group left out). The
+// expression cost a backtracking run per dated line; no part of it needs
+// to give back what it took (a digit, space or separator taken is one
+// the next part cannot start with), so one pass reads it.
+func dateAt(s string, i int) (m [16]int, ok bool) {
+	for k := range m {
+		m[k] = -1
+	}
+	m[0], m[2], m[3] = i, i, i+4
+	j, ok := dateSep(s, reSpaces(s, i+4), "年")
+	if !ok {
+		return m, false
+	}
+	if m[4], m[5] = reDigits(s, reSpaces(s, j)); m[4] == m[5] {
+		return m, false
+	}
+	if j, ok = dateSep(s, reSpaces(s, m[5]), "月"); !ok {
+		return m, false
+	}
+	if m[6], m[7] = reDigits(s, reSpaces(s, j)); m[6] == m[7] {
+		return m, false
+	}
+	m[1] = m[7]
+	if k := reSpaces(s, m[1]); strings.HasPrefix(s[k:], "日") {
+		m[1] = k + len("日")
+	}
+	timeAt(s, &m)
+	return m, true
+}
+
+// timeAt matches the time group of dateAt's expression at m[1], setting
+// groups 4 to 7 and m[1] when it matches; else it leaves them -1.
+func timeAt(s string, m *[16]int) {
+	i := m[1]
+	var j int
+	if k := reSpaces(s, i); k < len(s) && isDigit(s[k]) {
+		j = k
+	} else if i < len(s) && s[i] == 'T' {
+		j = i + 1
+	} else {
+		return
+	}
+	h0, h1 := reDigits(s, j)
+	if h0 == h1 {
+		return
+	}
+	k, ok := timeSep(s, reSpaces(s, h1), "时")
+	if !ok {
+		return
+	}
+	mi0, mi1 := reDigits(s, reSpaces(s, k))
+	if mi0 == mi1 {
+		return
+	}
+	m[8], m[9], m[10], m[11] = h0, h1, mi0, mi1
+	end := mi1
+	// Seconds, with a fraction: (?:\s*(?::|分)\s*(\d{1,2})(?:\.\d+)?)?
+	if k, ok := timeSep(s, reSpaces(s, end), "分"); ok {
+		if s0, s1 := reDigits(s, reSpaces(s, k)); s0 < s1 {
+			m[12], m[13] = s0, s1
+			end = s1
+			if end+1 < len(s) && s[end] == '.' && isDigit(s[end+1]) {
+				for end++; end < len(s) && isDigit(s[end]); end++ {
+				}
+			}
+		}
+	}
+	// The zone: (?:\s*(Z|[+-]\d\d:?\d\d))?
+	k = reSpaces(s, end)
+	switch {
+	case k < len(s) && s[k] == 'Z':
+		m[14], m[15], end = k, k+1, k+1
+	case k+2 < len(s) && (s[k] == '+' || s[k] == '-') && isDigit(s[k+1]) && isDigit(s[k+2]):
+		p := k + 3
+		if p < len(s) && s[p] == ':' && p+2 < len(s) && isDigit(s[p+1]) && isDigit(s[p+2]) {
+			m[14], m[15], end = k, p+3, p+3
+		} else if p+1 < len(s) && isDigit(s[p]) && isDigit(s[p+1]) {
+			m[14], m[15], end = k, p+2, p+2
+		}
+	}
+	m[1] = end
+}
+
+// reSpaces skips the expression's \s* from i.
+func reSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// reDigits reads \d{1,2} at i: its span, empty without a digit.
+func reDigits(s string, i int) (int, int) {
+	j := i
+	for j < len(s) && j < i+2 && isDigit(s[j]) {
+		j++
+	}
+	return i, j
+}
+
+// dateSep reads [-/.] or the character word at i.
+func dateSep(s string, i int, word string) (int, bool) {
+	if i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.') {
+		return i + 1, true
+	}
+	if strings.HasPrefix(s[i:], word) {
+		return i + len(word), true
+	}
+	return i, false
+}
+
+// timeSep reads ':' or the character word at i.
+func timeSep(s string, i int, word string) (int, bool) {
+	if i < len(s) && s[i] == ':' {
+		return i + 1, true
+	}
+	if strings.HasPrefix(s[i:], word) {
+		return i + len(word), true
+	}
+	return i, false
 }
 
 // yearAt returns the first index from i where 19xx or 20xx starts, or -1.
@@ -191,6 +307,43 @@ func ParseByline(line string) (Byline, bool) {
 	}
 	return b, true
 }
+
+// BylineMemo keeps ParseByline's answers for the last lines it was asked
+// about: htmltext reads the lines near a page's title for its byline, and
+// chrome reads the same lines of the article again (a dated line costs a
+// regular expression). Its answers are ParseByline's, whose strings are
+// pieces of the equal line asked first. The zero value is empty; a nil
+// memo parses every line. It holds the lines, so it is cleared (Reset)
+// when they are done with.
+type BylineMemo struct {
+	entries [16]bylineEntry
+	next    int // the entry written next, round the ring
+}
+
+type bylineEntry struct {
+	line   string
+	b      Byline
+	ok, in bool
+}
+
+// Parse is ParseByline(line), remembered.
+func (m *BylineMemo) Parse(line string) (Byline, bool) {
+	if m == nil {
+		return ParseByline(line)
+	}
+	for i := range m.entries {
+		if e := &m.entries[i]; e.in && e.line == line {
+			return e.b, e.ok
+		}
+	}
+	b, ok := ParseByline(line)
+	m.entries[m.next] = bylineEntry{line: line, b: b, ok: ok, in: true}
+	m.next = (m.next + 1) % len(m.entries)
+	return b, ok
+}
+
+// Reset forgets every line.
+func (m *BylineMemo) Reset() { *m = BylineMemo{} }
 
 // overBylineScan is the length up to which a line is left to Measure.
 const overBylineScan = 400

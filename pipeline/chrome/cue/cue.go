@@ -51,9 +51,12 @@ func Measure(s string) Stats {
 		// byte from B8, or E5-E9) from their bytes alone.
 		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			if c >= 0xe5 && c <= 0xe9 || c == 0xe4 && s[i+1] >= 0xb8 {
-				st.Han++
-				st.Runes++
-				i += 3
+				// The ideographs that follow are counted in a loop of
+				// their own: a run of them is most of Chinese text.
+				n := hanRun(s, i+3)
+				st.Han += 1 + n
+				st.Runes += 1 + n
+				i += 3 * (1 + n)
 				continue
 			}
 			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
@@ -80,6 +83,21 @@ func Measure(s string) Stats {
 		st.Runes++
 	}
 	return st
+}
+
+// hanRun counts the unified ideographs (U+4E00-U+9FFF) starting at i, one
+// after another.
+func hanRun(s string, i int) int {
+	n := 0
+	for ; i+2 < len(s); i += 3 {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		// c-0xe5 <= 4 is 0xe5 <= c <= 0xe9 (byte arithmetic wraps).
+		if !(c-0xe5 <= 4 || c == 0xe4 && c1 >= 0xb8) || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // IsSpace reports white space, including the ideographic space and NBSP
@@ -145,6 +163,11 @@ func runeLen(s string, limit int) int {
 			i++
 			continue
 		}
+		if k := hanRun(s, i); k > 0 { // ideographs: no space among them
+			n += k
+			i += 3 * k
+			continue
+		}
 		var r rune
 		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
@@ -158,7 +181,7 @@ func runeLen(s string, limit int) int {
 			n++
 		}
 	}
-	return n
+	return min(n, limit+1) // a run may have counted past the limit
 }
 
 // IsHan reports a Han ideograph.
@@ -595,7 +618,11 @@ var sectionWords = newWordSet(func() []string {
 // skip Marker's other tests (htmltext asks it of every short element).
 func SectionMarker(line string) string {
 	line = Fold(line) // 相關新聞 as 相关新闻
-	if !sectionWords.any(stripLabel(line)) {
+	// Without a '·' (which stripLabel may take out from between the
+	// characters of a word), stripLabel only trims the ends: a line
+	// without the words has none after it, and most lines are ruled out
+	// without trimming them.
+	if !strings.Contains(line, "·") && !sectionWords.any(line) || !sectionWords.any(stripLabel(line)) {
 		return ""
 	}
 	switch k := Marker(line); k {

@@ -327,7 +327,8 @@ func FuzzOverBylineSize(f *testing.F) {
 // TestRuneLenMax checks the bounded count against the count of every
 // non-space rune (range decodes an invalid byte as one U+FFFD).
 func TestRuneLenMax(t *testing.T) {
-	for _, s := range []string{"", "  ", "相关推荐", " 相 关\u3000推荐 ", "abc def", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，\u00a0x\xff", strings.Repeat("新闻 ", 20)} {
+	for _, s := range []string{"", "  ", "相关推荐", " 相 关\u3000推荐 ", "abc def", "\xe4\xb8", "\xed\xa0\x80后", "𠀀，\u00a0x\xff", strings.Repeat("新闻 ", 20),
+		strings.Repeat("一二三四五", 9) + "\xe4\xb8" + "丁", "丁\xe4\xb8\xb7丁\xe4\xb7\xbf丁\xea\x80\x80"} {
 		all := 0
 		for _, r := range s {
 			if !IsSpace(r) {
@@ -418,4 +419,43 @@ func FuzzMarkerOf(f *testing.F) {
 			t.Errorf("MarkerOf(%q) = %q, Marker gives %q", line, got, want)
 		}
 	})
+}
+
+// TestBylineMemo holds the memo to ParseByline over more lines than it
+// keeps, each asked again at once and after the memo has moved on, and with
+// equal lines that are different strings.
+func TestBylineMemo(t *testing.T) {
+	lines := []string{
+		"2024-12-16 20:10 来源：新华社", "来源：人民网-文化频道 原创稿", "齐鲁晚报·齐鲁壹点记者 刘宁",
+		"山东省交通运输厅 · 公众号 · 山东 · 2024-12-16 20:10", "这是一句正文，不是署名。", "",
+		"发布时间：2024-12-16 20:10 浏览次数：12", "标题", "2019年9月7日", "作者：张三",
+	}
+	for i := range 12 { // more lines than the memo keeps
+		lines = append(lines, strings.Repeat("新", i+1)+" 2020-01-02")
+	}
+	var m BylineMemo
+	var nilMemo *BylineMemo
+	for round := range 3 {
+		for _, l := range lines {
+			want, wantOK := ParseByline(l)
+			asks := []string{l, strings.Clone(l)}
+			for _, a := range asks {
+				if got, ok := m.Parse(a); got != want || ok != wantOK {
+					t.Errorf("round %d: Parse(%q) = %+v %v, want %+v %v", round, a, got, ok, want, wantOK)
+				}
+			}
+			if got, ok := nilMemo.Parse(l); got != want || ok != wantOK {
+				t.Errorf("nil memo: Parse(%q) = %+v %v, want %+v %v", l, got, ok, want, wantOK)
+			}
+		}
+	}
+	if b, ok := m.Parse(lines[0]); !ok || b.PublishedAt == "" {
+		t.Fatalf("Parse(%q) = %+v %v: the case lost its date", lines[0], b, ok)
+	}
+	m.Reset()
+	for _, e := range m.entries {
+		if e.in || e.line != "" {
+			t.Fatalf("Reset kept %q", e.line)
+		}
+	}
 }
