@@ -368,10 +368,14 @@ func unitCells(line string) bool {
 // unitCellLine reports a cell that writes its unit ending a line or
 // before a tab: a number and 公里 or 元 (46.3公里, 7380万元), the line
 // short. Prose ends its lines with a mark, so the search seldom looks back.
-func unitCellLine(s string) bool {
+func unitCellLine(s string) bool { return unitCellLineBy(s, indexByLast) }
+
+// unitCellLineBy is unitCellLine searching with index (the tests hold
+// indexByLast to strings.Index through it).
+func unitCellLineBy(s string, index func(s, sub string) int) bool {
 	for _, end := range []string{"公里\n", "元\n", "公里\t", "元\t"} {
 		for i := 0; ; {
-			k := indexByLast(s[i:], end)
+			k := index(s[i:], end)
 			if k < 0 {
 				break
 			}

@@ -179,28 +179,8 @@ func TestTableHintSearches(t *testing.T) {
 		if got, want := indexByLast(s+"\n", "前\n") >= 0, strings.Contains(s+"\n", "前\n"); got != want {
 			t.Errorf("indexByLast(%q, 前\\n) found %v, want %v", s, got, want)
 		}
-		if got, want := unitCellLine(s), unitCellLineContains(s); got != want {
+		if got, want := unitCellLine(s), unitCellLineBy(s, strings.Index); got != want {
 			t.Errorf("unitCellLine(%q) = %v, want %v", s, got, want)
 		}
 	}
-}
-
-// unitCellLineContains is unitCellLine as strings.Index searched.
-func unitCellLineContains(s string) bool {
-	for _, end := range []string{"公里\n", "元\n", "公里\t", "元\t"} {
-		for i := 0; ; {
-			k := strings.Index(s[i:], end)
-			if k < 0 {
-				break
-			}
-			k += i
-			w := max(0, k-maxCellRunes*3)
-			a := w + strings.LastIndexAny(s[w:k], "\n\t") + 1
-			if cellUnit(s[a:k+len(end)-1]) != "" {
-				return true
-			}
-			i = k + len(end)
-		}
-	}
-	return false
 }
