@@ -286,19 +286,4 @@ func BenchmarkExtractTestPages(b *testing.B) {
 
 // BenchmarkExtractorTestPages is BenchmarkExtractTestPages with one
 // Extractor, as the pipeline runs it (scratch kept from page to page).
-func BenchmarkExtractorTestPages(b *testing.B) {
-	pages := testdataPages(b)
-	n := 0
-	for _, p := range pages {
-		n += len(p)
-	}
-	ex := NewExtractor()
-	b.SetBytes(int64(n))
-	for b.Loop() {
-		for _, p := range pages {
-			if _, err := ex.Extract(p); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
+func BenchmarkExtractorTestPages(b *testing.B) { benchExtractor(b, testdataPages(b)) }

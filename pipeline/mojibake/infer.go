@@ -279,8 +279,10 @@ const maxChain = 1 << 18
 // chainTop is walkTop for groups with too many combinations to try: the
 // model scores a character after the one before it, so the best choice
 // through each candidate is the best way to it (forward) plus the best
-// way on from it (backward). A scorer's state after a Chinese character
-// is that character, so the scores are walkTop's.
+// way on from it (backward). A scorer's state after a character that is
+// no ASCII letter (and a lost one never is: its bytes are a multi-byte
+// character's) is that character's, whatever came before, so the scores
+// are walkTop's.
 func chainTop(start langmodel.Scorer, cands [][]rune, adj [][]float64, pair []map[rune][]float64, right rune) [][]float64 {
 	n := len(cands)
 	fwd := make([][]float64, n)

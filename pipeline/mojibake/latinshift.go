@@ -528,8 +528,12 @@ func readingShifts(mechs func() []*mechanism, text string, reps []replacement) [
 func besideLetter(text string, a, z int) bool {
 	p, _ := utf8.DecodeLastRuneInString(text[:a])
 	n, _ := utf8.DecodeRuneInString(text[z:])
-	letter := func(r rune) bool { return asciiLetter(r) || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r) }
-	return letter(p) || letter(n)
+	return pinyinLetter(p) || pinyinLetter(n)
+}
+
+// pinyinLetter reports a Latin letter, with or without a tone mark.
+func pinyinLetter(r rune) bool {
+	return asciiLetter(r) || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r)
 }
 
 // maxReading bounds the bytes of a reading annotation read on either side
@@ -591,5 +595,5 @@ func readingLetter(sh *mechanism, text string, a, z int, c rune) (byte, bool) {
 // readingRune reports a character of a reading annotation: a letter with
 // or without a tone mark, a tone number, or a separator.
 func readingRune(r rune) bool {
-	return r < 0x80 && (asciiLetter(r) || r >= '0' && r <= '5' || r == '\'' || r == ' ' || r == '-') || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r)
+	return pinyinLetter(r) || r >= '0' && r <= '5' || r == '\'' || r == ' ' || r == '-'
 }
