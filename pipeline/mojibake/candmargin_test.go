@@ -8,20 +8,26 @@ import (
 
 func TestCandMargin(t *testing.T) {
 	gbk := &mechanism{wrong: &codec{name: "gbk"}, right: &codec{name: "utf-8"}}
+	big5 := &mechanism{wrong: &codec{name: "big5"}, right: &codec{name: "utf-8"}}
 	tests := []struct {
+		m    *mechanism
 		two  bool
 		n    int
 		want float64
 	}{
-		{false, 3000, inferMargin},
-		{true, 64, inferMargin},
-		{true, 4096, inferMargin2},
-		{true, 10000, inferMargin2},
-		{true, 512, inferMargin + (inferMargin2-inferMargin)/2},
+		{gbk, false, 3000, inferMargin},
+		{gbk, true, 64, inferMargin},
+		{gbk, true, 4096, inferMargin2Running},
+		{gbk, true, 10000, inferMargin2Running},
+		{gbk, true, 512, inferMargin + (inferMargin2Running-inferMargin)/2},
+		{big5, false, 3000, inferMarginOther},
+		{big5, true, 64, inferMarginOther},
+		{big5, true, 4096, inferMargin2},
+		{big5, true, 512, inferMarginOther + (inferMargin2-inferMarginOther)/2},
 	}
 	for _, tc := range tests {
-		if got := candMargin(gbk, tc.two, tc.n); got < tc.want-1e-9 || got > tc.want+1e-9 {
-			t.Errorf("candMargin(two %v, %d) = %.3f, want %.3f", tc.two, tc.n, got, tc.want)
+		if got := candMargin(tc.m, tc.two, tc.n); got < tc.want-1e-9 || got > tc.want+1e-9 {
+			t.Errorf("candMargin(%s, two %v, %d) = %.3f, want %.3f", tc.m.wrong.name, tc.two, tc.n, got, tc.want)
 		}
 	}
 }

@@ -183,19 +183,29 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		r.scratches.Put(sc)
 	}()
 	sc.units.reset()
+	sc.pairs.reset()
 	sc.text, sc.wholePairs = text, 0
 	defer func() { sc.text = "" }()
 	reps, st2 := r.pass(sc, text, spots, runs, st)
-	if len(sc.units.seen) > 0 && lostLeft(reps) {
-		// The units the page writes after numbers are known only once
-		// it is read: read it again knowing them all, so that a unit
-		// lost before its first readable use is inferred too.
+	if (len(sc.units.seen) > 0 || !sc.pairs.empty() && len(text) <= rereadPairs) && lostLeft(reps) {
+		// The units the page writes after numbers and its pairs of
+		// characters are known only once it is read: read it again
+		// knowing them all, so that a unit or word lost before its
+		// first readable use is inferred too.
 		sc.units.fix()
+		sc.pairs.fix()
 		reps, st2 = r.pass(sc, text, spots, runs, st)
 	}
 	out, edits := applyReps(text, reps)
 	return out, edits, st2
 }
+
+// rereadPairs is the longest text read a second time for its pairs alone:
+// a page's words come back from the page, and a longer text (a chunk of a
+// large document) has read enough of them by the time most of its lost
+// characters come. Reading bench's big corpus (1 MB chunks) twice for
+// them tripled the stage's time.
+const rereadPairs = 64 << 10
 
 // applyReps returns text with reps (in text order) made, and their edits;
 // text itself when none changes anything.
@@ -374,6 +384,8 @@ type scratch struct {
 	suffix []rune
 	// units holds the followers of numbers read so far in the text.
 	units unitMemory
+	// pairs holds the Han pairs read so far in the text.
+	pairs pairMemory
 	// nodes is the lattice of best; only its ok flags are reset.
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
@@ -801,7 +813,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 			ls--
 		}
 		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
-		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
+		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, &sc.pairs, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain
 }
