@@ -109,3 +109,44 @@ func TestChainTopIsWalkTop(t *testing.T) {
 		}
 	}
 }
+
+// TestLostEndAfterLone80 reads lines with x/text's GBK reader where the
+// line's last character lost its lead in a pair dropped whole with the
+// byte before it and its last byte to the line break (。 is e3 80 82:
+// U+FFFD, € for the lone 80, U+FFFD for 82 before "\n"): the lost byte
+// ends that character, so the line keeps its length, not one U+FFFD more,
+// and no character comes back wrong.
+func TestLostEndAfterLone80(t *testing.T) {
+	r := New()
+	for _, line := range []string{
+		"沿线共设服务区八个。",
+		"这是全省最大的内河港。",
+		"村村都通了水泥路。",
+		"全县新建农村客运站十个。",
+		"游客可以乘船直达旅游港。",
+	} {
+		// A line follows, as in a page: a text's very last character is
+		// read another way.
+		page := line + "\n道路通行情况良好"
+		bad, err := simplifiedchinese.GBK.NewDecoder().String(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(bad, "\uFFFD€\uFFFD\n") {
+			t.Fatalf("%s: read as %q, not ending in a dropped pair, a lone 80 and a lost byte", line, bad)
+		}
+		out, edits := r.Repair(bad)
+		checkEdits(t, bad, out, edits)
+		first, _, _ := strings.Cut(out, "\n")
+		got, want := []rune(first), []rune(line)
+		if len(got) != len(want) {
+			t.Errorf("%s: got %s, %d characters for %d", line, first, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] && got[i] != '\uFFFD' {
+				t.Errorf("%s: got %s, %c at %d is wrong", line, first, got[i], i)
+			}
+		}
+	}
+}

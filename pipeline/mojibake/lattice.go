@@ -120,6 +120,9 @@ type encoded struct {
 	nextHole []int
 	// wholePairs: see encodeWindow.
 	wholePairs bool
+	// endsASCII: the window is followed by ASCII (a line break) or is
+	// the end of the text.
+	endsASCII bool
 }
 
 // encodeWindow writes win with c into buffers reused from prev, which
@@ -134,7 +137,7 @@ type encoded struct {
 // the character after the window then (-1 at the end of the text,
 // unknownAfter where the window ends inside the text read).
 func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, after rune) (encoded, bool) {
-	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0], wholePairs: wholePairs}
+	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0], wholePairs: wholePairs, endsASCII: after == -1 || after >= 0 && after < utf8.RuneSelf}
 	defer func() { prev.b, prev.hole, prev.bounds = e.b, e.hole, e.bounds }()
 	var sizes []int8 // of the run of U+FFFDs at win[i] (holeSizes)
 	for i, r := range win {
@@ -306,6 +309,13 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 			for n < most && p+n < len(e.b) && !e.hole[p+n] && e.b[p+n]&0xc0 == 0x80 {
 				n++
 			}
+			if !e.wholePairs && n == 2 && e.lostBeforeASCII(p+n) {
+				// A byte lost before ASCII was read as a lead the ASCII
+				// could not end: in UTF-8 it ends a character, this one
+				// (。 of 景。 at a line's end: ?? 80 ??), not one of its
+				// own.
+				n++
+			}
 		}
 		return piece{r: utf8.RuneError, start: p, end: p + n, lost: true}
 	}
@@ -335,6 +345,18 @@ func (e *encoded) readAt(m *mechanism, p int) piece {
 		return piece{r: utf8.RuneError, start: p, end: p + n, lost: true}
 	}
 	return piece{r: r, start: p, end: p + n}
+}
+
+// lostBeforeASCII reports whether the byte at q was lost and ASCII or the
+// end of the text follows it.
+func (e *encoded) lostBeforeASCII(q int) bool {
+	if q >= len(e.b) || !e.hole[q] || e.b[q] != 0 {
+		return false
+	}
+	if q+1 == len(e.b) {
+		return e.endsASCII
+	}
+	return !e.hole[q+1] && e.b[q+1] < utf8.RuneSelf
 }
 
 // readsHan reports whether readAt reads a Han character at some byte of
