@@ -64,6 +64,9 @@ type Repairer struct {
 	// fold maps a character to its simplified form (OpenCC's t2s, loaded
 	// at the first lost character to infer), nil when it cannot load.
 	fold func() func(rune) rune
+	// scopeEnd reports a line after which the page's pairs start anew
+	// (NewScoped); nil: never.
+	scopeEnd func(line string) bool
 	// bounds builds the table of the lattice's bound (bound.go) on the
 	// first text with a suspicious spot.
 	bounds func() *boundTable
@@ -76,8 +79,14 @@ type Repairer struct {
 }
 
 // New returns a Repairer using the default language model.
-func New() *Repairer {
-	r := &Repairer{lm: langmodel.Default, infer: langmodel.Running, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
+func New() *Repairer { return NewScoped(nil) }
+
+// NewScoped is New with the lines that end a scope of the page's pairs
+// (pagepairs.go): after a line scopeEnd reports, the pairs read before it
+// no longer count. A document cut into chunks after such lines (the
+// pipeline cuts after chrome.Anchor's) then repairs as it would whole.
+func NewScoped(scopeEnd func(line string) bool) *Repairer {
+	r := &Repairer{scopeEnd: scopeEnd, lm: langmodel.Default, infer: langmodel.Running, det: detectorFor(), mechs: sync.OnceValue(mechanisms), fold: sync.OnceValue(t2sFold)}
 	r.bounds = sync.OnceValue(func() *boundTable { return newBoundTable(r.lm()) })
 	r.scratches.New = func() any { return new(scratch) }
 	return r
@@ -183,29 +192,19 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		r.scratches.Put(sc)
 	}()
 	sc.units.reset()
-	sc.pairs.reset()
 	sc.text, sc.wholePairs = text, 0
 	defer func() { sc.text = "" }()
 	reps, st2 := r.pass(sc, text, spots, runs, st)
-	if (len(sc.units.seen) > 0 || !sc.pairs.empty() && len(text) <= rereadPairs) && lostLeft(reps) {
-		// The units the page writes after numbers and its pairs of
-		// characters are known only once it is read: read it again
-		// knowing them all, so that a unit or word lost before its
-		// first readable use is inferred too.
+	if len(sc.units.seen) > 0 && lostLeft(reps) {
+		// The units the page writes after numbers are known only once
+		// it is read: read it again knowing them all, so that a unit
+		// lost before its first readable use is inferred too.
 		sc.units.fix()
-		sc.pairs.fix()
 		reps, st2 = r.pass(sc, text, spots, runs, st)
 	}
 	out, edits := applyReps(text, reps)
 	return out, edits, st2
 }
-
-// rereadPairs is the longest text read a second time for its pairs alone:
-// a page's words come back from the page, and a longer text (a chunk of a
-// large document) has read enough of them by the time most of its lost
-// characters come. Reading bench's big corpus (1 MB chunks) twice for
-// them tripled the stage's time.
-const rereadPairs = 64 << 10
 
 // applyReps returns text with reps (in text order) made, and their edits;
 // text itself when none changes anything.
@@ -244,6 +243,11 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	// them changes something.
 	var reps []replacement
 	sc.line.ok = false // the line cache is keyed by offsets in this text
+	// The page's pairs are those read before each loss in one reading,
+	// whichever reading it is, so that a second one for units infers
+	// what the first did.
+	sc.pairs.reset()
+	sc.scopeScan = 0
 	sc.gated = sc.gated[:0]
 	sc.table = r.bounds()
 	sc.garbled = st.Garbled
@@ -384,8 +388,11 @@ type scratch struct {
 	suffix []rune
 	// units holds the followers of numbers read so far in the text.
 	units unitMemory
-	// pairs holds the Han pairs read so far in the text.
-	pairs pairMemory
+	// pairs holds the Han pairs read so far in the text's scope (see
+	// Repairer.scopeEnd); scopeScan is how far the text's lines were
+	// checked for a scope's end.
+	pairs     pairMemory
+	scopeScan int
 	// nodes is the lattice of best; only its ok flags are reset.
 	nodes [][4]node
 	// enc holds the buffers of the last encoded window.
@@ -813,6 +820,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 			ls--
 		}
 		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
+		r.enterScope(sc, text, offs[rn.charFrom])
 		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, &sc.pairs, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain

@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,25 +16,20 @@ type pairMemory struct {
 	seen map[[2]rune]int32
 	// next holds the characters seen after each one, for groups of
 	// adjacent lost characters.
-	next  map[rune][]rune
-	fixed bool // seen holds the whole text's: note adds nothing
+	next map[rune][]rune
 }
 
 func (p *pairMemory) reset() {
 	clear(p.seen)
 	clear(p.next)
-	p.fixed = false
 }
-
-// fix keeps what was seen for a second reading of the same text.
-func (p *pairMemory) fix() { p.fixed = true }
 
 func (p *pairMemory) empty() bool { return p == nil || len(p.seen) == 0 }
 
 // note adds the adjacent Han pairs of rs, a repaired run with U+FFFD where
 // characters were lost.
 func (p *pairMemory) note(rs []rune) {
-	if p == nil || p.fixed {
+	if p == nil {
 		return
 	}
 	for k := 1; k < len(rs); k++ {
@@ -64,15 +60,17 @@ func (p *pairMemory) gain(a, b rune) float64 {
 }
 
 // pageWeight is what a Han candidate gains for each neighbour it forms a
-// pair with that the page writes elsewhere in characters that survived,
-// and pageRepeat what it gains more with the log of how often. Set on the
-// tuning half of the realistic corruption benchmark, UTF-8 read as GBK by
-// x/text, with the page read twice (all its pairs known): 95.69% of
-// characters right without; 96.12% at 4 and 0, 96.20% at 4 and 2
-// (inferences 99.63% -> 99.75% right), 96.21% at 4 and 4 with Big5's
+// pair with that the page writes, before the loss, in characters that
+// survived, and pageRepeat what it gains more with the log of how often.
+// Set on the tuning half of the realistic corruption benchmark, UTF-8
+// read as GBK by x/text, with the page read twice (all its pairs known):
+// 95.69% of characters right without; 96.12% at 4 and 0, 96.20% at 4 and
+// 2 (inferences 99.63% -> 99.75% right), 96.21% at 4 and 4 with Big5's
 // inferences at 99.46% right, 96.25% at 7 and 0 with Big5's at 99.02%.
-// Read once, as kept (the pairs read so far), and with
-// inferMargin2Running: 96.29%.
+// Read once, as kept (the pairs before each loss: a second reading
+// tripled the stage's time on bench's big corpus, and a document cut
+// into chunks must repair as it would whole), with inferMargin2Running:
+// 96.29%.
 const (
 	pageWeight = 4.0
 	pageRepeat = 2.0
@@ -135,4 +133,23 @@ func pagePairs(pair []map[rune][]float64, cands [][]rune, p *pairMemory) []map[r
 		}
 	}
 	return pair
+}
+
+// enterScope starts the page's pairs anew when a line that ends a scope
+// (Repairer.scopeEnd) lies between the lines checked so far and at, the
+// offset of the next run in text. Runs come in text order in one reading.
+func (r *Repairer) enterScope(sc *scratch, text string, at int) {
+	if r.scopeEnd == nil {
+		return
+	}
+	for sc.scopeScan < at {
+		e := strings.IndexByte(text[sc.scopeScan:at], '\n')
+		if e < 0 {
+			return // at is inside this line: checked once it ends
+		}
+		if r.scopeEnd(text[sc.scopeScan : sc.scopeScan+e]) {
+			sc.pairs.reset()
+		}
+		sc.scopeScan += e + 1
+	}
 }

@@ -283,7 +283,10 @@ func TestLargeDocumentStreams(t *testing.T) {
 	}
 	runtime.ReadMemStats(&ms)
 	allocated := int64(ms.TotalAlloc - before)
-	if allocated > size/8 {
+	// Streamed, the row allocates 4 MB; with other tests' goroutines
+	// still winding down on a busy machine the count (process-wide) read
+	// 5.8 MB once. A copy of the whole text would be 43 MB or more.
+	if allocated > size/4 {
 		t.Errorf("writing a %d MB text allocated %d MB", size>>20, allocated>>20)
 	}
 	if err := tb.Close(); err != nil {

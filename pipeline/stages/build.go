@@ -7,6 +7,7 @@ import (
 
 	"github.com/zhextract/zhextract/extractors"
 	"github.com/zhextract/zhextract/pipeline"
+	"github.com/zhextract/zhextract/pipeline/chrome"
 	"github.com/zhextract/zhextract/pipeline/decode"
 	"github.com/zhextract/zhextract/pipeline/htmltext"
 	"github.com/zhextract/zhextract/pipeline/langmodel"
@@ -65,7 +66,9 @@ func Build(opt Options) ([]pipeline.Stage, error) {
 		}
 	})
 	wg.Go(func() { scripts, errs[1] = newScriptTable() })
-	wg.Go(func() { rep = mojibake.New() })
+	// The page's pairs start anew where a document may be cut into
+	// chunks (pipeline.Split), so that it repairs as it would whole.
+	wg.Go(func() { rep = mojibake.NewScoped(chrome.Anchor) })
 	wg.Go(func() { strip = pinyin.New() })
 	if !opt.NoExtract {
 		// The word segmenter loads at the first sentence that needs it, not
