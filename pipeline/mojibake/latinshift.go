@@ -277,12 +277,24 @@ func quietByte(b byte) bool { return b >= 0x80 && (b < 0xc3 || b > 0xcb) }
 // sequence ending at y starts with a byte that no sequence before it
 // takes in, and without one the byte before y stands alone.
 func lastChar(text string, a, y int, prev rune) (int, rune) {
-	_, n := utf8.DecodeLastRuneInString(text[a:y])
+	_, n := lastRune(text, a, y)
 	b := y - n
 	if b > a {
-		prev, _ = utf8.DecodeLastRuneInString(text[a:b])
+		prev, _ = lastRune(text, a, b)
 	}
 	return b, prev
+}
+
+// lastRune is utf8.DecodeLastRuneInString(text[a:y]) with the three-byte
+// characters of Chinese text read inline (as decodeHan reads them).
+func lastRune(text string, a, y int) (rune, int) {
+	if y-a >= 3 {
+		c0, c1, c2 := text[y-3], text[y-2], text[y-1]
+		if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+			return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(text[a:y])
 }
 
 // eatenAfterHan returns the letter that c, after a Chinese character and
