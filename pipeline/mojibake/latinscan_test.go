@@ -140,3 +140,48 @@ func TestCommonHan(t *testing.T) {
 		t.Errorf("%d common Han characters, want the block's %d", n, 0x9fff-0x4e00+1)
 	}
 }
+
+// TestScanLossesFindsEveryLossChar: the detector's scan gives the offset
+// of every occurrence of 锟, 烫 and 屯 in the text's bytes (where
+// lossRunsAt looks for runs), on random texts with invalid UTF-8 and
+// loss runs, and on the big corpus.
+func TestScanLossesFindsEveryLossChar(t *testing.T) {
+	d := detectorFor()
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := append(slices.Clone(scanPieces), "锟斤拷", "锟", "烫烫烫烫", "屯屯", "\xe9\x94", "\xe9", "锟皆★拷")
+	texts := bigChunks(t, 2)
+	for range 3000 {
+		var sb strings.Builder
+		for range 1 + rng.IntN(30) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, sb.String())
+	}
+	found := 0
+	for _, text := range texts {
+		var want []int
+		for _, c := range lossRunChars {
+			s := string(c)
+			for from := 0; ; {
+				i := strings.Index(text[from:], s)
+				if i < 0 {
+					break
+				}
+				want = append(want, from+i)
+				from += i + len(s)
+			}
+		}
+		slices.Sort(want)
+		spots, losses := d.scanLosses(text)
+		if !slices.Equal(losses, want) {
+			t.Fatalf("scanLosses(%.200q) finds %v, the text holds them at %v", text, losses, want)
+		}
+		if s, loss := d.scan(text); !slices.Equal(s, spots) || loss != (len(want) > 0) {
+			t.Fatalf("scan(%.200q) = %v, %v; scanLosses %v, %v", text, s, loss, spots, losses)
+		}
+		found += len(want)
+	}
+	if found == 0 {
+		t.Fatal("no text holds a loss character: the test checks nothing")
+	}
+}

@@ -152,10 +152,10 @@ func (s State) Local() bool { return !s.Confused && !(s.Shift != "" && s.LatinPe
 // RepairFrom is Repair of a chunk of a document, given the State the text
 // before it left; it returns the State after it.
 func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, State) {
-	spots, loss := r.det.scan(text)
+	spots, losses := r.det.scanLosses(text)
 	var runs []replacement
-	if loss {
-		runs = lossRuns(text)
+	if len(losses) > 0 {
+		runs = lossRunsAt(text, losses)
 	}
 	if len(spots) == 0 && len(runs) == 0 {
 		if st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, nil) {
