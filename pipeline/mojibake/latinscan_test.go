@@ -185,3 +185,35 @@ func TestScanLossesFindsEveryLossChar(t *testing.T) {
 		t.Fatal("no text holds a loss character: the test checks nothing")
 	}
 }
+
+// TestUntrustedMemo: untrusted marks the same characters with lossOdds'
+// answers kept as without, the second time round from the memo alone, on
+// random runs of Chinese characters (some of which it marks).
+func TestUntrustedMemo(t *testing.T) {
+	r := New()
+	c := r.mechanism("gb18030 frame shift").right
+	rng := rand.New(rand.NewPCG(7, 8))
+	memo := map[oddsKey]oddsAnswer{}
+	marked := 0
+	for range 300 {
+		rs := make([]rune, 1+rng.IntN(6))
+		for k := range rs {
+			rs[k] = rune(0x4e00 + rng.IntN(0x9fa5-0x4e00))
+		}
+		left, right := rune(-1), rune(0x4e00+rng.IntN(0x9fa5-0x4e00))
+		want := untrusted(r.lm(), c, rs, left, right, nil)
+		for range 2 {
+			if got := untrusted(r.lm(), c, rs, left, right, memo); !slices.Equal(got, want) {
+				t.Fatalf("untrusted(%q) with the memo %v, without %v", string(rs), got, want)
+			}
+		}
+		for _, m := range want {
+			if m {
+				marked++
+			}
+		}
+	}
+	if marked == 0 || len(memo) == 0 {
+		t.Fatalf("%d characters marked, %d answers kept: the test checks nothing", marked, len(memo))
+	}
+}

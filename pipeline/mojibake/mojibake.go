@@ -184,6 +184,7 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		clear(sc.gated)
 		sc.gated = sc.gated[:0]
 		clear(sc.reads)
+		clear(sc.odds)
 		r.scratches.Put(sc)
 	}()
 	sc.units.reset()
@@ -419,6 +420,8 @@ type scratch struct {
 	// reads holds the readings of the windows of a garbled page read so
 	// far in this call (see repairWindow).
 	reads map[windowKey]windowRead
+	// odds holds lossOdds' answers in this call (see untrusted).
+	odds map[oddsKey]oddsAnswer
 	// text is the text being repaired; wholePairs caches, per call,
 	// whether a Big5 reader that drops whole pairs read it (see
 	// dropsPairs): 0 not yet known, 1 yes, -1 no.
@@ -846,7 +849,10 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 			ls--
 		}
 		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
-		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
+		if sc.odds == nil {
+			sc.odds = make(map[oddsKey]oddsAnswer)
+		}
+		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, sc.odds, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain
 }
