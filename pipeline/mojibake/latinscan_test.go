@@ -217,3 +217,27 @@ func TestUntrustedMemo(t *testing.T) {
 		t.Fatalf("%d characters marked, %d answers kept: the test checks nothing", marked, len(memo))
 	}
 }
+
+// TestUntilByWords: asciiUntil and quietUntil, which read eight bytes at
+// a time, stop where reading one byte at a time does, from every start.
+func TestUntilByWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		text := scanText(rng, 1+rng.IntN(20))
+		for i := 0; i <= len(text); i++ {
+			a, q := i, i
+			for a < len(text) && text[a] >= 0x80 {
+				a++
+			}
+			for q < len(text) && quietByte(text[q]) {
+				q++
+			}
+			if got := asciiUntil(text, i); got != a {
+				t.Fatalf("asciiUntil(%q, %d) = %d, want %d", text, i, got, a)
+			}
+			if got := quietUntil(text, i); got != q {
+				t.Fatalf("quietUntil(%q, %d) = %d, want %d", text, i, got, q)
+			}
+		}
+	}
+}

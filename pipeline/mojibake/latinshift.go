@@ -47,10 +47,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			// Of the characters up to the next byte that is not quiet,
 			// only the one that ends there can be taken (see inert):
 			// go to it without decoding the others, the most of a page.
-			y := a + 1
-			for y < len(text) && quietByte(text[y]) {
-				y++
-			}
+			y := quietUntil(text, a+1)
 			if y == len(text) {
 				break
 			}
@@ -270,6 +267,50 @@ func plainWide(p rune) bool { return p >= 0x80 && !pinyinLetter(p) }
 // right before it (a continuation byte or invalid byte ends none there).
 func quietByte(b byte) bool { return b >= 0x80 && (b < 0xc3 || b > 0xcb) }
 
+// highBits has the high bit of each byte of a word set.
+const highBits = 0x8080808080808080
+
+// word8 is the eight bytes of text from i as a little-endian word.
+func word8(text string, i int) uint64 {
+	_ = text[i+7]
+	return uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+		uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+}
+
+// asciiUntil returns the index of the first byte of text below 0x80 from
+// i, len(text) when there is none: eight bytes at a time where none is.
+func asciiUntil(text string, i int) int {
+	for ; i+8 <= len(text) && word8(text, i)&highBits == highBits; i += 8 {
+	}
+	for i < len(text) && text[i] >= 0x80 {
+		i++
+	}
+	return i
+}
+
+// quietUntil returns the index of the first byte of text from i that is
+// not quietByte, len(text) when there is none: eight bytes at a time
+// where all are 80 or above and none is from C0 to DF (the lead bytes of
+// two-byte characters, a superset of C3 to CB).
+func quietUntil(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		w := word8(text, i)
+		if w&highBits != highBits {
+			break
+		}
+		// A byte from C0 to DF is one whose top three bits are 110: x
+		// has a zero byte there.
+		x := w&0xe0e0e0e0e0e0e0e0 ^ 0xc0c0c0c0c0c0c0c0
+		if (x-0x0101010101010101)&^x&highBits != 0 {
+			break
+		}
+	}
+	for i < len(text) && quietByte(text[i]) {
+		i++
+	}
+	return i
+}
+
 // lastChar returns where the character of text that ends at y starts,
 // and the character before that one, for a, a character boundary before
 // y, and prev, the character before a. Reading UTF-8 backwards from y
@@ -442,10 +483,7 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 		if text[a] >= 0x80 {
 			// Only a character before an ASCII one is read: go to the
 			// one before the next ASCII byte without decoding the others.
-			y := a + 1
-			for y < len(text) && text[y] >= 0x80 {
-				y++
-			}
+			y := asciiUntil(text, a+1)
 			if y == len(text) {
 				break
 			}
