@@ -584,7 +584,25 @@ func BenchmarkLatinShifts(b *testing.B) {
 	r := New()
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
+	cpu := processCPU()
 	for b.Loop() {
 		latinShifts(r.lm(), r.mechs, text, nil, "gb18030 frame shift")
 	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkTrailShifts is trailShifts over the clean reports as a page
+// with a frame shift found elsewhere: it reads every character before an
+// ASCII one of such a page.
+func BenchmarkTrailShifts(b *testing.B) {
+	text := cleanReports(b)
+	r := New()
+	sh := r.mechanism("gb18030 frame shift")
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	cpu := processCPU()
+	for b.Loop() {
+		trailShifts(r.lm(), sh, text, nil)
+	}
+	reportCPU(b, cpu)
 }

@@ -121,3 +121,55 @@ func TestGateMemoAcrossDocuments(t *testing.T) {
 	}
 	t.Logf("%d documents, %d verdicts kept", len(docs), n)
 }
+
+// TestWindowMemoKeepsRepairs: pages that repeat lines, garbled by each
+// corruption and clean ones with rare characters, and chunks of the
+// bench's big corpus repair the same with the windows of a garbled page
+// read once per text as with every window read. It fails when no window
+// repeats (the memo would then be checked nowhere).
+func TestWindowMemoKeepsRepairs(t *testing.T) {
+	fast, ref := New(), New()
+	ref.noWindowMemo = true
+	var lines []string
+	for _, d := range seedClean(t) {
+		lines = append(lines, benchLines(d.text, 6)...)
+	}
+	var pages []string
+	for i := 0; i+1 < len(lines); i += 2 {
+		a, b := lines[i], lines[i+1]
+		for _, c := range corruptions() {
+			ga, okA := c.corrupt(a)
+			gb, okB := c.corrupt(b)
+			if !okA || !okB {
+				continue
+			}
+			// A garbled line again after another, twice in a row, and
+			// beside its clean self: the key holds the characters on
+			// either side and the frame shift found so far.
+			pages = append(pages, strings.Join([]string{ga, b, ga, ga, a, gb, ga}, "\n"))
+		}
+	}
+	pages = append(pages, bigChunks(t, 2)...)
+	repeats := 0
+	for _, p := range pages {
+		seen := map[string]bool{}
+		spots, _ := fast.det.scan(p)
+		for _, w := range fast.windows(p, spots) {
+			if seen[p[w.start:w.end]] {
+				repeats++
+			}
+			seen[p[w.start:w.end]] = true
+		}
+		for _, st := range []State{{}, {Garbled: true}, {Garbled: true, Shift: "gb18030 frame shift"}, {Chunked: true, AfterBreak: true, Garbled: true, Shift: "big5 frame shift"}} {
+			outF, editsF, stF := fast.RepairFrom(p, st)
+			outR, editsR, stR := ref.RepairFrom(p, st)
+			if outF != outR || !reflect.DeepEqual(editsF, editsR) || !reflect.DeepEqual(stF, stR) {
+				t.Fatalf("page %.80q, state %+v: with the memo %d edits %+v, without %d edits %+v", p, st, len(editsF), stF, len(editsR), stR)
+			}
+		}
+	}
+	t.Logf("%d pages, %d windows repeated", len(pages), repeats)
+	if repeats == 0 {
+		t.Fatal("no window repeats: the memo is not tested")
+	}
+}

@@ -380,7 +380,7 @@ func wrongFails(c *codec, x byte, next int) bool {
 //
 // prefix is the text of the line before the run, and suffix some of the
 // text after it, as found.
-func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(rune) rune, units *unitMemory, pairs *pairMemory, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
+func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(rune) rune, units *unitMemory, pairs *pairMemory, odds map[oddsKey]oddsAnswer, m *mechanism, offs []int, rn run, prefix, suffix []rune, left, right rune) []replacement {
 	type out struct {
 		r       rune
 		pc      piece
@@ -606,7 +606,7 @@ func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(run
 	var marks []bool
 	if m.shift {
 		// Only a frame shift implies lost bytes (see untrusted.go).
-		marks = untrusted(lm, m.right, rs, left, right)
+		marks = untrusted(lm, m.right, rs, left, right, odds)
 	}
 	// Cut the run where a character of the text as found and a character
 	// of the reading both end, keeping inferred characters apart.

@@ -38,159 +38,304 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 	if sh == nil {
 		return readingShifts(mechs, text, reps)
 	}
+	s := latinScan{lm: lm, sh: sh, text: text, reps: reps}
 	var out []replacement
-	var buf [4]byte
-	var vocab map[string]int
-	// pageWord reports whether the page writes the Latin word that t
-	// standing for [a, z) gives back, in any case (Shell, shell).
-	pageWord := func(a, z int, t byte) bool {
-		if vocab == nil {
-			vocab = latinWords(text)
-		}
-		return vocab[strings.ToLower(stem(wordWith(text, a, z, t)))] > 0
-	}
 	prev := rune('\n')
-	for a, c := range text {
-		// The bytes c takes: an invalid byte is one, though the U+FFFD
-		// it reads as is written in three (RuneLen took it as three,
-		// and a stray byte dropped before a line overlapped the next).
-		n := utf8.RuneLen(c)
-		if c == utf8.RuneError {
-			_, n = utf8.DecodeRuneInString(text[a:]) // one invalid byte, or U+FFFD written out
+	var n int
+	for a := 0; a < len(text); a += n {
+		if plainWide(prev) && quietByte(text[a]) {
+			// Of the characters up to the next byte that is not quiet,
+			// only the one that ends there can be taken (see inert):
+			// go to it without decoding the others, the most of a page.
+			y := quietUntil(text, a+1)
+			if y == len(text) {
+				break
+			}
+			a, prev = lastChar(text, a, y, prev)
 		}
-		p := prev
-		prev = c
-		// Most of a Chinese page is a character after a Han one: skip it
-		// before the Unicode table lookups below (this loop reads every
-		// character of a page with shifts, however large).
+		// c takes n bytes: an invalid byte is one, though the U+FFFD it
+		// reads as is written in three (a stray byte dropped before a
+		// line must not overlap the next).
+		var c rune
+		c, n = decodeHan(text, a)
 		if c < 0x80 {
+			prev = c // no rule takes an ASCII character: the call costs more
 			continue
 		}
-		if p >= 0x4e00 && p <= 0x9fff {
-			// After a Chinese character, a rare one or a private-use
-			// one before a Latin word whose letter it ate ("共享攔oot"
-			// for root, "的昒nix" for Unix): a common one there is text
-			// (的Unix).
-			if a+n < len(text) && asciiLetter(rune(text[a+n])) && !overlaps(reps, a, a+n) {
-				if r, ok := eatenAfterHan(lm, sh, c, rune(text[a+n])); ok {
-					out = append(out, replacement{start: a, end: a + n, repl: string(r), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, strayOf(sh, c))})
-				}
-			}
-			continue
+		if rp, ok := s.at(a, n, c, prev); ok {
+			out = append(out, rp)
 		}
-		if t, ok := readingLetter(sh, text, a, a+n, c); ok {
-			if !overlaps(reps, a, a+n) {
-				out = append(out, replacement{start: a, end: a + n, repl: string(t), reason: fmt.Sprintf("%s in a reading (stray byte %X dropped)", sh.reason, strayOf(sh, c))})
-			}
-			continue
-		}
-		// After Chinese punctuation a Latin word may start too (（locale）).
-		afterPunct := p >= 0x80 && chineseText(p) && !unicode.Is(unicode.Han, p)
-		if p >= 0x80 && !afterPunct || a+n >= len(text) && !asciiLetter(p) {
-			continue
-		}
-		next := rune(-1)
-		if a+n < len(text) {
-			next = rune(text[a+n])
-		}
-		lineStart := p == '\n'
-		if c == utf8.RuneError {
-			if lineStart && next >= 0 && next < 0x80 && next != '\n' && next != '\r' && !overlaps(reps, a, a+n) {
-				out = append(out, replacement{start: a, end: a + n, repl: "", reason: sh.reason + " (stray byte at line start dropped)"})
-			}
-			continue
-		}
-		if boxDrawing(c) && drawnLine(text, a, a+n) {
-			// A table's border (║ is a8 55, "U", in GBK): the line
-			// draws elsewhere too.
-			continue
-		}
-		han := unicode.Is(unicode.Han, c)
-		// After digits a unit sign is text (20℃, 5％).
-		alone := (digitASCII(p) && !asciiAlnum(next) && !unitSign(c) || asciiDelim(p) && asciiDelim(next))
-		// A private-use character between ASCII characters is no text
-		// (no text is written in it): a stray byte ate the letter there
-		// ("9\ue549c" for "9b1c"), whatever stands around.
-		pua := c >= 0xe000 && c <= 0xf8ff && p < 0x80 && next >= 0 && next < 0x80 && next != '\n' && next != '\r'
-		// Inside a Latin word, between letters of one case, a bracket, a
-		// quote, a symbol or a letter of another script is a letter out
-		// of step (ta〉get, U〒FI, FLATΕUB); the marks that stand between
-		// words (A、B, A–Z, a/b, U．S．) are not.
-		inside := !han && outOfWord(c) && (lower(p) && lower(next) || upper(p) && upper(next))
-		if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) && !inside || afterPunct && !lower(next) {
-			// Chinese punctuation keeps its place: Big5 gives ，、。
-			// trail bytes A, B, C, and they follow Latin words.
-			continue
-		}
-		b, ok := sh.wrong.encode(buf[:0], c)
-		// An underscore inside an identifier is a letter here (pam_group).
-		underscore := len(b) == 2 && b[1] == '_' && lower(p) && lower(next)
-		// A rare character between ASCII marks or letters whose trail
-		// byte is a symbol of addresses and paths is that symbol
-		// (user鏎host for user@host, "亊/.vim" for "~/.vim").
-		symbol := len(b) == 2 && han && strings.IndexByte("@|~", b[1]) >= 0 && (p > ' ' || b[1] == '~' && next == '/') && p < 0x7f && next > ' ' && next < 0x7f && lm.UnigramLogProb(c) < rare
-		// At a line start, one whose trail byte is [ closed after a few
-		// letters or digits is a footnote or list mark ("僛5]" for "[5]").
-		symbol = symbol || lineStart && len(b) == 2 && b[1] == '[' && closedSoon(text[a+n:], ']')
-		if symbol {
-			if !overlaps(reps, a, a+n) {
-				out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])})
-			}
-			continue
-		}
-		if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) && !underscore || overlaps(reps, a, a+n) || !han && unicode.Is(unicode.Latin, c) {
-			// Latin letters with tone marks (fā, the pinyin of a page)
-			// stay: Big5's extensions give them letter trail bytes.
-			// Greek letters and bopomofo (a3 44 to a3 7e) are taken like
-			// symbols: beside a Latin word they are a letter out of step.
-			continue
-		}
-		if sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
-			continue // a lead byte Python's and glibc's Big5 readers lack
-		}
-		// At a line start, the letter must run on into the word: a
-		// lowercase letter after it ("崁ecode" for recode), or capitals
-		// after a capital ("淲PT" for APT). A Han character before a
-		// Latin word starts many clean lines (在GNOME), never so.
-		t := rune(b[1])
-		rareHan := han && lm.UnigramLogProb(c) < rare
-		var take bool
-		if lineStart {
-			// Before ASCII: the word runs on, or a rare character, or a
-			// symbol (not a bullet before a space) runs into a word.
-			// One of the most frequent characters before a lowercase
-			// word starts clean lines (在script下): it is taken when
-			// the page writes the word it gives back (主ebian, Debian).
-			frequent := han && lm.UnigramLogProb(c) > frequentChar
-			take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || pageWord(a, a+n, byte(t))) || upper(next) && upper(t) || rareHan || !han && asciiAlnum(next))
-		} else {
-			// Inside a lowercase word, a lowercase letter (De俠ian; not
-			// git和svn, whose 和 is M in Big5), or at the start of a word
-			// of capitals, a capital (麼SS for NSS), whatever the
-			// character; beside a word, a rare character or a symbol.
-			// A Greek letter or bopomofo is taken only inside a word,
-			// before a word that starts with a capital, or in brackets
-			// before a word ((x)emacs): alone, or before one capital, it
-			// is text (θ 角, ΔH, the list marks (ㄅ) (ㄆ)).
-			letter := !han && unicode.IsLetter(c)
-			take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t))
-			// A rare character or a symbol after digits ("I18驨" for
-			// I18N), or alone between ASCII quotes, brackets or spaces
-			// ("靘" for "m"), is a letter on its own.
-			take = take || pua || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
-			take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t))
-		}
-		// A common character glued to a Latin word whose letter it ate
-		// ("GU埋 桌面" for GUI) is told by the page: the word it gives
-		// back is written elsewhere on it.
-		if !take && han && !lineStart && (asciiLetter(p) || asciiLetter(next)) {
-			take = pageWord(a, a+n, byte(t))
-		}
-		if take {
-			out = append(out, replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])})
-		}
+		prev = c
 	}
 	return out
+}
+
+// latinScan is what latinShifts reads a page with.
+type latinScan struct {
+	lm   *langmodel.Model
+	sh   *mechanism
+	text string
+	reps []replacement
+	// vocab counts the page's Latin words (latinWords), at first need.
+	vocab map[string]int
+	buf   [4]byte
+}
+
+// pageWord reports whether the page writes the Latin word that t
+// standing for text[a:z] gives back, in any case (Shell, shell).
+func (s *latinScan) pageWord(a, z int, t byte) bool {
+	if s.vocab == nil {
+		s.vocab = latinWords(s.text)
+	}
+	return s.vocab[strings.ToLower(stem(wordWith(s.text, a, z, t)))] > 0
+}
+
+// at returns the replacement latinShifts takes for c, at text[a:a+n]
+// after the character p, if it takes one.
+func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
+	lm, sh, text, reps := s.lm, s.sh, s.text, s.reps
+	// Most of a Chinese page is a character after a Han one: skip it
+	// before the Unicode table lookups below.
+	if c < 0x80 {
+		return replacement{}, false
+	}
+	if p >= 0x4e00 && p <= 0x9fff {
+		// After a Chinese character, a rare one or a private-use
+		// one before a Latin word whose letter it ate ("共享攔oot"
+		// for root, "的昒nix" for Unix): a common one there is text
+		// (的Unix).
+		if a+n < len(text) && asciiLetter(rune(text[a+n])) && !overlaps(reps, a, a+n) {
+			if r, ok := eatenAfterHan(lm, sh, c, rune(text[a+n])); ok {
+				return replacement{start: a, end: a + n, repl: string(r), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, strayOf(sh, c))}, true
+			}
+		}
+		return replacement{}, false
+	}
+	if inert(text, p, a+n) {
+		return replacement{}, false
+	}
+	// readingLetter's first test, besideLetter, decodes both neighbours:
+	// letterNear, needed for it, is cheaper.
+	if letterNear(text, p, a+n) {
+		if t, ok := readingLetter(sh, text, a, a+n, c); ok {
+			if !overlaps(reps, a, a+n) {
+				return replacement{start: a, end: a + n, repl: string(t), reason: fmt.Sprintf("%s in a reading (stray byte %X dropped)", sh.reason, strayOf(sh, c))}, true
+			}
+			return replacement{}, false
+		}
+	}
+	// After Chinese punctuation a Latin word may start too (（locale）).
+	afterPunct := p >= 0x80 && chineseText(p) && !unicode.Is(unicode.Han, p)
+	if p >= 0x80 && !afterPunct || a+n >= len(text) && !asciiLetter(p) {
+		return replacement{}, false
+	}
+	next := rune(-1)
+	if a+n < len(text) {
+		next = rune(text[a+n])
+	}
+	lineStart := p == '\n'
+	if c == utf8.RuneError {
+		if lineStart && next >= 0 && next < 0x80 && next != '\n' && next != '\r' && !overlaps(reps, a, a+n) {
+			return replacement{start: a, end: a + n, repl: "", reason: sh.reason + " (stray byte at line start dropped)"}, true
+		}
+		return replacement{}, false
+	}
+	if boxDrawing(c) && drawnLine(text, a, a+n) {
+		// A table's border (║ is a8 55, "U", in GBK): the line
+		// draws elsewhere too.
+		return replacement{}, false
+	}
+	// The common Han characters first: the table lookups cost more than
+	// the rest of the rules (a character of U+4E00 to U+9FFF is a letter
+	// of the Han script, no sign: TestCommonHan).
+	common := commonHan(c)
+	han := common || unicode.Is(unicode.Han, c)
+	// After digits a unit sign is text (20℃, 5％).
+	alone := (digitASCII(p) && !asciiAlnum(next) && (common || !unitSign(c)) || asciiDelim(p) && asciiDelim(next))
+	// A private-use character between ASCII characters is no text
+	// (no text is written in it): a stray byte ate the letter there
+	// ("9\ue549c" for "9b1c"), whatever stands around.
+	pua := c >= 0xe000 && c <= 0xf8ff && p < 0x80 && next >= 0 && next < 0x80 && next != '\n' && next != '\r'
+	// Inside a Latin word, between letters of one case, a bracket, a
+	// quote, a symbol or a letter of another script is a letter out
+	// of step (ta〉get, U〒FI, FLATΕUB); the marks that stand between
+	// words (A、B, A–Z, a/b, U．S．) are not.
+	inside := !han && (lower(p) && lower(next) || upper(p) && upper(next)) && outOfWord(c)
+	if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) && !inside || afterPunct && !lower(next) {
+		// Chinese punctuation keeps its place: Big5 gives ，、。
+		// trail bytes A, B, C, and they follow Latin words.
+		return replacement{}, false
+	}
+	b, ok := sh.wrong.encode(s.buf[:0], c)
+	// An underscore inside an identifier is a letter here (pam_group).
+	underscore := len(b) == 2 && b[1] == '_' && lower(p) && lower(next)
+	// A rare character between ASCII marks or letters whose trail
+	// byte is a symbol of addresses and paths is that symbol
+	// (user鏎host for user@host, "亊/.vim" for "~/.vim").
+	symbol := len(b) == 2 && han && strings.IndexByte("@|~", b[1]) >= 0 && (p > ' ' || b[1] == '~' && next == '/') && p < 0x7f && next > ' ' && next < 0x7f && lm.UnigramLogProb(c) < rare
+	// At a line start, one whose trail byte is [ closed after a few
+	// letters or digits is a footnote or list mark ("僛5]" for "[5]").
+	symbol = symbol || lineStart && len(b) == 2 && b[1] == '[' && closedSoon(text[a+n:], ']')
+	if symbol {
+		if !overlaps(reps, a, a+n) {
+			return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])}, true
+		}
+		return replacement{}, false
+	}
+	if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) && !underscore || overlaps(reps, a, a+n) || !han && unicode.Is(unicode.Latin, c) {
+		// Latin letters with tone marks (fā, the pinyin of a page)
+		// stay: Big5's extensions give them letter trail bytes.
+		// Greek letters and bopomofo (a3 44 to a3 7e) are taken like
+		// symbols: beside a Latin word they are a letter out of step.
+		return replacement{}, false
+	}
+	if sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+		return replacement{}, false // a lead byte Python's and glibc's Big5 readers lack
+	}
+	// At a line start, the letter must run on into the word: a
+	// lowercase letter after it ("崁ecode" for recode), or capitals
+	// after a capital ("淲PT" for APT). A Han character before a
+	// Latin word starts many clean lines (在GNOME), never so.
+	t := rune(b[1])
+	rareHan := han && lm.UnigramLogProb(c) < rare
+	var take bool
+	if lineStart {
+		// Before ASCII: the word runs on, or a rare character, or a
+		// symbol (not a bullet before a space) runs into a word.
+		// One of the most frequent characters before a lowercase
+		// word starts clean lines (在script下): it is taken when
+		// the page writes the word it gives back (主ebian, Debian).
+		frequent := han && lm.UnigramLogProb(c) > frequentChar
+		take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || s.pageWord(a, a+n, byte(t))) || upper(next) && upper(t) || rareHan || !han && asciiAlnum(next))
+	} else {
+		// Inside a lowercase word, a lowercase letter (De俠ian; not
+		// git和svn, whose 和 is M in Big5), or at the start of a word
+		// of capitals, a capital (麼SS for NSS), whatever the
+		// character; beside a word, a rare character or a symbol.
+		// A Greek letter or bopomofo is taken only inside a word,
+		// before a word that starts with a capital, or in brackets
+		// before a word ((x)emacs): alone, or before one capital, it
+		// is text (θ 角, ΔH, the list marks (ㄅ) (ㄆ)).
+		letter := !han && unicode.IsLetter(c)
+		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t))
+		// A rare character or a symbol after digits ("I18驨" for
+		// I18N), or alone between ASCII quotes, brackets or spaces
+		// ("靘" for "m"), is a letter on its own.
+		take = take || pua || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
+		take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t))
+	}
+	// A common character glued to a Latin word whose letter it ate
+	// ("GU埋 桌面" for GUI) is told by the page: the word it gives
+	// back is written elsewhere on it.
+	if !take && han && !lineStart && (asciiLetter(p) || asciiLetter(next)) {
+		take = s.pageWord(a, a+n, byte(t))
+	}
+	if take {
+		return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])}, true
+	}
+	return replacement{}, false
+}
+
+// inert reports, for a character after p that ends at byte end, that no
+// rule of latinShifts past the one after a Chinese character takes it:
+// each needs an ASCII character or a Latin letter (readingLetter's, with
+// or without a tone mark) right before or right after it, or Chinese
+// punctuation before it and a lowercase ASCII letter after it. Most
+// characters of a page are so, and this is cheaper than those rules' own
+// first tests (which decode both neighbours and look Unicode tables up).
+func inert(text string, p rune, end int) bool {
+	return plainWide(p) && (end == len(text) || quietByte(text[end]))
+}
+
+// letterNear reports whether the character after p that ends at byte end
+// may have a letter with or without a tone mark on either side
+// (besideLetter), without decoding the one after it.
+func letterNear(text string, p rune, end int) bool {
+	return pinyinLetter(p) || end < len(text) && (asciiLetter(rune(text[end])) || text[end] >= 0xc3 && text[end] <= 0xcb)
+}
+
+// commonHan reports a character of the CJK Unified Ideographs block.
+func commonHan(c rune) bool { return c >= 0x4e00 && c <= 0x9fff }
+
+// plainWide reports a character that is neither ASCII nor a Latin letter
+// with a tone mark (nor invalid UTF-8's U+FFFD, which is no letter).
+func plainWide(p rune) bool { return p >= 0x80 && !pinyinLetter(p) }
+
+// quietByte reports a byte that neither is ASCII nor starts a character
+// from U+00C0 to U+02FF (a Latin letter with a tone mark among them): a
+// character that starts with it is plainWide, and so is one that ends
+// right before it (a continuation byte or invalid byte ends none there).
+func quietByte(b byte) bool { return b >= 0x80 && (b < 0xc3 || b > 0xcb) }
+
+// highBits has the high bit of each byte of a word set.
+const highBits = 0x8080808080808080
+
+// word8 is the eight bytes of text from i as a little-endian word.
+func word8(text string, i int) uint64 {
+	_ = text[i+7]
+	return uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+		uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+}
+
+// asciiUntil returns the index of the first byte of text below 0x80 from
+// i, len(text) when there is none: eight bytes at a time where none is.
+func asciiUntil(text string, i int) int {
+	for ; i+8 <= len(text) && word8(text, i)&highBits == highBits; i += 8 {
+	}
+	for i < len(text) && text[i] >= 0x80 {
+		i++
+	}
+	return i
+}
+
+// quietUntil returns the index of the first byte of text from i that is
+// not quietByte, len(text) when there is none: eight bytes at a time
+// where all are 80 or above and none is from C0 to DF (the lead bytes of
+// two-byte characters, a superset of C3 to CB).
+func quietUntil(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		w := word8(text, i)
+		if w&highBits != highBits {
+			break
+		}
+		// A byte from C0 to DF is one whose top three bits are 110: x
+		// has a zero byte there.
+		x := w&0xe0e0e0e0e0e0e0e0 ^ 0xc0c0c0c0c0c0c0c0
+		if (x-0x0101010101010101)&^x&highBits != 0 {
+			break
+		}
+	}
+	for i < len(text) && quietByte(text[i]) {
+		i++
+	}
+	return i
+}
+
+// lastChar returns where the character of text that ends at y starts,
+// and the character before that one, for a, a character boundary before
+// y, and prev, the character before a. Reading UTF-8 backwards from y
+// finds the characters that reading it forwards from a does: a valid
+// sequence ending at y starts with a byte that no sequence before it
+// takes in, and without one the byte before y stands alone.
+func lastChar(text string, a, y int, prev rune) (int, rune) {
+	_, n := lastRune(text, a, y)
+	b := y - n
+	if b > a {
+		prev, _ = lastRune(text, a, b)
+	}
+	return b, prev
+}
+
+// lastRune is utf8.DecodeLastRuneInString(text[a:y]) with the three-byte
+// characters of Chinese text read inline (as decodeHan reads them).
+func lastRune(text string, a, y int) (rune, int) {
+	if y-a >= 3 {
+		c0, c1, c2 := text[y-3], text[y-2], text[y-1]
+		if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+			return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(text[a:y])
 }
 
 // eatenAfterHan returns the letter that c, after a Chinese character and
@@ -333,59 +478,82 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 		return nil
 	}
 	var out []replacement
-	var buf [4]byte
 	prev := rune('\n')
 	for a := 0; a < len(text); {
-		c, n := utf8.DecodeRuneInString(text[a:])
-		p := prev
-		prev = c
-		start := a
-		a += n
-		if c < 0x80 || c == utf8.RuneError || a >= len(text) {
-			continue
-		}
-		t := rune(text[a])
-		if t < 0x40 || t > 0x7e || a+1 < len(text) && asciiAlnum(rune(text[a+1])) || overlaps(reps, start, a+1) {
-			continue // not a lone ASCII character: a Latin word is latinShifts' case
-		}
-		b, ok := sh.wrong.encode(buf[:0], c)
-		if !ok || len(b) != 2 {
-			continue
-		}
-		d, k, ok := sh.right.decode([]byte{b[1], byte(t)})
-		if !ok || k != 2 || !chineseText(d) {
-			continue
-		}
-		// Score both with the characters around them.
-		found, read := lm.Scorer(), lm.Scorer()
-		found.Next(p)
-		read.Next(p)
-		gain := read.Next(d) - found.Next(c) - found.Next(t)
-		for i, r := range text[a+1:] {
-			if i >= 12 {
+		if text[a] >= 0x80 {
+			// Only a character before an ASCII one is read: go to the
+			// one before the next ASCII byte without decoding the others.
+			y := asciiUntil(text, a+1)
+			if y == len(text) {
 				break
 			}
-			gain += read.Next(r) - found.Next(r)
+			a, prev = lastChar(text, a, y, prev)
 		}
-		need := trailShiftGain
-		if opens(c) && asciiLetter(t) {
-			// An opening quote or bracket before a lone letter is text
-			// far more often than a shift ("“l”", "（C语言）").
-			need = trailShiftCommonGain
+		c, n := decodeHan(text, a)
+		if c < 0x80 {
+			prev = c // no rule takes an ASCII character: the call costs more
+			a += n
+			continue
 		}
-		if p != '\n' && unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) >= rare && unicode.Is(unicode.Han, d) && asciiLetter(t) {
-			// A lone letter between Chinese characters is often text
-			// (X光, A股); a lone bracket or symbol of the trail range
-			// ("和岩[密" for 和加密) seldom is.
-			need = trailShiftCommonGain
+		if rp, d, ok := trailShiftAt(lm, sh, text, reps, a, n, c, prev); ok {
+			out = append(out, rp)
+			prev, a = d, rp.end
+			continue
 		}
-		if gain >= need {
-			out = append(out, replacement{start: start, end: a + 1, repl: string(d), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])})
-			prev = d
-			a++
-		}
+		prev = c
+		a += n
 	}
 	return out
+}
+
+// trailShiftAt returns the replacement trailShifts takes for c, at
+// text[start:start+n] after the character p, and the character it reads
+// there, if it takes one.
+func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replacement, start, n int, c, p rune) (replacement, rune, bool) {
+	a := start + n
+	if c < 0x80 || c == utf8.RuneError || a >= len(text) {
+		return replacement{}, 0, false
+	}
+	t := rune(text[a])
+	if t < 0x40 || t > 0x7e || a+1 < len(text) && asciiAlnum(rune(text[a+1])) || overlaps(reps, start, a+1) {
+		return replacement{}, 0, false // not a lone ASCII character: a Latin word is latinShifts' case
+	}
+	var buf [4]byte
+	b, ok := sh.wrong.encode(buf[:0], c)
+	if !ok || len(b) != 2 {
+		return replacement{}, 0, false
+	}
+	d, k, ok := sh.right.decode([]byte{b[1], byte(t)})
+	if !ok || k != 2 || !chineseText(d) {
+		return replacement{}, 0, false
+	}
+	// Score both with the characters around them.
+	found, read := lm.Scorer(), lm.Scorer()
+	found.Next(p)
+	read.Next(p)
+	gain := read.Next(d) - found.Next(c) - found.Next(t)
+	for i, r := range text[a+1:] {
+		if i >= 12 {
+			break
+		}
+		gain += read.Next(r) - found.Next(r)
+	}
+	need := trailShiftGain
+	if opens(c) && asciiLetter(t) {
+		// An opening quote or bracket before a lone letter is text
+		// far more often than a shift ("“l”", "（C语言）").
+		need = trailShiftCommonGain
+	}
+	if p != '\n' && unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) >= rare && unicode.Is(unicode.Han, d) && asciiLetter(t) {
+		// A lone letter between Chinese characters is often text
+		// (X光, A股); a lone bracket or symbol of the trail range
+		// ("和岩[密" for 和加密) seldom is.
+		need = trailShiftCommonGain
+	}
+	if gain < need {
+		return replacement{}, 0, false
+	}
+	return replacement{start: start, end: a + 1, repl: string(d), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])}, d, true
 }
 
 // trailShiftGain is the least gain, in nats, of a trailShifts reading;

@@ -25,13 +25,36 @@ const (
 
 // lossRuns returns a replacement for each run in text.
 func lossRuns(text string) []replacement {
+	var at []int
+	for i, r := range text {
+		if isLossRunChar(r) {
+			at = append(at, i)
+		}
+	}
+	return lossRunsAt(text, at)
+}
+
+// lossRunsAt is lossRuns given the offsets of the characters of
+// lossRunChars in text, in order (detector.scanLosses): every run starts
+// at one of them.
+func lossRunsAt(text string, at []int) []replacement {
+	// index is strings.Index(text[from:], s) + from for s starting with
+	// a character of lossRunChars, looked for only where one is.
+	index := func(from int, s string) int {
+		k, _ := slices.BinarySearch(at, from)
+		for ; k < len(at); k++ {
+			if strings.HasPrefix(text[at[k]:], s) {
+				return at[k]
+			}
+		}
+		return -1
+	}
 	var reps []replacement
 	for from := 0; ; {
-		i := strings.Index(text[from:], replacementGBK)
-		if i < 0 {
+		a := index(from, replacementGBK)
+		if a < 0 {
 			break
 		}
-		a := from + i
 		// The damage may begin before the first 锟斤拷 (锟皆★拷 is U+FFFD, Ô
 		// and U+FFFD): from the line's start when that reads through.
 		if ls := from + strings.LastIndexAny(text[from:a], "\n\r") + 1; ls < a {
@@ -50,11 +73,10 @@ func lossRuns(text string) []replacement {
 	}{{"烫", "CC"}, {"屯", "CD"}} {
 		run := strings.Repeat(fill.c, 2)
 		for from := 0; ; {
-			i := strings.Index(text[from:], run)
-			if i < 0 {
+			a := index(from, run)
+			if a < 0 {
 				break
 			}
-			a := from + i
 			z := a
 			for strings.HasPrefix(text[z:], fill.c) {
 				z += len(fill.c)

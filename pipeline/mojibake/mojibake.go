@@ -61,6 +61,9 @@ type Repairer struct {
 	// noGateMemo, set only by tests, reads every narrow span at the gate
 	// (see gatedBefore).
 	noGateMemo bool
+	// noWindowMemo, set only by tests, reads every window of a garbled
+	// page (see repairWindow).
+	noWindowMemo bool
 	// fold maps a character to its simplified form (OpenCC's t2s, loaded
 	// at the first lost character to infer), nil when it cannot load.
 	fold func() func(rune) rune
@@ -158,10 +161,10 @@ func (s State) Local() bool { return !s.Confused && !(s.Shift != "" && s.LatinPe
 // RepairFrom is Repair of a chunk of a document, given the State the text
 // before it left; it returns the State after it.
 func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, State) {
-	spots, loss := r.det.scan(text)
+	spots, losses := r.det.scanLosses(text)
 	var runs []replacement
-	if loss {
-		runs = lossRuns(text)
+	if len(losses) > 0 {
+		runs = lossRunsAt(text, losses)
 	}
 	if len(spots) == 0 && len(runs) == 0 {
 		if st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, nil) {
@@ -189,6 +192,8 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 		sc.gated = sc.gated[:cap(sc.gated)]
 		clear(sc.gated)
 		sc.gated = sc.gated[:0]
+		clear(sc.reads)
+		clear(sc.odds)
 		r.scratches.Put(sc)
 	}()
 	sc.units.reset()
@@ -431,6 +436,11 @@ type scratch struct {
 	// read with the other code's frame shift (a GB18030 line shifted
 	// can read as a Big5 one too).
 	shifted *mechanism
+	// reads holds the readings of the windows of a garbled page read so
+	// far in this call (see repairWindow).
+	reads map[windowKey]windowRead
+	// odds holds lossOdds' answers in this call (see untrusted).
+	odds map[oddsKey]oddsAnswer
 	// text is the text being repaired; wholePairs caches, per call,
 	// whether a Big5 reader that drops whole pairs read it (see
 	// dropsPairs): 0 not yet known, 1 yes, -1 no.
@@ -643,6 +653,14 @@ func (sc *scratch) around(text string, a, z int) (left, right rune) {
 // load puts text[a:z] into the scratch's window, scores it as found and
 // returns the characters on either side (-1 at the text's edges).
 func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right rune) {
+	sc.loadRunes(text, a, z)
+	left, right = sc.around(text, a, z)
+	sc.scanWindow(lm, sc.win, left)
+	return left, right
+}
+
+// loadRunes puts text[a:z] into the scratch's window, unscored.
+func (sc *scratch) loadRunes(text string, a, z int) {
 	win, offs := sc.win[:0], sc.offs[:0]
 	for i, c := range text[a:z] {
 		win = append(win, c)
@@ -650,9 +668,6 @@ func (sc *scratch) load(lm *langmodel.Model, text string, a, z int) (left, right
 	}
 	offs = append(offs, z)
 	sc.win, sc.offs = win, offs
-	left, right = sc.around(text, a, z)
-	sc.scanWindow(lm, win, left)
-	return left, right
 }
 
 // gate returns the mechanisms worth reading the whole window with: those
@@ -780,9 +795,30 @@ func (r *Repairer) mechIndex(m *mechanism) int {
 	return slices.Index(r.mechs(), m)
 }
 
+// windowKey is what reading a window with every mechanism depends on,
+// within one call of repair (which fixes the text, and so dropsPairs):
+// the window's text, the characters on either side, whether it is lone,
+// and the frame shift the page was repaired with so far (best reads
+// that one differently).
+type windowKey struct {
+	text        string
+	left, right rune
+	lone        bool
+	shifted     *mechanism
+}
+
+// windowRead is the best reading of a window: its runs, indexed in the
+// window, their gain and the mechanism, nil when none gained.
+type windowRead struct {
+	runs []run
+	gain float64
+	mech *mechanism
+}
+
 func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w window) ([]replacement, float64) {
 	var mechs []*mechanism
-	if sc.garbled {
+	garbled := sc.garbled
+	if garbled {
 		mechs = r.mechs()
 	} else if mechs = r.gate(sc, text, w); len(mechs) == 0 {
 		return reps, 0
@@ -790,20 +826,32 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	// Mojibake comes by the page: once a reading gained near a spot, the
 	// text's other windows skip the gate.
 	sc.garbled = true
-	left, right := sc.load(r.lm(), text, w.start, w.end)
-	win, offs := sc.win, sc.offs
-	var bestRuns []run
-	var bestMech *mechanism
-	bestGain := 0.0
-	for _, m := range mechs {
-		if w.lone && !m.shift || m.shift && sc.shifted != nil && m != sc.shifted {
-			continue
-		}
-		runs, gain := r.bestStretches(sc, win, left, right, m)
-		if gain > bestGain {
-			bestRuns, bestGain, bestMech = runs, gain, m
+	left, right := sc.around(text, w.start, w.end)
+	// A page repeats its lines, garbled ones too: a window of a garbled
+	// page read before in this call, between the same characters and with
+	// the same frame shift found, reads the same (the runs are read, never
+	// changed). Only those are kept: the gate's choice depends on more.
+	key := windowKey{text: text[w.start:w.end], left: left, right: right, lone: w.lone, shifted: sc.shifted}
+	var read windowRead
+	known := false
+	memo := garbled && !r.noWindowMemo
+	if memo {
+		read, known = sc.reads[key]
+	}
+	if known {
+		sc.loadRunes(text, w.start, w.end)
+	} else {
+		sc.load(r.lm(), text, w.start, w.end)
+		read = r.readWindow(sc, w, left, right, mechs)
+		if memo {
+			if sc.reads == nil {
+				sc.reads = make(map[windowKey]windowRead)
+			}
+			sc.reads[key] = read
 		}
 	}
+	win, offs := sc.win, sc.offs
+	bestRuns, bestGain, bestMech := read.runs, read.gain, read.mech
 	if bestMech != nil && bestMech.shift {
 		sc.shifted = bestMech
 	}
@@ -821,9 +869,28 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 		}
 		sc.suffix = lineAfter(sc.suffix[:0], text, offs[rn.charTo])
 		r.enterScope(sc, text, offs[rn.charFrom])
-		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, &sc.pairs, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
+		if sc.odds == nil {
+			sc.odds = make(map[oddsKey]oddsAnswer)
+		}
+		reps = emit(reps, r.lm(), r.infer(), r.fold, &sc.units, &sc.pairs, sc.odds, bestMech, offs, rn, win[ls:rn.charFrom], sc.suffix, l, n)
 	}
 	return reps, bestGain
+}
+
+// readWindow returns the best reading of the window loaded in sc with
+// mechs (all of them on a garbled page, else those the gate let through).
+func (r *Repairer) readWindow(sc *scratch, w window, left, right rune, mechs []*mechanism) windowRead {
+	var best windowRead
+	for _, m := range mechs {
+		if w.lone && !m.shift || m.shift && sc.shifted != nil && m != sc.shifted {
+			continue
+		}
+		runs, gain := r.bestStretches(sc, sc.win, left, right, m)
+		if gain > best.gain {
+			best = windowRead{runs: runs, gain: gain, mech: m}
+		}
+	}
+	return best
 }
 
 // bestStretches runs the lattice on each stretch of the window that the

@@ -145,7 +145,7 @@ func placeShifts(lm *langmodel.Model, fold func(rune) rune, sh *mechanism, text 
 				right, _ = utf8.DecodeRuneInString(text[rp.end:])
 			}
 			rs := []rune(bestRead)
-			reason += untrustedText(rs, untrusted(lm, sh.right, rs, left, right))
+			reason += untrustedText(rs, untrusted(lm, sh.right, rs, left, right, nil))
 		}
 		reps[i] = replacement{start: best, end: rp.end, repl: bestRead, reason: reason}
 	}

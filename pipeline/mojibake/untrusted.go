@@ -88,7 +88,10 @@ func lossOdds(lm *langmodel.Model, c *codec, r, left, right rune) (float64, bool
 // A character that forms a pair the model counted with a neighbour is
 // trusted: rare real characters mostly stand in words (堅韌, 鑰匙), and
 // garbage seldom lands on one.
-func untrusted(lm *langmodel.Model, c *codec, rs []rune, left, right rune) []bool {
+//
+// memo, nil or the answers of lossOdds within one call of repair, saves
+// reading the model again for a character between the same neighbours.
+func untrusted(lm *langmodel.Model, c *codec, rs []rune, left, right rune, memo map[oddsKey]oddsAnswer) []bool {
 	var marks []bool
 	for k, r := range rs {
 		if r < 0x80 || r == utf8.RuneError {
@@ -111,7 +114,15 @@ func untrusted(lm *langmodel.Model, c *codec, rs []rune, left, right rune) []boo
 		if l >= 0 && lm.PairSeen(l, r) || n >= 0 && lm.PairSeen(r, n) {
 			continue
 		}
-		if odds, ok := lossOdds(lm, c, r, l, n); ok && odds > untrustedOdds {
+		key := oddsKey{c: c, r: r, left: l, right: n}
+		a, known := memo[key]
+		if !known {
+			a.odds, a.ok = lossOdds(lm, c, r, l, n)
+			if memo != nil {
+				memo[key] = a
+			}
+		}
+		if a.ok && a.odds > untrustedOdds {
 			if marks == nil {
 				marks = make([]bool, len(rs))
 			}
@@ -119,6 +130,19 @@ func untrusted(lm *langmodel.Model, c *codec, rs []rune, left, right rune) []boo
 		}
 	}
 	return marks
+}
+
+// oddsKey is what lossOdds depends on besides the model: a page repeats
+// its runs, and each answer reads some 300 characters of the model.
+type oddsKey struct {
+	c              *codec
+	r, left, right rune
+}
+
+// oddsAnswer is what lossOdds returns.
+type oddsAnswer struct {
+	odds float64
+	ok   bool
 }
 
 // untrustedText is what a reason says of the marked characters of rs:
