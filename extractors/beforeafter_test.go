@@ -1,6 +1,9 @@
 package extractors
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A cut told as a before and an after, in two clauses or two sentences;
 // written in other words than the probe sets' items.
@@ -44,6 +47,37 @@ func TestBeforeWordsFlagged(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("before word %q holds no character flagged flagBefore", w)
+		}
+	}
+}
+
+// extractSentences asks whether a before word stands in a sentence and
+// the one before it of each sentence alone: no word may hold what ends a
+// sentence (a stop or a closing quote), or one could stand across the two.
+func TestBeforeWordsInsideSentence(t *testing.T) {
+	for _, w := range beforeWords {
+		for _, r := range w {
+			if strings.ContainsRune("。！？!?", r) || isClosingQuote(r) {
+				t.Errorf("before word %q holds %q, which may end a sentence", w, r)
+			}
+		}
+		if got := splitSentences(w, span{0, len(w)}); len(got) != 1 || got[0] != (span{0, len(w)}) {
+			t.Errorf("before word %q is split into sentences %v", w, got)
+		}
+	}
+}
+
+// scanMarks finds a before word as mayTellBeforeAfter does whenever it
+// reads the whole text: when it does not find a mark and a numeral both.
+func TestScanMarksTell(t *testing.T) {
+	for _, s := range []string{"", "改革前需要", "过去需要20天", "过去需要20天，现在3元", "原来为", "前面", "此前", "2个前", "从前",
+		"法定时限", "\xe5\x89\x8d\x8d去年", "改革之前的20个工作日", "公里之前", "之前的20公里"} {
+		got := scanMarks(s, flagMark|flagNumeral|flagTell)
+		if got&(flagMark|flagNumeral) == flagMark|flagNumeral {
+			continue
+		}
+		if tell, want := got&flagTell != 0, mayTellBeforeAfter(s); tell != want {
+			t.Errorf("scanMarks(%q) tells %v, mayTellBeforeAfter says %v", s, tell, want)
 		}
 	}
 }

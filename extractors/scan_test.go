@@ -146,6 +146,9 @@ func checkScanners(t *testing.T, s string) {
 	if got := scanMarks(s, flagMark|flagNumeral); got != flagMark|flagNumeral && (got&flagNumeral != 0) != refHasNumeral(s) {
 		t.Errorf("scanMarks(%q, mark|numeral) = %b, want the numeral flag %v", s, got, refHasNumeral(s))
 	}
+	if got := scanMarks(s, flagMark|flagNumeral|flagTell); got&(flagMark|flagNumeral) != flagMark|flagNumeral && (got&flagTell != 0) != containsAny(s, beforeWords) {
+		t.Errorf("scanMarks(%q, mark|numeral|tell) = %b, want the tell flag %v", s, got, containsAny(s, beforeWords))
+	}
 	if got, want := splitParagraphs(s), refSplitParagraphs(s); !reflect.DeepEqual(got, want) {
 		t.Errorf("splitParagraphs(%q) = %v, want %v", s, got, want)
 	}

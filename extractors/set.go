@@ -70,9 +70,27 @@ type Sentence struct {
 	set       *Set
 	subjects  []subjectMemo // projectSubject's answers so far
 	wordBuf   []word        // words' buffer, kept from sentence to sentence
-	// mayTell: mayTellBeforeAfter already said yes of the text a
-	// before/after cut is read in (prev through Text)
-	mayTell bool
+	// tell is what mayTellBeforeAfter says of the text a before/after
+	// cut is read in (prev through Text), when the scans of extract
+	// already know it
+	tell known
+}
+
+// known is a yes or no found already, or unknown.
+type known int8
+
+const (
+	unknown known = iota
+	yes
+	no
+)
+
+// knownOf is b as a known answer.
+func knownOf(b bool) known {
+	if b {
+		return yes
+	}
+	return no
 }
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
@@ -157,7 +175,13 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Figure) []Figure {
 	text := doc.text
 	sent := &doc.sent
+	// Whether a before word stands in each sentence alone, known from its
+	// scan when that read it all: no before word holds a sentence's stop
+	// or closing quote, so a sentence and the one before it hold one when
+	// either does, and neither is read twice for it.
+	var tellPrev, tellHere known
 	for k, sp := range sents {
+		tellPrev, tellHere = tellHere, unknown
 		if sp.start < from {
 			continue
 		}
@@ -166,16 +190,33 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			prevStart = sents[k-1].start
 		}
 		onlyBeforeAfter := false
-		// One scan answers both questions: it reads the whole sentence
-		// unless it finds a mark and a numeral.
-		if got := scanMarks(text[sp.start:sp.end], flagMark|flagNumeral); got != flagMark|flagNumeral {
+		// One scan answers the three questions: it reads the whole
+		// sentence unless it finds a mark and a numeral.
+		got := scanMarks(text[sp.start:sp.end], flagMark|flagNumeral|flagTell)
+		if got&(flagMark|flagNumeral) != flagMark|flagNumeral {
+			tellHere = knownOf(got&flagTell != 0)
+		}
+		// tell answers mayTellBeforeAfter of the text from the sentence
+		// before through this one.
+		tell := func() bool {
+			if tellHere == unknown {
+				tellHere = knownOf(mayTellBeforeAfter(text[sp.start:sp.end]))
+			}
+			if tellHere == yes || prevStart < 0 {
+				return tellHere == yes
+			}
+			if sents[k-1].end != sp.start {
+				return mayTellBeforeAfter(text[prevStart:sp.end]) // text between: read it all
+			}
+			if tellPrev == unknown {
+				tellPrev = knownOf(mayTellBeforeAfter(text[prevStart:sp.start]))
+			}
+			return tellPrev == yes
+		}
+		if got&(flagMark|flagNumeral) != flagMark|flagNumeral {
 			// no mark, but a cut may be told as a before and an after
 			// (the before may be in the sentence before)
-			from := sp.start
-			if prevStart >= 0 {
-				from = prevStart
-			}
-			if got&flagNumeral == 0 || !mayTellBeforeAfter(text[from:sp.end]) {
+			if got&flagNumeral == 0 || !tell() {
 				continue
 			}
 			onlyBeforeAfter = true
@@ -187,8 +228,13 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
 		}
-		// the filter above read the same text when it let the sentence in
-		sent.mayTell = onlyBeforeAfter && (prevStart < 0 || sent.prev != "")
+		// the filter above read the same text when it let the sentence in;
+		// a sentence let in for its marks is asked when a cut reads it
+		if onlyBeforeAfter && (prevStart < 0 || sent.prev != "") {
+			sent.tell = yes
+		} else if prevStart < 0 || sent.prev != "" {
+			sent.tell = knownOf(tell())
+		}
 		// The sentence's figures are appended to figs in place, then
 		// completed and filtered there.
 		n0 := len(figs)
@@ -255,6 +301,11 @@ const (
 	// ASCII too; the scans above read only the flags before it, and only
 	// for characters beyond ASCII
 	flagNumeralRune
+	// flagTell: a before word stands in the text (mayTellBeforeAfter).
+	// No character has it: scanMarks looks for the words at the
+	// characters of flagBefore, and only while it reads on for the other
+	// flags asked (it never reads on for this one alone).
+	flagTell
 )
 
 // runeFlags classifies the Basic Multilingual Plane once, so the scans do
@@ -288,9 +339,13 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 
 // scanMarks returns the flags of want that s holds (flagMark for marks and
 // for 公里, 千米, km, 百分之; flagNumeral), stopping once all are found.
+// flagTell is not waited for: when the others asked are all found, its
+// absence says nothing of the text after where the scan stopped.
 func scanMarks(s string, want uint8) uint8 {
 	flags := runeFlags()
 	var got uint8
+	var at map[rune][]wordAt // the before words by character, once needed
+	stop := want &^ flagTell
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -311,7 +366,7 @@ func scanMarks(s string, want uint8) uint8 {
 					got |= flagMark
 				}
 			}
-			if got&want == want {
+			if got&stop == stop {
 				return got & want
 			}
 			i++
@@ -351,7 +406,15 @@ func scanMarks(s string, want uint8) uint8 {
 						}
 					}
 				}
-				if got&want == want {
+				if f&flagBefore != 0 && want&flagTell != 0 && got&flagTell == 0 {
+					if at == nil {
+						at = beforeWordsAt()
+					}
+					if beforeWordAt(s, i, at[r]) {
+						got |= flagTell
+					}
+				}
+				if got&stop == stop {
 					return got & want
 				}
 			}
