@@ -53,13 +53,22 @@ func mayTellBeforeAfter(s string) bool {
 			if at == nil {
 				at = beforeWordsAt()
 			}
-			for _, o := range at[r] {
-				if j := i - o.off; j >= 0 && j+len(o.word) <= len(s) && s[j:j+len(o.word)] == o.word {
-					return true
-				}
+			if beforeWordAt(s, i, at[r]) {
+				return true
 			}
 		}
 		i += n
+	}
+	return false
+}
+
+// beforeWordAt reports whether one of the words of ws, those holding the
+// character at s[i], stands in s with that character at i.
+func beforeWordAt(s string, i int, ws []wordAt) bool {
+	for _, o := range ws {
+		if j := i - o.off; j >= 0 && j+len(o.word) <= len(s) && s[j:j+len(o.word)] == o.word {
+			return true
+		}
 	}
 	return false
 }
@@ -94,7 +103,7 @@ func beforeAfterCuts(s *Sentence, taken []Figure) []Figure {
 		// the previous sentence and what lies between, as in the document
 		t, off = s.doc.text[s.prevStart:s.Start+len(s.Text)], s.Start-s.prevStart
 	}
-	if !s.mayTell && !mayTellBeforeAfter(t) {
+	if s.tell == no || s.tell == unknown && !mayTellBeforeAfter(t) {
 		return nil
 	}
 	qs := quantitiesIn(t, 0, len(t))

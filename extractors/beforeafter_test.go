@@ -1,6 +1,9 @@
 package extractors
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A cut told as a before and an after, in two clauses or two sentences;
 // written in other words than the probe sets' items.
@@ -44,6 +47,23 @@ func TestBeforeWordsFlagged(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("before word %q holds no character flagged flagBefore", w)
+		}
+	}
+}
+
+// scanSentences looks for the before words in a whole paragraph and
+// credits each to one sentence, and extractSentences asks of a sentence and
+// the one before it whether either holds one: no word may hold what ends a
+// sentence (a stop or a closing quote), or one could stand across the two.
+func TestBeforeWordsInsideSentence(t *testing.T) {
+	for _, w := range beforeWords {
+		for _, r := range w {
+			if strings.ContainsRune("。！？!?", r) || isClosingQuote(r) {
+				t.Errorf("before word %q holds %q, which may end a sentence", w, r)
+			}
+		}
+		if got := splitSentences(w, span{0, len(w)}); len(got) != 1 || got[0] != (span{0, len(w)}) {
+			t.Errorf("before word %q is split into sentences %v", w, got)
 		}
 	}
 }

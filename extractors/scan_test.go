@@ -42,7 +42,9 @@ var scanCases = []string{
 	"青兰高速公路工程项目", "计划完成累计总投资", "年度计划", "已计划", "总概算估算", "\xe8\xae计划\xe5", "多年来以来", "\xe4\xbb以来",
 	// money units: 元, and 亿 or 万 closing a clause, next to broken bytes
 	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "\xe5\xe4\xb8\x87。", "万", "\xe4\xba", "\xe4\xba\xbf", "\xe5\x85元\xe5\x85", "\xe6元", "\xe6\x88公里", "\xe2km", "\xe6\x88\x90亿。",
-	"句一。句二！句三？”尾", "a!b?c", "\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
+	"句一。句二！句三？”尾", "a!b?c", "过去需要20天。现在只需3天！”此前5公里？）原来", "此。前去！年往？原来。定", "4。成", "4成。5%", "公。里公里", "前\xe5\x89。前",
+	"\xe5\x89\x8d\xe5\x89。过去\xe3\x80", "改革前？”需要5km!K\nM?百分之二成",
+	"\xe3\x80。\xef\xbc！\xe4\xb8\xe3\x80\x82x", "。", "！」』", "\xef\xbc\x9f\xe2\x80\x9d",
 }
 
 func checkScanners(t *testing.T, s string) {
@@ -145,6 +147,14 @@ func checkScanners(t *testing.T, s string) {
 	// when that scan finds no mark and numeral both.
 	if got := scanMarks(s, flagMark|flagNumeral); got != flagMark|flagNumeral && (got&flagNumeral != 0) != refHasNumeral(s) {
 		t.Errorf("scanMarks(%q, mark|numeral) = %b, want the numeral flag %v", s, got, refHasNumeral(s))
+	}
+	for _, p := range []span{{0, len(s)}, {len(s) / 2, len(s)}} {
+		if p.start > 0 && !utf8.RuneStart(s[p.start]) {
+			continue // a paragraph starts with a character
+		}
+		if got, want := scanSentences(nil, s, p), refScanSentences(s, p); !reflect.DeepEqual(got, want) {
+			t.Errorf("scanSentences(%q, %v) = %v, want %v", s, p, got, want)
+		}
 	}
 	if got, want := splitParagraphs(s), refSplitParagraphs(s); !reflect.DeepEqual(got, want) {
 		t.Errorf("splitParagraphs(%q) = %v, want %v", s, got, want)
@@ -313,6 +323,22 @@ func FuzzScanners(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkScanners(t, s)
 	})
+}
+
+// refScanSentences is scanSentences as the passes it replaced: the
+// sentences of splitSentences, each with its marks, numeral and before
+// word looked for on its own.
+func refScanSentences(text string, p span) []scanned {
+	var out []scanned
+	for _, sp := range splitSentences(text, p) {
+		sent := text[sp.start:sp.end]
+		f := scanMarks(sent, flagMark) | scanMarks(sent, flagNumeral)
+		if containsAny(sent, beforeWords) {
+			f |= flagTell
+		}
+		out = append(out, scanned{sp, f})
+	}
+	return out
 }
 
 // refSplitSentences is splitSentences as first written, decoding every rune.

@@ -70,9 +70,27 @@ type Sentence struct {
 	set       *Set
 	subjects  []subjectMemo // projectSubject's answers so far
 	wordBuf   []word        // words' buffer, kept from sentence to sentence
-	// mayTell: mayTellBeforeAfter already said yes of the text a
-	// before/after cut is read in (prev through Text)
-	mayTell bool
+	// tell is what mayTellBeforeAfter says of the text a before/after
+	// cut is read in (prev through Text), when the scans of extract
+	// already know it
+	tell known
+}
+
+// known is a yes or no found already, or unknown.
+type known int8
+
+const (
+	unknown known = iota
+	yes
+	no
+)
+
+// knownOf is b as a known answer.
+func knownOf(b bool) known {
+	if b {
+		return yes
+	}
+	return no
 }
 
 // words segments Text[a:b] with gse; offsets are relative to Text. It logs
@@ -135,17 +153,19 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 	doc := newDocument(text)
 	doc.before = before
 	var figs []Figure
-	var sents []span
+	var sents []scanned
 	for _, para := range doc.paragraphs {
 		// A sentence gives a figure only with a numeral in it, and a
 		// sentence's sentence before is in its paragraph (a line break
-		// stands between paragraphs): a paragraph without a numeral is
-		// not split into sentences at all (most lines of a page hold
-		// none).
-		if para.end <= from || scanMarks(text[para.start:para.end], flagNumeral) == 0 {
+		// stands between paragraphs): a paragraph without a numeral
+		// gives none (most lines of a page hold none).
+		if para.end <= from {
 			continue
 		}
-		sents = splitSentencesInto(sents[:0], text, para)
+		sents = scanSentences(sents[:0], text, para)
+		if !slices.ContainsFunc(sents, func(sc scanned) bool { return sc.flags&flagNumeral != 0 }) {
+			continue
+		}
 		figs = s.extractSentences(doc, sents, from, figs)
 	}
 	figs = append(figs, tableFigures(doc, text, from)...)
@@ -154,10 +174,11 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 
 // extractSentences appends to figs the figures of the sentences sents of
 // one paragraph that start at or after from.
-func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Figure) []Figure {
+func (s *Set) extractSentences(doc *document, sents []scanned, from int, figs []Figure) []Figure {
 	text := doc.text
 	sent := &doc.sent
-	for k, sp := range sents {
+	for k, sc := range sents {
+		sp := sc.span
 		if sp.start < from {
 			continue
 		}
@@ -165,17 +186,15 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 		if k > 0 && !strings.Contains(text[sents[k-1].end:sp.start], "\n") && sents[k-1].end <= sp.start {
 			prevStart = sents[k-1].start
 		}
+		// Whether a before word stands in the text a before/after cut is
+		// read in, from the sentence before through this one: the scan
+		// found the words of each sentence, and none stands across two.
+		tell := sc.flags&flagTell != 0 || prevStart >= 0 && sents[k-1].flags&flagTell != 0
 		onlyBeforeAfter := false
-		// One scan answers both questions: it reads the whole sentence
-		// unless it finds a mark and a numeral.
-		if got := scanMarks(text[sp.start:sp.end], flagMark|flagNumeral); got != flagMark|flagNumeral {
+		if sc.flags&(flagMark|flagNumeral) != flagMark|flagNumeral {
 			// no mark, but a cut may be told as a before and an after
 			// (the before may be in the sentence before)
-			from := sp.start
-			if prevStart >= 0 {
-				from = prevStart
-			}
-			if got&flagNumeral == 0 || !mayTellBeforeAfter(text[from:sp.end]) {
+			if sc.flags&flagNumeral == 0 || !tell {
 				continue
 			}
 			onlyBeforeAfter = true
@@ -187,8 +206,11 @@ func (s *Set) extractSentences(doc *document, sents []span, from int, figs []Fig
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
 		}
-		// the filter above read the same text when it let the sentence in
-		sent.mayTell = onlyBeforeAfter && (prevStart < 0 || sent.prev != "")
+		// the scan read the text a cut reads (the sentence alone when the
+		// one before is empty)
+		if prevStart < 0 || sent.prev != "" {
+			sent.tell = knownOf(tell)
+		}
 		// The sentence's figures are appended to figs in place, then
 		// completed and filtered there.
 		n0 := len(figs)
@@ -255,6 +277,11 @@ const (
 	// ASCII too; the scans above read only the flags before it, and only
 	// for characters beyond ASCII
 	flagNumeralRune
+	// flagTell: a before word stands in the text (mayTellBeforeAfter).
+	// No character has it: scanSentences looks for the words at the
+	// characters of flagBefore.
+	flagTell
+	flagStop // 。！？: a sentence's stop
 )
 
 // runeFlags classifies the Basic Multilingual Plane once, so the scans do
@@ -274,6 +301,8 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 			t[r] |= flagPrefix
 		case '前', '去', '往', '原', '此', '定':
 			t[r] |= flagBefore // every before word of a before/after cut holds one
+		case '。', '！', '？':
+			t[r] |= flagStop
 		}
 		// 亿 is a numeral by itself in "近亿元", "逾亿元"
 		if r == '亿' {
@@ -292,73 +321,140 @@ func scanMarks(s string, want uint8) uint8 {
 	flags := runeFlags()
 	var got uint8
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= '0' && c <= '9':
-				got |= flagNumeral
-				if c != '0' && strings.HasPrefix(s[i+1:], "成") {
-					got |= flagMark // 4成: a share in tenths
-				}
-			case c == '%':
-				got |= flagMark
-			case c == 'k':
-				if i+1 < len(s) && s[i+1] == 'm' {
-					got |= flagMark
-				}
-			case c == 'K':
-				if i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') {
-					got |= flagMark
-				}
-			}
-			if got&want == want {
-				return got & want
-			}
-			i++
+		// most characters are Chinese and flag nothing: stepped over here
+		if r, ok := decode3(s, i); ok && flags[r]&scanFlags == 0 {
+			i += 3
 			continue
 		}
-		var r rune
-		n := 3
-		if r3, ok := decode3(s, i); ok {
-			r = r3
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
-				r = 0 // an invalid byte, not a lost character's U+FFFD
-			}
-		}
-		if r < 0x10000 {
-			if f := flags[r]; f != 0 {
-				got |= f & (flagMark | flagNumeral | flagBefore)
-				if f&flagPrefix != 0 {
-					rest := s[i+n:]
-					switch r {
-					case '公':
-						if strings.HasPrefix(rest, "里") {
-							got |= flagMark
-						}
-					case '千':
-						if strings.HasPrefix(rest, "米") {
-							got |= flagMark
-						}
-					case '百':
-						if strings.HasPrefix(rest, "分之") {
-							got |= flagMark
-						}
-					default: // a digit: 四成 is a share in tenths
-						if strings.HasPrefix(rest, "成") {
-							got |= flagMark
-						}
-					}
-				}
-				if got&want == want {
-					return got & want
-				}
-			}
+		f, _, n := markAt(s, i, flags)
+		if got |= f; got&want == want {
+			return got & want
 		}
 		i += n
 	}
 	return got & want
+}
+
+// scanFlags are the flags of runeFlags that markAt reads.
+const scanFlags = flagMark | flagNumeral | flagPrefix | flagBefore | flagStop
+
+// markAt returns what the character at s[i] tells the scans for marks:
+// flagMark, flagNumeral, flagBefore and flagStop (a sentence's stop: 。！？
+// ! ?), the character (0 for an invalid byte) and its size. A mark of two
+// characters or more (公里, 千米, km, 百分之, 4成) is told at its first.
+func markAt(s string, i int, flags *[0x10000]uint8) (f uint8, r rune, n int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		switch {
+		case c >= '0' && c <= '9':
+			f = flagNumeral
+			if c != '0' && strings.HasPrefix(s[i+1:], "成") {
+				f |= flagMark // 4成: a share in tenths
+			}
+		case c == '%':
+			f = flagMark
+		case c == 'k':
+			if i+1 < len(s) && s[i+1] == 'm' {
+				f = flagMark
+			}
+		case c == 'K':
+			if i+1 < len(s) && (s[i+1] == 'M' || s[i+1] == 'm') {
+				f = flagMark
+			}
+		case c == '!' || c == '?':
+			f = flagStop
+		}
+		return f, rune(c), 1
+	}
+	n = 3
+	if r3, ok := decode3(s, i); ok {
+		r = r3
+	} else {
+		r, n = utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			r = 0 // an invalid byte, not a lost character's U+FFFD
+		}
+	}
+	if r >= 0x10000 {
+		return 0, r, n
+	}
+	t := flags[r]
+	f = t & (flagMark | flagNumeral | flagBefore | flagStop)
+	if t&flagPrefix != 0 {
+		rest := s[i+n:]
+		switch r {
+		case '公':
+			if strings.HasPrefix(rest, "里") {
+				f |= flagMark
+			}
+		case '千':
+			if strings.HasPrefix(rest, "米") {
+				f |= flagMark
+			}
+		case '百':
+			if strings.HasPrefix(rest, "分之") {
+				f |= flagMark
+			}
+		default: // a digit: 四成 is a share in tenths
+			if strings.HasPrefix(rest, "成") {
+				f |= flagMark
+			}
+		}
+	}
+	return f, r, n
+}
+
+// scanned is a sentence and the flags scanMarks(sentence,
+// flagMark|flagNumeral|flagTell) finds in it reading it whole.
+type scanned struct {
+	span
+	flags uint8
+}
+
+// scanSentences appends to out the sentences of paragraph p, split as
+// splitSentencesInto splits them, with their flags: one pass over the
+// paragraph, not one to split it and one more for each sentence. No before
+// word holds a sentence's stop or closing quote, so the words found in the
+// paragraph are each within one sentence.
+func scanSentences(out []scanned, text string, p span) []scanned {
+	flags := runeFlags()
+	var at map[rune][]wordAt // the before words by character, once needed
+	s := text[p.start:p.end]
+	start := 0
+	var got uint8
+	for i := 0; i < len(s); {
+		if r, ok := decode3(s, i); ok && flags[r]&scanFlags == 0 {
+			i += 3
+			continue
+		}
+		f, r, n := markAt(s, i, flags)
+		if f&flagBefore != 0 && got&flagTell == 0 {
+			if at == nil {
+				at = beforeWordsAt()
+			}
+			if beforeWordAt(s, i, at[r]) {
+				got |= flagTell
+			}
+		}
+		got |= f & (flagMark | flagNumeral)
+		i += n
+		if f&flagStop == 0 {
+			continue
+		}
+		// the sentence ends after its stop and any closing quotes
+		for i < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if !isClosingQuote(r2) {
+				break
+			}
+			i += n2
+		}
+		out = append(out, scanned{span{p.start + start, p.start + i}, got})
+		start, got = i, 0
+	}
+	if strings.TrimSpace(s[start:]) != "" {
+		out = append(out, scanned{span{p.start + start, p.end}, got})
+	}
+	return out
 }
 
 // dedupe sorts figures and drops a figure whose number another figure

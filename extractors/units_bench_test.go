@@ -49,3 +49,24 @@ func BenchmarkRelYears(b *testing.B) {
 		_ = relYears(text)
 	}
 }
+
+// BenchmarkScanSentences is the one pass extract makes over every paragraph
+// of a text: its sentences and their marks, numerals and before words.
+func BenchmarkScanSentences(b *testing.B) {
+	texts := corpusTexts(b)
+	var paras [][]span
+	n := 0
+	for _, t := range texts {
+		paras = append(paras, splitParagraphs(t))
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	var out []scanned
+	for b.Loop() {
+		for k, t := range texts {
+			for _, p := range paras[k] {
+				out = scanSentences(out[:0], t, p)
+			}
+		}
+	}
+}
