@@ -326,11 +326,11 @@ func FuzzScanners(f *testing.F) {
 }
 
 // refScanSentences is scanSentences as the passes it replaced: the
-// sentences of splitSentences, each with its marks, numeral and before
+// sentences of refSplitSentences, each with its marks, numeral and before
 // word looked for on its own.
 func refScanSentences(text string, p span) []scanned {
 	var out []scanned
-	for _, sp := range splitSentences(text, p) {
+	for _, sp := range refSplitSentences(text, p) {
 		sent := text[sp.start:sp.end]
 		f := scanMarks(sent, flagMark) | scanMarks(sent, flagNumeral)
 		if containsAny(sent, beforeWords) {
@@ -341,7 +341,18 @@ func refScanSentences(text string, p span) []scanned {
 	return out
 }
 
-// refSplitSentences is splitSentences as first written, decoding every rune.
+// splitSentences is the sentences of paragraph p as scanSentences splits
+// them.
+func splitSentences(text string, p span) []span {
+	var out []span
+	for _, sc := range scanSentences(nil, text, p) {
+		out = append(out, sc.span)
+	}
+	return out
+}
+
+// refSplitSentences is the sentence split as first written, decoding every
+// rune.
 func refSplitSentences(text string, p span) []span {
 	var out []span
 	start := p.start

@@ -410,8 +410,8 @@ type scanned struct {
 	flags uint8
 }
 
-// scanSentences appends to out the sentences of paragraph p, split as
-// splitSentencesInto splits them, with their flags: one pass over the
+// scanSentences appends to out the sentences of paragraph p, split after
+// 。！？!? and any closing quotes, with their flags: one pass over the
 // paragraph, not one to split it and one more for each sentence. No before
 // word holds a sentence's stop or closing quote, so the words found in the
 // paragraph are each within one sentence.
@@ -645,59 +645,6 @@ func atLeastRunes(s string, n int) bool {
 	return n == 0
 }
 
-// splitSentences splits a paragraph after 。！？!? and any closing quotes.
-func splitSentences(text string, p span) []span {
-	return splitSentencesInto(nil, text, p)
-}
-
-// splitSentencesInto is splitSentences appending to out.
-func splitSentencesInto(out []span, text string, p span) []span {
-	start := p.start
-	for i := p.start; i < p.end; {
-		// Look only at the bytes that can begin a stop (! ? and the lead
-		// bytes of 。！？): no other byte of valid or broken UTF-8 can.
-		// (A byte search per stop, tried, cost as much: paragraphs are
-		// short and the stops' bytes frequent.)
-		for i < p.end && !stopLeads[text[i]] {
-			i++
-		}
-		if i >= p.end {
-			break
-		}
-		switch c := text[i]; c {
-		case '!', '?':
-			i++
-		case 0xe3:
-			if i+2 < p.end && text[i+1] == 0x80 && text[i+2] == 0x82 { // 。
-				i += 3
-			} else {
-				i++
-				continue
-			}
-		default: // 0xef
-			if i+2 < p.end && text[i+1] == 0xbc && (text[i+2] == 0x81 || text[i+2] == 0x9f) { // ！？
-				i += 3
-			} else {
-				i++
-				continue
-			}
-		}
-		for i < p.end {
-			r2, n2 := utf8.DecodeRuneInString(text[i:])
-			if !isClosingQuote(r2) {
-				break
-			}
-			i += n2
-		}
-		out = append(out, span{start, i})
-		start = i
-	}
-	if strings.TrimSpace(text[start:p.end]) != "" {
-		out = append(out, span{start, p.end})
-	}
-	return out
-}
-
 func isClosingQuote(r rune) bool {
 	switch r {
 	case '”', '’', '」', '』', ')', '）':
@@ -763,9 +710,6 @@ func decodeLast(s string, lo, i int) (rune, int) {
 	}
 	return utf8.DecodeLastRuneInString(s[lo:i])
 }
-
-// stopLeads are the first bytes of the sentence stops ! ? 。！？.
-var stopLeads = [256]bool{'!': true, '?': true, 0xe3: true, 0xef: true}
 
 // firstOf finds where any of a few words occurs first at or after a
 // place, as a byte-at-a-time scan for them all would, with one vectorised
