@@ -99,6 +99,14 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	if c < 0x80 {
 		return replacement{}, false
 	}
+	// A neighbour inside a repaired run is what the repair made of it:
+	// the p of "薯p下" is the trail byte of the 如 the run gives back,
+	// and 下 after 如 is text, not a letter a stray byte ate. (Only an
+	// ASCII p can be such a trail byte; latinShifts skips by the text's
+	// own characters, and stays exact so.)
+	if p < 0x80 {
+		p = repairedBefore(text, reps, a, p)
+	}
 	if p >= 0x4e00 && p <= 0x9fff {
 		// After a Chinese character, a rare one or a private-use
 		// one before a Latin word whose letter it ate ("共享攔oot"
@@ -234,6 +242,24 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])}, true
 	}
 	return replacement{}, false
+}
+
+// repairedBefore returns the character before text[a:] once reps are
+// applied: the last one a replacement that ends at a gives back (or, if it
+// gives back nothing, the one before it), else p.
+func repairedBefore(text string, reps []replacement, a int, p rune) rune {
+	k, _ := slices.BinarySearchFunc(reps, a, func(x replacement, s int) int { return x.end - s })
+	if k == len(reps) || reps[k].end != a {
+		return p
+	}
+	if r, n := utf8.DecodeLastRuneInString(reps[k].repl); n > 0 {
+		return r
+	}
+	if reps[k].start == 0 {
+		return '\n'
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:reps[k].start])
+	return r
 }
 
 // inert reports, for a character after p that ends at byte end, that no

@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -718,6 +719,45 @@ func TestShiftInReading(t *testing.T) {
 		checkEdits(t, bad, out, edits)
 		if got := strings.Split(out, "\n")[len(page)-1]; got != tc.line {
 			t.Errorf("got %q, want %q (read %q)", got, tc.line, strings.Split(bad, "\n")[len(page)-1])
+		}
+	}
+}
+
+// TestLetterAfterRepairedRun: a stray byte before a Big5 character whose
+// trail byte is a letter leaves that letter in the text ("薯p下" for 如下);
+// once the run is repaired, the next character (下, whose trail byte is
+// U) follows 如, not a letter, so it is text even when the page writes the
+// Latin word the two letters make ("pu").
+func TestLetterAfterRepairedRun(t *testing.T) {
+	lines := []string{"請依|如下步驟操作", "複製|和同步資料夾", "完成三個|步驟即可", "請先|過濾垃圾郵件", "你|可以自己選擇"}
+	pageWords := "常見縮寫有 MP3、PU、BJ、lo、IH 等"
+	enc := traditionalchinese.Big5.NewEncoder()
+	var page [][]byte
+	var want []string
+	for _, s := range append(lines, pageWords) {
+		head, rest, found := strings.Cut(s, "|")
+		h, err := enc.Bytes([]byte(head))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := enc.Bytes([]byte(rest))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := slices.Concat(h, r)
+		if found {
+			b = slices.Concat(h, []byte{0xe3}, r)
+		}
+		page = append(page, b)
+		want = append(want, head+rest)
+	}
+	bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], strings.Split(bad, "\n")[k])
 		}
 	}
 }
