@@ -107,11 +107,13 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	if p < 0x80 {
 		p = repairedBefore(text, reps, a, p)
 	}
-	if p >= 0x4e00 && p <= 0x9fff {
+	if p >= 0x4e00 && p <= 0x9fff || p >= 0x80 && c >= 0xe000 && c <= 0xf8ff {
 		// After a Chinese character, a rare one or a private-use
 		// one before a Latin word whose letter it ate ("共享攔oot"
 		// for root, "的昒nix" for Unix): a common one there is text
-		// (的Unix).
+		// (的Unix). A private-use one is no text after any
+		// character ("Ι\ue6caebian" for "│debian": placeShifts then
+		// finds the stray byte a character earlier).
 		if a+n < len(text) && asciiLetter(rune(text[a+n])) && !overlaps(reps, a, a+n) {
 			if r, ok := eatenAfterHan(lm, sh, c, rune(text[a+n])); ok {
 				return replacement{start: a, end: a + n, repl: string(r), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, strayOf(sh, c))}, true

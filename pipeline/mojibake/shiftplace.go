@@ -91,6 +91,16 @@ func placeShifts(lm *langmodel.Model, fold func(rune) rune, sh *mechanism, text 
 		}
 		_, first := utf8.DecodeRuneInString(base)
 		vs := variantsOf(fold, []rune(text[ls:from]+base[first:]+text[rp.end:le]))
+		// On a line drawn as a table, its border characters are
+		// scored as the space they stand for: the model knows a word
+		// after a space, not after "│" ("穿\ue6d9udo" is "│sudo").
+		drawn := drawnLine(text, from, rp.end)
+		cell := func(c rune) rune {
+			if drawn && boxDrawing(c) {
+				return ' '
+			}
+			return halfwidth(c)
+		}
 		// Fullwidth letters and digits are scored as ASCII: the model
 		// knows digits run on (９５４－１００１), not their fullwidth forms.
 		score := func(s int, reading string) float64 {
@@ -99,20 +109,20 @@ func placeShifts(lm *langmodel.Model, fold func(rune) rune, sh *mechanism, text 
 			if from > 0 {
 				left, _ = utf8.DecodeLastRuneInString(text[:from])
 			}
-			sc.Next(halfwidth(left))
+			sc.Next(cell(left))
 			lp := 0.0
 			for _, c := range text[from:s] {
-				lp += sc.Next(halfwidth(c)) - vs.otherScript(c)
+				lp += sc.Next(cell(c)) - vs.otherScript(c)
 			}
 			for _, c := range reading {
-				lp += sc.Next(halfwidth(c)) - vs.otherScript(c)
+				lp += sc.Next(cell(c)) - vs.otherScript(c)
 			}
 			k := 0
 			for _, c := range text[rp.end:] {
 				if c == '\n' || k >= 12 {
 					break
 				}
-				lp += sc.Next(halfwidth(c))
+				lp += sc.Next(cell(c))
 				k++
 			}
 			return lp

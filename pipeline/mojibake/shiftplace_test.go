@@ -178,3 +178,39 @@ func TestShiftPlacementScript(t *testing.T) {
 	}
 	t.Logf("%d stray bytes fool the model alone", fooled)
 }
+
+// TestShiftBeforeTableBorder: a stray byte before a table's border "│"
+// (a9 a6) at a line start reads as a character and a private-use one
+// whose trail is the first letter of the cell ("穿\ue6d9udo" for "│sudo",
+// and with a stray a6 "Ι\ue6caebian" for "│debian"); on a line drawn with
+// "│" the border is read back, not the letter alone.
+func TestShiftBeforeTableBorder(t *testing.T) {
+	lines := []string{
+		"对于目的地址为同一主机的邮件进行本地分发",
+		"计算机系统从上电事件到能为用户提供完整的操作系统功能为止",
+		"│vim       │V:95,   │3741 │功能强大的文本编辑器             │",
+		"│rsync     │V:310,  │781  │远程文件同步工具                 │",
+		"│curl      │V:202,  │495  │命令行下的网址传输工具           │",
+		"│openssh   │I:880,  │1023 │安全外壳协议的客户端             │",
+		"│mutt      │V:12,   │7565 │文本界面的邮件客户端             │",
+	}
+	for _, strays := range [][]byte{{0x8f, 0x8f, 0xb4, 0xc1, 0xd0, 0xb4, 0xe3}, {0x8f, 0x8f, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6}} {
+		var page [][]byte
+		for i, s := range lines {
+			b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page = append(page, append([]byte{strays[i]}, b...))
+		}
+		bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
+		out, edits := New().Repair(bad)
+		checkEdits(t, bad, out, edits)
+		got := strings.Split(out, "\n")
+		for k := 2; k < len(lines); k++ {
+			if got[k] != lines[k] {
+				t.Errorf("stray %X: line %d: got %q, want %q (as found %+q)", strays[k], k, got[k], lines[k], strings.Split(bad, "\n")[k])
+			}
+		}
+	}
+}
