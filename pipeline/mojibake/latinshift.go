@@ -90,6 +90,14 @@ func (s *latinScan) pageWord(a, z int, t byte) bool {
 	return s.vocab[strings.ToLower(stem(wordWith(s.text, a, z, t)))] > 0
 }
 
+// knownWord reports whether the Latin word that t standing for text[a:z]
+// gives back is one of latinVocab, three letters or more: of two,
+// hundreds are words and a chance pair too often one (L and D make ld).
+func (s *latinScan) knownWord(a, z int, t byte) bool {
+	w := strings.ToLower(stem(wordWith(s.text, a, z, t)))
+	return len(w) >= 3 && knownLatin(w)
+}
+
 // at returns the replacement latinShifts takes for c, at text[a:a+n]
 // after the character p, if it takes one.
 func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
@@ -236,9 +244,12 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	}
 	// A common character glued to a Latin word whose letter it ate
 	// ("GU埋 桌面" for GUI) is told by the page: the word it gives
-	// back is written elsewhere on it.
+	// back is written elsewhere on it, or is a known word (ENO維PC for
+	// ENOSPC, Pictur別 for Picture). Not on a Big5 page: there the most
+	// common characters have letter trail bytes (下 U, 和 M, 這 o), and
+	// clean text glued to a Latin word made known words of them.
 	if !take && han && !lineStart && (asciiLetter(p) || asciiLetter(next)) {
-		take = s.pageWord(a, a+n, byte(t))
+		take = s.pageWord(a, a+n, byte(t)) || sh.wrong.name != "big5" && s.knownWord(a, a+n, byte(t))
 	}
 	if take {
 		return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])}, true
