@@ -88,14 +88,21 @@ func Measure(s string) Stats {
 // hanRun counts the unified ideographs (U+4E00-U+9FFF) starting at i, one
 // after another.
 func hanRun(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	// t shrinks from the front, so that len(t) >= 3 proves the three
+	// reads in bounds: with s[i+2] the compiler checked each one.
+	t := s[i:]
 	n := 0
-	for ; i+2 < len(s); i += 3 {
-		c, c1, c2 := s[i], s[i+1], s[i+2]
+	for len(t) >= 3 {
+		c, c1, c2 := t[0], t[1], t[2]
 		// c-0xe5 <= 4 is 0xe5 <= c <= 0xe9 (byte arithmetic wraps).
 		if !(c-0xe5 <= 4 || c == 0xe4 && c1 >= 0xb8) || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
 			break
 		}
 		n++
+		t = t[3:]
 	}
 	return n
 }
