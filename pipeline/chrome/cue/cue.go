@@ -129,7 +129,13 @@ func Trim(s string) string {
 	for len(s) > 0 {
 		r, n := rune(s[0]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s)
+			// A three-byte character (most of Chinese text, and U+3000)
+			// is decoded inline, as Measure does; the rest by the decoder.
+			if c := s[0]; c >= 0xe1 && c <= 0xef && c != 0xed && len(s) >= 3 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+				r, n = rune(c&0x0f)<<12|rune(s[1]&0x3f)<<6|rune(s[2]&0x3f), 3
+			} else {
+				r, n = utf8.DecodeRuneInString(s)
+			}
 		}
 		if !IsSpace(r) {
 			break
@@ -139,7 +145,13 @@ func Trim(s string) string {
 	for len(s) > 0 {
 		r, n := rune(s[len(s)-1]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeLastRuneInString(s)
+			// Two continuation bytes after such a first byte are the last
+			// character, which DecodeLastRuneInString would decode.
+			if k := len(s) - 3; k >= 0 && s[k] >= 0xe1 && s[k] <= 0xef && s[k] != 0xed && s[k+1]&0xc0 == 0x80 && s[k+2]&0xc0 == 0x80 {
+				r, n = rune(s[k]&0x0f)<<12|rune(s[k+1]&0x3f)<<6|rune(s[k+2]&0x3f), 3
+			} else {
+				r, n = utf8.DecodeLastRuneInString(s)
+			}
 		}
 		if !IsSpace(r) {
 			break

@@ -231,6 +231,9 @@ func TestTrim(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "\u3000\u00a0", "  中文  ", "\u3000全角\u3000", "\xff x \xff", " \xe3\x80", "\xe3\x80 ", "x\xe3\x80 ",
 		"\u200b零宽\u200b", "\t\n\r\v\f a \u2028\u205f", "\u0085x\u0085", "a", "\xc2 \xc2\x85", "\xe2\x80\xa8\xe2\x80",
+		// Three-byte forms that are no character (surrogate, overlong) or
+		// cut short, at either end, next to U+3000.
+		"\xed\xa0\x80\u3000", "\u3000\xed\xa0\x80", "\xe0\x80\x80\u3000x\u3000\xe0\x80\x80", "\x80\x80\u3000", "\u3000\xe3\x80\x80\x80",
 	} {
 		if got, want := Trim(s), strings.TrimFunc(s, IsSpace); got != want {
 			t.Errorf("Trim(%q) = %q, want %q", s, got, want)
