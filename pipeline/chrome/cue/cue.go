@@ -95,16 +95,32 @@ func hanRun(s string, i int) int {
 	// reads in bounds: with s[i+2] the compiler checked each one.
 	t := s[i:]
 	n := 0
+	// Two characters at a time while eight bytes are left: one load, and
+	// one test of their four continuation bytes. The loop below takes the
+	// rest, and the first character of a pair that fails.
+	for len(t) >= 8 {
+		v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if v&0x0000c0c000c0c000 != 0x0000808000808000 || !hanLead(byte(v), byte(v>>8)) || !hanLead(byte(v>>24), byte(v>>32)) {
+			break
+		}
+		n += 2
+		t = t[6:]
+	}
 	for len(t) >= 3 {
-		c, c1, c2 := t[0], t[1], t[2]
-		// c-0xe5 <= 4 is 0xe5 <= c <= 0xe9 (byte arithmetic wraps).
-		if !(c-0xe5 <= 4 || c == 0xe4 && c1 >= 0xb8) || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+		if c1, c2 := t[1], t[2]; !hanLead(t[0], c1) || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
 			break
 		}
 		n++
 		t = t[3:]
 	}
 	return n
+}
+
+// hanLead reports the first two bytes of a unified ideograph's three.
+func hanLead(c, c1 byte) bool {
+	// c-0xe5 <= 4 is 0xe5 <= c <= 0xe9 (byte arithmetic wraps).
+	return c-0xe5 <= 4 || c == 0xe4 && c1 >= 0xb8
 }
 
 // IsSpace reports white space, including the ideographic space and NBSP

@@ -227,6 +227,30 @@ func TestMeasureEveryRune(t *testing.T) {
 	}
 }
 
+// TestMeasureRunBytes holds Measure and RuneLen to refMeasure on runs of
+// ideographs long enough for hanRun to read them two at a time, with each
+// byte of the run in turn changed to bytes at the edges of what an
+// ideograph's bytes may be.
+func TestMeasureRunBytes(t *testing.T) {
+	run := []byte("中文一鿿字䷿词语句子标点")
+	for _, lead := range []string{"", "a", "，", "\u3000"} {
+		for p := range run {
+			for _, b := range []byte{0x00, 0x20, 0x7f, 0x80, 0xb7, 0xb8, 0xbf, 0xc0, 0xe3, 0xe4, 0xe5, 0xe9, 0xea, 0xed, 0xff} {
+				r := append([]byte(lead), run...)
+				r[len(lead)+p] = b
+				s := string(r)
+				want := refMeasure(s)
+				if got := Measure(s); got != want {
+					t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+				}
+				if got := RuneLen(s); got != want.Runes {
+					t.Fatalf("RuneLen(%q) = %d, want %d", s, got, want.Runes)
+				}
+			}
+		}
+	}
+}
+
 func TestTrim(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "\u3000\u00a0", "  中文  ", "\u3000全角\u3000", "\xff x \xff", " \xe3\x80", "\xe3\x80 ", "x\xe3\x80 ",
