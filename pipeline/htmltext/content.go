@@ -674,6 +674,15 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			// three reads in bounds (s[j+2] was checked at each).
 			// t[0]-0xe4 <= 5 is 0xe4 <= t[0] <= 0xe9 (bytes wrap).
 			t := s[i:]
+			// Two at a time while eight bytes are left, as cue's hanRun.
+			for len(t) >= 8 {
+				v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+					uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+				if v&0x0000c0c000c0c000 != 0x0000808000808000 || byte(v)-0xe4 > 5 || byte(v>>24)-0xe4 > 5 {
+					break
+				}
+				t = t[6:]
+			}
 			for len(t) >= 3 && t[0]-0xe4 <= 5 && t[1]&0xc0 == 0x80 && t[2]&0xc0 == 0x80 {
 				t = t[3:]
 			}
