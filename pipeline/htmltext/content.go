@@ -670,23 +670,7 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			// space, punctuation, letter or digit among them) with no
 			// space pending before it: each is kept and counted, which
 			// the tests below would find rune by rune.
-			// t shrinks from the front, so that len(t) >= 3 proves its
-			// three reads in bounds (s[j+2] was checked at each).
-			// t[0]-0xe4 <= 5 is 0xe4 <= t[0] <= 0xe9 (bytes wrap).
-			t := s[i:]
-			// Two at a time while eight bytes are left, as cue's hanRun.
-			for len(t) >= 8 {
-				v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-					uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-				if v&0x0000c0c000c0c000 != 0x0000808000808000 || byte(v)-0xe4 > 5 || byte(v>>24)-0xe4 > 5 {
-					break
-				}
-				t = t[6:]
-			}
-			for len(t) >= 3 && t[0]-0xe4 <= 5 && t[1]&0xc0 == 0x80 && t[2]&0xc0 == 0x80 {
-				t = t[3:]
-			}
-			j := len(s) - len(t)
+			j := ideographsEnd(s, i)
 			if j > i {
 				k := (j - i) / 3
 				w.cur.runes += k
@@ -750,6 +734,30 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		}
 	}
 	w.buf.WriteString(s[p:])
+}
+
+// ideographsEnd returns the end of the run of three-byte characters with
+// lead bytes E4-E9 (U+4000-U+9FFF: no space, punctuation, letter or digit
+// among them) that starts at i in s, i when there is none.
+func ideographsEnd(s string, i int) int {
+	// t shrinks from the front, so that its length proves its reads in
+	// bounds (with s[j+2] each was checked). t[0]-0xe4 <= 5 is 0xe4 <=
+	// t[0] <= 0xe9 (bytes wrap).
+	t := s[i:]
+	// Two at a time while eight bytes are left, as cue's hanRun: one
+	// load and one test of their four continuation bytes.
+	for len(t) >= 8 {
+		v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if v&0x0000c0c000c0c000 != 0x0000808000808000 || byte(v)-0xe4 > 5 || byte(v>>24)-0xe4 > 5 {
+			break
+		}
+		t = t[6:]
+	}
+	for len(t) >= 3 && t[0]-0xe4 <= 5 && t[1]&0xc0 == 0x80 && t[2]&0xc0 == 0x80 {
+		t = t[3:]
+	}
+	return len(s) - len(t)
 }
 
 // trimSpace is bytes.TrimFunc(b, cue.IsSpace) without a call through a
