@@ -261,15 +261,50 @@ func hasAttr(n *html.Node, key string) bool {
 // hidden: the hidden attribute or display:none. visibility:hidden is not
 // enough, since some article pages reveal their body with a script.
 func hidden(n *html.Node) bool {
-	if hasAttr(n, "hidden") {
-		return true
+	// One pass over the attributes finds both keys (attr's first style).
+	style, styled := "", false
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "hidden":
+			return true
+		case a.Key == "style" && !styled:
+			style, styled = a.Val, true
+		}
 	}
-	st := strings.ToLower(attr(n, "style"))
-	if st == "" {
-		return false
+	return displayNone(style)
+}
+
+// displayNone reports "display:none" in a style, in any case and with any
+// spaces (' ') among its characters: strings.ToLower and removing the
+// spaces, then strings.Contains, without the copies. Of the non-ASCII
+// characters only U+0130 (İ) lowers to one of these letters (i) in Go.
+func displayNone(style string) bool {
+	const want = "display:none"
+	for i := 0; i < len(style); i++ {
+		if style[i]|0x20 != 'd' {
+			continue
+		}
+		k := 0
+		for j := i; j < len(style) && k < len(want); j++ {
+			c := style[j]
+			if c == ' ' {
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == 0xc4 && want[k] == 'i' && j+1 < len(style) && style[j+1] == 0xb0 {
+				c, j = 'i', j+1
+			}
+			if c != want[k] {
+				break
+			}
+			k++
+		}
+		if k == len(want) {
+			return true
+		}
 	}
-	st = strings.ReplaceAll(st, " ", "")
-	return strings.Contains(st, "display:none")
+	return false
 }
 
 // shownTwin reports a hidden element with a named twin that is shown: the
@@ -635,10 +670,7 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			// space, punctuation, letter or digit among them) with no
 			// space pending before it: each is kept and counted, which
 			// the tests below would find rune by rune.
-			j := i
-			for j+2 < len(s) && s[j] >= 0xe4 && s[j] <= 0xe9 && s[j+1]&0xc0 == 0x80 && s[j+2]&0xc0 == 0x80 {
-				j += 3
-			}
+			j := ideographsEnd(s, i)
 			if j > i {
 				k := (j - i) / 3
 				w.cur.runes += k
@@ -702,6 +734,30 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		}
 	}
 	w.buf.WriteString(s[p:])
+}
+
+// ideographsEnd returns the end of the run of three-byte characters with
+// lead bytes E4-E9 (U+4000-U+9FFF: no space, punctuation, letter or digit
+// among them) that starts at i in s, i when there is none.
+func ideographsEnd(s string, i int) int {
+	// t shrinks from the front, so that its length proves its reads in
+	// bounds (with s[j+2] each was checked). t[0]-0xe4 <= 5 is 0xe4 <=
+	// t[0] <= 0xe9 (bytes wrap).
+	t := s[i:]
+	// Two at a time while eight bytes are left, as cue's hanRun: one
+	// load and one test of their four continuation bytes.
+	for len(t) >= 8 {
+		v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if v&0x0000c0c000c0c000 != 0x0000808000808000 || byte(v)-0xe4 > 5 || byte(v>>24)-0xe4 > 5 {
+			break
+		}
+		t = t[6:]
+	}
+	for len(t) >= 3 && t[0]-0xe4 <= 5 && t[1]&0xc0 == 0x80 && t[2]&0xc0 == 0x80 {
+		t = t[3:]
+	}
+	return len(s) - len(t)
 }
 
 // trimSpace is bytes.TrimFunc(b, cue.IsSpace) without a call through a

@@ -240,6 +240,8 @@ func TestSquashCollapseFast(t *testing.T) {
 		"", " ", "a", "标题", "标 题", "标  题", " 标题", "标题 ", "标\u3000题", "a\tb", "a\nb", "a\u00a0b", "a\u0085b",
 		"a\u200bb", "a\ufeffb", "a\u2003b", "\xff", "a\xffb", "\ufffd", "a \ufffd b", "\xe4\xbd", "\xe4\xbd ", "\xe4 \xbd",
 		"新华社 北京 3月10日电", "新华社  北京", "\xc2", "\xc2\xa0", "\xe3\x80", "\xe3\x80\x80", "Go 1.26 发布", "x \u3000y",
+		// runs long enough to be read two characters at a time
+		"标题标题标题标题 标题", "标题标题标题\xe4\xbd标题标题", "中文中文中文中文\u3000", "中文中文\xe4\xbd\x20中文中文中文",
 	} {
 		checkSquashCollapse(t, s)
 	}

@@ -266,7 +266,7 @@ func squash(s string) string {
 
 // noSpaceValid reports valid UTF-8 without white space: strings.Map
 // removing spaces (and writing an invalid byte as U+FFFD) leaves it as it
-// is. Ideographs (lead bytes E4-E9) are passed without decoding.
+// is. Runs of ideographs (lead bytes E4-E9) are passed without decoding.
 func noSpaceValid(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -277,9 +277,11 @@ func noSpaceValid(s string) bool {
 			i++
 			continue
 		}
-		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3
-			continue
+		if c >= 0xe4 && c <= 0xe9 {
+			if j := ideographsEnd(s, i); j > i {
+				i = j
+				continue
+			}
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 || isSpace(r) {

@@ -68,6 +68,10 @@ func TestLineWriterWrite(t *testing.T) {
 		"2023年|12月|3日|abc文字|链接文字|，后文。",
 		"䷀\n䷁ 一\n丁 鿿\n䀀",
 		"甲乙丙\xe4\xbd\xa0\xe4\xbd",
+		// runs long enough to be read two characters at a time, broken
+		// by a cut character, a non-ideograph lead and a space
+		"中文中文\xe4\xbd中文中文中文|中文中文。中文中文中文 中文中文\xea\x80\x80中文中文",
+		"䀀䷀一鿿丁䷁中文中文中\xe9\xbf文中文中文中文中文x",
 	}
 	for _, c := range cases {
 		checkLineWriter(t, c)

@@ -293,24 +293,51 @@ func Read(ctx context.Context, path string, stdin io.Reader, opt Options, emit f
 	if opt.Skip != nil && !perRecord(src) && opt.Skip(src) {
 		return nil
 	}
-	st, err := os.Stat(path)
-	if err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-		return readSpecial(ctx, path, src, opt, emit)
-	}
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
 	// The common case, a plain document file within the limit, is read in
-	// one pass of raw system calls (open, a read that gets the stated size,
-	// close): over many small files the calls were most of the reader's
-	// time. Anything else (gzip, a file that grew, an error) takes the path
-	// below, which reads the file again.
+	// one pass of raw system calls (open, fstat, a read that gets the
+	// stated size, close): over many small files the calls were most of
+	// the reader's time, and a stat before the open looked the path up
+	// twice. Anything else (gzip, a file that grew, an error, a file that
+	// is not regular) takes the path below, which looks at the file again
+	// as it always did.
 	// A file above the streaming size is left to the path below, which may
 	// hand it on open (Item.Large).
-	streamable := opt.StreamBytes > 0 && st != nil && st.Size() > opt.StreamBytes
-	if err == nil && st.Mode().IsRegular() && st.Size() <= opt.MaxBytes && !streamable && !isWARCName(path) && !isJSONLName(strings.TrimSuffix(path, ".gz")) {
-		if data, ok := readPlain(path, st.Size()); ok && (len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b) {
-			return emit(Item{Source: src, ID: DocID(src), Data: data, Format: formatOf(path, data)})
+	plain := !isWARCName(path) && !isJSONLName(strings.TrimSuffix(path, ".gz"))
+	regular := false // openPlain found a regular file: no need to stat it
+	if plain {
+		if o, ok := openPlain(path); ok && o.regular {
+			regular = true
+			var data []byte
+			read := false
+			if o.size <= opt.MaxBytes && !(opt.StreamBytes > 0 && o.size > opt.StreamBytes) {
+				data, read = o.read()
+			}
+			o.close()
+			if read && (len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b) {
+				return emit(Item{Source: src, ID: DocID(src), Data: data, Format: formatOf(path, data)})
+			}
+		} else if ok {
+			// Kept open until Read returns: a FIFO then always has a
+			// reader, so a writer that this open let through never
+			// writes to a pipe without one before readSpecial opens it.
+			defer o.close()
+		}
+	}
+	if !regular {
+		// What openPlain could not open or found no regular file, and
+		// WARC and JSONL files: stated first, as they always were.
+		st, err := os.Stat(path)
+		if err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			return readSpecial(ctx, path, src, opt, emit)
+		}
+		streamable := opt.StreamBytes > 0 && st != nil && st.Size() > opt.StreamBytes
+		if err == nil && st.Mode().IsRegular() && st.Size() <= opt.MaxBytes && !streamable && plain {
+			if data, ok := readPlain(path, st.Size()); ok && (len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b) {
+				return emit(Item{Source: src, ID: DocID(src), Data: data, Format: formatOf(path, data)})
+			}
 		}
 	}
 	f, err := openFile(path)

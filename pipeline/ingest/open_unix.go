@@ -70,6 +70,51 @@ func openCancellable(ctx context.Context, path string) (*os.File, error) {
 	}
 }
 
+// plainFile is a file openPlain opened, with what fstat said of it.
+type plainFile struct {
+	fd      int
+	regular bool
+	size    int64
+}
+
+// openPlain opens path and states the open file, so that a regular file
+// is looked up once (a stat, then an open, looked its path up twice). The
+// open does not block (a FIFO without a writer would wait for one) and
+// takes no controlling terminal; ok is false when it failed, and the
+// caller then states and opens the path as before, which reports why.
+func openPlain(path string) (f plainFile, ok bool) {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
+		if errors.Is(err, syscall.EINTR) {
+			continue
+		}
+		if err != nil {
+			return plainFile{}, false
+		}
+		var st syscall.Stat_t
+		if err := fstat(fd, &st); err != nil {
+			syscall.Close(fd)
+			return plainFile{}, false
+		}
+		return plainFile{fd: fd, regular: st.Mode&syscall.S_IFMT == syscall.S_IFREG, size: st.Size}, true
+	}
+}
+
+func fstat(fd int, st *syscall.Stat_t) error {
+	for {
+		if err := syscall.Fstat(fd, st); !errors.Is(err, syscall.EINTR) {
+			return err
+		}
+	}
+}
+
+// read reads a regular file whole, as readPlain does; ok is false when a
+// read failed or the file holds more than its stated size now. (O_NONBLOCK
+// does not change a regular file's reads.)
+func (f plainFile) read() (data []byte, ok bool) { return readFD(f.fd, f.size) }
+
+func (f plainFile) close() { syscall.Close(f.fd) }
+
 // readPlain reads the regular file at path, of size bytes when it was
 // stated, with raw system calls (no os.File: its creation costs a call that
 // tells nothing about a regular file). ok is false when the file could not
@@ -88,6 +133,12 @@ func readPlain(path string, size int64) (data []byte, ok bool) {
 		}
 	}
 	defer syscall.Close(fd)
+	return readFD(fd, size)
+}
+
+// readFD reads the open regular file fd, of size bytes when it was
+// stated; ok is false when a read failed or it holds more than size bytes.
+func readFD(fd int, size int64) (data []byte, ok bool) {
 	// One byte more than the stated size, so that a file that grew since
 	// is noticed without a further read.
 	data = make([]byte, size+1)

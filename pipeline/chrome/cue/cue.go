@@ -88,16 +88,39 @@ func Measure(s string) Stats {
 // hanRun counts the unified ideographs (U+4E00-U+9FFF) starting at i, one
 // after another.
 func hanRun(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	// t shrinks from the front, so that len(t) >= 3 proves the three
+	// reads in bounds: with s[i+2] the compiler checked each one.
+	t := s[i:]
 	n := 0
-	for ; i+2 < len(s); i += 3 {
-		c, c1, c2 := s[i], s[i+1], s[i+2]
-		// c-0xe5 <= 4 is 0xe5 <= c <= 0xe9 (byte arithmetic wraps).
-		if !(c-0xe5 <= 4 || c == 0xe4 && c1 >= 0xb8) || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+	// Two characters at a time while eight bytes are left: one load, and
+	// one test of their four continuation bytes. The loop below takes the
+	// rest, and the first character of a pair that fails.
+	for len(t) >= 8 {
+		v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if v&0x0000c0c000c0c000 != 0x0000808000808000 || !hanLead(byte(v), byte(v>>8)) || !hanLead(byte(v>>24), byte(v>>32)) {
+			break
+		}
+		n += 2
+		t = t[6:]
+	}
+	for len(t) >= 3 {
+		if c1, c2 := t[1], t[2]; !hanLead(t[0], c1) || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
 			break
 		}
 		n++
+		t = t[3:]
 	}
 	return n
+}
+
+// hanLead reports the first two bytes of a unified ideograph's three.
+func hanLead(c, c1 byte) bool {
+	// c-0xe5 <= 4 is 0xe5 <= c <= 0xe9 (byte arithmetic wraps).
+	return c-0xe5 <= 4 || c == 0xe4 && c1 >= 0xb8
 }
 
 // IsSpace reports white space, including the ideographic space and NBSP
@@ -122,7 +145,13 @@ func Trim(s string) string {
 	for len(s) > 0 {
 		r, n := rune(s[0]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s)
+			// A three-byte character (most of Chinese text, and U+3000)
+			// is decoded inline, as Measure does; the rest by the decoder.
+			if c := s[0]; c >= 0xe1 && c <= 0xef && c != 0xed && len(s) >= 3 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+				r, n = rune(c&0x0f)<<12|rune(s[1]&0x3f)<<6|rune(s[2]&0x3f), 3
+			} else {
+				r, n = utf8.DecodeRuneInString(s)
+			}
 		}
 		if !IsSpace(r) {
 			break
@@ -132,7 +161,13 @@ func Trim(s string) string {
 	for len(s) > 0 {
 		r, n := rune(s[len(s)-1]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeLastRuneInString(s)
+			// Two continuation bytes after such a first byte are the last
+			// character, which DecodeLastRuneInString would decode.
+			if k := len(s) - 3; k >= 0 && s[k] >= 0xe1 && s[k] <= 0xef && s[k] != 0xed && s[k+1]&0xc0 == 0x80 && s[k+2]&0xc0 == 0x80 {
+				r, n = rune(s[k]&0x0f)<<12|rune(s[k+1]&0x3f)<<6|rune(s[k+2]&0x3f), 3
+			} else {
+				r, n = utf8.DecodeLastRuneInString(s)
+			}
 		}
 		if !IsSpace(r) {
 			break

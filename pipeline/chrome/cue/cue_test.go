@@ -227,10 +227,37 @@ func TestMeasureEveryRune(t *testing.T) {
 	}
 }
 
+// TestMeasureRunBytes holds Measure and RuneLen to refMeasure on runs of
+// ideographs long enough for hanRun to read them two at a time, with each
+// byte of the run in turn changed to bytes at the edges of what an
+// ideograph's bytes may be.
+func TestMeasureRunBytes(t *testing.T) {
+	run := []byte("中文一鿿字䷿词语句子标点")
+	for _, lead := range []string{"", "a", "，", "\u3000"} {
+		for p := range run {
+			for _, b := range []byte{0x00, 0x20, 0x7f, 0x80, 0xb7, 0xb8, 0xbf, 0xc0, 0xe3, 0xe4, 0xe5, 0xe9, 0xea, 0xed, 0xff} {
+				r := append([]byte(lead), run...)
+				r[len(lead)+p] = b
+				s := string(r)
+				want := refMeasure(s)
+				if got := Measure(s); got != want {
+					t.Fatalf("Measure(%q) = %+v, want %+v", s, got, want)
+				}
+				if got := RuneLen(s); got != want.Runes {
+					t.Fatalf("RuneLen(%q) = %d, want %d", s, got, want.Runes)
+				}
+			}
+		}
+	}
+}
+
 func TestTrim(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "\u3000\u00a0", "  中文  ", "\u3000全角\u3000", "\xff x \xff", " \xe3\x80", "\xe3\x80 ", "x\xe3\x80 ",
 		"\u200b零宽\u200b", "\t\n\r\v\f a \u2028\u205f", "\u0085x\u0085", "a", "\xc2 \xc2\x85", "\xe2\x80\xa8\xe2\x80",
+		// Three-byte forms that are no character (surrogate, overlong) or
+		// cut short, at either end, next to U+3000.
+		"\xed\xa0\x80\u3000", "\u3000\xed\xa0\x80", "\xe0\x80\x80\u3000x\u3000\xe0\x80\x80", "\x80\x80\u3000", "\u3000\xe3\x80\x80\x80",
 	} {
 		if got, want := Trim(s), strings.TrimFunc(s, IsSpace); got != want {
 			t.Errorf("Trim(%q) = %q, want %q", s, got, want)

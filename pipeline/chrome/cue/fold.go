@@ -51,15 +51,20 @@ func Fold(text string) string {
 // character that folds (buf nil until then), and returns buf.
 func FoldSpan(buf []byte, text string, a, b int) []byte {
 	t := foldTable()
-	for i := a; i+2 < b; {
-		c := text[i]
+	// s shrinks from the front (i is its offset in text), so that
+	// len(s) >= 3 proves its three reads in bounds.
+	s := text[a:b]
+	for i := a; len(s) >= 3; {
+		c := s[0]
 		if c < 0xe3 || c > 0xe9 { // only characters from U+3000 to U+9FFF fold
 			i++
+			s = s[1:]
 			continue
 		}
-		c1, c2 := text[i+1], text[i+2]
+		c1, c2 := s[1], s[2]
 		if c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
 			i++
+			s = s[1:]
 			continue
 		}
 		r := rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
@@ -71,6 +76,7 @@ func FoldSpan(buf []byte, text string, a, b int) []byte {
 			buf[i], buf[i+1], buf[i+2] = 0xe0|byte(f>>12), 0x80|byte(f>>6)&0x3f, 0x80|byte(f)&0x3f
 		}
 		i += 3
+		s = s[3:]
 	}
 	return buf
 }

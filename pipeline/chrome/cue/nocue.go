@@ -47,10 +47,15 @@ var toolGate = []string{"打印", "关闭", "字号", "字体", "返回", "放�
 // one); a hit is checked against the words themselves, so any is exactly
 // a strings.Contains per word.
 type cueSet struct {
-	head   [1 << 16 / 64]uint64 // key3 of some long word's first bytes
-	long   [1 << 16 / 64]uint64 // hash6 of some long word's head
-	longs  map[uint16][]string
-	short  [1 << 16 / 64]uint64 // first two bytes of some short word
+	head  [1 << 16 / 64]uint64 // key3 of some long word's first bytes
+	long  [1 << 16 / 64]uint64 // hash6 of some long word's head
+	longs map[uint16][]string
+	short [1 << 16 / 64]uint64 // first two bytes of some short word
+	// two has the first two bytes of the short words of two bytes, and
+	// short3 the key3 of the others: the first two bytes of a Chinese
+	// character are shared by 64, and the map was asked for most of them.
+	two    [1 << 16 / 64]uint64
+	short3 [1 << 16 / 64]uint64
 	shorts map[uint16][]string
 	single [256 / 64]uint64 // one-byte words
 }
@@ -71,12 +76,24 @@ func newCueSet(words []string) *cueSet {
 		case len(w) >= 2:
 			k := uint16(w[0])<<8 | uint16(w[1])
 			c.short[k/64] |= 1 << (k % 64)
+			if len(w) == 2 {
+				c.two[k/64] |= 1 << (k % 64)
+			} else {
+				k3 := key3(w, 0)
+				c.short3[k3/64] |= 1 << (k3 % 64)
+			}
 			c.shorts[k] = append(c.shorts[k], w)
 		default:
 			c.single[w[0]/64] |= 1 << (w[0] % 64)
 		}
 	}
 	return c
+}
+
+// has3 reports a short word of three bytes or more whose key3 is s's at i.
+func (c *cueSet) has3(s string, i int) bool {
+	k := key3(s, i)
+	return c.short3[k/64]&(1<<(k%64)) != 0
 }
 
 // key3 folds the three bytes of s from i into 16 bits (a Chinese
@@ -104,7 +121,7 @@ func (c *cueSet) any(s string) bool {
 			break
 		}
 		k := uint16(b)<<8 | uint16(s[i+1])
-		if c.short[k/64]&(1<<(k%64)) != 0 {
+		if c.short[k/64]&(1<<(k%64)) != 0 && (c.two[k/64]&(1<<(k%64)) != 0 || i+2 < len(s) && c.has3(s, i)) {
 			for _, w := range c.shorts[k] {
 				if strings.HasPrefix(s[i:], w) {
 					return true

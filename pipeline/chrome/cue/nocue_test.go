@@ -1,6 +1,7 @@
 package cue
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,6 +81,23 @@ func TestCueSetAny(t *testing.T) {
 		lines = append(lines, w[:len(w)-1], w[1:], "正文"+w[:len(w)-1])
 	}
 	lines = append(lines, "", "正文", "相关推", "赏", "Q", "EN", "E\xe2\x80", "关于推荐的说明", "\xe2\x80\xb9")
+	// Lines of random pieces of the words (a word's first two bytes
+	// with another's third, its halves apart).
+	rng := rand.New(rand.NewPCG(3, 4))
+	var pieces []string
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			pieces = append(pieces, w[:i+1], w[i:])
+		}
+	}
+	pieces = append(pieces, "正", "文", " ", "\xe8", "\xb5")
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
 	for _, l := range lines {
 		want := false
 		for _, w := range words {
