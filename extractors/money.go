@@ -41,12 +41,7 @@ func moneyUnits(t string) [][2]int {
 		case "元":
 			out = append(out, [2]int{i, i + 3})
 		case "亿", "万":
-			rest := t[i+3:]
-			if strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "亿") {
-				break
-			}
-			if next, _ := utf8.DecodeRuneInString(rest); rest == "" || isClauseBreak(next) || isSpace(next) ||
-				next == '。' || next == '、' || next == '\n' || strings.HasPrefix(rest, "人民币") {
+			if moneyScaleEnds(t[i+3:]) {
 				out = append(out, [2]int{i + 3, i + 3}) // the unit is empty: 亿 is part of the number
 			}
 		default:
@@ -63,7 +58,7 @@ func (m *money) Extract(s *Sentence) []Figure { return m.appendFigures(s, nil) }
 func (m *money) appendFigures(s *Sentence, out []Figure) []Figure {
 	t := s.Text
 	n0 := len(out)
-	units := moneyUnits(t)
+	units := s.marks().money
 	cands := make([]amount, len(units))
 	ok := make([]bool, len(units))
 	for k, u := range units {

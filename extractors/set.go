@@ -74,6 +74,10 @@ type Sentence struct {
 	// cut is read in (prev through Text), when the scans of extract
 	// already know it
 	tell known
+	// marksBuf holds the sentence's marks once marks scanned it; its
+	// buffers are kept from sentence to sentence
+	marksBuf  sentenceMarks
+	marksDone bool
 }
 
 // known is a yes or no found already, or unknown.
@@ -201,7 +205,7 @@ func (s *Set) extractSentences(doc *document, sents []scanned, from int, figs []
 		}
 		// One Sentence serves the document's sentences in turn: no
 		// extractor keeps it past its Extract.
-		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0], wordBuf: sent.wordBuf}
+		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0], wordBuf: sent.wordBuf, marksBuf: sent.marksBuf}
 		if prevStart >= 0 {
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart

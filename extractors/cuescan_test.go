@@ -1,0 +1,193 @@
+package extractors
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkMarks checks the one pass over a sentence against the searches it
+// replaced, each kind's own, run here over the same text.
+func checkMarks(t *testing.T, s string) {
+	t.Helper()
+	var m sentenceMarks
+	// a buffer left from another sentence must not show through
+	scanMarksOf("由1000公里5亿。成％\uFFFD", &m)
+	scanMarksOf(s, &m)
+	for _, c := range []struct {
+		name      string
+		got, want [][2]int
+	}{
+		{"length", m.length, lengthUnits(s)},
+		{"money", m.money, moneyUnits(s)},
+		{"money (reference)", m.money, refMoneyUnits(s)},
+		{"percent", m.percent, percentMarks(s)},
+		{"percent (regexp)", m.percent, pairs(refPercentRe.FindAllStringIndex(s, -1))},
+		{"length (regexp)", m.length, pairs(refLengthRe.FindAllStringIndex(s, -1))},
+	} {
+		if !slices.Equal(c.got, c.want) {
+			t.Errorf("%s marks of %q = %v, want %v", c.name, s, c.got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		name      string
+		got, want []int
+	}{
+		{"from", m.from, refFromMarks(s)},
+		{"lost", m.lost, refIndexAll(s, lost)},
+		{"成", m.tenths, refIndexAll(s, "成")},
+	} {
+		if !slices.Equal(c.got, c.want) {
+			t.Errorf("%s marks of %q = %v, want %v", c.name, s, c.got, c.want)
+		}
+	}
+	var tenths [][2]int
+	for _, k := range m.tenths {
+		if tenthsAt(s, k) {
+			tenths = append(tenths, [2]int{k, k + len("成")})
+		}
+	}
+	if want := refTenthsMarks(s); !slices.Equal(tenths, want) {
+		t.Errorf("tenths of %q = %v, want %v", s, tenths, want)
+	}
+}
+
+// markCases are texts the marks may be hidden in: side by side, inside
+// broken characters, cut at the end, among characters that share their
+// first byte.
+var markCases = []string{
+	"", "由", "从从由", "由由从由", "\xe7由\x94\xb1", "\xe4\xbb", "\xe7\x94",
+	"5公里千米km KM Km kM k", "公里公", "公\xe9\x87", "千米千", "7\u212Am\u212AM\u212A", "\xe2\x84\xaa", "kkm",
+	"1亿元、2万，3亿\n4万人民币5万 6亿亿元", "万", "亿", "万元亿", "5万。", "6亿x", "\xe4\xba\xbf\xe5\x85\x83",
+	"50%％百分之百分百分之", "百分", "百分之", "\xef\xbc", "％\xef\xbc\x85",
+	"\uFFFD20天\uFFFD", "\xef\xbf", "\xef\xbf\xbd\xbd",
+	"四成七成十成二十成成", "成", "\xe6\x88\x90成", "4成", "５成６成",
+	"办理时间由60个工作日缩减至5个工作日，从3天减至1天", "审批时限压减87.5%，材料精简四成",
+	"新建农村公路120公里，完成投资18.6亿元，争取补助5000万元",
+	"\xed\x9f\xbf公里\xe0\xa4\x80由\U0001F600成", "\x80\x80\xbf元",
+}
+
+func TestSentenceMarks(t *testing.T) {
+	for _, s := range markCases {
+		checkMarks(t, s)
+	}
+	for _, s := range scanCases {
+		checkMarks(t, s)
+	}
+}
+
+// FuzzSentenceMarks checks the one pass against each kind's own search.
+//
+//	go test -run '^$' -fuzz FuzzSentenceMarks ./extractors/
+func FuzzSentenceMarks(f *testing.F) {
+	for _, s := range markCases {
+		f.Add(s)
+	}
+	for _, s := range scanCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkMarks(t, s)
+	})
+}
+
+// refFromMarks is where the cut extractor's search for 由 or 从 found them,
+// one after another, searched as it did.
+func refFromMarks(t string) []int {
+	var out []int
+	for i := 0; ; {
+		a, b := indexByLast(t[i:], "由"), indexByLast(t[i:], "从")
+		j := a
+		if a < 0 || b >= 0 && b < a {
+			j = b
+		}
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + len("由")
+	}
+}
+
+// refIndexAll is every place w starts in t, found by strings.Index; w's
+// occurrences never overlap.
+func refIndexAll(t, w string) []int {
+	var out []int
+	for i := 0; ; {
+		j := strings.Index(t[i:], w)
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + len(w)
+	}
+}
+
+// refTenthsMarks is the search for shares in tenths the cut extractor made
+// before the one pass: every 成 after one digit that follows no other
+// numeral.
+func refTenthsMarks(t string) [][2]int {
+	var out [][2]int
+	for _, k := range refIndexAll(t, "成") {
+		r, n := utf8.DecodeLastRuneInString(t[:k])
+		if !strings.ContainsRune(tenthDigits, r) {
+			continue
+		}
+		if p, _ := utf8.DecodeLastRuneInString(t[:k-n]); k-n > 0 && isNumeralRune(p) {
+			continue
+		}
+		out = append(out, [2]int{k, k + len("成")})
+	}
+	return out
+}
+
+// BenchmarkSentenceMarks is the one pass over the candidate sentences of
+// every labelled text, against BenchmarkSentenceMarksPeer, the searches it
+// replaced, over the same sentences.
+func BenchmarkSentenceMarks(b *testing.B) {
+	sents, n := candidateSentences(b)
+	b.SetBytes(int64(n))
+	var m sentenceMarks
+	for b.Loop() {
+		for _, s := range sents {
+			scanMarksOf(s, &m)
+		}
+	}
+}
+
+func BenchmarkSentenceMarksPeer(b *testing.B) {
+	sents, n := candidateSentences(b)
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, s := range sents {
+			_ = lengthUnits(s)
+			_ = moneyUnits(s)
+			_ = percentMarks(s)
+			_ = refFromMarks(s)
+			_ = refIndexAll(s, lost)
+			_ = refTenthsMarks(s)
+		}
+	}
+}
+
+// candidateSentences are the sentences of the labelled texts extract hands
+// the extractors (a mark and a numeral in each), and their bytes.
+func candidateSentences(tb testing.TB) ([]string, int) {
+	tb.Helper()
+	var out []string
+	n := 0
+	for _, text := range corpusTexts(tb) {
+		var sents []scanned
+		for _, p := range splitParagraphs(text) {
+			sents = scanSentences(sents[:0], text, p)
+			for _, sc := range sents {
+				if sc.flags&(flagMark|flagNumeral) == flagMark|flagNumeral {
+					out = append(out, text[sc.start:sc.end])
+					n += sc.end - sc.start
+				}
+			}
+		}
+	}
+	return out, n
+}
