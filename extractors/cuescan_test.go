@@ -191,3 +191,32 @@ func candidateSentences(tb testing.TB) ([]string, int) {
 	}
 	return out, n
 }
+
+// TestDecode3 checks decode3 on every three bytes that may start a
+// character, and cut short, against its definition: a lead E1-EF other
+// than ED and two continuation bytes, decoded as utf8 does.
+func TestDecode3(t *testing.T) {
+	buf := make([]byte, 3)
+	for c := 0x00; c <= 0xff; c++ {
+		for b1 := 0x00; b1 <= 0xff; b1++ {
+			for b2 := 0x00; b2 <= 0xff; b2++ {
+				buf[0], buf[1], buf[2] = byte(c), byte(b1), byte(b2)
+				s := string(buf)
+				wantOK := c >= 0xe1 && c <= 0xef && c != 0xed && b1&0xc0 == 0x80 && b2&0xc0 == 0x80
+				r, ok := decode3(s, 0)
+				if ok != wantOK {
+					t.Fatalf("decode3(%q) ok = %v, want %v", s, ok, wantOK)
+				}
+				if want, _ := utf8.DecodeRuneInString(s); ok && r != want {
+					t.Fatalf("decode3(%q) = %U, want %U", s, r, want)
+				}
+				if _, ok := decode3(s[:2], 0); ok {
+					t.Fatalf("decode3(%q) ok for two bytes", s[:2])
+				}
+				if _, ok := decode3("x"+s[:2], 1); ok {
+					t.Fatalf("decode3 ok for two bytes at the end")
+				}
+			}
+		}
+	}
+}
