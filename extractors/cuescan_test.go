@@ -220,3 +220,42 @@ func TestDecode3(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankHelpers checks isBlank, trimBlankLeft, trimBlankRight and
+// atLeastRunes against the functions they stand for.
+func TestBlankHelpers(t *testing.T) {
+	cases := []string{"", " ", "\t\r\n\v\f ", "\u3000", "\u3000 a \u3000", "a", " a", "a ", "\u00a0", "\u0085x",
+		"\u2028", "\xe3\x80", "\xe3\x80\x80\x80", "\x80\u3000", "\u3000\xe3", "中文 ", " \t中\r", "\xff ", " \xff",
+		"\u3000\u3000\t\r", "\r\n", "x\u3000\u3000", "\u200b", "\ufeff", "\u3001",
+		"二十个字符的一行：一二三四五六七八九十一二", "\xed\xa0\x80一二三四五六七八九十一二三四五六七八九十", "\xf0\x9f\x98\x80一二三四五六七八九十一二三四五六七八九"}
+	for _, s := range cases {
+		checkBlank(t, s)
+	}
+	for _, s := range scanCases {
+		checkBlank(t, s)
+	}
+}
+
+func checkBlank(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isBlank(s), strings.TrimSpace(s) == ""; got != want {
+		t.Errorf("isBlank(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := trimBlankLeft(s), strings.TrimLeft(s, " \t\r\u3000"); got != want {
+		t.Errorf("trimBlankLeft(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := trimBlankRight(s), strings.TrimRight(s, " \t\r\u3000"); got != want {
+		t.Errorf("trimBlankRight(%q) = %q, want %q", s, got, want)
+	}
+	for n := range 25 {
+		if got, want := atLeastRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+			t.Errorf("atLeastRunes(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	}
+}
+
+// FuzzBlankHelpers checks the helpers on any text.
+func FuzzBlankHelpers(f *testing.F) {
+	f.Add(" \u3000a\u3000\t")
+	f.Fuzz(checkBlank)
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -455,7 +456,7 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 		out = append(out, scanned{span{p.start + start, p.start + i}, got})
 		start, got = i, 0
 	}
-	if strings.TrimSpace(s[start:]) != "" {
+	if !isBlank(s[start:]) {
 		out = append(out, scanned{span{p.start + start, p.end}, got})
 	}
 	return out
@@ -535,7 +536,7 @@ func splitParagraphs(text string) []span {
 		} else {
 			i += start
 		}
-		if strings.TrimSpace(text[start:i]) != "" {
+		if !isBlank(text[start:i]) {
 			switch {
 			case !have:
 				p, have = span{start, i}, true
@@ -559,7 +560,7 @@ func splitParagraphs(text string) []span {
 // was inside the sentence ("由20个工作日\n压缩至7个工作日", hard-wrapped
 // text). Marks of one character (至, 为) start sentences too.
 func cutGoesOn(line string) bool {
-	line = strings.TrimLeft(line, " \t\r\u3000")
+	line = trimBlankLeft(line)
 	// Every line is asked: a line whose first character starts no long
 	// mark is answered without comparing the marks.
 	if len(line) < 3 || !strings.Contains(longToMarkFirsts, line[:3]) {
@@ -590,7 +591,7 @@ var longToMarkFirsts = func() string {
 // （三）, 4.): the item starts a paragraph of its own, as it would after
 // the 。.
 func lostBeforeItem(line, next string) bool {
-	line = strings.TrimRight(line, " \t\r\u3000")
+	line = trimBlankRight(line)
 	return strings.HasSuffix(line, lost) && itemStart(strings.TrimLeft(next, " \t\u3000"))
 }
 
@@ -626,7 +627,7 @@ func itemStart(s string) bool {
 }
 
 func brokenLine(line string) bool {
-	line = strings.TrimRight(line, " \t\r\u3000")
+	line = trimBlankRight(line)
 	// 80 bytes hold at least 20 characters however they are encoded
 	if len(line) < 20 || len(line) < 80 && !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
 		return false
@@ -641,6 +642,10 @@ func atLeastRunes(s string, n int) bool {
 	for i := 0; i < len(s) && n > 0; n-- {
 		if s[i] < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if _, ok := decode3(s, i); ok {
+			i += 3 // most characters: DecodeRuneInString's size, inline
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
@@ -749,4 +754,55 @@ func (x *firstOf) next(s string, off int) (int, int) {
 	}
 	x.ready = true
 	return p, which
+}
+
+// isBlank reports whether s holds only white space: strings.TrimSpace(s)
+// == "", answered at the first character that is not (TrimSpace trims a
+// line from both ends once it meets a character beyond ASCII; most lines
+// begin with one and hold no space at all).
+func isBlank(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// trimBlankLeft is strings.TrimLeft(s, " \t\r\u3000") and trimBlankRight
+// strings.TrimRight(s, " \t\r\u3000"), without the rune decoding and
+// cutset search a cutset beyond ASCII costs (every line is trimmed so).
+func trimBlankLeft(s string) string {
+	for {
+		switch {
+		case s != "" && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r'):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+}
+
+func trimBlankRight(s string) string {
+	for {
+		switch n := len(s); {
+		case n > 0 && (s[n-1] == ' ' || s[n-1] == '\t' || s[n-1] == '\r'):
+			s = s[:n-1]
+		case strings.HasSuffix(s, "\u3000"):
+			s = s[:n-len("\u3000")]
+		default:
+			return s
+		}
+	}
 }
