@@ -259,3 +259,56 @@ func FuzzBlankHelpers(f *testing.F) {
 	f.Add(" \u3000a\u3000\t")
 	f.Fuzz(checkBlank)
 }
+
+// refKeywordEnd is keywordEnd as first written, without its test of the
+// byte before the number.
+func refKeywordEnd(s string, numStart int) (int, string) {
+	i, qual := numStart, ""
+	for changed := true; changed && i > 0; {
+		changed = false
+		if t := strings.TrimRight(s[:i], " \u3000"); len(t) != i {
+			i, changed = len(t), true
+		}
+		for _, q := range preQualifiers {
+			if strings.HasSuffix(s[:i], q.word) {
+				if qual == "" {
+					qual = q.qual
+				}
+				i -= len(q.word)
+				changed = true
+				break
+			}
+		}
+		if f := refHasSuffixAny(s[:i], fillers); f != "" {
+			i -= len(f)
+			changed = true
+		}
+	}
+	return i, qual
+}
+
+func checkKeywordEnd(t *testing.T, s string) {
+	t.Helper()
+	for pos := 0; pos <= len(s); pos++ {
+		gi, gq := keywordEnd(s, pos)
+		wi, wq := refKeywordEnd(s, pos)
+		if gi != wi || gq != wq {
+			t.Errorf("keywordEnd(%q, %d) = %d %q, want %d %q", s, pos, gi, gq, wi, wq)
+		}
+	}
+}
+
+func TestKeywordEnd(t *testing.T) {
+	for _, s := range []string{"总投资约为 12亿元", "投资达到了\u3000约 5亿", "计划投资人民币不超过3亿元", "全长：约12公里",
+		"不超过不少于约", "共计合计总计5", "额金额总额", "高达 \u3000 近\u3000 1", "约\xe3\x80 5", "\x80 2", "：:共有"} {
+		checkKeywordEnd(t, s)
+	}
+	for _, s := range scanCases {
+		checkKeywordEnd(t, s)
+	}
+}
+
+func FuzzKeywordEnd(f *testing.F) {
+	f.Add("总投资约为 12亿元")
+	f.Fuzz(checkKeywordEnd)
+}
