@@ -1,6 +1,8 @@
 package extractors
 
 import (
+	"cmp"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -221,13 +223,14 @@ func TestDecode3(t *testing.T) {
 	}
 }
 
-// TestBlankHelpers checks isBlank, trimBlankLeft, trimBlankRight and
-// atLeastRunes against the functions they stand for.
+// TestBlankHelpers checks isBlank, trimSpace, trimBlankLeft, trimBlankRight
+// and atLeastRunes against the functions they stand for.
 func TestBlankHelpers(t *testing.T) {
 	cases := []string{"", " ", "\t\r\n\v\f ", "\u3000", "\u3000 a \u3000", "a", " a", "a ", "\u00a0", "\u0085x",
 		"\u2028", "\xe3\x80", "\xe3\x80\x80\x80", "\x80\u3000", "\u3000\xe3", "中文 ", " \t中\r", "\xff ", " \xff",
 		"\u3000\u3000\t\r", "\r\n", "x\u3000\u3000", "\u200b", "\ufeff", "\u3001",
-		"二十个字符的一行：一二三四五六七八九十一二", "\xed\xa0\x80一二三四五六七八九十一二三四五六七八九十", "\xf0\x9f\x98\x80一二三四五六七八九十一二三四五六七八九"}
+		"二十个字符的一行：一二三四五六七八九十一二", "\xed\xa0\x80一二三四五六七八九十一二三四五六七八九十", "\xf0\x9f\x98\x80一二三四五六七八九十一二三四五六七八九",
+		"中\u3000", "\u3000中", "中\u2028", "\u1680中文\u205f", "中\u202f", "中\u3001", "中 ", " 中", "中文\n", "\u00a0中", "中\xe3\x80"}
 	for _, s := range cases {
 		checkBlank(t, s)
 	}
@@ -240,6 +243,9 @@ func checkBlank(t *testing.T, s string) {
 	t.Helper()
 	if got, want := isBlank(s), strings.TrimSpace(s) == ""; got != want {
 		t.Errorf("isBlank(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 	}
 	if got, want := trimBlankLeft(s), strings.TrimLeft(s, " \t\r\u3000"); got != want {
 		t.Errorf("trimBlankLeft(%q) = %q, want %q", s, got, want)
@@ -311,4 +317,64 @@ func TestKeywordEnd(t *testing.T) {
 func FuzzKeywordEnd(f *testing.F) {
 	f.Add("总投资约为 12亿元")
 	f.Fuzz(checkKeywordEnd)
+}
+
+// TestDedupeLong checks dedupeLong against dedupe's stable sorts on lists
+// of figures with many equal ends and starts.
+func TestDedupeLong(t *testing.T) {
+	for seed := range 200 {
+		checkDedupe(t, uint64(seed), 1+seed*3)
+	}
+}
+
+func FuzzDedupeLong(f *testing.F) {
+	f.Add(uint64(1), 100)
+	f.Fuzz(func(t *testing.T, seed uint64, n int) {
+		checkDedupe(t, seed, n%2000)
+	})
+}
+
+func checkDedupe(t *testing.T, seed uint64, n int) {
+	t.Helper()
+	if n < 0 {
+		n = -n
+	}
+	x := seed*0x9e3779b97f4a7c15 + 1
+	next := func(m int) int { // xorshift: any list will do, repeatably
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int(x % uint64(m))
+	}
+	figs := make([]Figure, n)
+	for i := range figs {
+		start := next(n/4 + 1)
+		figs[i] = Figure{Start: start, End: start + next(4), ValueText: itoa(i)}
+	}
+	want := refDedupe(slices.Clone(figs))
+	if got := dedupeLong(slices.Clone(figs)); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+		t.Fatalf("dedupeLong of %d figures (seed %d) = %v, want %v", n, seed, got, want)
+	}
+	if got := dedupe(slices.Clone(figs)); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+		t.Fatalf("dedupe of %d figures (seed %d) = %v, want %v", n, seed, got, want)
+	}
+}
+
+// refDedupe is dedupe as first written: two stable sorts of the figures.
+func refDedupe(figs []Figure) []Figure {
+	slices.SortStableFunc(figs, func(a, b Figure) int {
+		if a.End != b.End {
+			return cmp.Compare(a.End, b.End)
+		}
+		return cmp.Compare(a.Start, b.Start)
+	})
+	out := figs[:0]
+	for _, f := range figs {
+		if len(out) > 0 && out[len(out)-1].End == f.End {
+			continue
+		}
+		out = append(out, f)
+	}
+	slices.SortStableFunc(out, func(a, b Figure) int { return cmp.Compare(a.Start, b.Start) })
+	return out
 }

@@ -166,7 +166,7 @@ func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int, nextUnits [][
 	if subject == "" {
 		subject = s.projectSubject(cs, max(cs, min(start, kwEnd)))
 	}
-	if subject == "" && strings.TrimSpace(t[cs:start]) == "" && cs > 0 {
+	if subject == "" && trimSpace(t[cs:start]) == "" && cs > 0 {
 		// "潍烟高铁招远段全长约45公里，总投资62.3亿元": the clause opens
 		// with the keyword; the sentence's first clause names the project
 		subject = s.projectSubject(0, clauseEnd(t, 0))
@@ -226,7 +226,7 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 			// head of the total, in this sentence or the one before
 			head, ok := headBefore(t, h.start)
 			where := ""
-			if !ok && strings.TrimSpace(strings.Trim(t[:h.start], " \u3000\n")) == "" {
+			if !ok && trimSpace(strings.Trim(t[:h.start], " \u3000\n")) == "" {
 				head, ok = headBefore(s.prev, len(s.prev))
 				where = " (sentence before)"
 			}
@@ -274,7 +274,7 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 			if hh, found := headBefore(t, h.start); found && hh.role != roleFund {
 				head, ok = hh.word, true
 			}
-			if !ok && strings.TrimSpace(t[clauseStart(t, h.start):h.start]) != "" {
+			if !ok && trimSpace(t[clauseStart(t, h.start):h.start]) != "" {
 				// "公路水路建设投资仍是主体。全年公路完成386亿": the head is in
 				// the sentence before
 				if head, ok = investHeadBefore(s.prev, len(s.prev)); ok {
@@ -449,7 +449,7 @@ var basisScanner = sync.OnceValue(func() *wordScanner {
 })
 
 func isListJoin(between string) bool {
-	switch strings.TrimSpace(between) {
+	switch trimSpace(between) {
 	case "、", "和", "及", "以及":
 		return true
 	}

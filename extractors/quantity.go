@@ -187,7 +187,7 @@ func firstArabic(s string) int {
 
 // hasScaleOnly: the text before the Arabic digits is only spaces (fine to keep).
 func hasScaleOnly(s string) bool {
-	return strings.TrimSpace(s) == ""
+	return trimSpace(s) == ""
 }
 
 // Words between a keyword and its number. Qualifiers are recorded; fillers

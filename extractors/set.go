@@ -238,7 +238,7 @@ func (s *Set) extractSentences(doc *document, sents []scanned, from int, figs []
 			f := &figs[i]
 			// A before/after cut may begin in the sentence before: its
 			// sentence is both, and its year is the later one's.
-			f.Sentence = strings.TrimSpace(text[min(f.Start, sp.start):max(f.End, sp.end)])
+			f.Sentence = trimSpace(text[min(f.Start, sp.start):max(f.End, sp.end)])
 			if f.Year == 0 {
 				f.Year = doc.yearAt(sp, max(f.Start, sp.start))
 			}
@@ -466,6 +466,9 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 // already claimed (same End), keeping the wider span: the one with its
 // keyword.
 func dedupe(figs []Figure) []Figure {
+	if len(figs) > dedupeByIndex {
+		return dedupeLong(figs)
+	}
 	// slices' generic sorts: sort.SliceStable's reflective swapper allocated
 	// on every document with a figure.
 	slices.SortStableFunc(figs, func(a, b Figure) int {
@@ -482,6 +485,51 @@ func dedupe(figs []Figure) []Figure {
 		out = append(out, f)
 	}
 	slices.SortStableFunc(out, func(a, b Figure) int { return cmp.Compare(a.Start, b.Start) })
+	return out
+}
+
+// dedupeByIndex is how many figures dedupe sorts in place: a stable sort
+// of more moves the figures (some 240 bytes each) many times over, and a
+// large chunk holds a thousand figures or more.
+const dedupeByIndex = 64
+
+// dedupeLong is dedupe by sorting the figures' indices, then moving each
+// figure kept once. Its order is dedupe's: by End, then Start, then the
+// order found (what the stable sort keeps) for the figure each End keeps;
+// then by Start, the stable sort keeping the order by End, which the
+// figures kept never share.
+func dedupeLong(figs []Figure) []Figure {
+	idx := make([]int, len(figs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		fa, fb := &figs[a], &figs[b]
+		if fa.End != fb.End {
+			return cmp.Compare(fa.End, fb.End)
+		}
+		if fa.Start != fb.Start {
+			return cmp.Compare(fa.Start, fb.Start)
+		}
+		return cmp.Compare(a, b)
+	})
+	kept := idx[:0]
+	for _, i := range idx {
+		if len(kept) > 0 && figs[kept[len(kept)-1]].End == figs[i].End {
+			continue
+		}
+		kept = append(kept, i)
+	}
+	slices.SortFunc(kept, func(a, b int) int {
+		if figs[a].Start != figs[b].Start {
+			return cmp.Compare(figs[a].Start, figs[b].Start)
+		}
+		return cmp.Compare(figs[a].End, figs[b].End)
+	})
+	out := make([]Figure, len(kept))
+	for k, i := range kept {
+		out[k] = figs[i]
+	}
 	return out
 }
 
@@ -676,7 +724,7 @@ func lineAround(text string, pos int) span {
 // isScopeLine: a short line without a full stop ("2.实施时间：即日起至2022年年底",
 // "2022年交通运输工作要点") states the period of the section below it.
 func isScopeLine(line string) bool {
-	line = strings.TrimSpace(line)
+	line = trimSpace(line)
 	// more than 160 bytes are more than 40 characters: not counted
 	return len(line) <= 160 && utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
 }
@@ -805,4 +853,25 @@ func trimBlankRight(s string) string {
 			return s
 		}
 	}
+}
+
+// trimSpace is strings.TrimSpace(s), answered at once for a text that
+// begins and ends with a three-byte character other than a space (most
+// lines, cells and sentences of a Chinese text), where TrimSpace decodes
+// both ends and asks unicode.IsSpace of each.
+func trimSpace(s string) string {
+	if len(s) >= 3 {
+		if r, ok := decode3(s, 0); ok && notSpace3(r) {
+			if r, ok := decode3(s, len(s)-3); ok && notSpace3(r) {
+				return s
+			}
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// notSpace3 reports a character of three bytes that unicode.IsSpace
+// rejects; every white space character beyond U+3000 is none.
+func notSpace3(r rune) bool {
+	return r > 0x3000 || !unicode.IsSpace(r)
 }
