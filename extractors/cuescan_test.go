@@ -378,3 +378,39 @@ func refDedupe(figs []Figure) []Figure {
 	slices.SortStableFunc(out, func(a, b Figure) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
+
+// refSkipPlain is skipPlain's loop written with decode3.
+func refSkipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
+	for i < len(s) {
+		r, ok := decode3(s, i)
+		if !ok || flags[r]&mask != 0 {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
+func checkSkipPlain(t *testing.T, s string) {
+	t.Helper()
+	flags := runeFlags()
+	for _, mask := range []uint8{scanFlags, flagBefore, flagNumeral, 0xff, 0} {
+		for i := 0; i <= len(s); i++ {
+			if got, want := skipPlain(s, i, flags, mask), refSkipPlain(s, i, flags, mask); got != want {
+				t.Errorf("skipPlain(%q, %d, %#x) = %d, want %d", s, i, mask, got, want)
+			}
+		}
+	}
+}
+
+func TestSkipPlain(t *testing.T) {
+	for _, s := range append(append([]string{"中文中文", "中\xed\x9f\xbf文", "中\xe0\xa4\x80", "中文\xe4\xb8", "中文\xe4", "中\xef\xbf\xbd",
+		"\xe1\x80\x80\xef\xbf\xbf\xe1\xbf\x80\xe1\x80\xc0", "文公里元"}, markCases...), scanCases...) {
+		checkSkipPlain(t, s)
+	}
+}
+
+func FuzzSkipPlain(f *testing.F) {
+	f.Add("中文\xe4\xb8公里")
+	f.Fuzz(checkSkipPlain)
+}

@@ -327,9 +327,8 @@ func scanMarks(s string, want uint8) uint8 {
 	var got uint8
 	for i := 0; i < len(s); {
 		// most characters are Chinese and flag nothing: stepped over here
-		if r, ok := decode3(s, i); ok && flags[r]&scanFlags == 0 {
-			i += 3
-			continue
+		if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+			break
 		}
 		f, _, n := markAt(s, i, flags)
 		if got |= f; got&want == want {
@@ -338,6 +337,28 @@ func scanMarks(s string, want uint8) uint8 {
 		i += n
 	}
 	return got & want
+}
+
+// skipPlain returns the first place at or after i where s holds no
+// valid three-byte character, or one with a flag of mask: the scans step
+// over the others (most of a Chinese text) here, in a loop of its own that
+// keeps its few variables in registers (in the scans' loops, with all
+// they carry, each character stored and reloaded them).
+func skipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
+	// decode3 written out for this loop: a valid character of three bytes
+	// (lead E1-EF but ED, two continuation bytes) indexes the table with
+	// no bounds check, its two continuation bytes tested at once
+	for ; i+2 < len(s); i += 3 {
+		b := s[i : i+3]
+		c, b1, b2 := b[0], b[1]^0x80, b[2]^0x80
+		if c-0xe1 > 0xef-0xe1 || c == 0xed || b1|b2 >= 0x40 {
+			return i
+		}
+		if flags[uint16(c&0x0f)<<12|uint16(b1)<<6|uint16(b2)]&mask != 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // scanFlags are the flags of runeFlags that markAt reads.
@@ -427,9 +448,8 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 	start := 0
 	var got uint8
 	for i := 0; i < len(s); {
-		if r, ok := decode3(s, i); ok && flags[r]&scanFlags == 0 {
-			i += 3
-			continue
+		if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+			break
 		}
 		f, r, n := markAt(s, i, flags)
 		if f&flagBefore != 0 && got&flagTell == 0 {
