@@ -33,6 +33,9 @@ func mayTellBeforeAfter(s string) bool {
 	flags := runeFlags()
 	var at map[rune][]wordAt
 	for i := 0; i < len(s); {
+		if i = skipPlain(s, i, flags, flagBefore); i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++

@@ -63,6 +63,9 @@ func scanMarksOf(t string, m *sentenceMarks) {
 	m.reset()
 	codes := markRunes()
 	for i := 0; i < len(t); {
+		if i = skipPlain(t, i, codes, 0xff); i == len(t) {
+			break
+		}
 		c := t[i]
 		if c < utf8.RuneSelf {
 			switch c {
