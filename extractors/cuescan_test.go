@@ -223,14 +223,15 @@ func TestDecode3(t *testing.T) {
 	}
 }
 
-// TestBlankHelpers checks isBlank, trimSpace, trimBlankLeft, trimBlankRight
-// and atLeastRunes against the functions they stand for.
+// TestBlankHelpers checks isBlank, trimSpace, trimBlankLeft, trimBlankRight,
+// atLeastRunes and indexOpenBracket against the functions they stand for.
 func TestBlankHelpers(t *testing.T) {
 	cases := []string{"", " ", "\t\r\n\v\f ", "\u3000", "\u3000 a \u3000", "a", " a", "a ", "\u00a0", "\u0085x",
 		"\u2028", "\xe3\x80", "\xe3\x80\x80\x80", "\x80\u3000", "\u3000\xe3", "中文 ", " \t中\r", "\xff ", " \xff",
 		"\u3000\u3000\t\r", "\r\n", "x\u3000\u3000", "\u200b", "\ufeff", "\u3001",
 		"二十个字符的一行：一二三四五六七八九十一二", "\xed\xa0\x80一二三四五六七八九十一二三四五六七八九十", "\xf0\x9f\x98\x80一二三四五六七八九十一二三四五六七八九",
-		"中\u3000", "\u3000中", "中\u2028", "\u1680中文\u205f", "中\u202f", "中\u3001", "中 ", " 中", "中文\n", "\u00a0中", "中\xe3\x80"}
+		"中\u3000", "\u3000中", "中\u2028", "\u1680中文\u205f", "中\u202f", "中\u3001", "中 ", " 中", "中文\n", "\u00a0中", "中\xe3\x80",
+		"改革前时限（工作日）(天)", "a(（", "（(", "\xe4\xef\xbc\x88(", "\xef\xbc", "(\xef\xbc\x88"}
 	for _, s := range cases {
 		checkBlank(t, s)
 	}
@@ -252,6 +253,9 @@ func checkBlank(t *testing.T, s string) {
 	}
 	if got, want := trimBlankRight(s), strings.TrimRight(s, " \t\r\u3000"); got != want {
 		t.Errorf("trimBlankRight(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := indexOpenBracket(s), strings.IndexAny(s, "（("); got != want {
+		t.Errorf("indexOpenBracket(%q) = %d, want %d", s, got, want)
 	}
 	for n := range 25 {
 		if got, want := atLeastRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {

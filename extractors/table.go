@@ -772,7 +772,7 @@ func reformColumn(h string) (tableColumn, bool) {
 	}
 	role := reformNone
 	name := h
-	if a := strings.IndexAny(h, "（("); a > 0 {
+	if a := indexOpenBracket(h); a > 0 {
 		name = h[:a]
 	}
 	switch {
@@ -1321,4 +1321,16 @@ func stationsOut(name string) string {
 		}
 	}
 	return name
+}
+
+// indexOpenBracket is strings.IndexAny(s, "（("), by two vectorised
+// searches rather than a decoding of every character (a header cell may be
+// a long line). Every place （ or ( starts in s, range decoding starts a
+// character there: it steps over continuation bytes only.
+func indexOpenBracket(s string) int {
+	a, b := strings.IndexByte(s, '('), strings.Index(s, "（")
+	if a < 0 || b >= 0 && b < a {
+		return b
+	}
+	return a
 }
