@@ -33,6 +33,9 @@ func mayTellBeforeAfter(s string) bool {
 	flags := runeFlags()
 	var at map[rune][]wordAt
 	for i := 0; i < len(s); {
+		if i = skipPlain(s, i, flags, flagBefore); i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -169,7 +172,7 @@ func statesCutOf(t string, q quantity) bool {
 // continuesStory reports whether a sentence goes on with the one before
 // it: it opens with a before or after word ("如今，", "今年以来，", "而在改革之前，").
 func continuesStory(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	for _, c := range []string{"而在", "而", "但", "可"} {
 		s = strings.TrimPrefix(s, c)
 	}

@@ -35,40 +35,34 @@ func (c *cuts) Extract(s *Sentence) []Figure { return c.appendFigures(s, nil) }
 func (c *cuts) appendFigures(s *Sentence, out []Figure) []Figure {
 	t := s.Text
 	n0 := len(out)
-	for i := 0; i < len(t); {
-		j := indexFromMark(t[i:])
-		if j < 0 {
-			break
-		}
-		i += j
-		if fs, end, ok := fromToAt(s, i); ok {
-			out = append(out, fs...)
-			i = end
+	marks := s.marks()
+	// A pair read from one mark is passed over by the marks it holds.
+	next := 0
+	for _, i := range marks.from {
+		if i < next {
 			continue
 		}
-		i += len("由")
+		if fs, end, ok := fromToAt(s, i); ok {
+			out = append(out, fs...)
+			next = end
+		}
 	}
 	// A lost character before a number may have been the 由 or 从 (办理时间
 	// \uFFFD20个工作日压减至5个工作日): read as a pair where a cut verb and a
 	// time or material noun say what the mark would have.
-	for i := 0; i < len(t); {
-		j := strings.Index(t[i:], lost)
-		if j < 0 {
-			break
+	next = 0
+	for _, i := range marks.lost {
+		if i < next || !oneByteDigit(firstRune(t[i+len(lost):])) {
+			continue
 		}
-		i += j
-		if oneByteDigit(firstRune(t[i+len(lost):])) {
-			if fs, end, ok := fromToAt(s, i); ok {
-				out = append(out, fs...)
-				i = end
-				continue
-			}
+		if fs, end, ok := fromToAt(s, i); ok {
+			out = append(out, fs...)
+			next = end
 		}
-		i += len(lost)
 	}
 	var prev *Figure // the previous percentage cut, for lists ("压缩60%、75%")
 	prevEnd := -1
-	for _, loc := range percentMarks(t) {
+	for _, loc := range marks.percent {
 		f, ok := percentCut(s, loc[0], loc[1], prev, prevEnd)
 		if !ok {
 			prev = nil
@@ -78,48 +72,31 @@ func (c *cuts) appendFigures(s *Sentence, out []Figure) []Figure {
 		prev = &out[len(out)-1]
 		prevEnd = f.End - s.Start
 	}
-	for _, loc := range tenthsMarks(t) {
-		if f, ok := percentCut(s, loc[0], loc[1], nil, -1); ok {
+	for _, k := range marks.tenths {
+		if !tenthsAt(t, k) {
+			continue
+		}
+		if f, ok := percentCut(s, k, k+len("成"), nil, -1); ok {
 			out = append(out, f)
 		}
 	}
 	return append(out, beforeAfterCuts(s, out[n0:])...)
 }
 
-// tenthsMarks finds 成 right after one digit that follows no other
-// numeral (缩短约四成, 减少7成以上): a share in tenths, which a cut states
-// as a percentage does.
-func tenthsMarks(t string) [][2]int {
-	var out [][2]int
-	for i := 0; ; {
-		j := strings.Index(t[i:], "成")
-		if j < 0 {
-			return out
-		}
-		k := i + j
-		i = k + len("成")
-		r, n := utf8.DecodeLastRuneInString(t[:k])
-		if !strings.ContainsRune(tenthDigits, r) {
-			continue
-		}
-		if p, _ := utf8.DecodeLastRuneInString(t[:k-n]); k-n > 0 && isNumeralRune(p) {
-			continue // 十成, 二十成: no share in tenths
-		}
-		out = append(out, [2]int{k, k + len("成")})
+// tenthsAt reports a 成 at t[k:] right after one digit that follows no
+// other numeral (缩短约四成, 减少7成以上): a share in tenths, which a cut
+// states as a percentage does.
+func tenthsAt(t string, k int) bool {
+	r, n := utf8.DecodeLastRuneInString(t[:k])
+	if !strings.ContainsRune(tenthDigits, r) {
+		return false
 	}
+	p, _ := utf8.DecodeLastRuneInString(t[:k-n])
+	return k-n == 0 || !isNumeralRune(p) // 十成, 二十成: no share in tenths
 }
 
 // tenthDigits are the digits a share in tenths is written with.
 const tenthDigits = "一二两三四五六七八九123456789１２３４５６７８９"
-
-// indexFromMark is the index of the first 由 or 从 in t, or -1.
-func indexFromMark(t string) int {
-	a, b := indexByLast(t, "由"), indexByLast(t, "从")
-	if a < 0 || (b >= 0 && b < a) {
-		return b
-	}
-	return a
-}
 
 // percentMarks finds %, ％ and 百分之 in text order.
 func percentMarks(t string) [][2]int {

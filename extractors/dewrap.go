@@ -188,7 +188,7 @@ func digitsEndingAt(s string, k int) int {
 // numberOnlyLine reports a line that is a number and nothing else (a page
 // number).
 func numberOnlyLine(line string) bool {
-	return strings.TrimLeft(strings.TrimSpace(line), "0123456789.—- ") == ""
+	return strings.TrimLeft(trimSpace(line), "0123456789.—- ") == ""
 }
 
 // listStart reports digits that begin a list item, a heading or a date

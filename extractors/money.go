@@ -41,12 +41,7 @@ func moneyUnits(t string) [][2]int {
 		case "元":
 			out = append(out, [2]int{i, i + 3})
 		case "亿", "万":
-			rest := t[i+3:]
-			if strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "亿") {
-				break
-			}
-			if next, _ := utf8.DecodeRuneInString(rest); rest == "" || isClauseBreak(next) || isSpace(next) ||
-				next == '。' || next == '、' || next == '\n' || strings.HasPrefix(rest, "人民币") {
+			if moneyScaleEnds(t[i+3:]) {
 				out = append(out, [2]int{i + 3, i + 3}) // the unit is empty: 亿 is part of the number
 			}
 		default:
@@ -63,7 +58,7 @@ func (m *money) Extract(s *Sentence) []Figure { return m.appendFigures(s, nil) }
 func (m *money) appendFigures(s *Sentence, out []Figure) []Figure {
 	t := s.Text
 	n0 := len(out)
-	units := moneyUnits(t)
+	units := s.marks().money
 	cands := make([]amount, len(units))
 	ok := make([]bool, len(units))
 	for k, u := range units {
@@ -171,7 +166,7 @@ func (m *money) at(s *Sentence, am amount, unitStart, unitEnd int, nextUnits [][
 	if subject == "" {
 		subject = s.projectSubject(cs, max(cs, min(start, kwEnd)))
 	}
-	if subject == "" && strings.TrimSpace(t[cs:start]) == "" && cs > 0 {
+	if subject == "" && trimSpace(t[cs:start]) == "" && cs > 0 {
 		// "潍烟高铁招远段全长约45公里，总投资62.3亿元": the clause opens
 		// with the keyword; the sentence's first clause names the project
 		subject = s.projectSubject(0, clauseEnd(t, 0))
@@ -231,7 +226,7 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 			// head of the total, in this sentence or the one before
 			head, ok := headBefore(t, h.start)
 			where := ""
-			if !ok && strings.TrimSpace(strings.Trim(t[:h.start], " \u3000\n")) == "" {
+			if !ok && trimSpace(strings.Trim(t[:h.start], " \u3000\n")) == "" {
 				head, ok = headBefore(s.prev, len(s.prev))
 				where = " (sentence before)"
 			}
@@ -279,7 +274,7 @@ func moneyEvidence(s *Sentence, numStart, unitEnd int, nextUnits [][2]int, next 
 			if hh, found := headBefore(t, h.start); found && hh.role != roleFund {
 				head, ok = hh.word, true
 			}
-			if !ok && strings.TrimSpace(t[clauseStart(t, h.start):h.start]) != "" {
+			if !ok && trimSpace(t[clauseStart(t, h.start):h.start]) != "" {
 				// "公路水路建设投资仍是主体。全年公路完成386亿": the head is in
 				// the sentence before
 				if head, ok = investHeadBefore(s.prev, len(s.prev)); ok {
@@ -454,7 +449,7 @@ var basisScanner = sync.OnceValue(func() *wordScanner {
 })
 
 func isListJoin(between string) bool {
-	switch strings.TrimSpace(between) {
+	switch trimSpace(between) {
 	case "、", "和", "及", "以及":
 		return true
 	}

@@ -187,7 +187,7 @@ func firstArabic(s string) int {
 
 // hasScaleOnly: the text before the Arabic digits is only spaces (fine to keep).
 func hasScaleOnly(s string) bool {
-	return strings.TrimSpace(s) == ""
+	return trimSpace(s) == ""
 }
 
 // Words between a keyword and its number. Qualifiers are recorded; fillers
@@ -217,6 +217,9 @@ var (
 func keywordEnd(s string, numStart int) (int, string) {
 	i, qual := numStart, ""
 	for changed := true; changed && i > 0; {
+		if !keywordTail[s[i-1]] {
+			break // no space, qualifier or filler ends here
+		}
 		changed = false
 		if t := strings.TrimRight(s[:i], " \u3000"); len(t) != i {
 			i, changed = len(t), true
@@ -239,6 +242,20 @@ func keywordEnd(s string, numStart int) (int, string) {
 	}
 	return i, qual
 }
+
+// keywordTail holds the last bytes of what keywordEnd walks back over:
+// spaces (U+3000 ends in 80), qualifiers and fillers. Before most numbers
+// stands a character that ends none of them.
+var keywordTail = func() (t [256]bool) {
+	t[' '], t["\u3000"[len("\u3000")-1]] = true, true
+	for _, q := range preQualifiers {
+		t[q.word[len(q.word)-1]] = true
+	}
+	for _, f := range fillers {
+		t[f[len(f)-1]] = true
+	}
+	return t
+}()
 
 // postQualifier reads a qualifier right after the unit.
 func postQualifier(s string, unitEnd int) string {

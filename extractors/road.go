@@ -37,7 +37,7 @@ var (
 func (e *roadLength) Extract(s *Sentence) []Figure { return e.appendFigures(s, nil) }
 
 func (e *roadLength) appendFigures(s *Sentence, out []Figure) []Figure {
-	for _, loc := range lengthUnits(s.Text) {
+	for _, loc := range s.marks().length {
 		if f, ok := e.at(s, loc[0], loc[1]); ok {
 			out = append(out, f)
 		}

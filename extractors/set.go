@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -74,6 +75,10 @@ type Sentence struct {
 	// cut is read in (prev through Text), when the scans of extract
 	// already know it
 	tell known
+	// marksBuf holds the sentence's marks once marks scanned it; its
+	// buffers are kept from sentence to sentence
+	marksBuf  sentenceMarks
+	marksDone bool
 }
 
 // known is a yes or no found already, or unknown.
@@ -201,7 +206,7 @@ func (s *Set) extractSentences(doc *document, sents []scanned, from int, figs []
 		}
 		// One Sentence serves the document's sentences in turn: no
 		// extractor keeps it past its Extract.
-		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0], wordBuf: sent.wordBuf}
+		*sent = Sentence{Text: text[sp.start:sp.end], Start: sp.start, doc: doc, set: s, subjects: sent.subjects[:0], wordBuf: sent.wordBuf, marksBuf: sent.marksBuf}
 		if prevStart >= 0 {
 			sent.prev = text[prevStart:sents[k-1].end]
 			sent.prevStart = prevStart
@@ -233,7 +238,7 @@ func (s *Set) extractSentences(doc *document, sents []scanned, from int, figs []
 			f := &figs[i]
 			// A before/after cut may begin in the sentence before: its
 			// sentence is both, and its year is the later one's.
-			f.Sentence = strings.TrimSpace(text[min(f.Start, sp.start):max(f.End, sp.end)])
+			f.Sentence = trimSpace(text[min(f.Start, sp.start):max(f.End, sp.end)])
 			if f.Year == 0 {
 				f.Year = doc.yearAt(sp, max(f.Start, sp.start))
 			}
@@ -322,9 +327,8 @@ func scanMarks(s string, want uint8) uint8 {
 	var got uint8
 	for i := 0; i < len(s); {
 		// most characters are Chinese and flag nothing: stepped over here
-		if r, ok := decode3(s, i); ok && flags[r]&scanFlags == 0 {
-			i += 3
-			continue
+		if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+			break
 		}
 		f, _, n := markAt(s, i, flags)
 		if got |= f; got&want == want {
@@ -333,6 +337,28 @@ func scanMarks(s string, want uint8) uint8 {
 		i += n
 	}
 	return got & want
+}
+
+// skipPlain returns the first place at or after i where s holds no
+// valid three-byte character, or one with a flag of mask: the scans step
+// over the others (most of a Chinese text) here, in a loop of its own that
+// keeps its few variables in registers (in the scans' loops, with all
+// they carry, each character stored and reloaded them).
+func skipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
+	// decode3 written out for this loop: a valid character of three bytes
+	// (lead E1-EF but ED, two continuation bytes) indexes the table with
+	// no bounds check, its two continuation bytes tested at once
+	for ; i+2 < len(s); i += 3 {
+		b := s[i : i+3]
+		c, b1, b2 := b[0], b[1]^0x80, b[2]^0x80
+		if c-0xe1 > 0xef-0xe1 || c == 0xed || b1|b2 >= 0x40 {
+			return i
+		}
+		if flags[uint16(c&0x0f)<<12|uint16(b1)<<6|uint16(b2)]&mask != 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // scanFlags are the flags of runeFlags that markAt reads.
@@ -422,9 +448,8 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 	start := 0
 	var got uint8
 	for i := 0; i < len(s); {
-		if r, ok := decode3(s, i); ok && flags[r]&scanFlags == 0 {
-			i += 3
-			continue
+		if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+			break
 		}
 		f, r, n := markAt(s, i, flags)
 		if f&flagBefore != 0 && got&flagTell == 0 {
@@ -451,7 +476,7 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 		out = append(out, scanned{span{p.start + start, p.start + i}, got})
 		start, got = i, 0
 	}
-	if strings.TrimSpace(s[start:]) != "" {
+	if !isBlank(s[start:]) {
 		out = append(out, scanned{span{p.start + start, p.end}, got})
 	}
 	return out
@@ -461,6 +486,9 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 // already claimed (same End), keeping the wider span: the one with its
 // keyword.
 func dedupe(figs []Figure) []Figure {
+	if len(figs) > dedupeByIndex {
+		return dedupeLong(figs)
+	}
 	// slices' generic sorts: sort.SliceStable's reflective swapper allocated
 	// on every document with a figure.
 	slices.SortStableFunc(figs, func(a, b Figure) int {
@@ -477,6 +505,51 @@ func dedupe(figs []Figure) []Figure {
 		out = append(out, f)
 	}
 	slices.SortStableFunc(out, func(a, b Figure) int { return cmp.Compare(a.Start, b.Start) })
+	return out
+}
+
+// dedupeByIndex is how many figures dedupe sorts in place: a stable sort
+// of more moves the figures (some 240 bytes each) many times over, and a
+// large chunk holds a thousand figures or more.
+const dedupeByIndex = 64
+
+// dedupeLong is dedupe by sorting the figures' indices, then moving each
+// figure kept once. Its order is dedupe's: by End, then Start, then the
+// order found (what the stable sort keeps) for the figure each End keeps;
+// then by Start, the stable sort keeping the order by End, which the
+// figures kept never share.
+func dedupeLong(figs []Figure) []Figure {
+	idx := make([]int, len(figs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		fa, fb := &figs[a], &figs[b]
+		if fa.End != fb.End {
+			return cmp.Compare(fa.End, fb.End)
+		}
+		if fa.Start != fb.Start {
+			return cmp.Compare(fa.Start, fb.Start)
+		}
+		return cmp.Compare(a, b)
+	})
+	kept := idx[:0]
+	for _, i := range idx {
+		if len(kept) > 0 && figs[kept[len(kept)-1]].End == figs[i].End {
+			continue
+		}
+		kept = append(kept, i)
+	}
+	slices.SortFunc(kept, func(a, b int) int {
+		if figs[a].Start != figs[b].Start {
+			return cmp.Compare(figs[a].Start, figs[b].Start)
+		}
+		return cmp.Compare(figs[a].End, figs[b].End)
+	})
+	out := make([]Figure, len(kept))
+	for k, i := range kept {
+		out[k] = figs[i]
+	}
 	return out
 }
 
@@ -531,7 +604,7 @@ func splitParagraphs(text string) []span {
 		} else {
 			i += start
 		}
-		if strings.TrimSpace(text[start:i]) != "" {
+		if !isBlank(text[start:i]) {
 			switch {
 			case !have:
 				p, have = span{start, i}, true
@@ -555,7 +628,7 @@ func splitParagraphs(text string) []span {
 // was inside the sentence ("由20个工作日\n压缩至7个工作日", hard-wrapped
 // text). Marks of one character (至, 为) start sentences too.
 func cutGoesOn(line string) bool {
-	line = strings.TrimLeft(line, " \t\r\u3000")
+	line = trimBlankLeft(line)
 	// Every line is asked: a line whose first character starts no long
 	// mark is answered without comparing the marks.
 	if len(line) < 3 || !strings.Contains(longToMarkFirsts, line[:3]) {
@@ -586,7 +659,7 @@ var longToMarkFirsts = func() string {
 // （三）, 4.): the item starts a paragraph of its own, as it would after
 // the 。.
 func lostBeforeItem(line, next string) bool {
-	line = strings.TrimRight(line, " \t\r\u3000")
+	line = trimBlankRight(line)
 	return strings.HasSuffix(line, lost) && itemStart(strings.TrimLeft(next, " \t\u3000"))
 }
 
@@ -622,7 +695,7 @@ func itemStart(s string) bool {
 }
 
 func brokenLine(line string) bool {
-	line = strings.TrimRight(line, " \t\r\u3000")
+	line = trimBlankRight(line)
 	// 80 bytes hold at least 20 characters however they are encoded
 	if len(line) < 20 || len(line) < 80 && !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
 		return false
@@ -637,6 +710,10 @@ func atLeastRunes(s string, n int) bool {
 	for i := 0; i < len(s) && n > 0; n-- {
 		if s[i] < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if _, ok := decode3(s, i); ok {
+			i += 3 // most characters: DecodeRuneInString's size, inline
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
@@ -667,7 +744,7 @@ func lineAround(text string, pos int) span {
 // isScopeLine: a short line without a full stop ("2.实施时间：即日起至2022年年底",
 // "2022年交通运输工作要点") states the period of the section below it.
 func isScopeLine(line string) bool {
-	line = strings.TrimSpace(line)
+	line = trimSpace(line)
 	// more than 160 bytes are more than 40 characters: not counted
 	return len(line) <= 160 && utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, "。！？；;")
 }
@@ -745,4 +822,76 @@ func (x *firstOf) next(s string, off int) (int, int) {
 	}
 	x.ready = true
 	return p, which
+}
+
+// isBlank reports whether s holds only white space: strings.TrimSpace(s)
+// == "", answered at the first character that is not (TrimSpace trims a
+// line from both ends once it meets a character beyond ASCII; most lines
+// begin with one and hold no space at all).
+func isBlank(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// trimBlankLeft is strings.TrimLeft(s, " \t\r\u3000") and trimBlankRight
+// strings.TrimRight(s, " \t\r\u3000"), without the rune decoding and
+// cutset search a cutset beyond ASCII costs (every line is trimmed so).
+func trimBlankLeft(s string) string {
+	for {
+		switch {
+		case s != "" && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r'):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+}
+
+func trimBlankRight(s string) string {
+	for {
+		switch n := len(s); {
+		case n > 0 && (s[n-1] == ' ' || s[n-1] == '\t' || s[n-1] == '\r'):
+			s = s[:n-1]
+		case strings.HasSuffix(s, "\u3000"):
+			s = s[:n-len("\u3000")]
+		default:
+			return s
+		}
+	}
+}
+
+// trimSpace is strings.TrimSpace(s), answered at once for a text that
+// begins and ends with a three-byte character other than a space (most
+// lines, cells and sentences of a Chinese text), where TrimSpace decodes
+// both ends and asks unicode.IsSpace of each.
+func trimSpace(s string) string {
+	if len(s) >= 3 {
+		if r, ok := decode3(s, 0); ok && notSpace3(r) {
+			if r, ok := decode3(s, len(s)-3); ok && notSpace3(r) {
+				return s
+			}
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// notSpace3 reports a character of three bytes that unicode.IsSpace
+// rejects; every white space character beyond U+3000 is none.
+func notSpace3(r rune) bool {
+	return r > 0x3000 || !unicode.IsSpace(r)
 }

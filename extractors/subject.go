@@ -147,7 +147,7 @@ func (s *Sentence) subjectAfterDe(pos int) string {
 	var keep []word
 	for _, w := range ws {
 		tok := s.Text[w.start:w.end]
-		if strings.TrimSpace(tok) == "" {
+		if trimSpace(tok) == "" {
 			continue // a line broken inside the name
 		}
 		if predicateStarts[tok] || isPunctWord(tok) {
@@ -196,7 +196,7 @@ func isProjectHead(tok string) bool {
 func dropSpaceWords(t string, ws []word) []word {
 	out := ws[:0]
 	for _, w := range ws {
-		if strings.TrimSpace(t[w.start:w.end]) != "" {
+		if trimSpace(t[w.start:w.end]) != "" {
 			out = append(out, w)
 		}
 	}

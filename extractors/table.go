@@ -93,7 +93,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		about := tableAbout(text, lines, i, i+1)
 		var sums roadSums
 		k := eachRow(text, lines, i, sep, len(header), from, func(sp span, row []tableCell) {
-			out = append(out, rowFigures(doc, row, header, cols, about, sp, strings.TrimSpace(text[sp.start:sp.end]), &sums)...)
+			out = append(out, rowFigures(doc, row, header, cols, about, sp, trimSpace(text[sp.start:sp.end]), &sums)...)
 		})
 		i = k - 1
 	}
@@ -174,7 +174,7 @@ func captionUnits(line string) []tableUnit {
 	}
 	// A PDF's caption stands right-aligned: the spaces before it are
 	// no text.
-	if utf8.RuneCountInString(strings.TrimSpace(line)) > 40 {
+	if utf8.RuneCountInString(trimSpace(line)) > 40 {
 		return nil
 	}
 	rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "："), ":"), " ")
@@ -289,7 +289,7 @@ func (t *tableText) facts(k int) lineFlag {
 	if f&lineKnown != 0 {
 		return f
 	}
-	c := strings.TrimSpace(t.text[t.lines[k].start:t.lines[k].end])
+	c := trimSpace(t.text[t.lines[k].start:t.lines[k].end])
 	t.cells[k] = c
 	f |= lineKnown
 	if cellUnit(c) != "" {
@@ -396,7 +396,7 @@ func unitCellLineBy(s string, index func(s, sub string) int) bool {
 // cellUnit is the length or money unit a cell writes after its number
 // (46.3公里, 1,820万元), "" for none.
 func cellUnit(s string) string {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if !strings.HasSuffix(s, "元") && !strings.HasSuffix(s, "公里") && !strings.HasSuffix(s, "千米") && !strings.HasSuffix(s, "km") {
 		return "" // most cells: no search of the units
 	}
@@ -697,7 +697,7 @@ func yearTable(doc *document, text string, lines []span, i, from int) (int, []Fi
 				doc.findYears()
 				f.Year = doc.yearAt(sp, row[c].start)
 			}
-			f.Sentence = strings.TrimSpace(text[sp.start:sp.end])
+			f.Sentence = trimSpace(text[sp.start:sp.end])
 			f.Subject = strings.TrimPrefix(row[0].text, "其中：")
 			out = append(out, f)
 		}
@@ -725,7 +725,7 @@ func columnYear(h string) (int, bool) {
 // road works or a road's length, not of the network (总里程, 通车里程,
 // 密度) or of another way.
 func rowLabelColumn(label string) (tableColumn, bool) {
-	label = strings.TrimPrefix(strings.TrimSpace(label), "其中：")
+	label = strings.TrimPrefix(trimSpace(label), "其中：")
 	col, ok := tableColumnOf(label)
 	if ok && col.kind != KindRoadLength {
 		return col, true
@@ -772,7 +772,7 @@ func reformColumn(h string) (tableColumn, bool) {
 	}
 	role := reformNone
 	name := h
-	if a := strings.IndexAny(h, "（("); a > 0 {
+	if a := indexOpenBracket(h); a > 0 {
 		name = h[:a]
 	}
 	switch {
@@ -858,7 +858,7 @@ func reformFigure(row []tableCell, before, after, ratio *tableColumn) (Figure, b
 	}
 	if ratio != nil {
 		c := row[ratio.index]
-		t := strings.TrimRight(strings.TrimSpace(c.text), "%％")
+		t := strings.TrimRight(trimSpace(c.text), "%％")
 		if t != c.text || strings.ContainsAny(ratio.header, "%％") {
 			if n, ok := parsePlainDecimal(t); ok && n.Value > 0 && n.Value < 100 {
 				return Figure{Kind: kind, Value: n.Value, ValueText: n.Text, Unit: UnitPercent, Start: c.start, End: c.start + len(c.text),
@@ -897,7 +897,7 @@ func tableColumnOf(h string) (tableColumn, bool) {
 			if !strings.HasSuffix(h, suffix) {
 				continue
 			}
-			name := strings.TrimSpace(strings.TrimSuffix(h, suffix))
+			name := trimSpace(strings.TrimSuffix(h, suffix))
 			col := tableColumn{header: h, multiplier: u.multiplier}
 			switch {
 			case u.multiplier == 0:
@@ -1025,7 +1025,7 @@ var cutCellUnits = []string{"个工作日", "工作日", "小时", "天", "日",
 func cutCellUnit(s string) (string, string) {
 	for _, u := range cutCellUnits {
 		if strings.HasSuffix(s, u) {
-			return strings.TrimSpace(strings.TrimSuffix(s, u)), u
+			return trimSpace(strings.TrimSuffix(s, u)), u
 		}
 	}
 	return s, ""
@@ -1042,7 +1042,7 @@ func cellLine(s string) bool {
 	}
 	// one pass counts the characters and looks for a sentence's end
 	n := 0
-	for _, r := range strings.TrimSpace(s) {
+	for _, r := range trimSpace(s) {
 		if n++; n > maxCellRunes || r == '。' || r == '；' || r == '！' || r == '？' {
 			return false
 		}
@@ -1069,7 +1069,7 @@ func cellNumeric(s string) bool {
 	if cellUnit(s) != "" {
 		return true // 46.3公里, 98.6亿元
 	}
-	t := strings.TrimRight(tableNumberText(strings.TrimSpace(s)), "%％")
+	t := strings.TrimRight(tableNumberText(trimSpace(s)), "%％")
 	t, _ = cutCellUnit(t)
 	_, ok := parsePlainDecimal(t)
 	return ok
@@ -1194,7 +1194,7 @@ func cellTable(doc *document, t *tableText, i, from int, caption []tableUnit) (i
 			for c := 0; c < n; c++ {
 				t := text[lines[at+c].start:lines[at+c].end]
 				lead := len(t) - len(strings.TrimLeft(t, " \t\u3000"))
-				row[c] = tableCell{text: strings.TrimSpace(t), start: lines[at+c].start + lead}
+				row[c] = tableCell{text: trimSpace(t), start: lines[at+c].start + lead}
 			}
 			if lines[at].start >= from {
 				sp := span{lines[at].start, lines[at+n-1].end}
@@ -1321,4 +1321,16 @@ func stationsOut(name string) string {
 		}
 	}
 	return name
+}
+
+// indexOpenBracket is strings.IndexAny(s, "（("), by two vectorised
+// searches rather than a decoding of every character (a header cell may be
+// a long line). Every place （ or ( starts in s, range decoding starts a
+// character there: it steps over continuation bytes only.
+func indexOpenBracket(s string) int {
+	a, b := strings.IndexByte(s, '('), strings.Index(s, "（")
+	if a < 0 || b >= 0 && b < a {
+		return b
+	}
+	return a
 }
