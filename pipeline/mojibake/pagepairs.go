@@ -138,18 +138,32 @@ func pagePairs(pair []map[rune][]float64, cands [][]rune, p *pairMemory) []map[r
 // enterScope starts the page's pairs anew when a line that ends a scope
 // (Repairer.scopeEnd) lies between the lines checked so far and at, the
 // offset of the next run in text. Runs come in text order in one reading.
+// Which of those lines ends a scope does not matter, only whether one
+// does: they are asked from the last (the nearest a prose paragraph that
+// ends one), and not at all when there are no pairs to forget.
 func (r *Repairer) enterScope(sc *scratch, text string, at int) {
-	if r.scopeEnd == nil {
+	if r.scopeEnd == nil || at <= sc.scopeScan {
 		return
 	}
-	for sc.scopeScan < at {
-		e := strings.IndexByte(text[sc.scopeScan:at], '\n')
-		if e < 0 {
-			return // at is inside this line: checked once it ends
-		}
-		if r.scopeEnd(text[sc.scopeScan : sc.scopeScan+e]) {
+	from := sc.scopeScan
+	last := strings.LastIndexByte(text[from:at], '\n')
+	if last < 0 {
+		return // at is inside this line: checked once it ends
+	}
+	last += from
+	sc.scopeScan = last + 1
+	if sc.pairs.empty() {
+		return
+	}
+	for end := last; ; {
+		start := strings.LastIndexByte(text[from:end], '\n') + 1 + from
+		if r.scopeEnd(text[start:end]) {
 			sc.pairs.reset()
+			return
 		}
-		sc.scopeScan += e + 1
+		if start == from {
+			return
+		}
+		end = start - 1
 	}
 }

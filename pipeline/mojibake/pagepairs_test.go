@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -71,5 +72,61 @@ func TestPairsScope(t *testing.T) {
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("%s: got %s, want %s", tc.name, out, tc.want)
 		}
+	}
+}
+
+// refEnterScope is enterScope as first written: each line from the first
+// not yet checked, in order, asked whether it ends a scope.
+func refEnterScope(r *Repairer, sc *scratch, text string, at int) {
+	if r.scopeEnd == nil {
+		return
+	}
+	for sc.scopeScan < at {
+		e := strings.IndexByte(text[sc.scopeScan:at], '\n')
+		if e < 0 {
+			return
+		}
+		if r.scopeEnd(text[sc.scopeScan : sc.scopeScan+e]) {
+			sc.pairs.reset()
+		}
+		sc.scopeScan += e + 1
+	}
+}
+
+// TestEnterScopeAsReference: enterScope, which asks the lines from the
+// last and not at all with no pairs held, leaves the pairs and the lines
+// checked as the line-by-line reference does, on random pages (lines that
+// end a scope or not, empty ones) read at random runs, with pairs noted
+// between runs or not.
+func TestEnterScopeAsReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 35))
+	pieces := []string{"END", "桥梁", "abc", "", "检测中心完成"}
+	asked := 0
+	r := NewScoped(func(line string) bool { asked++; return strings.HasSuffix(line, "END") })
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			for range rng.IntN(3) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString("尾")
+		text := b.String()
+		var got, want scratch
+		for at := 0; at < len(text); at += 1 + rng.IntN(8) {
+			if rng.IntN(3) == 0 {
+				got.pairs.note([]rune("桥梁"))
+				want.pairs.note([]rune("桥梁"))
+			}
+			r.enterScope(&got, text, at)
+			refEnterScope(r, &want, text, at)
+			if got.scopeScan != want.scopeScan || got.pairs.empty() != want.pairs.empty() {
+				t.Fatalf("%q at %d: lines checked to %d, pairs empty %v; the reference %d, %v", text, at, got.scopeScan, got.pairs.empty(), want.scopeScan, want.pairs.empty())
+			}
+		}
+	}
+	if asked == 0 {
+		t.Fatal("no line was asked: the test compares nothing")
 	}
 }
