@@ -78,6 +78,9 @@ type latinScan struct {
 	reps []replacement
 	// vocab counts the page's Latin words (latinWords), at first need.
 	vocab map[string]int
+	// endAt indexes the first of reps that ends at or after the
+	// character read (see repairedBefore).
+	endAt int
 	buf   [4]byte
 }
 
@@ -113,7 +116,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// ASCII p can be such a trail byte; latinShifts skips by the text's
 	// own characters, and stays exact so.)
 	if p < 0x80 {
-		p = repairedBefore(text, reps, a, p)
+		p = s.repairedBefore(a, p)
 	}
 	if p >= 0x4e00 && p <= 0x9fff || p >= 0x80 && c >= 0xe000 && c <= 0xf8ff {
 		// After a Chinese character, a rare one or a private-use
@@ -259,19 +262,24 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 
 // repairedBefore returns the character before text[a:] once reps are
 // applied: the last one a replacement that ends at a gives back (or, if it
-// gives back nothing, the one before it), else p.
-func repairedBefore(text string, reps []replacement, a int, p rune) rune {
-	k, _ := slices.BinarySearchFunc(reps, a, func(x replacement, s int) int { return x.end - s })
-	if k == len(reps) || reps[k].end != a {
+// gives back nothing, the one before it), else p. Calls come with a
+// growing a (latinShifts reads forward), so the replacements are walked
+// once.
+func (s *latinScan) repairedBefore(a int, p rune) rune {
+	for s.endAt < len(s.reps) && s.reps[s.endAt].end < a {
+		s.endAt++
+	}
+	if s.endAt == len(s.reps) || s.reps[s.endAt].end != a {
 		return p
 	}
-	if r, n := utf8.DecodeLastRuneInString(reps[k].repl); n > 0 {
+	rp := s.reps[s.endAt]
+	if r, n := utf8.DecodeLastRuneInString(rp.repl); n > 0 {
 		return r
 	}
-	if reps[k].start == 0 {
+	if rp.start == 0 {
 		return '\n'
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:reps[k].start])
+	r, _ := utf8.DecodeLastRuneInString(s.text[:rp.start])
 	return r
 }
 
