@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"cmp"
 	"reflect"
 	"slices"
 	"strings"
@@ -355,32 +354,13 @@ func checkDedupe(t *testing.T, seed uint64, n int) {
 		start := next(n/4 + 1)
 		figs[i] = Figure{Start: start, End: start + next(4), ValueText: itoa(i)}
 	}
-	want := refDedupe(slices.Clone(figs))
+	want := dedupeSorting(slices.Clone(figs))
 	if got := dedupeLong(slices.Clone(figs)); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 		t.Fatalf("dedupeLong of %d figures (seed %d) = %v, want %v", n, seed, got, want)
 	}
 	if got := dedupe(slices.Clone(figs)); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 		t.Fatalf("dedupe of %d figures (seed %d) = %v, want %v", n, seed, got, want)
 	}
-}
-
-// refDedupe is dedupe as first written: two stable sorts of the figures.
-func refDedupe(figs []Figure) []Figure {
-	slices.SortStableFunc(figs, func(a, b Figure) int {
-		if a.End != b.End {
-			return cmp.Compare(a.End, b.End)
-		}
-		return cmp.Compare(a.Start, b.Start)
-	})
-	out := figs[:0]
-	for _, f := range figs {
-		if len(out) > 0 && out[len(out)-1].End == f.End {
-			continue
-		}
-		out = append(out, f)
-	}
-	slices.SortStableFunc(out, func(a, b Figure) int { return cmp.Compare(a.Start, b.Start) })
-	return out
 }
 
 // refSkipPlain is skipPlain's loop written with decode3.

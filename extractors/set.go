@@ -489,6 +489,12 @@ func dedupe(figs []Figure) []Figure {
 	if len(figs) > dedupeByIndex {
 		return dedupeLong(figs)
 	}
+	return dedupeSorting(figs)
+}
+
+// dedupeSorting is dedupe by two stable sorts of the figures themselves,
+// the cheaper way for a few of them.
+func dedupeSorting(figs []Figure) []Figure {
 	// slices' generic sorts: sort.SliceStable's reflective swapper allocated
 	// on every document with a figure.
 	slices.SortStableFunc(figs, func(a, b Figure) int {
