@@ -602,7 +602,7 @@ func BenchmarkTrailShifts(b *testing.B) {
 	b.ResetTimer()
 	cpu := processCPU()
 	for b.Loop() {
-		trailShifts(r.lm(), sh, text, nil)
+		trailShifts(r.lm(), sh, text, nil, nil)
 	}
 	reportCPU(b, cpu)
 }

@@ -82,7 +82,7 @@ func trailShiftsEach(r *Repairer, sh *mechanism, text string) []replacement {
 	prev := rune('\n')
 	for a := 0; a < len(text); {
 		c, n := utf8.DecodeRuneInString(text[a:])
-		if rp, d, ok := trailShiftAt(r.lm(), sh, text, nil, a, n, c, prev); ok {
+		if rp, d, ok := trailShiftAt(r.lm(), sh, text, nil, nil, a, n, c, prev); ok {
 			out = append(out, rp)
 			prev, a = d, rp.end
 			continue
@@ -112,7 +112,7 @@ func TestShiftScansSkipOnlyInert(t *testing.T) {
 			}
 			latinTaken += len(want)
 			want = trailShiftsEach(r, sh, text)
-			if got := trailShifts(r.lm(), sh, text, nil); !slices.Equal(got, want) {
+			if got := trailShifts(r.lm(), sh, text, nil, nil); !slices.Equal(got, want) {
 				t.Fatalf("%s: trailShifts(%q) = %v, reading every character %v", reason, text, got, want)
 			}
 			trailTaken += len(want)

@@ -520,7 +520,7 @@ func shiftOf(mechs func() []*mechanism, reps []replacement) *mechanism {
 // shifts and the lone ASCII character (no letter or digit on either side
 // of it). The reading is taken when it is more probable than the text as
 // found by trailShiftGain, with the characters on both sides.
-func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replacement) []replacement {
+func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replacement, scopeEnd func(string) bool) []replacement {
 	if sh == nil {
 		return nil
 	}
@@ -542,7 +542,7 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 			a += n
 			continue
 		}
-		if rp, d, ok := trailShiftAt(lm, sh, text, reps, a, n, c, prev); ok {
+		if rp, d, ok := trailShiftAt(lm, sh, text, reps, scopeEnd, a, n, c, prev); ok {
 			out = append(out, rp)
 			prev, a = d, rp.end
 			continue
@@ -556,7 +556,7 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 // trailShiftAt returns the replacement trailShifts takes for c, at
 // text[start:start+n] after the character p, and the character it reads
 // there, if it takes one.
-func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replacement, start, n int, c, p rune) (replacement, rune, bool) {
+func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replacement, scopeEnd func(string) bool, start, n int, c, p rune) (replacement, rune, bool) {
 	a := start + n
 	if c < 0x80 || c == utf8.RuneError || a >= len(text) {
 		return replacement{}, 0, false
@@ -597,11 +597,78 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		// ("和岩[密" for 和加密) seldom is.
 		need = trailShiftCommonGain
 	}
-	if gain < need {
+	// A reading the model doubts is taken where the page writes the
+	// character beside the same neighbour, whole, elsewhere: a variant
+	// the model barely knows (綫, 纔, 甦) or a word of the page's own.
+	if gain < need && !(gain >= trailShiftGain && pageWrites(text, scopeEnd, start, p, d, a+1)) {
 		return replacement{}, 0, false
 	}
 	return replacement{start: start, end: a + 1, repl: string(d), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])}, d, true
 }
+
+// pageWrites reports whether the page writes d after the Han character p,
+// or before the Han character at text[after:], elsewhere in the scope of
+// text[at] (between the lines scopeEnd reports, which a document is cut
+// at, so that a chunk repairs as the whole does): 收看無喚Q電視 is
+// 收看無綫電視 on a page that writes 無綫 whole.
+func pageWrites(text string, scopeEnd func(string) bool, at int, p, d rune, after int) bool {
+	if !unicode.Is(unicode.Han, d) {
+		return false
+	}
+	var pairs []string
+	if unicode.Is(unicode.Han, p) {
+		pairs = append(pairs, string([]rune{p, d}))
+	}
+	if next, _ := utf8.DecodeRuneInString(text[after:]); unicode.Is(unicode.Han, next) {
+		pairs = append(pairs, string([]rune{d, next}))
+	}
+	if len(pairs) == 0 {
+		return false
+	}
+	lo, hi := scopeAround(text, scopeEnd, at)
+	for _, pr := range pairs {
+		if strings.Contains(text[lo:hi], pr) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopeAround returns the bounds of the scope holding text[at]: from
+// after the last line before at's line that scopeEnd reports to the end
+// of the first line from at's on that it reports (the whole text when
+// scopeEnd is nil), and no more than scopeLines lines either way of at's:
+// the lines are asked one by one, and a page of short lines needs no
+// more.
+func scopeAround(text string, scopeEnd func(string) bool, at int) (lo, hi int) {
+	if scopeEnd == nil {
+		return 0, len(text)
+	}
+	ls := strings.LastIndexByte(text[:at], '\n') + 1
+	lo = ls
+	for k := 0; lo > 0 && k < scopeLines; k++ {
+		s := strings.LastIndexByte(text[:lo-1], '\n') + 1
+		if scopeEnd(text[s : lo-1]) {
+			break
+		}
+		lo = s
+	}
+	hi = ls
+	for k := 0; ; k++ {
+		e := strings.IndexByte(text[hi:], '\n')
+		if e < 0 {
+			return lo, len(text)
+		}
+		if k == scopeLines || scopeEnd(text[hi:hi+e]) {
+			return lo, hi + e
+		}
+		hi += e + 1
+	}
+}
+
+// scopeLines bounds how many lines either way of a character pageWrites
+// reads.
+const scopeLines = 200
 
 // trailShiftGain is the least gain, in nats, of a trailShifts reading;
 // trailShiftCommonGain that of a Han character read inside a line out of

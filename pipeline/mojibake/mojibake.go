@@ -323,7 +323,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	}
 	reps = addLossRuns(reps, runs)
 	shifts := latinShifts(r.lm(), r.mechs, text, reps, st.Shift)
-	if ts := trailShifts(r.lm(), pageShift(r.mechs, reps, st.Shift), text, reps); len(ts) > 0 {
+	if ts := trailShifts(r.lm(), pageShift(r.mechs, reps, st.Shift), text, reps, r.scopeEnd); len(ts) > 0 {
 		shifts = append(shifts, ts...)
 		slices.SortFunc(shifts, func(x, y replacement) int { return x.start - y.start })
 	}

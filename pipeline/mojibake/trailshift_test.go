@@ -1,9 +1,12 @@
 package mojibake
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
@@ -68,6 +71,76 @@ func TestTrailShift(t *testing.T) {
 	for i, l := range lines {
 		if got[i] != l.text {
 			t.Errorf("line %d: %q repaired to %q, want %q", i, bad[i], got[i], l.text)
+		}
+	}
+}
+
+// TestTrailShiftPageWrites: a stray byte before a character whose trail
+// byte is a letter leaves a character and a lone letter ("收看無喚Q電視"
+// for 收看無綫電視); where the model barely knows the character read back
+// (綫, 歎, 纔, 甦, and 體 after 羣), the reading gains too little to be
+// taken on its own, and the page writing the character beside the same
+// neighbour, whole, elsewhere tells it. Clean lines with a lone letter
+// between Chinese characters stay.
+func TestTrailShiftPageWrites(t *testing.T) {
+	garbled := []struct {
+		s     string // '|' marks where the stray byte goes
+		stray byte
+	}{
+		{"收看無|綫電視節目", 0x86}, {"他輕輕|歎息", 0x8c}, {"這樣|纔能成功", 0xb5}, {"經濟復|甦", 0xa1}, {"弱勢羣|體", 0xb4},
+	}
+	whole := []string{"本台的無綫電視節目表。", "大家聽了都歎息不已。", "努力了纔能有收穫。", "市場逐步復甦。", "關心弱勢羣體的生活。"}
+	clean := []string{"他去醫院照X光檢查。", "去年買了A股基金。"}
+	enc := simplifiedchinese.GB18030.NewEncoder()
+	var page [][]byte
+	var want []string
+	shifted, err := enc.Bytes([]byte("對於目的地址為同一主機的郵件進行本地分發"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = append(page, append([]byte{0x8f}, shifted...))
+	want = append(want, "對於目的地址為同一主機的郵件進行本地分發")
+	for _, s := range append(whole, clean...) {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = append(page, b)
+		want = append(want, s)
+	}
+	for _, g := range garbled {
+		head, tail, _ := strings.Cut(g.s, "|")
+		h, err := enc.Bytes([]byte(head))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := enc.Bytes([]byte(tail))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = append(page, slices.Concat(h, []byte{g.stray}, r))
+		want = append(want, head+tail)
+	}
+	bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got, found := strings.Split(out, "\n"), strings.Split(bad, "\n")
+	for k := 1; k < len(want); k++ {
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+		}
+	}
+	// A line that ends a scope between the words written whole and the
+	// lines that lost them (a document may be cut there): the page's
+	// words before it tell nothing after it.
+	garbledAt := 1 + len(whole) + len(clean)
+	cut := strings.Join(found[:garbledAt], "\n") + "\nEND\n" + strings.Join(found[garbledAt:], "\n")
+	out, edits = NewScoped(func(line string) bool { return line == "END" }).Repair(cut)
+	checkEdits(t, cut, out, edits)
+	got = strings.Split(out, "\n")[garbledAt+1:]
+	for k, g := range garbled {
+		if w := want[garbledAt+k]; got[k] == w {
+			t.Errorf("%s: read back as %q from words before the scope's end", g.s, w)
 		}
 	}
 }
