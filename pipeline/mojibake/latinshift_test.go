@@ -190,12 +190,15 @@ func checkMarkedPage(t *testing.T, lines []strayLine, garbled int) {
 // TestPageWordShift: on a Big5 page with frame shifts, a common character
 // glued to a Latin word whose letter it ate ("GN然ME" for GNOME) gets the
 // letter back when the word it makes is written elsewhere on the page;
-// on a page without that word, the same line stays as found.
+// on a page without that word, the same line stays as found, unless the
+// word is a known one of six letters or more (Python, README: see
+// knownWordMin).
 func TestPageWordShift(t *testing.T) {
 	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
 	// b5 before M, S, n reads 然, 猶, 登: common characters.
 	inside := []string{"在 GNO|ME3 之下開啟終端", "以 U|SB 隨身碟安裝", "以 NF|S 掛載", "編輯 HT|ML 原始碼", "安裝 Pytho|n 套件", "檔名 READ|ME 說明"}
 	elsewhere := []string{"GNOME 與 KDE 的設定", "USB 與 HTML 的說明", "Python 和 NFS 的比較", "請讀 README 檔"}
+	knownLong := []bool{false, false, false, false, true, true} // of inside
 	enc := traditionalchinese.Big5.NewEncoder()
 	for _, withWords := range []bool{true, false} {
 		var page [][]byte
@@ -240,7 +243,9 @@ func TestPageWordShift(t *testing.T) {
 			switch {
 			case withWords && got[k] != want[k]:
 				t.Errorf("got %q, want %q (as found %q)", got[k], want[k], found[k])
-			case !withWords && got[k] != found[k]:
+			case !withWords && knownLong[k] && got[k] != want[k]:
+				t.Errorf("without the word elsewhere, a known word: got %q, want %q (as found %q)", got[k], want[k], found[k])
+			case !withWords && !knownLong[k] && got[k] != found[k]:
 				t.Errorf("without the word elsewhere: got %q, want it as found, %q", got[k], found[k])
 			}
 		}
@@ -821,6 +826,72 @@ func TestKnownWordShift(t *testing.T) {
 		want = append(want, s)
 	}
 	bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")[len(shifted):]
+	found := strings.Split(bad, "\n")[len(shifted):]
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+		}
+	}
+}
+
+// TestKnownWordShiftBig5: on a Big5 page the most common characters have
+// letter trail bytes, so a known word tells a letter a stray byte ate
+// only from six letters on: a word's first or last letter eaten into a
+// common character ("開啟 門erminal" for Terminal) comes back; clean
+// text with common characters glued to Latin words stays.
+func TestKnownWordShiftBig5(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	inside := []string{"開啟 |Terminal 視窗", "修改 timeou|t 設定", "更新 kerne|l 版本", "檢查 |Network 連線", "設定 buffe|r 大小"}
+	clean := []string{"用git和svn管理原始碼", "在Linux下編譯", "安裝vim可以編輯"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	dec := decoderNamed(t, "python big5 replace")
+	lm := New().lm()
+	var page [][]byte
+	for _, l := range shifted {
+		b, err := enc.Bytes([]byte(l))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = append(page, append([]byte{0xa4}, b...))
+	}
+	var want []string
+	for _, s := range inside {
+		head, tail, _ := strings.Cut(s, "|")
+		h, err := enc.Bytes([]byte(head))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rest, err := enc.Bytes([]byte(tail))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The stray byte that makes the most frequent character of the
+		// letter.
+		best, bestLP := byte(0), -1e9
+		for x := 0xa4; x <= 0xf9; x++ {
+			c, _ := utf8.DecodeRuneInString(dec.decode([]byte{byte(x), rest[0]}))
+			if lp := lm.UnigramLogProb(c); unicode.Is(unicode.Han, c) && lp > bestLP {
+				best, bestLP = byte(x), lp
+			}
+		}
+		if bestLP < rare {
+			t.Fatalf("%s: no common character before %q", s, tail[:1])
+		}
+		page = append(page, slices.Concat(h, []byte{best}, rest))
+		want = append(want, head+tail)
+	}
+	for _, s := range clean {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = append(page, b)
+		want = append(want, s)
+	}
+	bad := dec.decode(bytes.Join(page, []byte("\n")))
 	out, edits := New().Repair(bad)
 	checkEdits(t, bad, out, edits)
 	got := strings.Split(out, "\n")[len(shifted):]
