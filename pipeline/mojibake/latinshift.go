@@ -94,10 +94,10 @@ func (s *latinScan) pageWord(a, z int, t byte) bool {
 }
 
 // knownWord reports whether the Latin word that t standing for text[a:z]
-// gives back is one of latinVocab, of min letters or more.
-func (s *latinScan) knownWord(a, z int, t byte, min int) bool {
+// gives back is one of latinVocab, of least letters or more.
+func (s *latinScan) knownWord(a, z int, t byte, least int) bool {
 	w := strings.ToLower(stem(wordWith(s.text, a, z, t)))
-	return len(w) >= min && knownLatin(w)
+	return len(w) >= least && knownLatin(w)
 }
 
 // knownWordMin is the length of the shortest known word that tells a

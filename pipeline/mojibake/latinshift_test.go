@@ -767,138 +767,74 @@ func TestLetterAfterRepairedRun(t *testing.T) {
 	}
 }
 
-// TestKnownWordShift: on a GB18030 page with frame shifts, a stray byte
-// inside a Latin word pairs with the next letter into a character; where
-// that is a common one (a traditional character whose trail byte is the
-// letter), the word it gives back being a known one (latinVocab) tells
-// it, though the page writes the word nowhere else. The same characters
-// beside a word they do not complete stay.
+// TestKnownWordShift: on a page with frame shifts, a stray byte inside
+// a Latin word pairs with the next letter into a character; where that is
+// a common one and the letter is at the word's edge or between capitals
+// (where no rule of letters alone takes it), the word it gives back being
+// a known one (latinVocab) tells it, though the page writes the word
+// nowhere else: from three letters on a GB18030 page, from six on a Big5
+// page, whose commonest characters have letter trail bytes. Clean lines
+// with such characters beside Latin words stay.
 func TestKnownWordShift(t *testing.T) {
 	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
-	// The letter a stray byte ate is at a word's edge or between
-	// capitals, where no rule of letters alone takes a common character.
-	inside := []string{"使用 syste|m 指令重新啟動", "回傳 EIN|VAL 錯誤", "請設定 timeou|t 參數的值", "開啟一個 |Terminal 視窗", "設定 DN|S 伺服器的位址"}
-	enc := simplifiedchinese.GB18030.NewEncoder()
-	lm := New().lm()
-	var page [][]byte
-	for _, l := range shifted {
-		b, err := enc.Bytes([]byte(l))
-		if err != nil {
-			t.Fatal(err)
-		}
-		page = append(page, append([]byte{0x8f}, b...))
-	}
-	var want []string
-	for _, s := range inside {
-		head, tail, _ := strings.Cut(s, "|")
-		h, err := enc.Bytes([]byte(head))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rest, err := enc.Bytes([]byte(tail))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The stray byte that makes the most frequent character of
-		// the letter: the case no rule for rare characters takes.
-		best, bestLP := byte(0), -1e9
-		for x := 0x81; x <= 0xfe; x++ {
-			c, _ := utf8.DecodeRuneInString(decoderNamed(t, "python gb18030 replace").decode([]byte{byte(x), rest[0]}))
-			if lp := lm.UnigramLogProb(c); unicode.Is(unicode.Han, c) && lp > bestLP {
-				best, bestLP = byte(x), lp
+	for _, c := range []struct {
+		name, decoder string
+		enc           func([]byte) ([]byte, error)
+		lead, stray   byte // the line-start stray byte, the range tried inside
+		inside, clean []string
+	}{
+		{"gb18030", "python gb18030 replace", simplifiedchinese.GB18030.NewEncoder().Bytes, 0x8f, 0x81,
+			[]string{"使用 syste|m 指令重新啟動", "回傳 EIN|VAL 錯誤", "請設定 timeou|t 參數的值", "開啟一個 |Terminal 視窗", "設定 DN|S 伺服器的位址"},
+			[]string{"在 Debian 裡關閉防火牆", "編輯 fstab 與維護系統"}},
+		{"big5", "python big5 replace", traditionalchinese.Big5.NewEncoder().Bytes, 0xa4, 0xa4,
+			[]string{"開啟 |Terminal 視窗", "修改 timeou|t 設定", "更新 kerne|l 版本", "檢查 |Network 連線", "設定 buffe|r 大小"},
+			[]string{"用git和svn管理原始碼", "在Linux下編譯", "安裝vim可以編輯"}},
+	} {
+		dec := decoderNamed(t, c.decoder)
+		lm := New().lm()
+		encode := func(s string) []byte {
+			b, err := c.enc([]byte(s))
+			if err != nil {
+				t.Fatalf("%s: %q: %v", c.name, s, err)
 			}
+			return b
 		}
-		if bestLP < rare {
-			t.Fatalf("%s: no common character before %q", s, tail[:1])
+		var page [][]byte
+		for _, l := range shifted {
+			page = append(page, append([]byte{c.lead}, encode(l)...))
 		}
-		page = append(page, slices.Concat(h, []byte{best}, rest))
-		want = append(want, head+tail)
-	}
-	// Clean lines: a common character of a letter trail byte beside a
-	// word it would not make a known one of.
-	clean := []string{"在 Debian 裡關閉防火牆", "編輯 fstab 與維護系統"}
-	for _, s := range clean {
-		b, err := enc.Bytes([]byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		page = append(page, b)
-		want = append(want, s)
-	}
-	bad := decoderNamed(t, "python gb18030 replace").decode(bytes.Join(page, []byte("\n")))
-	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")[len(shifted):]
-	found := strings.Split(bad, "\n")[len(shifted):]
-	for k := range want {
-		if got[k] != want[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
-		}
-	}
-}
-
-// TestKnownWordShiftBig5: on a Big5 page the most common characters have
-// letter trail bytes, so a known word tells a letter a stray byte ate
-// only from six letters on: a word's first or last letter eaten into a
-// common character ("開啟 門erminal" for Terminal) comes back; clean
-// text with common characters glued to Latin words stays.
-func TestKnownWordShiftBig5(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
-	inside := []string{"開啟 |Terminal 視窗", "修改 timeou|t 設定", "更新 kerne|l 版本", "檢查 |Network 連線", "設定 buffe|r 大小"}
-	clean := []string{"用git和svn管理原始碼", "在Linux下編譯", "安裝vim可以編輯"}
-	enc := traditionalchinese.Big5.NewEncoder()
-	dec := decoderNamed(t, "python big5 replace")
-	lm := New().lm()
-	var page [][]byte
-	for _, l := range shifted {
-		b, err := enc.Bytes([]byte(l))
-		if err != nil {
-			t.Fatal(err)
-		}
-		page = append(page, append([]byte{0xa4}, b...))
-	}
-	var want []string
-	for _, s := range inside {
-		head, tail, _ := strings.Cut(s, "|")
-		h, err := enc.Bytes([]byte(head))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rest, err := enc.Bytes([]byte(tail))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The stray byte that makes the most frequent character of the
-		// letter.
-		best, bestLP := byte(0), -1e9
-		for x := 0xa4; x <= 0xf9; x++ {
-			c, _ := utf8.DecodeRuneInString(dec.decode([]byte{byte(x), rest[0]}))
-			if lp := lm.UnigramLogProb(c); unicode.Is(unicode.Han, c) && lp > bestLP {
-				best, bestLP = byte(x), lp
+		var want []string
+		for _, s := range c.inside {
+			head, tail, _ := strings.Cut(s, "|")
+			h, rest := encode(head), encode(tail)
+			// The stray byte that makes the most frequent character of
+			// the letter: the case no rule for rare characters takes.
+			best, bestLP := byte(0), -1e9
+			for x := int(c.stray); x <= 0xfe; x++ {
+				r, _ := utf8.DecodeRuneInString(dec.decode([]byte{byte(x), rest[0]}))
+				if lp := lm.UnigramLogProb(r); unicode.Is(unicode.Han, r) && lp > bestLP {
+					best, bestLP = byte(x), lp
+				}
 			}
+			if bestLP < rare {
+				t.Fatalf("%s: %s: no common character before %q", c.name, s, tail[:1])
+			}
+			page = append(page, slices.Concat(h, []byte{best}, rest))
+			want = append(want, head+tail)
 		}
-		if bestLP < rare {
-			t.Fatalf("%s: no common character before %q", s, tail[:1])
+		for _, s := range c.clean {
+			page = append(page, encode(s))
+			want = append(want, s)
 		}
-		page = append(page, slices.Concat(h, []byte{best}, rest))
-		want = append(want, head+tail)
-	}
-	for _, s := range clean {
-		b, err := enc.Bytes([]byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		page = append(page, b)
-		want = append(want, s)
-	}
-	bad := dec.decode(bytes.Join(page, []byte("\n")))
-	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")[len(shifted):]
-	found := strings.Split(bad, "\n")[len(shifted):]
-	for k := range want {
-		if got[k] != want[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+		bad := dec.decode(bytes.Join(page, []byte("\n")))
+		out, edits := New().Repair(bad)
+		checkEdits(t, bad, out, edits)
+		got := strings.Split(out, "\n")[len(shifted):]
+		found := strings.Split(bad, "\n")[len(shifted):]
+		for k := range want {
+			if got[k] != want[k] {
+				t.Errorf("%s line %d: got %q, want %q (as found %q)", c.name, k, got[k], want[k], found[k])
+			}
 		}
 	}
 }
