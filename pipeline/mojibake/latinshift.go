@@ -64,6 +64,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 		if rp, ok := s.at(a, n, c, prev); ok {
 			out = append(out, rp)
+			s.taken = out
 		}
 		prev = c
 	}
@@ -81,6 +82,8 @@ type latinScan struct {
 	// endAt indexes the first of reps that ends at or after the
 	// character read (see repairedBefore).
 	endAt int
+	// taken is what the scan took so far: a word is read with them.
+	taken []replacement
 	buf   [4]byte
 }
 
@@ -90,13 +93,13 @@ func (s *latinScan) pageWord(a, z int, t byte) bool {
 	if s.vocab == nil {
 		s.vocab = latinWords(s.text)
 	}
-	return s.vocab[strings.ToLower(stem(wordWith(s.text, a, z, t)))] > 0
+	return s.vocab[strings.ToLower(stem(s.wordWith(a, z, t)))] > 0
 }
 
 // knownWord reports whether the Latin word that t standing for text[a:z]
 // gives back is one of latinVocab, of least letters or more.
 func (s *latinScan) knownWord(a, z int, t byte, least int) bool {
-	w := strings.ToLower(stem(wordWith(s.text, a, z, t)))
+	w := strings.ToLower(stem(s.wordWith(a, z, t)))
 	return len(w) >= least && knownLatin(w)
 }
 
@@ -132,6 +135,11 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// own characters, and stays exact so.)
 	if p < 0x80 {
 		p = s.repairedBefore(a, p)
+	}
+	// A no-break space (a page's &nbsp;, 12.6.2.\u00a0Autotools) parts
+	// words as a space does. The ideographic space is Chinese text's own.
+	if p >= 0x80 && p != 0x3000 && unicode.Is(unicode.Zs, p) {
+		p = ' '
 	}
 	if p >= 0x4e00 && p <= 0x9fff || p >= 0x80 && c >= 0xe000 && c <= 0xf8ff {
 		// After a Chinese character, a rare one or a private-use
@@ -197,7 +205,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// of step (ta〉get, U〒FI, FLATΕUB); the marks that stand between
 	// words (A、B, A–Z, a/b, U．S．) are not.
 	inside := !han && (lower(p) && lower(next) || upper(p) && upper(next)) && outOfWord(c)
-	if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) && !inside || afterPunct && !lower(next) {
+	if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) && !inside || afterPunct && !lower(next) && !(upper(next) && rareAfterPunct(lm, c)) {
 		// Chinese punctuation keeps its place: Big5 gives ，、。
 		// trail bytes A, B, C, and they follow Latin words.
 		return replacement{}, false
@@ -253,7 +261,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// before a word ((x)emacs): alone, or before one capital, it
 		// is text (θ 角, ΔH, the list marks (ㄅ) (ㄆ)).
 		letter := !han && unicode.IsLetter(c)
-		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t))
+		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t) || upper(t) && upper(next))
 		// A rare character or a symbol after digits ("I18驨" for
 		// I18N), or alone between ASCII quotes, brackets or spaces
 		// ("靘" for "m"), is a letter on its own.
@@ -487,17 +495,39 @@ func stem(w string) string {
 	return w[:k]
 }
 
-// wordWith returns the Latin word that text makes around [a, z) when t
-// stands there: the ASCII letters and digits either side, and t.
-func wordWith(text string, a, z int, t byte) string {
+// wordWith returns the Latin word that the text makes around [a, z) when
+// t stands there: the ASCII letters and digits either side, and t. A
+// letter the scan took before is part of the word: in Lin黐x系, 系 after
+// the u read back is the end of Linux, not of "x".
+func (s *latinScan) wordWith(a, z int, t byte) string {
+	text := s.text
 	i, j := a, z
-	for i > 0 && asciiAlnum(rune(text[i-1])) {
-		i--
+	var head []string
+	k := len(s.taken) - 1
+	for {
+		for i > 0 && asciiAlnum(rune(text[i-1])) {
+			i--
+		}
+		for k >= 0 && s.taken[k].end > i {
+			k--
+		}
+		if k < 0 || s.taken[k].end != i || len(s.taken[k].repl) != 1 || !asciiAlnum(rune(s.taken[k].repl[0])) {
+			break
+		}
+		head = append(head, text[i:a], s.taken[k].repl)
+		a, i = s.taken[k].start, s.taken[k].start
 	}
 	for j < len(text) && asciiAlnum(rune(text[j])) {
 		j++
 	}
-	return text[i:a] + string(t) + text[z:j]
+	var b strings.Builder
+	b.WriteString(text[i:a])
+	for x := len(head) - 1; x >= 0; x-- {
+		b.WriteString(head[x])
+	}
+	b.WriteByte(t)
+	b.WriteString(text[z:j])
+	return b.String()
 }
 
 // wordAfter reports whether s starts with a Latin word of two letters or
@@ -723,6 +753,13 @@ func unitSign(r rune) bool {
 }
 
 func digitASCII(r rune) bool { return r >= '0' && r <= '9' }
+
+// rareAfterPunct reports a rare Han character, which after Chinese
+// punctuation and before a capital is a capital out of step (（琄DE） for
+// （KDE）): a common one there is text (（即API）).
+func rareAfterPunct(lm *langmodel.Model, c rune) bool {
+	return unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) < rare
+}
 
 // asciiDelim reports ASCII punctuation or a space: what stands around a
 // letter quoted on its own.

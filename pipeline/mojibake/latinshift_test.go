@@ -838,3 +838,117 @@ func TestKnownWordShift(t *testing.T) {
 		}
 	}
 }
+
+// TestShiftRareBeforeWord: a stray byte before a Latin word's first
+// letter makes a rare Han character of it (most stray bytes do), and the
+// word is read back where a space-like or punctuation neighbour parts it
+// from the text before.
+func TestShiftRareBeforeWord(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		inside []string
+	}{
+		// Text taken from HTML has no-break spaces between numbers
+		// and words: they part words as a space does.
+		{"no-break space", []string{"第\u00a03.1\u00a0節\u00a0|Makefile 的寫法", "參見\u00a0|Bash 手冊", "版本\u00a0|Python 3.11 已發佈", "表\u00a04.2.\u00a0|Wayland 合成器", "使用\u00a0|git 管理原始碼"}},
+		// After Chinese punctuation, a word of capitals.
+		{"capitals after punctuation", []string{"桌面環境（|GNOME）的設定", "使用“|SSH”登入遠端主機", "處理器（|CPU）佔用過高", "網址（|URL）無法開啟", "呼叫【|API】介面"}},
+	} {
+		t.Run(c.name, func(t *testing.T) { checkRareStray(t, c.inside) })
+	}
+}
+
+// checkRareStray puts on a GB18030 page with frame shifts each line of
+// inside with a stray byte at its "|" that makes a rare Han character of
+// the letter after it, and wants the lines back.
+func checkRareStray(t *testing.T, inside []string) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	enc := simplifiedchinese.GB18030.NewEncoder()
+	dec := decoderNamed(t, "python gb18030 replace")
+	lm := New().lm()
+	encode := func(s string) []byte {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return b
+	}
+	var page [][]byte
+	for _, l := range shifted {
+		page = append(page, append([]byte{0x8f}, encode(l)...))
+	}
+	var want []string
+	for _, s := range inside {
+		head, tail, _ := strings.Cut(s, "|")
+		rest := encode(tail)
+		stray := byte(0)
+		for x := 0x81; x <= 0xfe && stray == 0; x++ {
+			r, _ := utf8.DecodeRuneInString(dec.decode([]byte{byte(x), rest[0]}))
+			if unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare {
+				stray = byte(x)
+			}
+		}
+		if stray == 0 {
+			t.Fatalf("%s: no rare character before %q", s, tail[:1])
+		}
+		page = append(page, slices.Concat(encode(head), []byte{stray}, rest))
+		want = append(want, head+tail)
+	}
+	bad := dec.decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")[len(shifted):]
+	found := strings.Split(bad, "\n")[len(shifted):]
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+		}
+	}
+}
+
+// TestWordThroughTakenLetter: a word is read with the letters the scan
+// took before in it. A common Big5 character with a letter trail byte
+// after a word whose letter a stray byte ate (Lin黐x系統) ends that word:
+// the short word its last letters and the trail byte would make alone is
+// no evidence, even where the page writes it.
+func TestWordThroughTakenLetter(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	// "|" is the stray byte, before a lowercase letter between
+	// lowercase letters; the character after the word has a letter
+	// trail byte.
+	inside := []string{"在 Lin|ux系統上執行", "安裝 Ubun|tu系統", "升級 Gen|too系統", "使用 Deb|ian和其他發行版", "打開 term|inal下的設定"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	dec := decoderNamed(t, "python big5 replace")
+	encode := func(s string) []byte {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return b
+	}
+	var page [][]byte
+	for _, l := range shifted {
+		page = append(page, append([]byte{0xa4}, encode(l)...))
+	}
+	var want, tails []string
+	for _, s := range inside {
+		head, tail, _ := strings.Cut(s, "|")
+		page = append(page, slices.Concat(encode(head), []byte{0xf8}, encode(tail)))
+		want = append(want, head+tail)
+		// The letters after the eaten one and the next character's
+		// trail byte: a word the page writes too.
+		k := strings.IndexFunc(tail, func(r rune) bool { return r >= 0x80 })
+		tails = append(tails, tail[1:k]+string(encode(tail[k:])[1]))
+	}
+	page = append(page, encode("選項："+strings.Join(tails, " ")))
+	bad := dec.decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")[len(shifted):]
+	found := strings.Split(bad, "\n")[len(shifted):]
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+		}
+	}
+}
