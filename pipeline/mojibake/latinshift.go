@@ -605,8 +605,11 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		return replacement{}, 0, false
 	}
 	t := rune(text[a])
-	if t < 0x40 || t > 0x7e || a+1 < len(text) && asciiAlnum(rune(text[a+1])) || overlaps(reps, start, a+1) {
-		return replacement{}, 0, false // not a lone ASCII character: a Latin word is latinShifts' case
+	// Before a Latin word only a mark read back counts ("芊]Unix" is
+	// "（Unix"): a letter there is latinShifts' case.
+	beforeWord := a+1 < len(text) && asciiAlnum(rune(text[a+1]))
+	if t < 0x40 || t > 0x7e || beforeWord && asciiAlnum(t) || overlaps(reps, start, a+1) {
+		return replacement{}, 0, false
 	}
 	var buf [4]byte
 	b, ok := sh.wrong.encode(buf[:0], c)
@@ -614,7 +617,7 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		return replacement{}, 0, false
 	}
 	d, k, ok := sh.right.decode([]byte{b[1], byte(t)})
-	if !ok || k != 2 || !chineseText(d) {
+	if !ok || k != 2 || !chineseText(d) || beforeWord && !opens(d) {
 		return replacement{}, 0, false
 	}
 	// Score both with the characters around them.

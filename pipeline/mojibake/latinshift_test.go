@@ -952,3 +952,80 @@ func TestWordThroughTakenLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestLineStartQuoteShift: a stray byte before a line that opens with a
+// quoted Latin word makes two characters of the quote and the first
+// letter (浮發dap” for “ldap”), too short a run for the detector; on a
+// page with frame shifts the line start is read, and the quote closed
+// on the line with no opener is taken.
+func TestLineStartQuoteShift(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	// Words with an l, whose b0 6c is 發, a common character: the
+	// detector passes over 摇發 and its like.
+	lines := []string{"“ls” 列出目錄的內容", "“less” 一頁一頁地顯示檔案", "“locale” 顯示語言環境的設定", "“lsblk” 列出區塊裝置", "“lpr” 把檔案送到印表機"}
+	strays := []byte{0xd2, 0xb8, 0xc4, 0xe3, 0xcf}
+	enc := simplifiedchinese.GB18030.NewEncoder()
+	dec := decoderNamed(t, "python gb18030 replace")
+	encode := func(s string) []byte {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return b
+	}
+	var page [][]byte
+	for _, l := range shifted {
+		page = append(page, append([]byte{0x8f}, encode(l)...))
+	}
+	for i, l := range lines {
+		page = append(page, append([]byte{strays[i]}, encode(l)...))
+	}
+	bad := dec.decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")[len(shifted):]
+	found := strings.Split(bad, "\n")[len(shifted):]
+	for k := range lines {
+		if got[k] != lines[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], lines[k], found[k])
+		}
+	}
+}
+
+// TestTrailShiftMarkBeforeWord: a stray byte before a Big5 full-width
+// opener (（ is a1 5d) pairs with its lead byte and leaves the trail byte,
+// "]", before the Latin word the opener opened: "芊]Unix" is "（Unix".
+func TestTrailShiftMarkBeforeWord(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	inside := []string{"顯示說明|（Linux版本）", "請參考|（GNU手冊）", "設定檔的內容|（YAML格式）", "這是預設值|（Debian系統）", "程式的輸出|（JSON格式）"}
+	strays := []byte{0xaa, 0xb5, 0xc1, 0xd3, 0xe0}
+	enc := traditionalchinese.Big5.NewEncoder()
+	dec := decoderNamed(t, "python big5 replace")
+	encode := func(s string) []byte {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return b
+	}
+	var page [][]byte
+	for _, l := range shifted {
+		page = append(page, append([]byte{0xa4}, encode(l)...))
+	}
+	var want []string
+	for i, s := range inside {
+		head, tail, _ := strings.Cut(s, "|")
+		page = append(page, slices.Concat(encode(head), []byte{strays[i]}, encode(tail)))
+		want = append(want, head+tail)
+	}
+	bad := dec.decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")[len(shifted):]
+	found := strings.Split(bad, "\n")[len(shifted):]
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+		}
+	}
+}

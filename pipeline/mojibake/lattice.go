@@ -669,7 +669,7 @@ func keepPlausible(lm *langmodel.Model, win []rune, e encoded, left, right rune,
 				// letter at once (儭癿” for “m”), which takes a rare
 				// character whose trail byte is the letter.
 				cost = min(cost, shiftSymbolCost)
-				if j < len(win) && pairOf[win[j]] != 0 {
+				if j < len(win) && pairOf[win[j]] != 0 || prev == '\n' || prev < 0 {
 					cost = min(cost, quotedLetterCost)
 				}
 			}

@@ -200,6 +200,14 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 	sc.text, sc.wholePairs = text, 0
 	defer func() { sc.text = "" }()
 	reps, st2 := r.pass(sc, text, spots, runs, st)
+	if sh := pageShift(r.mechs, reps, st.Shift); sh != nil && sh.wrong.name != "big5" {
+		// The lines the detector passed over may start with a short
+		// run the page's frame shift garbled: read them too.
+		if more := shiftedLineStarts(sh, text, spots); len(more) > len(spots) {
+			spots = more
+			reps, st2 = r.pass(sc, text, spots, runs, st)
+		}
+	}
 	if len(sc.units.seen) > 0 && lostLeft(reps) {
 		// The units the page writes after numbers are known only once
 		// it is read: read it again knowing them all, so that a unit
@@ -209,6 +217,62 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 	}
 	out, edits := applyReps(text, reps)
 	return out, edits, st2
+}
+
+// shiftedLineStarts returns spots with, added in text order as lone spots
+// (only a frame shift explains them), the starts of the lines no spot
+// flags that begin with a run of wide characters up to an ASCII byte
+// whose last character, in sh's wrong code, ends in an ASCII byte: what a
+// stray byte before the line makes of it ("浴癡:”" is 以“V:”, a stray byte
+// before 以, out of step until the V). The detector needs a span of
+// three or more improbable characters, and such a run is often shorter.
+// It returns spots itself when it adds none. Not for Big5: half its
+// characters have trail bytes of 40 to 7E, so the sign tells little there
+// (and the tuning half gained nothing from it).
+func shiftedLineStarts(sh *mechanism, text string, spots []int) []int {
+	var add []int
+	k := 0
+	var buf [4]byte
+	for a := 0; a < len(text); {
+		z := len(text)
+		if e := strings.IndexByte(text[a:], '\n'); e >= 0 {
+			z = a + e
+		}
+		for k < len(spots) && spotAt(spots[k]) < a {
+			k++
+		}
+		flagged := k < len(spots) && spotAt(spots[k]) <= z
+		if !flagged && a < z && text[a] >= 0x80 {
+			if y := asciiUntil(text[:z], a); y < z {
+				last, _ := utf8.DecodeLastRuneInString(text[a:y])
+				if b, ok := sh.wrong.encode(buf[:0], last); ok && len(b) == 2 && b[1] >= 0x40 && b[1] < 0x7f {
+					add = append(add, a)
+				}
+			}
+		}
+		a = z + 1
+	}
+	if len(add) == 0 {
+		return spots
+	}
+	out := make([]int, 0, len(spots)+len(add))
+	k = 0
+	for _, a := range add {
+		for k < len(spots) && spotAt(spots[k]) < a {
+			out = append(out, spots[k])
+			k++
+		}
+		out = append(out, ^a)
+	}
+	return append(out, spots[k:]...)
+}
+
+// spotAt is the byte offset of a spot (a lone one is stored complemented).
+func spotAt(s int) int {
+	if s < 0 {
+		return ^s
+	}
+	return s
 }
 
 // applyReps returns text with reps (in text order) made, and their edits;
