@@ -990,6 +990,30 @@ func TestLineStartQuoteShift(t *testing.T) {
 			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], lines[k], found[k])
 		}
 	}
+	// Cut at each line start, the page repairs as the whole does: a
+	// chunk with nothing the detector flags still reads its line starts
+	// when the shift came before it.
+	r := New()
+	local := 0
+	for at := strings.IndexByte(bad, '\n') + 1; at > 0; {
+		a, _, st := r.RepairFrom(bad[:at], State{Chunked: true})
+		st.AfterBreak = true
+		z, _, st := r.RepairFrom(bad[at:], st)
+		if st.Local() {
+			local++
+			if a+z != out {
+				t.Errorf("cut at %d: chunks gave %q", at, a+z)
+			}
+		}
+		next := strings.IndexByte(bad[at:], '\n')
+		if next < 0 {
+			break
+		}
+		at += next + 1
+	}
+	if local == 0 {
+		t.Errorf("no cut was local")
+	}
 }
 
 // TestTrailShiftMarkBeforeWord: a stray byte before a Big5 full-width

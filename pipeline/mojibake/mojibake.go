@@ -166,7 +166,7 @@ func (r *Repairer) RepairFrom(text string, st State) (string, []textedit.Edit, S
 	if len(losses) > 0 {
 		runs = lossRunsAt(text, losses)
 	}
-	if len(spots) == 0 && len(runs) == 0 {
+	if len(spots) == 0 && len(runs) == 0 && !r.startsPending(text, st) {
 		if st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, nil) {
 			st.LatinPending = true
 		}
@@ -200,14 +200,6 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 	sc.text, sc.wholePairs = text, 0
 	defer func() { sc.text = "" }()
 	reps, st2 := r.pass(sc, text, spots, runs, st)
-	if sh := pageShift(r.mechs, reps, st.Shift); sh != nil && sh.wrong.name != "big5" {
-		// The lines the detector passed over may start with a short
-		// run the page's frame shift garbled: read them too.
-		if more := shiftedLineStarts(sh, text, spots); len(more) > len(spots) {
-			spots = more
-			reps, st2 = r.pass(sc, text, spots, runs, st)
-		}
-	}
 	if len(sc.units.seen) > 0 && lostLeft(reps) {
 		// The units the page writes after numbers are known only once
 		// it is read: read it again knowing them all, so that a unit
@@ -219,6 +211,33 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 	return out, edits, st2
 }
 
+// lineStartShift is the frame shift whose garbled line starts
+// shiftedLineStarts finds: GB18030's. Not Big5's: half its characters
+// have trail bytes of 40 to 7E, so the sign tells little there (and the
+// tuning half gained nothing from it).
+func (r *Repairer) lineStartShift() *mechanism {
+	for _, m := range r.mechs() {
+		if m.shift && m.wrong.name == "gbk" { // the GB18030 codec reads GBK and more
+			return m
+		}
+	}
+	return nil
+}
+
+// startsPending reports whether text, with nothing the detector flags, has
+// line starts to read because the shift before it is lineStartShift.
+func (r *Repairer) startsPending(text string, st State) bool {
+	if st.Shift == "" {
+		return false
+	}
+	gb := r.lineStartShift()
+	if gb == nil || gb.reason != st.Shift {
+		return false
+	}
+	_, starts := shiftedLineStarts(gb, text, nil)
+	return len(starts) > 0
+}
+
 // shiftedLineStarts returns spots with, added in text order as lone spots
 // (only a frame shift explains them), the starts of the lines no spot
 // flags that begin with a run of wide characters up to an ASCII byte
@@ -226,10 +245,8 @@ func (r *Repairer) repair(text string, spots []int, runs []replacement, st State
 // stray byte before the line makes of it ("浴癡:”" is 以“V:”, a stray byte
 // before 以, out of step until the V). The detector needs a span of
 // three or more improbable characters, and such a run is often shorter.
-// It returns spots itself when it adds none. Not for Big5: half its
-// characters have trail bytes of 40 to 7E, so the sign tells little there
-// (and the tuning half gained nothing from it).
-func shiftedLineStarts(sh *mechanism, text string, spots []int) []int {
+// It returns the starts it added too (spots itself when it adds none).
+func shiftedLineStarts(sh *mechanism, text string, spots []int) ([]int, []int) {
 	var add []int
 	k := 0
 	var buf [4]byte
@@ -253,7 +270,7 @@ func shiftedLineStarts(sh *mechanism, text string, spots []int) []int {
 		a = z + 1
 	}
 	if len(add) == 0 {
-		return spots
+		return spots, nil
 	}
 	out := make([]int, 0, len(spots)+len(add))
 	k = 0
@@ -264,7 +281,7 @@ func shiftedLineStarts(sh *mechanism, text string, spots []int) []int {
 		}
 		out = append(out, ^a)
 	}
-	return append(out, spots[k:]...)
+	return append(out, spots[k:]...), add
 }
 
 // spotAt is the byte offset of a spot (a lone one is stored complemented).
@@ -328,11 +345,26 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	if st.AfterBreak {
 		sc.textLeft = '\n'
 	}
+	// The lines the detector passed over may start with a short run a
+	// GB18030 frame shift garbled: they are read once the page's shift
+	// is known (before, from an earlier chunk, or found above them).
+	var starts []int
+	if gb := r.lineStartShift(); gb != nil {
+		spots, starts = shiftedLineStarts(gb, text, spots)
+	}
 	sc.ws, sc.spans = windowsInto(sc.ws, sc.spans, text, spots)
 	ws := sc.ws
 	var looked []window // lines examined, in order
 	var confused *mechanism
 	for i := 0; i < len(ws); {
+		if len(starts) > 0 && starts[0] <= ws[i].start {
+			at := starts[0]
+			starts = starts[1:]
+			if at == ws[i].start && (sc.shifted == nil || sc.shifted != r.lineStartShift()) {
+				i++ // a line start read only on a page with the shift
+				continue
+			}
+		}
 		// The windows of one line: the line may be read as a whole.
 		a := strings.LastIndexByte(text[:ws[i].start], '\n') + 1
 		z := len(text)
