@@ -137,8 +137,10 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		p = s.repairedBefore(a, p)
 	}
 	// A no-break space (a page's &nbsp;, 12.6.2.\u00a0Autotools) parts
-	// words as a space does. The ideographic space is Chinese text's own.
-	if p >= 0x80 && p != 0x3000 && unicode.Is(unicode.Zs, p) {
+	// words as a space does, before a word's letters. Not before other
+	// characters: bylines set "山东&nbsp;· 2024" (· is a1 50, "P", in
+	// Big5). The ideographic space is Chinese text's own.
+	if p >= 0x80 && p != 0x3000 && unicode.Is(unicode.Zs, p) && a+n < len(text) && asciiLetter(rune(text[a+n])) {
 		p = ' '
 	}
 	if p >= 0x4e00 && p <= 0x9fff || p >= 0x80 && c >= 0xe000 && c <= 0xf8ff {

@@ -1053,3 +1053,26 @@ func TestTrailShiftMarkBeforeWord(t *testing.T) {
 		}
 	}
 }
+
+// TestNoBreakSpaceByline: a no-break space is a space before a word's
+// letters only; the middle dots of a byline after one stay on a Big5 page
+// with frame shifts (· is a1 50, "P").
+func TestNoBreakSpaceByline(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	clean := []string{"山東交通\u00a0· 公眾號\u00a0· 山東\u00a0· 2024-12-16 20:10", "記者\u00a0· 王明\u00a0· 攝影"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	var page [][]byte
+	for _, l := range shifted {
+		b, err := enc.Bytes([]byte(l))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = append(page, append([]byte{0xa4}, b...))
+	}
+	bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
+	text := bad + "\n" + strings.Join(clean, "\n")
+	out, _ := New().Repair(text)
+	if got := strings.Split(out, "\n")[len(shifted):]; !slices.Equal(got, clean) {
+		t.Errorf("got %q, want %q", got, clean)
+	}
+}
