@@ -173,6 +173,10 @@ type extractor struct {
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
 	lineBytes []byte
+	// lineAll and lineEnds are the storage of joinedLines' text and
+	// line ends.
+	lineAll  []byte
+	lineEnds []int
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
 	bylines   cue.BylineMemo // the page's bylines, for decide and finish
@@ -654,6 +658,12 @@ type lineWriter struct {
 	brk     bool // ... and it held a line break
 	last    rune
 	rowLine bool
+	// join: the lines' text is kept in all, one after another with "\n"
+	// between, each ending at ends[i], instead of a string each: the
+	// article's lines are joined into one text anyway (joinedLines).
+	join bool
+	all  []byte
+	ends []int
 	// edge: an inline element began or ended since the last rune. Digits
 	// or letters on both sides of it are separate words ("2023-03-10" and
 	// a view count "4" in adjacent spans).
@@ -804,7 +814,15 @@ func (w *lineWriter) flush() {
 		s = trimSpace(w.buf.Bytes())
 	}
 	if w.cur.runes > 0 && len(s) > 0 {
-		w.cur.text = string(s)
+		if w.join {
+			if len(w.lines) > 0 {
+				w.all = append(w.all, '\n')
+			}
+			w.all = append(w.all, s...)
+			w.ends = append(w.ends, len(w.all))
+		} else {
+			w.cur.text = string(s)
+		}
 		w.lines = append(w.lines, w.cur)
 	}
 	w.buf.Reset()
@@ -816,10 +834,28 @@ func (w *lineWriter) flush() {
 // by the next call: a caller is done with one page's lines before it asks
 // for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
+	lines, _, _ := x.joinedLines(n)
+	return lines
+}
+
+// joinedLines is lines that also gives the lines joined by "\n" (all)
+// and where each ends in it (ends): a line's text is a slice of all,
+// which is one string for the whole walk, not one per line. ends is
+// reused by the next call, as the lines are.
+func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, ends []int) {
 	s := x.lineStream(n)
+	w := s.w
+	w.join, w.all, w.ends = true, x.lineAll[:0], x.lineEnds[:0]
 	for s.step() {
 	}
-	return s.close()
+	all = string(w.all)
+	start := 0
+	for i, end := range w.ends {
+		w.lines[i].text = all[start:end]
+		start = end + 1
+	}
+	x.lineAll, x.lineEnds = w.all[:0], w.ends
+	return s.close(), all, w.ends
 }
 
 // lineStream renders the subtree of a node as lines on demand: the page's
