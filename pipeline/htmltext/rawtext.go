@@ -254,6 +254,20 @@ func rawKind(name string) string {
 	return ""
 }
 
+// rawKindOf is rawKind of a start tag the parser has looked up: the names
+// rawKind knows all have atoms, so the atom tells without comparing the
+// name again.
+func rawKindOf(a atom.Atom) string {
+	switch a {
+	case atom.Svg, atom.Math, atom.Template, atom.Frameset, atom.Plaintext:
+		return "stop"
+	case atom.Xmp, atom.Style, atom.Title, atom.Script, atom.Iframe, atom.Noembed,
+		atom.Noframes, atom.Noscript, atom.Textarea:
+		return a.String()
+	}
+	return ""
+}
+
 // asciiFoldEqual reports whether name equals the lower-case lower, ignoring
 // ASCII case only (as the tokenizer compares tag names).
 func asciiFoldEqual(name, lower string) bool {
