@@ -161,8 +161,11 @@ type extractor struct {
 	// scoreTree's scratch, kept for its next call on the page.
 	owners []blockOwner // the walk's stack of block owners
 	order  []int32      // the blocks' owners, by record
-	recs   []walkRec
-	texts  []textStat // the text nodes' counts, from the first scoring
+	recs   []walkRec    // the first scoring's records, kept for rescore
+	// rescore's scratch.
+	recs2       []walkRec
+	live, block []int32
+	texts       []textStat // the text nodes' counts, from the first scoring
 	// textNext is textRunes' place in texts.
 	textNext int
 	short    []shortRec // sectionHeads' rune counts
@@ -212,6 +215,8 @@ func (x *extractor) reset() {
 	clear(x.texts) // scoreTree never leaves texts shorter than it filled them
 	x.texts = x.texts[:0]
 	x.stats = x.stats[:0]
+	clear(x.recs)
+	x.recs = x.recs[:0]
 	clear(x.cands)
 	x.cands = x.cands[:0]
 	clear(x.lineBuf[:cap(x.lineBuf)])
@@ -396,7 +401,7 @@ func countPunct(n *html.Node) int {
 // name is evidence, not a verdict. With paths, it returns the paths
 // removed (for Explain: naming them walks up the tree for each).
 func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
-	m := x.scoreTree(body, false)
+	m := x.scoreTree(body)
 	total := m.of(body).prose
 	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string

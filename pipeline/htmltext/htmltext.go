@@ -146,7 +146,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	pageLines.close()
 	e.TitleFrom, e.DateFrom = src.title, src.date
 	e.Pruned = x.pruneChrome(body, explain)
-	m := x.scoreTree(body, true)
+	m := x.rescore()
 	main := m.choose(body)
 	var a Article
 	if main == nil {
