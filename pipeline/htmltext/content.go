@@ -183,6 +183,7 @@ type extractor struct {
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
 	bylines   cue.BylineMemo // the page's bylines, for decide and finish
+	head      headScratch    // headMeta's storage
 	ls        lineStream     // the line stream last started
 	lw        lineWriter     // its writer
 	blank     blanker        // blankRaw's storage
@@ -208,6 +209,7 @@ func (x *extractor) reset() {
 	}
 	x.raw = rawPage{}
 	x.bylines.Reset()
+	x.head.reset()
 	x.nodes.reset()
 	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)

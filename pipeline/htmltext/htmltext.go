@@ -133,7 +133,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 			return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
 		}
 	}
-	h := headMeta(root, raw)
+	h := headMeta(root, raw, &x.head)
 	pruneJunk(root)
 	body := root
 	if b := firstElement(root, "body"); b != nil {
