@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/zhextract/zhextract/pipeline/chrome"
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
 
@@ -184,6 +185,7 @@ type extractor struct {
 	lineStack []lineFrame
 	bylines   cue.BylineMemo // the page's bylines, for decide and finish
 	head      headScratch    // headMeta's storage
+	chrome    chrome.Scratch // CleanWith's storage
 	ls        lineStream     // the line stream last started
 	lw        lineWriter     // its writer
 	blank     blanker        // blankRaw's storage

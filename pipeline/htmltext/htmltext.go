@@ -159,7 +159,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	}
 	x.pruneFeeds(main, m)
 	lines, all, ends := x.joinedLines(main)
-	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines)
+	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines, &x.chrome)
 	a.Meta = ownMeta(a.Meta)
 	return a, e, nil
 }
@@ -178,8 +178,9 @@ func ownMeta(m Meta) Meta {
 // finish drops link-heavy lines, puts the title first and lets chrome
 // remove text-level chrome; it merges what chrome learned into meta.
 // all is the lines joined by "\n", line i ending at ends[i] (joinedLines).
-// bylines has decide's answers about the lines near the title.
-func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo) (string, []Removal, Meta) {
+// bylines has decide's answers about the lines near the title; cs is
+// chrome's storage.
+func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo, cs *chrome.Scratch) (string, []Removal, Meta) {
 	var removed []Removal
 	kept := make([]string, 0, len(lines))
 	first, last := -1, -1 // the first and the last line kept
@@ -213,7 +214,7 @@ func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.By
 			text = strings.Clone(text)
 		}
 	}
-	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines})
+	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines, Scratch: cs})
 	for _, e := range eds {
 		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})
 	}
