@@ -682,8 +682,23 @@ type lineWriter struct {
 func (w *lineWriter) write(s string, inLink, pre bool) {
 	// Characters kept as they are go to buf as slices of s, not one
 	// WriteRune each: s[p:i] is what is kept and not yet written.
-	p := 0
-	for i := 0; i < len(s); {
+	//
+	// White space before the first character (the indentation between
+	// tags, all of most of a page's text nodes) is only noted, as the loop
+	// below would note it, in a loop of its own. In <pre> a line break
+	// ends a line: the loop below takes it.
+	i := 0
+	for ; !pre && i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\f' {
+			w.space = true
+		} else if c == '\n' || c == '\r' {
+			w.space, w.brk = true, true
+		} else {
+			break
+		}
+	}
+	p := i
+	for i < len(s) {
 		if !w.space && i+2 < len(s) && s[i] >= 0xe4 && s[i] <= 0xe9 {
 			// A run of ideographs (lead bytes E4-E9, U+4000-U+9FFF: no
 			// space, punctuation, letter or digit among them) with no
@@ -713,7 +728,9 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		at := i
 		i += size
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' {
-			w.buf.WriteString(s[p:at])
+			if p < at {
+				w.buf.WriteString(s[p:at])
+			}
 			p = i
 			if pre && r == '\n' {
 				w.flush()
@@ -752,7 +769,9 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			w.cur.punct++
 		}
 	}
-	w.buf.WriteString(s[p:])
+	if p < len(s) {
+		w.buf.WriteString(s[p:])
+	}
 }
 
 // ideographsEnd returns the end of the run of three-byte characters with
