@@ -185,12 +185,14 @@ type extractor struct {
 	lineStack []lineFrame
 	bylines   cue.BylineMemo // the page's bylines, for decide and finish
 	head      headScratch    // headMeta's storage
-	chrome    chrome.Scratch // CleanWith's storage
-	ls        lineStream     // the line stream last started
-	lw        lineWriter     // its writer
-	blank     blanker        // blankRaw's storage
-	raw       rawPage        // the page being extracted, when blankRaw changed it
-	noBlank   bool           // parse pages as they are (tests compare both ways)
+	// classes has chromeNameWords' answers for the page's class values.
+	classes map[string]bool
+	chrome  chrome.Scratch // CleanWith's storage
+	ls      lineStream     // the line stream last started
+	lw      lineWriter     // its writer
+	blank   blanker        // blankRaw's storage
+	raw     rawPage        // the page being extracted, when blankRaw changed it
+	noBlank bool           // parse pages as they are (tests compare both ways)
 	// fastParse's state and storage, kept from page to page.
 	fp       fastParser
 	nodes    nodeStore
@@ -200,7 +202,7 @@ type extractor struct {
 }
 
 func newExtractor() *extractor {
-	return &extractor{dataRow: map[*html.Node]bool{}}
+	return &extractor{dataRow: map[*html.Node]bool{}, classes: map[string]bool{}}
 }
 
 // reset readies x for another page, keeping its storage but no reference
@@ -215,6 +217,7 @@ func (x *extractor) reset() {
 	x.nodes.reset()
 	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)
+	clear(x.classes)
 	x.order = x.order[:0]
 	clear(x.texts) // scoreTree never leaves texts shorter than it filled them
 	x.texts = x.texts[:0]
@@ -338,7 +341,13 @@ func shownTwin(n *html.Node) bool {
 }
 
 // chromeName reports furniture by class, id or ARIA role.
-func chromeName(n *html.Node) bool {
+func chromeName(n *html.Node) bool { return chromeNameWith(n, nil) }
+
+// chromeNameWith is chromeName with the answers for the class values
+// asked before kept in classes (not when nil): a page gives the same few
+// classes to many elements, and looking one up is cheaper than reading
+// its words again. Ids are mostly unique, and are read.
+func chromeNameWith(n *html.Node, classes map[string]bool) bool {
 	// One pass finds the three (attr's first of each key).
 	var role, class, id string
 	var seen [3]bool
@@ -371,7 +380,20 @@ func chromeName(n *html.Node) bool {
 	case "navigation", "complementary", "contentinfo", "banner":
 		return true
 	}
-	return chromeNameWords(class) || chromeNameWords(id)
+	if classes == nil {
+		return chromeNameWords(class) || chromeNameWords(id)
+	}
+	if class != "" {
+		v, ok := classes[class]
+		if !ok {
+			v = chromeNameWords(class)
+			classes[class] = v
+		}
+		if v {
+			return true
+		}
+	}
+	return chromeNameWords(id)
 }
 
 // chromeNameWords reports a furniture word among the words of a class or

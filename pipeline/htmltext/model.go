@@ -186,7 +186,7 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 			owners = append(owners, blockOwner{rec, -1})
 		}
 		cand := -1
-		if rec > 0 && n.Type == html.ElementNode && (chromeTags.has(n.DataAtom) || chromeName(n)) {
+		if rec > 0 && n.Type == html.ElementNode && (chromeTags.has(n.DataAtom) || chromeNameWith(n, x.classes)) {
 			cand = len(cands)
 			cands = append(cands, chromeCand{n: n, rec: rec})
 		}

@@ -246,7 +246,8 @@ func TestAppendSignature(t *testing.T) {
 }
 
 // TestChromeNameOnePass holds chromeName's one pass over the attributes to
-// the three lookups it replaced, duplicate keys included.
+// the three lookups it replaced, duplicate keys included, with and without
+// the answers for class values kept (chromeNameWith).
 func TestChromeNameOnePass(t *testing.T) {
 	ref := func(n *html.Node) bool {
 		switch attr(n, "role") {
@@ -256,6 +257,7 @@ func TestChromeNameOnePass(t *testing.T) {
 		return chromeNameWords(attr(n, "class")) || chromeNameWords(attr(n, "id"))
 	}
 	vals := []string{`role="banner"`, `role="main"`, `class="share"`, `class="article"`, `id="nav"`, `id="post_1"`, `data-x="share"`, `ID="footer"`}
+	classes := map[string]bool{}
 	for _, a := range vals {
 		for _, b := range vals {
 			for _, c := range vals {
@@ -267,6 +269,11 @@ func TestChromeNameOnePass(t *testing.T) {
 				div := firstElement(root, "div")
 				if got, want := chromeName(div), ref(div); got != want {
 					t.Errorf("chromeName(%s) = %v, want %v", tag, got, want)
+				}
+				// the answers kept for class values give the same (each
+				// value comes in many tags: most are answered from classes)
+				if got, want := chromeNameWith(div, classes), ref(div); got != want {
+					t.Errorf("chromeNameWith(%s) = %v, want %v", tag, got, want)
 				}
 			}
 		}
