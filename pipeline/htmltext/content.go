@@ -211,6 +211,9 @@ func (x *extractor) reset() {
 	if cap(x.blank.buf) > 4<<20 {
 		x.blank.buf = nil // a huge page's copy is not worth keeping
 	}
+	if cap(x.lineAll) > 4<<20 {
+		x.lineAll = nil // nor a huge article's text
+	}
 	x.raw = rawPage{}
 	x.bylines.Reset()
 	x.head.reset()
