@@ -11,6 +11,7 @@
 package chrome
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -49,6 +50,16 @@ type Options struct {
 	// lines the caller already asked it about (htmltext dates a page by
 	// the lines near its title, which the article's text holds again).
 	Bylines *cue.BylineMemo
+	// Scratch, when not nil, lends CleanWith its storage, kept by the
+	// caller from text to text (htmltext keeps one per extractor).
+	Scratch *Scratch
+}
+
+// Scratch is storage CleanWith reuses: the lines of the text it cleans.
+// One CleanWith at a time may use a Scratch; nothing it returns refers
+// to it.
+type Scratch struct {
+	lines []line
 }
 
 // Edit reasons beyond the cue kinds.
@@ -82,7 +93,11 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	// metadata are the text's own. Only lines short enough for a rule to
 	// name are folded (a paragraph of prose is no chrome, whatever its
 	// script).
-	lines := split(text)
+	var lines []line
+	if opt.Scratch != nil {
+		lines = opt.Scratch.lines[:0]
+	}
+	lines = split(lines, text)
 	var buf []byte
 	for _, l := range lines {
 		if !l.blank() && l.st.Runes <= foldRunes {
@@ -122,6 +137,9 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 		join(view, lines)
 	}
 	out, eds := build(text, lines, !opt.NotEnd)
+	if opt.Scratch != nil {
+		opt.Scratch.lines = lines[:0]
+	}
 	return out, eds, meta
 }
 
@@ -173,8 +191,9 @@ func Anchor(line string) bool {
 	return !cue.Numbered(line) && r != ' ' && r != '\t' && r != '\u3000'
 }
 
-func split(text string) []line {
-	lines := make([]line, 0, strings.Count(text, "\n")+1)
+// split appends the lines of text to lines.
+func split(lines []line, text string) []line {
+	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
 	for pos := 0; pos < len(text); {
 		end, next := len(text), len(text)
 		if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {

@@ -329,3 +329,30 @@ func TestTitleCopy(t *testing.T) {
 		t.Errorf("a sentence taken for a copy of the title")
 	}
 }
+
+// TestCleanScratch holds CleanWith with one Scratch lent from text to
+// text (longer texts after shorter and the other way, as a caller's
+// pages come) to CleanWith without one.
+func TestCleanScratch(t *testing.T) {
+	seeds, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(seeds) < 3 {
+		t.Fatalf("want the seed texts, found %d (%v)", len(seeds), err)
+	}
+	texts := []string{"", "标题\n\n来源：新华社 2024-12-16\n\n正文，句子。\n相关推荐\n其他文章"}
+	for _, p := range seeds {
+		texts = append(texts, readSeed(t, filepath.Base(p)))
+	}
+	texts = append(texts, texts[1])
+	var sc Scratch
+	for _, opt := range []Options{{}, {JoinBroken: true}, {Kept: true}} {
+		for i, text := range texts {
+			want, wantEds, wantMeta := CleanWith(text, opt)
+			lent := opt
+			lent.Scratch = &sc
+			got, eds, meta := CleanWith(text, lent)
+			if got != want || fmt.Sprint(eds) != fmt.Sprint(wantEds) || meta != wantMeta {
+				t.Errorf("text %d (%+v): with a Scratch CleanWith gives another result", i, opt)
+			}
+		}
+	}
+}

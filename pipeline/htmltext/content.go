@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/zhextract/zhextract/pipeline/chrome"
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
 
@@ -161,8 +162,11 @@ type extractor struct {
 	// scoreTree's scratch, kept for its next call on the page.
 	owners []blockOwner // the walk's stack of block owners
 	order  []int32      // the blocks' owners, by record
-	recs   []walkRec
-	texts  []textStat // the text nodes' counts, from the first scoring
+	recs   []walkRec    // the first scoring's records, kept for rescore
+	// rescore's scratch.
+	recs2       []walkRec
+	live, block []int32
+	texts       []textStat // the text nodes' counts, from the first scoring
 	// textNext is textRunes' place in texts.
 	textNext int
 	short    []shortRec // sectionHeads' rune counts
@@ -173,14 +177,22 @@ type extractor struct {
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
 	lineBytes []byte
+	// lineAll and lineEnds are the storage of joinedLines' text and
+	// line ends.
+	lineAll  []byte
+	lineEnds []int
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
 	bylines   cue.BylineMemo // the page's bylines, for decide and finish
-	ls        lineStream     // the line stream last started
-	lw        lineWriter     // its writer
-	blank     blanker        // blankRaw's storage
-	raw       rawPage        // the page being extracted, when blankRaw changed it
-	noBlank   bool           // parse pages as they are (tests compare both ways)
+	head      headScratch    // headMeta's storage
+	// classes has chromeNameWords' answers for the page's class values.
+	classes map[string]bool
+	chrome  chrome.Scratch // CleanWith's storage
+	ls      lineStream     // the line stream last started
+	lw      lineWriter     // its writer
+	blank   blanker        // blankRaw's storage
+	raw     rawPage        // the page being extracted, when blankRaw changed it
+	noBlank bool           // parse pages as they are (tests compare both ways)
 	// fastParse's state and storage, kept from page to page.
 	fp       fastParser
 	nodes    nodeStore
@@ -190,7 +202,7 @@ type extractor struct {
 }
 
 func newExtractor() *extractor {
-	return &extractor{dataRow: map[*html.Node]bool{}}
+	return &extractor{dataRow: map[*html.Node]bool{}, classes: map[string]bool{}}
 }
 
 // reset readies x for another page, keeping its storage but no reference
@@ -199,15 +211,22 @@ func (x *extractor) reset() {
 	if cap(x.blank.buf) > 4<<20 {
 		x.blank.buf = nil // a huge page's copy is not worth keeping
 	}
+	if cap(x.lineAll) > 4<<20 {
+		x.lineAll = nil // nor a huge article's text
+	}
 	x.raw = rawPage{}
 	x.bylines.Reset()
+	x.head.reset()
 	x.nodes.reset()
 	x.ls, x.lw = lineStream{}, lineWriter{} // their storage is in lineBuf and lineBytes
 	clear(x.dataRow)
+	clear(x.classes)
 	x.order = x.order[:0]
 	clear(x.texts) // scoreTree never leaves texts shorter than it filled them
 	x.texts = x.texts[:0]
 	x.stats = x.stats[:0]
+	clear(x.recs)
+	x.recs = x.recs[:0]
 	clear(x.cands)
 	x.cands = x.cands[:0]
 	clear(x.lineBuf[:cap(x.lineBuf)])
@@ -325,7 +344,13 @@ func shownTwin(n *html.Node) bool {
 }
 
 // chromeName reports furniture by class, id or ARIA role.
-func chromeName(n *html.Node) bool {
+func chromeName(n *html.Node) bool { return chromeNameWith(n, nil) }
+
+// chromeNameWith is chromeName with the answers for the class values
+// asked before kept in classes (not when nil): a page gives the same few
+// classes to many elements, and looking one up is cheaper than reading
+// its words again. Ids are mostly unique, and are read.
+func chromeNameWith(n *html.Node, classes map[string]bool) bool {
 	// One pass finds the three (attr's first of each key).
 	var role, class, id string
 	var seen [3]bool
@@ -358,7 +383,20 @@ func chromeName(n *html.Node) bool {
 	case "navigation", "complementary", "contentinfo", "banner":
 		return true
 	}
-	return chromeNameWords(class) || chromeNameWords(id)
+	if classes == nil {
+		return chromeNameWords(class) || chromeNameWords(id)
+	}
+	if class != "" {
+		v, ok := classes[class]
+		if !ok {
+			v = chromeNameWords(class)
+			classes[class] = v
+		}
+		if v {
+			return true
+		}
+	}
+	return chromeNameWords(id)
 }
 
 // chromeNameWords reports a furniture word among the words of a class or
@@ -392,7 +430,7 @@ func countPunct(n *html.Node) int {
 // name is evidence, not a verdict. With paths, it returns the paths
 // removed (for Explain: naming them walks up the tree for each).
 func (x *extractor) pruneChrome(body *html.Node, paths bool) []string {
-	m := x.scoreTree(body, false)
+	m := x.scoreTree(body)
 	total := m.of(body).prose
 	protected := func(n *html.Node) bool { return total > 0 && m.of(n).prose*2 >= total }
 	var removed []string
@@ -654,6 +692,12 @@ type lineWriter struct {
 	brk     bool // ... and it held a line break
 	last    rune
 	rowLine bool
+	// join: the lines' text is kept in all, one after another with "\n"
+	// between, each ending at ends[i], instead of a string each: the
+	// article's lines are joined into one text anyway (joinedLines).
+	join bool
+	all  []byte
+	ends []int
 	// edge: an inline element began or ended since the last rune. Digits
 	// or letters on both sides of it are separate words ("2023-03-10" and
 	// a view count "4" in adjacent spans).
@@ -663,8 +707,23 @@ type lineWriter struct {
 func (w *lineWriter) write(s string, inLink, pre bool) {
 	// Characters kept as they are go to buf as slices of s, not one
 	// WriteRune each: s[p:i] is what is kept and not yet written.
-	p := 0
-	for i := 0; i < len(s); {
+	//
+	// White space before the first character (the indentation between
+	// tags, all of most of a page's text nodes) is only noted, as the loop
+	// below would note it, in a loop of its own. In <pre> a line break
+	// ends a line: the loop below takes it.
+	i := 0
+	for ; !pre && i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\f' {
+			w.space = true
+		} else if c == '\n' || c == '\r' {
+			w.space, w.brk = true, true
+		} else {
+			break
+		}
+	}
+	p := i
+	for i < len(s) {
 		if !w.space && i+2 < len(s) && s[i] >= 0xe4 && s[i] <= 0xe9 {
 			// A run of ideographs (lead bytes E4-E9, U+4000-U+9FFF: no
 			// space, punctuation, letter or digit among them) with no
@@ -694,7 +753,9 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		at := i
 		i += size
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' {
-			w.buf.WriteString(s[p:at])
+			if p < at {
+				w.buf.WriteString(s[p:at])
+			}
 			p = i
 			if pre && r == '\n' {
 				w.flush()
@@ -733,7 +794,9 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 			w.cur.punct++
 		}
 	}
-	w.buf.WriteString(s[p:])
+	if p < len(s) {
+		w.buf.WriteString(s[p:])
+	}
 }
 
 // ideographsEnd returns the end of the run of three-byte characters with
@@ -804,7 +867,15 @@ func (w *lineWriter) flush() {
 		s = trimSpace(w.buf.Bytes())
 	}
 	if w.cur.runes > 0 && len(s) > 0 {
-		w.cur.text = string(s)
+		if w.join {
+			if len(w.lines) > 0 {
+				w.all = append(w.all, '\n')
+			}
+			w.all = append(w.all, s...)
+			w.ends = append(w.ends, len(w.all))
+		} else {
+			w.cur.text = string(s)
+		}
 		w.lines = append(w.lines, w.cur)
 	}
 	w.buf.Reset()
@@ -816,10 +887,28 @@ func (w *lineWriter) flush() {
 // by the next call: a caller is done with one page's lines before it asks
 // for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
+	lines, _, _ := x.joinedLines(n)
+	return lines
+}
+
+// joinedLines is lines that also gives the lines joined by "\n" (all)
+// and where each ends in it (ends): a line's text is a slice of all,
+// which is one string for the whole walk, not one per line. ends is
+// reused by the next call, as the lines are.
+func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, ends []int) {
 	s := x.lineStream(n)
+	w := s.w
+	w.join, w.all, w.ends = true, x.lineAll[:0], x.lineEnds[:0]
 	for s.step() {
 	}
-	return s.close()
+	all = string(w.all)
+	start := 0
+	for i, end := range w.ends {
+		w.lines[i].text = all[start:end]
+		start = end + 1
+	}
+	x.lineAll, x.lineEnds = w.all[:0], w.ends
+	return s.close(), all, w.ends
 }
 
 // lineStream renders the subtree of a node as lines on demand: the page's

@@ -314,7 +314,7 @@ func TestSectionHeads(t *testing.T) {
 				body := firstElement(root, "body")
 				x := newExtractor()
 				if scored {
-					x.scoreTree(body, false)
+					x.scoreTree(body)
 					if len(x.texts) == 0 {
 						t.Fatalf("page %d: no text scored", i)
 					}

@@ -262,9 +262,9 @@ func (p *fastParser) next(t *ftoken) {
 	// A tag, comment or doctype at k.
 	switch c := s[k+1]; {
 	case isLetter(c):
-		ne := p.readTag(t, k+1, true)
+		p.readTag(t, k+1, true)
 		t.typ = html.StartTagToken
-		if kind := rawKind(s[k+1 : ne]); kind == "stop" {
+		if kind := rawKindOf(t.atom); kind == "stop" {
 			giveUp()
 		} else if kind != "" {
 			p.raw = kind

@@ -133,7 +133,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 			return Article{}, e, fmt.Errorf("htmltext: parse page: %w", err)
 		}
 	}
-	h := headMeta(root, raw)
+	h := headMeta(root, raw, &x.head)
 	pruneJunk(root)
 	body := root
 	if b := firstElement(root, "body"); b != nil {
@@ -146,7 +146,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	pageLines.close()
 	e.TitleFrom, e.DateFrom = src.title, src.date
 	e.Pruned = x.pruneChrome(body, explain)
-	m := x.scoreTree(body, true)
+	m := x.rescore()
 	main := m.choose(body)
 	var a Article
 	if main == nil {
@@ -158,8 +158,8 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 		e.RunnersUp = m.runnersUp(body, main, 5)
 	}
 	x.pruneFeeds(main, m)
-	lines := x.lines(main)
-	a.Text, a.Removed, a.Meta = finish(lines, meta, &x.bylines)
+	lines, all, ends := x.joinedLines(main)
+	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines, &x.chrome)
 	a.Meta = ownMeta(a.Meta)
 	return a, e, nil
 }
@@ -177,25 +177,44 @@ func ownMeta(m Meta) Meta {
 
 // finish drops link-heavy lines, puts the title first and lets chrome
 // remove text-level chrome; it merges what chrome learned into meta.
-// bylines has decide's answers about the lines near the title.
-func finish(lines []textLine, meta Meta, bylines *cue.BylineMemo) (string, []Removal, Meta) {
+// all is the lines joined by "\n", line i ending at ends[i] (joinedLines).
+// bylines has decide's answers about the lines near the title; cs is
+// chrome's storage.
+func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo, cs *chrome.Scratch) (string, []Removal, Meta) {
 	var removed []Removal
 	kept := make([]string, 0, len(lines))
-	for _, l := range lines {
+	first, last := -1, -1 // the first and the last line kept
+	for i, l := range lines {
 		if r := linkChrome(l); r != "" {
 			removed = append(removed, Removal{Reason: r, Text: l.text})
 			continue
 		}
+		if first < 0 {
+			first = i
+		}
+		last = i
 		kept = append(kept, l.text)
 	}
+	n := len(kept)
 	kept, meta.Title, removed = placeTitle(kept, meta.Title, removed)
-	text := strings.Join(kept, "\n")
-	if len(kept) == 1 {
-		// Join gives the line itself: lines are copies, but the title
-		// may be a slice of the page, which the text must not keep.
-		text = strings.Clone(text)
+	var text string
+	if len(kept) > 0 && len(kept) <= n && n == last-first+1 {
+		// Lines next to each other in all, placeTitle having at most cut
+		// some from the top: their join is a slice of all, not a copy.
+		from, start := last+1-len(kept), 0
+		if from > 0 {
+			start = ends[from-1] + 1
+		}
+		text = all[start:ends[last]]
+	} else {
+		text = strings.Join(kept, "\n")
+		if len(kept) == 1 {
+			// Join gives the line itself, and the title may be a slice
+			// of the page, which the text must not keep.
+			text = strings.Clone(text)
+		}
 	}
-	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines})
+	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines, Scratch: cs})
 	for _, e := range eds {
 		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})
 	}

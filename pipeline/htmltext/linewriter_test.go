@@ -72,6 +72,10 @@ func TestLineWriterWrite(t *testing.T) {
 		// by a cut character, a non-ideograph lead and a space
 		"中文中文\xe4\xbd中文中文中文|中文中文。中文中文中文 中文中文\xea\x80\x80中文中文",
 		"䀀䷀一鿿丁䷁中文中文中\xe9\xbf文中文中文中文中文x",
+		// text nodes of white space only, or opening with it (the
+		// indentation between tags), before and after text
+		"\n\t\t|文字|\r\n  |\v|  前导\f空白|\n|a| \r|b#\n c|\u00a0 x",
+		"字\n|\n\t|字| |1|\n|2",
 	}
 	for _, c := range cases {
 		checkLineWriter(t, c)

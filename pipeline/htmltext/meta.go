@@ -46,13 +46,35 @@ type head struct {
 	raw *rawPage
 }
 
+// headScratch is headMeta's storage: the elements of each kind its walk
+// collects, and the head's meta map, other scripts and heading texts.
+type headScratch struct {
+	metas, links, titles, scripts, times, heads []*html.Node
+	meta                                        map[string]string
+	other                                       []*html.Node
+	texts                                       []string
+}
+
+// reset forgets the page's elements and strings, keeping the storage.
+func (hs *headScratch) reset() {
+	for _, l := range [][]*html.Node{hs.metas, hs.links, hs.titles, hs.scripts, hs.times, hs.heads, hs.other} {
+		clear(l[:cap(l)])
+	}
+	clear(hs.texts[:cap(hs.texts)])
+	clear(hs.meta)
+}
+
 // headMeta reads meta tags, <title>, <link rel=canonical>, JSON-LD dates,
 // the first <time> and the first <h1>. It runs before pruning, since
 // scripts and headers are pruned. One walk collects the elements (a
 // selector per kind walked the tree seven times).
-func headMeta(root *html.Node, raw *rawPage) head {
+//
+// hs is the storage of its lists and of the head's map and slices, kept
+// from page to page (a page's head is done with before the next).
+func headMeta(root *html.Node, raw *rawPage, hs *headScratch) head {
 	h := head{raw: raw}
-	var metas, links, titles, scripts, times, heads []*html.Node
+	metas, links, titles := hs.metas[:0], hs.links[:0], hs.titles[:0]
+	scripts, times, heads := hs.scripts[:0], hs.times[:0], hs.heads[:0]
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -78,7 +100,13 @@ func headMeta(root *html.Node, raw *rawPage) head {
 		}
 	}
 	walk(root)
-	h.meta = make(map[string]string, len(metas)+1) // sized: it grew a page's keys one rehash at a time
+	hs.metas, hs.links, hs.titles, hs.scripts, hs.times, hs.heads = metas, links, titles, scripts, times, heads
+	if hs.meta == nil {
+		hs.meta = make(map[string]string, len(metas)+1) // sized: it grew a page's keys one rehash at a time
+	}
+	clear(hs.meta) // a caller may not have reset the last page's
+	h.meta = hs.meta
+	h.scripts, h.heads = hs.other[:0], hs.texts[:0]
 	for _, n := range metas {
 		content, ok := attrOK(n, "content")
 		content = cue.Trim(content)
@@ -144,6 +172,7 @@ func headMeta(root *html.Node, raw *rawPage) head {
 			break
 		}
 	}
+	hs.other, hs.texts = h.scripts, h.heads
 	// Without an h1, a heading that starts the page title is the title.
 	if h.h1 == "" {
 		t := squash(h.first(titleKeys) + h.title)

@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -110,59 +111,42 @@ type chromeCand struct {
 }
 
 // textStat is cue.Measure's counts of a text node, as the first scoring
-// of a page took them.
+// of a page took them, with where the text was in that walk: its parent's
+// record, the record of the element whose block it is part of, and
+// whether it was inside a link.
 type textStat struct {
-	n            *html.Node
-	runes, punct int
+	n             *html.Node
+	runes, punct  int
+	parent, owner int32
+	link          bool
 }
 
 // scoreTree scores the blocks under body and sums them up the tree. The
-// model it returns is overwritten by its next call: a page is scored before
-// and after pruning, and the first model is done with by then. With
-// reuse, the text nodes' counts come from the previous call (the page is
-// scored again after pruning, which only removes nodes, so its text nodes
-// come in the same order, fewer); without, this call records them.
-func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
+// model it returns is overwritten by the next scoring: a page is scored
+// before and after pruning (rescore), and the first model is done with by
+// then. The walk records the text nodes' counts and its records for
+// rescore.
+func (x *extractor) scoreTree(body *html.Node) *model {
 	// The blocks in the order their first text comes. An owner is always
 	// an ancestor on the walk's path, so its index among them is kept on a
 	// stack (-1 until its first text) instead of a map by node.
 	order, stats := x.order[:0], x.stats[:0]
+	clear(x.recs)
 	recs := x.recs[:0]
-	texts := x.texts
-	if !reuse {
-		texts = texts[:0]
-	}
-	next := 0 // with reuse, the first of texts not yet met
-	// Without reuse (the scoring before pruneChrome), the walk also notes
-	// the elements pruneChrome removes by tag or name unless protected:
-	// a walk of its own visited every element again.
+	texts := x.texts[:0]
+	// The walk also notes the elements pruneChrome removes by tag or name
+	// unless protected: a walk of its own visited every element again.
 	cands := x.cands
-	if !reuse {
-		clear(cands)
-		cands = cands[:0]
-	}
+	clear(cands)
+	cands = cands[:0]
 	owners := append(x.owners[:0], blockOwner{0, -1})
 	var walk func(n *html.Node, rec int32, inLink, inRow bool) int
 	// walk returns the punctuation of n's text (countPunct).
 	walk = func(n *html.Node, parent int32, inLink, inRow bool) int {
 		if n.Type == html.TextNode {
-			var st textStat
-			if reuse {
-				for next < len(texts) && texts[next].n != n {
-					next++
-				}
-				if next < len(texts) {
-					st = texts[next]
-					next++
-				} else {
-					m := cue.Measure(n.Data) // not met before: never so
-					st.runes, st.punct = m.Runes, m.Punct
-				}
-			} else {
-				m := cue.Measure(n.Data)
-				st = textStat{n, m.Runes, m.Punct}
-				texts = append(texts, st)
-			}
+			m := cue.Measure(n.Data)
+			st := textStat{n: n, runes: m.Runes, punct: m.Punct, parent: parent, owner: owners[len(owners)-1].rec, link: inLink}
+			texts = append(texts, st)
 			if st.runes == 0 {
 				return 0
 			}
@@ -202,7 +186,7 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 			owners = append(owners, blockOwner{rec, -1})
 		}
 		cand := -1
-		if !reuse && rec > 0 && n.Type == html.ElementNode && (chromeTags.has(n.DataAtom) || chromeName(n)) {
+		if rec > 0 && n.Type == html.ElementNode && (chromeTags.has(n.DataAtom) || chromeNameWith(n, x.classes)) {
 			cand = len(cands)
 			cands = append(cands, chromeCand{n: n, rec: rec})
 		}
@@ -220,7 +204,77 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 		return punct
 	}
 	walk(body, -1, false, false)
-	x.order, x.stats, x.owners, x.texts, x.cands = order, stats, owners[:0], texts, cands
+	x.owners, x.texts, x.cands = owners[:0], texts, cands
+	m := x.sumUp(recs, order, stats)
+	// The records stay for rescore (their slots are this model's).
+	x.recs = recs
+	return m
+}
+
+// rescore is scoreTree(body) after pruning, from the records and text
+// counts of the scoring before it, without walking the tree again.
+// Pruning only removes nodes: a node is still in the tree when its
+// parent is and it is still its parent's child, and the nodes left come
+// in the same order, so the blocks (in the order of their first text
+// left) and the sums come out as a walk would give them, in the same
+// order of additions.
+func (x *extractor) rescore() *model {
+	old := x.recs
+	live := slices.Grow(x.live[:0], len(old))[:len(old)]   // old record -> new, -1 when removed
+	block := slices.Grow(x.block[:0], len(old))[:len(old)] // old record -> its block, -1 before its first text
+	recs := x.recs2[:0]
+	for i, r := range old {
+		block[i] = -1
+		p := r.parent
+		if i > 0 && (live[p] < 0 || r.n.Parent != old[p].n) {
+			live[i] = -1
+			continue
+		}
+		np := int32(-1)
+		if i > 0 {
+			np = live[p]
+		}
+		live[i] = int32(len(recs))
+		recs = append(recs, walkRec{n: r.n, parent: np, slot: -1})
+	}
+	order, stats := x.order[:0], x.stats[:0]
+	for _, t := range x.texts {
+		if t.runes == 0 || live[t.parent] < 0 || t.n.Parent != old[t.parent].n {
+			continue
+		}
+		recs[live[t.parent]].punct += t.punct
+		k := block[t.owner]
+		if k < 0 {
+			k = int32(len(order))
+			block[t.owner] = k
+			order = append(order, live[t.owner])
+			stats = append(stats, blockStat{})
+		}
+		b := &stats[k]
+		b.runes += t.runes
+		if t.link {
+			b.links += t.runes
+		} else {
+			b.punct += t.punct
+		}
+	}
+	// A record's punctuation is its subtree's: records come in document
+	// order, so every child's comes after its parent's.
+	for i := len(recs) - 1; i > 0; i-- {
+		recs[recs[i].parent].punct += recs[i].punct
+	}
+	m := x.sumUp(recs, order, stats)
+	clear(recs)
+	x.recs2 = recs[:0]
+	x.live, x.block = live[:0], block[:0]
+	return m
+}
+
+// sumUp adds each block's score to its owner and the owner's ancestors
+// (recs, with the blocks' owners in order and their counts in stats)
+// into x's model.
+func (x *extractor) sumUp(recs []walkRec, order []int32, stats []blockStat) *model {
+	x.order, x.stats = order, stats
 	m := x.model
 	if m == nil {
 		// Blocks' ancestors are about as many again as the blocks.
@@ -257,8 +311,6 @@ func (x *extractor) scoreTree(body *html.Node, reuse bool) *model {
 			m.scored = append(m.scored, scoredNode{r.n, r.slot})
 		}
 	}
-	clear(recs) // every call clears what it used: the rest is zero
-	x.recs = recs[:0]
 	return m
 }
 

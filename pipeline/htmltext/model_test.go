@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -152,13 +153,18 @@ func TestExplain(t *testing.T) {
 	}
 }
 
-// TestScoreReuse checks the scoring after pruning, which takes its text
-// counts from the scoring before, against a scoring from scratch, and
-// each scored node's punctuation against countPunct.
+// TestScoreReuse checks the scoring after pruning, which rescore takes
+// from the records and text counts of the scoring before, against a
+// scoring from scratch (the same scores, exactly, and the same scored
+// nodes in the same order), and each scored node's punctuation against
+// countPunct.
 func TestScoreReuse(t *testing.T) {
 	pages := []string{
 		`<div><p>甲，乙。</p><nav><a href="/">首页</a></nav><p>丙<a href="x">丁，</a>戊。</p></div>`,
 		`<table><tr><td>1</td><td>2，</td></tr></table><div class="share">分享到</div><div><h3>相关推荐</h3><ul><li>其他，文章。</li></ul></div><p>正文，句子。</p>`,
+		// a block whose first text is pruned: its order among the blocks
+		// is its first text left's
+		`<div><p><span class="share">分享，</span>甲，乙。</p><p>丙，丁。</p><div>戊<nav>首页</nav></div></div><p>正文，句子。</p>`,
 	}
 	pages = append(pages, testdataPages(t)...)
 	snapshot := func(m *model) map[*html.Node]nodeScore {
@@ -168,6 +174,14 @@ func TestScoreReuse(t *testing.T) {
 		}
 		return out
 	}
+	order := func(m *model) []*html.Node {
+		var out []*html.Node
+		for _, e := range m.scored {
+			out = append(out, e.n)
+		}
+		return out
+	}
+	pruned := 0
 	for i, page := range pages {
 		root, err := html.Parse(strings.NewReader(page))
 		if err != nil {
@@ -176,17 +190,29 @@ func TestScoreReuse(t *testing.T) {
 		pruneJunk(root)
 		body := firstElement(root, "body")
 		x := newExtractor()
-		for n, s := range snapshot(x.scoreTree(body, false)) {
+		before := snapshot(x.scoreTree(body))
+		for n, s := range before {
 			if want := countPunct(n); s.punct != want {
 				t.Errorf("page %d: %s punct %d, countPunct %d", i, nodePath(n), s.punct, want)
 			}
 		}
 		x.pruneChrome(body, false)
-		got := snapshot(x.scoreTree(body, true))
-		want := snapshot(newExtractor().scoreTree(body, false))
+		m := x.rescore()
+		got, gotOrder := snapshot(m), order(m)
+		fresh := newExtractor().scoreTree(body)
+		want, wantOrder := snapshot(fresh), order(fresh)
 		if !maps.Equal(got, want) {
 			t.Errorf("page %d: scores after pruning differ from a scoring from scratch (%d and %d nodes)", i, len(got), len(want))
 		}
+		if !slices.Equal(gotOrder, wantOrder) {
+			t.Errorf("page %d: scored nodes after pruning in another order than a scoring from scratch", i)
+		}
+		if !maps.Equal(before, want) {
+			pruned++
+		}
+	}
+	if pruned < 3 {
+		t.Errorf("pruning changed the scores of %d pages: the test pages no longer test rescore", pruned)
 	}
 }
 
@@ -220,7 +246,8 @@ func TestAppendSignature(t *testing.T) {
 }
 
 // TestChromeNameOnePass holds chromeName's one pass over the attributes to
-// the three lookups it replaced, duplicate keys included.
+// the three lookups it replaced, duplicate keys included, with and without
+// the answers for class values kept (chromeNameWith).
 func TestChromeNameOnePass(t *testing.T) {
 	ref := func(n *html.Node) bool {
 		switch attr(n, "role") {
@@ -230,6 +257,7 @@ func TestChromeNameOnePass(t *testing.T) {
 		return chromeNameWords(attr(n, "class")) || chromeNameWords(attr(n, "id"))
 	}
 	vals := []string{`role="banner"`, `role="main"`, `class="share"`, `class="article"`, `id="nav"`, `id="post_1"`, `data-x="share"`, `ID="footer"`}
+	classes := map[string]bool{}
 	for _, a := range vals {
 		for _, b := range vals {
 			for _, c := range vals {
@@ -241,6 +269,11 @@ func TestChromeNameOnePass(t *testing.T) {
 				div := firstElement(root, "div")
 				if got, want := chromeName(div), ref(div); got != want {
 					t.Errorf("chromeName(%s) = %v, want %v", tag, got, want)
+				}
+				// the answers kept for class values give the same (each
+				// value comes in many tags: most are answered from classes)
+				if got, want := chromeNameWith(div, classes), ref(div); got != want {
+					t.Errorf("chromeNameWith(%s) = %v, want %v", tag, got, want)
 				}
 			}
 		}

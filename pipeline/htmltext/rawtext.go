@@ -194,9 +194,26 @@ scan:
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-func isTagSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
-}
+func isTagSpace(c byte) bool { return tagClass[c]&tagSpace != 0 }
+
+// tagClass classes the bytes that end a tag's name, attribute keys and
+// unquoted values (tagSpans): one load and test per byte where there
+// were up to seven comparisons.
+var tagClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f") {
+		t[c] |= tagSpace | tagNameEnd | tagKeyEnd
+	}
+	t['/'] |= tagNameEnd | tagKeyEnd
+	t['>'] |= tagNameEnd | tagKeyEnd
+	t['='] |= tagKeyEnd
+	return t
+}()
+
+const (
+	tagSpace   = 1 << iota // white space between a tag's parts
+	tagNameEnd             // ends a tag name: space, '/' or '>'
+	tagKeyEnd              // ends an attribute key: those and '='
+)
 
 // rawKind classifies a start tag's name: the lower-case name of an element
 // the tokenizer reads as raw text, "stop" for one after which the scan
@@ -237,6 +254,20 @@ func rawKind(name string) string {
 	return ""
 }
 
+// rawKindOf is rawKind of a start tag the parser has looked up: the names
+// rawKind knows all have atoms, so the atom tells without comparing the
+// name again.
+func rawKindOf(a atom.Atom) string {
+	switch a {
+	case atom.Svg, atom.Math, atom.Template, atom.Frameset, atom.Plaintext:
+		return "stop"
+	case atom.Xmp, atom.Style, atom.Title, atom.Script, atom.Iframe, atom.Noembed,
+		atom.Noframes, atom.Noscript, atom.Textarea:
+		return a.String()
+	}
+	return ""
+}
+
 // asciiFoldEqual reports whether name equals the lower-case lower, ignoring
 // ASCII case only (as the tokenizer compares tag names).
 func asciiFoldEqual(name, lower string) bool {
@@ -268,10 +299,8 @@ type attrSpan struct {
 // appended to spans; ok is false when the page ends inside the tag.
 func tagSpans(s string, i int, spans []attrSpan) (nameEnd, end int, _ []attrSpan, ok bool) {
 	k := i + 1
-	for ; k < len(s); k++ {
-		if c := s[k]; isTagSpace(c) || c == '/' || c == '>' {
-			break
-		}
+	for k < len(s) && tagClass[s[k]]&tagNameEnd == 0 {
+		k++
 	}
 	nameEnd = k
 	for {
@@ -286,14 +315,11 @@ func tagSpans(s string, i int, spans []attrSpan) (nameEnd, end int, _ []attrSpan
 		}
 		// Attribute key: an '=' only as its first byte.
 		ks := k
-		for ; k < len(s); k++ {
-			c := s[k]
-			if c == '=' && k == ks {
-				continue
-			}
-			if c == '=' || isTagSpace(c) || c == '/' || c == '>' {
-				break
-			}
+		if s[k] == '=' {
+			k++
+		}
+		for k < len(s) && tagClass[s[k]]&tagKeyEnd == 0 {
+			k++
 		}
 		a := attrSpan{ks: ks, ke: k, vs: k, ve: k}
 		// Attribute value.

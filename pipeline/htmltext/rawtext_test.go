@@ -177,3 +177,20 @@ func TestBlankRawAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestRawKindOf holds the parser's rawKindOf (by the looked-up atom) to
+// rawKind (by the name as written), on every name rawKind knows, in
+// mixed case, and on names that only look like them.
+func TestRawKindOf(t *testing.T) {
+	names := []string{"svg", "xmp", "math", "style", "title", "script", "iframe", "noembed",
+		"noframes", "noscript", "textarea", "template", "frameset", "plaintext",
+		"SCRIPT", "Style", "TiTle", "sVg", "PlainText", "NoScript",
+		"div", "p", "a", "span", "table", "scripts", "scrip", "xmpp", "maths", "styles", "titl", "textareas",
+		"noframe", "frame", "iFrame", "font", "h1", "x-script", "ſcript"}
+	for _, name := range names {
+		a, _ := lowerName(name)
+		if got, want := rawKindOf(a), rawKind(name); got != want {
+			t.Errorf("rawKindOf(%q's atom) = %q, rawKind = %q", name, got, want)
+		}
+	}
+}
