@@ -262,7 +262,9 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// before a word that starts with a capital, or in brackets
 		// before a word ((x)emacs): alone, or before one capital, it
 		// is text (θ 角, ΔH, the list marks (ㄅ) (ㄆ)).
-		letter := !han && unicode.IsLetter(c)
+		// Kana beside a Latin word is no letter of Chinese text either:
+		// Big5's kana have letter trail bytes (giボ for git).
+		letter := !han && unicode.IsLetter(c) && !kana(c)
 		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t) || upper(t) && upper(next))
 		// A rare character or a symbol after digits ("I18驨" for
 		// I18N), or alone between ASCII quotes, brackets or spaces
@@ -758,6 +760,9 @@ func unitSign(r rune) bool {
 }
 
 func digitASCII(r rune) bool { return r >= '0' && r <= '9' }
+
+// kana reports a hiragana or katakana character.
+func kana(c rune) bool { return c >= 0x3041 && c <= 0x30ff }
 
 // rareAfterPunct reports a rare Han character, which after Chinese
 // punctuation and before a capital is a capital out of step (（琄DE） for

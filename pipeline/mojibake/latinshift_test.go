@@ -1076,3 +1076,49 @@ func TestNoBreakSpaceByline(t *testing.T) {
 		t.Errorf("got %q, want %q", got, clean)
 	}
 }
+
+// TestKanaInLatinWord: a stray byte that makes kana of a Latin word's
+// letter (Python's Big5 reader has kana at c6 a1 to c7 fc; giボ for git)
+// is read back as the letter: kana is no letter of Chinese text.
+func TestKanaInLatinWord(t *testing.T) {
+	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	inside := []string{"這裡用 gi|t 合併分支", "執行 mak|e 指令編譯", "安裝 cur|l 工具", "啟動 ss|h 服務", "設定 vi|m 的選項"}
+	enc := traditionalchinese.Big5.NewEncoder()
+	dec := decoderNamed(t, "python big5 replace")
+	encode := func(s string) []byte {
+		b, err := enc.Bytes([]byte(s))
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return b
+	}
+	var page [][]byte
+	for _, l := range shifted {
+		page = append(page, append([]byte{0xa4}, encode(l)...))
+	}
+	var want []string
+	for _, s := range inside {
+		head, tail, _ := strings.Cut(s, "|")
+		stray := byte(0)
+		for x := 0xa1; x <= 0xf9 && stray == 0; x++ {
+			if r, _ := utf8.DecodeRuneInString(dec.decode([]byte{byte(x), tail[0]})); kana(r) {
+				stray = byte(x)
+			}
+		}
+		if stray == 0 {
+			t.Fatalf("%s: no stray byte makes kana of %q", s, tail[:1])
+		}
+		page = append(page, slices.Concat(encode(head), []byte{stray}, encode(tail)))
+		want = append(want, head+tail)
+	}
+	bad := dec.decode(bytes.Join(page, []byte("\n")))
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got := strings.Split(out, "\n")[len(shifted):]
+	found := strings.Split(bad, "\n")[len(shifted):]
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+		}
+	}
+}
