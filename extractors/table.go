@@ -71,7 +71,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 			i = k - 1
 			continue
 		}
-		if t.flags[i]&lineYearWord != 0 && (strings.IndexByte(line, ' ') >= 0 || rowSeparated(line)) {
+		if t.flags[i]&lineYearWord != 0 && (strings.IndexByte(line, ' ') >= 0 || t.flags[i]&lineRowMark != 0 && rowSeparated(line)) {
 			if k, figs := yearTable(doc, text, lines, i, from); k > i {
 				out = append(out, figs...)
 				i = k - 1
@@ -82,7 +82,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		if i+1 < len(lines) {
 			first = text[lines[i+1].start:lines[i+1].end]
 		}
-		if len(caption) == 0 && t.flags[i]&(lineUnitColon|lineBracketHint) == 0 && !t.captionAbove(i) && !unitCells(first) {
+		if len(caption) == 0 && t.flags[i]&(lineUnitColon|lineBracketHint) == 0 && !t.captionAbove(i) && !(i+1 < len(lines) && t.flags[i+1]&lineRowMark != 0 && unitCells(first)) {
 			continue
 		}
 		sep, cols, ok := tableHeader(line, caption, first)
@@ -240,6 +240,7 @@ const (
 	lineUnitColon   // 单位： or 单位:, a caption
 	lineBracketHint // headerHint's unit in brackets
 	lineYearWord    // 年: a year table's header may stand there
+	lineRowMark     // a tab, |, ｜ or two spaces: without one no row of cells (rowSeparated, spaceCells > 1)
 )
 
 // newTableText splits text into lines and marks those that hold a caption's
@@ -260,6 +261,11 @@ func newTableText(text string) *tableText {
 	t.mark("）", lineBracketHint, hint)
 	t.mark(")", lineBracketHint, hint)
 	t.mark("年", lineYearWord, nil)
+	// rowSeparated is asked of nearly every line (unitCells of the line
+	// under each); four searches of the text spare it most lines.
+	for _, w := range []string{"\t", "|", "｜", "  "} {
+		t.mark(w, lineRowMark, nil)
+	}
 	return t
 }
 
@@ -302,7 +308,7 @@ func (t *tableText) facts(k int) lineFlag {
 		}
 		if c != "" && f&lineNumeric == 0 {
 			f |= lineHeader
-			if strings.ContainsAny(c, "（(") || strings.HasSuffix(c, "前") || strings.HasSuffix(c, "后") || strings.HasSuffix(c, "比例") {
+			if strings.Contains(c, "（") || strings.IndexByte(c, '(') >= 0 || strings.HasSuffix(c, "前") || strings.HasSuffix(c, "后") || strings.HasSuffix(c, "比例") {
 				f |= lineKindMark
 			}
 		}
@@ -893,11 +899,11 @@ var tableUnits = []tableUnit{{"公里", 0}, {"千米", 0}, {"km", 0}, {"亿元",
 func tableColumnOf(h string) (tableColumn, bool) {
 	for _, u := range tableUnits {
 		for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
-			suffix := br[0] + u.unit + br[1]
-			if !strings.HasSuffix(h, suffix) {
+			rest, ok := cutSuffix3(h, br[0], u.unit, br[1])
+			if !ok {
 				continue
 			}
-			name := trimSpace(strings.TrimSuffix(h, suffix))
+			name := trimSpace(rest)
 			col := tableColumn{header: h, multiplier: u.multiplier}
 			switch {
 			case u.multiplier == 0:
@@ -924,6 +930,19 @@ func tableColumnOf(h string) (tableColumn, bool) {
 		}
 	}
 	return tableColumn{}, false
+}
+
+// cutSuffix3 is strings.CutSuffix(s, a+b+c) without building a+b+c (an
+// allocation per unit and header cell asked).
+func cutSuffix3(s, a, b, c string) (string, bool) {
+	s, ok := strings.CutSuffix(s, c)
+	if ok {
+		s, ok = strings.CutSuffix(s, b)
+	}
+	if ok {
+		s, ok = strings.CutSuffix(s, a)
+	}
+	return s, ok
 }
 
 // splitCells splits the line at sp into cells at sep, or at runs of spaces
@@ -1114,7 +1133,7 @@ func cellTable(doc *document, t *tableText, i, from int, caption []tableUnit) (i
 		return i, nil // no header cell could give a kind
 	}
 	for k := i; k < min(len(lines), i+4); k++ {
-		if x := cell(k); rowSeparated(x) || spaceCells(x) > 1 {
+		if x := cell(k); t.flags[k]&lineRowMark != 0 && (rowSeparated(x) || spaceCells(x) > 1) {
 			return i, nil // a row per line: tableHeader's
 		}
 	}

@@ -14,6 +14,7 @@ func TestTableTextFacts(t *testing.T) {
 		"单位:公里\n里程（公里）\n)元)\n（公里）开头\n元）\n工作日)\n（3月5日）\n原时限（日）",
 		"表3 建设任务（单位：亿元）\n单位\n单 位：\n改革前\n改革后\n压缩比例\n12.6\n１２．６\n46.3公里\n三十公里\n",
 		"\n\n  \n行末空格公里  \n",
+		"a\tb\n｜c｜\nx|y\n一 二 三\n甲  乙  丙\n  \n 　｜\n",
 	}
 	texts = append(texts, strings.Join(corpusTexts(t), "\n"))
 	for _, text := range texts {
@@ -37,6 +38,11 @@ func TestTableTextFacts(t *testing.T) {
 				{"cellNumeric", f&lineNumeric != 0, c != "" && cellLine(c) && cellNumeric(c)},
 				{"header", f&lineHeader != 0, c != "" && cellLine(c) && !cellNumeric(c)},
 				{"cellUnit", f&lineUnitCell != 0, cellUnit(c) != ""},
+				{"rowMark", f&lineRowMark != 0, strings.ContainsAny(line, "\t|｜") || strings.Contains(line, "  ")},
+			}
+			// the mark is all the table readers ask before these
+			if f&lineRowMark == 0 && (rowSeparated(line) || spaceCells(c) > 1) {
+				t.Errorf("line %q: row of cells without lineRowMark", line)
 			}
 			for _, ch := range checks {
 				if ch.got != ch.want {
@@ -181,6 +187,24 @@ func TestTableHintSearches(t *testing.T) {
 		}
 		if got, want := unitCellLine(s), unitCellLineBy(s, strings.Index); got != want {
 			t.Errorf("unitCellLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestCutSuffix3 holds cutSuffix3 to strings.CutSuffix of the joined
+// suffix, as tableColumnOf asked it before.
+func TestCutSuffix3(t *testing.T) {
+	heads := []string{"", "）", "公里）", "（公里）", "里程（公里）", "里程(公里)", "里程（公里)", "投资（万元）", "投资（亿万元）",
+		"投资（元）", "总投资(千万元)", "（km）", "长度km）", "里程（ 公里）", "里程（公里） ", "公里", "万元）（万元）"}
+	for _, h := range heads {
+		for _, u := range tableUnits {
+			for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+				wantRest, wantOK := strings.CutSuffix(h, br[0]+u.unit+br[1])
+				rest, ok := cutSuffix3(h, br[0], u.unit, br[1])
+				if ok != wantOK || ok && rest != wantRest {
+					t.Errorf("cutSuffix3(%q, %q, %q, %q) = %q, %v; want %q, %v", h, br[0], u.unit, br[1], rest, ok, wantRest, wantOK)
+				}
+			}
 		}
 	}
 }
