@@ -263,18 +263,26 @@ func newTableText(text string) *tableText {
 	t.mark("年", lineYearWord, nil)
 	// rowSeparated is asked of nearly every line (unitCells of the line
 	// under each); four searches of the text spare it most lines.
-	for _, w := range []string{"\t", "|", "｜", "  "} {
+	for _, w := range []string{"\t", "|", "  "} {
 		t.mark(w, lineRowMark, nil)
 	}
+	// ｜ ends in a byte most Han characters end in: indexByLast would stop
+	// at each of them
+	t.markBy(strings.Index, "｜", lineRowMark, nil)
 	return t
 }
 
 // mark sets flag on the lines that hold w (which holds no line break) where
 // ok, if not nil, says so of w's offset in the text.
 func (t *tableText) mark(w string, flag lineFlag, ok func(p int) bool) {
+	t.markBy(indexByLast, w, flag, ok)
+}
+
+// markBy is mark searching with index.
+func (t *tableText) markBy(index func(s, w string) int, w string, flag lineFlag, ok func(p int) bool) {
 	k := 0
 	for p := 0; ; p += len(w) {
-		j := indexByLast(t.text[p:], w)
+		j := index(t.text[p:], w)
 		if j < 0 {
 			return
 		}
