@@ -682,6 +682,9 @@ func headerSep(line string) string {
 // after the table (i when line i is no such header) and the figures.
 func yearTable(doc *document, text string, lines []span, i, from int) (int, []Figure) {
 	line := text[lines[i].start:lines[i].end]
+	if yearCells(line) < 2 {
+		return i, nil // most lines with a space and 年 are prose: no split
+	}
 	sep := headerSep(line)
 	header := splitCells(text, lines[i], sep)
 	if len(header) < 3 {
@@ -717,6 +720,30 @@ func yearTable(doc *document, text string, lines []span, i, from int) (int, []Fi
 		}
 	})
 	return k, out
+}
+
+// yearCells counts, up to 2, the places in line where a cell columnYear
+// reads could hold its 年: after an ASCII digit (2023年) or after 上, 本,
+// 去, 今 or 当 (上年, 本年度). A year table's header has two such cells at
+// least, disjoint parts of its line.
+func yearCells(line string) int {
+	n := 0
+	for p := 0; n < 2; p += len("年") {
+		j := indexByLast(line[p:], "年")
+		if j < 0 {
+			break
+		}
+		p += j
+		if p > 0 && line[p-1] >= '0' && line[p-1] <= '9' {
+			n++
+			continue
+		}
+		switch r, _ := utf8.DecodeLastRuneInString(line[:p]); r {
+		case '上', '本', '去', '今', '当':
+			n++
+		}
+	}
+	return n
 }
 
 // columnYear reads a year column's header: 2023年, 2024年计划, 上年, 本年.

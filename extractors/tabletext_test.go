@@ -208,3 +208,44 @@ func TestCutSuffix3(t *testing.T) {
 		}
 	}
 }
+
+// TestYearCells holds yearTable's early return to what it spares: a line
+// yearCells finds fewer than two places in is no year table's header (at
+// least three cells, each after the first read by columnYear), over crafted
+// lines and every line of the test corpus.
+func TestYearCells(t *testing.T) {
+	lines := []string{
+		"指标 2020年 2030年", "指标 2022年 2023年", "指标\t2023年\t2024年计划", "项目｜上年｜本年", "项目 去年 今年", "项目 当年 上年同期",
+		"项目 本年度 上年度", "指标 2023年", "指标 1948年 2023年", "2023年 2024年 计划", "项目 年 年", "项目 ２０２３年 ２０２４年",
+		"指标  2022年  2023年\r", "　指标　2022年　2023年　", "今年以来，全市完成投资 12亿元，比去年增长 5%",
+	}
+	lines = append(lines, strings.Split(strings.Join(corpusTexts(t), "\n"), "\n")...)
+	seen := 0
+	for _, line := range lines {
+		if !yearHeaderRef(line) {
+			continue
+		}
+		seen++
+		if yearCells(line) < 2 {
+			t.Errorf("line %q: a year header, yearCells %d", line, yearCells(line))
+		}
+	}
+	if seen < 8 {
+		t.Errorf("%d year headers among the lines, want the crafted ones at least", seen)
+	}
+}
+
+// yearHeaderRef is yearTable's test of its header line: three cells at
+// least, each after the first a year column.
+func yearHeaderRef(line string) bool {
+	header := splitCells(line, span{0, len(line)}, headerSep(line))
+	if len(header) < 3 {
+		return false
+	}
+	for _, h := range header[1:] {
+		if _, ok := columnYear(h.text); !ok {
+			return false
+		}
+	}
+	return true
+}
