@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -355,6 +356,13 @@ func (d *wordDict) narrow(lo, hi, plen int, unit string) (int, int) {
 // are a proper prefix of it or smaller.
 func (d *wordDict) cmpRest(i, plen int, unit string) int {
 	k := d.keys[int(d.off(i))+plen : d.off(i+1)]
+	if len(unit) == 3 && len(k) >= 3 {
+		// most units are one Han character: three bytes compared as one
+		// big-endian number order as strings.Compare would, without its call
+		a := uint32(k[0])<<16 | uint32(k[1])<<8 | uint32(k[2])
+		b := uint32(unit[0])<<16 | uint32(unit[1])<<8 | uint32(unit[2])
+		return cmp.Compare(a, b)
+	}
 	if len(k) >= len(unit) {
 		return strings.Compare(k[:len(unit)], unit)
 	}

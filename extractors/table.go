@@ -71,7 +71,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 			i = k - 1
 			continue
 		}
-		if t.flags[i]&lineYearWord != 0 && (strings.IndexByte(line, ' ') >= 0 || rowSeparated(line)) {
+		if t.flags[i]&lineYearWord != 0 && (strings.IndexByte(line, ' ') >= 0 || t.flags[i]&lineRowMark != 0 && rowSeparated(line)) {
 			if k, figs := yearTable(doc, text, lines, i, from); k > i {
 				out = append(out, figs...)
 				i = k - 1
@@ -82,7 +82,7 @@ func tableFigures(doc *document, text string, from int) []Figure {
 		if i+1 < len(lines) {
 			first = text[lines[i+1].start:lines[i+1].end]
 		}
-		if len(caption) == 0 && t.flags[i]&(lineUnitColon|lineBracketHint) == 0 && !t.captionAbove(i) && !unitCells(first) {
+		if len(caption) == 0 && t.flags[i]&(lineUnitColon|lineBracketHint) == 0 && !t.captionAbove(i) && !(i+1 < len(lines) && t.flags[i+1]&lineRowMark != 0 && unitCells(first)) {
 			continue
 		}
 		sep, cols, ok := tableHeader(line, caption, first)
@@ -240,6 +240,7 @@ const (
 	lineUnitColon   // 单位： or 单位:, a caption
 	lineBracketHint // headerHint's unit in brackets
 	lineYearWord    // 年: a year table's header may stand there
+	lineRowMark     // a tab, |, ｜ or two spaces: without one no row of cells (rowSeparated, spaceCells > 1)
 )
 
 // newTableText splits text into lines and marks those that hold a caption's
@@ -260,15 +261,28 @@ func newTableText(text string) *tableText {
 	t.mark("）", lineBracketHint, hint)
 	t.mark(")", lineBracketHint, hint)
 	t.mark("年", lineYearWord, nil)
+	// rowSeparated is asked of nearly every line (unitCells of the line
+	// under each); four searches of the text spare it most lines.
+	for _, w := range []string{"\t", "|", "  "} {
+		t.mark(w, lineRowMark, nil)
+	}
+	// ｜ ends in a byte most Han characters end in: indexByLast would stop
+	// at each of them
+	t.markBy(strings.Index, "｜", lineRowMark, nil)
 	return t
 }
 
 // mark sets flag on the lines that hold w (which holds no line break) where
 // ok, if not nil, says so of w's offset in the text.
 func (t *tableText) mark(w string, flag lineFlag, ok func(p int) bool) {
+	t.markBy(indexByLast, w, flag, ok)
+}
+
+// markBy is mark searching with index.
+func (t *tableText) markBy(index func(s, w string) int, w string, flag lineFlag, ok func(p int) bool) {
 	k := 0
 	for p := 0; ; p += len(w) {
-		j := indexByLast(t.text[p:], w)
+		j := index(t.text[p:], w)
 		if j < 0 {
 			return
 		}
@@ -302,7 +316,7 @@ func (t *tableText) facts(k int) lineFlag {
 		}
 		if c != "" && f&lineNumeric == 0 {
 			f |= lineHeader
-			if strings.ContainsAny(c, "（(") || strings.HasSuffix(c, "前") || strings.HasSuffix(c, "后") || strings.HasSuffix(c, "比例") {
+			if strings.Contains(c, "（") || strings.IndexByte(c, '(') >= 0 || strings.HasSuffix(c, "前") || strings.HasSuffix(c, "后") || strings.HasSuffix(c, "比例") {
 				f |= lineKindMark
 			}
 		}
@@ -668,6 +682,9 @@ func headerSep(line string) string {
 // after the table (i when line i is no such header) and the figures.
 func yearTable(doc *document, text string, lines []span, i, from int) (int, []Figure) {
 	line := text[lines[i].start:lines[i].end]
+	if yearCells(line) < 2 {
+		return i, nil // most lines with a space and 年 are prose: no split
+	}
 	sep := headerSep(line)
 	header := splitCells(text, lines[i], sep)
 	if len(header) < 3 {
@@ -703,6 +720,30 @@ func yearTable(doc *document, text string, lines []span, i, from int) (int, []Fi
 		}
 	})
 	return k, out
+}
+
+// yearCells counts, up to 2, the places in line where a cell columnYear
+// reads could hold its 年: after an ASCII digit (2023年) or after 上, 本,
+// 去, 今 or 当 (上年, 本年度). A year table's header has two such cells at
+// least, disjoint parts of its line.
+func yearCells(line string) int {
+	n := 0
+	for p := 0; n < 2; p += len("年") {
+		j := indexByLast(line[p:], "年")
+		if j < 0 {
+			break
+		}
+		p += j
+		if p > 0 && line[p-1] >= '0' && line[p-1] <= '9' {
+			n++
+			continue
+		}
+		switch r, _ := utf8.DecodeLastRuneInString(line[:p]); r {
+		case '上', '本', '去', '今', '当':
+			n++
+		}
+	}
+	return n
 }
 
 // columnYear reads a year column's header: 2023年, 2024年计划, 上年, 本年.
@@ -893,11 +934,11 @@ var tableUnits = []tableUnit{{"公里", 0}, {"千米", 0}, {"km", 0}, {"亿元",
 func tableColumnOf(h string) (tableColumn, bool) {
 	for _, u := range tableUnits {
 		for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
-			suffix := br[0] + u.unit + br[1]
-			if !strings.HasSuffix(h, suffix) {
+			rest, ok := cutSuffix3(h, br[0], u.unit, br[1])
+			if !ok {
 				continue
 			}
-			name := trimSpace(strings.TrimSuffix(h, suffix))
+			name := trimSpace(rest)
 			col := tableColumn{header: h, multiplier: u.multiplier}
 			switch {
 			case u.multiplier == 0:
@@ -924,6 +965,19 @@ func tableColumnOf(h string) (tableColumn, bool) {
 		}
 	}
 	return tableColumn{}, false
+}
+
+// cutSuffix3 is strings.CutSuffix(s, a+b+c) without building a+b+c (an
+// allocation per unit and header cell asked).
+func cutSuffix3(s, a, b, c string) (string, bool) {
+	s, ok := strings.CutSuffix(s, c)
+	if ok {
+		s, ok = strings.CutSuffix(s, b)
+	}
+	if ok {
+		s, ok = strings.CutSuffix(s, a)
+	}
+	return s, ok
 }
 
 // splitCells splits the line at sp into cells at sep, or at runs of spaces
@@ -1114,7 +1168,7 @@ func cellTable(doc *document, t *tableText, i, from int, caption []tableUnit) (i
 		return i, nil // no header cell could give a kind
 	}
 	for k := i; k < min(len(lines), i+4); k++ {
-		if x := cell(k); rowSeparated(x) || spaceCells(x) > 1 {
+		if x := cell(k); t.flags[k]&lineRowMark != 0 && (rowSeparated(x) || spaceCells(x) > 1) {
 			return i, nil // a row per line: tableHeader's
 		}
 	}

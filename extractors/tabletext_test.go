@@ -14,6 +14,7 @@ func TestTableTextFacts(t *testing.T) {
 		"单位:公里\n里程（公里）\n)元)\n（公里）开头\n元）\n工作日)\n（3月5日）\n原时限（日）",
 		"表3 建设任务（单位：亿元）\n单位\n单 位：\n改革前\n改革后\n压缩比例\n12.6\n１２．６\n46.3公里\n三十公里\n",
 		"\n\n  \n行末空格公里  \n",
+		"a\tb\n｜c｜\nx|y\n一 二 三\n甲  乙  丙\n  \n 　｜\n",
 	}
 	texts = append(texts, strings.Join(corpusTexts(t), "\n"))
 	for _, text := range texts {
@@ -37,6 +38,11 @@ func TestTableTextFacts(t *testing.T) {
 				{"cellNumeric", f&lineNumeric != 0, c != "" && cellLine(c) && cellNumeric(c)},
 				{"header", f&lineHeader != 0, c != "" && cellLine(c) && !cellNumeric(c)},
 				{"cellUnit", f&lineUnitCell != 0, cellUnit(c) != ""},
+				{"rowMark", f&lineRowMark != 0, strings.ContainsAny(line, "\t|｜") || strings.Contains(line, "  ")},
+			}
+			// the mark is all the table readers ask before these
+			if f&lineRowMark == 0 && (rowSeparated(line) || spaceCells(c) > 1) {
+				t.Errorf("line %q: row of cells without lineRowMark", line)
 			}
 			for _, ch := range checks {
 				if ch.got != ch.want {
@@ -183,4 +189,63 @@ func TestTableHintSearches(t *testing.T) {
 			t.Errorf("unitCellLine(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// TestCutSuffix3 holds cutSuffix3 to strings.CutSuffix of the joined
+// suffix, as tableColumnOf asked it before.
+func TestCutSuffix3(t *testing.T) {
+	heads := []string{"", "）", "公里）", "（公里）", "里程（公里）", "里程(公里)", "里程（公里)", "投资（万元）", "投资（亿万元）",
+		"投资（元）", "总投资(千万元)", "（km）", "长度km）", "里程（ 公里）", "里程（公里） ", "公里", "万元）（万元）"}
+	for _, h := range heads {
+		for _, u := range tableUnits {
+			for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+				wantRest, wantOK := strings.CutSuffix(h, br[0]+u.unit+br[1])
+				rest, ok := cutSuffix3(h, br[0], u.unit, br[1])
+				if ok != wantOK || ok && rest != wantRest {
+					t.Errorf("cutSuffix3(%q, %q, %q, %q) = %q, %v; want %q, %v", h, br[0], u.unit, br[1], rest, ok, wantRest, wantOK)
+				}
+			}
+		}
+	}
+}
+
+// TestYearCells holds yearTable's early return to what it spares: a line
+// yearCells finds fewer than two places in is no year table's header (at
+// least three cells, each after the first read by columnYear), over crafted
+// lines and every line of the test corpus.
+func TestYearCells(t *testing.T) {
+	lines := []string{
+		"指标 2020年 2030年", "指标 2022年 2023年", "指标\t2023年\t2024年计划", "项目｜上年｜本年", "项目 去年 今年", "项目 当年 上年同期",
+		"项目 本年度 上年度", "指标 2023年", "指标 1948年 2023年", "2023年 2024年 计划", "项目 年 年", "项目 ２０２３年 ２０２４年",
+		"指标  2022年  2023年\r", "　指标　2022年　2023年　", "今年以来，全市完成投资 12亿元，比去年增长 5%",
+	}
+	lines = append(lines, strings.Split(strings.Join(corpusTexts(t), "\n"), "\n")...)
+	seen := 0
+	for _, line := range lines {
+		if !yearHeaderRef(line) {
+			continue
+		}
+		seen++
+		if yearCells(line) < 2 {
+			t.Errorf("line %q: a year header, yearCells %d", line, yearCells(line))
+		}
+	}
+	if seen < 8 {
+		t.Errorf("%d year headers among the lines, want the crafted ones at least", seen)
+	}
+}
+
+// yearHeaderRef is yearTable's test of its header line: three cells at
+// least, each after the first a year column.
+func yearHeaderRef(line string) bool {
+	header := splitCells(line, span{0, len(line)}, headerSep(line))
+	if len(header) < 3 {
+		return false
+	}
+	for _, h := range header[1:] {
+		if _, ok := columnYear(h.text); !ok {
+			return false
+		}
+	}
+	return true
 }

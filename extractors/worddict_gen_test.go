@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/binary"
 	"flag"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 )
@@ -249,3 +251,50 @@ func BenchmarkSegment(b *testing.B) {
 		}
 	})
 }
+
+// TestCmpRestThreeBytes holds cmpRest, which orders a unit of three bytes
+// as a number, to strings.Compare of the key's bytes (the order the table
+// is sorted in) for every key, after no bytes and after its first
+// character, against units just below, at and above the key's own bytes.
+func TestCmpRestThreeBytes(t *testing.T) {
+	d, err := openWordDict(wordsBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := func(i, plen int, unit string) int {
+		k := d.key(i)[plen:]
+		if len(k) >= len(unit) {
+			return strings.Compare(k[:len(unit)], unit)
+		}
+		if c := strings.Compare(k, unit[:len(k)]); c != 0 {
+			return c
+		}
+		return -1
+	}
+	units := []string{"\x00\x00\x00", "\xff\xff\xff", "公里", "abc", "ab", "\xe5\x85\xac", "\x7f\x80\xff"}
+	n := 0
+	for i := range d.n {
+		k := d.key(i)
+		_, size := utf8.DecodeRuneInString(k)
+		for _, plen := range []int{0, size} {
+			rest := k[plen:]
+			us := units
+			if len(rest) >= 3 {
+				own := rest[:3]
+				below, above := []byte(own), []byte(own)
+				below[2]--
+				above[2]++
+				us = append(slices.Clip(units), own, string(below), string(above))
+			}
+			for _, u := range us {
+				n++
+				if got, want := sign(d.cmpRest(i, plen, u)), sign(ref(i, plen, u)); got != want {
+					t.Fatalf("key %q after %d bytes, unit %q: cmpRest %d, want %d", k, plen, u, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d comparisons", n)
+}
+
+func sign(c int) int { return cmp.Compare(c, 0) }
