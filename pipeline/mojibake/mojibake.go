@@ -234,23 +234,21 @@ func (r *Repairer) startsPending(text string, st State) bool {
 	if gb == nil || gb.reason != st.Shift {
 		return false
 	}
-	_, starts := shiftedLineStarts(gb, text, nil)
-	return len(starts) > 0
+	return len(shiftedLineStarts(gb, text, 0, nil)) > 0
 }
 
-// shiftedLineStarts returns spots with, added in text order as lone spots
-// (only a frame shift explains them), the starts of the lines no spot
-// flags that begin with a run of wide characters up to an ASCII byte
-// whose last character, in sh's wrong code, ends in an ASCII byte: what a
-// stray byte before the line makes of it ("浴癡:”" is 以“V:”, a stray byte
-// before 以, out of step until the V). The detector needs a span of
-// three or more improbable characters, and such a run is often shorter.
-// It returns the starts it added too (spots itself when it adds none).
-func shiftedLineStarts(sh *mechanism, text string, spots []int) ([]int, []int) {
+// shiftedLineStarts returns the starts of the lines of text from byte
+// from on that no spot flags and that begin with a run of wide characters
+// up to an ASCII byte whose last character, in sh's wrong code, ends in an
+// ASCII byte: what a stray byte before the line makes of it ("浴癡:”" is
+// 以“V:”, a stray byte before 以, out of step until the V). The detector
+// needs a span of three or more improbable characters, and such a run is
+// often shorter.
+func shiftedLineStarts(sh *mechanism, text string, from int, spots []int) []int {
 	var add []int
 	k := 0
 	var buf [4]byte
-	for a := 0; a < len(text); {
+	for a := from; a < len(text); {
 		z := len(text)
 		if e := strings.IndexByte(text[a:], '\n'); e >= 0 {
 			z = a + e
@@ -260,7 +258,10 @@ func shiftedLineStarts(sh *mechanism, text string, spots []int) ([]int, []int) {
 		}
 		flagged := k < len(spots) && spotAt(spots[k]) <= z
 		if !flagged && a < z && text[a] >= 0x80 {
-			if y := asciiUntil(text[:z], a); y < z {
+			// Runs of up to maxStartRun characters (three bytes each
+			// in UTF-8): a longer one has spans the detector flags.
+			end := min(z, a+3*maxStartRun)
+			if y := asciiUntil(text[:end], a); y < end {
 				last, _ := utf8.DecodeLastRuneInString(text[a:y])
 				if b, ok := sh.wrong.encode(buf[:0], last); ok && len(b) == 2 && b[1] >= 0x40 && b[1] < 0x7f {
 					add = append(add, a)
@@ -269,20 +270,12 @@ func shiftedLineStarts(sh *mechanism, text string, spots []int) ([]int, []int) {
 		}
 		a = z + 1
 	}
-	if len(add) == 0 {
-		return spots, nil
-	}
-	out := make([]int, 0, len(spots)+len(add))
-	k = 0
-	for _, a := range add {
-		for k < len(spots) && spotAt(spots[k]) < a {
-			out = append(out, spots[k])
-			k++
-		}
-		out = append(out, ^a)
-	}
-	return append(out, spots[k:]...), add
+	return add
 }
+
+// maxStartRun is the longest garbled line start shiftedLineStarts reads,
+// in characters: the short runs are of 2 to 15.
+const maxStartRun = 15
 
 // spotAt is the byte offset of a spot (a lone one is stored complemented).
 func spotAt(s int) int {
@@ -345,25 +338,45 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	if st.AfterBreak {
 		sc.textLeft = '\n'
 	}
-	// The lines the detector passed over may start with a short run a
-	// GB18030 frame shift garbled: they are read once the page's shift
-	// is known (before, from an earlier chunk, or found above them).
-	var starts []int
-	if gb := r.lineStartShift(); gb != nil {
-		spots, starts = shiftedLineStarts(gb, text, spots)
-	}
 	sc.ws, sc.spans = windowsInto(sc.ws, sc.spans, text, spots)
 	ws := sc.ws
+	// The lines the detector passed over may start with a short run a
+	// GB18030 frame shift garbled: once the page's shift is known to be
+	// that one (before, from an earlier chunk, or found above), the line
+	// starts of the rest of the text are read too (their windows xws).
+	gb := r.lineStartShift()
+	startsDone := gb == nil
+	var xws []window
 	var looked []window // lines examined, in order
 	var confused *mechanism
-	for i := 0; i < len(ws); {
-		if len(starts) > 0 && starts[0] <= ws[i].start {
-			at := starts[0]
-			starts = starts[1:]
-			if at == ws[i].start && (sc.shifted == nil || sc.shifted != r.lineStartShift()) {
-				i++ // a line start read only on a page with the shift
-				continue
+	for i := 0; ; {
+		if !startsDone && sc.shifted == gb {
+			startsDone = true
+			from := 0
+			if len(looked) > 0 {
+				from = looked[len(looked)-1].end + 1
 			}
+			if starts := shiftedLineStarts(gb, text, from, spots); len(starts) > 0 {
+				for k := range starts {
+					starts[k] = ^starts[k] // lone: only a frame shift explains them
+				}
+				xws, _ = windowsInto(nil, nil, text, starts)
+			}
+		}
+		if len(xws) > 0 && (i == len(ws) || xws[0].start < ws[i].start) {
+			w := xws[0]
+			xws = xws[1:]
+			a := strings.LastIndexByte(text[:w.start], '\n') + 1
+			z := len(text)
+			if e := strings.IndexByte(text[w.start:], '\n'); e >= 0 {
+				z = w.start + e
+			}
+			reps, _ = r.repairWindow(reps, sc, text, w)
+			looked = append(looked, window{start: a, end: z})
+			continue
+		}
+		if i == len(ws) {
+			break
 		}
 		// The windows of one line: the line may be read as a whole.
 		a := strings.LastIndexByte(text[:ws[i].start], '\n') + 1
