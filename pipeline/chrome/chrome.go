@@ -53,6 +53,10 @@ type Options struct {
 	// Scratch, when not nil, lends CleanWith its storage, kept by the
 	// caller from text to text (htmltext keeps one per extractor).
 	Scratch *Scratch
+
+	// exact measures every line whole (tests hold the part-measured
+	// lines to it).
+	exact bool
 }
 
 // Scratch is storage CleanWith reuses: the lines of the text it cleans.
@@ -76,9 +80,24 @@ type line struct {
 	st         cue.Stats
 	drop       string // removal reason, "" to keep
 	joinNext   bool   // the break after this line is a broken sentence
+	// part says st measures only the start of a long line (see
+	// measureLine): its counts are lower bounds, with Runes > foldRunes and
+	// Punct >= 1, which is all the rules read of a line in the middle of
+	// a text. stats measures the rest for the header and footer rules.
+	part bool
 }
 
 func (l *line) blank() bool { return l.st.Runes == 0 }
+
+// stats returns the line's exact Stats. view is the text or its folded
+// view: a part-measured line is longer than foldRunes, so never folded,
+// and both hold the same bytes there.
+func (l *line) stats(view string) cue.Stats {
+	if l.part {
+		l.st, l.part = cue.Measure(view[l.start:l.end]), false
+	}
+	return l.st
+}
 
 // Clean removes chrome from scraped plain text and returns the clean text,
 // the edits (byte offsets into text) and the metadata found.
@@ -97,7 +116,7 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	if opt.Scratch != nil {
 		lines = opt.Scratch.lines[:0]
 	}
-	lines = split(lines, text)
+	lines = split(lines, text, opt.exact)
 	var buf []byte
 	for _, l := range lines {
 		if !l.blank() && l.st.Runes <= foldRunes {
@@ -191,18 +210,51 @@ func Anchor(line string) bool {
 	return !cue.Numbered(line) && r != ' ' && r != '\t' && r != '\u3000'
 }
 
-// split appends the lines of text to lines.
-func split(lines []line, text string) []line {
+// split appends the lines of text to lines, measuring only the start of
+// long ones unless exact.
+func split(lines []line, text string, exact bool) []line {
 	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
 	for pos := 0; pos < len(text); {
 		end, next := len(text), len(text)
 		if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
 			end, next = pos+i, pos+i+1
 		}
-		lines = append(lines, line{start: pos, end: end, st: cue.Measure(text[pos:end])})
+		var st cue.Stats
+		var part bool
+		if exact {
+			st = cue.Measure(text[pos:end])
+		} else {
+			st, part = measureLine(text[pos:end])
+		}
+		lines = append(lines, line{start: pos, end: end, st: st, part: part})
 		pos = next
 	}
 	return lines
+}
+
+// measurePrefix is how many bytes of a long line measureLine reads first:
+// 140 three-byte characters, so more than foldRunes runes in prose.
+const measurePrefix = 3 * (foldRunes + 20)
+
+// measureLine measures s, or only its first measurePrefix bytes (cut at a
+// character's start) when they already hold more than foldRunes runes and
+// a punctuation mark: then part is true. A paragraph of prose is most of
+// a text's bytes, and classify, the fold and the join rules read no more
+// of it than that. Counts of a prefix cut where a character starts are
+// lower bounds of the whole line's: Measure decodes left to right, and no
+// character it decodes crosses the cut.
+func measureLine(s string) (st cue.Stats, part bool) {
+	if len(s) <= measurePrefix {
+		return cue.Measure(s), false
+	}
+	k := measurePrefix
+	for k > 0 && s[k]&0xc0 == 0x80 {
+		k--
+	}
+	if st := cue.Measure(s[:k]); st.Runes > foldRunes && st.Punct >= 1 {
+		return st, true
+	}
+	return cue.Measure(s), false
 }
 
 // classify names the chrome a single line is, or "".
@@ -240,9 +292,11 @@ func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
 		if lines[i].blank() {
 			continue
 		}
-		if len(top) == headerLines || lines[i].drop == "" && lines[i].st.Prose() {
+		// The lines header reads further are top's: their Stats are exact.
+		if len(top) == headerLines || lines[i].drop == "" && lines[i].stats(text).Prose() {
 			break
 		}
+		lines[i].stats(text)
 		top = append(top, i)
 	}
 	// A number alone above the article's first sentence is a view count.
@@ -356,7 +410,7 @@ func titleLike(s string, st cue.Stats) bool {
 func hasBodyAfter(lines []line, i int) bool {
 	n := 0
 	for _, l := range lines[i+1:] {
-		n += l.st.Runes
+		n += l.st.Runes // a part-measured line's count is over 40 too
 		if n >= 40 {
 			return true
 		}
@@ -378,12 +432,13 @@ func footer(text string, lines []line) {
 			cut = i
 			continue
 		}
-		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !l.st.Prose() {
+		st := l.stats(text)
+		if l.drop != "" || st.Runes <= 40 && st.Stops == 0 && !st.Prose() {
 			continue
 		}
 		// A notice's translation under a Chinese article ("Notice: The
 		// content above ...") is part of the notice.
-		if l.st.Han*10 < l.st.Runes {
+		if st.Han*10 < st.Runes {
 			continue
 		}
 		break
@@ -418,7 +473,7 @@ func tailBylines(text string, lines []line, bylines *cue.BylineMemo) {
 			continue
 		}
 		s := text[l.start:l.end]
-		if l.st.Runes > 60 || !hasLabel(s) {
+		if l.st.Runes > 60 || !hasLabel(s) { // a part-measured line's count is over 60 too
 			return
 		}
 		if _, ok := bylines.Parse(s); !ok {
@@ -459,6 +514,7 @@ func join(text string, lines []line) {
 }
 
 func brokenAfter(text string, l *line) bool {
+	// A part-measured line's counts pass these tests as its full counts do.
 	if l.st.Runes < 15 || l.st.Punct < 1 {
 		return false
 	}
