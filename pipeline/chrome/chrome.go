@@ -195,18 +195,19 @@ const HeaderLines = headerLines + 10
 // two anchors (the first chunk holding HeaderLines non-blank lines) gives
 // the edits of Clean on the whole, chunk by chunk.
 func Anchor(line string) bool {
+	// It must end a sentence: brokenAfter and continues would join it.
+	// Read first, on the line unfolded: most lines fail it, and it reads
+	// the same on the fold (no character folds to or from 。 or U+3000,
+	// and ！ and ？ lie outside the folded range; TestFoldKeepsAnchorMarks).
+	if r := lastRune(line); r != '。' && r != '！' && r != '？' {
+		return false
+	}
 	line = cue.Fold(line) // as CleanWith reads it
 	st := cue.Measure(line)
 	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !st.Prose() || hasLabel(line) {
 		return false
 	}
-	// It must end a sentence: brokenAfter and continues would join it.
-	s := strings.TrimRight(line, " \t\r\u3000")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	if r != '。' && r != '！' && r != '？' {
-		return false
-	}
-	r, _ = utf8.DecodeRuneInString(line)
+	r, _ := utf8.DecodeRuneInString(line)
 	return !cue.Numbered(line) && r != ' ' && r != '\t' && r != '\u3000'
 }
 
@@ -518,9 +519,27 @@ func brokenAfter(text string, l *line) bool {
 	if l.st.Runes < 15 || l.st.Punct < 1 {
 		return false
 	}
-	s := strings.TrimRight(text[l.start:l.end], " \t\r\u3000")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return cue.IsHan(r)
+	return cue.IsHan(lastRune(text[l.start:l.end]))
+}
+
+// lastRune is the last character of s before trailing ' ', '\t', '\r' and
+// U+3000 (utf8.RuneError when there is none), as strings.TrimRight with
+// those four and utf8.DecodeLastRuneInString give it. It trims by bytes:
+// the cutset is three ASCII bytes and one three-byte form, whose lead byte
+// E3 cannot be part of a longer character, and the decoder runs once.
+func lastRune(s string) rune {
+	for n := len(s); n > 0; n = len(s) {
+		switch c := s[n-1]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			s = s[:n-1]
+		case c == 0x80 && n >= 3 && s[n-3] == 0xe3 && s[n-2] == 0x80:
+			s = s[:n-3]
+		default:
+			r, _ := utf8.DecodeLastRuneInString(s)
+			return r
+		}
+	}
+	return utf8.RuneError
 }
 
 func continues(text string, l *line) bool {

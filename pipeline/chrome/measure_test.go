@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
@@ -110,5 +111,112 @@ func TestMeasureLine(t *testing.T) {
 	}
 	if parts < 8 {
 		t.Errorf("only %d lines part-measured: the test reads too few", parts)
+	}
+}
+
+// TestLastRune holds lastRune to strings.TrimRight and
+// utf8.DecodeLastRuneInString, on named cases and on random strings of
+// the bytes that matter (parts of U+3000 and of other characters).
+func TestLastRune(t *testing.T) {
+	ref := func(s string) rune {
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " \t\r\u3000"))
+		return r
+	}
+	cases := []string{"", " ", "\u3000", "字", "字。", "字 \t\r\u3000", "字\u3000\u3000", "\x80\x80", "\xe3\x80", "字\xe3\x80",
+		"\xe3\xe3\x80\x80", "\xf0\xe3\x80\x80", "\x80\xe3\x80\x80 ", "字\u3001", "a\u2000", "𠀀 "}
+	pieces := []string{" ", "\t", "\r", "\n", "\xe3", "\x80", "\x81", "\xe3\x80\x80", "字", "。", "a", "\xf0", "\xe4\xb8"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := lastRune(s), ref(s); got != want {
+			t.Errorf("lastRune(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFoldKeepsAnchorMarks holds what Anchor's first test assumes: the
+// fold leaves 。, ！, ？ and U+3000 alone and makes none of them from
+// another character.
+func TestFoldKeepsAnchorMarks(t *testing.T) {
+	marks := map[string]bool{"。": true, "！": true, "？": true, "\u3000": true}
+	folded := 0
+	for r := rune(0x3000); r <= 0xffff; r++ {
+		s := string(r)
+		f := cue.Fold(s)
+		if f != s {
+			folded++
+		}
+		if (marks[s] || marks[f]) && f != s {
+			t.Errorf("Fold(%q) = %q", s, f)
+		}
+	}
+	if folded == 0 {
+		t.Fatal("Fold changes no character: the test reads nothing")
+	}
+}
+
+// TestAnchorOrder holds Anchor to its tests in their former order (the
+// fold first, the sentence end last) on every line of the seeds, with
+// and without traditional characters and trailing spaces.
+func TestAnchorOrder(t *testing.T) {
+	ref := func(line string) bool {
+		line = cue.Fold(line)
+		st := cue.Measure(line)
+		if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !st.Prose() || hasLabel(line) {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, " \t\r\u3000"))
+		if r != '。' && r != '！' && r != '？' {
+			return false
+		}
+		r, _ = utf8.DecodeRuneInString(line)
+		return !cue.Numbered(line) && r != ' ' && r != '\t' && r != '\u3000'
+	}
+	seeds, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	trad := strings.NewReplacer("这", "這", "发", "發", "们", "們", "说", "說", "国", "國")
+	anchors := 0
+	for _, p := range seeds {
+		for _, l := range strings.Split(readSeed(t, filepath.Base(p)), "\n") {
+			for _, s := range []string{l, trad.Replace(l), l + "\u3000 ", "\u3000" + l, strings.TrimRight(l, "。") + "，"} {
+				got, want := Anchor(s), ref(s)
+				if got != want {
+					t.Errorf("Anchor(%q) = %v, want %v", s, got, want)
+				}
+				if want {
+					anchors++
+				}
+			}
+		}
+	}
+	if anchors == 0 {
+		t.Fatal("no anchor among the lines: the test reads nothing")
+	}
+}
+
+// BenchmarkAnchor asks Anchor about every non-blank line of the seeds, as
+// the chunker does at its cut points.
+func BenchmarkAnchor(b *testing.B) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	var lines []string
+	for _, p := range seeds {
+		for _, l := range strings.Split(readSeed(b, filepath.Base(p)), "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	for b.Loop() {
+		for _, l := range lines {
+			Anchor(l)
+		}
 	}
 }
