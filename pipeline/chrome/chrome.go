@@ -54,8 +54,9 @@ type Options struct {
 	// caller from text to text (htmltext keeps one per extractor).
 	Scratch *Scratch
 
-	// exact measures every line whole (tests hold the part-measured
-	// lines to it).
+	// exact measures every line whole and asks the byline rules about
+	// every line, not only those BylineShaped (tests hold the shortcuts
+	// to it).
 	exact bool
 }
 
@@ -145,7 +146,7 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	}
 	var meta Meta
 	if !opt.NotStart {
-		header(view, lines, &meta, opt.Bylines)
+		header(view, lines, &meta, opt.Bylines, opt.exact)
 		meta = unfold(meta, view, text)
 	}
 	if !opt.NotEnd {
@@ -287,7 +288,7 @@ func classify(s string, st cue.Stats) string {
 // header finds the title and the byline at the top. With a dated byline,
 // short label lines above the title that sit among classified chrome lines
 // are navigation too (seed 001: a column slogan between 专栏名称 and 目录).
-func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
+func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo, exact bool) {
 	var top []int // non-blank line indexes near the top, up to the first prose
 	for i := range lines {
 		if lines[i].blank() {
@@ -309,7 +310,9 @@ func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
 	by := -1
 	var b cue.Byline
 	for _, i := range top {
-		if lines[i].drop != "" {
+		// A top line's Stats are exact, and the view's fold changes no
+		// count BylineShaped reads (TestFoldKeepsStats).
+		if lines[i].drop != "" || !exact && !cue.BylineShaped(lines[i].st) {
 			continue
 		}
 		if bl, ok := bylines.Parse(text[lines[i].start:lines[i].end]); ok && bl.PublishedAt != "" {
@@ -373,6 +376,11 @@ func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
 				continue
 			}
 			n++
+			// A part-measured line has over 120 runes, so no byline shape,
+			// as its whole Stats show too.
+			if !exact && !cue.BylineShaped(lines[i].st) {
+				continue
+			}
 			if bl, ok := bylines.Parse(text[lines[i].start:lines[i].end]); ok {
 				lines[i].drop = cue.BylineLine
 				if meta.Publisher == "" {

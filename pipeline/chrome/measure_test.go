@@ -220,3 +220,44 @@ func BenchmarkAnchor(b *testing.B) {
 		}
 	}
 }
+
+// TestFoldKeepsStats holds what CleanWith assumes when it reads the folded
+// view with Stats measured on the text: no character's fold changes the
+// counts the rules read.
+func TestFoldKeepsStats(t *testing.T) {
+	folded := 0
+	for r := rune(0x3000); r <= 0xffff; r++ {
+		s := string(r)
+		f := cue.Fold(s)
+		if f == s {
+			continue
+		}
+		folded++
+		if a, b := cue.Measure(s), cue.Measure(f); a != b {
+			t.Errorf("Measure(%q) = %+v, Measure(Fold) = %q %+v", s, a, f, b)
+		}
+	}
+	if folded == 0 {
+		t.Fatal("Fold changes no character: the test reads nothing")
+	}
+}
+
+// TestMeasureTrim holds what header assumes when it reads BylineShaped from
+// a line's Stats while ParseByline measures the line trimmed: Trim removes
+// only what Measure skips. Random strings of spaces, characters and broken
+// forms.
+func TestMeasureTrim(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\u3000", "\u00a0", "\u2002", "\ufeff", "\u200b", "\u0085", "字", "。", "，", "!", "a",
+		"\xe3", "\x80", "\xe3\x80", "\xc2", "\xf0", "𠀀"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if a, b := cue.Measure(s), cue.Measure(cue.Trim(s)); a != b {
+			t.Fatalf("Measure(%q) = %+v, of Trim %+v", s, a, b)
+		}
+	}
+}
