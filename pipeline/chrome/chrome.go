@@ -53,6 +53,11 @@ type Options struct {
 	// Scratch, when not nil, lends CleanWith its storage, kept by the
 	// caller from text to text (htmltext keeps one per extractor).
 	Scratch *Scratch
+
+	// exact measures every line whole and asks the byline rules about
+	// every line, not only those BylineShaped (tests hold the shortcuts
+	// to it).
+	exact bool
 }
 
 // Scratch is storage CleanWith reuses: the lines of the text it cleans.
@@ -76,9 +81,24 @@ type line struct {
 	st         cue.Stats
 	drop       string // removal reason, "" to keep
 	joinNext   bool   // the break after this line is a broken sentence
+	// part says st measures only the start of a long line (see
+	// measureLine): its counts are lower bounds, with Runes > foldRunes and
+	// Punct >= 1, which is all the rules read of a line in the middle of
+	// a text. stats measures the rest for the header and footer rules.
+	part bool
 }
 
 func (l *line) blank() bool { return l.st.Runes == 0 }
+
+// stats returns the line's exact Stats. view is the text or its folded
+// view: a part-measured line is longer than foldRunes, so never folded,
+// and both hold the same bytes there.
+func (l *line) stats(view string) cue.Stats {
+	if l.part {
+		l.st, l.part = cue.Measure(view[l.start:l.end]), false
+	}
+	return l.st
+}
 
 // Clean removes chrome from scraped plain text and returns the clean text,
 // the edits (byte offsets into text) and the metadata found.
@@ -97,7 +117,7 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	if opt.Scratch != nil {
 		lines = opt.Scratch.lines[:0]
 	}
-	lines = split(lines, text)
+	lines = split(lines, text, opt.exact)
 	var buf []byte
 	for _, l := range lines {
 		if !l.blank() && l.st.Runes <= foldRunes {
@@ -126,7 +146,7 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	}
 	var meta Meta
 	if !opt.NotStart {
-		header(view, lines, &meta, opt.Bylines)
+		header(view, lines, &meta, opt.Bylines, opt.exact)
 		meta = unfold(meta, view, text)
 	}
 	if !opt.NotEnd {
@@ -176,33 +196,67 @@ const HeaderLines = headerLines + 10
 // two anchors (the first chunk holding HeaderLines non-blank lines) gives
 // the edits of Clean on the whole, chunk by chunk.
 func Anchor(line string) bool {
+	// It must end a sentence: brokenAfter and continues would join it.
+	// Read first, on the line unfolded: most lines fail it, and it reads
+	// the same on the fold (no character folds to or from 。 or U+3000,
+	// and ！ and ？ lie outside the folded range; TestFoldKeepsAnchorMarks).
+	if r := lastRune(line); r != '。' && r != '！' && r != '？' {
+		return false
+	}
 	line = cue.Fold(line) // as CleanWith reads it
 	st := cue.Measure(line)
 	if st.Runes <= 60 || st.Stops == 0 || st.Han*10 < st.Runes || classify(line, st) != "" || !st.Prose() || hasLabel(line) {
 		return false
 	}
-	// It must end a sentence: brokenAfter and continues would join it.
-	s := strings.TrimRight(line, " \t\r\u3000")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	if r != '。' && r != '！' && r != '？' {
-		return false
-	}
-	r, _ = utf8.DecodeRuneInString(line)
+	r, _ := utf8.DecodeRuneInString(line)
 	return !cue.Numbered(line) && r != ' ' && r != '\t' && r != '\u3000'
 }
 
-// split appends the lines of text to lines.
-func split(lines []line, text string) []line {
+// split appends the lines of text to lines, measuring only the start of
+// long ones unless exact.
+func split(lines []line, text string, exact bool) []line {
 	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
 	for pos := 0; pos < len(text); {
 		end, next := len(text), len(text)
 		if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
 			end, next = pos+i, pos+i+1
 		}
-		lines = append(lines, line{start: pos, end: end, st: cue.Measure(text[pos:end])})
+		var st cue.Stats
+		var part bool
+		if exact {
+			st = cue.Measure(text[pos:end])
+		} else {
+			st, part = measureLine(text[pos:end])
+		}
+		lines = append(lines, line{start: pos, end: end, st: st, part: part})
 		pos = next
 	}
 	return lines
+}
+
+// measurePrefix is how many bytes of a long line measureLine reads first:
+// 140 three-byte characters, so more than foldRunes runes in prose.
+const measurePrefix = 3 * (foldRunes + 20)
+
+// measureLine measures s, or only its first measurePrefix bytes (cut at a
+// character's start) when they already hold more than foldRunes runes and
+// a punctuation mark: then part is true. A paragraph of prose is most of
+// a text's bytes, and classify, the fold and the join rules read no more
+// of it than that. Counts of a prefix cut where a character starts are
+// lower bounds of the whole line's: Measure decodes left to right, and no
+// character it decodes crosses the cut.
+func measureLine(s string) (st cue.Stats, part bool) {
+	if len(s) <= measurePrefix {
+		return cue.Measure(s), false
+	}
+	k := measurePrefix
+	for k > 0 && s[k]&0xc0 == 0x80 {
+		k--
+	}
+	if st := cue.Measure(s[:k]); st.Runes > foldRunes && st.Punct >= 1 {
+		return st, true
+	}
+	return cue.Measure(s), false
 }
 
 // classify names the chrome a single line is, or "".
@@ -234,15 +288,17 @@ func classify(s string, st cue.Stats) string {
 // header finds the title and the byline at the top. With a dated byline,
 // short label lines above the title that sit among classified chrome lines
 // are navigation too (seed 001: a column slogan between 专栏名称 and 目录).
-func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
+func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo, exact bool) {
 	var top []int // non-blank line indexes near the top, up to the first prose
 	for i := range lines {
 		if lines[i].blank() {
 			continue
 		}
-		if len(top) == headerLines || lines[i].drop == "" && lines[i].st.Prose() {
+		// The lines header reads further are top's: their Stats are exact.
+		if len(top) == headerLines || lines[i].drop == "" && lines[i].stats(text).Prose() {
 			break
 		}
+		lines[i].stats(text)
 		top = append(top, i)
 	}
 	// A number alone above the article's first sentence is a view count.
@@ -254,7 +310,9 @@ func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
 	by := -1
 	var b cue.Byline
 	for _, i := range top {
-		if lines[i].drop != "" {
+		// A top line's Stats are exact, and the view's fold changes no
+		// count BylineShaped reads (TestFoldKeepsStats).
+		if lines[i].drop != "" || !exact && !cue.BylineShaped(lines[i].st) {
 			continue
 		}
 		if bl, ok := bylines.Parse(text[lines[i].start:lines[i].end]); ok && bl.PublishedAt != "" {
@@ -318,6 +376,11 @@ func header(text string, lines []line, meta *Meta, bylines *cue.BylineMemo) {
 				continue
 			}
 			n++
+			// A part-measured line has over 120 runes, so no byline shape,
+			// as its whole Stats show too.
+			if !exact && !cue.BylineShaped(lines[i].st) {
+				continue
+			}
 			if bl, ok := bylines.Parse(text[lines[i].start:lines[i].end]); ok {
 				lines[i].drop = cue.BylineLine
 				if meta.Publisher == "" {
@@ -356,7 +419,7 @@ func titleLike(s string, st cue.Stats) bool {
 func hasBodyAfter(lines []line, i int) bool {
 	n := 0
 	for _, l := range lines[i+1:] {
-		n += l.st.Runes
+		n += l.st.Runes // a part-measured line's count is over 40 too
 		if n >= 40 {
 			return true
 		}
@@ -378,12 +441,13 @@ func footer(text string, lines []line) {
 			cut = i
 			continue
 		}
-		if l.drop != "" || l.st.Runes <= 40 && l.st.Stops == 0 && !l.st.Prose() {
+		st := l.stats(text)
+		if l.drop != "" || st.Runes <= 40 && st.Stops == 0 && !st.Prose() {
 			continue
 		}
 		// A notice's translation under a Chinese article ("Notice: The
 		// content above ...") is part of the notice.
-		if l.st.Han*10 < l.st.Runes {
+		if st.Han*10 < st.Runes {
 			continue
 		}
 		break
@@ -418,7 +482,7 @@ func tailBylines(text string, lines []line, bylines *cue.BylineMemo) {
 			continue
 		}
 		s := text[l.start:l.end]
-		if l.st.Runes > 60 || !hasLabel(s) {
+		if l.st.Runes > 60 || !hasLabel(s) { // a part-measured line's count is over 60 too
 			return
 		}
 		if _, ok := bylines.Parse(s); !ok {
@@ -459,12 +523,31 @@ func join(text string, lines []line) {
 }
 
 func brokenAfter(text string, l *line) bool {
+	// A part-measured line's counts pass these tests as its full counts do.
 	if l.st.Runes < 15 || l.st.Punct < 1 {
 		return false
 	}
-	s := strings.TrimRight(text[l.start:l.end], " \t\r\u3000")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return cue.IsHan(r)
+	return cue.IsHan(lastRune(text[l.start:l.end]))
+}
+
+// lastRune is the last character of s before trailing ' ', '\t', '\r' and
+// U+3000 (utf8.RuneError when there is none), as strings.TrimRight with
+// those four and utf8.DecodeLastRuneInString give it. It trims by bytes:
+// the cutset is three ASCII bytes and one three-byte form, whose lead byte
+// E3 cannot be part of a longer character, and the decoder runs once.
+func lastRune(s string) rune {
+	for n := len(s); n > 0; n = len(s) {
+		switch c := s[n-1]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			s = s[:n-1]
+		case c == 0x80 && n >= 3 && s[n-3] == 0xe3 && s[n-2] == 0x80:
+			s = s[:n-3]
+		default:
+			r, _ := utf8.DecodeLastRuneInString(s)
+			return r
+		}
+	}
+	return utf8.RuneError
 }
 
 func continues(text string, l *line) bool {

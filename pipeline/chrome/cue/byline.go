@@ -245,6 +245,14 @@ var bylineLabels = []string{"来源", "稿源", "出处", "发布机构", "发�
 // stopWords end a publisher name inside a byline.
 var stopWords = []string{"作者", "编辑", "记者", "时间", "发布", "日期", "浏览", "点击", "阅读", "字号", "责任", "【", "[", "|", "｜", "（", "("}
 
+// BylineShaped reports whether a line of Stats st may be a byline:
+// ParseByline answers false for every other line. st may be the Stats of
+// the line untrimmed (Trim removes only what Measure skips), so a caller
+// that measured its lines can skip asking about most of them.
+func BylineShaped(st Stats) bool {
+	return st.Runes > 0 && st.Runes <= 100 && st.Stops == 0 && !st.Prose()
+}
+
 // ParseByline reads a byline such as "山东省交通运输厅 · 公众号 · 山东 · 2024-12-16 20:10",
 // "2024-12-16 20:10 来源：新华社" or "齐鲁晚报·齐鲁壹点记者 刘宁". ok is false
 // when the line is not a byline (too long, prose, or with neither a date nor
@@ -255,7 +263,7 @@ func ParseByline(line string) (Byline, bool) {
 		return Byline{}, false
 	}
 	st := Measure(s)
-	if st.Runes == 0 || st.Runes > 100 || st.Stops > 0 || st.Prose() {
+	if !BylineShaped(st) {
 		return Byline{}, false
 	}
 	var b Byline
