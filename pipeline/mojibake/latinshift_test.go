@@ -854,56 +854,89 @@ func TestShiftRareBeforeWord(t *testing.T) {
 		// After Chinese punctuation, a word of capitals.
 		{"capitals after punctuation", []string{"桌面環境（|GNOME）的設定", "使用“|SSH”登入遠端主機", "處理器（|CPU）佔用過高", "網址（|URL）無法開啟", "呼叫【|API】介面"}},
 	} {
-		t.Run(c.name, func(t *testing.T) { checkRareStray(t, c.inside) })
+		t.Run(c.name, func(t *testing.T) {
+			p := newShiftPage(t, "gb18030")
+			lm := New().lm()
+			for _, s := range c.inside {
+				// The first stray byte that makes a rare Han character
+				// of the letter, as most of them do.
+				p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare })
+			}
+			p.check()
+		})
 	}
 }
 
-// checkRareStray puts on a GB18030 page with frame shifts each line of
-// inside with a stray byte at its "|" that makes a rare Han character of
-// the letter after it, and wants the lines back.
-func checkRareStray(t *testing.T, inside []string) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
-	enc := simplifiedchinese.GB18030.NewEncoder()
-	dec := decoderNamed(t, "python gb18030 replace")
-	lm := New().lm()
-	encode := func(s string) []byte {
-		b, err := enc.Bytes([]byte(s))
+// shiftPage builds a page in GB18030 or Big5 that starts with two lines
+// with a stray byte before them (so the page has frame shifts) and reads
+// it with that code's Python reader with replacement.
+type shiftPage struct {
+	t     *testing.T
+	enc   func(string) []byte
+	dec   *decoder
+	lines [][]byte
+	want  []string
+}
+
+func newShiftPage(t *testing.T, code string) *shiftPage {
+	t.Helper()
+	e, decoder, lead := simplifiedchinese.GB18030.NewEncoder(), "python gb18030 replace", byte(0x8f)
+	if code == "big5" {
+		e, decoder, lead = traditionalchinese.Big5.NewEncoder(), "python big5 replace", 0xa4
+	}
+	p := &shiftPage{t: t, dec: decoderNamed(t, decoder)}
+	p.enc = func(s string) []byte {
+		b, err := e.Bytes([]byte(s))
 		if err != nil {
-			t.Fatalf("%q: %v", s, err)
+			t.Fatalf("%s: %q: %v", code, s, err)
 		}
 		return b
 	}
-	var page [][]byte
-	for _, l := range shifted {
-		page = append(page, append([]byte{0x8f}, encode(l)...))
+	for _, l := range []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"} {
+		p.lines = append(p.lines, append([]byte{lead}, p.enc(l)...))
 	}
-	var want []string
-	for _, s := range inside {
-		head, tail, _ := strings.Cut(s, "|")
-		rest := encode(tail)
-		stray := byte(0)
-		for x := 0x81; x <= 0xfe && stray == 0; x++ {
-			r, _ := utf8.DecodeRuneInString(dec.decode([]byte{byte(x), rest[0]}))
-			if unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare {
-				stray = byte(x)
-			}
+	return p
+}
+
+// add puts bytes b on the page, wanting want back.
+func (p *shiftPage) add(b []byte, want string) {
+	p.lines = append(p.lines, b)
+	p.want = append(p.want, want)
+}
+
+// strayBefore adds s with, at its "|", the first stray byte from a1 on
+// after which the next byte reads as a character ok takes.
+func (p *shiftPage) strayBefore(s string, ok func(rune) bool) {
+	p.t.Helper()
+	head, tail, _ := strings.Cut(s, "|")
+	rest := p.enc(tail)
+	for x := 0xa1; x <= 0xfe; x++ {
+		if r, _ := utf8.DecodeRuneInString(p.dec.decode([]byte{byte(x), rest[0]})); ok(r) {
+			p.add(slices.Concat(p.enc(head), []byte{byte(x)}, rest), head+tail)
+			return
 		}
-		if stray == 0 {
-			t.Fatalf("%s: no rare character before %q", s, tail[:1])
-		}
-		page = append(page, slices.Concat(encode(head), []byte{stray}, rest))
-		want = append(want, head+tail)
 	}
-	bad := dec.decode(bytes.Join(page, []byte("\n")))
+	p.t.Fatalf("%s: no stray byte makes the character wanted of %q", s, tail[:1])
+}
+
+// read returns the page as its reader gives it.
+func (p *shiftPage) read() string { return p.dec.decode(bytes.Join(p.lines, []byte("\n"))) }
+
+// check repairs the page and wants the lines added back; it returns the
+// page as read and as repaired.
+func (p *shiftPage) check() (bad, out string) {
+	p.t.Helper()
+	bad = p.read()
 	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")[len(shifted):]
-	found := strings.Split(bad, "\n")[len(shifted):]
-	for k := range want {
-		if got[k] != want[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
+	checkEdits(p.t, bad, out, edits)
+	got := strings.Split(out, "\n")[2:]
+	found := strings.Split(bad, "\n")[2:]
+	for k := range p.want {
+		if got[k] != p.want[k] {
+			p.t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], p.want[k], found[k])
 		}
 	}
+	return bad, out
 }
 
 // TestWordThroughTakenLetter: a word is read with the letters the scan
@@ -912,45 +945,21 @@ func checkRareStray(t *testing.T, inside []string) {
 // the short word its last letters and the trail byte would make alone is
 // no evidence, even where the page writes it.
 func TestWordThroughTakenLetter(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	p := newShiftPage(t, "big5")
 	// "|" is the stray byte, before a lowercase letter between
 	// lowercase letters; the character after the word has a letter
 	// trail byte.
-	inside := []string{"在 Lin|ux系統上執行", "安裝 Ubun|tu系統", "升級 Gen|too系統", "使用 Deb|ian和其他發行版", "打開 term|inal下的設定"}
-	enc := traditionalchinese.Big5.NewEncoder()
-	dec := decoderNamed(t, "python big5 replace")
-	encode := func(s string) []byte {
-		b, err := enc.Bytes([]byte(s))
-		if err != nil {
-			t.Fatalf("%q: %v", s, err)
-		}
-		return b
-	}
-	var page [][]byte
-	for _, l := range shifted {
-		page = append(page, append([]byte{0xa4}, encode(l)...))
-	}
-	var want, tails []string
-	for _, s := range inside {
+	var tails []string
+	for _, s := range []string{"在 Lin|ux系統上執行", "安裝 Ubun|tu系統", "升級 Gen|too系統", "使用 Deb|ian和其他發行版", "打開 term|inal下的設定"} {
 		head, tail, _ := strings.Cut(s, "|")
-		page = append(page, slices.Concat(encode(head), []byte{0xf8}, encode(tail)))
-		want = append(want, head+tail)
+		p.add(slices.Concat(p.enc(head), []byte{0xf8}, p.enc(tail)), head+tail)
 		// The letters after the eaten one and the next character's
 		// trail byte: a word the page writes too.
 		k := strings.IndexFunc(tail, func(r rune) bool { return r >= 0x80 })
-		tails = append(tails, tail[1:k]+string(encode(tail[k:])[1]))
+		tails = append(tails, tail[1:k]+string(p.enc(tail[k:])[1]))
 	}
-	page = append(page, encode("選項："+strings.Join(tails, " ")))
-	bad := dec.decode(bytes.Join(page, []byte("\n")))
-	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")[len(shifted):]
-	found := strings.Split(bad, "\n")[len(shifted):]
-	for k := range want {
-		if got[k] != want[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
-		}
-	}
+	p.add(p.enc("選項："+strings.Join(tails, " ")), "選項："+strings.Join(tails, " "))
+	p.check()
 }
 
 // TestLineStartQuoteShift: a stray byte before a line that opens with a
@@ -959,37 +968,14 @@ func TestWordThroughTakenLetter(t *testing.T) {
 // page with frame shifts the line start is read, and the quote closed
 // on the line with no opener is taken.
 func TestLineStartQuoteShift(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	p := newShiftPage(t, "gb18030")
 	// Words with an l, whose b0 6c is 發, a common character: the
 	// detector passes over 摇發 and its like.
 	lines := []string{"“ls” 列出目錄的內容", "“less” 一頁一頁地顯示檔案", "“locale” 顯示語言環境的設定", "“lsblk” 列出區塊裝置", "“lpr” 把檔案送到印表機"}
-	strays := []byte{0xd2, 0xb8, 0xc4, 0xe3, 0xcf}
-	enc := simplifiedchinese.GB18030.NewEncoder()
-	dec := decoderNamed(t, "python gb18030 replace")
-	encode := func(s string) []byte {
-		b, err := enc.Bytes([]byte(s))
-		if err != nil {
-			t.Fatalf("%q: %v", s, err)
-		}
-		return b
-	}
-	var page [][]byte
-	for _, l := range shifted {
-		page = append(page, append([]byte{0x8f}, encode(l)...))
-	}
 	for i, l := range lines {
-		page = append(page, append([]byte{strays[i]}, encode(l)...))
+		p.add(append([]byte{[]byte{0xd2, 0xb8, 0xc4, 0xe3, 0xcf}[i]}, p.enc(l)...), l)
 	}
-	bad := dec.decode(bytes.Join(page, []byte("\n")))
-	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")[len(shifted):]
-	found := strings.Split(bad, "\n")[len(shifted):]
-	for k := range lines {
-		if got[k] != lines[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], lines[k], found[k])
-		}
-	}
+	bad, out := p.check()
 	// Cut at each line start, the page repairs as the whole does: a
 	// chunk with nothing the detector flags still reads its line starts
 	// when the shift came before it.
@@ -1020,59 +1006,26 @@ func TestLineStartQuoteShift(t *testing.T) {
 // opener (（ is a1 5d) pairs with its lead byte and leaves the trail byte,
 // "]", before the Latin word the opener opened: "芊]Unix" is "（Unix".
 func TestTrailShiftMarkBeforeWord(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
-	inside := []string{"顯示說明|（Linux版本）", "請參考|（GNU手冊）", "設定檔的內容|（YAML格式）", "這是預設值|（Debian系統）", "程式的輸出|（JSON格式）"}
+	p := newShiftPage(t, "big5")
 	strays := []byte{0xaa, 0xb5, 0xc1, 0xd3, 0xe0}
-	enc := traditionalchinese.Big5.NewEncoder()
-	dec := decoderNamed(t, "python big5 replace")
-	encode := func(s string) []byte {
-		b, err := enc.Bytes([]byte(s))
-		if err != nil {
-			t.Fatalf("%q: %v", s, err)
-		}
-		return b
-	}
-	var page [][]byte
-	for _, l := range shifted {
-		page = append(page, append([]byte{0xa4}, encode(l)...))
-	}
-	var want []string
-	for i, s := range inside {
+	for i, s := range []string{"顯示說明|（Linux版本）", "請參考|（GNU手冊）", "設定檔的內容|（YAML格式）", "這是預設值|（Debian系統）", "程式的輸出|（JSON格式）"} {
 		head, tail, _ := strings.Cut(s, "|")
-		page = append(page, slices.Concat(encode(head), []byte{strays[i]}, encode(tail)))
-		want = append(want, head+tail)
+		p.add(slices.Concat(p.enc(head), []byte{strays[i]}, p.enc(tail)), head+tail)
 	}
-	bad := dec.decode(bytes.Join(page, []byte("\n")))
-	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")[len(shifted):]
-	found := strings.Split(bad, "\n")[len(shifted):]
-	for k := range want {
-		if got[k] != want[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
-		}
-	}
+	p.check()
 }
 
 // TestNoBreakSpaceByline: a no-break space is a space before a word's
 // letters only; the middle dots of a byline after one stay on a Big5 page
 // with frame shifts (· is a1 50, "P").
 func TestNoBreakSpaceByline(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
+	p := newShiftPage(t, "big5")
 	clean := []string{"山東交通\u00a0· 公眾號\u00a0· 山東\u00a0· 2024-12-16 20:10", "記者\u00a0· 王明\u00a0· 攝影"}
-	enc := traditionalchinese.Big5.NewEncoder()
-	var page [][]byte
-	for _, l := range shifted {
-		b, err := enc.Bytes([]byte(l))
-		if err != nil {
-			t.Fatal(err)
-		}
-		page = append(page, append([]byte{0xa4}, b...))
-	}
-	bad := decoderNamed(t, "python big5 replace").decode(bytes.Join(page, []byte("\n")))
-	text := bad + "\n" + strings.Join(clean, "\n")
+	// The page's reader would make ? of the no-break space: the clean
+	// lines are put after it as found on a UTF-8 page.
+	text := p.read() + "\n" + strings.Join(clean, "\n")
 	out, _ := New().Repair(text)
-	if got := strings.Split(out, "\n")[len(shifted):]; !slices.Equal(got, clean) {
+	if got := strings.Split(out, "\n")[2:]; !slices.Equal(got, clean) {
 		t.Errorf("got %q, want %q", got, clean)
 	}
 }
@@ -1081,44 +1034,9 @@ func TestNoBreakSpaceByline(t *testing.T) {
 // letter (Python's Big5 reader has kana at c6 a1 to c7 fc; giボ for git)
 // is read back as the letter: kana is no letter of Chinese text.
 func TestKanaInLatinWord(t *testing.T) {
-	shifted := []string{"對於目的地址為同一主機的郵件進行本地分發", "計算機系統從上電事件到能為使用者提供完整的作業系統功能為止"}
-	inside := []string{"這裡用 gi|t 合併分支", "執行 mak|e 指令編譯", "安裝 cur|l 工具", "啟動 ss|h 服務", "設定 vi|m 的選項"}
-	enc := traditionalchinese.Big5.NewEncoder()
-	dec := decoderNamed(t, "python big5 replace")
-	encode := func(s string) []byte {
-		b, err := enc.Bytes([]byte(s))
-		if err != nil {
-			t.Fatalf("%q: %v", s, err)
-		}
-		return b
+	p := newShiftPage(t, "big5")
+	for _, s := range []string{"這裡用 gi|t 合併分支", "執行 mak|e 指令編譯", "安裝 cur|l 工具", "啟動 ss|h 服務", "設定 vi|m 的選項"} {
+		p.strayBefore(s, kana)
 	}
-	var page [][]byte
-	for _, l := range shifted {
-		page = append(page, append([]byte{0xa4}, encode(l)...))
-	}
-	var want []string
-	for _, s := range inside {
-		head, tail, _ := strings.Cut(s, "|")
-		stray := byte(0)
-		for x := 0xa1; x <= 0xf9 && stray == 0; x++ {
-			if r, _ := utf8.DecodeRuneInString(dec.decode([]byte{byte(x), tail[0]})); kana(r) {
-				stray = byte(x)
-			}
-		}
-		if stray == 0 {
-			t.Fatalf("%s: no stray byte makes kana of %q", s, tail[:1])
-		}
-		page = append(page, slices.Concat(encode(head), []byte{stray}, encode(tail)))
-		want = append(want, head+tail)
-	}
-	bad := dec.decode(bytes.Join(page, []byte("\n")))
-	out, edits := New().Repair(bad)
-	checkEdits(t, bad, out, edits)
-	got := strings.Split(out, "\n")[len(shifted):]
-	found := strings.Split(bad, "\n")[len(shifted):]
-	for k := range want {
-		if got[k] != want[k] {
-			t.Errorf("line %d: got %q, want %q (as found %q)", k, got[k], want[k], found[k])
-		}
-	}
+	p.check()
 }
