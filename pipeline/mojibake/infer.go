@@ -719,14 +719,15 @@ type variants struct {
 // variantsOf judges the script from the characters of a repaired run (the
 // text as found around it may be mojibake, whose characters are often
 // traditional forms): a traditional-only character is evidence of
-// traditional text, and a run of several Han characters without one of
-// simplified text.
+// traditional text, and a run of several Han characters without one, but
+// with a simplified-only one, of simplified text. Characters both scripts
+// write are no evidence: 下列的任意一行 is either.
 func variantsOf(fold func(rune) rune, rs []rune) variants {
 	v := variants{t2s: fold}
 	if fold == nil {
 		return v
 	}
-	han, trad := 0, 0
+	han, trad, simp := 0, 0, 0
 	for _, r := range rs {
 		if r == utf8.RuneError || !unicode.Is(unicode.Han, r) {
 			continue
@@ -734,12 +735,14 @@ func variantsOf(fold func(rune) rune, rs []rune) variants {
 		han++
 		if fold(r) != r {
 			trad++
+		} else if langmodel.ScriptOf(r) == langmodel.SimplifiedOnly {
+			simp++
 		}
 	}
 	switch {
 	case trad >= 2 || trad == 1 && han < 8:
 		v.script = 1
-	case trad == 0 && han >= 6:
+	case trad == 0 && han >= 6 && simp > 0:
 		v.script = -1
 	}
 	return v

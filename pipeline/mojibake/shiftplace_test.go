@@ -214,3 +214,27 @@ func TestShiftBeforeTableBorder(t *testing.T) {
 		}
 	}
 }
+
+// TestVariantsNeedEvidence: a line's script is judged from characters of
+// one script only; characters both scripts write leave it unknown, so
+// neither script's characters pay for being the other's.
+func TestVariantsNeedEvidence(t *testing.T) {
+	fold := New().fold()
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"下列的任意一行", 0},
+		{"其中一个的目的", -1},
+		{"其中一個的目的", 1},
+		{"可以在上面的文件中找到", 0},
+		{"可以在上面的文件中找到这", -1},
+		{"一二三四五六七八九十", 0},
+		{"大家都知道的事情", 0},
+		{"时间的长短是一样的", -1},
+	} {
+		if got := variantsOf(fold, []rune(c.text)).script; got != c.want {
+			t.Errorf("%s: script %d, want %d", c.text, got, c.want)
+		}
+	}
+}
