@@ -55,7 +55,8 @@ type Options struct {
 	// caller from text to text (htmltext keeps one per extractor).
 	Scratch *Scratch
 	// Record, when not nil, is filled with the lines of the output (their
-	// Stats and folds), for a later CleanWith of it with Reuse.
+	// Stats and folds), for a later CleanWith of it with Reuse. With
+	// JoinBroken it is left empty: a joined line is no line of the text.
 	Record *Lines
 	// Reuse, when not nil, is an earlier CleanWith's Record whose Text is
 	// the text: the lines of the text that are lines of that output whole
@@ -159,6 +160,9 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	reuse, base := reusable(opt, text)
 	lines, view := lineView(lines, text, opt.exact, reuse, base)
 	if opt.Record != nil {
+		*opt.Record = Lines{lines: opt.Record.lines[:0]}
+	}
+	if opt.Record != nil && !opt.JoinBroken {
 		// Recorded before the rules run: header and footer measure some
 		// part-measured lines whole, which split would not.
 		record(opt.Record, text, view, lines)
@@ -195,7 +199,7 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 		join(view, lines)
 	}
 	out, eds := build(text, lines, !opt.NotEnd)
-	if opt.Record != nil {
+	if opt.Record != nil && !opt.JoinBroken {
 		keepRecorded(opt.Record, out, lines, eds)
 	}
 	if opt.Scratch != nil {

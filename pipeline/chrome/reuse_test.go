@@ -4,10 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/zhextract/zhextract/pipeline/opencc"
+	"github.com/zhextract/zhextract/pipeline/textedit"
 )
 
 // reuseTexts are the texts TestReuseCleansAlike cleans twice: the seeds in
@@ -139,18 +141,36 @@ func TestReuseCleansAlike(t *testing.T) {
 	}
 }
 
-// TestReuseIgnoredOnOtherText: a Record applies only to its own output;
-// CleanWith of another text measures and folds every line.
+// TestReuseIgnoredOnOtherText: a Record applies only to its own output,
+// and a CleanWith that joins lines records none; CleanWith of another
+// text measures and folds every line.
 func TestReuseIgnoredOnOtherText(t *testing.T) {
-	var rec Lines
-	s := "標題：某某市發佈新規\n相關新聞\n　　市政府今日宣布啟動市區道路改善計劃，今年將改善道路約12公里。\n責任編輯：王明"
-	CleanWith(s, Options{Record: &rec})
-	for _, text := range []string{s, rec.Text() + "\n相關新聞", "x" + rec.Text()} {
-		if text == rec.Text() {
-			continue
+	s := "標題：某某市發佈新規\n相關新聞\n　　市政府今日宣布啟動市區道路改善計劃，今年將改善道路約12公里\n\n工程預計明年完工，預計年底通車。\n責任編輯：王明"
+	for _, tc := range []struct {
+		join  bool
+		texts []string // texts the record must not apply to
+	}{
+		{false, []string{s, "x"}},
+		{true, []string{s, "x"}},
+	} {
+		var rec Lines
+		out, eds, _ := CleanWith(s, Options{Record: &rec, JoinBroken: tc.join})
+		trimmed := strings.TrimSpace(out)
+		if tc.join {
+			if !slices.ContainsFunc(eds, func(e textedit.Edit) bool { return e.Reason == ReasonJoined }) {
+				t.Fatalf("no line joined: %+v", eds)
+			}
+			if rec.Text() != "" {
+				t.Errorf("joining CleanWith recorded %q", rec.Text())
+			}
+			tc.texts = append(tc.texts, trimmed)
+		} else {
+			tc.texts = append(tc.texts, trimmed+"\n相關新聞", "x"+trimmed)
 		}
-		if reuse, _ := reusable(Options{Reuse: &rec}, text); reuse != nil {
-			t.Errorf("Record of %q reused for %q", rec.Text(), text)
+		for _, text := range tc.texts {
+			if reuse, _ := reusable(Options{Reuse: &rec}, text); reuse != nil {
+				t.Errorf("join %v: record of %q reused for %q", tc.join, rec.Text(), text)
+			}
 		}
 	}
 }
