@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/extractors"
+	"github.com/zhextract/zhextract/pipeline/chrome"
 	"github.com/zhextract/zhextract/pipeline/ingest"
 	"github.com/zhextract/zhextract/pipeline/schema"
 	"github.com/zhextract/zhextract/pipeline/textedit"
@@ -36,10 +37,11 @@ type Document struct {
 
 	// Text is the current text; stages rewrite it with Rewrite.
 	Text string
-	// ChromeKept is a text whose lines package chrome has cleaned already
-	// (the article text the HTML stage made): while Text is still that
-	// text, the chrome stage need not classify its inner lines again.
-	ChromeKept string
+	// ChromeLines is what package chrome learned cleaning the lines of a
+	// text already (the article text the HTML stage made): while Text is
+	// still ChromeLines.Text(), the chrome stage need not classify,
+	// measure or fold its inner lines again.
+	ChromeLines *chrome.Lines
 	// Original is the clean text before script conversion.
 	Original string
 	// ScriptEdits are the edits of script conversion (Original -> Text).

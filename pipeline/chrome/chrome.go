@@ -13,6 +13,7 @@ package chrome
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/zhextract/zhextract/pipeline/chrome/cue"
@@ -53,6 +54,16 @@ type Options struct {
 	// Scratch, when not nil, lends CleanWith its storage, kept by the
 	// caller from text to text (htmltext keeps one per extractor).
 	Scratch *Scratch
+	// Record, when not nil, is filled with the lines of the output (their
+	// Stats and folds), for a later CleanWith of it with Reuse. With
+	// JoinBroken it is left empty: a joined line is no line of the text.
+	Record *Lines
+	// Reuse, when not nil, is an earlier CleanWith's Record whose Text is
+	// the text: the lines of the text that are lines of that output whole
+	// (all but a first or last line trimming shortened) are not measured
+	// or folded again (their Stats and fold are functions of their bytes
+	// alone). Reuse is ignored when its Text is not the text.
+	Reuse *Lines
 
 	// exact measures every line whole and asks the byline rules about
 	// every line, not only those BylineShaped (tests hold the shortcuts
@@ -65,6 +76,33 @@ type Options struct {
 // to it.
 type Scratch struct {
 	lines []line
+}
+
+// Lines is what a CleanWith learned about the lines of its output (see
+// Options.Record): a second CleanWith of the output, as the chrome stage
+// runs on htmltext's article, need not measure and fold them again.
+type Lines struct {
+	text  string     // the output trimmed (strings.TrimSpace)
+	base  int        // how many lines of the output lie before text's first
+	lines []lineMemo // the output's lines, in order
+}
+
+// Text returns the text a Reuse of ls applies to: the output it was
+// recorded from with leading and trailing white space trimmed.
+func (ls *Lines) Text() string {
+	if ls == nil {
+		return ""
+	}
+	return ls.text
+}
+
+// lineMemo is one output line as split measured it and the fold made it.
+type lineMemo struct {
+	n    int // the line's length in bytes, checked before reuse
+	st   cue.Stats
+	part bool
+	// fold is the line folded when folding changes a byte of it, else "".
+	fold string
 }
 
 // Edit reasons beyond the cue kinds.
@@ -81,6 +119,8 @@ type line struct {
 	st         cue.Stats
 	drop       string // removal reason, "" to keep
 	joinNext   bool   // the break after this line is a broken sentence
+	// reused says st and part (and the fold) come from Options.Reuse.
+	reused bool
 	// part says st measures only the start of a long line (see
 	// measureLine): its counts are lower bounds, with Runes > foldRunes and
 	// Punct >= 1, which is all the rules read of a line in the middle of
@@ -117,14 +157,16 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 	if opt.Scratch != nil {
 		lines = opt.Scratch.lines[:0]
 	}
-	lines = split(lines, text, opt.exact)
-	var buf []byte
-	for _, l := range lines {
-		if !l.blank() && l.st.Runes <= foldRunes {
-			buf = cue.FoldSpan(buf, text, l.start, l.end)
-		}
+	reuse, base := reusable(opt, text)
+	lines, view := lineView(lines, text, opt.exact, reuse, base)
+	if opt.Record != nil {
+		*opt.Record = Lines{lines: opt.Record.lines[:0]}
 	}
-	view := cue.View(buf, text)
+	if opt.Record != nil && !opt.JoinBroken {
+		// Recorded before the rules run: header and footer measure some
+		// part-measured lines whole, which split would not.
+		record(opt.Record, text, view, lines)
+	}
 	first, last := -1, len(lines)
 	if opt.Kept {
 		for first+1 < len(lines) && lines[first+1].blank() {
@@ -157,10 +199,35 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 		join(view, lines)
 	}
 	out, eds := build(text, lines, !opt.NotEnd)
+	if opt.Record != nil && !opt.JoinBroken {
+		keepRecorded(opt.Record, out, lines, eds)
+	}
 	if opt.Scratch != nil {
 		opt.Scratch.lines = lines[:0]
 	}
 	return out, eds, meta
+}
+
+// lineView appends the lines of text to lines (see split) and folds the
+// short ones into the view it returns, taking reused lines' folds from
+// reuse.
+func lineView(lines []line, text string, exact bool, reuse []lineMemo, base int) ([]line, string) {
+	lines = split(lines, text, exact, reuse, base)
+	var buf []byte
+	for i, l := range lines {
+		if l.blank() || l.st.Runes > foldRunes {
+			continue
+		}
+		if !l.reused {
+			buf = cue.FoldSpan(buf, text, l.start, l.end)
+		} else if f := reuse[base+i].fold; f != "" {
+			if buf == nil {
+				buf = []byte(text)
+			}
+			copy(buf[l.start:l.end], f)
+		}
+	}
+	return lines, cue.View(buf, text)
 }
 
 // foldRunes bounds the lines CleanWith folds: classify reads none longer
@@ -212,23 +279,74 @@ func Anchor(line string) bool {
 	return !cue.Numbered(line) && r != ' ' && r != '\t' && r != '\u3000'
 }
 
+// record puts the lines of text, as split measured them and view folds
+// them, in ls.
+func record(ls *Lines, text, view string, lines []line) {
+	ls.lines = slices.Grow(ls.lines[:0], len(lines))
+	folded := view != text
+	for _, l := range lines {
+		m := lineMemo{n: l.end - l.start, st: l.st, part: l.part}
+		if v := view[l.start:l.end]; folded && v != text[l.start:l.end] {
+			m.fold = v
+		}
+		ls.lines = append(ls.lines, m)
+	}
+}
+
+// keepRecorded leaves in ls the lines of the text that out keeps, and
+// notes the text a Reuse applies to. build removes whole lines (a tail
+// removal starts at the newline ending the last kept line), so out is the
+// kept lines, each whole, in order; eds are in order and do not overlap.
+func keepRecorded(ls *Lines, out string, lines []line, eds []textedit.Edit) {
+	k, e := 0, 0
+	for i, l := range lines {
+		for e < len(eds) && eds[e].End <= l.start {
+			e++
+		}
+		if e < len(eds) && eds[e].Start <= l.start {
+			continue // removed
+		}
+		ls.lines[k] = ls.lines[i]
+		k++
+	}
+	ls.lines = ls.lines[:k]
+	ls.text = strings.TrimSpace(out)
+	off := len(out) - len(strings.TrimLeftFunc(out, unicode.IsSpace)) // where TrimSpace's result starts
+	ls.base = strings.Count(out[:off], "\n")
+}
+
+// reusable returns the recorded lines of opt.Reuse and the index of the
+// text's first line among them, or nil when there is nothing to reuse.
+func reusable(opt Options, text string) ([]lineMemo, int) {
+	if opt.Reuse == nil || opt.exact || opt.Reuse.text != text {
+		return nil, 0
+	}
+	return opt.Reuse.lines, opt.Reuse.base
+}
+
 // split appends the lines of text to lines, measuring only the start of
-// long ones unless exact.
-func split(lines []line, text string, exact bool) []line {
+// long ones unless exact. Line i of text is reuse[base+i] when it has
+// its length (trimming may have shortened the first and the last).
+func split(lines []line, text string, exact bool, reuse []lineMemo, base int) []line {
 	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
-	for pos := 0; pos < len(text); {
+	for pos, i := 0, 0; pos < len(text); i++ {
 		end, next := len(text), len(text)
-		if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
-			end, next = pos+i, pos+i+1
+		if j := strings.IndexByte(text[pos:], '\n'); j >= 0 {
+			end, next = pos+j, pos+j+1
 		}
 		var st cue.Stats
-		var part bool
-		if exact {
+		var part, reused bool
+		// Text is the recorded output trimmed: its line i is a suffix (i = 0)
+		// or prefix (the last) of output line base+i, or that whole line,
+		// so the same length means the same bytes.
+		if k := base + i; k < len(reuse) && reuse[k].n == end-pos {
+			st, part, reused = reuse[k].st, reuse[k].part, true
+		} else if exact {
 			st = cue.Measure(text[pos:end])
 		} else {
 			st, part = measureLine(text[pos:end])
 		}
-		lines = append(lines, line{start: pos, end: end, st: st, part: part})
+		lines = append(lines, line{start: pos, end: end, st: st, part: part, reused: reused})
 		pos = next
 	}
 	return lines

@@ -57,6 +57,9 @@ type Meta = chrome.Meta
 type Article struct {
 	Text string
 	Meta Meta
+	// Lines is what chrome learned about Text's lines while cleaning them
+	// (chrome.Options.Reuse), nil when it did not clean them.
+	Lines *chrome.Lines
 	// Removed lists the lines dropped from inside the article's container,
 	// in order, with the reason; text outside the container is not listed.
 	Removed []Removal
@@ -159,7 +162,8 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	}
 	x.pruneFeeds(main, m)
 	lines, all, ends := x.joinedLines(main)
-	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines, &x.chrome)
+	a.Lines = new(chrome.Lines)
+	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines, &x.chrome, a.Lines)
 	a.Meta = ownMeta(a.Meta)
 	return a, e, nil
 }
@@ -179,8 +183,8 @@ func ownMeta(m Meta) Meta {
 // remove text-level chrome; it merges what chrome learned into meta.
 // all is the lines joined by "\n", line i ending at ends[i] (joinedLines).
 // bylines has decide's answers about the lines near the title; cs is
-// chrome's storage.
-func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo, cs *chrome.Scratch) (string, []Removal, Meta) {
+// chrome's storage; rec gets chrome's record of the returned text's lines.
+func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo, cs *chrome.Scratch, rec *chrome.Lines) (string, []Removal, Meta) {
 	var removed []Removal
 	kept := make([]string, 0, len(lines))
 	first, last := -1, -1 // the first and the last line kept
@@ -214,7 +218,7 @@ func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.By
 			text = strings.Clone(text)
 		}
 	}
-	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines, Scratch: cs})
+	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines, Scratch: cs, Record: rec})
 	for _, e := range eds {
 		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})
 	}

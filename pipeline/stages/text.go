@@ -42,7 +42,7 @@ func (s HTML) Apply(_ context.Context, d *pipeline.Document) error {
 		removed = append(removed, textedit.Edit{Stage: "htmltext", Start: -1, End: -1, Old: r.Text, Reason: r.Reason})
 	}
 	d.Rebase(a.Text, removed)
-	d.ChromeKept = a.Text // htmltext cleans the article's lines with chrome
+	d.ChromeLines = a.Lines // htmltext cleans the article's lines with chrome
 	setMeta(d, a.Meta)
 	return nil
 }
@@ -77,8 +77,10 @@ func (Chrome) Apply(_ context.Context, d *pipeline.Document) error {
 	// A chunk of a split document reads the header only at the start and
 	// the footer only at the end.
 	opt.NotStart, opt.NotEnd = !d.Chunk.First(), !d.Chunk.Last()
-	opt.Kept = d.ChromeKept != "" && d.ChromeKept == d.Text
-	d.ChromeKept = ""
+	if t := d.ChromeLines.Text(); t != "" && t == d.Text {
+		opt.Kept, opt.Reuse = true, d.ChromeLines
+	}
+	d.ChromeLines = nil
 	text, edits, meta := chrome.CleanWith(d.Text, opt)
 	d.Rewrite(text, edits)
 	setMeta(d, meta)
