@@ -1,14 +1,13 @@
 package chrome
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/zhextract/zhextract/pipeline/opencc"
+	"github.com/zhextract/zhextract/pipeline/internal/seedtest"
 	"github.com/zhextract/zhextract/pipeline/textedit"
 )
 
@@ -17,23 +16,9 @@ import (
 // (which trimming the first pass's output then cuts), and generated texts.
 func reuseTexts(t *testing.T) []string {
 	t.Helper()
-	conv, err := opencc.New("s2tw")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seeds, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
-	if err != nil || len(seeds) == 0 {
-		t.Fatalf("no seeds: %v", err)
-	}
 	var texts []string
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range []string{string(b), conv.Convert(string(b))} {
-			texts = append(texts, s, "\u3000 "+s+" \u3000\n\n", " \n"+s)
-		}
+	for _, s := range seedtest.BothScripts(t, filepath.Join("..", "..")) {
+		texts = append(texts, s, "\u3000 "+s+" \u3000\n\n", " \n"+s)
 	}
 	// Generated texts: lines that rules name in both scripts, titles,
 	// bylines, prose short and long (over measurePrefix bytes, so measured

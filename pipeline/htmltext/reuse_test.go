@@ -2,14 +2,13 @@ package htmltext
 
 import (
 	"html"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/zhextract/zhextract/pipeline/chrome"
-	"github.com/zhextract/zhextract/pipeline/opencc"
+	"github.com/zhextract/zhextract/pipeline/internal/seedtest"
 )
 
 // seedPages makes article pages of the seed texts, in both scripts: each
@@ -17,32 +16,18 @@ import (
 // article's edges may have.
 func seedPages(t *testing.T) []string {
 	t.Helper()
-	conv, err := opencc.New("s2tw")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seeds, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
-	if err != nil || len(seeds) == 0 {
-		t.Fatalf("no seeds: %v", err)
-	}
 	var pages []string
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range []string{string(b), conv.Convert(string(b))} {
-			var body strings.Builder
-			for i, l := range strings.Split(s, "\n") {
-				if i%7 == 0 {
-					l = "\u3000 " + l + " \u3000"
-				}
-				body.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+	for _, s := range seedtest.BothScripts(t, filepath.Join("..", "..")) {
+		var body strings.Builder
+		for i, l := range strings.Split(s, "\n") {
+			if i%7 == 0 {
+				l = "\u3000 " + l + " \u3000"
 			}
-			title := strings.SplitN(s, "\n", 2)[0]
-			pages = append(pages, "<html><head><title>"+html.EscapeString(title)+"</title></head><body><div class=nav><a href=/>首页</a> <a href=/n>新闻</a></div><article>"+
-				body.String()+"</article><div class=footer>版权所有</div></body></html>")
+			body.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
 		}
+		title := strings.SplitN(s, "\n", 2)[0]
+		pages = append(pages, "<html><head><title>"+html.EscapeString(title)+"</title></head><body><div class=nav><a href=/>首页</a> <a href=/n>新闻</a></div><article>"+
+			body.String()+"</article><div class=footer>版权所有</div></body></html>")
 	}
 	return pages
 }
