@@ -231,7 +231,9 @@ const (
 	foreignAlone  = -10.0
 	foreignInWord = -6.0
 	isolated      = -14.0
-	latin1        = -9.0
+	// tableEdge is box drawing at a line start or after a space.
+	tableEdge = -6.0
+	latin1    = -9.0
 	// symbol is a sign of maths, units, enumerations and the like.
 	symbol = -10.0
 	// latin1Alone is a Latin-1 letter with no Latin letter before it.
@@ -404,10 +406,44 @@ func (s *Scorer) Next(r rune) float64 {
 	case run == runBopomofo || run == runBox:
 		if int8(run) == s.prevRun {
 			lp = inRun
+		} else if (last < 0 || last == '\n' || last == ' ') && tableRule(r) {
+			// A table's rule opens its rows and follows the spaces
+			// that pad its cells.
+			lp = tableEdge
 		}
 	}
 	s.prev, s.prevRun = -1, int8(run)
 	return lp
+}
+
+// tableRule reports the box drawing tables are drawn with: lines and
+// joints of one weight, light, heavy or double (│ ├ ┃ ║ ╠); a joint of
+// mixed weights (╂, ┞) is rare.
+func tableRule(r rune) bool {
+	switch {
+	case r >= 0x2500 && r <= 0x2503, r >= 0x2550 && r <= 0x2551:
+		return true
+	case r >= 0x250c && r <= 0x254b:
+		// Joints of one weight are each group's first (light) and
+		// last (heavy) form.
+		first, last := jointGroup(r)
+		return r == first || r == last
+	case r >= 0x2554 && r <= 0x256c:
+		// Double joints are every third, from ╔.
+		return (r-0x2554)%3 == 0
+	}
+	return false
+}
+
+// jointGroup returns the first and last code of the group of weight
+// variants of r's joint (┌ to ┏, ├ to ┣, ┼ to ╋).
+func jointGroup(r rune) (rune, rune) {
+	for _, g := range [...][2]rune{{0x250c, 0x250f}, {0x2510, 0x2513}, {0x2514, 0x2517}, {0x2518, 0x251b}, {0x251c, 0x2523}, {0x2524, 0x252b}, {0x252c, 0x2533}, {0x2534, 0x253b}, {0x253c, 0x254b}} {
+		if r >= g[0] && r <= g[1] {
+			return g[0], g[1]
+		}
+	}
+	return -1, -1
 }
 
 // LogProb is the total log probability of s.

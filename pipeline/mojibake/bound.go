@@ -236,7 +236,7 @@ func (b *bounder) ubPiece(e *encoded, m *mechanism, p, kind int) float64 {
 		return decodedReplacement
 	}
 	ub := b.ubChar(pc.r, p, kind)
-	if pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && e.startsWord(pc)) {
+	if e.asciiPays(m, pc) {
 		ub -= asciiCost
 	}
 	return ub

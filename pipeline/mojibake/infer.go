@@ -141,7 +141,7 @@ func candidates(m *mechanism, b []byte, hole []bool, next int) ([]rune, bool) {
 			}
 		}
 		r, n, ok := m.right.decode(buf[:len(b)])
-		if ok && n == len(b) && r != utf8.RuneError && chineseText(r) {
+		if ok && n == len(b) && r != utf8.RuneError && inferable(r) {
 			rs = append(rs, r)
 		}
 	}
@@ -695,6 +695,17 @@ func emit(reps []replacement, lm, inferLM *langmodel.Model, fold func() func(run
 	}
 	flush(len(outs), len(rn.bounds)-1, len(rs))
 	return reps
+}
+
+// inferable reports a character a lost one may be: Chinese text
+// (chineseText) but the signs of U+3020-U+303F (Hangzhou and Suzhou
+// numerals, kana repeat marks, 〾), which GBK added to the box-drawing
+// row a9 and no text writes, and box drawing, which text tables do.
+func inferable(r rune) bool {
+	if r >= 0x3020 && r <= 0x303f {
+		return false
+	}
+	return chineseText(r) || r >= 0x2500 && r <= 0x257f
 }
 
 // chineseText reports a Han character or the punctuation of Chinese text

@@ -123,6 +123,9 @@ type encoded struct {
 	// endsASCII: the window is followed by ASCII (a line break) or is
 	// the end of the text.
 	endsASCII bool
+	// pua holds the byte offsets of the private-use characters found
+	// (GB18030's user-defined codes: no text writes them).
+	pua []int
 }
 
 // encodeWindow writes win with c into buffers reused from prev, which
@@ -137,8 +140,8 @@ type encoded struct {
 // the character after the window then (-1 at the end of the text,
 // unknownAfter where the window ends inside the text read).
 func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, after rune) (encoded, bool) {
-	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0], wholePairs: wholePairs, endsASCII: after == -1 || after >= 0 && after < utf8.RuneSelf}
-	defer func() { prev.b, prev.hole, prev.bounds = e.b, e.hole, e.bounds }()
+	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0], pua: prev.pua[:0], wholePairs: wholePairs, endsASCII: after == -1 || after >= 0 && after < utf8.RuneSelf}
+	defer func() { prev.b, prev.hole, prev.bounds, prev.pua = e.b, e.hole, e.bounds, e.pua }()
 	var sizes []int8 // of the run of U+FFFDs at win[i] (holeSizes)
 	for i, r := range win {
 		e.bounds = append(e.bounds, len(e.b))
@@ -181,6 +184,9 @@ func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, a
 		e.b, ok = c.encode(e.b, r)
 		if !ok {
 			return e, false
+		}
+		if r >= 0xe000 && r <= 0xf8ff {
+			e.pua = append(e.pua, n)
 		}
 		for range len(e.b) - n {
 			e.hole = append(e.hole, false)
@@ -883,10 +889,31 @@ func (e *encoded) score(s *langmodel.Scorer, m *mechanism, pc piece) float64 {
 		return decodedReplacement
 	}
 	lp := s.Next(pc.r)
-	if pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && e.startsWord(pc)) {
+	if e.asciiPays(m, pc) {
 		lp -= asciiCost
 	}
 	return lp
+}
+
+// asciiPays reports whether the reading pc pays asciiCost: an ASCII
+// character made of a byte inside a character found, unless a frame
+// shift makes it the start of a Latin word or the trail of a private-use
+// character.
+func (e *encoded) asciiPays(m *mechanism, pc piece) bool {
+	return pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && (e.startsWord(pc) || e.inPrivateUse(pc.start)))
+}
+
+// inPrivateUse reports whether byte p is the trail of a private-use
+// character found: read out of step, such a character is no coincidence
+// of codes to keep (no text writes it), so the ASCII its trail byte
+// makes pays no asciiCost (药\ue6c9 for │c at a table row's start).
+func (e *encoded) inPrivateUse(p int) bool {
+	for _, q := range e.pua {
+		if q < p && p < q+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // opensWord reports a reading that opens a quote or bracket before the
@@ -921,7 +948,7 @@ func closedAhead(ps []piece, after []rune) bool {
 
 // punctOnly reports a reading of Chinese punctuation alone: "（" of "（一）"
 // read out of step at a line start, or before the letter a Latin word
-// starts with.
+// starts with. A table's rule counts as punctuation: "│c" opens a row.
 func punctOnly(ps []piece) bool {
 	n := 0
 	for i, pc := range ps {
@@ -932,7 +959,7 @@ func punctOnly(ps []piece) bool {
 			// (“exit”, （Linux）): the last character ate it.
 		case pc.lost || pc.r < 0x80:
 			return false
-		case pc.r >= 0x3000 && pc.r <= 0x303f || pc.r >= 0xff01 && pc.r <= 0xff65 || pc.r >= 0x2010 && pc.r <= 0x2027:
+		case pc.r >= 0x3000 && pc.r <= 0x303f || pc.r >= 0xff01 && pc.r <= 0xff65 || pc.r >= 0x2010 && pc.r <= 0x2027 || pc.r >= 0x2500 && pc.r <= 0x257f:
 			n++
 		default:
 			return false

@@ -1,0 +1,90 @@
+package mojibake
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestTableRowShift: rows of a text table on a GB18030 page, each shifted
+// by a stray byte before it and read with Python's replacement. The row's
+// opening rule (a9 a6 for │) pairs with the stray byte into a Han
+// character, and its trail byte with the cell's first byte: with ASCII
+// there, a private-use character of GB18030's user-defined codes (药\ue6c9
+// for │c), which no text writes. Both the rule and the cell come back.
+//
+// Further on, the rule before the padding spaces (or the line end) lost
+// its trail byte to them. Its lead a9 is GB2312's box-drawing row: the
+// lost character is a rule, or is marked lost; never one of the signs GBK
+// added to that row (〾, U+303E), which no text writes.
+func TestTableRowShift(t *testing.T) {
+	p := newShiftPage(t, "gb18030")
+	rows := []string{
+		// A cell of Chinese text.
+		"│设置文件所在的目录│          │",
+		"│显示全部已启用的服务│      说明",
+		"│按回车键确认输入│    返回上一层",
+		"│删除所有临时文件│",
+		"│网络连接的当前状态│   ",
+		"┃打印工作目录的路径┃      ",
+		// A cell of ASCII: a key or an option.
+		"│k           │向上移动光标            │",
+		"│q           │退出当前的界面          │",
+		"│h           │显示帮助信息            │",
+		"│j*          │匹配零个或多个 “j”      │",
+		"│s           │保存全部的修改          │",
+	}
+	strays := []byte{0xd2, 0xb8, 0xc4, 0xe3, 0xcf, 0xb0, 0xc1, 0xd5, 0xb6, 0xe8, 0xbb}
+	for i, l := range rows {
+		p.add(append([]byte{strays[i]}, p.enc(l)...), l)
+	}
+	bad := p.read()
+	out, edits := New().Repair(bad)
+	checkEdits(t, bad, out, edits)
+	got, found := strings.Split(out, "\n")[2:], strings.Split(bad, "\n")[2:]
+	for k, want := range p.want {
+		if !sameOrRuleLost(got[k], want) {
+			t.Errorf("row %d: got %q, want %q (as found %q)", k, got[k], want, found[k])
+		}
+	}
+}
+
+// sameOrRuleLost reports whether got is want, but for box-drawing
+// characters of want that got marks lost (U+FFFD).
+func sameOrRuleLost(got, want string) bool {
+	g, w := []rune(got), []rune(want)
+	if len(g) != len(w) {
+		return false
+	}
+	for i := range w {
+		if g[i] != w[i] && !(g[i] == utf8.RuneError && w[i] >= 0x2500 && w[i] <= 0x257f) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestMixedRuleLineStart: a stray a9 before a traditional line whose first
+// character's lead pairs with it into a joint of mixed weights (╆, ┚, ┱,
+// ╂) and whose trail byte is ASCII: 關閉 is found as ╆P闁. The garbled run
+// is short (a word before ASCII). Tables are drawn with one weight, so
+// such a joint opening a line is no table's rule (tableRule): the line is
+// repaired.
+func TestMixedRuleLineStart(t *testing.T) {
+	p := newShiftPage(t, "gb18030")
+	for _, l := range []string{
+		"關閉 SELinux 的方法",
+		"網址 http://example.org/ 已經失效",
+		"說明 README 檔案的內容",
+		"設定 PATH 變數",
+		"鍵入 exit 離開",
+	} {
+		p.add(append([]byte{0xa9}, p.enc(l)...), l)
+	}
+	bad, _ := p.check()
+	for _, l := range strings.Split(bad, "\n")[2:] {
+		if r, _ := utf8.DecodeRuneInString(l); r < 0x2500 || r > 0x257f {
+			t.Fatalf("%q: the line is not found starting with a joint", l)
+		}
+	}
+}
