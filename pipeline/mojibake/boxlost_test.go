@@ -3,6 +3,7 @@ package mojibake
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -87,4 +88,28 @@ func TestMixedRuleLineStart(t *testing.T) {
 			t.Fatalf("%q: the line is not found starting with a joint", l)
 		}
 	}
+}
+
+// TestQuotedLetterShift: a stray byte before a letter quoted on its own
+// in Chinese quotes or brackets makes one rare character of the two
+// (“恈” for “c”). Chinese text quotes single Han characters too (“的”字),
+// but common ones: a rare character alone between an opener and its
+// closer whose trail byte is a letter is that letter.
+func TestQuotedLetterShift(t *testing.T) {
+	lm := New().lm()
+	p := newShiftPage(t, "gb18030")
+	for _, s := range []string{
+		"按下 “|q” 键退出程序",
+		"选项 “|v” 表示显示详细信息",
+		"用字母（|x）标出错误的位置",
+		"在「|y」处输入确认",
+		"把 “|d” 键设成删除",
+	} {
+		p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare })
+	}
+	// A common character quoted on its own stays.
+	for _, s := range []string{"“的”字的用法", "把“和”换成“与”"} {
+		p.add(p.enc(s), s)
+	}
+	p.check()
 }

@@ -68,6 +68,46 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 		prev = c
 	}
+	return s.quotedLetters(out)
+}
+
+// closers are the Chinese closers a letter quoted on its own comes before.
+var closers = [...]string{"”", "’", "）", "」", "』", "》", "】"}
+
+// quotedLetters adds to out, in text order, the letters quoted on their
+// own that the scan passes over between wide characters: a stray byte
+// before a letter quoted in Chinese quotes or brackets makes one rare
+// character of the two (“恈” for “c”). Chinese text quotes Han characters
+// too (“的”字), but common ones.
+func (s *latinScan) quotedLetters(out []replacement) []replacement {
+	text := s.text
+	var add []replacement
+	for _, cl := range closers {
+		for a := 0; ; {
+			i := strings.Index(text[a:], cl)
+			if i < 0 {
+				break
+			}
+			z := a + i
+			a = z + len(cl)
+			c, n := utf8.DecodeLastRuneInString(text[:z])
+			p, _ := utf8.DecodeLastRuneInString(text[:z-n])
+			closer, _ := utf8.DecodeRuneInString(cl)
+			if p != pairOf[closer] || !rareAfterPunct(s.lm, c) || overlaps(s.reps, z-n, z) || overlaps(out, z-n, z) {
+				continue
+			}
+			b, ok := s.sh.wrong.encode(s.buf[:0], c)
+			if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+				continue
+			}
+			add = append(add, replacement{start: z - n, end: z, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", s.sh.reason, b[:1])})
+		}
+	}
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
 	return out
 }
 
