@@ -113,3 +113,27 @@ func TestQuotedLetterShift(t *testing.T) {
 	}
 	p.check()
 }
+
+// TestLetterBeforeDigitsShift: a stray byte before the letter of a token
+// of a letter and digits (x64, v2, h264) makes one rare character of the
+// two after a space. A rare character before digits after a space is no
+// Chinese text; a common one is (第 1, 共 3).
+func TestLetterBeforeDigitsShift(t *testing.T) {
+	lm := New().lm()
+	for _, code := range []string{"gb18030", "big5"} {
+		p := newShiftPage(t, code)
+		for _, s := range []string{
+			"支持 |x64 架構的處理器",
+			"版本 |v2 已經發布",
+			"使用 |h264 編碼的影片",
+			"在 |r3 上執行測試",
+			"型號 |a7 的晶片",
+		} {
+			p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare })
+		}
+		for _, s := range []string{"共 3 個檔案", "第 2 章"} {
+			p.add(p.enc(s), s)
+		}
+		p.check()
+	}
+}

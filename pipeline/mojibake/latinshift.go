@@ -247,7 +247,11 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// of step (ta〉get, U〒FI, FLATΕUB); the marks that stand between
 	// words (A、B, A–Z, a/b, U．S．) are not.
 	inside := !han && (lower(p) && lower(next) || upper(p) && upper(next)) && outOfWord(c)
-	if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua || !han && chineseText(c) && !inside || afterPunct && !lower(next) && !(upper(next) && rareAfterPunct(lm, c)) {
+	// Before digits, after a space or an ASCII mark, a rare character is
+	// the letter of a token of a letter and digits (瞲86 for x86); a
+	// common one is Chinese text (共 3).
+	beforeDigits := asciiDelim(p) && digitASCII(next) && han && lm.UnigramLogProb(c) < rare
+	if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua && !beforeDigits || !han && chineseText(c) && !inside || afterPunct && !lower(next) && !(upper(next) && rareAfterPunct(lm, c)) {
 		// Chinese punctuation keeps its place: Big5 gives ，、。
 		// trail bytes A, B, C, and they follow Latin words.
 		return replacement{}, false
@@ -309,7 +313,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// A rare character or a symbol after digits ("I18驨" for
 		// I18N), or alone between ASCII quotes, brackets or spaces
 		// ("靘" for "m"), is a letter on its own.
-		take = take || pua || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
+		take = take || pua || beforeDigits || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
 		take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t))
 	}
 	// A common character glued to a Latin word whose letter it ate
