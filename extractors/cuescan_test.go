@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -397,4 +398,153 @@ func TestSkipPlain(t *testing.T) {
 func FuzzSkipPlain(f *testing.F) {
 	f.Add("中文\xe4\xb8公里")
 	f.Fuzz(checkSkipPlain)
+}
+
+// TestSkipPlainPairs holds skipPlain's two-character steps to refSkipPlain
+// on generated texts long enough to take them, from every offset: valid
+// characters flagged and not, the leads E0 and ED, broken and four-byte
+// characters and ASCII at every alignment; then on every corpus text.
+func TestSkipPlainPairs(t *testing.T) {
+	pieces := []string{"中", "文", "路", "。", "元", "公", "a", "1", " ", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+		"\xe0\x80\x80", "\xef\xbf\xbd", "\x80", "\xe4\xb8", "\xe4", "é", "😀", "\xe1\x80\x80", "\xef\xbf\xbf"}
+	rng := rand.New(rand.NewPCG(20, 26))
+	flags := runeFlags()
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(16); k > 0; k-- {
+			// plain characters most often, as in a text
+			if rng.IntN(3) > 0 {
+				b.WriteString("中文")
+				continue
+			}
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, mask := range []uint8{scanFlags, flagBefore, 0xff, 0} {
+			for i := 0; i <= len(s); i++ {
+				if got, want := skipPlain(s, i, flags, mask), refSkipPlain(s, i, flags, mask); got != want {
+					t.Fatalf("skipPlain(%q, %d, %#x) = %d, want %d", s, i, mask, got, want)
+				}
+			}
+		}
+	}
+	codes := markRunes()
+	for _, s := range corpusTexts(t) {
+		for _, tc := range []struct {
+			flags *[0x10000]uint8
+			mask  uint8
+		}{{flags, scanFlags}, {flags, flagBefore}, {codes, 0xff}} {
+			for i := 0; i < len(s); {
+				got, want := skipPlain(s, i, tc.flags, tc.mask), refSkipPlain(s, i, tc.flags, tc.mask)
+				if got != want {
+					t.Fatalf("skipPlain(text[%d:], %#x) = %d, want %d", i, tc.mask, got, want)
+				}
+				i = want + 1
+			}
+		}
+	}
+}
+
+// BenchmarkSkipPlain is skipPlain as scanSentences calls it, over every
+// corpus text: from each flagged character to the next.
+func BenchmarkSkipPlain(b *testing.B) {
+	texts := corpusTexts(b)
+	flags := runeFlags()
+	n := 0
+	for _, s := range texts {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, s := range texts {
+			for i := 0; i < len(s); i++ {
+				if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestUnitFirsts holds what unitAt's shortcut assumes: every from→to unit
+// begins with a character of three bytes that decode3 reads and unitFirsts
+// marks.
+func TestUnitFirsts(t *testing.T) {
+	for _, u := range append(slices.Clone(timeUnits), matUnits...) {
+		r, ok := decode3(u, 0)
+		if !ok || unitFirsts[r/64]&(1<<(r%64)) == 0 {
+			t.Errorf("unit %q: first character not marked", u)
+		}
+	}
+}
+
+// refUnitAt is unitAt without its shortcut, skipping spaces by decoding.
+func refUnitAt(t string, p int) (string, int) {
+	for p < len(t) {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !isSpace(r) {
+			break
+		}
+		p += n
+	}
+	best := ""
+	for _, u := range append(slices.Clone(timeUnits), matUnits...) {
+		if len(u) > len(best) && strings.HasPrefix(t[p:], u) {
+			best = u
+		}
+	}
+	if best == "" {
+		return "", p
+	}
+	return best, p + len(best)
+}
+
+// refQuantitiesIn is quantitiesIn decoding with utf8.DecodeRuneInString
+// and asking isNumeralRune, with refUnitAt.
+func refQuantitiesIn(t string, lo, hi int) []quantity {
+	var out []quantity
+	for p := lo; p < hi; {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !isNumeralRune(r) {
+			p += n
+			continue
+		}
+		end := p + n
+		for end < hi {
+			r2, n2 := utf8.DecodeRuneInString(t[end:])
+			if !isNumeralRune(r2) && !isSpace(r2) {
+				break
+			}
+			end += n2
+		}
+		if u, ue := refUnitAt(t, end); u != "" && ue <= hi {
+			out = append(out, quantity{p, end, u, ue})
+			p = ue
+			continue
+		}
+		p = end
+	}
+	return out
+}
+
+// TestUnitAtShortcut holds unitAt and quantitiesIn to their references on
+// crafted texts (spaces of each kind before a unit, units cut short, broken
+// bytes) at every offset and on every corpus text.
+func TestUnitAtShortcut(t *testing.T) {
+	texts := []string{"由20个工作日压缩至 5个工作日", "3\u3000天", "4\u00a0小时", "5\t个环节", "6 \u3000 个", "7个工", "8\xe4\xb8", "9\xc2", "10\xe3\x80",
+		"二十个自然日", "三 次、四趟", "五\xef\xbf\xbd份", "1.5个月", "2周", "", " ", "个部门", "\xe0\xa0\x80天", "一\xed\x9f\xbf个"}
+	texts = append(texts, corpusTexts(t)...)
+	for _, s := range texts {
+		for p := 0; p <= len(s); p++ {
+			gu, ge := unitAt(s, p)
+			if wu, we := refUnitAt(s, p); gu != wu || ge != we {
+				t.Fatalf("unitAt(%q, %d) = %q, %d; want %q, %d", s, p, gu, ge, wu, we)
+			}
+		}
+		for lo := 0; lo < len(s) && lo < 64; lo++ {
+			if got, want := quantitiesIn(s, lo, len(s)), refQuantitiesIn(s, lo, len(s)); !reflect.DeepEqual(got, want) {
+				t.Fatalf("quantitiesIn(%q, %d) = %v, want %v", s, lo, got, want)
+			}
+		}
+	}
 }

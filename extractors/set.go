@@ -345,6 +345,24 @@ func scanMarks(s string, want uint8) uint8 {
 // keeps its few variables in registers (in the scans' loops, with all
 // they carry, each character stored and reloaded them).
 func skipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
+	// Two characters a step while eight bytes are left: one load and one
+	// test of the six bytes' high bits tell two valid three-byte
+	// characters (their leads' low bits checked in leadPairs), which then
+	// index the table; anything else is left to the loop below.
+	for ; i >= 0 && i+8 <= len(s); i += 6 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w&0x0000_c0c0_f0c0_c0f0 != 0x0000_8080_e080_80e0 || !leadPairs[uint8(w&0x0f|w>>20&0xf0)] {
+			break
+		}
+		if flags[uint16(w)<<12|uint16(w>>2)&0xfc0|uint16(w>>16)&0x3f]&mask != 0 {
+			return i
+		}
+		if flags[uint16(w>>24)<<12|uint16(w>>26)&0xfc0|uint16(w>>40)&0x3f]&mask != 0 {
+			return i + 3
+		}
+	}
 	// decode3 written out for this loop: a valid character of three bytes
 	// (lead E1-EF but ED, two continuation bytes) indexes the table with
 	// no bounds check, its two continuation bytes tested at once
@@ -360,6 +378,17 @@ func skipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
 	}
 	return i
 }
+
+// leadPairs[n0|n1<<4] reports whether the lead bytes E0|n0 and E0|n1
+// both begin a three-byte character decode3 takes (E1-EF but ED): one
+// lookup for skipPlain's two characters. It is not changed after init.
+var leadPairs = func() (t [256]bool) {
+	ok := func(n int) bool { return n != 0 && n != 0xd }
+	for k := range t {
+		t[k] = ok(k&0x0f) && ok(k>>4)
+	}
+	return t
+}()
 
 // scanFlags are the flags of runeFlags that markAt reads.
 const scanFlags = flagMark | flagNumeral | flagPrefix | flagBefore | flagStop
@@ -765,6 +794,18 @@ func decode3(s string, i int) (rune, bool) {
 		return rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
 	}
 	return 0, false
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) for i < len(s), with the
+// ASCII and three-byte cases inline.
+func decodeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if r, ok := decode3(s, i); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // stepPast is how far a byte scan for words that start with no
