@@ -548,3 +548,60 @@ func TestUnitAtShortcut(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseStartBytes holds clauseStart's byte search to refClauseStart
+// (a LastIndex per separator) at every position of generated texts (each separator, their
+// bytes alone and cut short, characters whose bytes look like theirs,
+// broken bytes) and of every corpus text.
+func TestClauseStartBytes(t *testing.T) {
+	pieces := []string{"中", "文", "，", ",", "；", ";", "：", ":", "。", "！", "？", "\xbc\x8c", "\x8c", "\xef\xbc", "\xe3\x80", "\x82",
+		"\xef\x80\x8c", "\xe3\xbc\x82", "\xef\xbc\xbc\x8c", "、", "a", " ", "😀", "\xf0\xef\xbc\x8c"}
+	rng := rand.New(rand.NewPCG(3, 296))
+	texts := corpusTexts(t)
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for pos := 0; pos <= len(s); pos++ {
+			if got, want := clauseStart(s, pos), refClauseStart(s, pos); got != want {
+				t.Fatalf("clauseStart(%q, %d) = %d, want %d", s, pos, got, want)
+			}
+		}
+	}
+}
+
+// refCellLine is cellLine counting with a range loop.
+func refCellLine(s string) bool {
+	if len(s) > 4*maxCellRunes {
+		return false
+	}
+	n := 0
+	for _, r := range trimSpace(s) {
+		if n++; n > maxCellRunes || r == '。' || r == '；' || r == '！' || r == '？' {
+			return false
+		}
+	}
+	return true
+}
+
+// TestCellLineDecode holds cellLine to refCellLine, and tableTitle's count
+// to utf8.RuneCountInString, on crafted lines and every line of the corpus.
+func TestCellLineDecode(t *testing.T) {
+	lines := []string{"", " ", "总里程（公里）", "完成。", "１２３", "\xe4\xb8\xad\xe6", "a；b", strings.Repeat("路", 24), strings.Repeat("路", 25),
+		strings.Repeat("\xff", 24), strings.Repeat("\xff", 25), "表1 公路建设情况", "表", strings.Repeat("é", 16), strings.Repeat("é", 17)}
+	for _, s := range corpusTexts(t) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	for _, l := range lines {
+		if got, want := cellLine(l), refCellLine(l); got != want {
+			t.Fatalf("cellLine(%q) = %v, want %v", l, got, want)
+		}
+		if got, want := atLeastRunes(l, 17), utf8.RuneCountInString(l) > 16; got != want {
+			t.Fatalf("atLeastRunes(%q, 17) = %v, want %v", l, got, want)
+		}
+	}
+}

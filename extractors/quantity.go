@@ -301,15 +301,23 @@ func clauseStart(s string, pos int) int {
 			lo++
 		}
 	}
-	// The separator ending nearest pos: walking back rune by rune meets
-	// every valid encoding, so this is the largest end LastIndex would give.
-	for i := pos; i > lo; {
-		r, n := decodeLast(s, lo, i)
-		switch r {
-		case '，', ',', '；', ';', '：', ':', '。', '！', '？':
+	// The separator ending nearest pos, found by its last byte: no valid
+	// character holds the end of another, so this is where walking back
+	// character by character would stop, and the largest
+	// end LastIndex would give.
+	for i := pos; i > lo; i-- {
+		switch s[i-1] {
+		case ',', ';', ':':
 			return i
+		case 0x8c, 0x9b, 0x9a, 0x81, 0x9f: // ， ； ： ！ ？ end EF BC 8C, 9B, 9A, 81, 9F
+			if i-3 >= lo && s[i-3] == 0xef && s[i-2] == 0xbc {
+				return i
+			}
+		case 0x82: // 。 is E3 80 82
+			if i-3 >= lo && s[i-3] == 0xe3 && s[i-2] == 0x80 {
+				return i
+			}
 		}
-		i -= n
 	}
 	return lo
 }

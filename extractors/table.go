@@ -1096,10 +1096,14 @@ func cellLine(s string) bool {
 	}
 	// one pass counts the characters and looks for a sentence's end
 	n := 0
-	for _, r := range trimSpace(s) {
+	s = trimSpace(s)
+	for i := 0; i < len(s); {
+		// decodeAt: the range loop's decoding, the three-byte case inline
+		r, size := decodeAt(s, i)
 		if n++; n > maxCellRunes || r == '。' || r == '；' || r == '！' || r == '？' {
 			return false
 		}
+		i += size
 	}
 	return true
 }
@@ -1108,7 +1112,7 @@ func cellLine(s string) bool {
 // stands above a header read one cell per line and is none of its cells:
 // the rows' shape repeats whichever line the header is taken to start at.
 func tableTitle(s string) bool {
-	if strings.HasSuffix(s, "表") || utf8.RuneCountInString(s) > 16 {
+	if strings.HasSuffix(s, "表") || atLeastRunes(s, 17) {
 		return true
 	}
 	rest, ok := strings.CutPrefix(s, "表")
