@@ -367,6 +367,13 @@ func checkDedupe(t *testing.T, seed uint64, n int) {
 // refSkipPlain is skipPlain's loop written with decode3.
 func refSkipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if flags[c]&mask != 0 {
+				return i
+			}
+			i++
+			continue
+		}
 		r, ok := decode3(s, i)
 		if !ok || flags[r]&mask != 0 {
 			return i
@@ -603,5 +610,108 @@ func TestCellLineDecode(t *testing.T) {
 		if got, want := atLeastRunes(l, 17), utf8.RuneCountInString(l) > 16; got != want {
 			t.Fatalf("atLeastRunes(%q, 17) = %v, want %v", l, got, want)
 		}
+	}
+}
+
+// strictSkipPlain is skipPlain as it was before it stepped over ASCII: it
+// stops at every byte that begins no valid three-byte character.
+func strictSkipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
+	for i < len(s) {
+		r, ok := decode3(s, i)
+		if !ok || flags[r]&mask != 0 {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
+// refScanMarks is scanMarks stopping at every character markAt reads,
+// ASCII bytes all among them.
+func refScanMarks(s string, want uint8) uint8 {
+	flags := runeFlags()
+	var got uint8
+	for i := 0; i < len(s); {
+		if i = strictSkipPlain(s, i, flags, scanFlags); i == len(s) {
+			break
+		}
+		f, _, n := markAt(s, i, flags)
+		if got |= f; got&want == want {
+			return got & want
+		}
+		i += n
+	}
+	return got & want
+}
+
+// TestScanMarksStops holds scanMarks, which steps over ASCII bytes without
+// a flag, to refScanMarks for each want on the scan cases and on every
+// sentence and text of the corpus.
+func TestScanMarksStops(t *testing.T) {
+	texts := append(append([]string{"四成", "公里", "千米", "百分之", "3成", "5km", "KM", "元", "由此", "。", "前年"}, markCases...), scanCases...)
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, s)
+		for _, sp := range splitParagraphs(s) {
+			for _, sc := range scanSentences(nil, s, sp) {
+				texts = append(texts, s[sc.start:sc.end])
+			}
+		}
+	}
+	wants := []uint8{flagMark, flagMark | flagNumeral, flagNumeral, flagBefore, flagStop, flagMark | flagStop}
+	for _, s := range texts {
+		for _, w := range wants {
+			if got, want := scanMarks(s, w), refScanMarks(s, w); got != want {
+				t.Fatalf("scanMarks(%q, %#x) = %#x, want %#x", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestSkipPlainASCII holds what skipPlain's step over ASCII assumes of its
+// callers: an ASCII byte the tables give no flag of the mask is one where
+// markAt tells nothing of the mask (whatever follows it: 成, m, M), and
+// scanMarksOf finds what each kind's search does; mayTellBeforeAfter's
+// before words hold
+// no ASCII. Then the scans' results, each against the former scan, on
+// every corpus text and sentence.
+func TestSkipPlainASCII(t *testing.T) {
+	flags := runeFlags()
+	for c := range byte(utf8.RuneSelf) {
+		for _, next := range []string{"", "成", "m", "M", "x", "0"} {
+			s := string(rune(c)) + next
+			f, _, _ := markAt(s, 0, flags)
+			for _, mask := range []uint8{scanFlags, flagMark | flagPrefix, flagMark | flagNumeral | flagPrefix, flagNumeral | flagPrefix} {
+				if flags[c]&mask == 0 && f&mask != 0 {
+					t.Errorf("%q: skipPlain steps over %q with mask %#x, markAt tells %#x", s, c, mask, f)
+				}
+			}
+			// scanMarksOf, stepping over what markRunes leaves unmarked,
+			// against each kind's own search
+			checkMarks(t, s)
+		}
+		if flags[c]&flagBefore != 0 {
+			t.Errorf("%q has flagBefore", c)
+		}
+	}
+	for _, w := range beforeWords {
+		for i := 0; i < len(w); i++ {
+			if w[i] < utf8.RuneSelf {
+				t.Errorf("before word %q holds ASCII", w)
+			}
+		}
+	}
+	for _, s := range corpusTexts(t) {
+		for _, sp := range splitParagraphs(s) {
+			if got, want := scanSentences(nil, s, sp), refScanSentences(s, sp); !reflect.DeepEqual(got, want) {
+				t.Fatalf("scanSentences(%q) = %v, want %v", s[sp.start:sp.end], got, want)
+			}
+		}
+		if got, want := mayTellBeforeAfter(s), containsAny(s, beforeWords); got != want {
+			t.Fatalf("mayTellBeforeAfter(text) = %v, want %v", got, want)
+		}
+		if got, want := hasCandidate(s), refHasCandidate(s); got != want {
+			t.Fatalf("hasCandidate(text) = %v, want %v", got, want)
+		}
+		checkMarks(t, s)
 	}
 }

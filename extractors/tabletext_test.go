@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -248,4 +249,29 @@ func yearHeaderRef(line string) bool {
 		}
 	}
 	return true
+}
+
+// TestTableHintOnePass holds tableHint, which reads the line ends in one
+// pass, to headerHint || unitCellLine, the searches it replaced, on every
+// corpus text and line and on generated texts of cells and prose.
+func TestTableHintOnePass(t *testing.T) {
+	pieces := []string{"改革前", "改革后", "前", "后", "\n", "\t", " ", "46.3公里", "7380万元", "公里", "元", "里程（公里）", "单位：万元",
+		"单位", "项目", "修建道路，全长", "12", "。", "（日）", "(km)", "前后", "\xe5\x89", "\x8d\n"}
+	texts := corpusTexts(t)
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	rng := rand.New(rand.NewPCG(107, 1))
+	for range 30000 {
+		var b strings.Builder
+		for k := rng.IntN(14); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := tableHint(s), headerHint(s) || unitCellLine(s); got != want {
+			t.Fatalf("tableHint(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
