@@ -526,7 +526,7 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 		}
 		// the sentence ends after its stop and any closing quotes
 		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			r2, n2 := decodeAt(s, i)
 			if !isClosingQuote(r2) {
 				break
 			}
@@ -761,12 +761,17 @@ func itemStart(s string) bool {
 
 func brokenLine(line string) bool {
 	line = trimBlankRight(line)
-	// 80 bytes hold at least 20 characters however they are encoded
-	if len(line) < 20 || len(line) < 80 && !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
+	if len(line) < 20 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(line)
-	return !strings.ContainsRune("。！？!?；;：:”’」』)）", r)
+	// The last character first: most lines end a sentence, and it is
+	// told without reading the line for a comma.
+	switch r, _ := decodeLast(line, 0, len(line)); r {
+	case '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '’', '」', '』', ')', '）':
+		return false
+	}
+	// 80 bytes hold at least 20 characters however they are encoded
+	return !(len(line) < 80 && !atLeastRunes(line, 20)) && (strings.IndexByte(line, ',') >= 0 || strings.Contains(line, "，"))
 }
 
 // atLeastRunes reports whether s holds at least n runes, counting only as
@@ -914,7 +919,7 @@ func isBlank(s string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeAt(s, i)
 		if !unicode.IsSpace(r) {
 			return false
 		}

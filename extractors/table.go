@@ -1036,14 +1036,14 @@ func splitCells(text string, sp span, sep string) []tableCell {
 	var out []tableCell
 	add := func(a, b int) {
 		for a < b {
-			r, n := utf8.DecodeRuneInString(line[a:])
+			r, n := decodeAt(line, a)
 			if !isSpace(r) {
 				break
 			}
 			a += n
 		}
 		for b > a {
-			r, n := utf8.DecodeLastRuneInString(line[a:b])
+			r, n := decodeLast(line, a, b)
 			if !isSpace(r) && r != '\r' {
 				break
 			}
@@ -1067,7 +1067,9 @@ func splitCells(text string, sp span, sep string) []tableCell {
 		}
 	}
 	a := -1
-	for i, r := range line {
+	for i := 0; i < len(line); {
+		// decodeAt: the range loop's decoding, the three-byte case inline
+		r, n := decodeAt(line, i)
 		switch {
 		case isSpace(r) && a >= 0:
 			add(a, i)
@@ -1075,6 +1077,7 @@ func splitCells(text string, sp span, sep string) []tableCell {
 		case !isSpace(r) && a < 0:
 			a = i
 		}
+		i += n
 	}
 	if a >= 0 {
 		add(a, len(line))
