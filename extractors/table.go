@@ -857,6 +857,9 @@ func captionColumn(h string, caption []tableUnit) (tableColumn, bool) {
 // or the materials before (改革前时限（工作日）, 原办理时限（天）, 法定时限)
 // or after (改革后, 现, 承诺) the reform, or the ratio stated (压缩比例).
 func reformColumn(h string) (tableColumn, bool) {
+	if !mayBeReform(h) {
+		return tableColumn{}, false // most header cells: no word compared
+	}
 	if containsAny(h, []string{"压缩比例", "压缩率", "精简比例", "压减比例", "减少比例", "压缩幅度", "精简率", "提速"}) {
 		return tableColumn{header: h, reform: reformRatio}, true
 	}
@@ -891,6 +894,22 @@ func reformColumn(h string) (tableColumn, bool) {
 		}
 	}
 	return tableColumn{}, false
+}
+
+// mayBeReform reports whether h holds a character every word reformColumn
+// looks for holds one of: 压, 精, 减 or 提 (the ratios), 前, 原 or 法 (before
+// the reform), 后, 现, 承 or 前 (after it). A cell without any is none of
+// its columns.
+func mayBeReform(h string) bool {
+	for i := 0; i < len(h); {
+		r, n := decodeAt(h, i)
+		switch r {
+		case '压', '精', '减', '提', '前', '原', '法', '后', '现', '承':
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // reformFigures reads a row of an approval-reform table: for each pair of
