@@ -418,16 +418,19 @@ type quantity struct {
 // within it.
 func quantitiesIn(t string, lo, hi int) []quantity {
 	var out []quantity
+	flags := runeFlags()
+	// isNumeralRune with the table at hand
+	numeral := func(r rune) bool { return r < 0x10000 && flags[r]&flagNumeralRune != 0 }
 	for p := lo; p < hi; {
-		r, n := utf8.DecodeRuneInString(t[p:])
-		if !isNumeralRune(r) {
+		r, n := decodeAt(t, p)
+		if !numeral(r) {
 			p += n
 			continue
 		}
 		end := p + n
 		for end < hi {
-			r2, n2 := utf8.DecodeRuneInString(t[end:])
-			if !isNumeralRune(r2) && !isSpace(r2) {
+			r2, n2 := decodeAt(t, end)
+			if !numeral(r2) && !isSpace(r2) {
 				break
 			}
 			end += n2

@@ -39,6 +39,9 @@ const (
 	mrFrom    // 由, 从
 	mrLost    // U+FFFD
 	mrCheng   // 成
+	// %, k and K: the ASCII bytes scanMarksOf reads (it does not look
+	// them up), marked so that skipPlain stops at them
+	mrASCII
 )
 
 // markRunes gives the characters of the Basic Multilingual Plane that begin
@@ -48,6 +51,7 @@ var markRunes = sync.OnceValue(func() *[0x10000]uint8 {
 	for r, code := range map[rune]uint8{
 		'公': mrGong, '千': mrQian, '\u212A': mrKelvin, '元': mrYuan, '亿': mrYiWan, '万': mrYiWan,
 		'％': mrPercent, '百': mrBai, '由': mrFrom, '从': mrFrom, '\uFFFD': mrLost, '成': mrCheng,
+		'%': mrASCII, 'k': mrASCII, 'K': mrASCII,
 	} {
 		t[r] = code
 	}

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -366,6 +367,13 @@ func checkDedupe(t *testing.T, seed uint64, n int) {
 // refSkipPlain is skipPlain's loop written with decode3.
 func refSkipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if flags[c]&mask != 0 {
+				return i
+			}
+			i++
+			continue
+		}
 		r, ok := decode3(s, i)
 		if !ok || flags[r]&mask != 0 {
 			return i
@@ -397,4 +405,313 @@ func TestSkipPlain(t *testing.T) {
 func FuzzSkipPlain(f *testing.F) {
 	f.Add("中文\xe4\xb8公里")
 	f.Fuzz(checkSkipPlain)
+}
+
+// TestSkipPlainPairs holds skipPlain's two-character steps to refSkipPlain
+// on generated texts long enough to take them, from every offset: valid
+// characters flagged and not, the leads E0 and ED, broken and four-byte
+// characters and ASCII at every alignment; then on every corpus text.
+func TestSkipPlainPairs(t *testing.T) {
+	pieces := []string{"中", "文", "路", "。", "元", "公", "a", "1", " ", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+		"\xe0\x80\x80", "\xef\xbf\xbd", "\x80", "\xe4\xb8", "\xe4", "é", "😀", "\xe1\x80\x80", "\xef\xbf\xbf"}
+	rng := rand.New(rand.NewPCG(20, 26))
+	flags := runeFlags()
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(16); k > 0; k-- {
+			// plain characters most often, as in a text
+			if rng.IntN(3) > 0 {
+				b.WriteString("中文")
+				continue
+			}
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, mask := range []uint8{scanFlags, flagBefore, 0xff, 0} {
+			for i := 0; i <= len(s); i++ {
+				if got, want := skipPlain(s, i, flags, mask), refSkipPlain(s, i, flags, mask); got != want {
+					t.Fatalf("skipPlain(%q, %d, %#x) = %d, want %d", s, i, mask, got, want)
+				}
+			}
+		}
+	}
+	codes := markRunes()
+	for _, s := range corpusTexts(t) {
+		for _, tc := range []struct {
+			flags *[0x10000]uint8
+			mask  uint8
+		}{{flags, scanFlags}, {flags, flagBefore}, {codes, 0xff}} {
+			for i := 0; i < len(s); {
+				got, want := skipPlain(s, i, tc.flags, tc.mask), refSkipPlain(s, i, tc.flags, tc.mask)
+				if got != want {
+					t.Fatalf("skipPlain(text[%d:], %#x) = %d, want %d", i, tc.mask, got, want)
+				}
+				i = want + 1
+			}
+		}
+	}
+}
+
+// BenchmarkSkipPlain is skipPlain as scanSentences calls it, over every
+// corpus text: from each flagged character to the next.
+func BenchmarkSkipPlain(b *testing.B) {
+	texts := corpusTexts(b)
+	flags := runeFlags()
+	n := 0
+	for _, s := range texts {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, s := range texts {
+			for i := 0; i < len(s); i++ {
+				if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestUnitFirsts holds what unitAt's shortcut assumes: every from→to unit
+// begins with a character of three bytes that decode3 reads and unitFirsts
+// marks.
+func TestUnitFirsts(t *testing.T) {
+	for _, u := range append(slices.Clone(timeUnits), matUnits...) {
+		r, ok := decode3(u, 0)
+		if !ok || unitFirsts[r/64]&(1<<(r%64)) == 0 {
+			t.Errorf("unit %q: first character not marked", u)
+		}
+	}
+}
+
+// refUnitAt is unitAt without its shortcut, skipping spaces by decoding.
+func refUnitAt(t string, p int) (string, int) {
+	for p < len(t) {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !isSpace(r) {
+			break
+		}
+		p += n
+	}
+	best := ""
+	for _, u := range append(slices.Clone(timeUnits), matUnits...) {
+		if len(u) > len(best) && strings.HasPrefix(t[p:], u) {
+			best = u
+		}
+	}
+	if best == "" {
+		return "", p
+	}
+	return best, p + len(best)
+}
+
+// refQuantitiesIn is quantitiesIn decoding with utf8.DecodeRuneInString
+// and asking isNumeralRune, with refUnitAt.
+func refQuantitiesIn(t string, lo, hi int) []quantity {
+	var out []quantity
+	for p := lo; p < hi; {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !isNumeralRune(r) {
+			p += n
+			continue
+		}
+		end := p + n
+		for end < hi {
+			r2, n2 := utf8.DecodeRuneInString(t[end:])
+			if !isNumeralRune(r2) && !isSpace(r2) {
+				break
+			}
+			end += n2
+		}
+		if u, ue := refUnitAt(t, end); u != "" && ue <= hi {
+			out = append(out, quantity{p, end, u, ue})
+			p = ue
+			continue
+		}
+		p = end
+	}
+	return out
+}
+
+// TestUnitAtShortcut holds unitAt and quantitiesIn to their references on
+// crafted texts (spaces of each kind before a unit, units cut short, broken
+// bytes) at every offset and on every corpus text.
+func TestUnitAtShortcut(t *testing.T) {
+	texts := []string{"由20个工作日压缩至 5个工作日", "3\u3000天", "4\u00a0小时", "5\t个环节", "6 \u3000 个", "7个工", "8\xe4\xb8", "9\xc2", "10\xe3\x80",
+		"二十个自然日", "三 次、四趟", "五\xef\xbf\xbd份", "1.5个月", "2周", "", " ", "个部门", "\xe0\xa0\x80天", "一\xed\x9f\xbf个"}
+	texts = append(texts, corpusTexts(t)...)
+	for _, s := range texts {
+		for p := 0; p <= len(s); p++ {
+			gu, ge := unitAt(s, p)
+			if wu, we := refUnitAt(s, p); gu != wu || ge != we {
+				t.Fatalf("unitAt(%q, %d) = %q, %d; want %q, %d", s, p, gu, ge, wu, we)
+			}
+		}
+		for lo := 0; lo < len(s) && lo < 64; lo++ {
+			if got, want := quantitiesIn(s, lo, len(s)), refQuantitiesIn(s, lo, len(s)); !reflect.DeepEqual(got, want) {
+				t.Fatalf("quantitiesIn(%q, %d) = %v, want %v", s, lo, got, want)
+			}
+		}
+	}
+}
+
+// TestClauseStartBytes holds clauseStart's byte search to refClauseStart
+// (a LastIndex per separator) at every position of generated texts (each separator, their
+// bytes alone and cut short, characters whose bytes look like theirs,
+// broken bytes) and of every corpus text.
+func TestClauseStartBytes(t *testing.T) {
+	pieces := []string{"中", "文", "，", ",", "；", ";", "：", ":", "。", "！", "？", "\xbc\x8c", "\x8c", "\xef\xbc", "\xe3\x80", "\x82",
+		"\xef\x80\x8c", "\xe3\xbc\x82", "\xef\xbc\xbc\x8c", "、", "a", " ", "😀", "\xf0\xef\xbc\x8c"}
+	rng := rand.New(rand.NewPCG(3, 296))
+	texts := corpusTexts(t)
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for pos := 0; pos <= len(s); pos++ {
+			if got, want := clauseStart(s, pos), refClauseStart(s, pos); got != want {
+				t.Fatalf("clauseStart(%q, %d) = %d, want %d", s, pos, got, want)
+			}
+		}
+	}
+}
+
+// refCellLine is cellLine counting with a range loop.
+func refCellLine(s string) bool {
+	if len(s) > 4*maxCellRunes {
+		return false
+	}
+	n := 0
+	for _, r := range trimSpace(s) {
+		if n++; n > maxCellRunes || r == '。' || r == '；' || r == '！' || r == '？' {
+			return false
+		}
+	}
+	return true
+}
+
+// TestCellLineDecode holds cellLine to refCellLine, and tableTitle's count
+// to utf8.RuneCountInString, on crafted lines and every line of the corpus.
+func TestCellLineDecode(t *testing.T) {
+	lines := []string{"", " ", "总里程（公里）", "完成。", "１２３", "\xe4\xb8\xad\xe6", "a；b", strings.Repeat("路", 24), strings.Repeat("路", 25),
+		strings.Repeat("\xff", 24), strings.Repeat("\xff", 25), "表1 公路建设情况", "表", strings.Repeat("é", 16), strings.Repeat("é", 17)}
+	for _, s := range corpusTexts(t) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	for _, l := range lines {
+		if got, want := cellLine(l), refCellLine(l); got != want {
+			t.Fatalf("cellLine(%q) = %v, want %v", l, got, want)
+		}
+		if got, want := atLeastRunes(l, 17), utf8.RuneCountInString(l) > 16; got != want {
+			t.Fatalf("atLeastRunes(%q, 17) = %v, want %v", l, got, want)
+		}
+	}
+}
+
+// strictSkipPlain is skipPlain as it was before it stepped over ASCII: it
+// stops at every byte that begins no valid three-byte character.
+func strictSkipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
+	for i < len(s) {
+		r, ok := decode3(s, i)
+		if !ok || flags[r]&mask != 0 {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
+// refScanMarks is scanMarks stopping at every character markAt reads,
+// ASCII bytes all among them.
+func refScanMarks(s string, want uint8) uint8 {
+	flags := runeFlags()
+	var got uint8
+	for i := 0; i < len(s); {
+		if i = strictSkipPlain(s, i, flags, scanFlags); i == len(s) {
+			break
+		}
+		f, _, n := markAt(s, i, flags)
+		if got |= f; got&want == want {
+			return got & want
+		}
+		i += n
+	}
+	return got & want
+}
+
+// TestScanMarksStops holds scanMarks, which steps over ASCII bytes without
+// a flag, to refScanMarks for each want on the scan cases and on every
+// sentence and text of the corpus.
+func TestScanMarksStops(t *testing.T) {
+	texts := append(append([]string{"四成", "公里", "千米", "百分之", "3成", "5km", "KM", "元", "由此", "。", "前年"}, markCases...), scanCases...)
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, s)
+		for _, sp := range splitParagraphs(s) {
+			for _, sc := range scanSentences(nil, s, sp) {
+				texts = append(texts, s[sc.start:sc.end])
+			}
+		}
+	}
+	wants := []uint8{flagMark, flagMark | flagNumeral, flagNumeral, flagBefore, flagStop, flagMark | flagStop}
+	for _, s := range texts {
+		for _, w := range wants {
+			if got, want := scanMarks(s, w), refScanMarks(s, w); got != want {
+				t.Fatalf("scanMarks(%q, %#x) = %#x, want %#x", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestSkipPlainASCII holds what skipPlain's step over ASCII assumes of its
+// callers: an ASCII byte the tables give no flag of the mask is one where
+// markAt tells nothing of the mask (whatever follows it: 成, m, M), and
+// scanMarksOf finds what each kind's search does; mayTellBeforeAfter's
+// before words hold
+// no ASCII. Then the scans' results, each against the former scan, on
+// every corpus text and sentence.
+func TestSkipPlainASCII(t *testing.T) {
+	flags := runeFlags()
+	for c := range byte(utf8.RuneSelf) {
+		for _, next := range []string{"", "成", "m", "M", "x", "0"} {
+			s := string(rune(c)) + next
+			f, _, _ := markAt(s, 0, flags)
+			for _, mask := range []uint8{scanFlags, flagMark | flagPrefix, flagMark | flagNumeral | flagPrefix, flagNumeral | flagPrefix} {
+				if flags[c]&mask == 0 && f&mask != 0 {
+					t.Errorf("%q: skipPlain steps over %q with mask %#x, markAt tells %#x", s, c, mask, f)
+				}
+			}
+			// scanMarksOf, stepping over what markRunes leaves unmarked,
+			// against each kind's own search
+			checkMarks(t, s)
+		}
+		if flags[c]&flagBefore != 0 {
+			t.Errorf("%q has flagBefore", c)
+		}
+	}
+	for _, w := range beforeWords {
+		for i := 0; i < len(w); i++ {
+			if w[i] < utf8.RuneSelf {
+				t.Errorf("before word %q holds ASCII", w)
+			}
+		}
+	}
+	for _, s := range corpusTexts(t) {
+		for _, sp := range splitParagraphs(s) {
+			if got, want := scanSentences(nil, s, sp), refScanSentences(s, sp); !reflect.DeepEqual(got, want) {
+				t.Fatalf("scanSentences(%q) = %v, want %v", s[sp.start:sp.end], got, want)
+			}
+		}
+		if got, want := mayTellBeforeAfter(s), containsAny(s, beforeWords); got != want {
+			t.Fatalf("mayTellBeforeAfter(text) = %v, want %v", got, want)
+		}
+		if got, want := hasCandidate(s), refHasCandidate(s); got != want {
+			t.Fatalf("hasCandidate(text) = %v, want %v", got, want)
+		}
+		checkMarks(t, s)
+	}
 }

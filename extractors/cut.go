@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -604,6 +605,14 @@ func firstRune(s string) rune {
 // unitAt reads a from→to unit at p (after spaces), longest first.
 func unitAt(t string, p int) (string, int) {
 	p = skipSpaces(t, p)
+	// Most places it is asked of start no unit: their first character
+	// tells, without comparing the thirty units.
+	if p >= len(t) {
+		return "", p
+	}
+	if r, ok := decode3(t, p); !ok || unitFirsts[r/64]&(1<<(r%64)) == 0 {
+		return "", p
+	}
 	best := ""
 	for _, u := range timeUnits {
 		if len(u) > len(best) && strings.HasPrefix(t[p:], u) {
@@ -621,16 +630,35 @@ func unitAt(t string, p int) (string, int) {
 	return best, p + len(best)
 }
 
+// skipSpaces steps over the characters isSpace takes, by their bytes.
 func skipSpaces(t string, p int) int {
 	for p < len(t) {
-		r, n := utf8.DecodeRuneInString(t[p:])
-		if !isSpace(r) {
-			break
+		switch {
+		case t[p] == ' ' || t[p] == '\t':
+			p++
+		case strings.HasPrefix(t[p:], "\u3000"):
+			p += len("\u3000")
+		case strings.HasPrefix(t[p:], "\u00a0"):
+			p += len("\u00a0")
+		default:
+			return p
 		}
-		p += n
 	}
 	return p
 }
+
+// unitFirsts has a bit set for the first character of each from→to unit;
+// every unit begins with one of three bytes (TestUnitFirsts). It is not
+// changed after init.
+var unitFirsts = func() *[0x10000 / 64]uint64 {
+	bits := new([0x10000 / 64]uint64)
+	for _, u := range append(slices.Clone(timeUnits), matUnits...) {
+		if r, ok := decode3(u, 0); ok {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return bits
+}()
 
 func containsString(list []string, s string) bool {
 	for _, x := range list {

@@ -18,7 +18,7 @@ type amount struct {
 func numberBefore(s string, unitStart int) (amount, bool) {
 	i := unitStart
 	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
+		r, n := decodeLast(s, 0, i)
 		if r == '，' && i < unitStart {
 			// "２，１６０公里": a full-width comma between full-width digits
 			p, _ := utf8.DecodeLastRuneInString(s[:i-n])
@@ -39,7 +39,7 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 	}
 	// trim what cannot begin a numeral
 	for start < unitStart {
-		r, n := utf8.DecodeRuneInString(s[start:])
+		r, n := decodeAt(s, start)
 		if asciiDigit(r) >= 0 || isChineseDigit(r) || smallUnit[r] != 0 || tensRune[r] != 0 {
 			break
 		}
@@ -51,7 +51,7 @@ func numberBefore(s string, unitStart int) (amount, bool) {
 	}
 	end := unitStart
 	for end > start {
-		r, n := utf8.DecodeLastRuneInString(s[:end])
+		r, n := decodeLast(s, 0, end)
 		if !isSpace(r) {
 			break
 		}
@@ -125,8 +125,11 @@ func numberAfter(s string, pos int) (amount, bool) {
 // may hide the word that says what the number is: the pipeline marks
 // such figures for review.
 func lostBeforeNumeral(s string, i int) bool {
-	prev, n := utf8.DecodeLastRuneInString(s[:i])
-	if n == 0 || prev != utf8.RuneError {
+	if i == 0 {
+		return false
+	}
+	prev, n := decodeLast(s, 0, i)
+	if prev != utf8.RuneError {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s[i:])
@@ -301,15 +304,23 @@ func clauseStart(s string, pos int) int {
 			lo++
 		}
 	}
-	// The separator ending nearest pos: walking back rune by rune meets
-	// every valid encoding, so this is the largest end LastIndex would give.
-	for i := pos; i > lo; {
-		r, n := decodeLast(s, lo, i)
-		switch r {
-		case '，', ',', '；', ';', '：', ':', '。', '！', '？':
+	// The separator ending nearest pos, found by its last byte: no valid
+	// character holds the end of another, so this is where walking back
+	// character by character would stop, and the largest
+	// end LastIndex would give.
+	for i := pos; i > lo; i-- {
+		switch s[i-1] {
+		case ',', ';', ':':
 			return i
+		case 0x8c, 0x9b, 0x9a, 0x81, 0x9f: // ， ； ： ！ ？ end EF BC 8C, 9B, 9A, 81, 9F
+			if i-3 >= lo && s[i-3] == 0xef && s[i-2] == 0xbc {
+				return i
+			}
+		case 0x82: // 。 is E3 80 82
+			if i-3 >= lo && s[i-3] == 0xe3 && s[i-2] == 0x80 {
+				return i
+			}
 		}
-		i -= n
 	}
 	return lo
 }
@@ -318,7 +329,7 @@ func clauseStart(s string, pos int) int {
 func clauseEnd(s string, pos int) int {
 	hi := min(len(s), pos+maxClauseBytes)
 	for i := pos; i < hi; {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeAt(s, i)
 		switch r {
 		case '，', ',', '；', ';', '。', '！', '？':
 			return i

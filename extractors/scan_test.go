@@ -474,3 +474,65 @@ func refLastIn(s string, words []string) int {
 	}
 	return best
 }
+
+// refBrokenLine is brokenLine as first written: the comma search before
+// the last character's.
+func refBrokenLine(line string) bool {
+	line = strings.TrimRight(line, " \t\r\u3000")
+	if utf8.RuneCountInString(line) < 20 || (!strings.Contains(line, ",") && !strings.Contains(line, "，")) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return !strings.ContainsRune("。！？!?；;：:”’」』)）", r)
+}
+
+// TestBrokenLineOrder holds brokenLine to refBrokenLine on crafted lines
+// (each closing mark, short lines, commas of both widths, broken bytes at
+// the end) and on every line of the corpus.
+func TestBrokenLineOrder(t *testing.T) {
+	body := "国道改造工程全面推进，完成投资十二亿元"
+	lines := []string{"", body, body + "，", body + ",", strings.Repeat("路", 19) + "，", strings.Repeat("路", 20) + "，", strings.Repeat("a", 19) + ",",
+		strings.Repeat("a", 20) + ",", body + "\xe3\x80", body + "\xff", body + " \u3000\t", body + "\uFFFD", strings.Repeat("é", 30) + ","}
+	for _, r := range "。！？!?；;：:”’」』)）、x" {
+		lines = append(lines, body+string(r), body+string(r)+" ", "全长"+string(r)+body)
+	}
+	for _, s := range corpusTexts(t) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	for _, l := range lines {
+		if got, want := brokenLine(l), refBrokenLine(l); got != want {
+			t.Fatalf("brokenLine(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
+
+// TestDecodeAt holds decodeAt and decodeLast, which the scans call in
+// place of utf8.DecodeRuneInString and utf8.DecodeLastRuneInString, to
+// them for every lead byte followed by every pair of bytes of a sample
+// (continuation bytes at their bounds, ASCII, leads), at each end.
+func TestDecodeAt(t *testing.T) {
+	var tails []byte
+	for _, b := range []byte{0x00, 0x30, 0x7f, 0x80, 0x81, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xff} {
+		tails = append(tails, b)
+	}
+	for lead := range 256 {
+		for _, b1 := range tails {
+			for _, b2 := range tails {
+				for _, s := range []string{string([]byte{byte(lead), b1, b2}), string([]byte{byte(lead), b1}), string([]byte{byte(lead)}), "中" + string([]byte{byte(lead), b1, b2}) + "a"} {
+					for i := range len(s) {
+						gr, gn := decodeAt(s, i)
+						if wr, wn := utf8.DecodeRuneInString(s[i:]); gr != wr || gn != wn {
+							t.Fatalf("decodeAt(%q, %d) = %q, %d; want %q, %d", s, i, gr, gn, wr, wn)
+						}
+						for lo := 0; lo <= i; lo++ {
+							gr, gn := decodeLast(s, lo, i+1)
+							if wr, wn := utf8.DecodeLastRuneInString(s[lo : i+1]); gr != wr || gn != wn {
+								t.Fatalf("decodeLast(%q, %d, %d) = %q, %d; want %q, %d", s, lo, i+1, gr, gn, wr, wn)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

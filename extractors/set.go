@@ -298,6 +298,21 @@ var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 			t[r] |= flagNumeralRune
 		}
 	}
+	// ASCII as markAt reads it (it does not look these up): digits are
+	// numerals, and but 0 begin a share in tenths (4成); % is a mark, k
+	// and K begin km, ! and ? end a sentence. skipPlain steps over the
+	// other bytes, in which markAt finds nothing.
+	for r := rune('0'); r <= '9'; r++ {
+		t[r] |= flagNumeral
+		if r != '0' {
+			t[r] |= flagPrefix
+		}
+	}
+	t['%'] |= flagMark
+	t['k'] |= flagPrefix
+	t['K'] |= flagPrefix
+	t['!'] |= flagStop
+	t['?'] |= flagStop
 	for r := rune(0x80); r < 0x10000; r++ {
 		switch r {
 		case '元', '亿', '万', '％', '由', '从', '\uFFFD': // U+FFFD: a lost 由 or 从
@@ -339,16 +354,48 @@ func scanMarks(s string, want uint8) uint8 {
 	return got & want
 }
 
-// skipPlain returns the first place at or after i where s holds no
-// valid three-byte character, or one with a flag of mask: the scans step
+// skipPlain returns the first place at or after i where s holds neither
+// an ASCII byte nor a valid three-byte character, or one with a flag of
+// mask (an ASCII byte looked up as the character it is): the scans step
 // over the others (most of a Chinese text) here, in a loop of its own that
 // keeps its few variables in registers (in the scans' loops, with all
-// they carry, each character stored and reloaded them).
+// they carry, each character stored and reloaded them). A table gives the
+// ASCII bytes its scan reads a flag of mask.
 func skipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
-	// decode3 written out for this loop: a valid character of three bytes
-	// (lead E1-EF but ED, two continuation bytes) indexes the table with
-	// no bounds check, its two continuation bytes tested at once
-	for ; i+2 < len(s); i += 3 {
+	for i >= 0 && i < len(s) {
+		// Two characters a step while eight bytes are left: one load and
+		// one test of the six bytes' high bits tell two valid three-byte
+		// characters (their leads' low bits checked in leadPairs), which
+		// then index the table; anything else is left to the step below.
+		for ; i+8 <= len(s); i += 6 {
+			b := s[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if w&0x0000_c0c0_f0c0_c0f0 != 0x0000_8080_e080_80e0 || !leadPairs[uint8(w&0x0f|w>>20&0xf0)] {
+				break
+			}
+			if flags[uint16(w)<<12|uint16(w>>2)&0xfc0|uint16(w>>16)&0x3f]&mask != 0 {
+				return i
+			}
+			if flags[uint16(w>>24)<<12|uint16(w>>26)&0xfc0|uint16(w>>40)&0x3f]&mask != 0 {
+				return i + 3
+			}
+		}
+		// one character: an ASCII byte (about a seventh of the texts'
+		// characters, most of them commas, spaces and letters), or
+		// decode3 written out, a valid character of three bytes (lead
+		// E1-EF but ED, two continuation bytes) indexing the table with
+		// its two continuation bytes tested at once
+		if c := s[i]; c < utf8.RuneSelf {
+			if flags[c]&mask != 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		if i+2 >= len(s) {
+			return i
+		}
 		b := s[i : i+3]
 		c, b1, b2 := b[0], b[1]^0x80, b[2]^0x80
 		if c-0xe1 > 0xef-0xe1 || c == 0xed || b1|b2 >= 0x40 {
@@ -357,9 +404,21 @@ func skipPlain(s string, i int, flags *[0x10000]uint8, mask uint8) int {
 		if flags[uint16(c&0x0f)<<12|uint16(b1)<<6|uint16(b2)]&mask != 0 {
 			return i
 		}
+		i += 3
 	}
 	return i
 }
+
+// leadPairs[n0|n1<<4] reports whether the lead bytes E0|n0 and E0|n1
+// both begin a three-byte character decode3 takes (E1-EF but ED): one
+// lookup for skipPlain's two characters. It is not changed after init.
+var leadPairs = func() (t [256]bool) {
+	ok := func(n int) bool { return n != 0 && n != 0xd }
+	for k := range t {
+		t[k] = ok(k&0x0f) && ok(k>>4)
+	}
+	return t
+}()
 
 // scanFlags are the flags of runeFlags that markAt reads.
 const scanFlags = flagMark | flagNumeral | flagPrefix | flagBefore | flagStop
@@ -467,7 +526,7 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 		}
 		// the sentence ends after its stop and any closing quotes
 		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			r2, n2 := decodeAt(s, i)
 			if !isClosingQuote(r2) {
 				break
 			}
@@ -702,12 +761,17 @@ func itemStart(s string) bool {
 
 func brokenLine(line string) bool {
 	line = trimBlankRight(line)
-	// 80 bytes hold at least 20 characters however they are encoded
-	if len(line) < 20 || len(line) < 80 && !atLeastRunes(line, 20) || (strings.IndexByte(line, ',') < 0 && !strings.Contains(line, "，")) {
+	if len(line) < 20 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(line)
-	return !strings.ContainsRune("。！？!?；;：:”’」』)）", r)
+	// The last character first: most lines end a sentence, and it is
+	// told without reading the line for a comma.
+	switch r, _ := decodeLast(line, 0, len(line)); r {
+	case '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '’', '」', '』', ')', '）':
+		return false
+	}
+	// 80 bytes hold at least 20 characters however they are encoded
+	return !(len(line) < 80 && !atLeastRunes(line, 20)) && (strings.IndexByte(line, ',') >= 0 || strings.Contains(line, "，"))
 }
 
 // atLeastRunes reports whether s holds at least n runes, counting only as
@@ -765,6 +829,18 @@ func decode3(s string, i int) (rune, bool) {
 		return rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
 	}
 	return 0, false
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) for i < len(s), with the
+// ASCII and three-byte cases inline.
+func decodeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if r, ok := decode3(s, i); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // stepPast is how far a byte scan for words that start with no
@@ -843,7 +919,7 @@ func isBlank(s string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeAt(s, i)
 		if !unicode.IsSpace(r) {
 			return false
 		}

@@ -103,14 +103,44 @@ func tableFigures(doc *document, text string, from int) []Figure {
 // tableHint reports a text that may hold a table: a header's hint
 // (headerHint) or a cell that writes its unit at a line's end or before a
 // tab (unitCellLine).
+//
+// It is headerHint(s) || unitCellLine(s) with the four searches for a word
+// ending a line (前, 后, 公里 and 元 before a line break) made one pass over
+// the line breaks: every text with a figure takes this check.
 func tableHint(s string) bool {
-	return headerHint(s) || unitCellLine(s)
+	if hasUnitColon(s) || bracketHint(s) {
+		return true
+	}
+	before, after := false, false
+	for j := 0; ; j++ {
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			break
+		}
+		j += k
+		switch line := s[:j]; {
+		case strings.HasSuffix(line, "前"):
+			before = true
+		case strings.HasSuffix(line, "后"):
+			after = true
+		case strings.HasSuffix(line, "公里"):
+			if unitCellAt(s, j-len("公里"), j) {
+				return true
+			}
+		case strings.HasSuffix(line, "元"):
+			if unitCellAt(s, j-len("元"), j) {
+				return true
+			}
+		}
+		if before && after {
+			return true
+		}
+	}
+	return unitCellEnding(s, []string{"公里\t", "元\t"}, indexByLast)
 }
 
 // headerHint reports what a header line or its caption shows: a unit in
-// brackets, a caption's 单位, reform cells ending in 前 and 后. It looks
-// only before each closing bracket (two scans, not one per unit: most
-// texts with a figure are read).
+// brackets, a caption's 单位, reform cells ending in 前 and 后.
 func headerHint(s string) bool {
 	if hasUnitColon(s) {
 		return true // a caption's unit (单位：万元)
@@ -118,6 +148,13 @@ func headerHint(s string) bool {
 	if indexByLast(s, "前\n") >= 0 && indexByLast(s, "后\n") >= 0 {
 		return true // a reform table's header cells, one per line
 	}
+	return bracketHint(s)
+}
+
+// bracketHint reports a unit of hintUnits before a closing bracket. It
+// looks only before each closing bracket (two scans, not one per unit:
+// most texts with a figure are read).
+func bracketHint(s string) bool {
 	for _, br := range []string{"）", ")"} {
 		for i := 0; ; {
 			k := indexByLast(s[i:], br)
@@ -387,24 +424,36 @@ func unitCellLine(s string) bool { return unitCellLineBy(s, indexByLast) }
 // unitCellLineBy is unitCellLine searching with index (the tests hold
 // indexByLast to strings.Index through it).
 func unitCellLineBy(s string, index func(s, sub string) int) bool {
-	for _, end := range []string{"公里\n", "元\n", "公里\t", "元\t"} {
+	return unitCellEnding(s, []string{"公里\n", "元\n", "公里\t", "元\t"}, index)
+}
+
+// unitCellEnding reports a cell that writes its unit before one of ends
+// (a unit and the line break or tab after it), searching with index.
+func unitCellEnding(s string, ends []string, index func(s, sub string) int) bool {
+	for _, end := range ends {
 		for i := 0; ; {
 			k := index(s[i:], end)
 			if k < 0 {
 				break
 			}
 			k += i
-			// the cell's start: the line's or the tab's, looked for only
-			// as far back as a cell may reach
-			w := max(0, k-maxCellRunes*3)
-			a := w + strings.LastIndexAny(s[w:k], "\n\t") + 1
-			if cellUnit(s[a:k+len(end)-1]) != "" {
+			if unitCellAt(s, k, k+len(end)-1) {
 				return true
 			}
 			i = k + len(end)
 		}
 	}
 	return false
+}
+
+// unitCellAt reports whether the cell that ends at end, its unit starting
+// at k, writes a number and its unit (cellUnit).
+func unitCellAt(s string, k, end int) bool {
+	// the cell's start: the line's or the tab's, looked for only as far
+	// back as a cell may reach
+	w := max(0, k-maxCellRunes*3)
+	a := w + strings.LastIndexAny(s[w:k], "\n\t") + 1
+	return cellUnit(s[a:end]) != ""
 }
 
 // cellUnit is the length or money unit a cell writes after its number
@@ -808,6 +857,9 @@ func captionColumn(h string, caption []tableUnit) (tableColumn, bool) {
 // or the materials before (改革前时限（工作日）, 原办理时限（天）, 法定时限)
 // or after (改革后, 现, 承诺) the reform, or the ratio stated (压缩比例).
 func reformColumn(h string) (tableColumn, bool) {
+	if !mayBeReform(h) {
+		return tableColumn{}, false // most header cells: no word compared
+	}
 	if containsAny(h, []string{"压缩比例", "压缩率", "精简比例", "压减比例", "减少比例", "压缩幅度", "精简率", "提速"}) {
 		return tableColumn{header: h, reform: reformRatio}, true
 	}
@@ -842,6 +894,22 @@ func reformColumn(h string) (tableColumn, bool) {
 		}
 	}
 	return tableColumn{}, false
+}
+
+// mayBeReform reports whether h holds a character every word reformColumn
+// looks for holds one of: 压, 精, 减 or 提 (the ratios), 前, 原 or 法 (before
+// the reform), 后, 现, 承 or 前 (after it). A cell without any is none of
+// its columns.
+func mayBeReform(h string) bool {
+	for i := 0; i < len(h); {
+		r, n := decodeAt(h, i)
+		switch r {
+		case '压', '精', '减', '提', '前', '原', '法', '后', '现', '承':
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // reformFigures reads a row of an approval-reform table: for each pair of
@@ -987,14 +1055,14 @@ func splitCells(text string, sp span, sep string) []tableCell {
 	var out []tableCell
 	add := func(a, b int) {
 		for a < b {
-			r, n := utf8.DecodeRuneInString(line[a:])
+			r, n := decodeAt(line, a)
 			if !isSpace(r) {
 				break
 			}
 			a += n
 		}
 		for b > a {
-			r, n := utf8.DecodeLastRuneInString(line[a:b])
+			r, n := decodeLast(line, a, b)
 			if !isSpace(r) && r != '\r' {
 				break
 			}
@@ -1018,7 +1086,9 @@ func splitCells(text string, sp span, sep string) []tableCell {
 		}
 	}
 	a := -1
-	for i, r := range line {
+	for i := 0; i < len(line); {
+		// decodeAt: the range loop's decoding, the three-byte case inline
+		r, n := decodeAt(line, i)
 		switch {
 		case isSpace(r) && a >= 0:
 			add(a, i)
@@ -1026,6 +1096,7 @@ func splitCells(text string, sp span, sep string) []tableCell {
 		case !isSpace(r) && a < 0:
 			a = i
 		}
+		i += n
 	}
 	if a >= 0 {
 		add(a, len(line))
@@ -1096,10 +1167,14 @@ func cellLine(s string) bool {
 	}
 	// one pass counts the characters and looks for a sentence's end
 	n := 0
-	for _, r := range trimSpace(s) {
+	s = trimSpace(s)
+	for i := 0; i < len(s); {
+		// decodeAt: the range loop's decoding, the three-byte case inline
+		r, size := decodeAt(s, i)
 		if n++; n > maxCellRunes || r == '。' || r == '；' || r == '！' || r == '？' {
 			return false
 		}
+		i += size
 	}
 	return true
 }
@@ -1108,7 +1183,7 @@ func cellLine(s string) bool {
 // stands above a header read one cell per line and is none of its cells:
 // the rows' shape repeats whichever line the header is taken to start at.
 func tableTitle(s string) bool {
-	if strings.HasSuffix(s, "表") || utf8.RuneCountInString(s) > 16 {
+	if strings.HasSuffix(s, "表") || atLeastRunes(s, 17) {
 		return true
 	}
 	rest, ok := strings.CutPrefix(s, "表")

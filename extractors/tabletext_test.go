@@ -1,6 +1,8 @@
 package extractors
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -248,4 +250,94 @@ func yearHeaderRef(line string) bool {
 		}
 	}
 	return true
+}
+
+// TestTableHintOnePass holds tableHint, which reads the line ends in one
+// pass, to headerHint || unitCellLine, the searches it replaced, on every
+// corpus text and line and on generated texts of cells and prose.
+func TestTableHintOnePass(t *testing.T) {
+	pieces := []string{"改革前", "改革后", "前", "后", "\n", "\t", " ", "46.3公里", "7380万元", "公里", "元", "里程（公里）", "单位：万元",
+		"单位", "项目", "修建道路，全长", "12", "。", "（日）", "(km)", "前后", "\xe5\x89", "\x8d\n"}
+	texts := corpusTexts(t)
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	rng := rand.New(rand.NewPCG(107, 1))
+	for range 30000 {
+		var b strings.Builder
+		for k := rng.IntN(14); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := tableHint(s), headerHint(s) || unitCellLine(s); got != want {
+			t.Fatalf("tableHint(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// refReformColumn is reformColumn without mayBeReform's shortcut.
+func refReformColumn(h string) (tableColumn, bool) {
+	if containsAny(h, []string{"压缩比例", "压缩率", "精简比例", "压减比例", "减少比例", "压缩幅度", "精简率", "提速"}) {
+		return tableColumn{header: h, reform: reformRatio}, true
+	}
+	role := reformNone
+	name := h
+	if a := indexOpenBracket(h); a > 0 {
+		name = h[:a]
+	}
+	switch {
+	case containsAny(h, []string{"改革前", "原", "法定", "以前", "之前"}) || strings.HasSuffix(name, "前"):
+		role = reformBefore
+	case containsAny(h, []string{"改革后", "现", "承诺", "压缩后", "精简后", "目前"}) || strings.HasSuffix(name, "后"):
+		role = reformAfter
+	default:
+		return tableColumn{}, false
+	}
+	if name == h {
+		return tableColumn{header: h, reform: role}, true
+	}
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		a := strings.LastIndex(h, br[0])
+		if a < 0 || !strings.HasSuffix(h, br[1]) {
+			continue
+		}
+		u := h[a+len(br[0]) : len(h)-len(br[1])]
+		switch {
+		case containsAny(u, []string{"工作日", "天", "日", "小时"}):
+			return tableColumn{header: h, reform: role, cutUnit: u, cutKind: KindTimeCut}, true
+		case containsAny(u, []string{"份", "件", "项", "个", "次", "环节"}):
+			return tableColumn{header: h, reform: role, cutUnit: u, cutKind: KindMaterialCut}, true
+		}
+	}
+	return tableColumn{}, false
+}
+
+// TestReformColumnShortcut holds reformColumn to refReformColumn on every
+// word it looks for, alone, in a header with units and cut short, and on
+// every cell of every corpus line.
+func TestReformColumnShortcut(t *testing.T) {
+	words := []string{"压缩比例", "压缩率", "精简比例", "压减比例", "减少比例", "压缩幅度", "精简率", "提速", "改革前", "原", "法定", "以前", "之前",
+		"改革后", "现", "承诺", "压缩后", "精简后", "目前", "前", "后", "时限", "项目", "办理时限（工作日）", "材料（份）", "(天)", "\xe5\x8e"}
+	var cells []string
+	for _, a := range words {
+		for _, b := range words {
+			cells = append(cells, a, a+b, b+"（"+a+"）", a+"时限(天)")
+		}
+	}
+	for _, s := range corpusTexts(t) {
+		for _, l := range strings.Split(s, "\n") {
+			cells = append(cells, l, trimSpace(l))
+			for _, c := range strings.Fields(l) {
+				cells = append(cells, c)
+			}
+		}
+	}
+	for _, h := range cells {
+		gc, gok := reformColumn(h)
+		if wc, wok := refReformColumn(h); gok != wok || !reflect.DeepEqual(gc, wc) {
+			t.Fatalf("reformColumn(%q) = %+v, %v; want %+v, %v", h, gc, gok, wc, wok)
+		}
+	}
 }
