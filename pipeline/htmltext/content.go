@@ -793,6 +793,21 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		} else if isPunct(r) {
 			w.cur.punct++
 		}
+		if r > ' ' && r < 0x7f {
+			// The printable ASCII that follows (digits, words, URLs) is
+			// kept and counted as the tests above would: no space is
+			// pending, no edge is open and none of it is white space or
+			// sentence punctuation.
+			j := asciiWordEnd(s, i)
+			if k := j - i; k > 0 {
+				w.cur.runes += k
+				if inLink {
+					w.cur.links += k
+				}
+				w.last = rune(s[j-1])
+				i = j
+			}
+		}
 	}
 	if p < len(s) {
 		w.buf.WriteString(s[p:])
@@ -821,6 +836,15 @@ func ideographsEnd(s string, i int) int {
 		t = t[3:]
 	}
 	return len(s) - len(t)
+}
+
+// asciiWordEnd returns the end of the run of printable ASCII other than
+// the space (0x21-0x7E) that starts at i in s, i when there is none.
+func asciiWordEnd(s string, i int) int {
+	for i < len(s) && s[i]-0x21 < 0x7f-0x21 {
+		i++
+	}
+	return i
 }
 
 // trimSpace is bytes.TrimFunc(b, cue.IsSpace) without a call through a
