@@ -82,6 +82,15 @@ func TestLineWriterWrite(t *testing.T) {
 		"http://www.gov.cn/a?b=1&c=2 文字 v2.0,ok;!?",
 		"word#next# 12#\t34|~^`{}",
 		"a\x7fb\x20c\x21d",
+		// lines that are one piece of one text node (their text a
+		// slice of it), trimmed at either end or not, and lines that
+		// only start as one
+		"\u3000一段\u3000",
+		"\u200b零宽\u200b ",
+		"  整行  ",
+		"一段|续",
+		"一段\xff坏",
+		"甲#乙",
 	}
 	for _, c := range cases {
 		checkLineWriter(t, c)

@@ -552,15 +552,16 @@ func siteOnly(og, site, title string) bool {
 func (h head) headline(lines *lineStream, site string) (title, suffix, from string) {
 	// The title is trimmed, squashed and split once here, for the tests
 	// below and stripSite's (each did all three of its own).
-	tp := readTitle(h.title, make([]segment, 0, 8), true)
-	t, st := tp.t, tp.sq
+	t := cue.Trim(collapse(h.title))
 	if t == "" {
 		return h.h1, "", "h1"
 	}
-	core := squash(longestSegment(tp.segs, t, site))
+	st := squash(t)
+	segs := splitSeps(make([]segment, 0, 8), t)
+	core := squash(longestSegment(segs, t, site))
 	// The title's leading parts, squashed once rather than for every line
 	// agrees is asked about.
-	lead := leadingParts(make([]string, 0, 8), tp)
+	lead := leadingParts(make([]string, 0, 8), t, st, segs)
 	agrees := func(c string) bool {
 		sc := squash(c)
 		if sc == "" || !strings.Contains(st, sc) {
@@ -569,7 +570,7 @@ func (h head) headline(lines *lineStream, site string) (title, suffix, from stri
 		return slices.Contains(lead, sc) || strings.Contains(sc, core) || strings.Contains(core, sc) && len(sc)*5 >= len(core)*3
 	}
 	if h.h1 != "" && agrees(h.h1) {
-		_, suffix = stripTitle(tp, h.h1, site)
+		_, suffix = stripTitle(t, st, segs, h.h1, site)
 		return h.h1, suffix, "h1"
 	}
 	for i := 0; i < 120; i++ {
@@ -581,40 +582,22 @@ func (h head) headline(lines *lineStream, site string) (title, suffix, from stri
 			continue
 		}
 		if agrees(l.text) {
-			_, suffix = stripTitle(tp, l.text, site)
+			_, suffix = stripTitle(t, st, segs, l.text, site)
 			return cue.Trim(l.text), suffix, "headline line agreeing with <title>"
 		}
 	}
-	title, suffix = stripTitle(tp, "", site)
+	title, suffix = stripTitle(t, st, segs, "", site)
 	return title, suffix, "<title> minus site name"
 }
 
-// titleParts is a page title as stripSite reads it: trimmed with its
-// white space collapsed (t), squashed (sq, when asked for) and split at
-// its separators (segs).
-type titleParts struct {
-	t, sq string
-	segs  []segment
-}
-
-// readTitle reads the title s into its parts, appending its segments to
-// segs; sq is squashed only with squashed.
-func readTitle(s string, segs []segment, squashed bool) titleParts {
-	tp := titleParts{t: cue.Trim(collapse(s))}
-	if squashed {
-		tp.sq = squash(tp.t)
-	}
-	tp.segs = splitSeps(segs, tp.t)
-	return tp
-}
-
 // leadingParts appends to out, squashed, the first part or parts of the
-// title: its text up to each of its separators and the whole (tp.sq).
-func leadingParts(out []string, tp titleParts) []string {
-	for _, seg := range tp.segs[:len(tp.segs)-1] {
-		out = append(out, squash(tp.t[:seg.end]))
+// title t (squashed st, split into segs): its text up to each of its
+// separators and the whole.
+func leadingParts(out []string, t, st string, segs []segment) []string {
+	for _, seg := range segs[:len(segs)-1] {
+		out = append(out, squash(t[:seg.end]))
 	}
-	return append(out, tp.sq)
+	return append(out, st)
 }
 
 // longestSegment is the longest part of the title t, split at its
@@ -760,14 +743,18 @@ var siteWordSet = cue.NewWords(siteWords...)
 // "标题_频道_某某网" gives "标题". When the h1 starts the title, the h1 is
 // the title. suffix is the outermost segment removed (the site's name).
 func stripSite(t, h1, site string) (title, suffix string) {
-	return stripTitle(readTitle(t, make([]segment, 0, 8), h1 != ""), h1, site)
+	t = cue.Trim(collapse(t))
+	st := ""
+	if h1 != "" {
+		st = squash(t)
+	}
+	return stripTitle(t, st, splitSeps(make([]segment, 0, 8), t), h1, site)
 }
 
-// stripTitle is stripSite of the title read into tp (tp.sq is read only
-// with an h1).
-func stripTitle(tp titleParts, h1, site string) (title, suffix string) {
-	t, segs := tp.t, tp.segs
-	if h1 != "" && strings.HasPrefix(tp.sq, squash(h1)) {
+// stripTitle is stripSite of a title already trimmed and collapsed (t),
+// squashed (st, read only with an h1) and split at its separators (segs).
+func stripTitle(t, st string, segs []segment, h1, site string) (title, suffix string) {
+	if h1 != "" && strings.HasPrefix(st, squash(h1)) {
 		rest := t
 		if i := strings.Index(t, h1); i == 0 {
 			rest = t[len(h1):]

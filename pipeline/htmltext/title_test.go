@@ -13,8 +13,8 @@ import (
 )
 
 // headlineRef, stripSiteRef, leadingPartsRef and longestSegmentRef are
-// headline and its helpers as they were before the title was read once
-// (readTitle): each trimmed, squashed and split the title of its own.
+// headline and its helpers as they were before the title was read once:
+// each trimmed, squashed and split the title of its own.
 func (h head) headlineRef(lines *lineStream, site string) (title, suffix, from string) {
 	t := cue.Trim(collapse(h.title))
 	if t == "" {
@@ -125,9 +125,9 @@ var titleCases = []struct{ title, h1, site string }{
 }
 
 // TestHeadlineReadsTitleOnce holds headline, which reads the title once
-// (readTitle) for its tests and stripSite's, to headlineRef on every
-// htmltext, htmlprobe and seed page with the page's site, no site and
-// a part of its title as the site, and stripSite to stripSiteRef on the
+// for its tests and stripSite's (stripTitle), to headlineRef on every
+// htmltext and htmlprobe page with the page's site, no site and each
+// part of its title as the site, and stripSite to stripSiteRef on the
 // pages' titles with their h1s, heads and lines and on titleCases.
 func TestHeadlineReadsTitleOnce(t *testing.T) {
 	pages := testdataPages(t)
@@ -170,9 +170,8 @@ func TestHeadlineReadsTitleOnce(t *testing.T) {
 		h := headMeta(root, nil, &x.head)
 		h2 := headMeta(root2, nil, &y.head)
 		site := h.first(siteKeys)
-		tp := readTitle(h.title, nil, false)
 		sites := []string{site, ""}
-		for _, s := range tp.segs {
+		for _, s := range splitSeps(nil, cue.Trim(collapse(h.title))) {
 			sites = append(sites, cue.Trim(s.text))
 		}
 		for _, s := range sites {
