@@ -188,6 +188,7 @@ type extractor struct {
 	// classes has chromeNameWords' answers for the page's class values.
 	classes map[string]bool
 	chrome  chrome.Scratch // CleanWith's storage
+	kept    []string       // finish's storage of the lines it keeps
 	ls      lineStream     // the line stream last started
 	lw      lineWriter     // its writer
 	blank   blanker        // blankRaw's storage
@@ -584,11 +585,13 @@ func countedShortText(n *html.Node) string { return joinShort(n, 0, false) }
 
 // joinShort is shortText, counting the runes only with count.
 func joinShort(n *html.Node, max int, count bool) string {
-	// Most short elements hold one text node: it is kept as a slice of
-	// the page (one), and copied into b only when a second one comes.
-	var b strings.Builder
+	// The trimmed join of the text nodes is the trimmed one of them with
+	// more than white space, when only one has more (most short
+	// elements: a link's text with the indentation around it): that one
+	// is kept (one) as a slice of the page, and the nodes are joined in
+	// b (a second walk) only when a second one comes.
 	var one string
-	pieces := 0
+	some := 0 // text nodes with more than white space
 	runes := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -598,16 +601,11 @@ func joinShort(n *html.Node, max int, count bool) string {
 					return false
 				}
 			}
-			switch pieces {
-			case 0:
-				one = n.Data
-			case 1:
-				b.WriteString(one)
-				fallthrough
-			default:
-				b.WriteString(n.Data)
+			if some < 2 && cue.Trim(n.Data) != "" {
+				if some++; some == 1 {
+					one = n.Data
+				}
 			}
-			pieces++
 			return true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -620,9 +618,20 @@ func joinShort(n *html.Node, max int, count bool) string {
 	if !walk(n) {
 		return ""
 	}
-	if pieces == 1 {
+	if some < 2 {
 		return cue.Trim(one)
 	}
+	var b strings.Builder
+	var join func(n *html.Node)
+	join = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			join(c)
+		}
+	}
+	join(n)
 	return cue.Trim(b.String())
 }
 

@@ -196,3 +196,50 @@ func TestHeadlineReadsTitleOnce(t *testing.T) {
 		t.Errorf("headline asked %d times, want the pages' titles with several sites", asked)
 	}
 }
+
+// placeTitleRef is placeTitle as it was, on the lines alone: the title
+// was added by copying the lines after it.
+func placeTitleRef(lines []string, title string, removed []Removal) ([]string, string, []Removal) {
+	if title == "" {
+		return lines, title, removed
+	}
+	norm := squash(title)
+	for i, l := range lines {
+		if i >= 6 || isProse(l) {
+			break
+		}
+		sl := squash(l)
+		if sl != norm && !(len(sl) >= len(norm)*3/5 && strings.HasPrefix(norm, sl)) {
+			continue
+		}
+		for _, above := range lines[:i] {
+			removed = append(removed, Removal{Reason: "navigation", Text: above})
+		}
+		return lines[i:], l, removed
+	}
+	return append([]string{title}, lines...), title, removed
+}
+
+// TestPlaceTitleSlot holds placeTitle, which adds the title in the room
+// left before the lines, to placeTitleRef.
+func TestPlaceTitleSlot(t *testing.T) {
+	cases := []struct {
+		title string
+		lines []string
+	}{
+		{"标题", []string{"首页", "新闻", "标 题", "正文，很长的一句话。"}},
+		{"标题正文 栏目", []string{"标题正文", "正文。"}},
+		{"标题", []string{"正文，很长的一句话，不是标题。", "标题"}},
+		{"标题", nil},
+		{"", []string{"甲", "乙"}},
+		{"标题", []string{"一", "二", "三", "四", "五", "六", "标题"}},
+	}
+	for _, c := range cases {
+		slot := append([]string{"x"}, c.lines...)
+		got, gt, gr := placeTitle(slot, c.title, []Removal{{Reason: "links", Text: "r"}})
+		want, wt, wr := placeTitleRef(slices.Clone(c.lines), c.title, []Removal{{Reason: "links", Text: "r"}})
+		if !slices.Equal(got, want) || gt != wt || !slices.Equal(gr, wr) {
+			t.Errorf("placeTitle(%q, %q) = %q, %q, %v; want %q, %q, %v", c.lines, c.title, got, gt, gr, want, wt, wr)
+		}
+	}
+}
