@@ -188,6 +188,7 @@ type extractor struct {
 	// classes has chromeNameWords' answers for the page's class values.
 	classes map[string]bool
 	chrome  chrome.Scratch // CleanWith's storage
+	kept    []string       // finish's storage of the lines it keeps
 	ls      lineStream     // the line stream last started
 	lw      lineWriter     // its writer
 	blank   blanker        // blankRaw's storage
@@ -584,11 +585,13 @@ func countedShortText(n *html.Node) string { return joinShort(n, 0, false) }
 
 // joinShort is shortText, counting the runes only with count.
 func joinShort(n *html.Node, max int, count bool) string {
-	// Most short elements hold one text node: it is kept as a slice of
-	// the page (one), and copied into b only when a second one comes.
-	var b strings.Builder
+	// The trimmed join of the text nodes is the trimmed one of them with
+	// more than white space, when only one has more (most short
+	// elements: a link's text with the indentation around it): that one
+	// is kept (one) as a slice of the page, and the nodes are joined in
+	// b (a second walk) only when a second one comes.
 	var one string
-	pieces := 0
+	some := 0 // text nodes with more than white space
 	runes := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -598,16 +601,11 @@ func joinShort(n *html.Node, max int, count bool) string {
 					return false
 				}
 			}
-			switch pieces {
-			case 0:
-				one = n.Data
-			case 1:
-				b.WriteString(one)
-				fallthrough
-			default:
-				b.WriteString(n.Data)
+			if some < 2 && cue.Trim(n.Data) != "" {
+				if some++; some == 1 {
+					one = n.Data
+				}
 			}
-			pieces++
 			return true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -620,9 +618,20 @@ func joinShort(n *html.Node, max int, count bool) string {
 	if !walk(n) {
 		return ""
 	}
-	if pieces == 1 {
+	if some < 2 {
 		return cue.Trim(one)
 	}
+	var b strings.Builder
+	var join func(n *html.Node)
+	join = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			join(c)
+		}
+	}
+	join(n)
 	return cue.Trim(b.String())
 }
 
@@ -702,6 +711,9 @@ type lineWriter struct {
 	// or letters on both sides of it are separate words ("2023-03-10" and
 	// a view count "4" in adjacent spans).
 	edge bool
+	// one is the first string kept in the line (keep): the line's bytes
+	// are one's while the buffer is as long.
+	one string
 }
 
 func (w *lineWriter) write(s string, inLink, pre bool) {
@@ -754,7 +766,7 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		i += size
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' {
 			if p < at {
-				w.buf.WriteString(s[p:at])
+				w.keep(s[p:at])
 			}
 			p = i
 			if pre && r == '\n' {
@@ -772,14 +784,14 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		}
 		w.edge = false
 		if w.space && (w.buf.Len() > 0 || p < at) && !(w.brk && cjk(w.last) && cjk(r)) && w.last != '\t' {
-			w.buf.WriteString(s[p:at])
+			w.keep(s[p:at])
 			w.buf.WriteByte(' ')
 			p = at
 		}
 		w.space, w.brk = false, false
 		if r == utf8.RuneError && size == 1 {
 			// an invalid byte is written as U+FFFD, as WriteRune wrote it
-			w.buf.WriteString(s[p:at])
+			w.keep(s[p:at])
 			w.buf.WriteRune(r)
 			p = i
 		}
@@ -793,10 +805,35 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 		} else if isPunct(r) {
 			w.cur.punct++
 		}
+		if r > ' ' && r < 0x7f {
+			// The printable ASCII that follows (digits, words, URLs) is
+			// kept and counted as the tests above would: no space is
+			// pending, no edge is open and none of it is white space or
+			// sentence punctuation.
+			j := asciiWordEnd(s, i)
+			if k := j - i; k > 0 {
+				w.cur.runes += k
+				if inLink {
+					w.cur.links += k
+				}
+				w.last = rune(s[j-1])
+				i = j
+			}
+		}
 	}
 	if p < len(s) {
-		w.buf.WriteString(s[p:])
+		w.keep(s[p:])
 	}
+}
+
+// keep writes characters of a text node to the line as they are. The
+// first write to an empty line is noted (one): while the line holds
+// only it, its text is that string, not a copy (flush).
+func (w *lineWriter) keep(s string) {
+	if w.buf.Len() == 0 {
+		w.one = s
+	}
+	w.buf.WriteString(s)
 }
 
 // ideographsEnd returns the end of the run of three-byte characters with
@@ -823,30 +860,40 @@ func ideographsEnd(s string, i int) int {
 	return len(s) - len(t)
 }
 
-// trimSpace is bytes.TrimFunc(b, cue.IsSpace) without a call through a
-// function value for every byte looked at.
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 {
-		r, n := rune(b[0]), 1
+// asciiWordEnd returns the end of the run of printable ASCII other than
+// the space (0x21-0x7E) that starts at i in s, i when there is none.
+func asciiWordEnd(s string, i int) int {
+	for i < len(s) && s[i]-0x21 < 0x7f-0x21 {
+		i++
+	}
+	return i
+}
+
+// trimSpaceBounds returns the bounds of bytes.TrimFunc(b, cue.IsSpace)
+// in b, without a call through a function value for every byte looked at.
+func trimSpaceBounds(b []byte) (from, to int) {
+	to = len(b)
+	for from < to {
+		r, n := rune(b[from]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(b)
+			r, n = utf8.DecodeRune(b[from:to])
 		}
 		if !cue.IsSpace(r) {
 			break
 		}
-		b = b[n:]
+		from += n
 	}
-	for len(b) > 0 {
-		r, n := rune(b[len(b)-1]), 1
+	for from < to {
+		r, n := rune(b[to-1]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeLastRune(b)
+			r, n = utf8.DecodeLastRune(b[from:to])
 		}
 		if !cue.IsSpace(r) {
 			break
 		}
-		b = b[:len(b)-n]
+		to -= n
 	}
-	return b
+	return from, to
 }
 
 // cell starts a new table cell in the current line.
@@ -861,23 +908,34 @@ func (w *lineWriter) soft() { w.space = true }
 
 func (w *lineWriter) flush() {
 	var s []byte
+	from := 0 // where s starts in the buffer, out of a row
 	if w.rowLine {
 		s = bytes.TrimRight(bytes.Trim(w.buf.Bytes(), " \u3000"), "\t")
 	} else {
-		s = trimSpace(w.buf.Bytes())
+		b := w.buf.Bytes()
+		var to int
+		from, to = trimSpaceBounds(b)
+		s = b[from:to]
 	}
 	if w.cur.runes > 0 && len(s) > 0 {
-		if w.join {
+		switch {
+		case w.join:
 			if len(w.lines) > 0 {
 				w.all = append(w.all, '\n')
 			}
 			w.all = append(w.all, s...)
 			w.ends = append(w.ends, len(w.all))
-		} else {
+		case !w.rowLine && w.buf.Len() == len(w.one):
+			// The line is one piece of a text node (most lines of a
+			// page's top): its text is a slice of it, not a copy. The
+			// page's lines live as long as the page.
+			w.cur.text = w.one[from : from+len(s)]
+		default:
 			w.cur.text = string(s)
 		}
 		w.lines = append(w.lines, w.cur)
 	}
+	w.one = ""
 	w.buf.Reset()
 	w.cur = textLine{}
 	w.space, w.brk, w.last, w.rowLine, w.edge = false, false, 0, false, false

@@ -181,8 +181,9 @@ func TestTrimSpace(t *testing.T) {
 		"\u200b零宽\u200b", "\t\n\r\v\f a \u2028\u205f", "\u0085x\u0085", "a",
 	} {
 		want := string(bytes.TrimFunc([]byte(s), cue.IsSpace))
-		if got := string(trimSpace([]byte(s))); got != want {
-			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		from, to := trimSpaceBounds([]byte(s))
+		if got := s[from:to]; got != want {
+			t.Errorf("trimSpaceBounds(%q) = %d, %d (%q), want %q", s, from, to, got, want)
 		}
 	}
 }
@@ -390,4 +391,90 @@ func TestSiteWordSet(t *testing.T) {
 			t.Errorf("siteWordSet.Any(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// refJoinShort is joinShort as it was: every text node joined (the one
+// node alone kept as it was), then trimmed.
+func refJoinShort(n *html.Node, max int, count bool) string {
+	var b strings.Builder
+	runes := 0
+	ok := true
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if !ok {
+			return
+		}
+		if n.Type == html.TextNode {
+			if count {
+				if runes += cue.RuneLenMax(n.Data, max-runes); runes > max {
+					ok = false
+					return
+				}
+			}
+			b.WriteString(n.Data)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	if !ok {
+		return ""
+	}
+	return cue.Trim(b.String())
+}
+
+// TestJoinShortOnePiece holds joinShort, which keeps the one text node
+// with more than white space without joining, to refJoinShort for every
+// element of the test pages and of crafted ones (white space of every
+// kind around and between pieces, invalid bytes), counting and not.
+func TestJoinShortOnePiece(t *testing.T) {
+	pages := testdataPages(t)
+	pages = append(pages,
+		"<div>\n\t<a>首页</a>\n</div><p>\u3000<b>\u200b</b>标题\u3000<i> </i></p><span> <b>甲</b> <b>乙</b> </span>",
+		"<ul><li>\xff<a> </a></li><li><a>一</a>\u2028<a>二</a></li><li><i></i></li><li>\u00a0分享\u00a0<br>到</li></ul>",
+	)
+	checked, multi := 0, 0
+	for _, page := range pages {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				for _, max := range []int{0, 1, 12, 16, 1 << 20} {
+					for _, count := range []bool{true, false} {
+						if got, want := joinShort(n, max, count), refJoinShort(n, max, count); got != want {
+							t.Errorf("joinShort(%s, %d, %v) = %q, want %q", nodePath(n), max, count, got, want)
+						}
+					}
+				}
+				checked++
+				if k := pieces(n); k >= 2 {
+					multi++
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+	if checked < 1000 || multi < 100 {
+		t.Errorf("checked %d elements, %d with two text nodes or more: want more of both", checked, multi)
+	}
+}
+
+// pieces counts the text nodes under n.
+func pieces(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return 1
+	}
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		k += pieces(c)
+	}
+	return k
 }

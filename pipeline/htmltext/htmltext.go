@@ -163,7 +163,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 	x.pruneFeeds(main, m)
 	lines, all, ends := x.joinedLines(main)
 	a.Lines = new(chrome.Lines)
-	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines, &x.chrome, a.Lines)
+	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines, &x.chrome, a.Lines, &x.kept)
 	a.Meta = ownMeta(a.Meta)
 	return a, e, nil
 }
@@ -184,9 +184,15 @@ func ownMeta(m Meta) Meta {
 // all is the lines joined by "\n", line i ending at ends[i] (joinedLines).
 // bylines has decide's answers about the lines near the title; cs is
 // chrome's storage; rec gets chrome's record of the returned text's lines.
-func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo, cs *chrome.Scratch, rec *chrome.Lines) (string, []Removal, Meta) {
+// keptBuf is the storage of the lines kept, reused from page to page.
+func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo, cs *chrome.Scratch, rec *chrome.Lines, keptBuf *[]string) (string, []Removal, Meta) {
 	var removed []Removal
-	kept := make([]string, 0, len(lines))
+	// kept[0] is room for the title, should placeTitle add it.
+	slot := append((*keptBuf)[:0], "")
+	defer func() {
+		clear(slot[:cap(slot)]) // no line or title is kept past the page
+		*keptBuf = slot[:0]
+	}()
 	first, last := -1, -1 // the first and the last line kept
 	for i, l := range lines {
 		if r := linkChrome(l); r != "" {
@@ -197,10 +203,11 @@ func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.By
 			first = i
 		}
 		last = i
-		kept = append(kept, l.text)
+		slot = append(slot, l.text)
 	}
-	n := len(kept)
-	kept, meta.Title, removed = placeTitle(kept, meta.Title, removed)
+	n := len(slot) - 1
+	var kept []string
+	kept, meta.Title, removed = placeTitle(slot, meta.Title, removed)
 	var text string
 	if len(kept) > 0 && len(kept) <= n && n == last-first+1 {
 		// Lines next to each other in all, placeTitle having at most cut
@@ -253,7 +260,11 @@ func linkChrome(l textLine) string {
 // labels (channel names, breadcrumbs) go; if the title is not near the top
 // it is added. A heading near the top that the title merely extends
 // ("标题 栏目名" in <title>) becomes the title.
-func placeTitle(lines []string, title string, removed []Removal) ([]string, string, []Removal) {
+//
+// The lines are slot[1:]; slot[0] is room for the title (it is added
+// there, not by copying the lines after it).
+func placeTitle(slot []string, title string, removed []Removal) ([]string, string, []Removal) {
+	lines := slot[1:]
 	if title == "" {
 		return lines, title, removed
 	}
@@ -271,7 +282,8 @@ func placeTitle(lines []string, title string, removed []Removal) ([]string, stri
 		}
 		return lines[i:], l, removed
 	}
-	return append([]string{title}, lines...), title, removed
+	slot[0] = title
+	return slot, title, removed
 }
 
 // squash removes white space for loose comparisons.

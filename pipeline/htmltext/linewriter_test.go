@@ -76,6 +76,21 @@ func TestLineWriterWrite(t *testing.T) {
 		// indentation between tags), before and after text
 		"\n\t\t|文字|\r\n  |\v|  前导\f空白|\n|a| \r|b#\n c|\u00a0 x",
 		"字\n|\n\t|字| |1|\n|2",
+		// runs of printable ASCII read without the per-rune tests:
+		// after an edge, a space, a tab cell, in and out of links
+		"abc|def|2024-01-02|x",
+		"http://www.gov.cn/a?b=1&c=2 文字 v2.0,ok;!?",
+		"word#next# 12#\t34|~^`{}",
+		"a\x7fb\x20c\x21d",
+		// lines that are one piece of one text node (their text a
+		// slice of it), trimmed at either end or not, and lines that
+		// only start as one
+		"\u3000一段\u3000",
+		"\u200b零宽\u200b ",
+		"  整行  ",
+		"一段|续",
+		"一段\xff坏",
+		"甲#乙",
 	}
 	for _, c := range cases {
 		checkLineWriter(t, c)

@@ -340,6 +340,24 @@ func ldWalk(v any, h *head) {
 }
 
 func (h head) first(keys []string) string {
+	if len(h.meta) < len(keys) {
+		// A head has a few meta keys and a list has up to 22: the key of
+		// the list that comes first among the head's is found without
+		// hashing every key of the list.
+		best, v := len(keys), ""
+		for k, val := range h.meta {
+			if val == "" {
+				continue
+			}
+			for i := range best {
+				if keys[i] == k {
+					best, v = i, val
+					break
+				}
+			}
+		}
+		return v
+	}
 	for _, k := range keys {
 		if v := h.meta[k]; v != "" {
 			return v
@@ -532,15 +550,18 @@ func siteOnly(og, site, title string) bool {
 // agrees with the longest part of <title> (the headline; the other parts are
 // site, column and section names), else <title> minus its site parts.
 func (h head) headline(lines *lineStream, site string) (title, suffix, from string) {
+	// The title is trimmed, squashed and split once here, for the tests
+	// below and stripSite's (each did all three of its own).
 	t := cue.Trim(collapse(h.title))
 	if t == "" {
 		return h.h1, "", "h1"
 	}
-	core := squash(longestSegment(t, site))
 	st := squash(t)
+	segs := splitSeps(make([]segment, 0, 8), t)
+	core := squash(longestSegment(segs, t, site))
 	// The title's leading parts, squashed once rather than for every line
 	// agrees is asked about.
-	lead := leadingParts(t)
+	lead := leadingParts(make([]string, 0, 8), t, st, segs)
 	agrees := func(c string) bool {
 		sc := squash(c)
 		if sc == "" || !strings.Contains(st, sc) {
@@ -549,7 +570,7 @@ func (h head) headline(lines *lineStream, site string) (title, suffix, from stri
 		return slices.Contains(lead, sc) || strings.Contains(sc, core) || strings.Contains(core, sc) && len(sc)*5 >= len(core)*3
 	}
 	if h.h1 != "" && agrees(h.h1) {
-		_, suffix = stripSite(t, h.h1, site)
+		_, suffix = stripTitle(t, st, segs, h.h1, site)
 		return h.h1, suffix, "h1"
 	}
 	for i := 0; i < 120; i++ {
@@ -561,30 +582,29 @@ func (h head) headline(lines *lineStream, site string) (title, suffix, from stri
 			continue
 		}
 		if agrees(l.text) {
-			_, suffix = stripSite(t, l.text, site)
+			_, suffix = stripTitle(t, st, segs, l.text, site)
 			return cue.Trim(l.text), suffix, "headline line agreeing with <title>"
 		}
 	}
-	title, suffix = stripSite(t, "", site)
+	title, suffix = stripTitle(t, st, segs, "", site)
 	return title, suffix, "<title> minus site name"
 }
 
-// leadingParts lists, squashed, the first part or parts of the title t:
-// the title's text up to each of its separators and the whole.
-func leadingParts(t string) []string {
-	segs := splitSeps(make([]segment, 0, 8), t)
-	out := make([]string, len(segs))
-	for i, seg := range segs {
-		out[i] = squash(t[:seg.end])
+// leadingParts appends to out, squashed, the first part or parts of the
+// title t (squashed st, split into segs): its text up to each of its
+// separators and the whole.
+func leadingParts(out []string, t, st string, segs []segment) []string {
+	for _, seg := range segs[:len(segs)-1] {
+		out = append(out, squash(t[:seg.end]))
 	}
-	return out
+	return append(out, st)
 }
 
-// longestSegment is the longest part of a title split at its separators
-// that does not name a site.
-func longestSegment(t, site string) string {
+// longestSegment is the longest part of the title t, split at its
+// separators into segs, that does not name a site.
+func longestSegment(segs []segment, t, site string) string {
 	best, bestLen := "", 0
-	for _, s := range splitSeps(make([]segment, 0, 8), t) {
+	for _, s := range segs {
 		seg := cue.Trim(s.text)
 		if n := cue.RuneLen(seg); n > bestLen && !siteLike(seg, site, false) {
 			best, bestLen = seg, n
@@ -724,14 +744,23 @@ var siteWordSet = cue.NewWords(siteWords...)
 // the title. suffix is the outermost segment removed (the site's name).
 func stripSite(t, h1, site string) (title, suffix string) {
 	t = cue.Trim(collapse(t))
-	if h1 != "" && strings.HasPrefix(squash(t), squash(h1)) {
+	st := ""
+	if h1 != "" {
+		st = squash(t)
+	}
+	return stripTitle(t, st, splitSeps(make([]segment, 0, 8), t), h1, site)
+}
+
+// stripTitle is stripSite of a title already trimmed and collapsed (t),
+// squashed (st, read only with an h1) and split at its separators (segs).
+func stripTitle(t, st string, segs []segment, h1, site string) (title, suffix string) {
+	if h1 != "" && strings.HasPrefix(st, squash(h1)) {
 		rest := t
 		if i := strings.Index(t, h1); i == 0 {
 			rest = t[len(h1):]
 		}
 		return h1, lastSegment(rest)
 	}
-	segs := splitSeps(make([]segment, 0, 8), t)
 	if len(segs) == 1 {
 		return t, ""
 	}

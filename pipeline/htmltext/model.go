@@ -75,12 +75,16 @@ type nodeScore struct {
 	// punct is the sentence punctuation of all the subtree's text, in
 	// links too (countPunct).
 	punct int
+	// scored: the node has blocks in this scoring. rescore keeps the
+	// first scoring's records of nodes (their slots) and zeroes them,
+	// and a node left without blocks reads as one without a record.
+	scored bool
 }
 
 // of returns n's scores: zero for a node without blocks.
 func (m *model) of(n *html.Node) nodeScore {
 	if i, ok := m.nodes[n]; ok {
-		return m.scores[i]
+		return m.scores[i] // zero when not scored
 	}
 	return nodeScore{}
 }
@@ -205,7 +209,7 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 	}
 	walk(body, -1, false, false)
 	x.owners, x.texts, x.cands = owners[:0], texts, cands
-	m := x.sumUp(recs, order, stats)
+	m := x.sumUp(recs, order, stats, false)
 	// The records stay for rescore (their slots are this model's).
 	x.recs = recs
 	return m
@@ -235,7 +239,8 @@ func (x *extractor) rescore() *model {
 			np = live[p]
 		}
 		live[i] = int32(len(recs))
-		recs = append(recs, walkRec{n: r.n, parent: np, slot: -1})
+		// The node keeps its slot of the first scoring (sumUp with keep).
+		recs = append(recs, walkRec{n: r.n, parent: np, slot: r.slot})
 	}
 	order, stats := x.order[:0], x.stats[:0]
 	for _, t := range x.texts {
@@ -263,7 +268,7 @@ func (x *extractor) rescore() *model {
 	for i := len(recs) - 1; i > 0; i-- {
 		recs[recs[i].parent].punct += recs[i].punct
 	}
-	m := x.sumUp(recs, order, stats)
+	m := x.sumUp(recs, order, stats, true)
 	clear(recs)
 	x.recs2 = recs[:0]
 	x.live, x.block = live[:0], block[:0]
@@ -273,7 +278,13 @@ func (x *extractor) rescore() *model {
 // sumUp adds each block's score to its owner and the owner's ancestors
 // (recs, with the blocks' owners in order and their counts in stats)
 // into x's model.
-func (x *extractor) sumUp(recs []walkRec, order []int32, stats []blockStat) *model {
+//
+// With keep (rescore: recs are the first scoring's nodes still in the
+// tree, with the slots that scoring gave them), the model's map and
+// slots are kept and its scores zeroed: a scored node of the second
+// scoring is one of the first, and emptying and refilling the map (sized
+// for the largest page yet) was most of the cost of a rescore.
+func (x *extractor) sumUp(recs []walkRec, order []int32, stats []blockStat, keep bool) *model {
 	x.order, x.stats = order, stats
 	m := x.model
 	if m == nil {
@@ -281,8 +292,12 @@ func (x *extractor) sumUp(recs []walkRec, order []int32, stats []blockStat) *mod
 		m = &model{nodes: make(map[*html.Node]int32, 2*len(order))}
 		x.model = m
 	}
-	clear(m.nodes)
-	m.scores = m.scores[:0]
+	if keep {
+		clear(m.scores)
+	} else {
+		clear(m.nodes)
+		m.scores = m.scores[:0]
+	}
 	for k, r := range order {
 		b := &stats[k]
 		v := blockScore(*b)
@@ -292,9 +307,12 @@ func (x *extractor) sumUp(recs []walkRec, order []int32, stats []blockStat) *mod
 				i = int32(len(m.scores))
 				recs[p].slot = i
 				m.nodes[recs[p].n] = i
-				m.scores = append(m.scores, nodeScore{punct: recs[p].punct})
+				m.scores = append(m.scores, nodeScore{})
 			}
 			t := &m.scores[i]
+			if !t.scored {
+				*t = nodeScore{punct: recs[p].punct, scored: true}
+			}
 			t.score += v
 			if v > 0 {
 				t.prose += v
@@ -307,7 +325,7 @@ func (x *extractor) sumUp(recs []walkRec, order []int32, stats []blockStat) *mod
 	clear(m.scored)
 	m.scored = m.scored[:0]
 	for _, r := range recs {
-		if r.slot >= 0 {
+		if r.slot >= 0 && m.scores[r.slot].scored {
 			m.scored = append(m.scored, scoredNode{r.n, r.slot})
 		}
 	}
@@ -316,7 +334,7 @@ func (x *extractor) sumUp(recs []walkRec, order []int32, stats []blockStat) *mod
 
 // punct is countPunct(n) as n was scored.
 func (m *model) punct(n *html.Node) (int, bool) {
-	if i, ok := m.nodes[n]; ok {
+	if i, ok := m.nodes[n]; ok && m.scores[i].scored {
 		return m.scores[i].punct, true
 	}
 	return 0, false

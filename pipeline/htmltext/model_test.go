@@ -170,7 +170,13 @@ func TestScoreReuse(t *testing.T) {
 	snapshot := func(m *model) map[*html.Node]nodeScore {
 		out := map[*html.Node]nodeScore{}
 		for n, i := range m.nodes {
-			out[n] = m.scores[i]
+			// rescore keeps the records of nodes left without blocks,
+			// unscored: they read as nodes without a record.
+			if s := m.scores[i]; s.scored {
+				out[n] = s
+			} else if s != (nodeScore{}) {
+				t.Errorf("%s: unscored record %+v is not zero", nodePath(n), s)
+			}
 		}
 		return out
 	}
@@ -207,6 +213,19 @@ func TestScoreReuse(t *testing.T) {
 		if !slices.Equal(gotOrder, wantOrder) {
 			t.Errorf("page %d: scored nodes after pruning in another order than a scoring from scratch", i)
 		}
+		// Every node of the tree reads alike in both (of and punct).
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			gp, gok := m.punct(n)
+			wp, wok := fresh.punct(n)
+			if m.of(n) != fresh.of(n) || gp != wp || gok != wok {
+				t.Errorf("page %d: %s reads %+v (punct %d, %v) after pruning, %+v (%d, %v) from scratch", i, nodePath(n), m.of(n), gp, gok, fresh.of(n), wp, wok)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(body)
 		if !maps.Equal(before, want) {
 			pruned++
 		}
