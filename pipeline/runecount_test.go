@@ -36,11 +36,24 @@ func TestRuneCount(t *testing.T) {
 			}
 		})
 	}
+	// Random valid text of every length, so that eight-byte words start
+	// anywhere in a character.
+	rv := rand.New(rand.NewPCG(5, 6))
+	chars := []rune{'a', '1', ' ', 'é', '×', '中', '農', '，', '\u0800', '\ud7ff', '\uFFFD', '𠀀', '😀'}
+	for range 20000 {
+		var b strings.Builder
+		for range rv.IntN(30) {
+			b.WriteRune(chars[rv.IntN(len(chars))])
+		}
+		if got, want := runeCount(b.String()), utf8.RuneCountInString(b.String()); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", b.String(), got, want)
+		}
+	}
 	// Random bytes weighted towards UTF-8 lead and continuation bytes.
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte{'a', ' ', 0x80, 0x9f, 0xa0, 0xbf, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff}
-	for range 20000 {
-		b := make([]byte, r.IntN(12))
+	for range 100000 {
+		b := make([]byte, r.IntN(20))
 		for i := range b {
 			b[i] = alphabet[r.IntN(len(alphabet))]
 		}
