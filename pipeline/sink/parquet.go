@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -39,22 +40,28 @@ type ParquetTable[T any] struct {
 	// file: writeLargeDocument's one-row file, whose indexes it composes
 	// into the output (where they are then dropped).
 	keepTextIndexes bool
-	// oneByOne is set for tables with NULL-when-empty text columns:
-	// parquet-go v0.32 writes "" instead of null for such a column in the
-	// rows of a batch that follow a non-empty value, so their rows are
-	// written one per call.
-	oneByOne bool
+	// nullCols are the byte offsets in T of its NULL-when-empty text
+	// columns: parquet-go v0.32 writes "" instead of null in some rows of a
+	// batch for such a column (see nullSafeLen), so batches of tables that
+	// have them are cut where that would happen.
+	nullCols []uintptr
+	// held are rows Hold took and has not written yet, heldBytes their
+	// approximate size.
+	held      []T
+	heldBytes int64
 }
 
 var nullStringType = reflect.TypeFor[schema.NullString]()
 
-func hasNullString(t reflect.Type) bool {
+// nullStringOffsets returns the offsets of t's NullString fields.
+func nullStringOffsets(t reflect.Type) []uintptr {
+	var offs []uintptr
 	for i := 0; i < t.NumField(); i++ {
-		if t.Field(i).Type == nullStringType {
-			return true
+		if f := t.Field(i); f.Type == nullStringType {
+			offs = append(offs, f.Offset)
 		}
 	}
-	return false
+	return offs
 }
 
 // NewParquetTable starts a Parquet file on w; name is used in errors.
@@ -80,23 +87,95 @@ func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
 		opts = append(opts, parquet.SkipPageBounds(col), parquet.SkipPageStatistics(col))
 	}
 	pw := parquet.NewGenericWriter[T](b, opts...)
-	return &ParquetTable[T]{name: name, out: out, buf: b, w: pw, oneByOne: hasNullString(reflect.TypeFor[T]())}
+	var zero T
+	var offs []uintptr
+	if rt := reflect.TypeOf(zero); rt != nil && rt.Kind() == reflect.Struct {
+		offs = nullStringOffsets(rt)
+	}
+	return &ParquetTable[T]{name: name, out: out, buf: b, w: pw, nullCols: offs}
 }
 
-// Write appends rows; size approximates their bytes.
+// Write appends rows; size approximates their bytes. The rows are written
+// before Write returns (after any that Hold kept), so the caller may reuse
+// them.
 func (t *ParquetTable[T]) Write(rows []T, size int64) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if t.oneByOne {
-		for i := range rows {
-			if _, err := t.w.Write(rows[i : i+1]); err != nil {
-				return fmt.Errorf("write %s: %w", t.name, err)
-			}
-		}
-	} else if _, err := t.w.Write(rows); err != nil {
-		return fmt.Errorf("write %s: %w", t.name, err)
+	if err := t.writeHeld(); err != nil {
+		return err
 	}
+	if err := t.write(rows); err != nil {
+		return err
+	}
+	return t.account(size)
+}
+
+// Rows Hold keeps are written once they are holdRows or holdBytes: a call
+// into parquet-go costs about as much per column for one row as for a
+// hundred, and the documents and figures tables took one call a document.
+// The bytes bound what is kept alive (the documents' texts).
+const (
+	holdRows  = 128
+	holdBytes = 1 << 20
+)
+
+// Hold appends rows as Write does, into the same row groups, but may keep
+// them to write with later rows in one call: the caller must not change
+// them, or what they point to, afterwards.
+func (t *ParquetTable[T]) Hold(rows []T, size int64) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	t.held = append(t.held, rows...)
+	t.heldBytes += size
+	t.pending += size
+	if t.pending >= rowGroupBytes {
+		// The row group ends after the same row as with Write.
+		if err := t.writeHeld(); err != nil {
+			return err
+		}
+		t.pending = 0
+		if err := t.w.Flush(); err != nil {
+			return fmt.Errorf("write %s: %w", t.name, err)
+		}
+		return nil
+	}
+	if len(t.held) >= holdRows || t.heldBytes >= holdBytes {
+		return t.writeHeld()
+	}
+	return nil
+}
+
+// writeHeld writes the rows Hold kept.
+func (t *ParquetTable[T]) writeHeld() error {
+	if len(t.held) == 0 {
+		return nil
+	}
+	err := t.write(t.held)
+	clear(t.held) // let the texts go
+	t.held, t.heldBytes = t.held[:0], 0
+	return err
+}
+
+// write hands rows to parquet-go in as few calls as the NULL columns allow.
+func (t *ParquetTable[T]) write(rows []T) error {
+	for len(rows) > 0 {
+		n := len(rows)
+		if len(t.nullCols) > 0 {
+			n = nullSafeLen(rows, t.nullCols)
+		}
+		if _, err := t.w.Write(rows[:n]); err != nil {
+			return fmt.Errorf("write %s: %w", t.name, err)
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// account adds size to the row group's bytes and ends the row group once
+// they reach rowGroupBytes.
+func (t *ParquetTable[T]) account(size int64) error {
 	t.pending += size
 	if t.pending >= rowGroupBytes {
 		t.pending = 0
@@ -107,10 +186,70 @@ func (t *ParquetTable[T]) Write(rows []T, size int64) error {
 	return nil
 }
 
+// nullSafeLen returns how many of rows, from the first, one parquet-go
+// v0.32 call writes with every NullString column (at the offsets cols)
+// NULL exactly where it is empty; at least one. The writer splits an
+// optional column's rows into runs of nulls and values by a bitmap of 64
+// rows a word; where a run of values starts at bit y > 0 of a word, a
+// wrong test (remaining bits == 1<<y - 1, meant as "all of them") takes
+// a run of exactly y values followed only by nulls in its word as running
+// to the word's end, and writes those nulls as "". A call that stops at
+// such a run's start has the run begin the next call at bit 0. Cutting
+// changes the bitmap of the rows before the cut (its later bits are
+// gone), so the shorter batch is checked again.
+func nullSafeLen[T any](rows []T, cols []uintptr) int {
+	n := len(rows)
+	for {
+		cut := n
+		for _, off := range cols {
+			if c := firstUnsafeRun(rows[:n], off); c < cut {
+				cut = c
+			}
+		}
+		if cut == n {
+			return n
+		}
+		n = cut
+	}
+}
+
+// firstUnsafeRun returns the first row of rows where a run of non-empty
+// values of the string at offset off starts at a position parquet-go
+// mishandles (see nullSafeLen), or len(rows).
+func firstUnsafeRun[T any](rows []T, off uintptr) int {
+	present := func(i int) bool {
+		return len(*(*string)(unsafe.Add(unsafe.Pointer(&rows[i]), off))) > 0
+	}
+	n := len(rows)
+	var word uint64 // bits of the current 64-row word, filled as read
+	wordAt := -1
+	for s := 1; s < n; s++ {
+		y := s % 64
+		if y == 0 || !present(s) || present(s-1) {
+			continue
+		}
+		if base := s - y; base != wordAt {
+			wordAt, word = base, 0
+			for i := base; i < min(base+64, n); i++ {
+				if present(i) {
+					word |= 1 << uint(i-base)
+				}
+			}
+		}
+		if word>>uint(y) == 1<<uint(y)-1 && s+y < n {
+			return s
+		}
+	}
+	return n
+}
+
 // Close writes the footer and flushes; it does not close the io.Writer.
 // The page index and footer parquet-go writes are held back and written
 // with their column indexes made true to the format (see rewritePageIndex).
 func (t *ParquetTable[T]) Close() error {
+	if err := t.writeHeld(); err != nil {
+		return err
+	}
 	if err := t.w.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", t.name, err)
 	}
@@ -155,18 +294,30 @@ func NewParquetSet(docs, figs, edits io.Writer, names [3]string) *ParquetSet {
 	}
 }
 
-// Write appends one document's rows.
+// Write appends one document's rows. They may be held and written with
+// later documents' rows (ParquetTable.Hold): the caller may reuse the
+// slices but must not change what the rows point to.
 func (p *ParquetSet) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	if err := p.writeDoc(d); err != nil {
+	if err := p.holdDoc(d); err != nil {
 		return err
 	}
-	if err := p.writeFigs(figs); err != nil {
+	if err := p.holdFigs(figs); err != nil {
 		return err
 	}
-	return p.writeEdits(edits)
+	return p.holdEdits(edits)
 }
 
-func (p *ParquetSet) writeDoc(d schema.Document) error {
+// writeDoc, writeFigs and writeEdits write a document's rows before they
+// return; holdDoc, holdFigs and holdEdits may keep them to write with
+// later rows (ParquetTable.Hold), for rows the caller never changes again.
+func (p *ParquetSet) writeDoc(d schema.Document) error  { return p.doc(d, false) }
+func (p *ParquetSet) writeFigs(f []schema.Figure) error { return p.figures(f, false) }
+func (p *ParquetSet) writeEdits(e []schema.Edit) error  { return p.editRows(e, false) }
+func (p *ParquetSet) holdDoc(d schema.Document) error   { return p.doc(d, true) }
+func (p *ParquetSet) holdFigs(f []schema.Figure) error  { return p.figures(f, true) }
+func (p *ParquetSet) holdEdits(e []schema.Edit) error   { return p.editRows(e, true) }
+
+func (p *ParquetSet) doc(d schema.Document, hold bool) error {
 	if texts, ok := largeTexts(d); ok {
 		return writeLargeDocument(p.docs, d, texts)
 	}
@@ -175,21 +326,31 @@ func (p *ParquetSet) writeDoc(d schema.Document) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", p.docs.name, err)
 	}
-	return p.docs.Write([]schema.Document{d}, int64(len(d.Text)+len(d.TextOriginalScript)+256))
+	size := int64(len(d.Text) + len(d.TextOriginalScript) + 256)
+	if hold {
+		return p.docs.Hold([]schema.Document{d}, size)
+	}
+	return p.docs.Write([]schema.Document{d}, size)
 }
 
-func (p *ParquetSet) writeFigs(figs []schema.Figure) error {
+func (p *ParquetSet) figures(figs []schema.Figure, hold bool) error {
 	var fs int64
 	for _, f := range figs {
 		fs += int64(len(f.Sentence) + len(f.Raw) + 128)
 	}
+	if hold {
+		return p.figs.Hold(figs, fs)
+	}
 	return p.figs.Write(figs, fs)
 }
 
-func (p *ParquetSet) writeEdits(edits []schema.Edit) error {
+func (p *ParquetSet) editRows(edits []schema.Edit, hold bool) error {
 	var es int64
 	for _, e := range edits {
 		es += int64(len(e.Old) + len(e.New) + len(e.Reason) + 64)
+	}
+	if hold {
+		return p.edits.Hold(edits, es)
 	}
 	return p.edits.Write(edits, es)
 }
@@ -233,12 +394,13 @@ func newParquet(n Naming) (*parquetWriter, error) {
 }
 
 func (w *parquetWriter) Write(d schema.Document, figs []schema.Figure, edits []schema.Edit) error {
-	// The caller may reuse its slices once Write returns.
+	// The caller may reuse its slices once Write returns (the rows'
+	// values it does not change: they may be held, see ParquetTable.Hold).
 	figs, edits = slices.Clone(figs), slices.Clone(edits)
 	return errors.Join(
-		w.queues[0].put(func() error { return w.set.writeDoc(d) }),
-		w.queues[1].put(func() error { return w.set.writeFigs(figs) }),
-		w.queues[2].put(func() error { return w.set.writeEdits(edits) }),
+		w.queues[0].put(func() error { return w.set.holdDoc(d) }),
+		w.queues[1].put(func() error { return w.set.holdFigs(figs) }),
+		w.queues[2].put(func() error { return w.set.holdEdits(edits) }),
 	)
 }
 
@@ -253,9 +415,10 @@ func (w *parquetWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Fig
 	if fok && eok {
 		return w.Write(d, fs, es)
 	}
-	if err := w.queues[0].put(func() error { return w.set.writeDoc(d) }); err != nil {
+	if err := w.queues[0].put(func() error { return w.set.holdDoc(d) }); err != nil {
 		return err
 	}
+	// inBatches reuses its batches: they are written, not held.
 	return errors.Join(
 		w.queues[1].runWaiting(func() error { return inBatches(figs, w.set.writeFigs) }),
 		w.queues[2].runWaiting(func() error { return inBatches(edits, w.set.writeEdits) }),

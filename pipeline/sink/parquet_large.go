@@ -57,6 +57,11 @@ var textColumns = map[string]func(schema.SpilledTexts) schema.LargeText{
 // in a row it writes itself, and the texts' metadata are the ones it would
 // write, with their sizes.
 func writeLargeDocument(t *ParquetTable[schema.Document], d schema.Document, texts schema.SpilledTexts) error {
+	// Rows held back come first (WriteRowGroup below sees only those
+	// written).
+	if err := t.writeHeld(); err != nil {
+		return err
+	}
 	d.Text, d.TextOriginalScript, d.Spilled = "", "", nil
 	var small bytes.Buffer
 	st := NewParquetTable[schema.Document](&small, t.name)
