@@ -25,7 +25,7 @@ func figsWith(pattern string) []schema.Figure {
 }
 
 func TestNullSafeLen(t *testing.T) {
-	off := nullStringOffsets(reflect.TypeFor[schema.Figure]())
+	cols := nullStringFields(reflect.TypeFor[schema.Figure]())
 	zeros := func(n int) string { return string(bytes.Repeat([]byte{'0'}, n)) }
 	cases := []struct {
 		name    string
@@ -50,7 +50,7 @@ func TestNullSafeLen(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := nullSafeLen(figsWith(c.pattern), off); got != c.want {
+			if got := nullSafeLen(figsWith(c.pattern), cols); got != c.want {
 				t.Errorf("nullSafeLen(%s) = %d, want %d", c.pattern, got, c.want)
 			}
 		})

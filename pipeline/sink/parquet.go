@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -40,11 +39,11 @@ type ParquetTable[T any] struct {
 	// file: writeLargeDocument's one-row file, whose indexes it composes
 	// into the output (where they are then dropped).
 	keepTextIndexes bool
-	// nullCols are the byte offsets in T of its NULL-when-empty text
+	// nullCols are the field indexes in T of its NULL-when-empty text
 	// columns: parquet-go v0.32 writes "" instead of null in some rows of a
 	// batch for such a column (see nullSafeLen), so batches of tables that
 	// have them are cut where that would happen.
-	nullCols []uintptr
+	nullCols []int
 	// held are rows Hold took and has not written yet, heldBytes their
 	// approximate size.
 	held      []T
@@ -53,15 +52,15 @@ type ParquetTable[T any] struct {
 
 var nullStringType = reflect.TypeFor[schema.NullString]()
 
-// nullStringOffsets returns the offsets of t's NullString fields.
-func nullStringOffsets(t reflect.Type) []uintptr {
-	var offs []uintptr
+// nullStringFields returns the indexes of t's NullString fields.
+func nullStringFields(t reflect.Type) []int {
+	var idx []int
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); f.Type == nullStringType {
-			offs = append(offs, f.Offset)
+		if t.Field(i).Type == nullStringType {
+			idx = append(idx, i)
 		}
 	}
-	return offs
+	return idx
 }
 
 // NewParquetTable starts a Parquet file on w; name is used in errors.
@@ -88,11 +87,11 @@ func NewParquetTable[T any](w io.Writer, name string) *ParquetTable[T] {
 	}
 	pw := parquet.NewGenericWriter[T](b, opts...)
 	var zero T
-	var offs []uintptr
+	var nullCols []int
 	if rt := reflect.TypeOf(zero); rt != nil && rt.Kind() == reflect.Struct {
-		offs = nullStringOffsets(rt)
+		nullCols = nullStringFields(rt)
 	}
-	return &ParquetTable[T]{name: name, out: out, buf: b, w: pw, nullCols: offs}
+	return &ParquetTable[T]{name: name, out: out, buf: b, w: pw, nullCols: nullCols}
 }
 
 // Write appends rows; size approximates their bytes. The rows are written
@@ -187,8 +186,9 @@ func (t *ParquetTable[T]) account(size int64) error {
 }
 
 // nullSafeLen returns how many of rows, from the first, one parquet-go
-// v0.32 call writes with every NullString column (at the offsets cols)
-// NULL exactly where it is empty; at least one. The writer splits an
+// v0.32 call writes with every NullString column
+// NULL exactly where it is empty; at least one (cols: their field
+// indexes). The writer splits an
 // optional column's rows into runs of nulls and values by a bitmap of 64
 // rows a word; where a run of values starts at bit y > 0 of a word, a
 // wrong test (remaining bits == 1<<y - 1, meant as "all of them") takes
@@ -197,12 +197,12 @@ func (t *ParquetTable[T]) account(size int64) error {
 // such a run's start has the run begin the next call at bit 0. Cutting
 // changes the bitmap of the rows before the cut (its later bits are
 // gone), so the shorter batch is checked again.
-func nullSafeLen[T any](rows []T, cols []uintptr) int {
+func nullSafeLen[T any](rows []T, cols []int) int {
 	n := len(rows)
 	for {
 		cut := n
-		for _, off := range cols {
-			if c := firstUnsafeRun(rows[:n], off); c < cut {
+		for _, f := range cols {
+			if c := firstUnsafeRun(rows[:n], f); c < cut {
 				cut = c
 			}
 		}
@@ -214,11 +214,11 @@ func nullSafeLen[T any](rows []T, cols []uintptr) int {
 }
 
 // firstUnsafeRun returns the first row of rows where a run of non-empty
-// values of the string at offset off starts at a position parquet-go
+// values of the string field f starts at a position parquet-go
 // mishandles (see nullSafeLen), or len(rows).
-func firstUnsafeRun[T any](rows []T, off uintptr) int {
+func firstUnsafeRun[T any](rows []T, f int) int {
 	present := func(i int) bool {
-		return len(*(*string)(unsafe.Add(unsafe.Pointer(&rows[i]), off))) > 0
+		return reflect.ValueOf(&rows[i]).Elem().Field(f).Len() > 0
 	}
 	n := len(rows)
 	var word uint64 // bits of the current 64-row word, filled as read
