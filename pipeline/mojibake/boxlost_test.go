@@ -137,3 +137,17 @@ func TestLetterBeforeDigitsShift(t *testing.T) {
 		p.check()
 	}
 }
+
+// TestPlaceholderBeforeHan: templates write xx for a name to fill in (xx
+// 縣, xx舉辦). On a GB18030-shifted page a character after it whose trail
+// byte is a letter would make a "word" of the placeholder (縣 is bf 68:
+// xxh; 舉 c5 65: xxe; 緊 be 6f: xxo), and the known-word list, drawn from
+// program source, holds such words. A placeholder run of x is no word's
+// evidence: the lines stay.
+func TestPlaceholderBeforeHan(t *testing.T) {
+	p := newShiftPage(t, "gb18030")
+	for _, s := range []string{"xx縣的道路", "xx舉辦的會議", "xx緊急通知", "本市xx縣", "在xx舉行"} {
+		p.add(p.enc(s), s)
+	}
+	p.check()
+}

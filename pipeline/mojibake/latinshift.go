@@ -140,7 +140,14 @@ func (s *latinScan) pageWord(a, z int, t byte) bool {
 // gives back is one of latinVocab, of least letters or more.
 func (s *latinScan) knownWord(a, z int, t byte, least int) bool {
 	w := strings.ToLower(stem(s.wordWith(a, z, t)))
-	return len(w) >= least && knownLatin(w)
+	return len(w) >= least && !placeholder(w) && knownLatin(w)
+}
+
+// placeholder reports a word that is a run of x with at most one other
+// letter: templates write xx for a name to fill in (xx县), and the list
+// holds such strings from program source (xxh), no words.
+func placeholder(w string) bool {
+	return len(strings.Trim(w, "x")) <= 1 && strings.Count(w, "x") >= 2
 }
 
 // knownWordMin is the length of the shortest known word that tells a
