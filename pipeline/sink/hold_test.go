@@ -136,34 +136,10 @@ func TestHeldRowsKeepNulls(t *testing.T) {
 	if err := tab.Close(); err != nil {
 		t.Fatal(err)
 	}
-	pf, err := parquet.OpenFile(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pf := openParquet(t, buf.Bytes())
 	cols := []string{"qualifier", "subject", "subject_original_script", "period_unit", "basis"}
-	idx := map[int]string{}
-	for _, c := range cols {
-		leaf, ok := pf.Schema().Lookup(c)
-		if !ok {
-			t.Fatalf("no column %s", c)
-		}
-		idx[leaf.ColumnIndex] = c
-	}
-	var rows []parquet.Row
-	for _, rg := range pf.RowGroups() {
-		rr := rg.Rows()
-		b := make([]parquet.Row, 100)
-		for {
-			n, err := rr.ReadRows(b)
-			for _, row := range b[:n] {
-				rows = append(rows, row.Clone())
-			}
-			if err != nil {
-				break
-			}
-		}
-		rr.Close()
-	}
+	idx := columnIndexes(t, pf, cols)
+	rows := allRows(t, pf)
 	if len(rows) != len(figs) {
 		t.Fatalf("read %d rows, wrote %d", len(rows), len(figs))
 	}

@@ -74,14 +74,7 @@ func TestMissingValuesAreNull(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			idx := map[int]string{}
-			for _, c := range cols {
-				leaf, ok := pf.Schema().Lookup(c)
-				if !ok {
-					t.Fatalf("no column %s", c)
-				}
-				idx[leaf.ColumnIndex] = c
-			}
+			idx := columnIndexes(t, pf, cols)
 			rows := make([]parquet.Row, 10)
 			r := parquet.NewReader(pf)
 			n, _ := r.ReadRows(rows)

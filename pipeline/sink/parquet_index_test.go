@@ -200,14 +200,24 @@ func checkPageBounds(t *testing.T, chunk parquet.ColumnChunk, col string) {
 func dumpRows(t *testing.T, f *parquet.File) string {
 	t.Helper()
 	var sb strings.Builder
+	for _, r := range allRows(t, f) {
+		fmt.Fprintf(&sb, "%v", r)
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// allRows returns every row of f, in order.
+func allRows(t *testing.T, f *parquet.File) []parquet.Row {
+	t.Helper()
+	var out []parquet.Row
 	for _, rg := range f.RowGroups() {
 		rows := rg.Rows()
 		buf := make([]parquet.Row, 16)
 		for {
 			n, err := rows.ReadRows(buf)
 			for _, r := range buf[:n] {
-				fmt.Fprintf(&sb, "%v", r)
-				sb.WriteByte('\n')
+				out = append(out, r.Clone())
 			}
 			if err == io.EOF {
 				break
@@ -218,7 +228,21 @@ func dumpRows(t *testing.T, f *parquet.File) string {
 		}
 		rows.Close()
 	}
-	return sb.String()
+	return out
+}
+
+// columnIndexes maps the leaf column index of each of cols in f to its name.
+func columnIndexes(t *testing.T, f *parquet.File, cols []string) map[int]string {
+	t.Helper()
+	idx := map[int]string{}
+	for _, c := range cols {
+		leaf, ok := f.Schema().Lookup(c)
+		if !ok {
+			t.Fatalf("no column %s", c)
+		}
+		idx[leaf.ColumnIndex] = c
+	}
+	return idx
 }
 
 func TestUTF8Bounds(t *testing.T) {
