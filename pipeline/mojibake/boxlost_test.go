@@ -96,22 +96,13 @@ func TestMixedRuleLineStart(t *testing.T) {
 // but common ones: a rare character alone between an opener and its
 // closer whose trail byte is a letter is that letter.
 func TestQuotedLetterShift(t *testing.T) {
-	lm := New().lm()
-	p := newShiftPage(t, "gb18030")
-	for _, s := range []string{
+	checkRareStrays(t, "gb18030", []string{
 		"按下 “|q” 键退出程序",
 		"选项 “|v” 表示显示详细信息",
 		"用字母（|x）标出错误的位置",
 		"在「|y」处输入确认",
 		"把 “|d” 键设成删除",
-	} {
-		p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare })
-	}
-	// A common character quoted on its own stays.
-	for _, s := range []string{"“的”字的用法", "把“和”换成“与”"} {
-		p.add(p.enc(s), s)
-	}
-	p.check()
+	}, []string{"“的”字的用法", "把“和”换成“与”"})
 }
 
 // TestLetterBeforeDigitsShift: a stray byte before the letter of a token
@@ -119,23 +110,31 @@ func TestQuotedLetterShift(t *testing.T) {
 // two after a space. A rare character before digits after a space is no
 // Chinese text; a common one is (第 1, 共 3).
 func TestLetterBeforeDigitsShift(t *testing.T) {
-	lm := New().lm()
 	for _, code := range []string{"gb18030", "big5"} {
-		p := newShiftPage(t, code)
-		for _, s := range []string{
+		checkRareStrays(t, code, []string{
 			"支持 |x64 架構的處理器",
 			"版本 |v2 已經發布",
 			"使用 |h264 編碼的影片",
 			"在 |r3 上執行測試",
 			"型號 |a7 的晶片",
-		} {
-			p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare })
-		}
-		for _, s := range []string{"共 3 個檔案", "第 2 章"} {
-			p.add(p.enc(s), s)
-		}
-		p.check()
+		}, []string{"共 3 個檔案", "第 2 章"})
 	}
+}
+
+// checkRareStrays repairs a page of code with lines that have a stray byte
+// at their "|" making a rare Han character with the byte after it, and
+// lines that stay as they are, and wants them all back.
+func checkRareStrays(t *testing.T, code string, strays, stays []string) {
+	t.Helper()
+	lm := New().lm()
+	p := newShiftPage(t, code)
+	for _, s := range strays {
+		p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) && lm.UnigramLogProb(r) < rare })
+	}
+	for _, s := range stays {
+		p.add(p.enc(s), s)
+	}
+	p.check()
 }
 
 // TestPlaceholderBeforeHan: templates write xx for a name to fill in (xx
