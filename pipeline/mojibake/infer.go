@@ -705,8 +705,11 @@ func inferable(r rune) bool {
 	if r >= 0x3020 && r <= 0x303f {
 		return false
 	}
-	return chineseText(r) || r >= 0x2500 && r <= 0x257f
+	return chineseText(r) || boxRule(r)
 }
+
+// boxRule reports box drawing (U+2500-U+257F): the rules of text tables.
+func boxRule(r rune) bool { return r >= 0x2500 && r <= 0x257f }
 
 // chineseText reports a Han character or the punctuation of Chinese text
 // (CJK and full-width punctuation, quotes and dashes): what the repaired

@@ -123,9 +123,9 @@ type encoded struct {
 	// endsASCII: the window is followed by ASCII (a line break) or is
 	// the end of the text.
 	endsASCII bool
-	// pua holds the byte offsets of the private-use characters found
-	// (GB18030's user-defined codes: no text writes them).
-	pua []int
+	// pua holds the bytes of the private-use characters found (GB18030's
+	// user-defined codes: no text writes them).
+	pua []byteSpan
 }
 
 // encodeWindow writes win with c into buffers reused from prev, which
@@ -186,7 +186,7 @@ func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, a
 			return e, false
 		}
 		if r >= 0xe000 && r <= 0xf8ff {
-			e.pua = append(e.pua, n)
+			e.pua = append(e.pua, byteSpan{n, len(e.b)})
 		}
 		for range len(e.b) - n {
 			e.hole = append(e.hole, false)
@@ -909,7 +909,7 @@ func (e *encoded) asciiPays(m *mechanism, pc piece) bool {
 // makes pays no asciiCost (药\ue6c9 for │c at a table row's start).
 func (e *encoded) inPrivateUse(p int) bool {
 	for _, q := range e.pua {
-		if q < p && p < q+2 {
+		if q.start < p && p < q.end {
 			return true
 		}
 	}
@@ -959,7 +959,7 @@ func punctOnly(ps []piece) bool {
 			// (“exit”, （Linux）): the last character ate it.
 		case pc.lost || pc.r < 0x80:
 			return false
-		case pc.r >= 0x3000 && pc.r <= 0x303f || pc.r >= 0xff01 && pc.r <= 0xff65 || pc.r >= 0x2010 && pc.r <= 0x2027 || pc.r >= 0x2500 && pc.r <= 0x257f:
+		case !unicode.Is(unicode.Han, pc.r) && chineseText(pc.r) || boxRule(pc.r):
 			n++
 		default:
 			return false
