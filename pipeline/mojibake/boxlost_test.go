@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -146,6 +147,150 @@ func checkRareStrays(t *testing.T, code string, strays, stays []string) {
 func TestPlaceholderBeforeHan(t *testing.T) {
 	p := newShiftPage(t, "gb18030")
 	for _, s := range []string{"xx縣的道路", "xx舉辦的會議", "xx緊急通知", "本市xx縣", "在xx舉行"} {
+		p.add(p.enc(s), s)
+	}
+	p.check()
+}
+
+// TestBig5TableRowShift: rows of a text table on a Big5 page, each with a
+// stray byte before it. Big5's rules have ASCII trail bytes (─ a2 77, │
+// a2 78, ┌ a2 7a): the stray byte pairs with the rule's lead into a Han
+// character, common or rare, and the trail byte stays a letter or mark
+// before the cell ("哈xsecurity│"). The row's other rules, read in step,
+// tell it; lines of the table read in step stay as they are.
+func TestBig5TableRowShift(t *testing.T) {
+	p := newShiftPage(t, "big5")
+	rows := []string{
+		"│ apt-get      │ 套件管理工具   │",
+		"│2.6.32       │舊版核心       │",
+		"│             │說明           │",
+		"───────┼───────",
+		"┌──────┬──────┐",
+		"│vim          │文字編輯器     │",
+	}
+	for _, s := range rows {
+		rest := p.enc(s)
+		for _, x := range []byte{0xa4, 0xab, 0xb7, 0xc3, 0xe1} {
+			p.add(append([]byte{x}, rest...), s)
+		}
+	}
+	for _, s := range []string{"│ 設定 x 值    │ 說明           │", "共 3 項 │ 合計", "└──────┴──────┘"} {
+		p.add(p.enc(s), s)
+	}
+	p.check()
+}
+
+// TestLoneRuleStays: a table's rule alone between spaces, on a page with
+// frame shifts, is the table's, not a letter a stray byte ate: Big5's
+// rules have letter trail bytes (│ a2 78, x), and so do GBK's double ones
+// (║ a8 55, U). Between spaces a lone letter is rare; a rule is a
+// column.
+func TestLoneRuleStays(t *testing.T) {
+	for _, c := range []struct{ code, rule string }{{"big5", "│"}, {"big5", "─"}, {"gb18030", "║"}} {
+		p := newShiftPage(t, c.code)
+		for _, s := range []string{"共 3 項 # 合計", "名稱 # 說明", "選項 # 預設值", "輸入 # 輸出", "A # B"} {
+			s = strings.Replace(s, "#", c.rule, 1)
+			p.add(p.enc(s), s)
+		}
+		p.check()
+	}
+}
+
+// TestEatenOpenerShift: a stray byte before an opening quote or bracket
+// that ASCII text follows, on a Big5 or GB18030 page. The stray byte pairs
+// with the opener's lead (a1) into a Han character, common or rare. Where
+// the opener's trail byte is ASCII (Big5's 「 a1 75, u) it stays a letter
+// before the text; where it is not (“ a1 a7), it pairs with the text's
+// first letter into a second character. The closer on the line, with no
+// opener before it, tells it. Lines whose closer has its opener, or whose
+// quote opened on the line before, stay.
+func TestEatenOpenerShift(t *testing.T) {
+	for _, code := range []string{"big5", "gb18030"} {
+		p := newShiftPage(t, code)
+		for _, s := range []string{
+			"“git clone” 取得原始碼",
+			"「rsync」可同步目錄",
+			"『grub』是開機載入程式",
+			"“x” 表示未知數",
+			"“ssh -p 22” 連到遠端主機",
+			"【ext4】檔案系統",
+			"《Debian Reference》第二版",
+			"你可以透過|“~/.vimrc” 設定",
+			"在|“@home” 標籤下",
+			"名為|“_init” 的函式",
+			"用|“\\n” 換行",
+			"編輯|「~/.profile」檔案",
+		} {
+			head, tail, _ := strings.Cut(s, "|")
+			if tail == "" {
+				head, tail = "", s
+			}
+			for _, x := range []byte{0xa4, 0xab, 0xb1, 0xc3, 0xe1} {
+				p.add(slices.Concat(p.enc(head), []byte{x}, p.enc(tail)), head+tail)
+			}
+		}
+		for _, s := range []string{"按 “q” 離開", "上一行的引文 end” 結束", "繼續使用 apt」即可", "情況如此” 他說"} {
+			p.add(p.enc(s), s)
+		}
+		p.check()
+	}
+}
+
+// TestLineEndLetterShift: a stray byte before the last letter of a path or
+// an option that ends a line makes one rare character of it, after an
+// ASCII mark ("s/d/耣" for s/d/b). There a rare character is the letter;
+// a common one after a slash is text (是/否).
+func TestLineEndLetterShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		checkRareStrays(t, code, []string{
+			"比如 s/d/|b",
+			"路徑 /usr/|s",
+			"參數 -|v",
+			"網址 http://|x",
+			"選項 --|q",
+		}, []string{"是/否", "上/下", "男/女"})
+	}
+}
+
+// TestQuotedTokenShift: a stray byte before the first letter of a token
+// of a letter and digits quoted on its own (“r1”, “x86”) makes one rare
+// character of it, before the digits; one before a symbol quoted on its
+// own (“\”, “~”) makes one rare character of the symbol, whose trail byte
+// it is. Both are the quoted text's; common characters quoted stay.
+func TestQuotedTokenShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		checkRareStrays(t, code, []string{
+			"匹配 “|r1” 或 “r2”",
+			"使用 “|x86” 架構",
+			"選擇 “|v2” 版本",
+			"輸入 “|h264” 格式",
+			"設為 “|a1” 儲存格",
+			"反斜線 “|\\” 表示跳脫",
+			"波浪號 “|~” 代表家目錄",
+			"脫字符 “|^” 表示行首",
+			"底線 “|_” 可用於檔名",
+			"小老鼠 “|@” 用於郵件地址",
+		}, []string{"“的”字的用法", "把“和”換成“與”", "“第1”名"})
+	}
+}
+
+// TestLetterAfterSlashShift: on a Big5 page a stray byte a3 before the
+// first letter of a path's part makes a Greek letter or a bopomofo of it
+// (a3 65 is κ: "/κtc" for /etc). After a slash and before lowercase
+// letters, such a letter is the path's; alone it is text (θ 角).
+func TestLetterAfterSlashShift(t *testing.T) {
+	p := newShiftPage(t, "big5")
+	greek := func(r rune) bool { return unicode.In(r, unicode.Greek, unicode.Bopomofo) }
+	for _, s := range []string{
+		"如果 \"/|etc/apt/preferences\" 檔案",
+		"路徑 /|usr/bin 之下",
+		"目錄 ~/|bin 中的程式",
+		"放在 /|opt/app 裡",
+		"見 /|var/log/syslog 記錄",
+	} {
+		p.strayBefore(s, greek)
+	}
+	for _, s := range []string{"θ 角", "ΔH 是焓變", "係數 α/β 的比值"} {
 		p.add(p.enc(s), s)
 	}
 	p.check()

@@ -68,11 +68,20 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 		prev = c
 	}
-	return s.quotedLetters(out)
+	return s.eatenOpeners(s.quotedLetters(out))
 }
 
 // closers are the Chinese closers a letter quoted on its own comes before.
 var closers = [...]string{"”", "’", "）", "」", "』", "》", "】"}
+
+// maxQuotedRest is the most letters and digits after the first letter of
+// a token quoted on its own that quotedLetters looks past (h264).
+const maxQuotedRest = 8
+
+// quotedSymbols are the ASCII symbols of a trail byte's range that text
+// quotes on its own (“\”, “~”): a rare character quoted alone whose trail
+// byte is one is that symbol.
+const quotedSymbols = "@[\\]^_`{|}~"
 
 // quotedLetters adds to out, in text order, the letters quoted on their
 // own that the scan passes over between wide characters: a stray byte
@@ -90,17 +99,27 @@ func (s *latinScan) quotedLetters(out []replacement) []replacement {
 			}
 			z := a + i
 			a = z + len(cl)
-			c, n := utf8.DecodeLastRuneInString(text[:z])
-			p, _ := utf8.DecodeLastRuneInString(text[:z-n])
+			// The rest of a quoted token after its first letter (r1,
+			// x86), if any.
+			y := z
+			for y > 0 && z-y < maxQuotedRest && asciiAlnum(rune(text[y-1])) {
+				y--
+			}
+			c, n := utf8.DecodeLastRuneInString(text[:y])
+			p, _ := utf8.DecodeLastRuneInString(text[:y-n])
 			closer, _ := utf8.DecodeRuneInString(cl)
-			if p != pairOf[closer] || !rareAfterPunct(s.lm, c) || overlaps(s.reps, z-n, z) || overlaps(out, z-n, z) {
+			if p != pairOf[closer] || !rareAfterPunct(s.lm, c) || overlaps(s.reps, y-n, y) || overlaps(out, y-n, y) {
 				continue
 			}
 			b, ok := s.sh.wrong.encode(s.buf[:0], c)
-			if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+			if !ok || len(b) != 2 || s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
 				continue
 			}
-			add = append(add, replacement{start: z - n, end: z, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", s.sh.reason, b[:1])})
+			// A letter, or a symbol quoted on its own (“\”, “~”).
+			if !asciiLetter(rune(b[1])) && (y < z || strings.IndexByte(quotedSymbols, b[1]) < 0) {
+				continue
+			}
+			add = append(add, replacement{start: y - n, end: y, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", s.sh.reason, b[:1])})
 		}
 	}
 	if len(add) == 0 {
@@ -109,6 +128,103 @@ func (s *latinScan) quotedLetters(out []replacement) []replacement {
 	out = append(out, add...)
 	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
 	return out
+}
+
+// eatenOpeners adds to out, in text order, the openers a stray byte ate
+// before ASCII text that a closer ends on the same line, with no opener
+// of its kind before it there: the stray byte pairs with the opener's
+// lead into a Han character. Where the opener's trail byte is ASCII (Big5
+// gives 「 a1 75, u) it stays a letter before the text ("情usudo」" for
+// 「sudo」); where it is not (“ a1 a7), it pairs with the text's first
+// byte into a second character ("情吧pt-get”" for “apt-get”, "洁呈”" for
+// “e”). The unmatched closer is the evidence: the reading restores its
+// opener exactly.
+func (s *latinScan) eatenOpeners(out []replacement) []replacement {
+	text, sh := s.text, s.sh
+	var add []replacement
+	for _, cl := range closers {
+		op := pairOf[[]rune(cl)[0]]
+		for a := 0; ; {
+			i := strings.Index(text[a:], cl)
+			if i < 0 {
+				break
+			}
+			z := a + i
+			a = z + len(cl)
+			y := z // the ASCII text the closer ends
+			for y > 0 && text[y-1] < 0x80 && text[y-1] != '\n' {
+				y--
+			}
+			rp, ok := s.eatenOpener(op, y, z)
+			if !ok || overlaps(s.reps, rp.start, rp.end) || overlaps(add, rp.start, rp.end) {
+				continue
+			}
+			ls := strings.LastIndexByte(text[:rp.start], '\n') + 1
+			if strings.Count(text[ls:rp.start], string(op)) > strings.Count(text[ls:rp.start], cl) {
+				continue // the closer's opener is on the line
+			}
+			// A letter the scan read out of the opener's second
+			// character ("情吮ake" as 情make) leaves the closer
+			// unmatched: the opener's reading, which holds it, wins.
+			if slices.ContainsFunc(out, func(o replacement) bool {
+				return o.start < rp.end && rp.start < o.end && (o.start < rp.start || o.end > rp.end)
+			}) {
+				continue
+			}
+			out = slices.DeleteFunc(out, func(o replacement) bool { return o.start < rp.end && rp.start < o.end })
+			rp.reason = fmt.Sprintf("%s before an opener (stray byte %s dropped)", sh.reason, rp.reason)
+			add = append(add, rp)
+		}
+	}
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
+	return out
+}
+
+// eatenOpener returns the replacement that restores op before the ASCII
+// text[y:z] (see eatenOpeners), its reason holding only the stray byte.
+func (s *latinScan) eatenOpener(op rune, y, z int) (replacement, bool) {
+	text, sh := s.text, s.sh
+	var buf [4]byte
+	lead := func(c rune) ([]byte, bool) {
+		b, ok := sh.wrong.encode(buf[:0], c)
+		if !ok || len(b) != 2 || sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+			return nil, false
+		}
+		return b, true
+	}
+	c, n := utf8.DecodeLastRuneInString(text[:y])
+	if c < 0x80 || c == utf8.RuneError {
+		return replacement{}, false
+	}
+	b, ok := lead(c)
+	if !ok {
+		return replacement{}, false
+	}
+	// The opener's trail byte left as ASCII, before more text.
+	if y+1 < z {
+		if d, k, ok := sh.right.decode([]byte{b[1], text[y]}); ok && k == 2 && d == op {
+			return replacement{start: y - n, end: y + 1, repl: string(d), reason: fmt.Sprintf("%X", b[:1])}, true
+		}
+	}
+	// The opener's trail byte paired with the text's first, a letter
+	// or a symbol (“~/.bashrc”).
+	b0, b1 := b[0], b[1] // lead reuses buf
+	p, m := utf8.DecodeLastRuneInString(text[:y-n])
+	if p < 0x80 || p == utf8.RuneError {
+		return replacement{}, false
+	}
+	pb, ok := lead(p)
+	if !ok || !asciiLetter(rune(b1)) && strings.IndexByte(quotedSymbols, b1) < 0 {
+		return replacement{}, false
+	}
+	if d, k, ok := sh.right.decode([]byte{pb[1], b0}); ok && k == 2 && d == op {
+		return replacement{start: y - n - m, end: y, repl: string(d) + string(rune(b1)), reason: fmt.Sprintf("%X", pb[:1])}, true
+	}
+	return replacement{}, false
 }
 
 // latinScan is what latinShifts reads a page with.
@@ -233,9 +349,10 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		}
 		return replacement{}, false
 	}
-	if boxDrawing(c) && drawnLine(text, a, a+n) {
-		// A table's border (║ is a8 55, "U", in GBK): the line
-		// draws elsewhere too.
+	if boxDrawing(c) && (drawnLine(text, a, a+n) || asciiDelim(p) && asciiDelim(next)) {
+		// A table's border (║ is a8 55, "U", in GBK; │ a2 78, "x",
+		// in Big5): the line draws elsewhere too, or the rule stands
+		// alone between spaces, a column where a lone letter is rare.
 		return replacement{}, false
 	}
 	// The common Han characters first: the table lookups cost more than
@@ -244,7 +361,9 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	common := commonHan(c)
 	han := common || unicode.Is(unicode.Han, c)
 	// After digits a unit sign is text (20℃, 5％).
-	alone := (digitASCII(p) && !asciiAlnum(next) && (common || !unitSign(c)) || asciiDelim(p) && asciiDelim(next))
+	// At a line end, after an ASCII mark that is no space, a character
+	// ends a path or an option (s/d/b, --q): a rare one is its letter.
+	alone := (digitASCII(p) && !asciiAlnum(next) && (common || !unitSign(c)) || asciiDelim(p) && (asciiDelim(next) || p != ' ' && (next == '\n' || next == '\r')))
 	// A private-use character between ASCII characters is no text
 	// (no text is written in it): a stray byte ate the letter there
 	// ("9\ue549c" for "9b1c"), whatever stands around.
@@ -302,8 +421,11 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// One of the most frequent characters before a lowercase
 		// word starts clean lines (在script下): it is taken when
 		// the page writes the word it gives back (主ebian, Debian).
+		// A Greek letter or a bopomofo before one capital is text
+		// there too (ΔH 是焓變).
 		frequent := han && lm.UnigramLogProb(c) > frequentChar
-		take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || s.pageWord(a, a+n, byte(t))) || upper(next) && upper(t) || rareHan || !han && asciiAlnum(next))
+		letter := !han && unicode.IsLetter(c) && !kana(c)
+		take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || s.pageWord(a, a+n, byte(t))) || upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || rareHan || !han && !letter && asciiAlnum(next))
 	} else {
 		// Inside a lowercase word, a lowercase letter (De俠ian; not
 		// git和svn, whose 和 is M in Big5), or at the start of a word
@@ -322,6 +444,9 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// ("靘" for "m"), is a letter on its own.
 		take = take || pua || beforeDigits || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
 		take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t))
+		// After a slash, before lowercase letters, a Greek letter or a
+		// bopomofo starts a path's part (/κtc for /etc).
+		take = take || letter && p == '/' && lower(next) && lower(t)
 	}
 	// A common character glued to a Latin word whose letter it ate
 	// ("GU埋 桌面" for GUI) is told by the page: the word it gives
@@ -663,7 +788,7 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 	// Before a Latin word only a mark read back counts ("芊]Unix" is
 	// "（Unix"): a letter there is latinShifts' case.
 	beforeWord := a+1 < len(text) && asciiAlnum(rune(text[a+1]))
-	if t < 0x40 || t > 0x7e || beforeWord && asciiAlnum(t) || overlaps(reps, start, a+1) {
+	if t < 0x40 || t > 0x7e || overlaps(reps, start, a+1) {
 		return replacement{}, 0, false
 	}
 	var buf [4]byte
@@ -672,7 +797,14 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		return replacement{}, 0, false
 	}
 	d, k, ok := sh.right.decode([]byte{b[1], byte(t)})
-	if !ok || k != 2 || !chineseText(d) || beforeWord && !opens(d) {
+	if !ok || k != 2 {
+		return replacement{}, 0, false
+	}
+	// A table's rule read out of step leaves its trail byte as a letter
+	// on Big5 pages (│ is a2 78: "哈xsecurity│"); the row's other rules,
+	// read in step, tell it, before a word too.
+	row := boxRule(d) && ruleAhead(text, a+1)
+	if !row && (beforeWord && asciiAlnum(t) || !chineseText(d) || beforeWord && !opens(d)) {
 		return replacement{}, 0, false
 	}
 	// Score both with the characters around them.
@@ -705,6 +837,20 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		return replacement{}, 0, false
 	}
 	return replacement{start: start, end: a + 1, repl: string(d), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])}, d, true
+}
+
+// ruleAhead reports whether the line from text[at] holds a table's rule
+// (see boxRule).
+func ruleAhead(text string, at int) bool {
+	for _, r := range text[at:] {
+		switch {
+		case r == '\n':
+			return false
+		case boxRule(r):
+			return true
+		}
+	}
+	return false
 }
 
 // pageWrites reports whether the page writes d after the Han character p,

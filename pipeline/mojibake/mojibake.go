@@ -433,6 +433,9 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	reps = addLossRuns(reps, runs)
 	shifts := latinShifts(r.lm(), r.mechs, text, reps, st.Shift)
 	if ts := trailShifts(r.lm(), pageShift(r.mechs, reps, st.Shift), text, reps, r.scopeEnd); len(ts) > 0 {
+		// An opener latinShifts restored (eatenOpeners) may be the
+		// trail shift's reading too: take it once.
+		ts = slices.DeleteFunc(ts, func(t replacement) bool { return overlaps(shifts, t.start, t.end) })
 		shifts = append(shifts, ts...)
 		slices.SortFunc(shifts, func(x, y replacement) int { return x.start - y.start })
 	}
