@@ -295,3 +295,49 @@ func TestLetterAfterSlashShift(t *testing.T) {
 	}
 	p.check()
 }
+
+// TestLetterAfterNoBreakSpaceShift: numbered headings and captions set a
+// no-break space before a lone letter (7.8.&nbsp;X 服务端连接). A stray
+// byte before the letter makes one rare character of it there as after a
+// space; a common one stays (图&nbsp;中 所示).
+func TestLetterAfterNoBreakSpaceShift(t *testing.T) {
+	checkRareStrays(t, "gb18030", []string{
+		"7.8.\u00a0|X 服务端连接",
+		"图\u00a0|B 所示",
+		"附录\u00a0|C 参考",
+		"3.1.\u00a0|Y 设置",
+		"表\u00a0|D 列出",
+	}, []string{"图\u00a0中 所示", "第\u00a03 章"})
+}
+
+// TestLoneSymbolShift: shell and code write symbols alone between spaces
+// (cmd1 || cmd2, a ^ b, 行末的 \ 表示续行). A stray byte before one makes
+// a rare character of it with the symbol its trail byte: there it is the
+// symbol, as a rare character alone is a letter. Common ones stay.
+func TestLoneSymbolShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		checkRareStrays(t, code, []string{
+			"cmd1 ||| cmd2 表示或",
+			"行末的 |\\ 表示續行",
+			"a |^ b 表示互斥或",
+			"x |~ y 表示相近",
+			"寫成 |{ 與 } 成對",
+		}, []string{"共 3 項", "是 或 否"})
+	}
+}
+
+// TestCellStartShift: a stray byte before the first letter of a table's
+// cell makes a rare character of it right after the rule. A rule parts a
+// cell as a space parts words: the letter comes back, alone or before
+// the rest of its word; a common character there is the cell's text.
+func TestCellStartShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		checkRareStrays(t, code, []string{
+			"│|c   │字元裝置節點│",
+			"│|b   │區塊裝置│",
+			"│|x86     │架構│",
+			"│|apt     │套件工具│",
+			"│|vim     │編輯器│",
+		}, []string{"│的   │說明│", "│共 3 項│合計│"})
+	}
+}

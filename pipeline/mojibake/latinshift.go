@@ -303,7 +303,14 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// words as a space does, before a word's letters. Not before other
 	// characters: bylines set "山东&nbsp;· 2024" (· is a1 50, "P", in
 	// Big5). The ideographic space is Chinese text's own.
-	if p >= 0x80 && p != 0x3000 && unicode.Is(unicode.Zs, p) && a+n < len(text) && asciiLetter(rune(text[a+n])) {
+	// So does it before a lone letter a stray byte made a rare
+	// character of (7.8.&nbsp;醁 服务端 for X): · of a byline is no Han.
+	if p >= 0x80 && p != 0x3000 && unicode.Is(unicode.Zs, p) && a+n < len(text) && (asciiLetter(rune(text[a+n])) || asciiDelim(rune(text[a+n])) && rareAfterPunct(lm, c)) {
+		p = ' '
+	}
+	// A table's rule parts a cell's text from the row as a space does
+	// (│猚   │ for │c   │).
+	if boxDrawing(p) {
 		p = ' '
 	}
 	if p >= 0x4e00 && p <= 0x9fff || p >= 0x80 && c >= 0xe000 && c <= 0xf8ff {
@@ -392,6 +399,10 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// At a line start, one whose trail byte is [ closed after a few
 	// letters or digits is a footnote or list mark ("僛5]" for "[5]").
 	symbol = symbol || lineStart && len(b) == 2 && b[1] == '[' && closedSoon(text[a+n:], ']')
+	// A rare character alone between spaces or marks whose trail byte is
+	// a symbol is that symbol, as one whose trail is a letter is the
+	// letter (cmd1 獆| cmd2 for ||, a 猑 b for a ^ b).
+	symbol = symbol || alone && han && lm.UnigramLogProb(c) < rare && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0
 	if symbol {
 		if !overlaps(reps, a, a+n) {
 			return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])}, true
