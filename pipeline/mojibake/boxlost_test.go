@@ -313,7 +313,8 @@ func TestLetterAfterNoBreakSpaceShift(t *testing.T) {
 // TestLoneSymbolShift: shell and code write symbols alone between spaces
 // (cmd1 || cmd2, a ^ b, 行末的 \ 表示续行). A stray byte before one makes
 // a rare character of it with the symbol its trail byte: there it is the
-// symbol, as a rare character alone is a letter. Common ones stay.
+// symbol, as a rare character alone is a letter. Common ones stay, and so
+// does a rare one between ASCII quotes: the quoted text.
 func TestLoneSymbolShift(t *testing.T) {
 	for _, code := range []string{"gb18030", "big5"} {
 		checkRareStrays(t, code, []string{
@@ -322,7 +323,7 @@ func TestLoneSymbolShift(t *testing.T) {
 			"a |^ b 表示互斥或",
 			"x |~ y 表示相近",
 			"寫成 |{ 與 } 成對",
-		}, []string{"共 3 項", "是 或 否"})
+		}, []string{"共 3 項", "是 或 否", "字 \"跋\" 的讀音"}) // 跋 is b6 5b ([) in Big5
 	}
 }
 

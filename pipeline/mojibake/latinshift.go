@@ -402,7 +402,8 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// A rare character alone between spaces or marks whose trail byte is
 	// a symbol is that symbol, as one whose trail is a letter is the
 	// letter (cmd1 獆| cmd2 for ||, a 猑 b for a ^ b).
-	symbol = symbol || alone && han && lm.UnigramLogProb(c) < rare && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0
+	// Between ASCII quotes a rare character is the quoted text ("跋").
+	symbol = symbol || alone && !(p == next && (p == '"' || p == '\'')) && han && lm.UnigramLogProb(c) < rare && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0
 	if symbol {
 		if !overlaps(reps, a, a+n) {
 			return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])}, true

@@ -1,0 +1,116 @@
+package mojibake
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// roffText reads the text lines of a man page's roff source: requests
+// and blank lines left out, font and spacing escapes removed, quotes and
+// dashes as the page shows them.
+var roffText = strings.NewReplacer(
+	`\(lq`, "“", `\(rq`, "”", `\*(L"`, "“", `\*(R"`, "”", `\(em`, "—", `\-`, "-",
+	`\fB`, "", `\fI`, "", `\fR`, "", `\fP`, "", `\,`, "", `\/`, "", `\|`, "", `\&`, "", `\ `, " ", `\e`, `\`,
+)
+
+// TestShiftedPageManFalseRepairs puts the clean lines of the Chinese man
+// pages (manpages-zh: zh_TW in Big5, zh_CN in GB18030) on pages with frame
+// shifts, where the shift rules are awake, and counts the clean lines
+// they edit. The man pages are no part of the realistic benchmark, and
+// roff wraps lines anywhere, so lines start with any character: a harder
+// probe of false repairs than the benchmark's clean lines. The ceilings
+// are a little over today's counts (-v lists the lines): the rules must
+// not edit more.
+func TestShiftedPageManFalseRepairs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads every Chinese man page")
+	}
+	for _, c := range []struct {
+		code, dir string
+		ceiling   float64 // share of clean lines edited
+	}{{"big5", "/usr/share/man/zh_TW", 0.0032}, {"gb18030", "/usr/share/man/zh_CN", 0.0004}} {
+		files, _ := filepath.Glob(c.dir + "/man*/*.gz")
+		if len(files) < 100 {
+			t.Logf("%s: %d man pages (manpages-zh not installed?): skipped", c.dir, len(files))
+			continue
+		}
+		lines, edited := 0, 0
+		for _, f := range files {
+			n, e := shiftedManPage(t, c.code, f)
+			lines += n
+			edited += e
+		}
+		share := float64(edited) / float64(max(lines, 1))
+		t.Logf("%s: %d clean lines on shifted pages, %d edited (%.3f%%)", c.code, lines, edited, 100*share)
+		if lines < 20000 {
+			t.Errorf("%s: only %d lines read from %s", c.code, lines, c.dir)
+		}
+		if share > c.ceiling {
+			t.Errorf("%s: %.3f%% of clean lines edited, over the ceiling of %.3f%%", c.code, 100*share, 100*c.ceiling)
+		}
+	}
+}
+
+// shiftedManPage puts the lines of man page f that code can write on a
+// page after two shifted lines, repairs it and returns how many lines it
+// held and how many of them the repair changed.
+func shiftedManPage(t *testing.T, code, f string) (lines, edited int) {
+	fh, err := os.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	zr, err := gzip.NewReader(fh)
+	if err != nil {
+		return 0, 0
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil || !utf8.Valid(data) {
+		return 0, 0
+	}
+	p := newShiftPage(t, code)
+	enc := simplifiedchinese.GB18030.NewEncoder()
+	if code == "big5" {
+		enc = traditionalchinese.Big5.NewEncoder()
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, ".") || strings.HasPrefix(l, "'") || strings.TrimSpace(l) == "" {
+			continue
+		}
+		l = roffText.Replace(l)
+		b, err := enc.Bytes([]byte(l))
+		if err != nil || !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x80 }) {
+			continue
+		}
+		p.add(b, l)
+	}
+	if len(p.want) == 0 {
+		return 0, 0
+	}
+	bad := p.read()
+	out, _ := New().Repair(bad)
+	got := strings.Split(out, "\n")[strayPageHead:]
+	found := strings.Split(bad, "\n")[strayPageHead:]
+	for k, w := range p.want {
+		if found[k] != w {
+			continue // the reader changed it: not clean
+		}
+		lines++
+		if got[k] != w {
+			edited++
+			if testing.Verbose() {
+				t.Logf("%s: %q -> %q", filepath.Base(f), w, got[k])
+			}
+		}
+	}
+	return lines, edited
+}
