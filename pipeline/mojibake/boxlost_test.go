@@ -342,3 +342,36 @@ func TestCellStartShift(t *testing.T) {
 		}, []string{"│的   │說明│", "│共 3 項│合計│"})
 	}
 }
+
+// TestLineStartSymbolShift: a stray byte before a line that starts with an
+// ASCII symbol of the trail range makes a rare character of it; where the
+// line writes the same symbol again (the rules of an ASCII table, a path
+// after a path) that is the symbol. A rare Chinese mark at a line start
+// before a Latin word is that word's letter out of step too (〆macs for
+// emacs): such marks are no Chinese text there.
+func TestLineStartSymbolShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		checkRareStrays(t, code, []string{
+			"|| xargs -n 1 echo   |把管道來的項分成多行|",
+			"|| grep foo          |只留下含 foo 的行   |",
+			"|| sort -u           |排序並去掉重複      |",
+			"|~/.bashrc 與 ~/.profile 都會讀取",
+			"|_init 與 _fini 兩個函式",
+		}, []string{"共 3 項 | 合計", "在 ~ 之下"})
+	}
+	p := newShiftPage(t, "gb18030")
+	mark := func(r rune) bool { return !unicode.Is(unicode.Han, r) && chineseText(r) }
+	for _, s := range []string{"|emacs 中的正規表示式", "|exim 帶有一些程式", "|emerge 是套件工具", "|elinks 是文字瀏覽器", "|exec 取代目前的行程"} {
+		p.strayBefore(s, mark)
+	}
+	for _, s := range []string{"、其他的", "。end"} {
+		p.add(p.enc(s), s)
+	}
+	p.check()
+	// The marks of running text start lines before Latin words.
+	p = newShiftPage(t, "big5")
+	for _, s := range []string{"「perl」和「Perl」有什麼不同？", "《Exploring Expect》一書", "。LP 是行印表機"} {
+		p.add(p.enc(s), s)
+	}
+	p.check()
+}

@@ -384,7 +384,11 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// the letter of a token of a letter and digits (瞲86 for x86); a
 	// common one is Chinese text (共 3).
 	beforeDigits := asciiDelim(p) && digitASCII(next) && han && lm.UnigramLogProb(c) < rare
-	if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua && !beforeDigits || !han && chineseText(c) && !inside || afterPunct && !lower(next) && !(upper(next) && rareAfterPunct(lm, c)) {
+	// A rare Chinese mark at a line start before a Latin word is none of
+	// the text's (〆macs for emacs); the marks of running text and
+	// brackets start lines before Latin words (「perl」, 《Exploring).
+	rareMark := lineStart && asciiLetter(next) && !textMark(c) && lm.UnigramLogProb(c) < rare
+	if !asciiLetter(p) && !asciiLetter(next) && !lineStart && !alone && !pua && !beforeDigits || !han && chineseText(c) && !inside && !rareMark || afterPunct && !lower(next) && !(upper(next) && rareAfterPunct(lm, c)) {
 		// Chinese punctuation keeps its place: Big5 gives ，、。
 		// trail bytes A, B, C, and they follow Latin words.
 		return replacement{}, false
@@ -404,6 +408,9 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// letter (cmd1 獆| cmd2 for ||, a 猑 b for a ^ b).
 	// Between ASCII quotes a rare character is the quoted text ("跋").
 	symbol = symbol || alone && !(p == next && (p == '"' || p == '\'')) && han && lm.UnigramLogProb(c) < rare && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0
+	// At a line start, one whose trail byte is a symbol the line writes
+	// again: an ASCII table's rule (梶| xargs ... | for || xargs ... |).
+	symbol = symbol || lineStart && han && lm.UnigramLogProb(c) < rare && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0 && strings.IndexByte(restOfLine(text, a+n), b[1]) >= 0
 	if symbol {
 		if !overlaps(reps, a, a+n) {
 			return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])}, true
@@ -849,6 +856,20 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		return replacement{}, 0, false
 	}
 	return replacement{start: start, end: a + 1, repl: string(d), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])}, d, true
+}
+
+// textMark reports the punctuation of running Chinese text: brackets and
+// quotes, and the marks sentences are written with.
+func textMark(r rune) bool {
+	return opens(r) || pairOf[r] != 0 || strings.ContainsRune("。，、；：？！…—～·．", r)
+}
+
+// restOfLine returns the rest of text[at:]'s line.
+func restOfLine(text string, at int) string {
+	if k := strings.IndexByte(text[at:], '\n'); k >= 0 {
+		return text[at : at+k]
+	}
+	return text[at:]
 }
 
 // ruleAhead reports whether the line from text[at] holds a table's rule
