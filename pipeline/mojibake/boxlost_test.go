@@ -375,3 +375,25 @@ func TestLineStartSymbolShift(t *testing.T) {
 	}
 	p.check()
 }
+
+// TestCapitalizedWordShift: a stray byte after a capitalized word's first
+// letter makes a mark or a letter of another script of the next letter
+// (Big5 gives brackets and Greek letters letter trail bytes: D〔bian for
+// Debian). Between a capital that starts a word and lowercase letters
+// such a character is a letter out of step, as it is between letters of
+// one case; the marks that stand between words (A、b) stay.
+func TestCapitalizedWordShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		p := newShiftPage(t, code)
+		other := func(r rune) bool {
+			return r > 0x80 && r != utf8.RuneError && !unicode.Is(unicode.Han, r) && !(r >= 0xe000 && r <= 0xf8ff)
+		}
+		for _, s := range []string{"D|ebian 策略手冊", "L|inux 核心", "U|buntu 發行版", "F|irefox 瀏覽器", "G|nome 桌面"} {
+			p.strayBefore(s, other)
+		}
+		for _, s := range []string{"A、b 兩項", "選 Y／n 之一"} {
+			p.add(p.enc(s), s)
+		}
+		p.check()
+	}
+}

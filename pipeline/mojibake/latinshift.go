@@ -379,7 +379,10 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// quote, a symbol or a letter of another script is a letter out
 	// of step (ta〉get, U〒FI, FLATΕUB); the marks that stand between
 	// words (A、B, A–Z, a/b, U．S．) are not.
-	inside := !han && (lower(p) && lower(next) || upper(p) && upper(next)) && outOfWord(c)
+	// So is one after a capitalized word's first letter (D〔bian,
+	// U｝untu on Big5 pages), before lowercase.
+	capital := upper(p) && lower(next) && (a < 2 || !asciiAlnum(rune(text[a-2])))
+	inside := !han && (lower(p) && lower(next) || upper(p) && upper(next) || capital) && outOfWord(c)
 	// Before digits, after a space or an ASCII mark, a rare character is
 	// the letter of a token of a letter and digits (瞲86 for x86); a
 	// common one is Chinese text (共 3).
@@ -462,7 +465,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// I18N), or alone between ASCII quotes, brackets or spaces
 		// ("靘" for "m"), is a letter on its own.
 		take = take || pua || beforeDigits || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
-		take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t))
+		take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t) || capital && lower(t))
 		// After a slash, before lowercase letters, a Greek letter or a
 		// bopomofo starts a path's part (/κtc for /etc).
 		take = take || letter && p == '/' && lower(next) && lower(t)
