@@ -397,3 +397,26 @@ func TestCapitalizedWordShift(t *testing.T) {
 		p.check()
 	}
 }
+
+// TestRuleBeforeASCIIShift: on a GB18030 page a stray byte before a
+// table's rule that ASCII follows, inside a row or at its start, pairs
+// with the rule's lead (a9) into a Han character, and the rule's trail
+// byte (a6 for │) with the ASCII byte into a private-use character
+// (upgrades洎\ue6bc:258 for upgrades│V:258). The row's other rules tell
+// it; a private-use character is no text.
+func TestRuleBeforeASCIIShift(t *testing.T) {
+	p := newShiftPage(t, "gb18030")
+	for _, s := range []string{
+		"│unattended-upgrades|│V:258,│263 │",
+		"│\\>   |│\\>       │單詞的結束位置│",
+		"|│\\(r1\\│r2\\)     │(r1│r2)  │",
+		"│doc-debian|│I:855│166 │",
+		"│apt|│V:123│說明│",
+	} {
+		head, tail, _ := strings.Cut(s, "|")
+		for _, x := range []byte{0xb0, 0xc8, 0xd6, 0xe4, 0xf0} {
+			p.add(slices.Concat(p.enc(head), []byte{x}, p.enc(tail)), head+tail)
+		}
+	}
+	p.check()
+}

@@ -68,7 +68,68 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 		prev = c
 	}
-	return s.eatenOpeners(s.quotedLetters(out))
+	return s.splitRules(s.eatenOpeners(s.quotedLetters(out)))
+}
+
+// splitRules adds to out, in text order, the table rules that a stray
+// byte before them split on a GB18030 page where ASCII follows the rule:
+// the stray byte pairs with the rule's lead (a9) into a Han character,
+// and the rule's trail byte with the ASCII byte into a private-use
+// character (upgrades洎\ue6bc:258 for upgrades│V:258). No text writes
+// a private-use character; the rule is taken where the line holds
+// another.
+func (s *latinScan) splitRules(out []replacement) []replacement {
+	text, sh := s.text, s.sh
+	var add []replacement
+	var cb, ub [4]byte
+	for i := 0; i < len(text); {
+		j := indexPrivateUse(text, i)
+		if j < 0 {
+			break
+		}
+		u, n := utf8.DecodeRuneInString(text[j:])
+		i = j + n
+		c, m := utf8.DecodeLastRuneInString(text[:j])
+		if c < 0x80 || c == utf8.RuneError || c >= 0xe000 && c <= 0xf8ff {
+			continue
+		}
+		b, ok := sh.wrong.encode(cb[:0], c)
+		if !ok || len(b) != 2 {
+			continue
+		}
+		e, ok := sh.wrong.encode(ub[:0], u)
+		if !ok || len(e) != 2 || e[1] <= ' ' || e[1] >= 0x7f {
+			continue
+		}
+		d, k, ok := sh.right.decode([]byte{b[1], e[0]})
+		if !ok || k != 2 || !boxRule(d) {
+			continue
+		}
+		a, z := j-m, j+n
+		ls := strings.LastIndexByte(text[:a], '\n') + 1
+		if !ruleAhead(text, z) && !strings.ContainsFunc(text[ls:a], boxRule) || overlaps(s.reps, a, z) || overlaps(out, a, z) {
+			continue
+		}
+		add = append(add, replacement{start: a, end: z, repl: string(d) + string(rune(e[1])), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])})
+	}
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
+	return out
+}
+
+// indexPrivateUse returns the index of the first character of the
+// private use area (U+E000 to U+F8FF: EE 80 80 to EF A3 BF) in text from
+// i on, -1 if none.
+func indexPrivateUse(text string, i int) int {
+	for j := i; j+2 < len(text); j++ {
+		if text[j] == 0xee && text[j+1] >= 0x80 && text[j+1] <= 0xbf || text[j] == 0xef && text[j+1] >= 0x80 && text[j+1] <= 0xa3 {
+			return j
+		}
+	}
+	return -1
 }
 
 // closers are the Chinese closers a letter quoted on its own comes before.
