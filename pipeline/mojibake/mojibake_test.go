@@ -267,7 +267,11 @@ func FuzzRepair(f *testing.F) {
 	for _, c := range seedCases(f) {
 		f.Add(c.found)
 	}
-	for _, s := range []string{"", "ä¸­æ–‡", "ÖÐÎÄ", "涓枃", "锟斤拷", "\xff\xfe", "ㄅㄆㄇ注音", "┌──┐", "a\uFFFDb", "鍏�閲�3", "寤鸿�捐�╁厷", "辰旌� 当好", "锟斤拷锟斤拷烫烫烫烫屯屯屯屯", "\ue4d2x市", "銝劐瑪����\n", "�睲賑�𡁏��靝�撘�", "摰�使你", "建設(瀞hè)貴陽", "引領(鄉ǐng)，", "(\uFFFDa)", "║ 年份 ║\n郉ebian", "瑗块儴鐜�北璺�疄鐜"} {
+	for _, s := range []string{"", "ä¸­æ–‡", "ÖÐÎÄ", "涓枃", "锟斤拷", "\xff\xfe", "ㄅㄆㄇ注音", "┌──┐", "a\uFFFDb", "鍏�閲�3", "寤鸿�捐�╁厷", "辰旌� 当好", "锟斤拷锟斤拷烫烫烫烫屯屯屯屯", "\ue4d2x市", "銝劐瑪����\n", "�睲賑�𡁏��靝�撘�", "摰�使你", "建設(瀞hè)貴陽", "引領(鄉ǐng)，", "(\uFFFDa)", "║ 年份 ║\n郉ebian", "瑗块儴鐜�北璺�疄鐜",
+		// Big5 and GB18030 pages with frame shifts: table rows, eaten
+		// openers, quoted tokens, lone letters and symbols.
+		"允鴭韞堛漲a址為同一主機的郵件進行本地分發\n五p算機系統從上電事件到能為使用者提供完整的作業系統功能為止\n哈xsecurity.debian.org│stable\n哄吧pt-get” 等\n哄usudo」指令\ns/d/剎\n7.8. 俄 服務\ncmd1 咽| cmd2\n│剃   │字元│\n�/etc/apt\nD前bian",
+		"徲嬎銠C系統從上電事件到能為使用者提供完整的作業系統功能為止\n│upgrades\ue066\ue6bc:258,│263 │\n珅 xargs |說明|\n玡macs 中\n“玶1” 或\n\ue05e皛/.bashrc”"} {
 		f.Add(s)
 	}
 	r := New()
