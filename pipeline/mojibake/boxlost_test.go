@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/zhextract/zhextract/pipeline/langmodel"
 )
 
 // TestTableRowShift: rows of a text table on a GB18030 page, each shifted
@@ -417,6 +419,33 @@ func TestRuleBeforeASCIIShift(t *testing.T) {
 		for _, x := range []byte{0xb0, 0xc8, 0xd6, 0xe4, 0xf0} {
 			p.add(slices.Concat(p.enc(head), []byte{x}, p.enc(tail)), head+tail)
 		}
+	}
+	p.check()
+}
+
+// TestOtherScriptLetterShift: on a GB18030 page of simplified text, a
+// stray byte before a letter makes a character of GBK's extension, most
+// of them traditional forms. Where the form's simplified one is common
+// (慶, 淺) the model does not count it rare, yet a traditional character
+// alone on a simplified line is as odd there: it is taken where a rare one
+// would be. On a traditional line it is text and stays.
+func TestOtherScriptLetterShift(t *testing.T) {
+	lm := New().lm()
+	p := newShiftPage(t, "gb18030")
+	trad := func(r rune) bool {
+		return langmodel.ScriptOf(r) == langmodel.TraditionalOnly && lm.UnigramLogProb(r) >= rare
+	}
+	for _, s := range []string{
+		"│|c   │字符设备节点│",
+		"反斜杠 “|\\” 会跳脱换行符",
+		"这样写 s/d/|b",
+		"选项 “|q” 表示退出程序",
+		"7.8. |X 服务端连接",
+	} {
+		p.strayBefore(s, trad)
+	}
+	for _, s := range []string{"│慶   │字元裝置節點│", "請用 “淺” 字說明"} {
+		p.add(p.enc(s), s)
 	}
 	p.check()
 }

@@ -169,7 +169,7 @@ func (s *latinScan) quotedLetters(out []replacement) []replacement {
 			c, n := utf8.DecodeLastRuneInString(text[:y])
 			p, _ := utf8.DecodeLastRuneInString(text[:y-n])
 			closer, _ := utf8.DecodeRuneInString(cl)
-			if p != pairOf[closer] || !rareAfterPunct(s.lm, c) || overlaps(s.reps, y-n, y) || overlaps(out, y-n, y) {
+			if p != pairOf[closer] || !s.oddHan(c, y-n) || overlaps(s.reps, y-n, y) || overlaps(out, y-n, y) {
 				continue
 			}
 			b, ok := s.sh.wrong.encode(s.buf[:0], c)
@@ -366,7 +366,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// Big5). The ideographic space is Chinese text's own.
 	// So does it before a lone letter a stray byte made a rare
 	// character of (7.8.&nbsp;醁 服务端 for X): · of a byline is no Han.
-	if p >= 0x80 && p != 0x3000 && unicode.Is(unicode.Zs, p) && a+n < len(text) && (asciiLetter(rune(text[a+n])) || asciiDelim(rune(text[a+n])) && rareAfterPunct(lm, c)) {
+	if p >= 0x80 && p != 0x3000 && unicode.Is(unicode.Zs, p) && a+n < len(text) && (asciiLetter(rune(text[a+n])) || asciiDelim(rune(text[a+n])) && s.oddHan(c, a)) {
 		p = ' '
 	}
 	// A table's rule parts a cell's text from the row as a space does
@@ -428,6 +428,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// of the Han script, no sign: TestCommonHan).
 	common := commonHan(c)
 	han := common || unicode.Is(unicode.Han, c)
+	odd := han && s.oddHan(c, a)
 	// After digits a unit sign is text (20℃, 5％).
 	// At a line end, after an ASCII mark that is no space, a character
 	// ends a path or an option (s/d/b, --q): a rare one is its letter.
@@ -447,7 +448,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// Before digits, after a space or an ASCII mark, a rare character is
 	// the letter of a token of a letter and digits (瞲86 for x86); a
 	// common one is Chinese text (共 3).
-	beforeDigits := asciiDelim(p) && digitASCII(next) && han && lm.UnigramLogProb(c) < rare
+	beforeDigits := asciiDelim(p) && digitASCII(next) && odd
 	// A rare Chinese mark at a line start before a Latin word is none of
 	// the text's (〆macs for emacs); the marks of running text and
 	// brackets start lines before Latin words (「perl」, 《Exploring).
@@ -471,10 +472,10 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// a symbol is that symbol, as one whose trail is a letter is the
 	// letter (cmd1 獆| cmd2 for ||, a 猑 b for a ^ b).
 	// Between ASCII quotes a rare character is the quoted text ("跋").
-	symbol = symbol || alone && !(p == next && (p == '"' || p == '\'')) && han && lm.UnigramLogProb(c) < rare && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0
+	symbol = symbol || alone && !(p == next && (p == '"' || p == '\'')) && odd && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0
 	// At a line start, one whose trail byte is a symbol the line writes
 	// again: an ASCII table's rule (梶| xargs ... | for || xargs ... |).
-	symbol = symbol || lineStart && han && lm.UnigramLogProb(c) < rare && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0 && strings.IndexByte(restOfLine(text, a+n), b[1]) >= 0
+	symbol = symbol || lineStart && odd && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0 && strings.IndexByte(restOfLine(text, a+n), b[1]) >= 0
 	if symbol {
 		if !overlaps(reps, a, a+n) {
 			return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])}, true
@@ -496,7 +497,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// after a capital ("淲PT" for APT). A Han character before a
 	// Latin word starts many clean lines (在GNOME), never so.
 	t := rune(b[1])
-	rareHan := han && lm.UnigramLogProb(c) < rare
+	rareHan := odd
 	var take bool
 	if lineStart {
 		// Before ASCII: the word runs on, or a rare character, or a
@@ -920,6 +921,35 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		return replacement{}, 0, false
 	}
 	return replacement{start: start, end: a + 1, repl: string(d), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])}, d, true
+}
+
+// oddHan reports a Han character that is no text where a letter was: a
+// rare one, or a traditional form alone on a line of simplified text
+// (慶 in │慶   │字符设备节点│; GBK's extension, which stray bytes read
+// into, holds mostly traditional forms, and the model counts one whose
+// simplified form is common as common). a is c's offset.
+func (s *latinScan) oddHan(c rune, a int) bool {
+	if !unicode.Is(unicode.Han, c) {
+		return false
+	}
+	if s.lm.UnigramLogProb(c) < rare {
+		return true
+	}
+	if langmodel.ScriptOf(c) != langmodel.TraditionalOnly {
+		return false
+	}
+	ls := strings.LastIndexByte(s.text[:a], '\n') + 1
+	simp := 0
+	for i, r := range restOfLine(s.text, ls) {
+		switch {
+		case ls+i == a:
+		case langmodel.ScriptOf(r) == langmodel.TraditionalOnly:
+			return false
+		case langmodel.ScriptOf(r) == langmodel.SimplifiedOnly:
+			simp++
+		}
+	}
+	return simp >= 2
 }
 
 // textMark reports the punctuation of running Chinese text: brackets and
