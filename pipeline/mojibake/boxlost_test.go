@@ -449,3 +449,28 @@ func TestOtherScriptLetterShift(t *testing.T) {
 	}
 	p.check()
 }
+
+// TestOtherScriptAfterHanShift: after a Chinese character, before a Latin
+// word, a stray byte makes a character of the word's first letter; a
+// traditional form there on a simplified line is no text (不共享攔oot for
+// root), as a rare character is not. A traditional line keeps its own.
+func TestOtherScriptAfterHanShift(t *testing.T) {
+	lm := New().lm()
+	p := newShiftPage(t, "gb18030")
+	trad := func(r rune) bool {
+		return langmodel.ScriptOf(r) == langmodel.TraditionalOnly && lm.UnigramLogProb(r) >= rare
+	}
+	for _, s := range []string{
+		"不共享|root密码给其他人",
+		"请安装|vim编辑器来修改",
+		"这里运行|make命令来编译",
+		"可以用|grep过滤输出结果",
+		"然后执行|sudo获取权限",
+	} {
+		p.strayBefore(s, trad)
+	}
+	for _, s := range []string{"請安裝vim編輯器", "這裡執行make指令"} {
+		p.add(p.enc(s), s)
+	}
+	p.check()
+}

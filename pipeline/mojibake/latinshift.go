@@ -382,7 +382,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// character ("Ι\ue6caebian" for "│debian": placeShifts then
 		// finds the stray byte a character earlier).
 		if a+n < len(text) && asciiLetter(rune(text[a+n])) && !overlaps(reps, a, a+n) {
-			if r, ok := eatenAfterHan(lm, sh, c, rune(text[a+n])); ok {
+			if r, ok := eatenAfterHan(sh, c, rune(text[a+n]), s.oddHan(c, a)); ok {
 				return replacement{start: a, end: a + n, repl: string(r), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, strayOf(sh, c))}, true
 			}
 		}
@@ -671,13 +671,13 @@ func lastRune(text string, a, y int) (rune, int) {
 }
 
 // eatenAfterHan returns the letter that c, after a Chinese character and
-// before the Latin letter next, stands for: c is rare or of the private
-// use area, its trail byte in sh's wrong code is a letter, and the word
+// before the Latin letter next, stands for: c is odd (oddHan) or of the
+// private use area, its trail byte in sh's wrong code is a letter, and the word
 // it starts keeps its case (a capital before either case, a lowercase
 // letter before a lowercase one).
-func eatenAfterHan(lm *langmodel.Model, sh *mechanism, c, next rune) (rune, bool) {
+func eatenAfterHan(sh *mechanism, c, next rune, odd bool) (rune, bool) {
 	pua := c >= 0xe000 && c <= 0xf8ff
-	if !pua && !(unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) < rare) {
+	if !pua && !odd {
 		return 0, false
 	}
 	var buf [4]byte
