@@ -51,7 +51,14 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			if y == len(text) {
 				break
 			}
-			a, prev = lastChar(text, a, y, prev)
+			if t := text[y]; t < 0x80 && !asciiLetter(rune(t)) {
+				// Nor that one before ASCII that is no letter: each rule
+				// for a character after a wide one needs a letter after
+				// it. Read on from the ASCII byte, whose own prev it is.
+				a = y
+			} else {
+				a, prev = lastChar(text, a, y, prev)
+			}
 		}
 		// c takes n bytes: an invalid byte is one, though the U+FFFD it
 		// reads as is written in three (a stray byte dropped before a
@@ -632,7 +639,14 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 			if y == len(text) {
 				break
 			}
-			a, prev = lastChar(text, a, y, prev)
+			if t := text[y]; t < 0x40 || t > 0x7e {
+				// No trail byte (digits, spaces, line ends, most
+				// punctuation): trailShiftAt takes nothing before it.
+				// Read on from the ASCII byte, whose own prev it is.
+				a = y
+			} else {
+				a, prev = lastChar(text, a, y, prev)
+			}
 		}
 		c, n := decodeHan(text, a)
 		if c < 0x80 {
