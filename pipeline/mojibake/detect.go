@@ -188,6 +188,9 @@ func (d *detector) scan(text string) (spots []int, loss bool) {
 func (d *detector) scanLosses(text string) (spots, losses []int) {
 	var k1, k2, k3 int
 	n := 0 // characters in the span so far
+	// checked: the characters that end up to here had their pairs looked
+	// up (see lowerSpan).
+	checked := 0
 	last := rune(-1)
 	cost, lossCost := d.cost, d.lossCost
 	for i := 0; i < len(text); {
@@ -222,7 +225,8 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 						if n == minSpan {
 							cut = surprise3
 						}
-						k0, k1, k2, k3, sum = d.lowerSpan(text, i+3, n, k0, k1, k2, k3)
+						k0, k1, k2, k3, sum = d.lowerSpan(text, i+3, n, checked, k0, k1, k2, k3)
+						checked = i + 3
 						if sum > cut {
 							noteLoss(&spots, i)
 						}
@@ -282,7 +286,8 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 			if n == minSpan {
 				cut = surprise3
 			}
-			k0, k1, k2, k3, sum = d.lowerSpan(text, i+size, n, k0, k1, k2, k3)
+			k0, k1, k2, k3, sum = d.lowerSpan(text, i+size, n, checked, k0, k1, k2, k3)
+			checked = i + size
 			if sum > cut {
 				noteLoss(&spots, i)
 			}
@@ -338,29 +343,26 @@ func noteLoss(losses *[]int, i int) { *losses = append(*losses, i) }
 // knows its pair with the character before it in the span, and their sum.
 // The span is the last min(n, span) of the n characters read since the
 // scan's last reset, multi-byte characters side by side up to end, so
-// they are read back from the text. A cost lowered before is lowered
-// again: the pair decides it alone.
-func (d *detector) lowerSpan(text string, end, n, k0, k1, k2, k3 int) (int, int, int, int, int) {
-	w := min(n, span)
-	// rs[j] is the character j before the one that ends at end; the one
-	// before the span's oldest is read too, for its pair.
-	var rs [span + 1]rune
-	at := end
-	for j := range min(n, span+1) {
-		r, size := lastRune(text, 0, at)
-		rs[j] = r
-		at -= size
-	}
+// they are read back from the text. The characters that end at or before
+// checked were looked up by the call before (at that end), and keep the
+// cost it gave them: each pair is looked up once, as the table is large
+// and read at random.
+func (d *detector) lowerSpan(text string, end, n, checked, k0, k1, k2, k3 int) (int, int, int, int, int) {
 	ks := [span]int{k0, k1, k2, k3}
-	sum := 0
-	for j := range w {
+	r, size := lastRune(text, 0, end)
+	at := end // where character j, r, ends
+	for j := 0; j < min(n, span) && at > checked; j++ {
+		at -= size
 		// The first character since the reset (j = n-1) has no pair.
-		if ks[j] != 0 && j < n-1 && d.pairSeen(pairHash(rs[j+1], rs[j])) {
-			ks[j] = 0
+		if j < n-1 {
+			p, psize := lastRune(text, 0, at)
+			if ks[j] != 0 && d.pairSeen(pairHash(p, r)) {
+				ks[j] = 0
+			}
+			r, size = p, psize
 		}
-		sum += ks[j]
 	}
-	return ks[0], ks[1], ks[2], ks[3], sum
+	return ks[0], ks[1], ks[2], ks[3], ks[0] + ks[1] + ks[2] + ks[3]
 }
 
 // decodeHan is utf8.DecodeRuneInString(text[i:]) with the three-byte
