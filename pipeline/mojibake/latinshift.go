@@ -462,9 +462,12 @@ const highBits = 0x8080808080808080
 
 // word8 is the eight bytes of text from i as a little-endian word.
 func word8(text string, i int) uint64 {
-	_ = text[i+7]
-	return uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-		uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+	// One check of the slice, and the eight bytes read as one load: text[i]
+	// to text[i+7], with text[i+7] checked first, kept a check for each
+	// (i may be negative for all the compiler knows).
+	w := text[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // asciiUntil returns the index of the first byte of text below 0x80 from
