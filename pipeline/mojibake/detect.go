@@ -366,14 +366,21 @@ func (d *detector) lowerSpan(text string, end, n, checked, k0, k1, k2, k3 int) (
 }
 
 // decodeHan is utf8.DecodeRuneInString(text[i:]) with the three-byte
-// characters of Chinese text decoded inline: leads E1-EC and EE-EF take
-// any two continuation bytes, so no overlong or surrogate check is needed.
+// characters of Chinese text (and ASCII) decoded inline: leads E1-EC and
+// EE-EF take any two continuation bytes, so no overlong or surrogate check
+// is needed.
 func decodeHan(text string, i int) (rune, int) {
 	if i+2 < len(text) {
-		c0, c1, c2 := text[i], text[i+1], text[i+2]
+		// One check of the slice, not one for each byte.
+		w := text[i : i+3]
+		c0, c1, c2 := w[0], w[1], w[2]
 		if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
 			return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
 		}
+	}
+	// ASCII too, which the shift scans ask for at every ASCII byte.
+	if i < len(text) && text[i] < 0x80 {
+		return rune(text[i]), 1
 	}
 	return utf8.DecodeRuneInString(text[i:])
 }
