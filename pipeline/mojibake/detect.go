@@ -194,11 +194,16 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 	last := rune(-1)
 	cost, lossCost := d.cost, d.lossCost
 	for i := 0; i < len(text); {
-		if text[i] >= 0xe1 {
+		if c := text[i]; c >= 0xe1 || c < 0x40 || c == 0x7f {
 			var m int
 			if m, n, k1, k2, k3 = plainRun(cost, lossCost, text[i:], n, k1, k2, k3); m > 0 {
 				i += m
-				last = rune(text[i-3]&0x0f)<<12 | rune(text[i-2]&0x3f)<<6 | rune(text[i-1]&0x3f)
+				// What it read last: an ASCII byte or a three-byte character.
+				if b := text[i-1]; b < 0x80 {
+					last = rune(b)
+				} else {
+					last = rune(text[i-3]&0x0f)<<12 | rune(text[i-2]&0x3f)<<6 | rune(b&0x3f)
+				}
 				if i == len(text) {
 					break
 				}
@@ -300,14 +305,23 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 
 // plainRun reads, from the start of t, the three-byte characters that
 // only extend the span (of ordinary cost, no loss run's, and with the
-// span's sum under the cut) and returns the bytes it read with the span's
-// state after them. It calls nothing and holds few variables, so that its
-// loop keeps them in registers (the scan's loop, with calls on its other
-// paths, stored them at every character), and it reads most of a Chinese
-// page.
+// span's sum under the cut) and the ASCII bytes outside the GBK trail
+// range (digits, spaces, most punctuation: each only ends the span), and
+// returns the bytes it read with the span's state after them. It calls
+// nothing and holds few variables, so that its loop keeps them in
+// registers (the scan's loop, with calls on its other paths, stored them
+// at every character), and it reads most of a Chinese page.
 func plainRun(cost *[0x10000]uint8, lossCost uint8, t string, n, k1, k2, k3 int) (int, int, int, int, int) {
 	size := len(t)
 	for len(t) >= 3 {
+		if c := t[0]; c < 0x80 {
+			if c >= 0x40 && c <= 0x7e {
+				break // a lone trail byte maybe: the scan's loop looks
+			}
+			n, k1, k2, k3 = 0, 0, 0, 0
+			t = t[1:]
+			continue
+		}
 		// The continuation bytes as one word: one load and one test.
 		c, w := t[0], uint16(t[1])|uint16(t[2])<<8
 		if c-0xe1 > 0xef-0xe1 || c == 0xed || w&0xc0c0 != 0x8080 {
