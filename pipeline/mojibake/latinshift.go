@@ -64,12 +64,18 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		// c takes n bytes: an invalid byte is one, though the U+FFFD it
 		// reads as is written in three (a stray byte dropped before a
 		// line must not overlap the next).
-		var c rune
-		c, n = decodeHan(text, a)
-		if c < 0x80 {
-			prev = c // no rule takes an ASCII character: the call costs more
+		if text[a] < 0x80 {
+			// No rule takes an ASCII character (the call costs more): go
+			// past the run of them, whose last is the prev of what follows.
+			z := a + 1
+			for z < len(text) && text[z] < 0x80 {
+				z++
+			}
+			prev, n = rune(text[z-1]), z-a
 			continue
 		}
+		var c rune
+		c, n = decodeHan(text, a)
 		if rp, ok := s.at(a, n, c, prev); ok {
 			out = append(out, rp)
 			s.taken = out
@@ -711,12 +717,17 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 				a, prev = lastChar(text, a, y, prev)
 			}
 		}
-		c, n := decodeHan(text, a)
-		if c < 0x80 {
-			prev = c // no rule takes an ASCII character: the call costs more
-			a += n
+		if text[a] < 0x80 {
+			// No rule takes an ASCII character (the call costs more): go
+			// past the run of them, whose last is the prev of what follows.
+			z := a + 1
+			for z < len(text) && text[z] < 0x80 {
+				z++
+			}
+			prev, a = rune(text[z-1]), z
 			continue
 		}
+		c, n := decodeHan(text, a)
 		if rp, d, ok := trailShiftAt(lm, sh, text, reps, scopeEnd, a, n, c, prev); ok {
 			out = append(out, rp)
 			prev, a = d, rp.end
