@@ -305,8 +305,9 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 
 // plainRun reads, from the start of t, the three-byte characters that
 // only extend the span (of ordinary cost, no loss run's, and with the
-// span's sum under the cut) and the ASCII bytes outside the GBK trail
-// range (digits, spaces, most punctuation: each only ends the span), and
+// span's sum under the cut) or end it (punctuation), and the ASCII bytes
+// outside the GBK trail range (digits, spaces, most punctuation: each only
+// ends the span), and
 // returns the bytes it read with the span's state after them. It calls
 // nothing and holds few variables, so that its loop keeps them in
 // registers (the scan's loop, with calls on its other paths, stored them
@@ -329,8 +330,15 @@ func plainRun(cost *[0x10000]uint8, lossCost uint8, t string, n, k1, k2, k3 int)
 		}
 		r := rune(c&0x0f)<<12 | rune(w&0x3f)<<6 | rune(w>>8&0x3f)
 		k := cost[r]
-		if k >= lossCost && (k >= neutral || isLossRunChar(r)) {
-			break
+		if k >= lossCost {
+			if k > neutral || isLossRunChar(r) {
+				break // a marker or a loss run's: the scan's loop
+			}
+			if k == neutral { // punctuation (，。): ends the span
+				n, k1, k2, k3 = 0, 0, 0, 0
+				t = t[3:]
+				continue
+			}
 		}
 		k0 := int(k)
 		// Most spans are far under both cuts: one test for them.
