@@ -879,6 +879,12 @@ const frequentChar = -6.5
 // clean text: a bracket, a quote, a symbol or a letter of a script
 // other than Latin; dashes, slashes, stops and other punctuation do.
 func outOfWord(r rune) bool {
+	if r >= 0xc0 && r < 0x250 {
+		// Latin letters with marks (the pinyin beside which latinShifts
+		// asks, most often), but × and ÷: the same answer without the
+		// seven tables (TestOutOfWordLatin).
+		return r == 0xd7 || r == 0xf7
+	}
 	return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) || unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.So, unicode.Sc, unicode.Sm)
 }
 
