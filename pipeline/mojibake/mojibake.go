@@ -683,7 +683,19 @@ func windowsInto(ws []window, spans []byteSpan, text string, spots []int) ([]win
 				lineEnd = s + i
 			}
 		}
-		a, z, na, nz := around(text, s, lineStart, lineEnd)
+		z, nz := aroundAfter(text, s, lineEnd)
+		// The walks back, only where their end is asked: a spot up to the
+		// last window's end has a <= that end, and one up to its last
+		// narrow span's end na <= that end, which is all the tests below
+		// ask of them there (a line of mojibake has a spot at every
+		// character).
+		a, na := s, s
+		if k := len(ws) - 1; k < 0 || s > ws[k].end {
+			na = aroundBefore(text, s, lineStart, gateContext)
+			a = aroundBefore(text, na, lineStart, context-gateContext)
+		} else if s > spans[len(spans)-1].end {
+			na = aroundBefore(text, s, lineStart, gateContext)
+		}
 		if k := len(ws) - 1; k >= 0 && a <= ws[k].end && ws[k].end-ws[k].start >= maxWindow && z > ws[k].end {
 			// A full window is cut and the rest starts a new one.
 			cut := cutWindow(text, ws[k])
@@ -744,35 +756,45 @@ func cutWindow(text string, w window) int {
 	return w.end
 }
 
-// around returns the span of context characters either side of the one
-// at s (a, z) and the span of gateContext characters (na, nz), clipped to
-// [lineStart, lineEnd), in one walk each way: the narrow span is where
-// the wide one's walk passes. It reads the three-byte characters of
-// Chinese text inline (decodeHan, lastRune): two walks for each spot that
-// decoded every character with the utf8 package were a third of
-// windowsInto on clean text.
-func around(text string, s, lineStart, lineEnd int) (a, z, na, nz int) {
-	a, na = s, s
-	for k := 0; k < context && a > lineStart; k++ {
-		_, size := lastRune(text, lineStart, a)
-		a -= size
-		if k < gateContext {
-			na = a
+// aroundBefore returns where the n characters before byte s begin,
+// clipped to lineStart; aroundAfter returns where the context+1
+// characters from s end (z) and the gateContext+1 (nz), clipped to
+// lineEnd, in one walk. Together they are the wide span of context
+// characters either side of a spot and the narrow one of gateContext.
+// They read ASCII and the three-byte characters of Chinese text inline
+// (decodeHan, lastRune): two walks each way for each spot, decoding with
+// the utf8 package, were a third of windowsInto on clean text.
+func aroundBefore(text string, s, lineStart, n int) int {
+	a := s
+	for k := 0; k < n && a > lineStart; k++ {
+		if text[a-1] < 0x80 {
+			a-- // ASCII, without a call
+		} else {
+			_, size := lastRune(text, lineStart, a)
+			a -= size
 		}
 	}
+	return a
+}
+
+func aroundAfter(text string, s, lineEnd int) (z, nz int) {
 	line := text[:lineEnd]
 	z, nz = s, s
 	for k := 0; k <= context && z < lineEnd; k++ {
-		_, size := decodeHan(line, z)
-		z += size
+		if line[z] < 0x80 {
+			z++
+		} else {
+			_, size := decodeHan(line, z)
+			z += size
+		}
 		if k <= gateContext {
 			nz = z
 		}
 	}
-	return a, z, na, nz
+	return z, nz
 }
 
-// The narrow span lies inside the wide one (around).
+// The narrow span lies inside the wide one (aroundBefore, aroundAfter).
 var _ [context - gateContext]struct{}
 
 // gateSpan is the gate's verdict on one narrow span: read has bit i set
