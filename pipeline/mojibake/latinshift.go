@@ -1020,7 +1020,15 @@ func besideLetter(text string, a, z int) bool {
 
 // pinyinLetter reports a Latin letter, with or without a tone mark.
 func pinyinLetter(r rune) bool {
-	return asciiLetter(r) || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r)
+	if r < 0xc0 {
+		return asciiLetter(r)
+	}
+	if r < 0x250 {
+		// Latin-1's letters and Latin Extended-A and -B, but × and ÷:
+		// the table's answer without it (TestPinyinLetterLatin).
+		return r != 0xd7 && r != 0xf7
+	}
+	return r < 0x300 && unicode.Is(unicode.Latin, r)
 }
 
 // maxReading bounds the bytes of a reading annotation read on either side

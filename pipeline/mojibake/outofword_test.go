@@ -15,3 +15,14 @@ func TestOutOfWordLatin(t *testing.T) {
 		}
 	}
 }
+
+// TestPinyinLetterLatin: pinyinLetter's shortcut below U+0250 answers as
+// the Latin table does.
+func TestPinyinLetterLatin(t *testing.T) {
+	for r := rune(0); r < 0x300; r++ {
+		want := asciiLetter(r) || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r)
+		if got := pinyinLetter(r); got != want {
+			t.Errorf("pinyinLetter(%q) = %v, the table says %v", r, got, want)
+		}
+	}
+}
