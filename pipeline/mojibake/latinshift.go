@@ -52,7 +52,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			if y == len(text) {
 				break
 			}
-			if t := text[y]; t < 0x80 && !asciiLetter(rune(t)) {
+			if t := text[y]; t < 0x80 && !asciiLetter(rune(t)) && !spaceBefore(text, a, y, prev) {
 				// Nor that one before ASCII that is no letter: each rule
 				// for a character after a wide one needs a letter after
 				// it. Read on from the ASCII byte, whose own prev it is.
@@ -535,6 +535,60 @@ func lastRune(text string, a, y int) (rune, int) {
 		}
 	}
 	return utf8.DecodeLastRuneInString(text[a:y])
+}
+
+// spaceLike reports a wide character that the rules may read as a space
+// before the character after it (a no-break space; a table's rule), so
+// that latinShifts reads that character whatever follows it.
+func spaceLike(p rune) bool {
+	return p >= 0x80 && p < 0x3000 && (boxDrawing(p) || unicode.Is(unicode.Zs, p))
+}
+
+// spaceBefore reports whether the character before the one that ends at
+// y (lastChar's, from a with prev before it) is spaceLike, from its
+// bytes: reading it back cost what skipping the character saved.
+func spaceBefore(text string, a, y int, prev rune) bool {
+	// Where the character that ends at y starts: three bytes back for
+	// Chinese text (lastRune's test, without its call).
+	z := y - 3
+	if y-a < 3 || text[z] < 0xe1 || text[z] > 0xef || text[z] == 0xed || text[z+1]&0xc0 != 0x80 || text[z+2]&0xc0 != 0x80 {
+		_, n := lastRune(text, a, y)
+		z = y - n
+	}
+	if z > a {
+		return spaceEnds(text[a:z])
+	}
+	return spaceLike(prev)
+}
+
+// spaceEnds reports whether s ends with a spaceLike character: C2 A0
+// (U+00A0), E1 9A 80 (U+1680), E2 80 80 to E2 80 8A, E2 80 AF and E2 81
+// 9F (U+2000 to U+200A, U+202F, U+205F), or E2 94 80 to E2 96 9F (the
+// rules). TestSpaceEnds checks it against spaceLike.
+func spaceEnds(s string) bool {
+	k := len(s)
+	if k >= 2 && s[k-2] == 0xc2 && s[k-1] == 0xa0 {
+		return true
+	}
+	if k < 3 {
+		return false
+	}
+	c0, c1, c2 := s[k-3], s[k-2], s[k-1]
+	switch {
+	case c0 == 0xe1 && c1 == 0x9a:
+		return c2 == 0x80
+	case c0 != 0xe2:
+		return false
+	case c1 == 0x80:
+		return c2 >= 0x80 && c2 <= 0x8a || c2 == 0xaf
+	case c1 == 0x81:
+		return c2 == 0x9f
+	case c1 == 0x94 || c1 == 0x95:
+		return c2 >= 0x80 && c2 <= 0xbf
+	case c1 == 0x96:
+		return c2 >= 0x80 && c2 <= 0x9f
+	}
+	return false
 }
 
 // eatenAfterHan returns the letter that c, after a Chinese character and
