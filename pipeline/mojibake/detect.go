@@ -30,9 +30,8 @@ const (
 	neutral = 254 // punctuation and the like: ends a span, flags nothing
 )
 
-// span must be a power of two: the ring of the last span characters is
-// indexed with a mask.
-var _ [0]struct{} = [span & (span - 1)]struct{}{}
+// span must be 4: scanLosses holds the span's costs in four variables.
+var _ [0]struct{} = [span - 4]struct{}{}
 
 type detector struct {
 	// cost is each character's unigram cost in tenths of a nat, or marker
@@ -147,10 +146,8 @@ func pinyinVowel(r rune) bool {
 // order. A lone ASCII character that may be a GBK trail byte, which only a
 // frame shift explains, is given as ^offset.
 //
-// The common case comes first: a three-byte character of ordinary cost,
-// scored in a tight loop (1.5 times as fast as one loop for all cases).
-// The span's costs sit in a ring of span slots and its characters in one
-// of 2*span, so that the pair of the oldest is still known.
+// The common case comes first: three-byte characters of ordinary cost,
+// scored in a tight loop of their own (plainRun).
 func (d *detector) suspicious(text string) []int {
 	spots, _ := d.scan(text)
 	return spots
@@ -177,14 +174,43 @@ func (d *detector) scan(text string) (spots []int, loss bool) {
 // lossRunChars, in order: lossRunsAt looks for runs only there (three
 // substring searches of a garbled page found their first bytes, common
 // lead bytes, at every few characters).
+//
+// The costs of the span's characters before the current one are held in
+// k1, k2 and k3 (0 where the span is shorter), not in rings with the
+// characters: the rings and their flags, in memory, made the loop load
+// and store them at every character and spill its other variables (with
+// plainRun, a fifth fewer instructions on clean text). A character's cost is
+// first its unigram cost, lowered to 0 for a known pair only when the
+// span's sum crosses the cut (the pair set is large and looked up at
+// random): lowerSpan then reads the span's characters back from the text.
+// Lowering only shrinks the sum, so the spots are those of looking every
+// pair up.
 func (d *detector) scanLosses(text string) (spots, losses []int) {
-	var costs [span]uint16
-	var runes [2 * span]rune
-	var checked uint8 // bit j: slot j's pair was looked up
-	n, sum := 0, 0
+	var k1, k2, k3 int
+	n := 0 // characters in the span so far
+	// checked: the characters that end up to here had their pairs looked
+	// up (see lowerSpan).
+	checked := 0
 	last := rune(-1)
 	cost, lossCost := d.cost, d.lossCost
 	for i := 0; i < len(text); {
+		if c := text[i]; c >= 0xe1 || c < 0x40 || c == 0x7f {
+			var m int
+			if m, n, k1, k2, k3 = plainRun(cost, lossCost, text[i:], n, k1, k2, k3); m > 0 {
+				i += m
+				// What it read last: an ASCII byte or a three-byte character.
+				if b := text[i-1]; b < 0x80 {
+					last = rune(b)
+				} else {
+					last = rune(text[i-3]&0x0f)<<12 | rune(text[i-2]&0x3f)<<6 | rune(b&0x3f)
+				}
+				if i == len(text) {
+					break
+				}
+			}
+		}
+		// What plainRun stops at: any other character, or one that is a
+		// spot, ends the span, is a loss run's or needs the pairs.
 		c := text[i]
 		if c >= 0xe1 && c <= 0xef && c != 0xed && i+2 < len(text) {
 			c1, c2 := text[i+1], text[i+2]
@@ -196,37 +222,27 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 				}
 				if k < neutral {
 					last = r
-					i += 3
-					slot := n & (span - 1)
-					// A character's cost is first its unigram cost, lowered
-					// to 0 for a known pair only when the span's sum crosses
-					// the cut (the pair set is large and looked up at
-					// random); lowering only shrinks the sum, so the spots
-					// are those of looking every pair up.
-					sum += int(k) - int(costs[slot]) // costs[slot] is 0 while n < span
-					costs[slot] = uint16(k)
-					checked &^= 1 << slot
-					runes[n&(2*span-1)] = r
+					k0 := int(k)
+					sum := k0 + k1 + k2 + k3 // k3 is 0 while n < span-1
 					n++
-					if n < minSpan {
-						continue
-					}
-					cut := surprise4
-					if n == minSpan {
-						cut = surprise3
-					}
-					if sum > cut {
-						sum = d.lowerPairs(&costs, &runes, &checked, n, sum)
+					if n > minSpan && sum > surprise4 || n == minSpan && sum > surprise3 {
+						cut := surprise4
+						if n == minSpan {
+							cut = surprise3
+						}
+						k0, k1, k2, k3, sum = d.lowerSpan(text, i+3, n, checked, k0, k1, k2, k3)
+						checked = i + 3
 						if sum > cut {
-							spots = append(spots, i-3)
+							noteLoss(&spots, i)
 						}
 					}
+					k3, k2, k1 = k2, k1, k0
+					i += 3
 					continue
 				} else if k == neutral { // punctuation: ends the span
 					last = r
 					i += 3
-					n, sum = 0, 0
-					costs = [span]uint16{}
+					n, k1, k2, k3 = 0, 0, 0, 0
 					continue
 				}
 			}
@@ -237,10 +253,9 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 			// a space or the end of the line: where a GBK trail byte was
 			// read as ASCII after a frame shift.
 			if last >= 0x2000 && c >= 0x40 && c <= 0x7e && loneTrail(text, i+1) {
-				spots = append(spots, ^i) // a lone-trail spot
+				noteLoss(&spots, ^i) // a lone-trail spot
 			}
-			n, sum, last = 0, 0, rune(c)
-			costs = [span]uint16{}
+			n, k1, k2, k3, last = 0, 0, 0, 0, rune(c)
 			i++
 			continue
 		}
@@ -260,75 +275,134 @@ func (d *detector) scanLosses(text string) (spots, losses []int) {
 		last = r
 		if k >= neutral {
 			if k == marker {
-				spots = append(spots, i)
+				noteLoss(&spots, i)
 			}
-			n, sum = 0, 0
-			costs = [span]uint16{}
+			n, k1, k2, k3 = 0, 0, 0, 0
 			i += size
 			continue
 		}
 		// The span's step of the fast path above, written twice on purpose:
 		// one shared step after both paths made the loop 25% slower.
-		slot := n & (span - 1)
-		sum += int(k) - int(costs[slot])
-		costs[slot] = uint16(k)
-		checked &^= 1 << slot
-		runes[n&(2*span-1)] = r
+		k0 := int(k)
+		sum := k0 + k1 + k2 + k3
 		n++
-		if n >= minSpan {
+		if n > minSpan && sum > surprise4 || n == minSpan && sum > surprise3 {
 			cut := surprise4
 			if n == minSpan {
 				cut = surprise3
 			}
+			k0, k1, k2, k3, sum = d.lowerSpan(text, i+size, n, checked, k0, k1, k2, k3)
+			checked = i + size
 			if sum > cut {
-				sum = d.lowerPairs(&costs, &runes, &checked, n, sum)
-				if sum > cut {
-					spots = append(spots, i)
-				}
+				noteLoss(&spots, i)
 			}
 		}
+		k3, k2, k1 = k2, k1, k0
 		i += size
 	}
 	return spots, losses
 }
 
-// noteLoss appends i to *losses. It is a call of its own so that the
-// scan's loop holds the slice in memory, not in registers it needs for
-// the common case (appending in the loop made the scan 20% slower).
+// plainRun reads, from the start of t, the three-byte characters that
+// only extend the span (of ordinary cost, no loss run's, and with the
+// span's sum under the cut) or end it (punctuation), and the ASCII bytes
+// outside the GBK trail range (digits, spaces, most punctuation: each only
+// ends the span), and
+// returns the bytes it read with the span's state after them. It calls
+// nothing and holds few variables, so that its loop keeps them in
+// registers (the scan's loop, with calls on its other paths, stored them
+// at every character), and it reads most of a Chinese page.
+func plainRun(cost *[0x10000]uint8, lossCost uint8, t string, n, k1, k2, k3 int) (int, int, int, int, int) {
+	size := len(t)
+	for len(t) >= 3 {
+		if c := t[0]; c < 0x80 {
+			if c >= 0x40 && c <= 0x7e {
+				break // a lone trail byte maybe: the scan's loop looks
+			}
+			n, k1, k2, k3 = 0, 0, 0, 0
+			t = t[1:]
+			continue
+		}
+		// The continuation bytes as one word: one load and one test.
+		c, w := t[0], uint16(t[1])|uint16(t[2])<<8
+		if c-0xe1 > 0xef-0xe1 || c == 0xed || w&0xc0c0 != 0x8080 {
+			break
+		}
+		r := rune(c&0x0f)<<12 | rune(w&0x3f)<<6 | rune(w>>8&0x3f)
+		k := cost[r]
+		if k >= lossCost {
+			if k > neutral || isLossRunChar(r) {
+				break // a marker or a loss run's: the scan's loop
+			}
+			if k == neutral { // punctuation (，。): ends the span
+				n, k1, k2, k3 = 0, 0, 0, 0
+				t = t[3:]
+				continue
+			}
+		}
+		k0 := int(k)
+		// Most spans are far under both cuts: one test for them.
+		if sum := k0 + k1 + k2 + k3; sum > surprise3 && (n >= minSpan && sum > surprise4 || n == minSpan-1) {
+			break
+		}
+		k3, k2, k1 = k2, k1, k0
+		n++
+		t = t[3:]
+	}
+	return size - len(t), n, k1, k2, k3
+}
+
+// noteLoss appends i to *losses (or to spots). It is a call of its own so
+// that the scan's loop holds the slice in memory, not in registers it
+// needs for the common case (appending in the loop made the scan 20%
+// slower).
 //
 //go:noinline
 func noteLoss(losses *[]int, i int) { *losses = append(*losses, i) }
 
-// lowerPairs looks up the pair of each character of the span not looked up
-// yet and lowers its cost to 0 when the model knows the pair.
-func (d *detector) lowerPairs(costs *[span]uint16, runes *[2 * span]rune, checked *uint8, n, sum int) int {
-	for j := max(0, n-span); j < n; j++ {
-		slot := j & (span - 1)
-		if *checked&(1<<slot) != 0 {
-			continue
-		}
-		*checked |= 1 << slot
-		if j == 0 || costs[slot] == 0 {
-			continue // the span's first character has no pair inside it
-		}
-		h := pairHash(runes[(j-1)&(2*span-1)], runes[j&(2*span-1)])
-		if d.pairSeen(h) {
-			sum -= int(costs[slot])
-			costs[slot] = 0
+// lowerSpan returns the costs k0 (of the character that ends at end), k1,
+// k2 and k3 (of the three before it), each lowered to 0 when the model
+// knows its pair with the character before it in the span, and their sum.
+// The span is the last min(n, span) of the n characters read since the
+// scan's last reset, multi-byte characters side by side up to end, so
+// they are read back from the text. The characters that end at or before
+// checked were looked up by the call before (at that end), and keep the
+// cost it gave them: each pair is looked up once, as the table is large
+// and read at random.
+func (d *detector) lowerSpan(text string, end, n, checked, k0, k1, k2, k3 int) (int, int, int, int, int) {
+	ks := [span]int{k0, k1, k2, k3}
+	r, size := lastRune(text, 0, end)
+	at := end // where character j, r, ends
+	for j := 0; j < min(n, span) && at > checked; j++ {
+		at -= size
+		// The first character since the reset (j = n-1) has no pair.
+		if j < n-1 {
+			p, psize := lastRune(text, 0, at)
+			if ks[j] != 0 && d.pairSeen(pairHash(p, r)) {
+				ks[j] = 0
+			}
+			r, size = p, psize
 		}
 	}
-	return sum
+	return ks[0], ks[1], ks[2], ks[3], ks[0] + ks[1] + ks[2] + ks[3]
 }
 
 // decodeHan is utf8.DecodeRuneInString(text[i:]) with the three-byte
-// characters of Chinese text decoded inline: leads E1-EC and EE-EF take
-// any two continuation bytes, so no overlong or surrogate check is needed.
+// characters of Chinese text (and ASCII) decoded inline: leads E1-EC and
+// EE-EF take any two continuation bytes, so no overlong or surrogate check
+// is needed.
 func decodeHan(text string, i int) (rune, int) {
 	if i+2 < len(text) {
-		c0, c1, c2 := text[i], text[i+1], text[i+2]
+		// One check of the slice, not one for each byte.
+		w := text[i : i+3]
+		c0, c1, c2 := w[0], w[1], w[2]
 		if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
 			return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
 		}
+	}
+	// ASCII too, which the shift scans ask for at every ASCII byte.
+	if i < len(text) && text[i] < 0x80 {
+		return rune(text[i]), 1
 	}
 	return utf8.DecodeRuneInString(text[i:])
 }

@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -51,17 +52,30 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 			if y == len(text) {
 				break
 			}
-			a, prev = lastChar(text, a, y, prev)
+			if t := text[y]; t < 0x80 && !asciiLetter(rune(t)) && !spaceBefore(text, a, y, prev) {
+				// Nor that one before ASCII that is no letter: each rule
+				// for a character after a wide one needs a letter after
+				// it. Read on from the ASCII byte, whose own prev it is.
+				a = y
+			} else {
+				a, prev = lastChar(text, a, y, prev)
+			}
 		}
 		// c takes n bytes: an invalid byte is one, though the U+FFFD it
 		// reads as is written in three (a stray byte dropped before a
 		// line must not overlap the next).
-		var c rune
-		c, n = decodeHan(text, a)
-		if c < 0x80 {
-			prev = c // no rule takes an ASCII character: the call costs more
+		if text[a] < 0x80 {
+			// No rule takes an ASCII character (the call costs more): go
+			// past the run of them, whose last is the prev of what follows.
+			z := a + 1
+			for z < len(text) && text[z] < 0x80 {
+				z++
+			}
+			prev, n = rune(text[z-1]), z-a
 			continue
 		}
+		var c rune
+		c, n = decodeHan(text, a)
 		if rp, ok := s.at(a, n, c, prev); ok {
 			out = append(out, rp)
 			s.taken = out
@@ -152,36 +166,36 @@ const quotedSymbols = "@[\\]^_`{|}~"
 func (s *latinScan) quotedLetters(out []replacement) []replacement {
 	text := s.text
 	var add []replacement
-	for _, cl := range closers {
-		for a := 0; ; {
-			i := strings.Index(text[a:], cl)
-			if i < 0 {
-				break
-			}
-			z := a + i
-			a = z + len(cl)
-			// The rest of a quoted token after its first letter (r1,
-			// x86), if any.
-			y := z
-			for y > 0 && z-y < maxQuotedRest && asciiAlnum(rune(text[y-1])) {
-				y--
-			}
-			c, n := utf8.DecodeLastRuneInString(text[:y])
-			p, _ := utf8.DecodeLastRuneInString(text[:y-n])
-			closer, _ := utf8.DecodeRuneInString(cl)
-			if p != pairOf[closer] || !s.oddHan(c, y-n) || overlaps(s.reps, y-n, y) || overlaps(out, y-n, y) {
-				continue
-			}
-			b, ok := s.sh.wrong.encode(s.buf[:0], c)
-			if !ok || len(b) != 2 || s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
-				continue
-			}
-			// A letter, or a symbol quoted on its own (“\”, “~”).
-			if !asciiLetter(rune(b[1])) && (y < z || strings.IndexByte(quotedSymbols, b[1]) < 0) {
-				continue
-			}
-			add = append(add, replacement{start: y - n, end: y, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", s.sh.reason, b[:1])})
+	// One pass finds the closers of all kinds, in text order (a search
+	// of the page for each kind was a fifth of latinShifts on a shifted
+	// page); what is added is sorted below as before.
+	for a := 0; ; {
+		z := nextCloser(text, a)
+		if z < 0 {
+			break
 		}
+		closer, size := utf8.DecodeRuneInString(text[z:])
+		a = z + size
+		// The rest of a quoted token after its first letter (r1,
+		// x86), if any.
+		y := z
+		for y > 0 && z-y < maxQuotedRest && asciiAlnum(rune(text[y-1])) {
+			y--
+		}
+		c, n := utf8.DecodeLastRuneInString(text[:y])
+		p, _ := utf8.DecodeLastRuneInString(text[:y-n])
+		if p != pairOf[closer] || !s.oddHan(c, y-n) || overlaps(s.reps, y-n, y) || overlaps(out, y-n, y) {
+			continue
+		}
+		b, ok := s.sh.wrong.encode(s.buf[:0], c)
+		if !ok || len(b) != 2 || s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+			continue
+		}
+		// A letter, or a symbol quoted on its own (“\”, “~”).
+		if !asciiLetter(rune(b[1])) && (y < z || strings.IndexByte(quotedSymbols, b[1]) < 0) {
+			continue
+		}
+		add = append(add, replacement{start: y - n, end: y, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", s.sh.reason, b[:1])})
 	}
 	if len(add) == 0 {
 		return out
@@ -203,39 +217,37 @@ func (s *latinScan) quotedLetters(out []replacement) []replacement {
 func (s *latinScan) eatenOpeners(out []replacement) []replacement {
 	text, sh := s.text, s.sh
 	var add []replacement
-	for _, cl := range closers {
-		op := pairOf[[]rune(cl)[0]]
-		for a := 0; ; {
-			i := strings.Index(text[a:], cl)
-			if i < 0 {
-				break
-			}
-			z := a + i
-			a = z + len(cl)
-			y := z // the ASCII text the closer ends
-			for y > 0 && text[y-1] < 0x80 && text[y-1] != '\n' {
-				y--
-			}
-			rp, ok := s.eatenOpener(op, y, z)
-			if !ok || overlaps(s.reps, rp.start, rp.end) || overlaps(add, rp.start, rp.end) {
-				continue
-			}
-			ls := strings.LastIndexByte(text[:rp.start], '\n') + 1
-			if strings.Count(text[ls:rp.start], string(op)) > strings.Count(text[ls:rp.start], cl) {
-				continue // the closer's opener is on the line
-			}
-			// A letter the scan read out of the opener's second
-			// character ("情吮ake" as 情make) leaves the closer
-			// unmatched: the opener's reading, which holds it, wins.
-			if slices.ContainsFunc(out, func(o replacement) bool {
-				return o.start < rp.end && rp.start < o.end && (o.start < rp.start || o.end > rp.end)
-			}) {
-				continue
-			}
-			out = slices.DeleteFunc(out, func(o replacement) bool { return o.start < rp.end && rp.start < o.end })
-			rp.reason = fmt.Sprintf("%s before an opener (stray byte %s dropped)", sh.reason, rp.reason)
-			add = append(add, rp)
+	for a := 0; ; {
+		z := nextCloser(text, a)
+		if z < 0 {
+			break
 		}
+		closer, size := utf8.DecodeRuneInString(text[z:])
+		a = z + size
+		op := pairOf[closer]
+		y := z // the ASCII text the closer ends
+		for y > 0 && text[y-1] < 0x80 && text[y-1] != '\n' {
+			y--
+		}
+		rp, ok := s.eatenOpener(op, y, z)
+		if !ok || overlaps(s.reps, rp.start, rp.end) || overlaps(add, rp.start, rp.end) {
+			continue
+		}
+		ls := strings.LastIndexByte(text[:rp.start], '\n') + 1
+		if strings.Count(text[ls:rp.start], string(op)) > strings.Count(text[ls:rp.start], string(closer)) {
+			continue // the closer's opener is on the line
+		}
+		// A letter the scan read out of the opener's second character
+		// ("情吮ake" as 情make) leaves the closer unmatched: the
+		// opener's reading, which holds it, wins.
+		if slices.ContainsFunc(out, func(o replacement) bool {
+			return o.start < rp.end && rp.start < o.end && (o.start < rp.start || o.end > rp.end)
+		}) {
+			continue
+		}
+		out = slices.DeleteFunc(out, func(o replacement) bool { return o.start < rp.end && rp.start < o.end })
+		rp.reason = fmt.Sprintf("%s before an opener (stray byte %s dropped)", sh.reason, rp.reason)
+		add = append(add, rp)
 	}
 	if len(add) == 0 {
 		return out
@@ -287,6 +299,65 @@ func (s *latinScan) eatenOpener(op rune, y, z int) (replacement, bool) {
 	}
 	return replacement{}, false
 }
+
+// nextCloser returns the offset of the first of closers in text from byte
+// i on, -1 when there is none: what a search for each closer finds, in
+// one pass. It reads eight bytes at a time and looks closer only at words
+// with a byte that starts a closer (E2, E3 or EF; Han characters start
+// with E4 to E9).
+func nextCloser(text string, i int) int {
+	const ones = 0x0101010101010101
+	for ; i+8 <= len(text); i += 8 {
+		w := word8(text, i)
+		x := (w | ones) ^ 0xe3e3e3e3e3e3e3e3 // a zero byte where w has E2 or E3
+		y := w ^ 0xefefefefefefefef          // and where it has EF
+		// (x-ones)&^x has the high bit of a zero byte of x set, and
+		// maybe of others above it: each byte marked is read again.
+		for m := ((x-ones)&^x | (y-ones)&^y) & highBits; m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)/8; closerAt(text, j) {
+				return j
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if closerAt(text, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// closerAt reports whether one of closers starts at byte j of text.
+func closerAt(text string, j int) bool {
+	if j+3 > len(text) {
+		return false
+	}
+	// Most marked bytes start other punctuation (，。“): its third
+	// byte tells it apart.
+	if t := text[j+2] - 0x80; t >= 64 || closerThirds>>t&1 == 0 {
+		return false
+	}
+	key := uint32(text[j])<<16 | uint32(text[j+1])<<8 | uint32(text[j+2])
+	for _, k := range closerKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// closerKeys are closers' three bytes as numbers, and closerThirds has
+// bit b-80 set for each closer's third byte b, for closerAt.
+var closerKeys, closerThirds = func() (keys [len(closers)]uint32, thirds uint64) {
+	for j, cl := range closers {
+		if len(cl) != 3 || cl[0] != 0xe2 && cl[0] != 0xe3 && cl[0] != 0xef {
+			panic("mojibake: nextCloser finds three-byte closers that start with E2, E3 or EF only: " + cl)
+		}
+		keys[j] = uint32(cl[0])<<16 | uint32(cl[1])<<8 | uint32(cl[2])
+		thirds |= 1 << (cl[2] - 0x80)
+	}
+	return keys, thirds
+}()
 
 // latinScan is what latinShifts reads a page with.
 type latinScan struct {
@@ -604,9 +675,12 @@ const highBits = 0x8080808080808080
 
 // word8 is the eight bytes of text from i as a little-endian word.
 func word8(text string, i int) uint64 {
-	_ = text[i+7]
-	return uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-		uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+	// One check of the slice, and the eight bytes read as one load: text[i]
+	// to text[i+7], with text[i+7] checked first, kept a check for each
+	// (i may be negative for all the compiler knows).
+	w := text[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // asciiUntil returns the index of the first byte of text below 0x80 from
@@ -668,6 +742,60 @@ func lastRune(text string, a, y int) (rune, int) {
 		}
 	}
 	return utf8.DecodeLastRuneInString(text[a:y])
+}
+
+// spaceLike reports a wide character that the rules may read as a space
+// before the character after it (a no-break space; a table's rule), so
+// that latinShifts reads that character whatever follows it.
+func spaceLike(p rune) bool {
+	return p >= 0x80 && p < 0x3000 && (boxDrawing(p) || unicode.Is(unicode.Zs, p))
+}
+
+// spaceBefore reports whether the character before the one that ends at
+// y (lastChar's, from a with prev before it) is spaceLike, from its
+// bytes: reading it back cost what skipping the character saved.
+func spaceBefore(text string, a, y int, prev rune) bool {
+	// Where the character that ends at y starts: three bytes back for
+	// Chinese text (lastRune's test, without its call).
+	z := y - 3
+	if y-a < 3 || text[z] < 0xe1 || text[z] > 0xef || text[z] == 0xed || text[z+1]&0xc0 != 0x80 || text[z+2]&0xc0 != 0x80 {
+		_, n := lastRune(text, a, y)
+		z = y - n
+	}
+	if z > a {
+		return spaceEnds(text[a:z])
+	}
+	return spaceLike(prev)
+}
+
+// spaceEnds reports whether s ends with a spaceLike character: C2 A0
+// (U+00A0), E1 9A 80 (U+1680), E2 80 80 to E2 80 8A, E2 80 AF and E2 81
+// 9F (U+2000 to U+200A, U+202F, U+205F), or E2 94 80 to E2 96 9F (the
+// rules). TestSpaceEnds checks it against spaceLike.
+func spaceEnds(s string) bool {
+	k := len(s)
+	if k >= 2 && s[k-2] == 0xc2 && s[k-1] == 0xa0 {
+		return true
+	}
+	if k < 3 {
+		return false
+	}
+	c0, c1, c2 := s[k-3], s[k-2], s[k-1]
+	switch {
+	case c0 == 0xe1 && c1 == 0x9a:
+		return c2 == 0x80
+	case c0 != 0xe2:
+		return false
+	case c1 == 0x80:
+		return c2 >= 0x80 && c2 <= 0x8a || c2 == 0xaf
+	case c1 == 0x81:
+		return c2 == 0x9f
+	case c1 == 0x94 || c1 == 0x95:
+		return c2 >= 0x80 && c2 <= 0xbf
+	case c1 == 0x96:
+		return c2 >= 0x80 && c2 <= 0x9f
+	}
+	return false
 }
 
 // eatenAfterHan returns the letter that c, after a Chinese character and
@@ -841,14 +969,26 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 			if y == len(text) {
 				break
 			}
-			a, prev = lastChar(text, a, y, prev)
+			if t := text[y]; t < 0x40 || t > 0x7e {
+				// No trail byte (digits, spaces, line ends, most
+				// punctuation): trailShiftAt takes nothing before it.
+				// Read on from the ASCII byte, whose own prev it is.
+				a = y
+			} else {
+				a, prev = lastChar(text, a, y, prev)
+			}
 		}
-		c, n := decodeHan(text, a)
-		if c < 0x80 {
-			prev = c // no rule takes an ASCII character: the call costs more
-			a += n
+		if text[a] < 0x80 {
+			// No rule takes an ASCII character (the call costs more): go
+			// past the run of them, whose last is the prev of what follows.
+			z := a + 1
+			for z < len(text) && text[z] < 0x80 {
+				z++
+			}
+			prev, a = rune(text[z-1]), z
 			continue
 		}
+		c, n := decodeHan(text, a)
 		if rp, d, ok := trailShiftAt(lm, sh, text, reps, scopeEnd, a, n, c, prev); ok {
 			out = append(out, rp)
 			prev, a = d, rp.end
@@ -1064,6 +1204,12 @@ const frequentChar = -6.5
 // clean text: a bracket, a quote, a symbol or a letter of a script
 // other than Latin; dashes, slashes, stops and other punctuation do.
 func outOfWord(r rune) bool {
+	if r >= 0xc0 && r < 0x250 {
+		// Latin letters with marks (the pinyin beside which latinShifts
+		// asks, most often), but × and ÷: the same answer without the
+		// seven tables (TestOutOfWordLatin).
+		return r == 0xd7 || r == 0xf7
+	}
 	return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) || unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.So, unicode.Sc, unicode.Sm)
 }
 
@@ -1199,7 +1345,15 @@ func besideLetter(text string, a, z int) bool {
 
 // pinyinLetter reports a Latin letter, with or without a tone mark.
 func pinyinLetter(r rune) bool {
-	return asciiLetter(r) || r >= 0xc0 && r < 0x300 && unicode.Is(unicode.Latin, r)
+	if r < 0xc0 {
+		return asciiLetter(r)
+	}
+	if r < 0x250 {
+		// Latin-1's letters and Latin Extended-A and -B, but × and ÷:
+		// the table's answer without it (TestPinyinLetterLatin).
+		return r != 0xd7 && r != 0xf7
+	}
+	return r < 0x300 && unicode.Is(unicode.Latin, r)
 }
 
 // maxReading bounds the bytes of a reading annotation read on either side

@@ -23,6 +23,7 @@ package mojibake
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -277,6 +278,32 @@ func shiftedLineStarts(sh *mechanism, text string, from int, spots []int) []int 
 // in characters: the short runs are of 2 to 15.
 const maxStartRun = 15
 
+// lineStartOf is strings.LastIndexByte(text[:i], '\n') + 1, the start of
+// the line that holds byte i, read eight bytes at a time: the strings
+// package reads back one byte at a time, and pass and windowsInto ask for
+// the start of every line with a spot (lines are paragraphs).
+func lineStartOf(text string, i int) int {
+	const ones = 0x0101010101010101
+	for ; i >= 8; i -= 8 {
+		x := word8(text, i-8) ^ 0x0a0a0a0a0a0a0a0a // a zero byte where a '\n' is
+		// (x-ones)&^x marks each zero byte, and maybe bytes above one:
+		// the marks are read from the top and each byte checked.
+		for m := (x - ones) &^ x & highBits; m != 0; {
+			k := 63 - bits.LeadingZeros64(m)
+			if j := i - 8 + k/8; text[j] == '\n' {
+				return j + 1
+			}
+			m &^= 1 << k
+		}
+	}
+	for ; i > 0; i-- {
+		if text[i-1] == '\n' {
+			return i
+		}
+	}
+	return 0
+}
+
 // spotAt is the byte offset of a spot (a lone one is stored complemented).
 func spotAt(s int) int {
 	if s < 0 {
@@ -379,7 +406,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 			break
 		}
 		// The windows of one line: the line may be read as a whole.
-		a := strings.LastIndexByte(text[:ws[i].start], '\n') + 1
+		a := lineStartOf(text, ws[i].start)
 		z := len(text)
 		if e := strings.IndexByte(text[ws[i].start:], '\n'); e >= 0 {
 			z = ws[i].start + e
@@ -599,7 +626,16 @@ const spotsPerWide = 1.0 / 16
 // sparse reports a line whose spots are too few for its length.
 func sparse(line string, spots int) bool {
 	wide := 0
-	for i := 0; i < len(line); i++ {
+	i := 0
+	// Eight bytes at a time: a lead byte has its top two bits set, and
+	// w&(w<<1) keeps bit 7 of a byte only where bit 6 is set too. (Byte by
+	// byte, inlined in pass, the loop kept its count in memory: a tenth of
+	// the stage after the detector on clean text.)
+	for ; i+8 <= len(line); i += 8 {
+		w := word8(line, i)
+		wide += bits.OnesCount64(w & (w << 1) & highBits)
+	}
+	for ; i < len(line); i++ {
 		if line[i] >= 0xc0 { // a lead byte: one non-ASCII character
 			wide++
 		}
@@ -644,14 +680,25 @@ func windowsInto(ws []window, spans []byteSpan, text string, spots []int) ([]win
 			s = ^s
 		}
 		if s > lineEnd {
-			lineStart = strings.LastIndexByte(text[:s], '\n') + 1
+			lineStart = lineStartOf(text, s)
 			lineEnd = len(text)
 			if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
 				lineEnd = s + i
 			}
 		}
-		a, z := around(text, s, lineStart, lineEnd, context)
-		na, nz := around(text, s, lineStart, lineEnd, gateContext)
+		z, nz := aroundAfter(text, s, lineEnd)
+		// The walks back, only where their end is asked: a spot up to the
+		// last window's end has a <= that end, and one up to its last
+		// narrow span's end na <= that end, which is all the tests below
+		// ask of them there (a line of mojibake has a spot at every
+		// character).
+		a, na := s, s
+		if k := len(ws) - 1; k < 0 || s > ws[k].end {
+			na = aroundBefore(text, s, lineStart, gateContext)
+			a = aroundBefore(text, na, lineStart, context-gateContext)
+		} else if s > spans[len(spans)-1].end {
+			na = aroundBefore(text, s, lineStart, gateContext)
+		}
 		if k := len(ws) - 1; k >= 0 && a <= ws[k].end && ws[k].end-ws[k].start >= maxWindow && z > ws[k].end {
 			// A full window is cut and the rest starts a new one.
 			cut := cutWindow(text, ws[k])
@@ -712,21 +759,46 @@ func cutWindow(text string, w window) int {
 	return w.end
 }
 
-// around returns the span of n characters either side of the one at s,
-// clipped to [lineStart, lineEnd).
-func around(text string, s, lineStart, lineEnd, n int) (int, int) {
+// aroundBefore returns where the n characters before byte s begin,
+// clipped to lineStart; aroundAfter returns where the context+1
+// characters from s end (z) and the gateContext+1 (nz), clipped to
+// lineEnd, in one walk. Together they are the wide span of context
+// characters either side of a spot and the narrow one of gateContext.
+// They read ASCII and the three-byte characters of Chinese text inline
+// (decodeHan, lastRune): two walks each way for each spot, decoding with
+// the utf8 package, were a third of windowsInto on clean text.
+func aroundBefore(text string, s, lineStart, n int) int {
 	a := s
 	for k := 0; k < n && a > lineStart; k++ {
-		_, sz := utf8.DecodeLastRuneInString(text[lineStart:a])
-		a -= sz
+		if text[a-1] < 0x80 {
+			a-- // ASCII, without a call
+		} else {
+			_, size := lastRune(text, lineStart, a)
+			a -= size
+		}
 	}
-	z := s
-	for k := 0; k <= n && z < lineEnd; k++ {
-		_, sz := utf8.DecodeRuneInString(text[z:lineEnd])
-		z += sz
-	}
-	return a, z
+	return a
 }
+
+func aroundAfter(text string, s, lineEnd int) (z, nz int) {
+	line := text[:lineEnd]
+	z, nz = s, s
+	for k := 0; k <= context && z < lineEnd; k++ {
+		if line[z] < 0x80 {
+			z++
+		} else {
+			_, size := decodeHan(line, z)
+			z += size
+		}
+		if k <= gateContext {
+			nz = z
+		}
+	}
+	return z, nz
+}
+
+// The narrow span lies inside the wide one (aroundBefore, aroundAfter).
+var _ [context - gateContext]struct{}
 
 // gateSpan is the gate's verdict on one narrow span: read has bit i set
 // when r.mechs[i] read it (not those already through, nor, for a lone
