@@ -138,10 +138,34 @@ func (s *latinScan) splitRules(out []replacement) []replacement {
 // private use area (U+E000 to U+F8FF: EE 80 80 to EF A3 BF) in text from
 // i on, -1 if none.
 func indexPrivateUse(text string, i int) int {
-	for j := i; j+2 < len(text); j++ {
+	// Both lead bytes are above every Han character's (E4-E9), so
+	// IndexByte's fast scans find each; ，（） start with EF, so the
+	// next EE is kept while the EFs before it are looked at.
+	ne, nf := -2, -2 // next EE and EF from i, -1 none, -2 not looked for
+	next := func(b byte, at int) int {
+		if k := strings.IndexByte(text[at:], b); k >= 0 {
+			return at + k
+		}
+		return -1
+	}
+	for i+2 < len(text) {
+		if ne != -1 && ne < i {
+			ne = next(0xee, i)
+		}
+		if nf != -1 && nf < i {
+			nf = next(0xef, i)
+		}
+		j := ne
+		if j < 0 || nf >= 0 && nf < j {
+			j = nf
+		}
+		if j < 0 || j+2 >= len(text) {
+			return -1
+		}
 		if text[j] == 0xee && text[j+1] >= 0x80 && text[j+1] <= 0xbf || text[j] == 0xef && text[j+1] >= 0x80 && text[j+1] <= 0xa3 {
 			return j
 		}
+		i = j + 1
 	}
 	return -1
 }
@@ -373,6 +397,15 @@ type latinScan struct {
 	// taken is what the scan took so far: a word is read with them.
 	taken []replacement
 	buf   [4]byte
+	// script caches oddHan's count of a line's script-only characters.
+	script lineScript
+}
+
+// lineScript is the count of the traditional-only and simplified-only
+// characters of text[lo:hi], one line.
+type lineScript struct {
+	lo, hi     int
+	trad, simp int
 }
 
 // pageWord reports whether the page writes the Latin word that t
@@ -499,7 +532,18 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// of the Han script, no sign: TestCommonHan).
 	common := commonHan(c)
 	han := common || unicode.Is(unicode.Han, c)
-	odd := han && s.oddHan(c, a)
+	// oddHan, asked only where a rule needs it: most characters that
+	// come this far are taken or left on cheaper tests.
+	oddState := 0
+	odd := func() bool {
+		if oddState == 0 {
+			oddState = 1
+			if han && s.oddHan(c, a) {
+				oddState = 2
+			}
+		}
+		return oddState == 2
+	}
 	// After digits a unit sign is text (20℃, 5％).
 	// At a line end, after an ASCII mark that is no space, a character
 	// ends a path or an option (s/d/b, --q): a rare one is its letter.
@@ -519,7 +563,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// Before digits, after a space or an ASCII mark, a rare character is
 	// the letter of a token of a letter and digits (瞲86 for x86); a
 	// common one is Chinese text (共 3).
-	beforeDigits := asciiDelim(p) && digitASCII(next) && odd
+	beforeDigits := asciiDelim(p) && digitASCII(next) && odd()
 	// A rare Chinese mark at a line start before a Latin word is none of
 	// the text's (〆macs for emacs); the marks of running text and
 	// brackets start lines before Latin words (「perl」, 《Exploring).
@@ -543,10 +587,10 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// a symbol is that symbol, as one whose trail is a letter is the
 	// letter (cmd1 獆| cmd2 for ||, a 猑 b for a ^ b).
 	// Between ASCII quotes a rare character is the quoted text ("跋").
-	symbol = symbol || alone && !(p == next && (p == '"' || p == '\'')) && odd && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0
+	symbol = symbol || alone && !(p == next && (p == '"' || p == '\'')) && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0 && odd()
 	// At a line start, one whose trail byte is a symbol the line writes
 	// again: an ASCII table's rule (梶| xargs ... | for || xargs ... |).
-	symbol = symbol || lineStart && odd && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0 && strings.IndexByte(restOfLine(text, a+n), b[1]) >= 0
+	symbol = symbol || lineStart && len(b) == 2 && strings.IndexByte(quotedSymbols, b[1]) >= 0 && strings.IndexByte(restOfLine(text, a+n), b[1]) >= 0 && odd()
 	if symbol {
 		if !overlaps(reps, a, a+n) {
 			return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", sh.reason, b[:1])}, true
@@ -568,7 +612,6 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// after a capital ("淲PT" for APT). A Han character before a
 	// Latin word starts many clean lines (在GNOME), never so.
 	t := rune(b[1])
-	rareHan := odd
 	var take bool
 	if lineStart {
 		// Before ASCII: the word runs on, or a rare character, or a
@@ -580,7 +623,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// there too (ΔH 是焓變).
 		frequent := han && lm.UnigramLogProb(c) > frequentChar
 		letter := !han && unicode.IsLetter(c) && !kana(c)
-		take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || s.pageWord(a, a+n, byte(t))) || upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || rareHan || !han && !letter && asciiAlnum(next))
+		take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || s.pageWord(a, a+n, byte(t))) || upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || odd() || !han && !letter && asciiAlnum(next))
 	} else {
 		// Inside a lowercase word, a lowercase letter (De俠ian; not
 		// git和svn, whose 和 is M in Big5), or at the start of a word
@@ -593,11 +636,11 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// Kana beside a Latin word is no letter of Chinese text either:
 		// Big5's kana have letter trail bytes (giボ for git).
 		letter := !han && unicode.IsLetter(c) && !kana(c)
-		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (rareHan || !han) && (!afterPunct || lower(t) || upper(t) && upper(next))
+		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) || !letter && (asciiLetter(p) || asciiLetter(next)) && (!han || odd()) && (!afterPunct || lower(t) || upper(t) && upper(next))
 		// A rare character or a symbol after digits ("I18驨" for
 		// I18N), or alone between ASCII quotes, brackets or spaces
 		// ("靘" for "m"), is a letter on its own.
-		take = take || pua || beforeDigits || alone && (rareHan || !han && !letter) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
+		take = take || pua || beforeDigits || alone && (!han && !letter || odd()) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
 		take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t) || capital && lower(t))
 		// After a slash, before lowercase letters, a Greek letter or a
 		// bopomofo starts a path's part (/κtc for /etc).
@@ -1078,18 +1121,25 @@ func (s *latinScan) oddHan(c rune, a int) bool {
 	if langmodel.ScriptOf(c) != langmodel.TraditionalOnly {
 		return false
 	}
-	ls := strings.LastIndexByte(s.text[:a], '\n') + 1
-	simp := 0
-	for i, r := range restOfLine(s.text, ls) {
-		switch {
-		case ls+i == a:
-		case langmodel.ScriptOf(r) == langmodel.TraditionalOnly:
-			return false
-		case langmodel.ScriptOf(r) == langmodel.SimplifiedOnly:
-			simp++
+	// The line's counts are taken once: on a traditional page most
+	// characters ask.
+	if ls := &s.script; a < ls.lo || a >= ls.hi || ls.hi == 0 {
+		lo := strings.LastIndexByte(s.text[:a], '\n') + 1
+		*ls = lineScript{lo: lo, hi: lo + len(restOfLine(s.text, lo))}
+		for _, r := range s.text[ls.lo:ls.hi] {
+			switch langmodel.ScriptOf(r) {
+			case langmodel.TraditionalOnly:
+				ls.trad++
+			case langmodel.SimplifiedOnly:
+				ls.simp++
+			}
+			if ls.trad > 1 {
+				break // a traditional line: no character of it is odd so
+			}
 		}
 	}
-	return simp >= 2
+	// c itself is one of the line's traditional-only characters.
+	return s.script.trad == 1 && s.script.simp >= 2
 }
 
 // textMark reports the punctuation of running Chinese text: brackets and
