@@ -430,24 +430,13 @@ func TestRuleBeforeASCIIShift(t *testing.T) {
 // alone on a simplified line is as odd there: it is taken where a rare one
 // would be. On a traditional line it is text and stays.
 func TestOtherScriptLetterShift(t *testing.T) {
-	lm := New().lm()
-	p := newShiftPage(t, "gb18030")
-	trad := func(r rune) bool {
-		return langmodel.ScriptOf(r) == langmodel.TraditionalOnly && lm.UnigramLogProb(r) >= rare
-	}
-	for _, s := range []string{
+	checkOtherScriptStrays(t, []string{
 		"│|c   │字符设备节点│",
 		"反斜杠 “|\\” 会跳脱换行符",
 		"这样写 s/d/|b",
 		"选项 “|q” 表示退出程序",
 		"7.8. |X 服务端连接",
-	} {
-		p.strayBefore(s, trad)
-	}
-	for _, s := range []string{"│慶   │字元裝置節點│", "請用 “淺” 字說明"} {
-		p.add(p.enc(s), s)
-	}
-	p.check()
+	}, []string{"│慶   │字元裝置節點│", "請用 “淺” 字說明"})
 }
 
 // TestOtherScriptAfterHanShift: after a Chinese character, before a Latin
@@ -455,21 +444,28 @@ func TestOtherScriptLetterShift(t *testing.T) {
 // traditional form there on a simplified line is no text (不共享攔oot for
 // root), as a rare character is not. A traditional line keeps its own.
 func TestOtherScriptAfterHanShift(t *testing.T) {
-	lm := New().lm()
-	p := newShiftPage(t, "gb18030")
-	trad := func(r rune) bool {
-		return langmodel.ScriptOf(r) == langmodel.TraditionalOnly && lm.UnigramLogProb(r) >= rare
-	}
-	for _, s := range []string{
+	checkOtherScriptStrays(t, []string{
 		"不共享|root密码给其他人",
 		"请安装|vim编辑器来修改",
 		"这里运行|make命令来编译",
 		"可以用|grep过滤输出结果",
 		"然后执行|sudo获取权限",
-	} {
-		p.strayBefore(s, trad)
+	}, []string{"請安裝vim編輯器", "這裡執行make指令"})
+}
+
+// checkOtherScriptStrays repairs a GB18030 page with lines that have a
+// stray byte at their "|" making a traditional-only character the model
+// does not count rare, and lines that stay, and wants them all back.
+func checkOtherScriptStrays(t *testing.T, strays, stays []string) {
+	t.Helper()
+	lm := New().lm()
+	p := newShiftPage(t, "gb18030")
+	for _, s := range strays {
+		p.strayBefore(s, func(r rune) bool {
+			return langmodel.ScriptOf(r) == langmodel.TraditionalOnly && lm.UnigramLogProb(r) >= rare
+		})
 	}
-	for _, s := range []string{"請安裝vim編輯器", "這裡執行make指令"} {
+	for _, s := range stays {
 		p.add(p.enc(s), s)
 	}
 	p.check()

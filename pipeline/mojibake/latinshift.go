@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"fmt"
+	"iter"
 	"math/bits"
 	"slices"
 	"strings"
@@ -67,10 +68,7 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		if text[a] < 0x80 {
 			// No rule takes an ASCII character (the call costs more): go
 			// past the run of them, whose last is the prev of what follows.
-			z := a + 1
-			for z < len(text) && text[z] < 0x80 {
-				z++
-			}
+			z := asciiRunEnd(text, a)
 			prev, n = rune(text[z-1]), z-a
 			continue
 		}
@@ -126,12 +124,7 @@ func (s *latinScan) splitRules(out []replacement) []replacement {
 		}
 		add = append(add, replacement{start: a, end: z, repl: string(d) + string(rune(e[1])), reason: fmt.Sprintf("%s (stray byte %X dropped)", sh.reason, b[:1])})
 	}
-	if len(add) == 0 {
-		return out
-	}
-	out = append(out, add...)
-	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
-	return out
+	return withAdded(out, add)
 }
 
 // indexPrivateUse returns the index of the first character of the
@@ -190,16 +183,7 @@ const quotedSymbols = "@[\\]^_`{|}~"
 func (s *latinScan) quotedLetters(out []replacement) []replacement {
 	text := s.text
 	var add []replacement
-	// One pass finds the closers of all kinds, in text order (a search
-	// of the page for each kind was a fifth of latinShifts on a shifted
-	// page); what is added is sorted below as before.
-	for a := 0; ; {
-		z := nextCloser(text, a)
-		if z < 0 {
-			break
-		}
-		closer, size := utf8.DecodeRuneInString(text[z:])
-		a = z + size
+	for z, closer := range closersIn(text) {
 		// The rest of a quoted token after its first letter (r1,
 		// x86), if any.
 		y := z
@@ -221,12 +205,7 @@ func (s *latinScan) quotedLetters(out []replacement) []replacement {
 		}
 		add = append(add, replacement{start: y - n, end: y, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", s.sh.reason, b[:1])})
 	}
-	if len(add) == 0 {
-		return out
-	}
-	out = append(out, add...)
-	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
-	return out
+	return withAdded(out, add)
 }
 
 // eatenOpeners adds to out, in text order, the openers a stray byte ate
@@ -241,13 +220,7 @@ func (s *latinScan) quotedLetters(out []replacement) []replacement {
 func (s *latinScan) eatenOpeners(out []replacement) []replacement {
 	text, sh := s.text, s.sh
 	var add []replacement
-	for a := 0; ; {
-		z := nextCloser(text, a)
-		if z < 0 {
-			break
-		}
-		closer, size := utf8.DecodeRuneInString(text[z:])
-		a = z + size
+	for z, closer := range closersIn(text) {
 		op := pairOf[closer]
 		y := z // the ASCII text the closer ends
 		for y > 0 && text[y-1] < 0x80 && text[y-1] != '\n' {
@@ -273,12 +246,7 @@ func (s *latinScan) eatenOpeners(out []replacement) []replacement {
 		rp.reason = fmt.Sprintf("%s before an opener (stray byte %s dropped)", sh.reason, rp.reason)
 		add = append(add, rp)
 	}
-	if len(add) == 0 {
-		return out
-	}
-	out = append(out, add...)
-	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
-	return out
+	return withAdded(out, add)
 }
 
 // eatenOpener returns the replacement that restores op before the ASCII
@@ -322,6 +290,36 @@ func (s *latinScan) eatenOpener(op rune, y, z int) (replacement, bool) {
 		return replacement{start: y - n - m, end: y, repl: string(d) + string(rune(b1)), reason: fmt.Sprintf("%X", pb[:1])}, true
 	}
 	return replacement{}, false
+}
+
+// withAdded returns out with add merged in, in text order.
+func withAdded(out, add []replacement) []replacement {
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	slices.SortFunc(out, func(x, y replacement) int { return x.start - y.start })
+	return out
+}
+
+// closersIn yields the offset and the character of each of closers in
+// text, in text order: one pass finds the closers of all kinds (a search
+// of the page for each kind was a fifth of latinShifts on a shifted
+// page).
+func closersIn(text string) iter.Seq2[int, rune] {
+	return func(yield func(int, rune) bool) {
+		for a := 0; ; {
+			z := nextCloser(text, a)
+			if z < 0 {
+				return
+			}
+			c, size := utf8.DecodeRuneInString(text[z:])
+			a = z + size
+			if !yield(z, c) {
+				return
+			}
+		}
+	}
 }
 
 // nextCloser returns the offset of the first of closers in text from byte
@@ -1024,10 +1022,7 @@ func trailShifts(lm *langmodel.Model, sh *mechanism, text string, reps []replace
 		if text[a] < 0x80 {
 			// No rule takes an ASCII character (the call costs more): go
 			// past the run of them, whose last is the prev of what follows.
-			z := a + 1
-			for z < len(text) && text[z] < 0x80 {
-				z++
-			}
+			z := asciiRunEnd(text, a)
 			prev, a = rune(text[z-1]), z
 			continue
 		}
@@ -1146,6 +1141,16 @@ func (s *latinScan) oddHan(c rune, a int) bool {
 // quotes, and the marks sentences are written with.
 func textMark(r rune) bool {
 	return opens(r) || pairOf[r] != 0 || strings.ContainsRune("。，、；：？！…—～·．", r)
+}
+
+// asciiRunEnd returns the end of the run of ASCII bytes that starts at
+// text[a], itself ASCII.
+func asciiRunEnd(text string, a int) int {
+	z := a + 1
+	for z < len(text) && text[z] < 0x80 {
+		z++
+	}
+	return z
 }
 
 // restOfLine returns the rest of text[at:]'s line.
