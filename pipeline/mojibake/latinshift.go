@@ -118,7 +118,7 @@ func (s *latinScan) splitRules(out []replacement) []replacement {
 			continue
 		}
 		a, z := j-m, j+n
-		ls := strings.LastIndexByte(text[:a], '\n') + 1
+		ls := lineStartOf(text, a)
 		if !ruleAhead(text, z) && !strings.ContainsFunc(text[ls:a], boxRule) || overlaps(s.reps, a, z) || overlaps(out, a, z) {
 			continue
 		}
@@ -230,7 +230,7 @@ func (s *latinScan) eatenOpeners(out []replacement) []replacement {
 		if !ok || overlaps(s.reps, rp.start, rp.end) || overlaps(add, rp.start, rp.end) {
 			continue
 		}
-		ls := strings.LastIndexByte(text[:rp.start], '\n') + 1
+		ls := lineStartOf(text, rp.start)
 		if strings.Count(text[ls:rp.start], string(op)) > strings.Count(text[ls:rp.start], string(closer)) {
 			continue // the closer's opener is on the line
 		}
@@ -1119,7 +1119,7 @@ func (s *latinScan) oddHan(c rune, a int) bool {
 	// The line's counts are taken once: on a traditional page most
 	// characters ask.
 	if ls := &s.script; a < ls.lo || a >= ls.hi || ls.hi == 0 {
-		lo := strings.LastIndexByte(s.text[:a], '\n') + 1
+		lo := lineStartOf(s.text, a)
 		*ls = lineScript{lo: lo, hi: lo + len(restOfLine(s.text, lo))}
 		for _, r := range s.text[ls.lo:ls.hi] {
 			switch langmodel.ScriptOf(r) {
@@ -1164,15 +1164,7 @@ func restOfLine(text string, at int) string {
 // ruleAhead reports whether the line from text[at] holds a table's rule
 // (see boxRule).
 func ruleAhead(text string, at int) bool {
-	for _, r := range text[at:] {
-		switch {
-		case r == '\n':
-			return false
-		case boxRule(r):
-			return true
-		}
-	}
-	return false
+	return strings.ContainsFunc(restOfLine(text, at), boxRule)
 }
 
 // pageWrites reports whether the page writes d after the Han character p,
