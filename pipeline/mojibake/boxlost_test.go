@@ -470,3 +470,39 @@ func checkOtherScriptStrays(t *testing.T, strays, stays []string) {
 	}
 	p.check()
 }
+
+// TestEscapeMarkShift: a stray byte before a backslash or a backquote
+// that starts an escape, a path's part or quoted code (\d, C:\Users,
+// `date`) makes one rare character of the two: the mark is its trail
+// byte. Before more ASCII, the rare character is the mark, whatever stands
+// before it (a Chinese character too).
+func TestEscapeMarkShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		checkRareStrays(t, code, []string{
+			`在正規表示式中 |\d 代表數字`,
+			`轉義字元|\t表示跳格`,
+			"命令替換用 |`date` 取得日期",
+			`使用者目錄在 C:|\Users 之下`,
+			"反引號括住的|`ls -l` 會先執行",
+			`字串 |\x41 等於 A`,
+		}, []string{`使用 \n 換行`, "反引號 `cmd` 的用法", `路徑 C:\Windows 之下`})
+	}
+}
+
+// TestOpeningBracketShift: a stray byte before an ASCII opening bracket
+// ([ or {) makes one rare character of the two, whose trail byte is the
+// bracket; its closer, later on the line, has no opener then. Whatever
+// the bracket holds (options in Chinese, an index, a name), the rare
+// character is the bracket.
+func TestOpeningBracketShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		checkRareStrays(t, code, []string{
+			"語法：cp |[選項] 來源 目的",
+			"可選的參數寫在|[方括號]裡",
+			"陣列 a|[0] 是第一個元素",
+			"設定檔中的 |[global] 段落",
+			"模板變數 |{name} 會被替換",
+			"物件寫成|{\"id\": 1} 的樣子",
+		}, []string{"陣列 a[0] 的值", "使用 [選項] 執行", "變數 {name} 的值"})
+	}
+}

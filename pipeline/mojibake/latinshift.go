@@ -80,7 +80,53 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 		prev = c
 	}
-	return s.splitRules(s.eatenOpeners(s.quotedLetters(out)))
+	return s.splitRules(s.asciiOpeners(s.eatenOpeners(s.quotedLetters(out))))
+}
+
+// maxBracketText is the most characters before an ASCII closer that
+// asciiOpeners looks back through for its opener.
+const maxBracketText = 16
+
+// asciiOpeners adds to out, in text order, the ASCII openers ([ and {,
+// trail bytes of both codes) that a stray byte made one rare character
+// with: their closer, later on the line, has no opener before it there
+// ("cp 猍選項]" for "cp [選項]"). The scan above passes over such a
+// character between Chinese ones, so the closers are walked instead.
+func (s *latinScan) asciiOpeners(out []replacement) []replacement {
+	text, sh := s.text, s.sh
+	var add []replacement
+	for j := 0; ; j++ {
+		k := strings.IndexAny(text[j:], "]}")
+		if k < 0 {
+			break
+		}
+		j += k
+		op := byte('[')
+		if text[j] == '}' {
+			op = '{'
+		}
+		lo := lineStartOf(text, j)
+		if strings.IndexByte(text[lo:j], op) >= 0 {
+			continue // the closer's opener is on the line
+		}
+		for a, seen := j, 0; a > lo && seen < maxBracketText; seen++ {
+			c, n := utf8.DecodeLastRuneInString(text[lo:a])
+			a -= n
+			if c < 0x80 {
+				continue
+			}
+			b, ok := sh.wrong.encode(s.buf[:0], c)
+			if !ok || len(b) != 2 || b[1] != op || sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+				continue
+			}
+			if overlaps(s.reps, a, a+n) || overlaps(out, a, a+n) || overlaps(add, a, a+n) || !s.oddHan(c, a) {
+				break
+			}
+			add = append(add, replacement{start: a, end: a + n, repl: string(op), reason: fmt.Sprintf("%s before a bracket's text (stray byte %X dropped)", sh.reason, b[:1])})
+			break
+		}
+	}
+	return withAdded(out, add)
 }
 
 // splitRules adds to out, in text order, the table rules that a stray
@@ -476,6 +522,9 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	if boxDrawing(p) {
 		p = ' '
 	}
+	if r, ok := s.escapeMark(a, n, c); ok {
+		return r, true
+	}
 	if p >= 0x4e00 && p <= 0x9fff || p >= 0x80 && c >= 0xe000 && c <= 0xf8ff {
 		// After a Chinese character, a rare one or a private-use
 		// one before a Latin word whose letter it ate ("共享攔oot"
@@ -655,6 +704,29 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a letter (stray byte %X dropped)", sh.reason, b[:1])}, true
 	}
 	return replacement{}, false
+}
+
+// escapeMarks are the ASCII marks that start an escape, a path's part or
+// quoted code (\d, C:\Users, `date`) and are trail bytes of both codes.
+const escapeMarks = "\\`"
+
+// escapeMark returns the replacement of a rare character c at
+// text[a:a+n] whose trail byte is one of escapeMarks, before more ASCII
+// that is no space: a stray byte made one character of the byte before
+// and the mark (猏d for \d, 瓩date` for `date`). Whatever stands before
+// it, a Chinese character too (字元猏t), since the mark starts a token.
+func (s *latinScan) escapeMark(a, n int, c rune) (replacement, bool) {
+	if a+n >= len(s.text) || s.text[a+n] <= ' ' || s.text[a+n] >= 0x7f {
+		return replacement{}, false
+	}
+	b, ok := s.sh.wrong.encode(s.buf[:0], c)
+	if !ok || len(b) != 2 || strings.IndexByte(escapeMarks, b[1]) < 0 {
+		return replacement{}, false
+	}
+	if s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) || overlaps(s.reps, a, a+n) || !s.oddHan(c, a) {
+		return replacement{}, false
+	}
+	return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", s.sh.reason, b[:1])}, true
 }
 
 // repairedBefore returns the character before text[a:] once reps are
