@@ -506,3 +506,29 @@ func TestOpeningBracketShift(t *testing.T) {
 		}, []string{"陣列 a[0] 的值", "使用 [選項] 執行", "變數 {name} 的值"})
 	}
 }
+
+// TestOptionLetterShift: a stray byte before the letter of a one-letter
+// option (-v, "-h", (-r)) makes one character of the two, common ones
+// too (Big5's common characters have letter trail bytes: 泄 is aa 6e,
+// n). After a hyphen that opens a token and before a mark, a space or the
+// line end, a Han character is no text: it is the option's letter. A
+// Chinese numeral there is a negative number's (溫度 -二 度) and stays.
+func TestOptionLetterShift(t *testing.T) {
+	for _, code := range []string{"gb18030", "big5"} {
+		p := newShiftPage(t, code)
+		for _, s := range []string{
+			"使用 -|v 參數顯示詳細訊息",
+			"加上 -|q, --quiet 進入安靜模式",
+			"執行 \"-|h\" 取得說明",
+			"此選項(-|r)會遞迴處理目錄",
+			"-|f 強制覆寫已有的檔案",
+			"參數 -|n=5 指定重試次數",
+		} {
+			p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) && !strings.ContainsRune(chineseNumerals, r) })
+		}
+		for _, s := range []string{"溫度 -二 度", "清單：-項目一", "範圍 -10 到 10", "北京 -上海 的路線"} {
+			p.add(p.enc(s), s)
+		}
+		p.check()
+	}
+}

@@ -688,6 +688,11 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// I18N), or alone between ASCII quotes, brackets or spaces
 		// ("靘" for "m"), is a letter on its own.
 		take = take || pua || beforeDigits || alone && (!han && !letter || odd()) || letter && p == '(' && next == ')' && a+n+1 < len(text) && lower(rune(text[a+n+1]))
+		// After a hyphen that opens a token, alone before a mark, a
+		// space or the line end, any Han character is a one-letter
+		// option's letter (-泄 for -n): no text writes one so, but a
+		// negative Chinese numeral (-二 度).
+		take = take || alone && han && p == '-' && opensToken(text, a-1) && !strings.ContainsRune(chineseNumerals, c)
 		take = take || inside && (lower(p) && lower(t) || upper(p) && upper(t) || capital && lower(t))
 		// After a slash, before lowercase letters, a Greek letter or a
 		// bopomofo starts a path's part (/κtc for /etc).
@@ -727,6 +732,13 @@ func (s *latinScan) escapeMark(a, n int, c rune) (replacement, bool) {
 		return replacement{}, false
 	}
 	return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", s.sh.reason, b[:1])}, true
+}
+
+// opensToken reports whether the ASCII byte at text[i] starts a token:
+// the line starts there, or a space, a quote or an opening bracket is
+// before it.
+func opensToken(text string, i int) bool {
+	return i == 0 || strings.IndexByte(" \t\n\"'([{", text[i-1]) >= 0
 }
 
 // repairedBefore returns the character before text[a:] once reps are
