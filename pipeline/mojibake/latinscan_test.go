@@ -70,10 +70,11 @@ func latinShiftsEach(s latinScan) []replacement {
 		_, n := utf8.DecodeRuneInString(s.text[a:])
 		if rp, ok := s.at(a, n, c, prev); ok {
 			out = append(out, rp)
+			s.taken = out
 		}
 		prev = c
 	}
-	return out
+	return s.afterScan(out)
 }
 
 // trailShiftsEach is trailShifts reading every character.

@@ -33,8 +33,8 @@ import (
 // common characters such trail bytes: 二 is a4 47), and a U+FFFD before
 // ASCII is the stray byte itself: no character of the page has a lead
 // byte that ASCII below 0x40 follows, so nothing of the text was lost.
-// force names the frame shift to assume when reps hold none (one was
-// repaired in an earlier chunk of the document), "" for none.
+// force names the page's frame shift (see pageShift), "" when the
+// windows settled on none: the one of reps is taken then.
 func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, reps []replacement, force string) []replacement {
 	sh := pageShift(mechs, reps, force)
 	if sh == nil {
@@ -80,6 +80,12 @@ func latinShifts(lm *langmodel.Model, mechs func() []*mechanism, text string, re
 		}
 		prev = c
 	}
+	return s.afterScan(out)
+}
+
+// afterScan adds to out, the scan's replacements, those of the passes that
+// walk the page's closers and rules instead of its characters.
+func (s *latinScan) afterScan(out []replacement) []replacement {
 	return s.splitRules(s.asciiOpeners(s.eatenOpeners(s.quotedLetters(out))))
 }
 
@@ -955,11 +961,13 @@ func strayOf(sh *mechanism, c rune) byte {
 	return b[0]
 }
 
-// pageShift returns the frame shift that one of reps was repaired with, or
-// else the one force names (repaired in an earlier chunk), nil if none.
+// pageShift returns the frame shift force names (the one the page's
+// windows settled on, or an earlier chunk's), or else the one that one of
+// reps was repaired with, nil if none. A page's first repaired run can be
+// the other code's by chance (see scratch.shiftLocked).
 func pageShift(mechs func() []*mechanism, reps []replacement, force string) *mechanism {
-	if sh := shiftOf(mechs, reps); sh != nil || force == "" {
-		return sh
+	if force == "" {
+		return shiftOf(mechs, reps)
 	}
 	for _, m := range mechs() {
 		if m.reason == force {

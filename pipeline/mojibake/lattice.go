@@ -449,7 +449,7 @@ func best(scr *scratch, lm *langmodel.Model, win []rune, at int, left, right run
 		rightLP = sc.Next(right)
 		orig += rightLP
 	}
-	if !scr.noBound && scr.table != nil && !detectorFor().mayGain(&scr.bound, scr.table, lm, &e, pcs, win, keepLP, left, right, rightLP, orig, m, scr.shifted == m) {
+	if !scr.noBound && scr.table != nil && !detectorFor().mayGain(&scr.bound, scr.table, lm, &e, pcs, win, keepLP, left, right, rightLP, orig, m, scr.again(m)) {
 		// No path that reads anything can gain (bound.go): the lattice
 		// would return nothing.
 		return nil, 0
@@ -518,7 +518,7 @@ func lattice(scr *scratch, lm *langmodel.Model, e *encoded, pcs []piece, win []r
 			if m.shift {
 				if !e.hole[p] && e.b[p] >= 0x80 {
 					cost := shiftLatticeCost
-					if scr.shifted == m && (k == 0 && (left < 0 || left == '\n') || k > 0 && win[k-1] == '\n') {
+					if scr.again(m) && (k == 0 && (left < 0 || left == '\n') || k > 0 && win[k-1] == '\n') {
 						// The page's stray bytes fall before lines (see
 						// pageShiftDiscount): a drop at a line start
 						// competes with one a character later, which
@@ -594,7 +594,7 @@ func lattice(scr *scratch, lm *langmodel.Model, e *encoded, pcs []piece, win []r
 	for a, b := 0, len(runs)-1; a < b; a, b = a+1, b-1 {
 		runs[a], runs[b] = runs[b], runs[a]
 	}
-	return keepPlausible(lm, win, *e, left, right, m, runs, scr.shifted == m)
+	return keepPlausible(lm, win, *e, left, right, m, runs, scr.again(m))
 }
 
 // keepPlausible rescores each run on its own, in the context of the text as

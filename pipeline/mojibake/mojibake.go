@@ -357,9 +357,9 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	sc.gated = sc.gated[:0]
 	sc.table = r.bounds()
 	sc.garbled = st.Garbled
-	sc.shifted = nil
+	sc.shifted, sc.shiftWins, sc.shiftLocked = nil, 0, false
 	if st.Shift != "" {
-		sc.shifted = r.mechanism(st.Shift)
+		sc.shifted, sc.shiftLocked = r.mechanism(st.Shift), true
 	}
 	sc.textLeft = -1
 	if st.AfterBreak {
@@ -458,8 +458,12 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 		reps = r.readOtherLines(reps, sc, text, looked, confused)
 	}
 	reps = addLossRuns(reps, runs)
-	shifts := latinShifts(r.lm(), r.mechs, text, reps, st.Shift)
-	if ts := trailShifts(r.lm(), pageShift(r.mechs, reps, st.Shift), text, reps, r.scopeEnd); len(ts) > 0 {
+	force := st.Shift
+	if sc.shifted != nil {
+		force = sc.shifted.reason
+	}
+	shifts := latinShifts(r.lm(), r.mechs, text, reps, force)
+	if ts := trailShifts(r.lm(), pageShift(r.mechs, reps, force), text, reps, r.scopeEnd); len(ts) > 0 {
 		// An opener latinShifts restored (eatenOpeners) may be the
 		// trail shift's reading too: take it once.
 		ts = slices.DeleteFunc(ts, func(t replacement) bool { return overlaps(shifts, t.start, t.end) })
@@ -473,7 +477,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 		reps = append(reps, shifts...)
 		slices.SortFunc(reps, func(x, y replacement) int { return x.start - y.start })
 	}
-	if sh := pageShift(r.mechs, reps, st.Shift); sh != nil {
+	if sh := pageShift(r.mechs, reps, force); sh != nil {
 		// The running-text model reads across word boundaries, where a
 		// misplaced stray byte shows (滑际 against 滑鼠).
 		reps = placeShifts(r.infer(), r.fold(), sh, text, reps)
@@ -575,6 +579,13 @@ type scratch struct {
 	// read with the other code's frame shift (a GB18030 line shifted
 	// can read as a Big5 one too).
 	shifted *mechanism
+	// shiftWins counts the windows shifted won; shiftLocked is set once
+	// it has won shiftLockWins of them (or an earlier chunk's): only then
+	// are the other code's frame shifts no longer tried. One short window
+	// can read better in the other code by chance (a Big5 page's first
+	// shifted line read as GB18030's), and the page's next lines tell.
+	shiftWins   int
+	shiftLocked bool
 	// reads holds the readings of the windows of a garbled page read so
 	// far in this call (see repairWindow).
 	reads map[windowKey]windowRead
@@ -877,7 +888,7 @@ func (r *Repairer) gate(sc *scratch, text string, w window) []*mechanism {
 			through |= g.gains & want
 			continue
 		}
-		key := gateKey{text: text[n.start:n.end], left: left, right: right, lone: w.lone, shifted: r.mechIndex(sc.shifted)}
+		key := gateKey{text: text[n.start:n.end], left: left, right: right, lone: w.lone, shifted: r.mechIndex(sc.shifted), locked: sc.shiftLocked}
 		if g, ok := r.verdicts.get(key); ok && want&^g.read == 0 && !r.noGateMemo {
 			through |= g.gains & want
 			sc.gated = append(sc.gated, g)
@@ -929,6 +940,7 @@ type gateKey struct {
 	left, right rune
 	lone        bool
 	shifted     int
+	locked      bool
 }
 
 const (
@@ -989,6 +1001,7 @@ type windowKey struct {
 	left, right rune
 	lone        bool
 	shifted     *mechanism
+	locked      bool
 }
 
 // windowRead is the best reading of a window: its runs, indexed in the
@@ -1015,7 +1028,7 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	// page read before in this call, between the same characters and with
 	// the same frame shift found, reads the same (the runs are read, never
 	// changed). Only those are kept: the gate's choice depends on more.
-	key := windowKey{text: text[w.start:w.end], left: left, right: right, lone: w.lone, shifted: sc.shifted}
+	key := windowKey{text: text[w.start:w.end], left: left, right: right, lone: w.lone, shifted: sc.shifted, locked: sc.shiftLocked}
 	var read windowRead
 	known := false
 	memo := garbled && !r.noWindowMemo
@@ -1036,8 +1049,13 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	}
 	win, offs := sc.win, sc.offs
 	bestRuns, bestGain, bestMech := read.runs, read.gain, read.mech
-	if bestMech != nil && bestMech.shift {
-		sc.shifted = bestMech
+	if bestMech != nil && bestMech.shift && !sc.shiftLocked {
+		if bestMech == sc.shifted {
+			sc.shiftWins++
+		} else {
+			sc.shifted, sc.shiftWins = bestMech, 1
+		}
+		sc.shiftLocked = sc.shiftWins >= shiftLockWins
 	}
 	for _, rn := range bestRuns {
 		l, n := left, right
@@ -1061,18 +1079,55 @@ func (r *Repairer) repairWindow(reps []replacement, sc *scratch, text string, w 
 	return reps, bestGain
 }
 
+// again reports whether m is a frame shift the page was already repaired
+// with, which pays less at a line start (see pageShiftDiscount): the
+// page's, or, before the page is locked to one, either code's, so that
+// the two compete on equal terms until the page's lines have told.
+func (sc *scratch) again(m *mechanism) bool {
+	return m.shift && sc.shifted != nil && (m == sc.shifted || !sc.shiftLocked)
+}
+
+// shiftLockWins is how many windows a frame shift must win before the
+// page is read with it alone (see scratch.shiftLocked).
+const shiftLockWins = 2
+
+// shiftFlipGain is the least gain, in nats, with which the other code's
+// frame shift takes a window from a page's shift that finds nothing there
+// before the page is locked. Set on the even-numbered Chinese man pages
+// put through the benchmark's frame shifts (TestShiftedManPages): of the
+// windows so taken, those that gained 7.8 nats or more were all of the
+// page's true code, 7.7 or less mostly of the wrong one.
+const shiftFlipGain = 8.0
+
 // readWindow returns the best reading of the window loaded in sc with
 // mechs (all of them on a garbled page, else those the gate let through).
 func (r *Repairer) readWindow(sc *scratch, w window, left, right rune, mechs []*mechanism) windowRead {
-	var best windowRead
+	// best is the best reading; own the best without the other code's
+	// frame shift, which a page not locked to its shift (see
+	// scratch.shiftLocked) takes where its own shift reads the window
+	// too, worse, or where it gains shiftFlipGain: a short chance reading
+	// of the other code (a Latin word's letter a stray byte ate) is no
+	// evidence against the page's shift.
+	var best, own windowRead
+	ownShiftGains := false
 	for _, m := range mechs {
-		if w.lone && !m.shift || m.shift && sc.shifted != nil && m != sc.shifted {
+		other := m.shift && sc.shifted != nil && m != sc.shifted
+		if w.lone && !m.shift || other && sc.shiftLocked {
 			continue
 		}
 		runs, gain := r.bestStretches(sc, sc.win, left, right, m)
 		if gain > best.gain {
 			best = windowRead{runs: runs, gain: gain, mech: m}
 		}
+		if !other && gain > own.gain {
+			own = windowRead{runs: runs, gain: gain, mech: m}
+		}
+		if m == sc.shifted && gain > 0 {
+			ownShiftGains = true
+		}
+	}
+	if best.mech != own.mech && !ownShiftGains && best.gain < shiftFlipGain {
+		return own
 	}
 	return best
 }
