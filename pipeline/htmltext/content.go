@@ -245,15 +245,33 @@ func (x *extractor) reset() {
 func pruneJunk(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		switch {
-		case c.Type == html.CommentNode, c.Type == html.DoctypeNode:
+		if isJunk(c) {
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junk.has(c.DataAtom) || hidden(c) && !shownTwin(c)):
-			n.RemoveChild(c)
-		default:
+		} else {
 			pruneJunk(c)
 		}
 		c = next
+	}
+}
+
+// isJunk reports a node pruneJunk removes. Its answer does not change as
+// pruneJunk removes the node's siblings before it: shownTwin looks for
+// a shown element of the node's own tag, and none of those is removed.
+func isJunk(c *html.Node) bool {
+	switch c.Type {
+	case html.CommentNode, html.DoctypeNode:
+		return true
+	case html.ElementNode:
+		return junk.has(c.DataAtom) || hidden(c) && !shownTwin(c)
+	}
+	return false
+}
+
+// removeJunk removes the nodes headMeta noted as junk (pruneJunk's,
+// none inside another).
+func removeJunk(nodes []*html.Node) {
+	for _, c := range nodes {
+		c.Parent.RemoveChild(c)
 	}
 }
 

@@ -137,7 +137,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 		}
 	}
 	h := headMeta(root, raw, &x.head)
-	pruneJunk(root)
+	removeJunk(x.head.junk) // pruneJunk(root), from headMeta's walk
 	body := root
 	if b := firstElement(root, "body"); b != nil {
 		body = b
