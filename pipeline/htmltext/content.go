@@ -167,12 +167,12 @@ type extractor struct {
 	recs2       []walkRec
 	live, block []int32
 	texts       []textStat // the text nodes' counts, from the first scoring
-	// textNext is textRunes' place in texts.
-	textNext int
-	short    []shortRec // sectionHeads' rune counts
-	cands    []chromeCand
-	stats    []blockStat
-	model    *model // the last model scoreTree returned
+	// textNext is textRunes' place in texts, statNext textStats'.
+	textNext, statNext int
+	short              []shortRec // sectionHeads' rune counts
+	cands              []chromeCand
+	stats              []blockStat
+	model              *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
@@ -181,6 +181,7 @@ type extractor struct {
 	// line ends.
 	lineAll  []byte
 	lineEnds []int
+	lineSts  []cue.Stats
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
 	bylines   cue.BylineMemo // the page's bylines, for decide and finish
@@ -189,6 +190,7 @@ type extractor struct {
 	classes map[string]bool
 	chrome  chrome.Scratch // CleanWith's storage
 	kept    []string       // finish's storage of the lines it keeps
+	keptSts []cue.Stats    // ... and of their Stats
 	ls      lineStream     // the line stream last started
 	lw      lineWriter     // its writer
 	blank   blanker        // blankRaw's storage
@@ -579,7 +581,7 @@ func (x *extractor) textRunes(n *html.Node, limit int) int {
 	if x.textNext == len(x.texts) {
 		return cue.RuneLenMax(n.Data, limit) // not scored: never so
 	}
-	return min(x.texts[x.textNext].runes, limit+1)
+	return min(x.texts[x.textNext].st.Runes, limit+1)
 }
 
 // countRunes counts the non-space runes under n, up to max+1.
@@ -732,6 +734,25 @@ type lineWriter struct {
 	// one is the first string kept in the line (keep): the line's bytes
 	// are one's while the buffer is as long.
 	one string
+	// In join mode a line's cue.Stats are the sum of its text nodes'
+	// (Measure counts no space, and white space is all the writer
+	// changes), taken from the scoring (extractor.textStats) into st and
+	// kept in sts, one per line, for chrome, which measured the lines
+	// again. A line holding a piece of a text node of <pre> (its line
+	// breaks end lines) is not known: its Runes are -1.
+	st      cue.Stats
+	unknown bool // the line holds a piece of a text node
+	pieces  bool // a text node of <pre> is being written
+	sts     []cue.Stats
+}
+
+// addStats adds a text node's counts to the line's.
+func (w *lineWriter) addStats(st cue.Stats) {
+	w.st.Runes += st.Runes
+	w.st.Han += st.Han
+	w.st.Punct += st.Punct
+	w.st.Stops += st.Stops
+	w.st.Comma += st.Comma
 }
 
 func (w *lineWriter) write(s string, inLink, pre bool) {
@@ -943,6 +964,11 @@ func (w *lineWriter) flush() {
 			}
 			w.all = append(w.all, s...)
 			w.ends = append(w.ends, len(w.all))
+			st := w.st
+			if w.unknown || w.pieces {
+				st.Runes = -1
+			}
+			w.sts = append(w.sts, st)
 		case !w.rowLine && w.buf.Len() == len(w.one):
 			// The line is one piece of a text node (most lines of a
 			// page's top): its text is a slice of it, not a copy. The
@@ -956,6 +982,7 @@ func (w *lineWriter) flush() {
 	w.one = ""
 	w.buf.Reset()
 	w.cur = textLine{}
+	w.st, w.unknown = cue.Stats{}, false
 	w.space, w.brk, w.last, w.rowLine, w.edge = false, false, 0, false, false
 }
 
@@ -963,18 +990,20 @@ func (w *lineWriter) flush() {
 // by the next call: a caller is done with one page's lines before it asks
 // for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
-	lines, _, _ := x.joinedLines(n)
+	lines, _, _, _ := x.joinedLines(n)
 	return lines
 }
 
 // joinedLines is lines that also gives the lines joined by "\n" (all)
 // and where each ends in it (ends): a line's text is a slice of all,
-// which is one string for the whole walk, not one per line. ends is
-// reused by the next call, as the lines are.
-func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, ends []int) {
+// which is one string for the whole walk, not one per line. sts are the
+// lines' cue.Stats (Runes -1 where not known, see lineWriter). ends and
+// sts are reused by the next call, as the lines are.
+func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, ends []int, sts []cue.Stats) {
 	s := x.lineStream(n)
 	w := s.w
-	w.join, w.all, w.ends = true, x.lineAll[:0], x.lineEnds[:0]
+	w.join, w.all, w.ends, w.sts = true, x.lineAll[:0], x.lineEnds[:0], x.lineSts[:0]
+	x.statNext = 0
 	for s.step() {
 	}
 	all = string(w.all)
@@ -983,8 +1012,21 @@ func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, end
 		w.lines[i].text = all[start:end]
 		start = end + 1
 	}
-	x.lineAll, x.lineEnds = w.all[:0], w.ends
-	return s.close(), all, w.ends
+	x.lineAll, x.lineEnds, x.lineSts = w.all[:0], w.ends, w.sts
+	return s.close(), all, w.ends, w.sts
+}
+
+// textStats is cue.Measure(n.Data) as the first scoring took it, for the
+// article's walk, which meets the text nodes in document order (pruning
+// only removes nodes): x.statNext is where to look.
+func (x *extractor) textStats(n *html.Node) cue.Stats {
+	for x.statNext < len(x.texts) && x.texts[x.statNext].n != n {
+		x.statNext++
+	}
+	if x.statNext == len(x.texts) {
+		return cue.Measure(n.Data) // not scored: never so
+	}
+	return x.texts[x.statNext].st
 }
 
 // lineStream renders the subtree of a node as lines on demand: the page's
@@ -1048,6 +1090,18 @@ func (s *lineStream) enter(n *html.Node, inLink, pre, inCell bool) {
 	w := s.w
 	switch n.Type {
 	case html.TextNode:
+		switch {
+		case !w.join:
+		case pre:
+			// Its line breaks end lines: the lines it is written
+			// into are measured by chrome.
+			w.pieces = true
+			w.write(n.Data, inLink, pre)
+			w.pieces, w.unknown = false, true
+			return
+		default:
+			w.addStats(s.x.textStats(n))
+		}
 		w.write(n.Data, inLink, pre)
 		return
 	case html.ElementNode:
