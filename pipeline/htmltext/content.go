@@ -1239,28 +1239,35 @@ func bareDate(s string) bool {
 // the smallest element holding two or more bare time stamps (headline,
 // teaser, "2019-09-09 21:38:04", ...), unless it holds half of the
 // container's prose. m is the model main was chosen by, for main's
-// punctuation (the tree is as it scored it).
+// punctuation (the tree is as it scored it). Boxes of teasers go first
+// (pruneTeasers), found by the same walk.
 func (x *extractor) pruneFeeds(main *html.Node, m *model) {
 	count := map[*html.Node]int{}
-	var stamps []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	var stamps, boxes []*html.Node
+	// inBox: below a box of teasers, where pruneTeasers looks for no
+	// other.
+	var walk func(n *html.Node, inBox bool)
+	walk = func(n *html.Node, inBox bool) {
 		if n.Type == html.TextNode && bareDate(n.Data) {
 			stamps = append(stamps, n)
 			for p := n.Parent; p != nil && p != main; p = p.Parent {
 				count[p]++
 			}
 		}
+		if !inBox && n != main && n.Type == html.ElementNode && teaserBox(n) {
+			boxes = append(boxes, n)
+			inBox = true
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, inBox)
 		}
 	}
-	walk(main)
+	walk(main, false)
 	total, ok := m.punct(main)
 	if !ok {
 		total = countPunct(main)
 	}
-	x.pruneTeasers(main, total)
+	pruneTeasers(boxes, total)
 	if len(stamps) < 2 {
 		return
 	}
@@ -1279,48 +1286,38 @@ func (x *extractor) pruneFeeds(main *html.Node, m *model) {
 	}
 }
 
-// pruneTeasers removes boxes of other articles' teasers inside the article
-// container: an element with two or more children that each open with a
-// link and go on with a sentence ("图解：出行指南 春运期间，…"), all its other
-// children short labels, holding less than half of the container's prose.
-func (x *extractor) pruneTeasers(main *html.Node, total int) {
-	var boxes []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		teasers, other := 0, false
-	children:
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.ElementNode && teaser(c):
-				teasers++
-			case c.Type == html.TextNode && cue.Trim(c.Data) == "":
-			case labelRunes(c) && (c.Type == html.TextNode || countPunct(c) == 0):
-				// A label: a text node, or an element of at most 12
-				// characters (so counting its punctuation is cheap; a map
-				// of every element's count was filled for this).
-			default:
-				// n is no box whatever its other children are: the
-				// tests above were most of the walk's time.
-				other = true
-				break children
-			}
-		}
-		if teasers >= 2 && !other && n != main {
-			boxes = append(boxes, n)
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				walk(c)
-			}
-		}
-	}
-	walk(main)
+// pruneTeasers removes boxes of other articles' teasers inside the
+// article container (teaserBox, outermost first, none inside another)
+// that hold less than half of the container's prose (total).
+func pruneTeasers(boxes []*html.Node, total int) {
 	for _, b := range boxes {
 		if b.Parent != nil && countPunct(b)*2 < total {
 			b.Parent.RemoveChild(b)
 		}
 	}
+}
+
+// teaserBox reports an element with two or more children that each open
+// with a link and go on with a sentence ("图解：出行指南 春运期间，…"), all
+// its other children short labels.
+func teaserBox(n *html.Node) bool {
+	teasers := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && teaser(c):
+			teasers++
+		case c.Type == html.TextNode && cue.Trim(c.Data) == "":
+		case labelRunes(c) && (c.Type == html.TextNode || countPunct(c) == 0):
+			// A label: a text node, or an element of at most 12
+			// characters (so counting its punctuation is cheap; a map
+			// of every element's count was filled for this).
+		default:
+			// n is no box whatever its other children are: the
+			// tests above were most of the walk's time.
+			return false
+		}
+	}
+	return teasers >= 2
 }
 
 // labelRunes reports 1 to 12 non-space runes under n: a short text
