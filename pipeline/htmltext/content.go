@@ -775,17 +775,20 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 	}
 	p := i
 	for i < len(s) {
-		if !w.space && i+2 < len(s) && s[i] >= 0xe4 && s[i] <= 0xe9 {
+		if !w.space && i+2 < len(s) && (s[i] >= 0xe2 && s[i] <= 0xe9 || s[i] == 0xef) {
 			// A run of ideographs (lead bytes E4-E9, U+4000-U+9FFF: no
-			// space, punctuation, letter or digit among them) with no
-			// space pending before it: each is kept and counted, which
-			// the tests below would find rune by rune.
-			j := ideographsEnd(s, i)
+			// space, letter or digit among them) and of the sentence
+			// punctuation and quotes between them, with no space pending
+			// before it: each is kept and counted, which the tests below
+			// would find rune by rune.
+			j, punct := proseEnd(s, i)
 			if j > i {
 				k := (j - i) / 3
 				w.cur.runes += k
 				if inLink {
 					w.cur.links += k
+				} else {
+					w.cur.punct += punct
 				}
 				w.last = rune(s[j-3]&0x0f)<<12 | rune(s[j-2]&0x3f)<<6 | rune(s[j-1]&0x3f)
 				w.edge = false
@@ -897,6 +900,30 @@ func ideographsEnd(s string, i int) int {
 		t = t[3:]
 	}
 	return len(s) - len(t)
+}
+
+// proseEnd returns the end of the run of ideographs (ideographsEnd) and
+// of the marks of Chinese prose between them that starts at i in s (i
+// when there is none), and how many of the marks are sentence
+// punctuation (isPunct): 、。，：；！？ and the quotes “”. None of them is
+// a space, a letter or a digit, and each is three bytes.
+func proseEnd(s string, i int) (end, punct int) {
+	for {
+		i = ideographsEnd(s, i)
+		if len(s)-i < 3 {
+			return i, punct
+		}
+		switch c0, c1, c2 := s[i], s[i+1], s[i+2]; {
+		case c0 == 0xe3 && c1 == 0x80 && (c2 == 0x81 || c2 == 0x82): // 、。
+			punct++
+		case c0 == 0xef && c1 == 0xbc && (c2 == 0x8c || c2 == 0x9a || c2 == 0x9b || c2 == 0x81 || c2 == 0x9f): // ，：；！？
+			punct++
+		case c0 == 0xe2 && c1 == 0x80 && (c2 == 0x9c || c2 == 0x9d): // “”
+		default:
+			return i, punct
+		}
+		i += 3
+	}
 }
 
 // asciiWordEnd returns the end of the run of printable ASCII other than
