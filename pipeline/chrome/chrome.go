@@ -64,6 +64,12 @@ type Options struct {
 	// or folded again (their Stats and fold are functions of their bytes
 	// alone). Reuse is ignored when its Text is not the text.
 	Reuse *Lines
+	// Measured, when not nil, has the Stats of the text's lines as the
+	// caller counted them (cue.Measure of each whole line), one per line
+	// in order; a line whose Stats are not known has Runes < 0. Those
+	// known are not measured again (htmltext sums them from the counts
+	// of the page's text nodes).
+	Measured []cue.Stats
 
 	// exact measures every line whole and asks the byline rules about
 	// every line, not only those BylineShaped (tests hold the shortcuts
@@ -158,7 +164,11 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 		lines = opt.Scratch.lines[:0]
 	}
 	reuse, base := reusable(opt, text)
-	lines, view := lineView(lines, text, opt.exact, reuse, base)
+	measured := opt.Measured
+	if opt.exact {
+		measured = nil
+	}
+	lines, view := lineView(lines, text, opt.exact, reuse, base, measured)
 	if opt.Record != nil {
 		*opt.Record = Lines{lines: opt.Record.lines[:0]}
 	}
@@ -211,8 +221,8 @@ func CleanWith(text string, opt Options) (string, []textedit.Edit, Meta) {
 // lineView appends the lines of text to lines (see split) and folds the
 // short ones into the view it returns, taking reused lines' folds from
 // reuse.
-func lineView(lines []line, text string, exact bool, reuse []lineMemo, base int) ([]line, string) {
-	lines = split(lines, text, exact, reuse, base)
+func lineView(lines []line, text string, exact bool, reuse []lineMemo, base int, measured []cue.Stats) ([]line, string) {
+	lines = split(lines, text, exact, reuse, base, measured)
 	var buf []byte
 	for i, l := range lines {
 		if l.blank() || l.st.Runes > foldRunes {
@@ -326,8 +336,10 @@ func reusable(opt Options, text string) ([]lineMemo, int) {
 
 // split appends the lines of text to lines, measuring only the start of
 // long ones unless exact. Line i of text is reuse[base+i] when it has
-// its length (trimming may have shortened the first and the last).
-func split(lines []line, text string, exact bool, reuse []lineMemo, base int) []line {
+// its length (trimming may have shortened the first and the last); its
+// Stats are measured[i] when those are known (Options.Measured: exact,
+// as part-measured ones serve, see line.part).
+func split(lines []line, text string, exact bool, reuse []lineMemo, base int, measured []cue.Stats) []line {
 	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
 	for pos, i := 0, 0; pos < len(text); i++ {
 		end, next := len(text), len(text)
@@ -341,6 +353,8 @@ func split(lines []line, text string, exact bool, reuse []lineMemo, base int) []
 		// so the same length means the same bytes.
 		if k := base + i; k < len(reuse) && reuse[k].n == end-pos {
 			st, part, reused = reuse[k].st, reuse[k].part, true
+		} else if i < len(measured) && measured[i].Runes >= 0 {
+			st = measured[i]
 		} else if exact {
 			st = cue.Measure(text[pos:end])
 		} else {

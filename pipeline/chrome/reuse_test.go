@@ -83,9 +83,9 @@ func TestReuseCleansAlike(t *testing.T) {
 		if !strings.HasPrefix(out, text) {
 			trimmed++
 		}
-		full, fullView := lineView(nil, text, false, nil, 0)
+		full, fullView := lineView(nil, text, false, nil, 0, nil)
 		reuse, base := reusable(Options{Reuse: &rec}, text)
-		got, gotView := lineView(nil, text, false, reuse, base)
+		got, gotView := lineView(nil, text, false, reuse, base, nil)
 		if gotView != fullView {
 			t.Errorf("view with reuse:\n%q\nwant\n%q", gotView, fullView)
 		}

@@ -167,12 +167,12 @@ type extractor struct {
 	recs2       []walkRec
 	live, block []int32
 	texts       []textStat // the text nodes' counts, from the first scoring
-	// textNext is textRunes' place in texts.
-	textNext int
-	short    []shortRec // sectionHeads' rune counts
-	cands    []chromeCand
-	stats    []blockStat
-	model    *model // the last model scoreTree returned
+	// textNext is textRunes' place in texts, statNext textStats'.
+	textNext, statNext int
+	short              []shortRec // sectionHeads' rune counts
+	cands              []chromeCand
+	stats              []blockStat
+	model              *model // the last model scoreTree returned
 	// lineBuf is the storage of the lines last returned.
 	lineBuf []textLine
 	// lineBytes is the storage of the line being written.
@@ -181,6 +181,7 @@ type extractor struct {
 	// line ends.
 	lineAll  []byte
 	lineEnds []int
+	lineSts  []cue.Stats
 	// lineStack is the storage of a line stream's frames.
 	lineStack []lineFrame
 	bylines   cue.BylineMemo // the page's bylines, for decide and finish
@@ -189,6 +190,7 @@ type extractor struct {
 	classes map[string]bool
 	chrome  chrome.Scratch // CleanWith's storage
 	kept    []string       // finish's storage of the lines it keeps
+	keptSts []cue.Stats    // ... and of their Stats
 	ls      lineStream     // the line stream last started
 	lw      lineWriter     // its writer
 	blank   blanker        // blankRaw's storage
@@ -245,15 +247,33 @@ func (x *extractor) reset() {
 func pruneJunk(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		switch {
-		case c.Type == html.CommentNode, c.Type == html.DoctypeNode:
+		if isJunk(c) {
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junk.has(c.DataAtom) || hidden(c) && !shownTwin(c)):
-			n.RemoveChild(c)
-		default:
+		} else {
 			pruneJunk(c)
 		}
 		c = next
+	}
+}
+
+// isJunk reports a node pruneJunk removes. Its answer does not change as
+// pruneJunk removes the node's siblings before it: shownTwin looks for
+// a shown element of the node's own tag, and none of those is removed.
+func isJunk(c *html.Node) bool {
+	switch c.Type {
+	case html.CommentNode, html.DoctypeNode:
+		return true
+	case html.ElementNode:
+		return junk.has(c.DataAtom) || hidden(c) && !shownTwin(c)
+	}
+	return false
+}
+
+// removeJunk removes the nodes headMeta noted as junk (pruneJunk's,
+// none inside another).
+func removeJunk(nodes []*html.Node) {
+	for _, c := range nodes {
+		c.Parent.RemoveChild(c)
 	}
 }
 
@@ -561,7 +581,7 @@ func (x *extractor) textRunes(n *html.Node, limit int) int {
 	if x.textNext == len(x.texts) {
 		return cue.RuneLenMax(n.Data, limit) // not scored: never so
 	}
-	return min(x.texts[x.textNext].runes, limit+1)
+	return min(x.texts[x.textNext].st.Runes, limit+1)
 }
 
 // countRunes counts the non-space runes under n, up to max+1.
@@ -714,6 +734,25 @@ type lineWriter struct {
 	// one is the first string kept in the line (keep): the line's bytes
 	// are one's while the buffer is as long.
 	one string
+	// In join mode a line's cue.Stats are the sum of its text nodes'
+	// (Measure counts no space, and white space is all the writer
+	// changes), taken from the scoring (extractor.textStats) into st and
+	// kept in sts, one per line, for chrome, which measured the lines
+	// again. A line holding a piece of a text node of <pre> (its line
+	// breaks end lines) is not known: its Runes are -1.
+	st      cue.Stats
+	unknown bool // the line holds a piece of a text node
+	pieces  bool // a text node of <pre> is being written
+	sts     []cue.Stats
+}
+
+// addStats adds a text node's counts to the line's.
+func (w *lineWriter) addStats(st cue.Stats) {
+	w.st.Runes += st.Runes
+	w.st.Han += st.Han
+	w.st.Punct += st.Punct
+	w.st.Stops += st.Stops
+	w.st.Comma += st.Comma
 }
 
 func (w *lineWriter) write(s string, inLink, pre bool) {
@@ -736,17 +775,20 @@ func (w *lineWriter) write(s string, inLink, pre bool) {
 	}
 	p := i
 	for i < len(s) {
-		if !w.space && i+2 < len(s) && s[i] >= 0xe4 && s[i] <= 0xe9 {
+		if !w.space && i+2 < len(s) && (s[i] >= 0xe2 && s[i] <= 0xe9 || s[i] == 0xef) {
 			// A run of ideographs (lead bytes E4-E9, U+4000-U+9FFF: no
-			// space, punctuation, letter or digit among them) with no
-			// space pending before it: each is kept and counted, which
-			// the tests below would find rune by rune.
-			j := ideographsEnd(s, i)
+			// space, letter or digit among them) and of the sentence
+			// punctuation and quotes between them, with no space pending
+			// before it: each is kept and counted, which the tests below
+			// would find rune by rune.
+			j, punct := proseEnd(s, i)
 			if j > i {
 				k := (j - i) / 3
 				w.cur.runes += k
 				if inLink {
 					w.cur.links += k
+				} else {
+					w.cur.punct += punct
 				}
 				w.last = rune(s[j-3]&0x0f)<<12 | rune(s[j-2]&0x3f)<<6 | rune(s[j-1]&0x3f)
 				w.edge = false
@@ -860,6 +902,30 @@ func ideographsEnd(s string, i int) int {
 	return len(s) - len(t)
 }
 
+// proseEnd returns the end of the run of ideographs (ideographsEnd) and
+// of the marks of Chinese prose between them that starts at i in s (i
+// when there is none), and how many of the marks are sentence
+// punctuation (isPunct): 、。，：；！？ and the quotes “”. None of them is
+// a space, a letter or a digit, and each is three bytes.
+func proseEnd(s string, i int) (end, punct int) {
+	for {
+		i = ideographsEnd(s, i)
+		if len(s)-i < 3 {
+			return i, punct
+		}
+		switch c0, c1, c2 := s[i], s[i+1], s[i+2]; {
+		case c0 == 0xe3 && c1 == 0x80 && (c2 == 0x81 || c2 == 0x82): // 、。
+			punct++
+		case c0 == 0xef && c1 == 0xbc && (c2 == 0x8c || c2 == 0x9a || c2 == 0x9b || c2 == 0x81 || c2 == 0x9f): // ，：；！？
+			punct++
+		case c0 == 0xe2 && c1 == 0x80 && (c2 == 0x9c || c2 == 0x9d): // “”
+		default:
+			return i, punct
+		}
+		i += 3
+	}
+}
+
 // asciiWordEnd returns the end of the run of printable ASCII other than
 // the space (0x21-0x7E) that starts at i in s, i when there is none.
 func asciiWordEnd(s string, i int) int {
@@ -925,6 +991,11 @@ func (w *lineWriter) flush() {
 			}
 			w.all = append(w.all, s...)
 			w.ends = append(w.ends, len(w.all))
+			st := w.st
+			if w.unknown || w.pieces {
+				st.Runes = -1
+			}
+			w.sts = append(w.sts, st)
 		case !w.rowLine && w.buf.Len() == len(w.one):
 			// The line is one piece of a text node (most lines of a
 			// page's top): its text is a slice of it, not a copy. The
@@ -938,6 +1009,7 @@ func (w *lineWriter) flush() {
 	w.one = ""
 	w.buf.Reset()
 	w.cur = textLine{}
+	w.st, w.unknown = cue.Stats{}, false
 	w.space, w.brk, w.last, w.rowLine, w.edge = false, false, 0, false, false
 }
 
@@ -945,18 +1017,20 @@ func (w *lineWriter) flush() {
 // by the next call: a caller is done with one page's lines before it asks
 // for the next.
 func (x *extractor) lines(n *html.Node) []textLine {
-	lines, _, _ := x.joinedLines(n)
+	lines, _, _, _ := x.joinedLines(n)
 	return lines
 }
 
 // joinedLines is lines that also gives the lines joined by "\n" (all)
 // and where each ends in it (ends): a line's text is a slice of all,
-// which is one string for the whole walk, not one per line. ends is
-// reused by the next call, as the lines are.
-func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, ends []int) {
+// which is one string for the whole walk, not one per line. sts are the
+// lines' cue.Stats (Runes -1 where not known, see lineWriter). ends and
+// sts are reused by the next call, as the lines are.
+func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, ends []int, sts []cue.Stats) {
 	s := x.lineStream(n)
 	w := s.w
-	w.join, w.all, w.ends = true, x.lineAll[:0], x.lineEnds[:0]
+	w.join, w.all, w.ends, w.sts = true, x.lineAll[:0], x.lineEnds[:0], x.lineSts[:0]
+	x.statNext = 0
 	for s.step() {
 	}
 	all = string(w.all)
@@ -965,8 +1039,21 @@ func (x *extractor) joinedLines(n *html.Node) (lines []textLine, all string, end
 		w.lines[i].text = all[start:end]
 		start = end + 1
 	}
-	x.lineAll, x.lineEnds = w.all[:0], w.ends
-	return s.close(), all, w.ends
+	x.lineAll, x.lineEnds, x.lineSts = w.all[:0], w.ends, w.sts
+	return s.close(), all, w.ends, w.sts
+}
+
+// textStats is cue.Measure(n.Data) as the first scoring took it, for the
+// article's walk, which meets the text nodes in document order (pruning
+// only removes nodes): x.statNext is where to look.
+func (x *extractor) textStats(n *html.Node) cue.Stats {
+	for x.statNext < len(x.texts) && x.texts[x.statNext].n != n {
+		x.statNext++
+	}
+	if x.statNext == len(x.texts) {
+		return cue.Measure(n.Data) // not scored: never so
+	}
+	return x.texts[x.statNext].st
 }
 
 // lineStream renders the subtree of a node as lines on demand: the page's
@@ -1030,6 +1117,18 @@ func (s *lineStream) enter(n *html.Node, inLink, pre, inCell bool) {
 	w := s.w
 	switch n.Type {
 	case html.TextNode:
+		switch {
+		case !w.join:
+		case pre:
+			// Its line breaks end lines: the lines it is written
+			// into are measured by chrome.
+			w.pieces = true
+			w.write(n.Data, inLink, pre)
+			w.pieces, w.unknown = false, true
+			return
+		default:
+			w.addStats(s.x.textStats(n))
+		}
 		w.write(n.Data, inLink, pre)
 		return
 	case html.ElementNode:
@@ -1167,28 +1266,35 @@ func bareDate(s string) bool {
 // the smallest element holding two or more bare time stamps (headline,
 // teaser, "2019-09-09 21:38:04", ...), unless it holds half of the
 // container's prose. m is the model main was chosen by, for main's
-// punctuation (the tree is as it scored it).
+// punctuation (the tree is as it scored it). Boxes of teasers go first
+// (pruneTeasers), found by the same walk.
 func (x *extractor) pruneFeeds(main *html.Node, m *model) {
 	count := map[*html.Node]int{}
-	var stamps []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	var stamps, boxes []*html.Node
+	// inBox: below a box of teasers, where pruneTeasers looks for no
+	// other.
+	var walk func(n *html.Node, inBox bool)
+	walk = func(n *html.Node, inBox bool) {
 		if n.Type == html.TextNode && bareDate(n.Data) {
 			stamps = append(stamps, n)
 			for p := n.Parent; p != nil && p != main; p = p.Parent {
 				count[p]++
 			}
 		}
+		if !inBox && n != main && n.Type == html.ElementNode && teaserBox(n) {
+			boxes = append(boxes, n)
+			inBox = true
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, inBox)
 		}
 	}
-	walk(main)
+	walk(main, false)
 	total, ok := m.punct(main)
 	if !ok {
 		total = countPunct(main)
 	}
-	x.pruneTeasers(main, total)
+	pruneTeasers(boxes, total)
 	if len(stamps) < 2 {
 		return
 	}
@@ -1207,48 +1313,38 @@ func (x *extractor) pruneFeeds(main *html.Node, m *model) {
 	}
 }
 
-// pruneTeasers removes boxes of other articles' teasers inside the article
-// container: an element with two or more children that each open with a
-// link and go on with a sentence ("图解：出行指南 春运期间，…"), all its other
-// children short labels, holding less than half of the container's prose.
-func (x *extractor) pruneTeasers(main *html.Node, total int) {
-	var boxes []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		teasers, other := 0, false
-	children:
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.ElementNode && teaser(c):
-				teasers++
-			case c.Type == html.TextNode && cue.Trim(c.Data) == "":
-			case labelRunes(c) && (c.Type == html.TextNode || countPunct(c) == 0):
-				// A label: a text node, or an element of at most 12
-				// characters (so counting its punctuation is cheap; a map
-				// of every element's count was filled for this).
-			default:
-				// n is no box whatever its other children are: the
-				// tests above were most of the walk's time.
-				other = true
-				break children
-			}
-		}
-		if teasers >= 2 && !other && n != main {
-			boxes = append(boxes, n)
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				walk(c)
-			}
-		}
-	}
-	walk(main)
+// pruneTeasers removes boxes of other articles' teasers inside the
+// article container (teaserBox, outermost first, none inside another)
+// that hold less than half of the container's prose (total).
+func pruneTeasers(boxes []*html.Node, total int) {
 	for _, b := range boxes {
 		if b.Parent != nil && countPunct(b)*2 < total {
 			b.Parent.RemoveChild(b)
 		}
 	}
+}
+
+// teaserBox reports an element with two or more children that each open
+// with a link and go on with a sentence ("图解：出行指南 春运期间，…"), all
+// its other children short labels.
+func teaserBox(n *html.Node) bool {
+	teasers := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && teaser(c):
+			teasers++
+		case c.Type == html.TextNode && cue.Trim(c.Data) == "":
+		case labelRunes(c) && (c.Type == html.TextNode || countPunct(c) == 0):
+			// A label: a text node, or an element of at most 12
+			// characters (so counting its punctuation is cheap; a map
+			// of every element's count was filled for this).
+		default:
+			// n is no box whatever its other children are: the
+			// tests above were most of the walk's time.
+			return false
+		}
+	}
+	return teasers >= 2
 }
 
 // labelRunes reports 1 to 12 non-space runes under n: a short text

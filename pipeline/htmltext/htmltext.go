@@ -137,7 +137,7 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 		}
 	}
 	h := headMeta(root, raw, &x.head)
-	pruneJunk(root)
+	removeJunk(x.head.junk) // pruneJunk(root), from headMeta's walk
 	body := root
 	if b := firstElement(root, "body"); b != nil {
 		body = b
@@ -161,9 +161,9 @@ func extractWith(x *extractor, page string, explain bool) (Article, Explanation,
 		e.RunnersUp = m.runnersUp(body, main, 5)
 	}
 	x.pruneFeeds(main, m)
-	lines, all, ends := x.joinedLines(main)
+	lines, all, ends, sts := x.joinedLines(main)
 	a.Lines = new(chrome.Lines)
-	a.Text, a.Removed, a.Meta = finish(lines, all, ends, meta, &x.bylines, &x.chrome, a.Lines, &x.kept)
+	a.Text, a.Removed, a.Meta = x.finish(article{lines, all, ends, sts}, meta, a.Lines)
 	a.Meta = ownMeta(a.Meta)
 	return a, e, nil
 }
@@ -179,19 +179,30 @@ func ownMeta(m Meta) Meta {
 	return m
 }
 
+// article is the article's lines as joinedLines gives them: all is the
+// lines joined by "\n", line i ending at ends[i], with Stats sts[i].
+type article struct {
+	lines []textLine
+	all   string
+	ends  []int
+	sts   []cue.Stats
+}
+
 // finish drops link-heavy lines, puts the title first and lets chrome
 // remove text-level chrome; it merges what chrome learned into meta.
-// all is the lines joined by "\n", line i ending at ends[i] (joinedLines).
-// bylines has decide's answers about the lines near the title; cs is
-// chrome's storage; rec gets chrome's record of the returned text's lines.
-// keptBuf is the storage of the lines kept, reused from page to page.
-func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.BylineMemo, cs *chrome.Scratch, rec *chrome.Lines, keptBuf *[]string) (string, []Removal, Meta) {
+// It reads decide's answers about the lines near the title in x.bylines
+// and keeps its storage in x (chrome's, the lines kept and their
+// Stats); rec gets chrome's record of the returned text's lines.
+func (x *extractor) finish(art article, meta Meta, rec *chrome.Lines) (string, []Removal, Meta) {
+	lines, all, ends := art.lines, art.all, art.ends
 	var removed []Removal
-	// kept[0] is room for the title, should placeTitle add it.
-	slot := append((*keptBuf)[:0], "")
+	// kept[0] is room for the title, should placeTitle add it; its
+	// Stats are not known.
+	slot := append(x.kept[:0], "")
+	slotSts := append(x.keptSts[:0], cue.Stats{Runes: -1})
 	defer func() {
 		clear(slot[:cap(slot)]) // no line or title is kept past the page
-		*keptBuf = slot[:0]
+		x.kept, x.keptSts = slot[:0], slotSts[:0]
 	}()
 	first, last := -1, -1 // the first and the last line kept
 	for i, l := range lines {
@@ -204,6 +215,7 @@ func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.By
 		}
 		last = i
 		slot = append(slot, l.text)
+		slotSts = append(slotSts, art.sts[i])
 	}
 	n := len(slot) - 1
 	var kept []string
@@ -225,7 +237,14 @@ func finish(lines []textLine, all string, ends []int, meta Meta, bylines *cue.By
 			text = strings.Clone(text)
 		}
 	}
-	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: bylines, Scratch: cs, Record: rec})
+	// The lines of text are kept's (no line has a line break), and their
+	// Stats those of the last len(kept) slots: a title of several lines
+	// would be lines of its own.
+	measured := slotSts[len(slot)-len(kept):]
+	if len(kept) == len(slot) && strings.IndexByte(kept[0], '\n') >= 0 {
+		measured = nil
+	}
+	out, eds, cm := chrome.CleanWith(text, chrome.Options{Bylines: &x.bylines, Scratch: &x.chrome, Record: rec, Measured: measured})
 	for _, e := range eds {
 		removed = append(removed, Removal{Reason: e.Reason, Text: strings.TrimSpace(e.Old)})
 	}

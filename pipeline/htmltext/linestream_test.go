@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/zhextract/zhextract/pipeline/chrome/cue"
 )
 
 // refLines is the recursive walk lineStream keeps in frames, as lines was
@@ -162,4 +164,39 @@ func FuzzLineStream(f *testing.F) {
 	f.Fuzz(func(t *testing.T, page string) {
 		checkLineStream(t, 0, page)
 	})
+}
+
+// TestLineStats holds the Stats joinedLines sums from the scoring's
+// counts of the text nodes to cue.Measure of each line, with and without
+// a scoring before (without, each text node is measured), on the test
+// pages and the pages of the probe (whose <pre> lines are not known).
+func TestLineStats(t *testing.T) {
+	pages := linePages(t)
+	pages = append(pages, pagesAt(t, filepath.Join("..", "..", "testdata", "htmlprobe", "*", "pages", "*.htm*"))...)
+	for i, page := range pages {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			continue
+		}
+		pruneJunk(doc)
+		body := doc
+		if b := firstElement(doc, "body"); b != nil {
+			body = b
+		}
+		for _, scored := range []bool{false, true} {
+			x := newExtractor()
+			if scored {
+				x.scoreTree(body)
+			}
+			lines, _, _, sts := x.joinedLines(body)
+			if len(sts) != len(lines) {
+				t.Fatalf("page %d: %d Stats for %d lines", i, len(sts), len(lines))
+			}
+			for k, l := range lines {
+				if sts[k].Runes >= 0 && sts[k] != cue.Measure(l.text) {
+					t.Errorf("page %d (scored %v): line %d %q: Stats %+v, Measure %+v", i, scored, k, l.text, sts[k], cue.Measure(l.text))
+				}
+			}
+		}
+	}
 }

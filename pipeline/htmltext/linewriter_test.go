@@ -72,6 +72,11 @@ func TestLineWriterWrite(t *testing.T) {
 		// by a cut character, a non-ideograph lead and a space
 		"中文中文\xe4\xbd中文中文中文|中文中文。中文中文中文 中文中文\xea\x80\x80中文中文",
 		"䀀䷀一鿿丁䷁中文中文中\xe9\xbf文中文中文中文中文x",
+		// the marks of prose read in the runs, in and out of links, at
+		// a run's ends, cut, and marks beside them that are not read
+		"甲，乙。丙、丁：戊；己！庚？“辛”|“链接，文字。”|，|末尾。",
+		"。开头|！|中文\xef\xbc|\xe3\x80中文\xe2\x80\x9c\xe2\x80中文—— …（注）《书》",
+		"中文，\n中文。 中文“ ”中文",
 		// text nodes of white space only, or opening with it (the
 		// indentation between tags), before and after text
 		"\n\t\t|文字|\r\n  |\v|  前导\f空白|\n|a| \r|b#\n c|\u00a0 x",
@@ -100,6 +105,7 @@ func TestLineWriterWrite(t *testing.T) {
 func FuzzLineWriter(f *testing.F) {
 	f.Add("2023年|12月|3日|abc文字|链接文字|，后文。")
 	f.Add("一行\r\n两行#\n三行|x")
+	f.Add("甲，乙。丙、丁：戊；己！庚？“辛”|“链接，文字。”|，|末尾。")
 	f.Fuzz(func(t *testing.T, c string) {
 		checkLineWriter(t, c)
 	})

@@ -53,11 +53,14 @@ type headScratch struct {
 	meta                                        map[string]string
 	other                                       []*html.Node
 	texts                                       []string
+	// junk are the nodes pruneJunk would remove, noted by the same walk
+	// (removeJunk): a walk of its own visited every node again.
+	junk []*html.Node
 }
 
 // reset forgets the page's elements and strings, keeping the storage.
 func (hs *headScratch) reset() {
-	for _, l := range [][]*html.Node{hs.metas, hs.links, hs.titles, hs.scripts, hs.times, hs.heads, hs.other} {
+	for _, l := range [][]*html.Node{hs.metas, hs.links, hs.titles, hs.scripts, hs.times, hs.heads, hs.other, hs.junk} {
 		clear(l[:cap(l)])
 	}
 	clear(hs.texts[:cap(hs.texts)])
@@ -70,13 +73,16 @@ func (hs *headScratch) reset() {
 // selector per kind walked the tree seven times).
 //
 // hs is the storage of its lists and of the head's map and slices, kept
-// from page to page (a page's head is done with before the next).
+// from page to page (a page's head is done with before the next). The
+// walk also notes in hs.junk what pruneJunk would remove (removeJunk
+// removes it).
 func headMeta(root *html.Node, raw *rawPage, hs *headScratch) head {
 	h := head{raw: raw}
 	metas, links, titles := hs.metas[:0], hs.links[:0], hs.titles[:0]
 	scripts, times, heads := hs.scripts[:0], hs.times[:0], hs.heads[:0]
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	junk := hs.junk[:0]
+	var walk func(n *html.Node, inJunk bool)
+	walk = func(n *html.Node, inJunk bool) {
 		if n.Type == html.ElementNode {
 			// By atom: both parsers give an element of these names its
 			// atom, and an atom is compared where a name was.
@@ -96,11 +102,18 @@ func headMeta(root *html.Node, raw *rawPage, hs *headScratch) head {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			// pruneJunk's test of a child; below a node it removes it
+			// looks no further.
+			j := inJunk || isJunk(c)
+			if j && !inJunk {
+				junk = append(junk, c)
+			}
+			walk(c, j)
 		}
 	}
-	walk(root)
+	walk(root, false)
 	hs.metas, hs.links, hs.titles, hs.scripts, hs.times, hs.heads = metas, links, titles, scripts, times, heads
+	hs.junk = junk
 	if hs.meta == nil {
 		hs.meta = make(map[string]string, len(metas)+1) // sized: it grew a page's keys one rehash at a time
 	}

@@ -117,10 +117,11 @@ type chromeCand struct {
 // textStat is cue.Measure's counts of a text node, as the first scoring
 // of a page took them, with where the text was in that walk: its parent's
 // record, the record of the element whose block it is part of, and
-// whether it was inside a link.
+// whether it was inside a link. The article's lines are measured from
+// them again (lineStats).
 type textStat struct {
 	n             *html.Node
-	runes, punct  int
+	st            cue.Stats
 	parent, owner int32
 	link          bool
 }
@@ -149,9 +150,8 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 	walk = func(n *html.Node, parent int32, inLink, inRow bool) int {
 		if n.Type == html.TextNode {
 			m := cue.Measure(n.Data)
-			st := textStat{n: n, runes: m.Runes, punct: m.Punct, parent: parent, owner: owners[len(owners)-1].rec, link: inLink}
-			texts = append(texts, st)
-			if st.runes == 0 {
+			texts = append(texts, textStat{n: n, st: m, parent: parent, owner: owners[len(owners)-1].rec, link: inLink})
+			if m.Runes == 0 {
 				return 0
 			}
 			o := &owners[len(owners)-1]
@@ -163,13 +163,13 @@ func (x *extractor) scoreTree(body *html.Node) *model {
 				stats = append(stats, blockStat{})
 			}
 			b := &stats[k]
-			b.runes += st.runes
+			b.runes += m.Runes
 			if inLink {
-				b.links += st.runes
+				b.links += m.Runes
 			} else {
-				b.punct += st.punct
+				b.punct += m.Punct
 			}
-			return st.punct
+			return m.Punct
 		}
 		rec := int32(len(recs))
 		recs = append(recs, walkRec{n: n, parent: parent, slot: -1})
@@ -244,10 +244,10 @@ func (x *extractor) rescore() *model {
 	}
 	order, stats := x.order[:0], x.stats[:0]
 	for _, t := range x.texts {
-		if t.runes == 0 || live[t.parent] < 0 || t.n.Parent != old[t.parent].n {
+		if t.st.Runes == 0 || live[t.parent] < 0 || t.n.Parent != old[t.parent].n {
 			continue
 		}
-		recs[live[t.parent]].punct += t.punct
+		recs[live[t.parent]].punct += t.st.Punct
 		k := block[t.owner]
 		if k < 0 {
 			k = int32(len(order))
@@ -256,11 +256,11 @@ func (x *extractor) rescore() *model {
 			stats = append(stats, blockStat{})
 		}
 		b := &stats[k]
-		b.runes += t.runes
+		b.runes += t.st.Runes
 		if t.link {
-			b.links += t.runes
+			b.links += t.st.Runes
 		} else {
-			b.punct += t.punct
+			b.punct += t.st.Punct
 		}
 	}
 	// A record's punctuation is its subtree's: records come in document
