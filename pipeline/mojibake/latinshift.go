@@ -1556,3 +1556,69 @@ func readingLetter(sh *mechanism, text string, a, z int, c rune) (byte, bool) {
 func readingRune(r rune) bool {
 	return pinyinLetter(r) || r >= '0' && r <= '5' || r == '\'' || r == ' ' || r == '-'
 }
+
+// latinEvidenceMin is how many Latin words a page must give back, each
+// from a rare character glued to it, before latinEvidence takes the page
+// for shifted: one such word can be a coincidence of codes, two on a page
+// with no other shift are not.
+const latinEvidenceMin = 2
+
+// latinEvidence returns the frame shift that explains a page whose only
+// stray bytes fell in or beside Latin words (ma豱 for man, Genera秎
+// Public), so that no window read better with a shift and latinShifts,
+// which needs the page's shift, would leave them: the shift whose trail
+// bytes make known Latin words (knownWord, of knownWordMin letters or
+// more) of latinEvidenceMin rare characters, each glued to ASCII letters,
+// one of them in the windows ws that the detector flagged; nil if none
+// does.
+func latinEvidence(lm *langmodel.Model, mechs func() []*mechanism, text string, ws []window) *mechanism {
+	for _, sh := range mechs() {
+		if !sh.shift {
+			continue
+		}
+		s := latinScan{lm: lm, sh: sh, text: text}
+		if !slices.ContainsFunc(ws, func(w window) bool { return s.evidenceIn(w.start, w.end, 1) }) {
+			continue
+		}
+		// The detector need not flag every such character (亀 is no rarer
+		// than a name's): with one in a window, the page is read whole.
+		if s.evidenceIn(0, len(text), latinEvidenceMin) {
+			return sh
+		}
+	}
+	return nil
+}
+
+// evidenceIn reports whether text[a:z] holds want characters that
+// evidenceAt takes.
+func (s *latinScan) evidenceIn(a, z, want int) bool {
+	found := 0
+	for a < z {
+		c, n := utf8.DecodeRuneInString(s.text[a:])
+		if c >= 0x80 && s.evidenceAt(a, n, c) {
+			if found++; found >= want {
+				return true
+			}
+		}
+		a += n
+	}
+	return false
+}
+
+// evidenceAt reports whether c at text[a:a+n] is a rare character glued to
+// an ASCII letter whose trail byte in s.sh's code, a letter, makes a known
+// Latin word with the letters around it (see latinEvidence).
+func (s *latinScan) evidenceAt(a, n int, c rune) bool {
+	text := s.text
+	if !(a > 0 && asciiLetter(rune(text[a-1])) || a+n < len(text) && asciiLetter(rune(text[a+n]))) {
+		return false
+	}
+	if !unicode.Is(unicode.Han, c) || s.lm.UnigramLogProb(c) >= rare {
+		return false
+	}
+	b, ok := s.sh.wrong.encode(s.buf[:0], c)
+	if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+		return false
+	}
+	return s.knownWord(a, a+n, b[1], knownWordMin(s.sh))
+}

@@ -461,6 +461,10 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	force := st.Shift
 	if sc.shifted != nil {
 		force = sc.shifted.reason
+	} else if force == "" && len(ws) > 0 && shiftOf(r.mechs, reps) == nil {
+		if sh := latinEvidence(r.lm(), r.mechs, text, ws); sh != nil {
+			force = sh.reason
+		}
 	}
 	shifts := latinShifts(r.lm(), r.mechs, text, reps, force)
 	if ts := trailShifts(r.lm(), pageShift(r.mechs, reps, force), text, reps, r.scopeEnd); len(ts) > 0 {

@@ -1,0 +1,64 @@
+package mojibake
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// TestLatinOnlyShiftPage: a GB18030 page whose stray bytes all fell inside
+// or beside Latin words (a rare character of the stray byte and a letter:
+// ser豽er for server). No window reads better with a frame shift, so only
+// the words tell: two or more known words given back make the page a
+// shifted one, and its letters come back.
+func TestLatinOnlyShiftPage(t *testing.T) {
+	dec := decoderNamed(t, "python gb18030 replace")
+	lm := New().lm()
+	enc := func(s string) []byte {
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	// stray returns s with a stray byte at its "|" that makes a rare Han
+	// character of itself and the letter after it.
+	stray := func(s string) []byte {
+		head, tail, _ := strings.Cut(s, "|")
+		for x := 0x81; x <= 0xfe; x++ {
+			r := []rune(dec.decode([]byte{byte(x), tail[0]}))
+			if len(r) == 1 && unicode.Is(unicode.Han, r[0]) && lm.UnigramLogProb(r[0]) < rare {
+				return append(append(enc(head), byte(x)), enc(tail)...)
+			}
+		}
+		t.Fatalf("%q: no stray byte makes a rare character", s)
+		return nil
+	}
+	for _, page := range [][]string{
+		{"请先安装 ser|ver 软件包", "然后重启 net|work 服务", "最后检查系统日志"},
+		{"编辑 con|fig 文件", "保存后运行 ins|tall 脚本", "完成后退出"},
+		{"内核 ker|nel 参数说明", "使用 mod|ule 命令加载", "详见手册"},
+		{"打开 term|inal 窗口", "输入 pass|word 并回车", "等待提示"},
+		{"下载 pack|age 列表", "更新 sys|tem 时间", "重启机器"},
+	} {
+		var lines [][]byte
+		var want []string
+		for _, l := range page {
+			if strings.Contains(l, "|") {
+				lines = append(lines, stray(l))
+			} else {
+				lines = append(lines, enc(l))
+			}
+			want = append(want, strings.ReplaceAll(l, "|", ""))
+		}
+		bad := dec.decode(bytes.Join(lines, []byte("\n")))
+		out, edits := New().Repair(bad)
+		checkEdits(t, bad, out, edits)
+		if out != strings.Join(want, "\n") {
+			t.Errorf("got %q, want %q (as found %q)", out, strings.Join(want, "\n"), bad)
+		}
+	}
+}
