@@ -335,18 +335,46 @@ func mergeYears(a, b []yearMention) []yearMention {
 	return append(out, b[j:]...)
 }
 
+// parseYear reads s, digits only (ASCII, fullwidth or yearDigits), as a
+// number; 0 when s holds anything else or nothing. Up to 18 digits (all a
+// year has) add up in an int, which cannot overflow: the string of digits
+// strconv read allocated on every date of a text.
 func parseYear(s string) int {
+	y, n := 0, 0
+	for _, r := range s {
+		d := yearDigit(r)
+		if d < 0 {
+			return 0
+		}
+		y = y*10 + d
+		n++
+	}
+	switch {
+	case n == 0:
+		return 0
+	case n > 18:
+		return parseLongYear(s)
+	}
+	return y
+}
+
+// yearDigit is r's value as a digit of a year, -1 for other characters.
+func yearDigit(r rune) int {
+	if d := asciiDigit(r); d >= 0 {
+		return d
+	}
+	if v, ok := yearDigits[r]; ok {
+		return v
+	}
+	return -1
+}
+
+// parseLongYear is parseYear for more digits than an int surely holds:
+// strconv decides what overflows.
+func parseLongYear(s string) int {
 	var b strings.Builder
 	for _, r := range s {
-		d := asciiDigit(r)
-		if d < 0 {
-			v, ok := yearDigits[r]
-			if !ok {
-				return 0
-			}
-			d = v
-		}
-		b.WriteByte(byte('0' + d))
+		b.WriteByte(byte('0' + yearDigit(r)))
 	}
 	y, err := strconv.Atoi(b.String())
 	if err != nil {
