@@ -101,7 +101,7 @@ func (d *Decoder) decode(data []byte, declared func() string, shared bool) (Resu
 		}
 		return decodeUTF16(data, unicode.BigEndian, e, 0), nil
 	}
-	valid := utf8.Valid(data)
+	valid := validUTF8(data)
 	if !valid {
 		if e := utf16Han(data); e == "utf-16le" {
 			return decodeUTF16(data, unicode.LittleEndian, e, 0), nil
