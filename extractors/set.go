@@ -513,8 +513,9 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 	s := text[p.start:p.end]
 	start := 0
 	var got uint8
+	mask := uint8(scanFlags)
 	for i := 0; i < len(s); {
-		if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+		if i = skipPlain(s, i, flags, mask); i == len(s) {
 			break
 		}
 		f, r, n := markAt(s, i, flags)
@@ -529,6 +530,7 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 		got |= f & (flagMark | flagNumeral)
 		i += n
 		if f&flagStop == 0 {
+			mask = sentenceMask(got)
 			continue
 		}
 		// the sentence ends after its stop and any closing quotes
@@ -540,12 +542,27 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 			i += n2
 		}
 		out = append(out, scanned{span{p.start + start, p.start + i}, got})
-		start, got = i, 0
+		start, got, mask = i, 0, scanFlags
 	}
 	if !isBlank(s[start:]) {
 		out = append(out, scanned{span{p.start + start, p.end}, got})
 	}
 	return out
+}
+
+// sentenceMask is what scanSentences still stops at in a sentence whose
+// flags so far are got: once it holds a mark and a numeral, only a stop
+// and, until one is found, a before word tell it more (candidate
+// sentences are the numeral-dense ones, and every numeral stopped the
+// scan).
+func sentenceMask(got uint8) uint8 {
+	if got&(flagMark|flagNumeral) != flagMark|flagNumeral {
+		return scanFlags
+	}
+	if got&flagTell != 0 {
+		return flagStop
+	}
+	return flagStop | flagBefore
 }
 
 // dedupe sorts figures and drops a figure whose number another figure
