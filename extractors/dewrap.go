@@ -70,6 +70,20 @@ func wrapBreak(line, rest string) bool {
 // figureBreak reports a line break that the characters around it place
 // inside a figure.
 func figureBreak(line, rest string) bool {
+	// Every line break is asked: one with no digit (or point) next to it,
+	// most of them, is answered from its two bytes without decoding.
+	return digitNextTo(line, rest) && figureBreakAt(line, rest)
+}
+
+// digitNextTo reports a break with an ASCII digit or a point before it or
+// a digit after it, as every break figureBreakAt takes has.
+func digitNextTo(line, rest string) bool {
+	return line != "" && (isDigitRune(rune(line[len(line)-1])) || line[len(line)-1] == '.') ||
+		rest != "" && isDigitRune(rune(rest[0]))
+}
+
+// figureBreakAt is figureBreak reading the characters around the break.
+func figureBreakAt(line, rest string) bool {
 	a, _ := utf8.DecodeLastRuneInString(line)
 	b, n := utf8.DecodeRuneInString(rest)
 	if a == utf8.RuneError || b == utf8.RuneError {

@@ -166,3 +166,16 @@ func BenchmarkDewrap(b *testing.B) {
 		_, _ = dewrap(text)
 	}
 }
+
+// FuzzDigitNextTo: every break figureBreakAt takes has a digit or a point
+// next to it, so figureBreak may ask digitNextTo first.
+func FuzzDigitNextTo(f *testing.F) {
+	for _, s := range [][2]string{{"完成投资超过26.19", "亿元"}, {"由120", "个工作日"}, {"缩短到", "36天"}, {"投资2", "186.4亿元"}, {"共132.", "6公里"}, {"", ""}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, line, rest string) {
+		if figureBreakAt(line, rest) && !digitNextTo(line, rest) {
+			t.Fatalf("figureBreakAt(%q, %q) with no digit next to the break", line, rest)
+		}
+	})
+}

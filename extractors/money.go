@@ -540,9 +540,11 @@ func modifiedHead(t string, pos int) bool {
 // the words that give the amount a change arrives at ("较上年增加3.1亿元，达到
 // 28.7亿元").
 var (
-	changedTo  = []string{"调增至", "调增到", "调增为", "调减至", "调减为", "调整为", "调整至", "调整到", "增加至", "增加到", "提高至", "提高到", "增至", "减至", "降至", "上调至", "下调至"}
-	arrivesAt  = []string{"达到", "达", "为", "增至", "减至"}
-	changeFrom = []string{"较上年", "比上年", "较去年", "比去年", "同比"}
+	// changedToEnds indexes changedTo
+	changedToEnds = newSuffixIndex(changedTo)
+	changedTo     = []string{"调增至", "调增到", "调增为", "调减至", "调减为", "调整为", "调整至", "调整到", "增加至", "增加到", "提高至", "提高到", "增至", "减至", "降至", "上调至", "下调至"}
+	arrivesAt     = []string{"达到", "达", "为", "增至", "减至"}
+	changeFrom    = []string{"较上年", "比上年", "较去年", "比去年", "同比"}
 )
 
 // arrivedAt decides the amount at numStart when a change brought a total
@@ -551,7 +553,7 @@ var (
 func arrivedAt(s *Sentence, numStart int) (d moneyDecision, ok, found bool) {
 	t := s.Text
 	before := strings.TrimRight(t[:numStart], " ")
-	if v := hasSuffixAny(before, changedTo); v != "" {
+	if v := changedToEnds.longest(before); v != "" {
 		end := len(before) - len(v)
 		am, ok := moneyAmountEndingAt(t, end)
 		if !ok || hasSuffixAny(strings.TrimRight(t[:am.start], " "), []string{"由", "从"}) == "" {

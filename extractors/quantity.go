@@ -358,6 +358,36 @@ func hasSuffixAny(s string, words []string) string {
 	return best
 }
 
+// suffixIndex is a word list grouped by its words' last bytes, each group
+// in the list's order: longest finds what hasSuffixAny finds comparing only
+// the words that end as s does (the lists searched once per candidate
+// figure hold up to 80 words). It is not changed once built.
+type suffixIndex [256][]string
+
+func newSuffixIndex(words []string) *suffixIndex {
+	var x suffixIndex
+	for _, w := range words {
+		if w != "" {
+			x[w[len(w)-1]] = append(x[w[len(w)-1]], w)
+		}
+	}
+	return &x
+}
+
+// longest is hasSuffixAny(s, words) for the words x was built from.
+func (x *suffixIndex) longest(s string) string {
+	if s == "" {
+		return ""
+	}
+	best := ""
+	for _, w := range x[s[len(s)-1]] {
+		if len(w) > len(best) && len(w) <= len(s) && s[len(s)-len(w):] == w {
+			best = w
+		}
+	}
+	return best
+}
+
 // hasPrefixAny returns the longest of words that s starts with.
 func hasPrefixAny(s string, words []string) string {
 	best := ""

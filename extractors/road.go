@@ -541,6 +541,15 @@ func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // prefixedRoadNouns is roadNounsAfter with the designations, built once.
+// prefixedRoadNounEnds indexes prefixedRoadNouns by their last bytes.
+var prefixedRoadNounEnds = sync.OnceValue(func() *suffixIndex { return newSuffixIndex(prefixedRoadNouns()) })
+
+// roadVerbEnds and scopeWordEnds index roadVerbs and scopeWords.
+var (
+	roadVerbEnds  = newSuffixIndex(roadVerbs)
+	scopeWordEnds = newSuffixIndex(scopeWords)
+)
+
 var prefixedRoadNouns = sync.OnceValue(func() []string {
 	out := append([]string(nil), roadNounsAfter...)
 	for _, p := range roadPrefixes {
@@ -612,7 +621,7 @@ func containsAny(s string, words []string) bool {
 // the deciding cue when it is in the number's clause (cue >= 0).
 func roadSpanStart(t string, cs, kwEnd, cue int) int {
 	inList := cue >= 0 && len(lengthUnits(t[cue:kwEnd])) > 0
-	if n := hasSuffixAny(t[cs:kwEnd], prefixedRoadNouns()); n != "" {
+	if n := prefixedRoadNounEnds().longest(t[cs:kwEnd]); n != "" {
 		start := kwEnd - len(n)
 		if inList {
 			return start
@@ -622,7 +631,7 @@ func roadSpanStart(t string, cs, kwEnd, cue int) int {
 	if inList {
 		return kwEnd
 	}
-	if v := hasSuffixAny(t[cs:kwEnd], roadVerbs); v != "" {
+	if v := roadVerbEnds.longest(t[cs:kwEnd]); v != "" {
 		return extendVerbs(t, kwEnd-len(v), cs)
 	}
 	return cue
@@ -632,12 +641,12 @@ func roadSpanStart(t string, cs, kwEnd, cue int) int {
 // "新建和改建").
 func extendVerbs(t string, start, limit int) int {
 	for start > limit {
-		v := hasSuffixAny(t[limit:start], roadVerbs)
+		v := roadVerbEnds.longest(t[limit:start])
 		if auxVerbs[v] {
 			break
 		}
 		if v == "" {
-			if j := hasSuffixAny(t[limit:start], []string{"和", "及", "、", "与"}); j != "" && hasSuffixAny(t[limit:start-len(j)], roadVerbs) != "" {
+			if j := hasSuffixAny(t[limit:start], []string{"和", "及", "、", "与"}); j != "" && roadVerbEnds.longest(t[limit:start-len(j)]) != "" {
 				start -= len(j)
 				continue
 			}
@@ -743,7 +752,7 @@ func scopedStock(t string, numStart, unitEnd int) bool {
 	for _, q := range []string{"约", "近", "逾", "超", "共", "达"} {
 		before = strings.TrimSuffix(before, q)
 	}
-	if hasSuffixAny(before, scopeWords) == "" && !strings.HasSuffix(before, "辖区内") {
+	if scopeWordEnds.longest(before) == "" && !strings.HasSuffix(before, "辖区内") {
 		return false
 	}
 	works := false

@@ -27,11 +27,16 @@ type appender interface {
 	appendFigures(s *Sentence, out []Figure) []Figure
 }
 
-// Set runs all extractors over a document. It is immutable after New and
-// safe for concurrent use.
+// Set runs all extractors over a document. It is immutable after New
+// (but for its pool of buffers) and safe for concurrent use.
 type Set struct {
 	extractors []Extractor
 	seg        *segmenter
+	// docs holds documents done with, whose buffers (paragraphs,
+	// sentences, marks, words) the next text reuses: most texts are
+	// small, and growing each one's buffers anew was a fifth of the
+	// extract stage's allocations.
+	docs sync.Pool
 }
 
 // New builds the extractor set. It is cheap: the gse word list is loaded on
@@ -155,10 +160,10 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 	if !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) && !tableHint(text[from:]) {
 		return nil
 	}
-	doc := newDocument(text)
+	doc := s.document(text)
 	doc.before = before
 	var figs []Figure
-	var sents []scanned
+	sents := doc.sents
 	for _, para := range doc.paragraphs {
 		// A sentence gives a figure only with a numeral in it, and a
 		// sentence's sentence before is in its paragraph (a line break
@@ -174,6 +179,8 @@ func (s *Set) extract(text string, before Context, from int) []Figure {
 		figs = s.extractSentences(doc, sents, from, figs)
 	}
 	figs = append(figs, tableFigures(doc, text, from)...)
+	doc.sents = sents
+	s.docs.Put(doc)
 	return dedupe(figs)
 }
 
@@ -506,8 +513,9 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 	s := text[p.start:p.end]
 	start := 0
 	var got uint8
+	mask := uint8(scanFlags)
 	for i := 0; i < len(s); {
-		if i = skipPlain(s, i, flags, scanFlags); i == len(s) {
+		if i = skipPlain(s, i, flags, mask); i == len(s) {
 			break
 		}
 		f, r, n := markAt(s, i, flags)
@@ -522,6 +530,7 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 		got |= f & (flagMark | flagNumeral)
 		i += n
 		if f&flagStop == 0 {
+			mask = sentenceMask(got)
 			continue
 		}
 		// the sentence ends after its stop and any closing quotes
@@ -533,12 +542,27 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 			i += n2
 		}
 		out = append(out, scanned{span{p.start + start, p.start + i}, got})
-		start, got = i, 0
+		start, got, mask = i, 0, scanFlags
 	}
 	if !isBlank(s[start:]) {
 		out = append(out, scanned{span{p.start + start, p.end}, got})
 	}
 	return out
+}
+
+// sentenceMask is what scanSentences still stops at in a sentence whose
+// flags so far are got: once it holds a mark and a numeral, only a stop
+// and, until one is found, a before word tell it more (candidate
+// sentences are the numeral-dense ones, and every numeral stopped the
+// scan).
+func sentenceMask(got uint8) uint8 {
+	if got&(flagMark|flagNumeral) != flagMark|flagNumeral {
+		return scanFlags
+	}
+	if got&flagTell != 0 {
+		return flagStop
+	}
+	return flagStop | flagBefore
 }
 
 // dedupe sorts figures and drops a figure whose number another figure
@@ -634,11 +658,36 @@ type document struct {
 	// sent is the Sentence extractSentences hands the extractors, one
 	// sentence after another.
 	sent Sentence
+	// sents is extract's buffer of a paragraph's sentences.
+	sents []scanned
 }
 
 func newDocument(text string) *document {
 	d := &document{text: text}
-	d.paragraphs = splitParagraphs(text)
+	d.paragraphs = appendParagraphs(nil, text)
+	return d
+}
+
+// document returns a document of text that reuses the buffers of one the
+// pool holds, if any.
+func (s *Set) document(text string) *document {
+	d, _ := s.docs.Get().(*document)
+	if d == nil {
+		return newDocument(text)
+	}
+	// the memos hold strings of the last text: cleared, so that the pool
+	// does not keep that text alive
+	clear(d.sent.subjects[:cap(d.sent.subjects)])
+	*d = document{
+		text:       text,
+		paragraphs: appendParagraphs(d.paragraphs[:0], text),
+		sents:      d.sents[:0],
+		sent: Sentence{
+			subjects: d.sent.subjects[:0],
+			wordBuf:  d.sent.wordBuf[:0],
+			marksBuf: d.sent.marksBuf,
+		},
+	}
 	return d
 }
 
@@ -656,9 +705,13 @@ func (d *document) findYears() {
 // splitParagraphs splits at line breaks, but joins a line that was broken
 // mid-sentence (long, holds a comma, no closing punctuation) with the next.
 func splitParagraphs(text string) []span {
+	return appendParagraphs(nil, text)
+}
+
+// appendParagraphs is splitParagraphs appending to paras.
+func appendParagraphs(paras []span, text string) []span {
 	// Lines are joined as they are read: a line goes on the paragraph
 	// before it when that paragraph was broken or the line goes on a cut.
-	var paras []span
 	var p span
 	have := false
 	start := 0

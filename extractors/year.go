@@ -34,14 +34,15 @@ var (
 
 func findYears(text string) []yearMention {
 	var ys []yearMention
-	for _, m := range yearMatches(text) {
+	matches, roc := yearMatchesROC(text)
+	for _, m := range matches {
 		y := parseYear(text[m[2]:m[3]])
 		if y < 1950 || y > 2100 {
 			continue
 		}
 		ys = append(ys, yearMention{start: m[0], end: m[1], year: y})
 	}
-	if indexByLast(text, "民国") >= 0 {
+	if roc {
 		ys = mergeYears(ys, rocYears(text))
 	}
 	// Both lists are in text order and the years do not overlap, so one
@@ -139,11 +140,19 @@ const isoPattern = `([12][0-9]{3})[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?[0-9]|3[0
 // whitespace before it, then four digits of one width), and matches cannot
 // overlap because none holds a second 年.
 func yearMatches(text string) [][4]int {
-	var out [][4]int
+	out, _ := yearMatchesROC(text)
+	return out
+}
+
+// yearMatchesROC is yearMatches, and whether a 年 closes what may be a
+// year of the Republic (rocYears: 民国 and two or three digits before it),
+// so that findYears looks for those only then: a search of the whole text
+// for 民国 cost about as much as the search for 年.
+func yearMatchesROC(text string) (out [][4]int, roc bool) {
 	for off := 0; ; {
 		nian := indexByLast(text[off:], "年")
 		if nian < 0 {
-			return out
+			return out, roc
 		}
 		nian += off
 		off = nian + len("年")
@@ -151,6 +160,7 @@ func yearMatches(text string) [][4]int {
 		for j > 0 && isRESpace(text[j-1]) {
 			j--
 		}
+		roc = roc || rocYearBefore(text, j)
 		if j >= 4 && text[j-4] >= '1' && text[j-4] <= '2' && isASCIIDigits(text[j-3:j]) {
 			out = append(out, [4]int{j - 4, off, j - 4, j})
 			continue
@@ -168,6 +178,22 @@ func yearMatches(text string) [][4]int {
 			out = append(out, [4]int{j - 4*w, off, j - 4*w, j})
 		}
 	}
+}
+
+// rocYearBefore reports whether text[:j] ends as rocYears' match does
+// before its 年: 民国, spaces, then two or three digits.
+func rocYearBefore(text string, j int) bool {
+	d := j
+	for d > 0 && j-d <= 3 && text[d-1] >= '0' && text[d-1] <= '9' {
+		d--
+	}
+	if j-d < 2 || j-d > 3 {
+		return false
+	}
+	for d > 0 && isRESpace(text[d-1]) {
+		d--
+	}
+	return strings.HasSuffix(text[:d], "民国")
 }
 
 // yearDigits are the Chinese digits a year is written in (二〇二三年).
@@ -335,18 +361,46 @@ func mergeYears(a, b []yearMention) []yearMention {
 	return append(out, b[j:]...)
 }
 
+// parseYear reads s, digits only (ASCII, fullwidth or yearDigits), as a
+// number; 0 when s holds anything else or nothing. Up to 18 digits (all a
+// year has) add up in an int, which cannot overflow: the string of digits
+// strconv read allocated on every date of a text.
 func parseYear(s string) int {
+	y, n := 0, 0
+	for _, r := range s {
+		d := yearDigit(r)
+		if d < 0 {
+			return 0
+		}
+		y = y*10 + d
+		n++
+	}
+	switch {
+	case n == 0:
+		return 0
+	case n > 18:
+		return parseLongYear(s)
+	}
+	return y
+}
+
+// yearDigit is r's value as a digit of a year, -1 for other characters.
+func yearDigit(r rune) int {
+	if d := asciiDigit(r); d >= 0 {
+		return d
+	}
+	if v, ok := yearDigits[r]; ok {
+		return v
+	}
+	return -1
+}
+
+// parseLongYear is parseYear for more digits than an int surely holds:
+// strconv decides what overflows.
+func parseLongYear(s string) int {
 	var b strings.Builder
 	for _, r := range s {
-		d := asciiDigit(r)
-		if d < 0 {
-			v, ok := yearDigits[r]
-			if !ok {
-				return 0
-			}
-			d = v
-		}
-		b.WriteByte(byte('0' + d))
+		b.WriteByte(byte('0' + yearDigit(r)))
 	}
 	y, err := strconv.Atoi(b.String())
 	if err != nil {

@@ -6,9 +6,22 @@ import (
 	"testing"
 )
 
+// refSniffBinary is sniffBinary reading the first 512 bytes itself, as it
+// did before isBinary's pass told it.
+func refSniffBinary(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	plain := !bytes.HasPrefix(head, []byte("%PDF-")) && !bytes.HasPrefix(head, []byte("GIF8")) && !bytes.HasPrefix(head, []byte("RIFF"))
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			plain = false
+		}
+	}
+	return !plain && sniffBinary(data, true)
+}
+
 // refIsBinary is isBinary's control byte count a byte at a time.
 func refIsBinary(data []byte) bool {
-	if sniffBinary(data) {
+	if refSniffBinary(data) {
 		return true
 	}
 	n := min(len(data), 8192)

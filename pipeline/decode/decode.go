@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"net/http"
 	"strings"
 	"sync"
@@ -101,7 +102,7 @@ func (d *Decoder) decode(data []byte, declared func() string, shared bool) (Resu
 		}
 		return decodeUTF16(data, unicode.BigEndian, e, 0), nil
 	}
-	valid := utf8.Valid(data)
+	valid := validUTF8(data)
 	if !valid {
 		if e := utf16Han(data); e == "utf-16le" {
 			return decodeUTF16(data, unicode.LittleEndian, e, 0), nil
@@ -656,56 +657,77 @@ func decodeUTF16(data []byte, order unicode.Endianness, name string, bom int) Re
 }
 
 // isBinary spots files that are not text: known binary signatures, or NUL
-// and control bytes that text never holds.
+// and control bytes that text never holds. One pass over the first 8 KB
+// finds both the control bytes and whether the first 512 bytes hold one,
+// which is when the signatures are sniffed.
 func isBinary(data []byte) bool {
-	if sniffBinary(data) {
+	n := min(len(data), 8192)
+	ctrl, first, nul := controlBytes(data[:n])
+	if sniffBinary(data, first >= 0 && first < 512) {
 		return true
 	}
-	n := len(data)
-	if n > 8192 {
-		n = 8192
-	}
-	ctrl := 0
-	for i := 0; i < n; {
-		// Eight bytes none of which is below 0x20 (text is mostly such
-		// words) are passed over in one test: x-0x20 in each byte borrows
-		// into its top bit only when the byte is below 0x20, and ^x drops
-		// the bytes of 0x80 and above.
-		if i+8 <= n {
-			x := binary.LittleEndian.Uint64(data[i:])
-			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
-				i += 8
-				continue
-			}
-		}
-		for end := min(i+8, n); i < end; i++ {
-			c := data[i]
-			if c == 0 {
-				return true
-			}
-			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+	return nul || ctrl*10 > n
+}
+
+// isControl reports a control byte that text never holds: below 0x20 but
+// \n, \r, \t, \f and ESC (NUL included).
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b
+}
+
+// controlBytes counts the control bytes of b (isControl, NUL aside) up to
+// its first NUL (nul reports one); first is where the first control byte
+// or NUL stands, -1 when none does.
+func controlBytes(b []byte) (ctrl, first int, nul bool) {
+	first = -1
+	for i := 0; i < len(b); {
+		if i+8 > len(b) {
+			c := b[i]
+			if isControl(c) {
+				if first < 0 {
+					first = i
+				}
+				if c == 0 {
+					return ctrl, first, true
+				}
 				ctrl++
 			}
+			i++
+			continue
 		}
+		// Eight bytes none of which is below 0x20 (text is mostly such
+		// words) are passed over in one test: x-0x20 in each byte borrows
+		// into its top bit when the byte is below 0x20 (or is 0x20 with a
+		// borrow from below it), and ^x drops the bytes of 0x80 and above.
+		// Only the bytes so marked are looked at.
+		x := binary.LittleEndian.Uint64(b[i:])
+		for m := (x - 0x2020202020202020) &^ x & 0x8080808080808080; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros64(m) >> 3
+			c := byte(x >> (8 * k))
+			if !isControl(c) {
+				continue
+			}
+			if first < 0 {
+				first = i + k
+			}
+			if c == 0 {
+				return ctrl, first, true
+			}
+			ctrl++
+		}
+		i += 8
 	}
-	return ctrl*10 > n
+	return ctrl, first, false
 }
 
 // sniffBinary asks http.DetectContentType about media and archive types.
-// Their signatures hold control bytes in the first 512 bytes, or begin
-// with one of a few ASCII magic strings; text without either is not
-// sniffed, which keeps the check off the cost of every document.
-func sniffBinary(data []byte) bool {
+// Their signatures hold control bytes in the first 512 bytes (headControl
+// says whether data's do), or begin with one of a few ASCII magic strings;
+// text without either is not sniffed, which keeps the check off the cost
+// of every document.
+func sniffBinary(data []byte, headControl bool) bool {
 	head := data[:min(len(data), 512)]
-	plain := !bytes.HasPrefix(head, []byte("%PDF-")) && !bytes.HasPrefix(head, []byte("GIF8")) && !bytes.HasPrefix(head, []byte("RIFF"))
-	for _, c := range head {
-		if !plain {
-			break
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
-			plain = false
-		}
-	}
+	plain := !headControl && !bytes.HasPrefix(head, []byte("%PDF-")) && !bytes.HasPrefix(head, []byte("GIF8")) && !bytes.HasPrefix(head, []byte("RIFF"))
 	if plain {
 		return false
 	}

@@ -263,6 +263,29 @@ func (c *Converter) skip(wit *witnesses, s string, i int) (from, hot int) {
 	from = i
 	prev := rune(-1)
 	for j := i; j < len(s); {
+		if j+8 <= len(s) {
+			// Two characters a step where eight bytes begin with two
+			// three-byte ones whose leads (E1-EC, EE-EF) take any two
+			// continuation bytes, decoded from one load: they are most
+			// of a text, and stepping one at a time decoded each alone.
+			b8 := s[j : j+8]
+			w := uint64(b8[0]) | uint64(b8[1])<<8 | uint64(b8[2])<<16 | uint64(b8[3])<<24 |
+				uint64(b8[4])<<32 | uint64(b8[5])<<40 | uint64(b8[6])<<48 | uint64(b8[7])<<56
+			c0, c3 := byte(w), byte(w>>24)
+			if w&0x0000c0c0f0c0c0f0 == 0x00008080e08080e0 && c0 != 0xe0 && c0 != 0xed && c3 != 0xe0 && c3 != 0xed {
+				r0 := rune(c0&0x0f)<<12 | rune(w>>2)&0xfc0 | rune(w>>16)&0x3f
+				r1 := rune(c3&0x0f)<<12 | rune(w>>26)&0xfc0 | rune(w>>40)&0x3f
+				if wit.at(prev, r0) {
+					return from, c.keyRunEnd(s, j)
+				}
+				if wit.at(r0, r1) {
+					return from, c.keyRunEnd(s, j+3)
+				}
+				prev = r1
+				j += 6
+				continue
+			}
+		}
 		b := s[j]
 		if b < utf8.RuneSelf {
 			if wit.boundary[b] {

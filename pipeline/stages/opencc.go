@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -79,6 +80,9 @@ type scriptTable struct {
 	// (simplified-only) for each rune from scriptLo to scriptHi, with hanBit
 	// set for Han characters (unicode.Is per rune was most of the stage).
 	class []uint8
+	// hanAbove: some character from scriptHi to U+FFFF is Han (none is
+	// in the Unicode versions so far; count asks unicode.Is then)
+	hanAbove bool
 }
 
 const hanBit = 4
@@ -98,7 +102,17 @@ func newScriptTable() (*scriptTable, error) {
 	if len(scriptClasses) != scriptHi-scriptLo+1 {
 		return nil, fmt.Errorf("script table: %d bytes embedded, want %d", len(scriptClasses), scriptHi-scriptLo+1)
 	}
-	return &scriptTable{class: scriptClasses}, nil
+	// count adds classes up by their bits: 3 (both) would count twice
+	for r, c := range scriptClasses {
+		if c&^hanBit > 2 {
+			return nil, fmt.Errorf("script table: class %d at U+%04X", c, scriptLo+r)
+		}
+	}
+	t := &scriptTable{class: scriptClasses}
+	for r := rune(scriptHi + 1); r <= 0xffff; r++ {
+		t.hanAbove = t.hanAbove || unicode.Is(unicode.Han, r)
+	}
+	return t, nil
 }
 
 func (t *scriptTable) classify(s string) string {
@@ -111,46 +125,81 @@ func (t *scriptTable) classify(s string) string {
 // counts are the sum of its pieces' (cut between characters).
 type scriptCount struct{ han, trad, simp int }
 
+// count adds the characters of s to n. It reads every document: a run
+// of ASCII bytes is passed at once, two three-byte characters are decoded
+// from one eight-byte load, and a class is added up without branches
+// (classes are 0, 1 or 2 with hanBit, so bit 0 counts traditional, bit 1
+// simplified and bit 2 Han).
 func (t *scriptTable) count(n *scriptCount, s string) {
 	han, trad, simp := 0, 0, 0
-	for i := 0; i < len(s); {
-		// Skip ASCII, and decode three-byte characters inline: this loop
-		// reads every document.
-		c0 := s[i]
-		if c0 < 0x80 {
-			i++
+	// an array, so that an index below its size needs no check
+	class := (*[scriptHi - scriptLo + 1]uint8)(t.class)
+	classOf := func(r uint) uint8 {
+		if r-scriptLo < uint(len(class)) {
+			return class[r-scriptLo]
+		}
+		return 0 // below the CJK blocks, or above them and not Han
+	}
+	i := 0
+	for i+8 <= len(s) {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		c0, c3 := byte(w), byte(w>>24)
+		if c0 < utf8.RuneSelf {
+			// the ASCII bytes up to the next other one (eight at most)
+			i += bits.TrailingZeros64(w&0x8080808080808080) >> 3
 			continue
 		}
-		var r rune
-		if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			r = rune(c0&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
-			i += 3
-		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
-			i += n
-		}
-		if r < scriptLo {
+		// two characters, leads E1-EC or EE-EF, two continuation bytes each
+		if w&0x0000c0c0f0c0c0f0 != 0x00008080e08080e0 || c0 == 0xe0 || c0 == 0xed || c3 == 0xe0 || c3 == 0xed {
+			i += t.countOne(n, s, i)
 			continue
 		}
-		if r > scriptHi {
-			if unicode.Is(unicode.Han, r) {
-				han++
-			}
+		r0 := uint(c0&0x0f)<<12 | uint(w>>2)&0xfc0 | uint(w>>16)&0x3f
+		r1 := uint(c3&0x0f)<<12 | uint(w>>26)&0xfc0 | uint(w>>40)&0x3f
+		if t.hanAbove && (r0 > scriptHi || r1 > scriptHi) {
+			i += t.countOne(n, s, i)
 			continue
 		}
-		c := t.class[r-scriptLo]
-		switch c &^ hanBit {
-		case 1:
-			trad++
-		case 2:
-			simp++
-		}
-		if c&hanBit != 0 {
-			han++
-		}
+		k0, k1 := classOf(r0), classOf(r1)
+		trad += int(k0&1 + k1&1)
+		simp += int(k0>>1&1 + k1>>1&1)
+		han += int(k0>>2 + k1>>2)
+		i += 6
 	}
 	n.han, n.trad, n.simp = n.han+han, n.trad+trad, n.simp+simp
+	for i < len(s) {
+		i += t.countOne(n, s, i)
+	}
+}
+
+// countOne adds the character at s[i] to n and returns its size.
+func (t *scriptTable) countOne(n *scriptCount, s string, i int) int {
+	c0 := s[i]
+	if c0 < utf8.RuneSelf {
+		return 1
+	}
+	var r rune
+	size := 3
+	if c0 >= 0xe1 && c0 <= 0xef && c0 != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		r = rune(c0&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+	} else {
+		r, size = utf8.DecodeRuneInString(s[i:])
+	}
+	switch {
+	case r < scriptLo:
+	case r > scriptHi:
+		if unicode.Is(unicode.Han, r) {
+			n.han++
+		}
+	default:
+		c := t.class[r-scriptLo]
+		n.trad += int(c & 1)
+		n.simp += int(c >> 1 & 1)
+		n.han += int(c >> 2)
+	}
+	return size
 }
 
 func (n scriptCount) label() string {

@@ -70,3 +70,40 @@ func FuzzScriptClassify(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScriptCount holds count's sums to a range loop's.
+func FuzzScriptCount(f *testing.F) {
+	for _, s := range []string{"", "农村公路發展", "\xe4\xb8國", "𠀀𠀁", "a\xed\xa0\x80b", "龜龟亀", "發展發展發展發展ab發展\xe0\xa0\x80發"} {
+		f.Add(s)
+	}
+	table, err := newScriptTable()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want scriptCount
+		for _, r := range s {
+			if r >= scriptLo && unicode.Is(unicode.Han, r) {
+				want.han++
+			}
+			if r >= scriptLo && r <= scriptHi {
+				switch table.class[r-scriptLo] &^ hanBit {
+				case 1:
+					want.trad++
+				case 2:
+					want.simp++
+				}
+			}
+		}
+		// hanAbove's path too, which no Unicode version takes so far
+		slow := *table
+		slow.hanAbove = true
+		for _, tb := range []*scriptTable{table, &slow} {
+			var got scriptCount
+			tb.count(&got, s)
+			if got != want {
+				t.Fatalf("count(%q) (hanAbove %v) = %+v, want %+v", s, tb.hanAbove, got, want)
+			}
+		}
+	})
+}
