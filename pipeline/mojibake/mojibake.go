@@ -145,6 +145,11 @@ type State struct {
 	// when none was: the page's other lines are read with that one only,
 	// and Latin letters shifted the same way are repaired throughout.
 	Shift string
+	// ShiftWins counts the windows Shift won, and ShiftTentative says the
+	// page is not yet locked to it (see scratch.shiftLocked): a document
+	// read in chunks reads as it does whole.
+	ShiftWins      int
+	ShiftTentative bool
 	// LatinPending: text before held Latin letters that would be repaired
 	// had a frame shift been found before it (so a frame shift found now
 	// changes text already repaired).
@@ -359,7 +364,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 	sc.garbled = st.Garbled
 	sc.shifted, sc.shiftWins, sc.shiftLocked = nil, 0, false
 	if st.Shift != "" {
-		sc.shifted, sc.shiftLocked = r.mechanism(st.Shift), true
+		sc.shifted, sc.shiftWins, sc.shiftLocked = r.mechanism(st.Shift), st.ShiftWins, !st.ShiftTentative
 	}
 	sc.textLeft = -1
 	if st.AfterBreak {
@@ -474,7 +479,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 		shifts = append(shifts, ts...)
 		slices.SortFunc(shifts, func(x, y replacement) int { return x.start - y.start })
 	}
-	if len(shifts) == 0 && st.Chunked && st.Shift == "" && !st.LatinPending && r.latinPending(text, reps) {
+	if len(shifts) == 0 && st.Chunked && force == "" && !st.LatinPending && r.latinPending(text, reps) {
 		st.LatinPending = true
 	}
 	if len(shifts) > 0 {
@@ -487,7 +492,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 		reps = placeShifts(r.infer(), r.fold(), sh, text, reps)
 	}
 	if sc.shifted != nil {
-		st.Shift = sc.shifted.reason
+		st.Shift, st.ShiftWins, st.ShiftTentative = sc.shifted.reason, sc.shiftWins, !sc.shiftLocked
 	} else if m := shiftOf(r.mechs, reps); m != nil {
 		st.Shift = m.reason
 	}
