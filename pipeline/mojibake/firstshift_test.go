@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -67,5 +69,56 @@ func TestFirstShiftOtherCode(t *testing.T) {
 	}
 	if pages < 5 {
 		t.Fatalf("only %d short lines read as GB18030's frame shift; want 5", pages)
+	}
+}
+
+// TestEatenCloserShift: a stray byte before the last characters of a
+// bracket's text puts the reader out of step up to the ASCII closer, whose
+// byte it reads as the last character's trail (选蚕頬 for 选项]). The
+// closer's opener, open before it on the line, tells the reading that
+// gives the closer back.
+func TestEatenCloserShift(t *testing.T) {
+	for code, lines := range map[string][]string{
+		"big5": {
+			"用法：tar [|選項] 檔案",
+			"語法 cp [|來源檔案] 目的",
+			"格式為 {|網路介面} 的字串",
+			"參數 [-n |次數] 可以省略",
+			"設定 [|參數] 之後重新啟動",
+		},
+		"gb18030": {
+			"用法：tar [|选项] 文件",
+			"语法 cp [|来源文件] 目的",
+			"格式为 {|用户名称} 的字符串",
+			"参数 [-n |次数] 可以省略",
+			"设定 [|默认值] 之后重新启动",
+		},
+	} {
+		p := newShiftPage(t, code)
+		for _, s := range lines {
+			head, tail, _ := strings.Cut(s, "|")
+			closer := "]"
+			if strings.Contains(head, "{") {
+				closer = "}"
+			}
+			// A stray byte whose reading, losing nothing, eats the closer
+			// and starts with a Han character (one that makes a symbol
+			// of the first is another case: ’蜈釁 for 次數] stays).
+			found := false
+			for x := 0x81; x <= 0xfe && !found; x++ {
+				b := slices.Concat(p.enc(head), []byte{byte(x)}, p.enc(tail))
+				r := p.dec.decode(b)
+				first, _ := utf8.DecodeRuneInString(r[len(head):])
+				if !strings.Contains(r, closer) && !strings.ContainsRune(r, utf8.RuneError) && unicode.Is(unicode.Han, first) {
+					p.add(b, head+tail)
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("%s: %q: no stray byte eats the closer", code, s)
+			}
+		}
+		p.add(p.enc("陣列 a[0] 的值"), "陣列 a[0] 的值")
+		p.check()
 	}
 }

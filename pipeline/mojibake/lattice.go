@@ -126,6 +126,9 @@ type encoded struct {
 	// pua holds the bytes of the private-use characters found (GB18030's
 	// user-defined codes: no text writes them).
 	pua []byteSpan
+	// open[k] has bit 1 set where a [, and bit 2 where a {, is open on
+	// the line before win[k] (see closesOpen).
+	open []uint8
 }
 
 // encodeWindow writes win with c into buffers reused from prev, which
@@ -193,6 +196,11 @@ func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, a
 		}
 	}
 	e.bounds = append(e.bounds, len(e.b))
+	if cap(prev.open) < len(win)+1 {
+		prev.open = make([]uint8, len(win)+1)
+	}
+	e.open = prev.open[:len(win)+1]
+	openBrackets(e.open, win)
 	if cap(prev.isB) < len(e.b)+1 {
 		prev.isB = make([]bool, len(e.b)+1)
 	}
@@ -900,7 +908,55 @@ func (e *encoded) score(s *langmodel.Scorer, m *mechanism, pc piece) float64 {
 // shift makes it the start of a Latin word or the trail of a private-use
 // character.
 func (e *encoded) asciiPays(m *mechanism, pc piece) bool {
-	return pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && (e.startsWord(pc) || e.inPrivateUse(pc.start)))
+	return pc.r < 0x80 && !e.isB[pc.start] && !(m.shift && (e.startsWord(pc) || e.inPrivateUse(pc.start) || e.closesOpen(pc)))
+}
+
+// closesOpen reports an ASCII ] or } read out of a character found where
+// its opener is open on the line before: a frame shift ran on to the
+// closer and read its byte as a trail (选蚕頬 for 选项]).
+func (e *encoded) closesOpen(pc piece) bool {
+	var bit uint8
+	switch pc.r {
+	case ']':
+		bit = 1
+	case '}':
+		bit = 2
+	default:
+		return false
+	}
+	k, found := slices.BinarySearch(e.bounds, pc.start)
+	if !found {
+		k-- // pc starts inside character k-1 as found
+	}
+	return k >= 0 && k < len(e.open) && e.open[k]&bit != 0
+}
+
+// openBrackets sets open[k] for each character of win (see encoded.open)
+// and open[len(win)] for the window's end.
+func openBrackets(open []uint8, win []rune) {
+	sq, cu := 0, 0
+	for k, r := range win {
+		open[k] = 0
+		if sq > 0 {
+			open[k] |= 1
+		}
+		if cu > 0 {
+			open[k] |= 2
+		}
+		switch r {
+		case '\n':
+			sq, cu = 0, 0
+		case '[':
+			sq++
+		case ']':
+			sq = max(sq-1, 0)
+		case '{':
+			cu++
+		case '}':
+			cu = max(cu-1, 0)
+		}
+	}
+	open[len(win)] = 0
 }
 
 // inPrivateUse reports whether byte p is the trail of a private-use
