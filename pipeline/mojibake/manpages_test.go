@@ -1,7 +1,6 @@
 package mojibake
 
 import (
-	"bytes"
 	"compress/gzip"
 	"io"
 	"os"
@@ -65,34 +64,15 @@ func TestShiftedPageManFalseRepairs(t *testing.T) {
 // page after two shifted lines, repairs it and returns how many lines it
 // held and how many of them the repair changed.
 func shiftedManPage(t *testing.T, code, f string) (lines, edited int) {
-	fh, err := os.Open(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	zr, err := gzip.NewReader(fh)
-	if err != nil {
-		return 0, 0
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil || !utf8.Valid(data) {
-		return 0, 0
-	}
 	p := newShiftPage(t, code)
 	enc := simplifiedchinese.GB18030.NewEncoder()
 	if code == "big5" {
 		enc = traditionalchinese.Big5.NewEncoder()
 	}
-	for _, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(l, ".") || strings.HasPrefix(l, "'") || strings.TrimSpace(l) == "" {
-			continue
+	for _, l := range manTextLines(t, f, 0) {
+		if b, err := enc.Bytes([]byte(l)); err == nil {
+			p.add(b, l)
 		}
-		l = roffText.Replace(l)
-		b, err := enc.Bytes([]byte(l))
-		if err != nil || !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x80 }) {
-			continue
-		}
-		p.add(b, l)
 	}
 	if len(p.want) == 0 {
 		return 0, 0
@@ -188,7 +168,7 @@ func TestShiftedManPages(t *testing.T) {
 }
 
 // manTextLines returns the first n text lines of man page f that hold
-// more than ASCII, as roffText reads them.
+// more than ASCII, as roffText reads them (all of them for n ≤ 0).
 func manTextLines(t *testing.T, f string, n int) []string {
 	fh, err := os.Open(f)
 	if err != nil {
