@@ -121,8 +121,8 @@ func (s *latinScan) asciiOpeners(out []replacement) []replacement {
 			if c < 0x80 {
 				continue
 			}
-			b, ok := sh.wrong.encode(s.buf[:0], c)
-			if !ok || len(b) != 2 || b[1] != op || sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+			b, ok := wrongPair(sh, s.buf[:0], c)
+			if !ok || b[1] != op {
 				continue
 			}
 			if overlaps(s.reps, a, a+n) || overlaps(out, a, a+n) || overlaps(add, a, a+n) || !s.oddHan(c, a) {
@@ -306,13 +306,7 @@ func (s *latinScan) eatenOpeners(out []replacement) []replacement {
 func (s *latinScan) eatenOpener(op rune, y, z int) (replacement, bool) {
 	text, sh := s.text, s.sh
 	var buf [4]byte
-	lead := func(c rune) ([]byte, bool) {
-		b, ok := sh.wrong.encode(buf[:0], c)
-		if !ok || len(b) != 2 || sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
-			return nil, false
-		}
-		return b, true
-	}
+	lead := func(c rune) ([]byte, bool) { return wrongPair(sh, buf[:0], c) }
 	c, n := utf8.DecodeLastRuneInString(text[:y])
 	if c < 0x80 || c == utf8.RuneError {
 		return replacement{}, false
@@ -730,11 +724,8 @@ func (s *latinScan) escapeMark(a, n int, c rune) (replacement, bool) {
 	if a+n >= len(s.text) || s.text[a+n] <= ' ' || s.text[a+n] >= 0x7f {
 		return replacement{}, false
 	}
-	b, ok := s.sh.wrong.encode(s.buf[:0], c)
-	if !ok || len(b) != 2 || strings.IndexByte(escapeMarks, b[1]) < 0 {
-		return replacement{}, false
-	}
-	if s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) || overlaps(s.reps, a, a+n) || !s.oddHan(c, a) {
+	b, ok := wrongPair(s.sh, s.buf[:0], c)
+	if !ok || strings.IndexByte(escapeMarks, b[1]) < 0 || overlaps(s.reps, a, a+n) || !s.oddHan(c, a) {
 		return replacement{}, false
 	}
 	return replacement{start: a, end: a + n, repl: string(b[1:]), reason: fmt.Sprintf("%s before a mark (stray byte %X dropped)", s.sh.reason, b[:1])}, true
@@ -940,11 +931,8 @@ func eatenAfterHan(sh *mechanism, c, next rune, odd bool) (rune, bool) {
 		return 0, false
 	}
 	var buf [4]byte
-	b, ok := sh.wrong.encode(buf[:0], c)
-	if !ok || len(b) != 2 {
-		return 0, false
-	}
-	if sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+	b, ok := wrongPair(sh, buf[:0], c)
+	if !ok {
 		return 0, false
 	}
 	t := rune(b[1])
@@ -952,6 +940,18 @@ func eatenAfterHan(sh *mechanism, c, next rune, odd bool) (rune, bool) {
 		return 0, false
 	}
 	return t, true
+}
+
+// wrongPair returns c's two bytes in sh's wrong code, written into buf,
+// where that code's reader has a character for them (Python's and glibc's
+// Big5 readers lack the leads outside A1-F9): the stray byte and the
+// byte after it that a shifted reading made c of.
+func wrongPair(sh *mechanism, buf []byte, c rune) ([]byte, bool) {
+	b, ok := sh.wrong.encode(buf, c)
+	if !ok || len(b) != 2 || sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+		return nil, false
+	}
+	return b, true
 }
 
 // strayOf returns the byte of c in sh's wrong code taken for the stray one.
@@ -1616,8 +1616,8 @@ func (s *latinScan) evidenceAt(a, n int, c rune) bool {
 	if !unicode.Is(unicode.Han, c) || s.lm.UnigramLogProb(c) >= rare {
 		return false
 	}
-	b, ok := s.sh.wrong.encode(s.buf[:0], c)
-	if !ok || len(b) != 2 || !asciiLetter(rune(b[1])) || s.sh.wrong.name == "big5" && (b[0] < 0xa1 || b[0] > 0xf9) {
+	b, ok := wrongPair(s.sh, s.buf[:0], c)
+	if !ok || !asciiLetter(rune(b[1])) {
 		return false
 	}
 	return s.knownWord(a, a+n, b[1], knownWordMin(s.sh))

@@ -126,9 +126,8 @@ type encoded struct {
 	// pua holds the bytes of the private-use characters found (GB18030's
 	// user-defined codes: no text writes them).
 	pua []byteSpan
-	// open[k] has bit 1 set where a [, and bit 2 where a {, is open on
-	// the line before win[k] (see closesOpen).
-	open []uint8
+	// win is the window's text as found (see closesOpen).
+	win []rune
 }
 
 // encodeWindow writes win with c into buffers reused from prev, which
@@ -143,7 +142,7 @@ type encoded struct {
 // the character after the window then (-1 at the end of the text,
 // unknownAfter where the window ends inside the text read).
 func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, after rune) (encoded, bool) {
-	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0], pua: prev.pua[:0], wholePairs: wholePairs, endsASCII: after == -1 || after >= 0 && after < utf8.RuneSelf}
+	e := encoded{b: prev.b[:0], hole: prev.hole[:0], bounds: prev.bounds[:0], pua: prev.pua[:0], win: win, wholePairs: wholePairs, endsASCII: after == -1 || after >= 0 && after < utf8.RuneSelf}
 	defer func() { prev.b, prev.hole, prev.bounds, prev.pua = e.b, e.hole, e.bounds, e.pua }()
 	var sizes []int8 // of the run of U+FFFDs at win[i] (holeSizes)
 	for i, r := range win {
@@ -196,11 +195,6 @@ func encodeWindow(prev *encoded, win []rune, c *codec, pairs, wholePairs bool, a
 		}
 	}
 	e.bounds = append(e.bounds, len(e.b))
-	if cap(prev.open) < len(win)+1 {
-		prev.open = make([]uint8, len(win)+1)
-	}
-	e.open = prev.open[:len(win)+1]
-	openBrackets(e.open, win)
 	if cap(prev.isB) < len(e.b)+1 {
 		prev.isB = make([]bool, len(e.b)+1)
 	}
@@ -913,14 +907,15 @@ func (e *encoded) asciiPays(m *mechanism, pc piece) bool {
 
 // closesOpen reports an ASCII ] or } read out of a character found where
 // its opener is open on the line before: a frame shift ran on to the
-// closer and read its byte as a trail (选蚕頬 for 选项]).
+// closer and read its byte as a trail (选蚕頬 for 选项]). Such pieces are
+// rare, so the window is walked back from them only.
 func (e *encoded) closesOpen(pc piece) bool {
-	var bit uint8
+	var op rune
 	switch pc.r {
 	case ']':
-		bit = 1
+		op = '['
 	case '}':
-		bit = 2
+		op = '{'
 	default:
 		return false
 	}
@@ -928,35 +923,18 @@ func (e *encoded) closesOpen(pc piece) bool {
 	if !found {
 		k-- // pc starts inside character k-1 as found
 	}
-	return k >= 0 && k < len(e.open) && e.open[k]&bit != 0
-}
-
-// openBrackets sets open[k] for each character of win (see encoded.open)
-// and open[len(win)] for the window's end.
-func openBrackets(open []uint8, win []rune) {
-	sq, cu := 0, 0
-	for k, r := range win {
-		open[k] = 0
-		if sq > 0 {
-			open[k] |= 1
-		}
-		if cu > 0 {
-			open[k] |= 2
-		}
-		switch r {
-		case '\n':
-			sq, cu = 0, 0
-		case '[':
-			sq++
-		case ']':
-			sq = max(sq-1, 0)
-		case '{':
-			cu++
-		case '}':
-			cu = max(cu-1, 0)
+	depth := 0
+	for i := k - 1; i >= 0 && i < len(e.win) && e.win[i] != '\n'; i-- {
+		switch e.win[i] {
+		case pc.r:
+			depth--
+		case op:
+			if depth++; depth > 0 {
+				return true
+			}
 		}
 	}
-	open[len(win)] = 0
+	return false
 }
 
 // inPrivateUse reports whether byte p is the trail of a private-use

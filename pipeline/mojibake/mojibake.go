@@ -583,10 +583,10 @@ type scratch struct {
 	gated []gateSpan
 	// garbled: a window of this text passed the gate.
 	garbled bool
-	// shifted is the frame-shift mechanism a window of the page was
-	// repaired with: a page has one code, so its other lines are not
-	// read with the other code's frame shift (a GB18030 line shifted
-	// can read as a Big5 one too).
+	// shifted is the frame-shift mechanism the page's windows were last
+	// repaired with: a page has one code, so once it is locked to it
+	// (shiftLocked) its other lines are not read with the other code's
+	// frame shift (a GB18030 line shifted can read as a Big5 one too).
 	shifted *mechanism
 	// shiftWins counts the windows shifted won; shiftLocked is set once
 	// it has won shiftLockWins of them (or an earlier chunk's): only then
