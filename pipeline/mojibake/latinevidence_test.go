@@ -62,3 +62,30 @@ func TestLatinOnlyShiftPage(t *testing.T) {
 		}
 	}
 }
+
+// TestFrequentHanBeforeCapitals: on a shifted page, one of the most
+// frequent characters (將 與 是 和 以 向 無) before a word of capitals, at
+// a line start or after a space, is text ("將EBCDIC轉換成ASCII"): in Big5
+// those characters have capital trail bytes (將 b1 4e, N), and a stray
+// byte before a capitalized word seldom pairs into one. The word the
+// letter gives back (NEBCDIC) is written nowhere on the page. The lines
+// that follow a stray byte must still be repaired.
+func TestFrequentHanBeforeCapitals(t *testing.T) {
+	p := newShiftPage(t, "big5")
+	for _, s := range []string{
+		"將UTF-8文字轉為本地編碼。",
+		"與Linux核心的版本無關",
+		"是GNU專案的一部分",
+		"以CSV格式匯出查詢結果",
+		"向DHCP伺服器要求新的位址",
+		"請參考 和Emacs一起安裝的說明文件",
+		"此程式 無X11支援時仍可使用",
+		"設定後 將HOME目錄設為唯讀",
+	} {
+		p.add(p.enc(s), s)
+	}
+	for _, s := range []string{"|Makefile 會呼叫編譯器", "|Debian 套件的說明"} {
+		p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	}
+	p.check()
+}
