@@ -63,14 +63,14 @@ func TestLatinOnlyShiftPage(t *testing.T) {
 	}
 }
 
-// TestFrequentHanBeforeCapitals: on a shifted page, one of the most
-// frequent characters (將 與 是 和 以 向 無) before a word of capitals, at
-// a line start or after a space, is text ("將EBCDIC轉換成ASCII"): in Big5
-// those characters have capital trail bytes (將 b1 4e, N), and a stray
-// byte before a capitalized word seldom pairs into one. The word the
-// letter gives back (NEBCDIC) is written nowhere on the page. The lines
-// that follow a stray byte must still be repaired.
-func TestFrequentHanBeforeCapitals(t *testing.T) {
+// TestFrequentHanBeforeWord: on a shifted page, one of the most frequent
+// characters (將 與 是 和 以 向 無 果) before a Latin word at a line start,
+// or before a word of capitals after a space, is text ("將EBCDIC轉換成",
+// "與zcat相同"): in Big5 those characters have letter trail bytes (將 b1
+// 4e, N; 與 bb 50, P), and a stray byte before a word seldom pairs into
+// one. The word the letter gives back (NEBCDIC, Pzcat) is written nowhere
+// on the page. The lines that follow a stray byte must still be repaired.
+func TestFrequentHanBeforeWord(t *testing.T) {
 	p := newShiftPage(t, "big5")
 	for _, s := range []string{
 		"將UTF-8文字轉為本地編碼。",
@@ -81,6 +81,11 @@ func TestFrequentHanBeforeCapitals(t *testing.T) {
 		"請參考 和Emacs一起安裝的說明文件",
 		"此程式 無X11支援時仍可使用",
 		"設定後 將HOME目錄設為唯讀",
+		"將tmpfs掛載到記憶體",
+		"與rsync的差異在於增量傳輸",
+		"向syslog寫入一筆紀錄",
+		"果然crontab沒有被執行",
+		"與grep搭配使用效果更好",
 	} {
 		p.add(p.enc(s), s)
 	}

@@ -663,8 +663,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 	// (在script下, 將EBCDIC, 和Atari): Big5 gives many of them letter
 	// trail bytes (將 N, 與 P, 和 M, 是 O), and a stray byte seldom pairs
 	// into one. It is taken where the page writes the word it gives back.
-	frequent := han && lm.UnigramLogProb(c) > frequentChar
-	capsOK := !(han && lm.UnigramLogProb(c) > frequentBeforeCaps) || s.pageWord(a, a+n, byte(t))
+	wordOK := !(han && lm.UnigramLogProb(c) > frequentChar) || s.pageWord(a, a+n, byte(t))
 	var take bool
 	if lineStart {
 		// Before ASCII: the word runs on, or a rare character, or a
@@ -675,7 +674,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// A Greek letter or a bopomofo before one capital is text
 		// there too (ΔH 是焓變).
 		letter := !han && unicode.IsLetter(c) && !kana(c)
-		take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && (!frequent || s.pageWord(a, a+n, byte(t))) || upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) && capsOK || odd() || !han && !letter && asciiAlnum(next))
+		take = next >= 0 && next < 0x80 && next != '\n' && (lower(next) && wordOK || upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) && wordOK || odd() || !han && !letter && asciiAlnum(next))
 	} else {
 		// Inside a lowercase word, a lowercase letter (De俠ian; not
 		// git和svn, whose 和 is M in Big5), or at the start of a word
@@ -688,7 +687,7 @@ func (s *latinScan) at(a, n int, c, p rune) (replacement, bool) {
 		// Kana beside a Latin word is no letter of Chinese text either:
 		// Big5's kana have letter trail bytes (giボ for git).
 		letter := !han && unicode.IsLetter(c) && !kana(c)
-		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) && capsOK || !letter && (asciiLetter(p) || asciiLetter(next)) && (!han || odd()) && (!afterPunct || lower(t) || upper(t) && upper(next))
+		take = lower(p) && lower(next) && (lower(t) || t == '_') || !asciiAlnum(p) && p < 0x80 && upper(next) && upper(t) && (!letter || wordAfter(text[a+n:])) && wordOK || !letter && (asciiLetter(p) || asciiLetter(next)) && (!han || odd()) && (!afterPunct || lower(t) || upper(t) && upper(next))
 		// A rare character or a symbol after digits ("I18驨" for
 		// I18N), or alone between ASCII quotes, brackets or spaces
 		// ("靘" for "m"), is a letter on its own.
@@ -1339,19 +1338,16 @@ const (
 	trailShiftCommonGain = 9.0
 )
 
-// frequentChar is the unigram log probability above which a character is
-// one of the hundred or so most frequent (的 一 在 是 和): before a Latin
-// word at a line start it is text, not a stray byte's pair.
-const frequentChar = -6.5
-
-// frequentBeforeCaps is the unigram log probability above which a Han
-// character before a word of capitals is taken for text unless the page
-// writes the word it would give back: the few hundred most frequent
-// (將 與 向 無 too, under frequentChar). Set on the tuning halves: on the
-// even man pages' clean lines it took the false repairs of the probe
-// from 91 to 56 (-6.5: 74; -8.0: 54), with no loss on the realistic
-// benchmark's tuning half at 400 lines (-9.0 lost a line).
-const frequentBeforeCaps = -7.5
+// frequentChar is the unigram log probability above which a Han
+// character is one of the few hundred most frequent (的 一 在 是 和, 將 與
+// 向 果): before a Latin word at a line start, or before a word of
+// capitals after ASCII, it is text unless the page writes the word its
+// letter would give back. Set on the tuning halves: on the even man
+// pages' clean lines the false repairs of the probe went from 91 to 49
+// (-6.5, the value before, when only lowercase words asked: 91; -7.5: 48),
+// with the realistic benchmark's tuning half at 400 lines unchanged
+// (-7.5 lost 4 shifted lines at line starts).
+const frequentChar = -7.0
 
 // outOfWord reports a character that never stands inside a Latin word in
 // clean text: a bracket, a quote, a symbol or a letter of a script
