@@ -491,6 +491,7 @@ func (r *Repairer) pass(sc *scratch, text string, spots []int, runs []replacemen
 		// misplaced stray byte shows (滑际 against 滑鼠).
 		reps = placeShifts(r.infer(), r.fold(), sh, text, reps)
 	}
+	reps = keepPairs(text, reps)
 	if sc.shifted != nil {
 		st.Shift, st.ShiftWins, st.ShiftTentative = sc.shifted.reason, sc.shiftWins, !sc.shiftLocked
 	} else if m := shiftOf(r.mechs, reps); m != nil {
