@@ -70,35 +70,13 @@ var ErrDocTimeout = errors.New("document took longer than the time limit")
 // Cancelling ctx returns at once too, with the document failed by ctx's
 // error, so that a run being stopped never waits for a stage.
 func ProcessWithin(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings, timeout time.Duration) *Document {
-	d, _ := processOn(ctx, nil, it, stages, timings, timeout)
+	d, _ := processOn(ctx, it, stages, timings, timeout)
 	return d
 }
 
-// runner is a goroutine that runs documents' stages one after another.
-// Run gives each worker one, so a document starts on a stack the ones
-// before it have grown: a new goroutine per document spent 2-3% of the
-// pipeline's CPU growing and copying its stack again for every document.
-type runner struct {
-	work chan func()
-}
-
-func newRunner() *runner {
-	r := &runner{work: make(chan func())}
-	go func() {
-		for fn := range r.work {
-			fn()
-		}
-	}()
-	return r
-}
-
-// stop lets the runner's goroutine exit once its current work is done.
-func (r *runner) stop() { close(r.work) }
-
-// processOn is ProcessWithin on the runner r (a new goroutine when r is
-// nil). abandoned says the document was left running in r: r is busy
-// until it returns, so the caller must stop it and use another.
-func processOn(ctx context.Context, r *runner, it ingest.Item, stages []Stage, timings *Timings, timeout time.Duration) (d *Document, abandoned bool) {
+// processOn is ProcessWithin on a goroutine of its own. abandoned says
+// the document was left running there.
+func processOn(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings, timeout time.Duration) (d *Document, abandoned bool) {
 	if it.Err != nil || timeout <= 0 && ctx.Done() == nil {
 		return Process(ctx, it, stages, timings), false
 	}
@@ -109,14 +87,7 @@ func processOn(ctx context.Context, r *runner, it ingest.Item, stages []Stage, t
 	defer cancel()
 	var stage atomic.Pointer[string]
 	done := make(chan *Document, 1) // buffered: an abandoned run can still finish
-	run := func(it ingest.Item) func() {
-		return func() { done <- process(dctx, it, stages, timings, &stage) }
-	}(it)
-	if r == nil {
-		go run()
-	} else {
-		r.work <- run
-	}
+	go func(it ingest.Item) { done <- process(dctx, it, stages, timings, &stage) }(it)
 	// Only the document holds the input from here: a split document lets
 	// it go while its chunks run.
 	size := it.Bytes()
@@ -132,12 +103,72 @@ func processOn(ctx context.Context, r *runner, it ingest.Item, stages []Stage, t
 		}
 		abandoned = true
 	}
+	return timedOut(it, size, &stage, timeout), abandoned
+}
+
+// timedOut is the failed document of an input whose stages ran past the
+// time limit; it names the stage they were in. it.Data is not kept.
+func timedOut(it ingest.Item, size int64, stage *atomic.Pointer[string], timeout time.Duration) *Document {
+	it.Data = nil
 	name := "?"
 	if p := stage.Load(); p != nil {
 		name = *p
 	}
 	slog.Warn("document timed out", "source", it.Source, "stage", name, "timeout", timeout)
-	return &Document{Item: it, Err: fmt.Errorf("%w (%v, in stage %s)", ErrDocTimeout, timeout, name), inputBytes: size}, abandoned
+	return &Document{Item: it, Err: fmt.Errorf("%w (%v, in stage %s)", ErrDocTimeout, timeout, name), inputBytes: size}
+}
+
+// runOne processes one document on the calling goroutine, as
+// ProcessWithin does, and sends its result. A worker's goroutine runs its
+// documents itself: handing each to a goroutine of its own and waiting
+// for it put two goroutine switches on every document's path (a third of
+// a run's), and a new goroutine per document grew its stack again.
+//
+// When the time limit passes, or ctx is cancelled, before the stages
+// return, the failed document is sent at once instead, takeOver starts
+// another goroutine for the documents after it, and runOne returns false
+// once the stages do: the calling goroutine was given up to them.
+func runOne(ctx context.Context, seq int, it ingest.Item, stages []Stage, timings *Timings, timeout time.Duration, results chan<- result, takeOver func()) bool {
+	if it.Err != nil {
+		d := Process(ctx, it, stages, timings)
+		results <- result{seq, d, ctx.Err() != nil}
+		return true
+	}
+	dctx, cancel := context.WithCancel(ctx)
+	if timeout > 0 {
+		dctx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	defer cancel()
+	var stage atomic.Pointer[string]
+	// Who sends the result: the stages returning (0 -> 1) or the end of
+	// dctx (0 -> 2), whichever comes first.
+	var state atomic.Int32
+	size := it.Bytes()
+	meta := it
+	meta.Data = nil
+	stop := context.AfterFunc(dctx, func() {
+		if !state.CompareAndSwap(0, 2) {
+			return
+		}
+		var d *Document
+		if err := ctx.Err(); err != nil {
+			d = &Document{Item: meta, Err: err, inputBytes: size}
+		} else {
+			d = timedOut(meta, size, &stage, timeout)
+		}
+		results <- result{seq, d, ctx.Err() != nil}
+		takeOver()
+	})
+	d := process(dctx, it, stages, timings, &stage)
+	stop()
+	if !state.CompareAndSwap(0, 1) {
+		return false
+	}
+	if d.Err != nil && ctx.Err() == nil && errors.Is(d.Err, context.DeadlineExceeded) {
+		d = timedOut(meta, size, &stage, timeout)
+	}
+	results <- result{seq, d, d.Err != nil && ctx.Err() != nil}
+	return true
 }
 
 func process(ctx context.Context, it ingest.Item, stages []Stage, timings *Timings, stage *atomic.Pointer[string]) (d *Document) {
@@ -218,6 +249,26 @@ type result struct {
 //
 // docTimeout limits each document as ProcessWithin does (0: no limit).
 func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int, docTimeout time.Duration, timings *Timings, emit func(*Document) error) error {
+	return RunFed(ctx, func(submit func(ingest.Item) error) {
+		for it := range in {
+			if submit(it) != nil {
+				return
+			}
+		}
+	}, stages, workers, docTimeout, timings, emit)
+}
+
+// RunFed is Run with the items given by feed, which runs on a goroutine of
+// its own and calls submit with each item in input order; the input ends
+// when feed returns. submit waits while the window of documents in flight
+// is full and fails, taking nothing, once the run stops.
+//
+// The reader is the feed: it reads ahead as far as the window goes, and an
+// item goes to a worker without passing through a goroutine between them.
+// Read one item ahead behind a channel, the reader was made to wait for
+// every document, and each wait left the workers short of work for as
+// long as the reader took to get a core back.
+func RunFed(ctx context.Context, feed func(submit func(ingest.Item) error), stages []Stage, workers int, docTimeout time.Duration, timings *Timings, emit func(*Document) error) error {
 	if workers < 1 {
 		workers = 1
 	}
@@ -226,47 +277,46 @@ func Run(ctx context.Context, in <-chan ingest.Item, stages []Stage, workers int
 		seq  int
 		item ingest.Item
 	}
-	jobs := make(chan job)
+	// A job is queued only with a slot held: sending never blocks.
+	jobs := make(chan job, window)
 	results := make(chan result, window)
 	slots := make(chan struct{}, window)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	var wg sync.WaitGroup
+	// A worker whose document is left running past its time limit hands
+	// its place (and its count in wg) to a new goroutine.
+	var work func()
+	work = func() {
+		for j := range jobs {
+			if !runOne(ctx, j.seq, j.item, stages, timings, docTimeout, results, func() { go work() }) {
+				return
+			}
+		}
+		wg.Done()
+	}
 	for i := 0; i < workers; i++ {
 		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := newRunner()
-			defer func() { r.stop() }()
-			for j := range jobs {
-				seq := j.seq
-				d, abandoned := processOn(ctx, r, j.item, stages, timings, docTimeout)
-				if abandoned {
-					// r is still in the abandoned document's stages.
-					r.stop()
-					r = newRunner()
-				}
-				results <- result{seq, d, d.Err != nil && ctx.Err() != nil}
-			}
-		}()
+		go work()
 	}
 	go func() {
 		defer close(jobs)
 		seq := 0
-		for it := range in {
+		feed(func(it ingest.Item) error {
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
-				return
+				return ctx.Err()
 			}
-			select {
-			case jobs <- job{seq, it}:
-				seq++
-			case <-ctx.Done():
-				return
+			if err := ctx.Err(); err != nil {
+				<-slots
+				return err
 			}
-		}
+			jobs <- job{seq, it}
+			seq++
+			return nil
+		})
 	}()
 	go func() {
 		wg.Wait()

@@ -216,3 +216,70 @@ func TestStopKeepsFinished(t *testing.T) {
 		})
 	}
 }
+
+// TestRunFedOrder: documents fed by a reader that runs ahead come out in
+// input order, each processed once, whatever order the workers finish in.
+func TestRunFedOrder(t *testing.T) {
+	var calls atomic.Int32
+	stage := stageFunc{"s", func(ctx context.Context, d *Document) error {
+		calls.Add(1)
+		if len(d.Item.Source)%3 == 0 {
+			time.Sleep(time.Millisecond) // finish out of order
+		}
+		d.Text = d.Item.Source
+		return nil
+	}}
+	const n = 200
+	var got []string
+	err := RunFed(context.Background(), func(submit func(ingest.Item) error) {
+		for i := range n {
+			if err := submit(ingest.Item{Source: strings.Repeat("x", i%7+1) + string(rune('a'+i%26)) + time.Duration(i).String()}); err != nil {
+				t.Errorf("submit %d: %v", i, err)
+				return
+			}
+		}
+	}, []Stage{stage}, 3, time.Minute, nil, func(d *Document) error {
+		got = append(got, d.Text)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n || calls.Load() != n {
+		t.Fatalf("%d documents emitted, %d processed, want %d", len(got), calls.Load(), n)
+	}
+	for i, s := range got {
+		if want := strings.Repeat("x", i%7+1) + string(rune('a'+i%26)) + time.Duration(i).String(); s != want {
+			t.Fatalf("document %d is %q, want %q", i, s, want)
+		}
+	}
+}
+
+// TestRunFedStops: once the run stops on an error of emit, submit fails
+// at once and takes nothing more, so the reader ends instead of reading
+// the rest of its input.
+func TestRunFedStops(t *testing.T) {
+	stage := stageFunc{"s", func(ctx context.Context, d *Document) error { return nil }}
+	stop := errors.New("disk full")
+	fed := make(chan int, 1)
+	err := RunFed(context.Background(), func(submit func(ingest.Item) error) {
+		i := 0
+		for ; i < 100000; i++ {
+			if submit(ingest.Item{Source: "x"}) != nil {
+				break
+			}
+		}
+		fed <- i
+	}, []Stage{stage}, 2, 0, nil, func(d *Document) error { return stop })
+	if !errors.Is(err, stop) {
+		t.Fatalf("err %v, want %v", err, stop)
+	}
+	select {
+	case i := <-fed:
+		if i >= 100000 {
+			t.Errorf("the reader submitted all %d items after the run stopped", i)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reader is still submitting after the run stopped")
+	}
+}

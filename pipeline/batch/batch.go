@@ -163,7 +163,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			return sum, err
 		}
 	}
-	items := make(chan ingest.Item)
 	var files, totalFiles, skipped atomic.Int64
 	if cfg.Progress != nil {
 		// The reader streams the inputs without listing them first; a
@@ -184,8 +183,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		err     error
 	}
 	readDone := make(chan readEnd, 1)
-	go func() {
-		defer close(items)
+	// The reader is the run's feed: it reads ahead of the workers as far
+	// as the window of documents in flight goes.
+	feed := func(submit func(ingest.Item) error) {
 		opt := ingest.Options{MaxBytes: cfg.MaxBytes, StreamBytes: pipeline.StreamBytes(cfg.Stages), Skip: skip, IDs: ids, Skipped: func(source, reason string) {
 			skipped.Add(1)
 			slog.Debug("WARC record skipped", "source", source, "reason", reason)
@@ -202,12 +202,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		missing, err := ingest.WalkNoting(cfg.Inputs, exclude, func(p string) error {
 			err := ingest.Read(ctx, p, cfg.Stdin, opt, func(it ingest.Item) error {
 				stdinID(&it)
-				select {
-				case items <- it:
-					return nil
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+				return submit(it)
 			})
 			files.Add(1)
 			return err
@@ -216,9 +211,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			slog.Error("input not found", "err", err)
 		}
 		readDone <- readEnd{missing, err}
-	}()
+	}
 
-	runErr := pipeline.Run(ctx, items, cfg.Stages, cfg.Workers, cfg.DocTimeout, cfg.Timings, func(d *pipeline.Document) error {
+	runErr := pipeline.RunFed(ctx, feed, cfg.Stages, cfg.Workers, cfg.DocTimeout, cfg.Timings, func(d *pipeline.Document) error {
 		doc, figs, edits := d.RowsStream()
 		if err := sink.WriteRows(w, doc, figs, edits); err != nil {
 			return err
@@ -240,13 +235,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 		return nil
 	})
-	// Drain the reader so its goroutine ends. A stopped run does not wait
-	// long for it: a read blocked in the system (a FIFO, a stalled network
-	// file system) is left behind, and the files are completed without it.
-	go func() {
-		for range items {
-		}
-	}()
+	// A stopped run does not wait long for the reader (its submit fails
+	// once the run stopped): a read blocked in the system (a FIFO, a
+	// stalled network file system) is left behind, and the files are
+	// completed without it.
 	var end readEnd
 	if ctx.Err() == nil {
 		end = <-readDone

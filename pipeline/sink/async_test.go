@@ -121,3 +121,61 @@ func TestParquetWriterAbort(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// streamedRows is Rows that is not a RowSlice, as a large document's
+// figures and edits are: WriteRows takes its path for them.
+type streamedRows[T any] struct{ rows []T }
+
+func (s streamedRows[T]) Len() int { return len(s.rows) }
+
+func (s streamedRows[T]) Each(fn func(T) error) error { return schema.RowSlice[T](s.rows).Each(fn) }
+
+// TestParquetWriterBatchesMatchInline: short documents, queued to the
+// tables' goroutines a batch at a time (pendingDocs), with large
+// documents' rows (WriteRows with streamed rows) among them, give the
+// bytes ParquetSet writes in line, in the same order.
+func TestParquetWriterBatchesMatchInline(t *testing.T) {
+	var want [3]bytes.Buffer
+	set := NewParquetSet(&want[0], &want[1], &want[2], [3]string{"d", "f", "e"})
+	dir := t.TempDir()
+	w, err := newParquet(Naming{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5*pendingDocs + 3 {
+		id := fmt.Sprintf("d%03d", i)
+		d := schema.Document{DocID: id, Source: id + ".html", Status: schema.StatusOK, Text: strings.Repeat("农村公路。", i%9+1)}
+		var fs []schema.Figure
+		var es []schema.Edit
+		for j := range i % 4 {
+			fs = append(fs, schema.Figure{DocID: id, Kind: "road_length", Raw: fmt.Sprint(j)})
+			es = append(es, schema.Edit{DocID: id, Stage: "chrome", Old: fmt.Sprint(i, j)})
+		}
+		if err := set.Write(d, fs, es); err != nil {
+			t.Fatal(err)
+		}
+		if i%7 == 3 {
+			err = w.WriteRows(d, streamedRows[schema.Figure]{fs}, streamedRows[schema.Edit]{es})
+		} else {
+			err = w.Write(d, fs, es)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := set.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for i, table := range Tables {
+		got, err := os.ReadFile(filepath.Join(dir, table+".parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want[i].Bytes()) {
+			t.Errorf("%s: %d bytes differ from the %d written in line", table, len(got), want[i].Len())
+		}
+	}
+}

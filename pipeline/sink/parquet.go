@@ -370,9 +370,22 @@ type parquetWriter struct {
 	set    *ParquetSet
 	files  []*tempFile
 	queues [3]*tableQueue
+	// pending holds each table's writes not yet queued, pendingBytes the
+	// documents' text in them: writes go to the queues a batch at a time
+	// (pendingDocs documents, or pendingBytes of text), since a queue
+	// woken for every document's rows cost a goroutine switch each.
+	pending      [3][]func() error
+	pendingBytes int
 	// drained is set once the queues are closed and waited for.
 	drained bool
 }
+
+// pendingDocs and pendingText bound the writes held before they are
+// queued: few enough documents that memory stays a few documents' worth.
+const (
+	pendingDocs = 16
+	pendingText = 1 << 20
+)
 
 func newParquet(n Naming) (*parquetWriter, error) {
 	w := &parquetWriter{}
@@ -397,11 +410,37 @@ func (w *parquetWriter) Write(d schema.Document, figs []schema.Figure, edits []s
 	// The caller may reuse its slices once Write returns (the rows'
 	// values it does not change: they may be held, see ParquetTable.Hold).
 	figs, edits = slices.Clone(figs), slices.Clone(edits)
-	return errors.Join(
-		w.queues[0].put(func() error { return w.set.holdDoc(d) }),
-		w.queues[1].put(func() error { return w.set.holdFigs(figs) }),
-		w.queues[2].put(func() error { return w.set.holdEdits(edits) }),
-	)
+	w.pending[0] = append(w.pending[0], func() error { return w.set.holdDoc(d) })
+	w.pending[1] = append(w.pending[1], func() error { return w.set.holdFigs(figs) })
+	w.pending[2] = append(w.pending[2], func() error { return w.set.holdEdits(edits) })
+	w.pendingBytes += len(d.Text) + len(d.TextOriginalScript)
+	if len(w.pending[0]) < pendingDocs && w.pendingBytes < pendingText {
+		return nil
+	}
+	return w.queuePending()
+}
+
+// queuePending queues the writes held in pending, one job a table, in
+// order.
+func (w *parquetWriter) queuePending() error {
+	var errs []error
+	for i, q := range w.queues {
+		jobs := w.pending[i]
+		w.pending[i] = nil
+		if len(jobs) == 0 {
+			continue
+		}
+		errs = append(errs, q.put(func() error {
+			for _, job := range jobs {
+				if err := job(); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+	}
+	w.pendingBytes = 0
+	return errors.Join(errs...)
 }
 
 // WriteRows implements RowsWriter: a large document's figures and edits
@@ -414,6 +453,9 @@ func (w *parquetWriter) WriteRows(d schema.Document, figs schema.Rows[schema.Fig
 	es, eok := edits.(schema.RowSlice[schema.Edit])
 	if fok && eok {
 		return w.Write(d, fs, es)
+	}
+	if err := w.queuePending(); err != nil {
+		return err
 	}
 	if err := w.queues[0].put(func() error { return w.set.holdDoc(d) }); err != nil {
 		return err
@@ -512,6 +554,11 @@ func (w *parquetWriter) drain(stop bool) error {
 	}
 	w.drained = true
 	var errs []error
+	if stop {
+		w.pending = [3][]func() error{}
+	} else {
+		errs = append(errs, w.queuePending())
+	}
 	for _, q := range w.queues {
 		if q != nil {
 			errs = append(errs, q.finish(stop))
