@@ -1182,10 +1182,17 @@ func trailShiftAt(lm *langmodel.Model, sh *mechanism, text string, reps []replac
 		// far more often than a shift ("“l”", "（C语言）").
 		need = trailShiftCommonGain
 	}
-	if p != '\n' && unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) >= rare && unicode.Is(unicode.Han, d) && asciiLetter(t) {
+	common := unicode.Is(unicode.Han, c) && lm.UnigramLogProb(c) >= rare
+	if p != '\n' && common && unicode.Is(unicode.Han, d) && asciiLetter(t) {
 		// A lone letter between Chinese characters is often text
 		// (X光, A股); a lone bracket or symbol of the trail range
 		// ("和岩[密" for 和加密) seldom is.
+		need = trailShiftCommonGain
+	}
+	if common && strings.IndexByte(escapeMarks, byte(t)) >= 0 && a+1 < len(text) && text[a+1] > ' ' && text[a+1] < 0x7f {
+		// So is an escape mark that opens a code token after a
+		// common character (用`ls`, 中\n): Big5 and GBK read 用` as
+		// 复 and 中\ as 么.
 		need = trailShiftCommonGain
 	}
 	// A reading the model doubts is taken where the page writes the

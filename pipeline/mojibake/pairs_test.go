@@ -31,3 +31,27 @@ func TestReadingKeepsPairs(t *testing.T) {
 		p.check()
 	}
 }
+
+// TestEscapeAfterCommonHan: on a shifted page, an escape mark (` or \)
+// that opens a code token after a common character is text (分別用`\t'
+// and 中\`*`), though the character's trail byte and the mark read as one
+// character (用` as 复 in Big5, 中\ as 么). A mark a stray byte left
+// before Chinese text ("小襄`：" for 小節：) is still read back.
+func TestEscapeAfterCommonHan(t *testing.T) {
+	for code, lines := range map[string][]string{
+		"big5": {"分別用`\\t'和`\\r'代表", "將清單中\\`*`展開", "設定檔中宏\\\\t被保留", "右花括號字元`}'結束區塊",
+			"兩個欄位中\\`|`分隔", "這些宏\\\\r會被忽略", "結束字元`]'之後", "路徑中\\\\server要加倍"},
+		"gb18030": {"列表中\\`*`展开"},
+	} {
+		p := newShiftPage(t, code)
+		for _, s := range lines {
+			p.add(p.enc(s), s)
+		}
+		if code == "big5" {
+			for _, s := range []string{"本書第二|節：", "不支援搜尋，|也不支援呼叫"} {
+				p.strayBefore(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+			}
+		}
+		p.check()
+	}
+}
