@@ -253,7 +253,7 @@ func BenchmarkSegment(b *testing.B) {
 	})
 }
 
-// TestCmpRestThreeBytes holds cmpRest, which orders a unit of three bytes
+// TestCmpRestThreeBytes holds cmpRest and rest3, which order a unit of three bytes
 // as a number, to strings.Compare of the key's bytes (the order the table
 // is sorted in) for every key, after no bytes and after its first
 // character, against units just below, at and above the key's own bytes.
@@ -291,6 +291,14 @@ func TestCmpRestThreeBytes(t *testing.T) {
 				n++
 				if got, want := sign(d.cmpRest(i, plen, u)), sign(ref(i, plen, u)); got != want {
 					t.Fatalf("key %q after %d bytes, unit %q: cmpRest %d, want %d", k, plen, u, got, want)
+				}
+				// narrow3's order: rest3 against the unit's number
+				if len(u) != 3 {
+					continue
+				}
+				num := uint32(u[0])<<18 | uint32(u[1])<<10 | uint32(u[2])<<2 | 3
+				if got, want := cmp.Compare(d.rest3(i, plen), num), sign(ref(i, plen, u)); got != want {
+					t.Fatalf("key %q after %d bytes, unit %q: rest3 orders %d, want %d", k, plen, u, got, want)
 				}
 			}
 		}
