@@ -422,6 +422,12 @@ func quantitiesIn(t string, lo, hi int) []quantity {
 	// isNumeralRune with the table at hand
 	numeral := func(r rune) bool { return r < 0x10000 && flags[r]&flagNumeralRune != 0 }
 	for p := lo; p < hi; {
+		// plain characters, most of the text, stepped over in skipPlain's
+		// loop (it stops at any character it does not decode, which is
+		// then read here)
+		if p = skipPlain(t[:hi], p, flags, flagNumeralRune); p == hi {
+			break
+		}
 		r, n := decodeAt(t, p)
 		if !numeral(r) {
 			p += n
