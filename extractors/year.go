@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -301,12 +300,22 @@ func isoMatches(text string) [][4]int {
 	return out
 }
 
-// hasSince: words that put a figure in a period other than one year.
+// hasSince: words that put a figure in a period other than one year (以来,
+// 年来). Both end in 来, found by a byte search: the text asked about runs
+// from a year to a figure, often far, and is asked of every figure.
 func hasSince(s string) bool {
-	return sinceScanner().anyIn(s)
+	for off := 0; ; {
+		k := indexByLast(s[off:], "来")
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		if at >= len("以") && (s[at-len("以"):at] == "以" || s[at-len("年"):at] == "年") {
+			return true
+		}
+		off = at + len("来")
+	}
 }
-
-var sinceScanner = sync.OnceValue(func() *wordScanner { return newWordScanner([]string{"以来", "年来"}) })
 
 // relYearWords are relative years, resolved against the paragraph's explicit
 // year; earlier words win where two start at one place.
