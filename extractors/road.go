@@ -430,6 +430,11 @@ func projectCount(t string, numStart int) (string, bool) {
 	if lo > 0 {
 		lo = clauseStart(t, max(0, lo-1))
 	}
+	// the expression begins with 项目: most clauses, without it, are
+	// answered without running it
+	if !strings.Contains(t[lo:numStart], "项目") {
+		return "", false
+	}
 	m := projectCountRe.FindStringSubmatchIndex(t[lo:numStart])
 	if m == nil {
 		return "", false

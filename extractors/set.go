@@ -156,8 +156,13 @@ func (s *Set) extractAfter(text string, before Context) []Figure {
 // extract finds the figures of the sentences that start at or after from
 // (text before from is context only).
 func (s *Set) extract(text string, before Context, from int) []Figure {
-	// A text without any mark holds no candidate sentence: skip splitting it.
-	if !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) && !tableHint(text[from:]) {
+	// A whole text is not searched for a mark first: the sentence scan
+	// below finds the marks, and a text without any, nor a before word,
+	// nor a table hint gives no figure through it (TestNoMarkNoFigure),
+	// while the search was a pass over the start of every text holding
+	// one. A chunk after a lead keeps it: a sentence of the chunk may
+	// take a before word from the lead, which the search did not read.
+	if from > 0 && !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) && !tableHint(text[from:]) {
 		return nil
 	}
 	doc := s.document(text)
