@@ -589,18 +589,23 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 }
 
 // sentenceMask is what scanSentences still stops at in a sentence whose
-// flags so far are got: once it holds a mark and a numeral, only a stop
-// and, until one is found, a before word tell it more (candidate
-// sentences are the numeral-dense ones, and every numeral stopped the
-// scan).
+// flags so far are got: a stop always, and only what can add a flag it
+// lacks (a before word until one is found; marks and the characters that
+// begin one, 公里 or 4成, until a mark is; numerals until a numeral is).
+// Candidate sentences are the numeral-dense ones: every numeral stopped
+// the scan, and most sentences hold a numeral (a date) before their mark.
 func sentenceMask(got uint8) uint8 {
-	if got&(flagMark|flagNumeral) != flagMark|flagNumeral {
-		return scanFlags
+	m := uint8(flagStop)
+	if got&flagTell == 0 {
+		m |= flagBefore
 	}
-	if got&flagTell != 0 {
-		return flagStop
+	if got&flagMark == 0 {
+		m |= flagMark | flagPrefix
 	}
-	return flagStop | flagBefore
+	if got&flagNumeral == 0 {
+		m |= flagNumeral
+	}
+	return m
 }
 
 // dedupe sorts figures and drops a figure whose number another figure
