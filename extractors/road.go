@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -362,7 +361,7 @@ func beltAfter(after string) bool {
 	k, n := 0, 0
 	for k < len(after) && n < 8 {
 		r, w := utf8.DecodeRuneInString(after[k:])
-		if !unicode.Is(unicode.Han, r) {
+		if !hanRune(r) {
 			break
 		}
 		k += w
@@ -693,7 +692,7 @@ func placeToPlace(t string, kwEnd int) bool {
 	places := func(a, z int) int {
 		n := 0
 		for _, r := range t[a:z] {
-			if !unicode.Is(unicode.Han, r) {
+			if !hanRune(r) {
 				return -1
 			}
 			n++

@@ -1016,12 +1016,19 @@ func isBlank(s string) bool {
 			continue
 		}
 		r, n := decodeAt(s, i)
-		if !unicode.IsSpace(r) {
+		if r > 0x3000 || !unicode.IsSpace(r) { // no space is beyond U+3000
 			return false
 		}
 		i += n
 	}
 	return true
+}
+
+// hanRune is unicode.Is(unicode.Han, r), answered without the table
+// search for the CJK Unified Ideographs block, all of it Han and most of a
+// Chinese text (TestHanRune).
+func hanRune(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || unicode.Is(unicode.Han, r)
 }
 
 // trimBlankLeft is strings.TrimLeft(s, " \t\r\u3000") and trimBlankRight
