@@ -195,10 +195,13 @@ type wordScanner struct {
 	words []string
 	first map[rune][]int // indexes into words
 	bits  [0x10000 / 64]uint64
+	// firsts is bits as a table skipPlain reads (1 for a word's first
+	// character): anyIn steps over the other characters in its loop
+	firsts *[0x10000]uint8
 }
 
 func newWordScanner(words []string) *wordScanner {
-	ws := &wordScanner{words: words, first: map[rune][]int{}}
+	ws := &wordScanner{words: words, first: map[rune][]int{}, firsts: new([0x10000]uint8)}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		if r >= 0x10000 || r < 0x1000 || r >= 0xd000 && r < 0xe000 {
@@ -208,6 +211,7 @@ func newWordScanner(words []string) *wordScanner {
 		}
 		ws.first[r] = append(ws.first[r], i)
 		ws.bits[r/64] |= 1 << (r % 64)
+		ws.firsts[r] = 1
 	}
 	return ws
 }
@@ -223,6 +227,10 @@ func (ws *wordScanner) ends(t string) []int {
 	var out []int
 	var next []int // per word, where its last occurrence ended
 	for i := 0; i+2 < len(t); {
+		// as in anyIn, skipPlain passes what the steps below would
+		if i = skipPlain(t, i, ws.firsts, 1); i+2 >= len(t) {
+			break
+		}
 		c := t[i]
 		// Every word starts with a three-byte character, and no other
 		// byte of valid or broken UTF-8 can be one's first.
@@ -256,6 +264,11 @@ func (ws *wordScanner) ends(t string) []int {
 // ws.words) in one pass.
 func (ws *wordScanner) anyIn(t string) bool {
 	for i := 0; i+2 < len(t); {
+		// skipPlain passes what the steps below pass without a look:
+		// ASCII bytes and characters no word starts with
+		if i = skipPlain(t, i, ws.firsts, 1); i+2 >= len(t) {
+			break
+		}
 		r, ok := decode3(t, i)
 		if !ok {
 			// no word starts here, nor inside the character (a byte of
@@ -422,6 +435,12 @@ func quantitiesIn(t string, lo, hi int) []quantity {
 	// isNumeralRune with the table at hand
 	numeral := func(r rune) bool { return r < 0x10000 && flags[r]&flagNumeralRune != 0 }
 	for p := lo; p < hi; {
+		// plain characters, most of the text, stepped over in skipPlain's
+		// loop (it stops at any character it does not decode, which is
+		// then read here)
+		if p = skipPlain(t[:hi], p, flags, flagNumeralRune); p == hi {
+			break
+		}
 		r, n := decodeAt(t, p)
 		if !numeral(r) {
 			p += n

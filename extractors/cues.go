@@ -1,8 +1,9 @@
 package extractors
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -243,7 +244,10 @@ func newCueTable(lists ...[]cue) *cueTable {
 	}
 	for _, m := range []map[rune][]cue{t.byLast, t.byFirst} {
 		for r, cs := range m {
-			sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].word) > len(cs[j].word) })
+			// longest first; slices' generic sort moves cues directly
+			// (sort.SliceStable's reflective swaps were most of the
+			// tables' build)
+			slices.SortStableFunc(cs, func(a, b cue) int { return cmp.Compare(len(b.word), len(a.word)) })
 			m[r] = dedupeCues(cs)
 		}
 	}

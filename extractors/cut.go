@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -560,7 +559,7 @@ func skipLostFiller(t string, p int, words []string) int {
 		r, size := utf8.DecodeRuneInString(t[end:])
 		if r == utf8.RuneError && size == len(lost) {
 			holes++
-		} else if !unicode.Is(unicode.Han, r) {
+		} else if !hanRune(r) {
 			break
 		}
 		end += size
@@ -723,7 +722,7 @@ func skipList(t string, p, min int) int {
 		n := 0
 		for i < len(t) && n <= maxItemRunes {
 			r, size := utf8.DecodeRuneInString(t[i:])
-			if !unicode.Is(unicode.Han, r) || isChineseDigit(r) || smallUnit[r] != 0 {
+			if !hanRune(r) || isChineseDigit(r) || smallUnit[r] != 0 {
 				break
 			}
 			i += size

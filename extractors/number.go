@@ -728,11 +728,46 @@ func parsePlainDecimal(s string) (Number, bool) {
 		b = append(b, frac...)
 	}
 	text := string(b)
-	v, err := strconv.ParseFloat(text, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return Number{}, false
+	v, ok := shortDecimalValue(text)
+	if !ok {
+		var err error
+		if v, err = strconv.ParseFloat(text, 64); err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return Number{}, false
+		}
 	}
 	return Number{Text: text, Value: v, Over: over}, true
 }
+
+// shortDecimalValue is strconv.ParseFloat(text, 64) for a decimal of digits
+// and at most one point with at most 15 digits in all (most figures): the
+// digits make an integer a float64 holds exactly, and one division by an
+// exact power of ten rounds as ParseFloat does (its own exact path).
+// False for anything else.
+func shortDecimalValue(text string) (float64, bool) {
+	var m uint64
+	digits, frac, point := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if point {
+				frac++
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	return float64(m) / exactPow10[frac], true
+}
+
+// exactPow10 holds the powers of ten a float64 holds exactly that
+// shortDecimalValue divides by (at most 15 fraction digits).
+var exactPow10 = [16]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 func isFullwidthDigit(r rune) bool { return r >= '０' && r <= '９' }

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -362,7 +361,7 @@ func beltAfter(after string) bool {
 	k, n := 0, 0
 	for k < len(after) && n < 8 {
 		r, w := utf8.DecodeRuneInString(after[k:])
-		if !unicode.Is(unicode.Han, r) {
+		if !hanRune(r) {
 			break
 		}
 		k += w
@@ -429,6 +428,11 @@ func projectCount(t string, numStart int) (string, bool) {
 	lo := cs
 	if lo > 0 {
 		lo = clauseStart(t, max(0, lo-1))
+	}
+	// the expression begins with 项目: most clauses, without it, are
+	// answered without running it
+	if !strings.Contains(t[lo:numStart], "项目") {
+		return "", false
 	}
 	m := projectCountRe.FindStringSubmatchIndex(t[lo:numStart])
 	if m == nil {
@@ -688,7 +692,7 @@ func placeToPlace(t string, kwEnd int) bool {
 	places := func(a, z int) int {
 		n := 0
 		for _, r := range t[a:z] {
-			if !unicode.Is(unicode.Han, r) {
+			if !hanRune(r) {
 				return -1
 			}
 			n++

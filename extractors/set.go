@@ -156,8 +156,13 @@ func (s *Set) extractAfter(text string, before Context) []Figure {
 // extract finds the figures of the sentences that start at or after from
 // (text before from is context only).
 func (s *Set) extract(text string, before Context, from int) []Figure {
-	// A text without any mark holds no candidate sentence: skip splitting it.
-	if !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) && !tableHint(text[from:]) {
+	// A whole text is not searched for a mark first: the sentence scan
+	// below finds the marks, and a text without any, nor a before word,
+	// nor a table hint gives no figure through it (TestNoMarkNoFigure),
+	// while the search was a pass over the start of every text holding
+	// one. A chunk after a lead keeps it: a sentence of the chunk may
+	// take a before word from the lead, which the search did not read.
+	if from > 0 && !hasCandidateMark(text[from:]) && !mayTellBeforeAfter(text[from:]) && !tableHint(text[from:]) {
 		return nil
 	}
 	doc := s.document(text)
@@ -297,50 +302,83 @@ const (
 )
 
 // runeFlags classifies the Basic Multilingual Plane once, so the scans do
-// one table lookup per character (they run over every sentence).
+// one table lookup per character (they run over every sentence). Only the
+// characters flaggedRunes lists can have a flag, so only they are worked
+// out: asking the numeral maps of every character of the plane cost a
+// tenth of the extract stage's instructions over a few thousand small
+// documents.
 var runeFlags = sync.OnceValue(func() *[0x10000]uint8 {
 	t := new([0x10000]uint8)
-	for r := range rune(0x10000) {
-		if numeralRune(r) {
-			t[r] |= flagNumeralRune
-		}
-	}
-	// ASCII as markAt reads it (it does not look these up): digits are
-	// numerals, and but 0 begin a share in tenths (4成); % is a mark, k
-	// and K begin km, ! and ? end a sentence. skipPlain steps over the
-	// other bytes, in which markAt finds nothing.
-	for r := rune('0'); r <= '9'; r++ {
-		t[r] |= flagNumeral
-		if r != '0' {
-			t[r] |= flagPrefix
-		}
-	}
-	t['%'] |= flagMark
-	t['k'] |= flagPrefix
-	t['K'] |= flagPrefix
-	t['!'] |= flagStop
-	t['?'] |= flagStop
-	for r := rune(0x80); r < 0x10000; r++ {
-		switch r {
-		case '元', '亿', '万', '％', '由', '从', '\uFFFD': // U+FFFD: a lost 由 or 从
-			t[r] |= flagMark
-		case '公', '千', '百', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九':
-			t[r] |= flagPrefix
-		case '前', '去', '往', '原', '此', '定':
-			t[r] |= flagBefore // every before word of a before/after cut holds one
-		case '。', '！', '？':
-			t[r] |= flagStop
-		}
-		// 亿 is a numeral by itself in "近亿元", "逾亿元"
-		if r == '亿' {
-			t[r] |= flagNumeral
-		}
-		if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) || tensRune[r] != 0 {
-			t[r] |= flagNumeral
-		}
+	for _, r := range flaggedRunes() {
+		t[r] = flagsOf(r)
 	}
 	return t
 })
+
+// flaggedRunes returns every character flagsOf may give a flag (some
+// more than once): ASCII, full-width digits, the characters flagsOf names
+// and the keys of the numeral maps.
+func flaggedRunes() []rune {
+	rs := make([]rune, 0, 256)
+	for r := range rune(utf8.RuneSelf) {
+		rs = append(rs, r)
+	}
+	for r := '０'; r <= '９'; r++ {
+		rs = append(rs, r)
+	}
+	rs = append(rs, []rune("元亿万％由从\uFFFD公千百一二两三四五六七八九前去往原此定。！？十．点點余多廿卅卌")...)
+	for _, m := range []map[rune]int64{chineseDigit, smallUnit, bigUnit, tensRune} {
+		for r := range m {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// flagsOf is runeFlags' entry for r.
+func flagsOf(r rune) uint8 {
+	var f uint8
+	if numeralRune(r) {
+		f |= flagNumeralRune
+	}
+	if r < utf8.RuneSelf {
+		// ASCII as markAt reads it (it does not look these up): digits
+		// are numerals, and but 0 begin a share in tenths (4成); % is a
+		// mark, k and K begin km, ! and ? end a sentence. skipPlain steps
+		// over the other bytes, in which markAt finds nothing.
+		switch {
+		case r >= '1' && r <= '9':
+			f |= flagNumeral | flagPrefix
+		case r == '0':
+			f |= flagNumeral
+		case r == '%':
+			f |= flagMark
+		case r == 'k' || r == 'K':
+			f |= flagPrefix
+		case r == '!' || r == '?':
+			f |= flagStop
+		}
+		return f
+	}
+	switch r {
+	case '元', '亿', '万', '％', '由', '从', '\uFFFD': // U+FFFD: a lost 由 or 从
+		f |= flagMark
+	case '公', '千', '百', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九':
+		f |= flagPrefix
+	case '前', '去', '往', '原', '此', '定':
+		f |= flagBefore // every before word of a before/after cut holds one
+	case '。', '！', '？':
+		f |= flagStop
+	}
+	// 亿 is a numeral by itself in "近亿元", "逾亿元"
+	if r == '亿' {
+		f |= flagNumeral
+	}
+	if asciiDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || isChineseDigit(r) || tensRune[r] != 0 {
+		f |= flagNumeral
+	}
+	return f
+}
 
 // scanMarks returns the flags of want that s holds (flagMark for marks and
 // for 公里, 千米, km, 百分之; flagNumeral), stopping once all are found.
@@ -551,18 +589,23 @@ func scanSentences(out []scanned, text string, p span) []scanned {
 }
 
 // sentenceMask is what scanSentences still stops at in a sentence whose
-// flags so far are got: once it holds a mark and a numeral, only a stop
-// and, until one is found, a before word tell it more (candidate
-// sentences are the numeral-dense ones, and every numeral stopped the
-// scan).
+// flags so far are got: a stop always, and only what can add a flag it
+// lacks (a before word until one is found; marks and the characters that
+// begin one, 公里 or 4成, until a mark is; numerals until a numeral is).
+// Candidate sentences are the numeral-dense ones: every numeral stopped
+// the scan, and most sentences hold a numeral (a date) before their mark.
 func sentenceMask(got uint8) uint8 {
-	if got&(flagMark|flagNumeral) != flagMark|flagNumeral {
-		return scanFlags
+	m := uint8(flagStop)
+	if got&flagTell == 0 {
+		m |= flagBefore
 	}
-	if got&flagTell != 0 {
-		return flagStop
+	if got&flagMark == 0 {
+		m |= flagMark | flagPrefix
 	}
-	return flagStop | flagBefore
+	if got&flagNumeral == 0 {
+		m |= flagNumeral
+	}
+	return m
 }
 
 // dedupe sorts figures and drops a figure whose number another figure
@@ -973,12 +1016,19 @@ func isBlank(s string) bool {
 			continue
 		}
 		r, n := decodeAt(s, i)
-		if !unicode.IsSpace(r) {
+		if r > 0x3000 || !unicode.IsSpace(r) { // no space is beyond U+3000
 			return false
 		}
 		i += n
 	}
 	return true
+}
+
+// hanRune is unicode.Is(unicode.Han, r), answered without the table
+// search for the CJK Unified Ideographs block, all of it Han and most of a
+// Chinese text (TestHanRune).
+func hanRune(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || unicode.Is(unicode.Han, r)
 }
 
 // trimBlankLeft is strings.TrimLeft(s, " \t\r\u3000") and trimBlankRight

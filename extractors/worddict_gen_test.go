@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"flag"
 	"math"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -252,7 +253,7 @@ func BenchmarkSegment(b *testing.B) {
 	})
 }
 
-// TestCmpRestThreeBytes holds cmpRest, which orders a unit of three bytes
+// TestCmpRestThreeBytes holds cmpRest and rest3, which order a unit of three bytes
 // as a number, to strings.Compare of the key's bytes (the order the table
 // is sorted in) for every key, after no bytes and after its first
 // character, against units just below, at and above the key's own bytes.
@@ -291,6 +292,14 @@ func TestCmpRestThreeBytes(t *testing.T) {
 				if got, want := sign(d.cmpRest(i, plen, u)), sign(ref(i, plen, u)); got != want {
 					t.Fatalf("key %q after %d bytes, unit %q: cmpRest %d, want %d", k, plen, u, got, want)
 				}
+				// narrow3's order: rest3 against the unit's number
+				if len(u) != 3 {
+					continue
+				}
+				num := uint32(u[0])<<18 | uint32(u[1])<<10 | uint32(u[2])<<2 | 3
+				if got, want := cmp.Compare(d.rest3(i, plen), num), sign(ref(i, plen, u)); got != want {
+					t.Fatalf("key %q after %d bytes, unit %q: rest3 orders %d, want %d", k, plen, u, got, want)
+				}
 			}
 		}
 	}
@@ -298,3 +307,51 @@ func TestCmpRestThreeBytes(t *testing.T) {
 }
 
 func sign(c int) int { return cmp.Compare(c, 0) }
+
+// TestByRuneFirstKey holds byRune, filled in openWordDict's one pass over
+// the keys, to its definition: byRune[r] is the first key whose first
+// character is r or later (the keys' count when there is none).
+func TestByRuneFirstKey(t *testing.T) {
+	d, err := openWordDict(wordsBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := make([]rune, d.n)
+	for i := range d.n {
+		first[i], _ = utf8.DecodeRuneInString(d.key(i))
+	}
+	for r := range rune(len(d.byRune)) {
+		want, _ := slices.BinarySearch(first, r)
+		if got := int(d.byRune[r]); got != want {
+			t.Fatalf("byRune[%U] = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// TestMayGoOnEveryKey checks that the pair filter prefixWords stops on
+// never refuses the first two characters of a key: it may only stop where
+// narrow would have found no key.
+func TestMayGoOnEveryKey(t *testing.T) {
+	d, err := openWordDict(wordsBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := 0
+	for _, w := range d.pairs {
+		set += bits.OnesCount64(w)
+	}
+	if set == 0 || set > len(d.pairs)*64/4 {
+		t.Errorf("%d of %d pair bits set", set, len(d.pairs)*64)
+	}
+	for i := range d.n {
+		k := d.key(i)
+		r1, n := utf8.DecodeRuneInString(k)
+		if n == len(k) {
+			continue
+		}
+		r2, _ := utf8.DecodeRuneInString(k[n:])
+		if !d.mayGoOn(r1, r2) {
+			t.Fatalf("key %q: mayGoOn(%q, %q) is false", k, r1, r2)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -74,15 +73,15 @@ func markRanges(text string, ys []yearMention) {
 	// "2021-2025年" and "2021年至2025年" name a period, not a year.
 	for i := range ys {
 		before := strings.TrimRight(text[:ys[i].start], " ")
-		for _, sep := range rangeSep {
-			if strings.HasSuffix(before, string(sep)) {
-				b := strings.TrimRight(strings.TrimSuffix(before, string(sep)), " ")
-				b = strings.TrimSuffix(b, "年")
-				if len(b) >= 4 && parseYear(b[len(b)-4:]) >= 1950 {
-					ys[i].ranged = true
-					if i > 0 && ys[i-1].end >= len(b)-4 {
-						ys[i-1].ranged = true
-					}
+		// before ends with a separator when its last character is one
+		// (one decoding, not a suffix test per separator)
+		if sep, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(rangeSep, sep) {
+			b := strings.TrimRight(strings.TrimSuffix(before, string(sep)), " ")
+			b = strings.TrimSuffix(b, "年")
+			if len(b) >= 4 && parseYear(b[len(b)-4:]) >= 1950 {
+				ys[i].ranged = true
+				if i > 0 && ys[i-1].end >= len(b)-4 {
+					ys[i-1].ranged = true
 				}
 			}
 		}
@@ -301,12 +300,22 @@ func isoMatches(text string) [][4]int {
 	return out
 }
 
-// hasSince: words that put a figure in a period other than one year.
+// hasSince: words that put a figure in a period other than one year (以来,
+// 年来). Both end in 来, found by a byte search: the text asked about runs
+// from a year to a figure, often far, and is asked of every figure.
 func hasSince(s string) bool {
-	return sinceScanner().anyIn(s)
+	for off := 0; ; {
+		k := indexByLast(s[off:], "来")
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		if at >= len("以") && (s[at-len("以"):at] == "以" || s[at-len("年"):at] == "年") {
+			return true
+		}
+		off = at + len("来")
+	}
 }
-
-var sinceScanner = sync.OnceValue(func() *wordScanner { return newWordScanner([]string{"以来", "年来"}) })
 
 // relYearWords are relative years, resolved against the paragraph's explicit
 // year; earlier words win where two start at one place.
@@ -638,7 +647,9 @@ func indexByLast(s, w string) int {
 			return -1
 		}
 		end := off + j + 1
-		if s[end-len(w):end] == w {
+		// the byte before the last first: most candidates end another
+		// character, and comparing it spares a memequal call
+		if (len(w) < 2 || s[end-2] == w[len(w)-2]) && s[end-len(w):end] == w {
 			return end - len(w)
 		}
 		off = end

@@ -39,6 +39,12 @@ func codeAt[T text](ab *alphabet, s T, i, end int) (uint16, int) {
 	if c0 < utf8.RuneSelf {
 		return ab.bmp[c0], 1
 	}
+	// a valid three-byte character whose lead (E1-EC, EE-EF) takes any
+	// two continuation bytes, most of a Chinese text, decoded here: the
+	// call to decode was most of codeAt
+	if c0-0xe1 <= 0xef-0xe1 && c0 != 0xed && end-i >= 3 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return ab.bmp[rune(c0&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f)], 3
+	}
 	r, size := decode(s, i, end)
 	switch {
 	case size == 1:

@@ -255,36 +255,44 @@ func (c *Converter) convertEditsDirect(s string) (string, []textedit.Edit) {
 // follows) and the end of the witness's stretch of key characters, where
 // the matcher stands again and skip can take over.
 func (c *Converter) skip(wit *witnesses, s string, i int) (from, hot int) {
-	// The scan reads runes, not trie codes: the witness bitmaps are a
-	// fraction of the alphabet's table and stay in cache. It may take a
+	// The scan reads runes, not trie codes: the witness table (a byte a
+	// rune) is half the alphabet's and stays in cache. It may take a
 	// character for a witness that is none (an astral one, an ASCII
 	// character in some key before a pair's second), which only makes it
 	// skip less.
 	from = i
 	prev := rune(-1)
+	var pf uint8 // prev's witness roles (0 outside the BMP)
 	for j := i; j < len(s); {
-		if j+8 <= len(s) {
-			// Two characters a step where eight bytes begin with two
-			// three-byte ones whose leads (E1-EC, EE-EF) take any two
-			// continuation bytes, decoded from one load: they are most
-			// of a text, and stepping one at a time decoded each alone.
+		// Two characters a step where eight bytes begin with two
+		// three-byte ones whose leads (E1-EC, EE-EF) take any two
+		// continuation bytes, decoded from one load: they are most of a
+		// text, and stepping one at a time decoded each alone. The loop
+		// is its own, so that what it carries stays in registers.
+		for ; j+8 <= len(s); j += 6 {
 			b8 := s[j : j+8]
 			w := uint64(b8[0]) | uint64(b8[1])<<8 | uint64(b8[2])<<16 | uint64(b8[3])<<24 |
 				uint64(b8[4])<<32 | uint64(b8[5])<<40 | uint64(b8[6])<<48 | uint64(b8[7])<<56
-			c0, c3 := byte(w), byte(w>>24)
-			if w&0x0000c0c0f0c0c0f0 == 0x00008080e08080e0 && c0 != 0xe0 && c0 != 0xed && c3 != 0xe0 && c3 != 0xed {
-				r0 := rune(c0&0x0f)<<12 | rune(w>>2)&0xfc0 | rune(w>>16)&0x3f
-				r1 := rune(c3&0x0f)<<12 | rune(w>>26)&0xfc0 | rune(w>>40)&0x3f
+			if w&0x0000c0c0f0c0c0f0 != 0x00008080e08080e0 || !leadPair[uint8(w&0x0f|w>>20&0xf0)] {
+				break
+			}
+			r0 := rune(uint16(w)<<12 | uint16(w>>2)&0xfc0 | uint16(w>>16)&0x3f)
+			r1 := rune(uint16(w>>24)<<12 | uint16(w>>26)&0xfc0 | uint16(w>>40)&0x3f)
+			f0, f1 := wit.roles[r0], wit.roles[r1]
+			// neither is a witness character, and neither the one
+			// before nor r0 begins a witness pair: at is false twice
+			if (f0|f1)&roleSingle != 0 || (pf|f0)&roleFirst != 0 {
 				if wit.at(prev, r0) {
 					return from, c.keyRunEnd(s, j)
 				}
 				if wit.at(r0, r1) {
 					return from, c.keyRunEnd(s, j+3)
 				}
-				prev = r1
-				j += 6
-				continue
 			}
+			prev, pf = r1, f1
+		}
+		if j >= len(s) {
+			break
 		}
 		b := s[j]
 		if b < utf8.RuneSelf {
@@ -293,7 +301,7 @@ func (c *Converter) skip(wit *witnesses, s string, i int) (from, hot int) {
 			} else if wit.at(prev, rune(b)) {
 				return from, c.keyRunEnd(s, j)
 			}
-			prev = rune(b)
+			prev, pf = rune(b), wit.roles[b]
 			j++
 			continue
 		}
@@ -304,7 +312,7 @@ func (c *Converter) skip(wit *witnesses, s string, i int) (from, hot int) {
 		} else {
 			r, size = utf8.DecodeRuneInString(s[j:])
 			if r == utf8.RuneError && size == 1 {
-				prev = -1
+				prev, pf = -1, 0
 				j++
 				continue
 			}
@@ -312,7 +320,10 @@ func (c *Converter) skip(wit *witnesses, s string, i int) (from, hot int) {
 		if wit.at(prev, r) {
 			return from, c.keyRunEnd(s, j)
 		}
-		prev = r
+		prev, pf = r, 0
+		if r < 0x10000 {
+			pf = wit.roles[r]
+		}
 		j += size
 	}
 	return len(s), len(s)

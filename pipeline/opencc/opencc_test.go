@@ -354,3 +354,38 @@ func TestDecode(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAt holds codeAt, which decodes most three-byte characters
+// itself, to utf8.DecodeRune and the alphabet's tables on every sequence
+// of up to three bytes, read whole and cut short by end.
+func TestCodeAt(t *testing.T) {
+	c, err := New("t2s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ab := c.ab
+	ref := func(b []byte) (uint16, int) {
+		r, size := utf8.DecodeRune(b)
+		switch {
+		case size == 1 && (r == utf8.RuneError || b[0] >= utf8.RuneSelf):
+			return 0, 1
+		case r < 0x10000:
+			return ab.bmp[r], size
+		}
+		return ab.astral[r], size
+	}
+	b := make([]byte, 0, 4)
+	for a := range 256 {
+		for x := range 256 {
+			for y := range 256 {
+				b = append(b[:0], byte(a), byte(x), byte(y), 0x80)
+				for end := 1; end <= len(b); end++ {
+					gc, gs := codeAt(ab, b, 0, end)
+					if wc, ws := ref(b[:end]); gc != wc || gs != ws {
+						t.Fatalf("codeAt(% x, end %d) = %d,%d, want %d,%d", b, end, gc, gs, wc, ws)
+					}
+				}
+			}
+		}
+	}
+}

@@ -21,7 +21,29 @@ type witnesses struct {
 	astral bool
 	// boundary: ASCII characters in no key, which no match spans.
 	boundary [utf8.RuneSelf]bool
+	// roles holds single and first as one table (roleSingle, roleFirst
+	// per BMP rune): skip tells two characters without a witness by two
+	// loads, not four bitset tests
+	roles [1 << 16]uint8
 }
+
+// Bits of witnesses.roles.
+const (
+	roleSingle = 1 << iota // a witness character
+	roleFirst              // the first of a witness pair
+)
+
+// leadPair[n0|n1<<4] reports whether lead bytes E0|n0 and E0|n1 both
+// begin a character whose two continuation bytes may be any (E1-EC,
+// EE-EF): skip's check of two leads in one lookup. It is not changed
+// after init.
+var leadPair = func() (t [256]bool) {
+	ok := func(n int) bool { return n != 0 && n != 0xd }
+	for k := range t {
+		t[k] = ok(k&0x0f) && ok(k>>4)
+	}
+	return t
+}()
 
 func bit(set *[1 << 16 / 64]uint64, r rune) bool { return set[r/64]&(1<<(r%64)) != 0 }
 
@@ -75,6 +97,14 @@ func newWitnesses(ab *alphabet, dicts []*dat.Dict) *witnesses {
 				w.astral = true
 			}
 			w.pairs[uint64(key[0])<<32|uint64(key[1])] = true
+		}
+	}
+	for r := range rune(len(w.roles)) {
+		if bit(&w.single, r) {
+			w.roles[r] |= roleSingle
+		}
+		if bit(&w.first, r) {
+			w.roles[r] |= roleFirst
 		}
 	}
 	return w

@@ -14,6 +14,9 @@ func everyWitness(c *Converter) *Converter {
 	for i := range w.single {
 		w.single[i] = ^uint64(0)
 	}
+	for r := range w.roles {
+		w.roles[r] |= roleSingle
+	}
 	w.astral = true
 	all.wit = func() *witnesses { return &w }
 	return &all
@@ -90,4 +93,25 @@ func keyText(ab *alphabet, key []uint16) string {
 		rs[i] = ab.runes[cd-1]
 	}
 	return string(rs)
+}
+
+// TestWitnessRoles holds roles, the table skip reads, to the single and
+// first bitsets at reads, for every config and every BMP rune.
+func TestWitnessRoles(t *testing.T) {
+	for _, cfg := range Configs() {
+		c, err := New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.wit == nil {
+			continue
+		}
+		w := c.wit()
+		for r := range rune(1 << 16) {
+			single, first := w.roles[r]&roleSingle != 0, w.roles[r]&roleFirst != 0
+			if single != bit(&w.single, r) || first != bit(&w.first, r) {
+				t.Fatalf("%s: roles[%U] = %02b, bitsets say single %v, first %v", cfg, r, w.roles[r], bit(&w.single, r), bit(&w.first, r))
+			}
+		}
+	}
 }

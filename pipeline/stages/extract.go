@@ -134,6 +134,9 @@ func markInferred(d *pipeline.Document) {
 		return
 	}
 	x := d.InferredIndex()
+	// Most texts lost no character: their clauses are not searched (a
+	// search back to the clause mark per figure was most of this pass).
+	lost := strings.Contains(d.Text, "\uFFFD")
 	keep := d.Figures[:0]
 	for _, f := range d.Figures {
 		if x != nil && x.Span(f.Start, f.End) {
@@ -142,7 +145,7 @@ func markInferred(d *pipeline.Document) {
 			}
 			f.Evidence += "; span holds inferred characters (review)"
 		}
-		if lostInClause(d.Text, f.Start, f.End) {
+		if lost && lostInClause(d.Text, f.Start, f.End) {
 			f.Evidence += "; clause lost characters (review)"
 		}
 		keep = append(keep, f)

@@ -47,3 +47,40 @@ func TestExtractMarksLostClause(t *testing.T) {
 		t.Fatalf("figures %+v, want one marked for review", d.Figures)
 	}
 }
+
+// TestMarkInferredLostOnlyWithLoss holds markInferred, which searches
+// clauses only in a text holding a U+FFFD, to asking lostInClause of every
+// figure: a clean text's figures are never marked, a damaged one's as
+// their clauses say.
+func TestMarkInferredLostOnlyWithLoss(t *testing.T) {
+	set, err := extractors.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"今年全县新建农村公路120公里，完成投资2520万元。",
+		"今年全县新建农村公路120公里，完成\uFFFD投资2520万元。",
+		"今年\uFFFD，新建农村公路120公里，完成投资2520万元。",
+		"设计\uFFFD度每小\uFFFD80公里，全线新建公路68公里，总投资3亿元。",
+	} {
+		d := &pipeline.Document{Item: ingest.Item{Format: ingest.FormatText}}
+		d.SetDecoded(text, nil)
+		d.Figures = set.Extract(d.Text)
+		if len(d.Figures) == 0 {
+			t.Fatalf("%s: no figure", text)
+		}
+		want := make([]bool, len(d.Figures))
+		for i, f := range d.Figures {
+			want[i] = lostInClause(d.Text, f.Start, f.End)
+		}
+		markInferred(d)
+		if len(d.Figures) != len(want) {
+			t.Fatalf("%s: %d figures kept of %d", text, len(d.Figures), len(want))
+		}
+		for i, f := range d.Figures {
+			if got := strings.HasSuffix(f.Evidence, "; clause lost characters (review)"); got != want[i] {
+				t.Errorf("%s: figure %q marked %v, want %v", text, d.Text[f.Start:f.End], got, want[i])
+			}
+		}
+	}
+}

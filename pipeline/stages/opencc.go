@@ -83,7 +83,33 @@ type scriptTable struct {
 	// hanAbove: some character from scriptHi to U+FFFF is Han (none is
 	// in the Unicode versions so far; count asks unicode.Is then)
 	hanAbove bool
+	// bmp is class over the whole Basic Multilingual Plane (0 outside
+	// scriptLo-scriptHi), so that count indexes it without a range check
+	bmp *[0x10000]uint8
 }
+
+// classInc[c] adds a character of class c to count's three counters
+// packed in one word: traditional from bit 0, simplified from bit 21, Han
+// from bit 42 (count empties it before a field can carry). It is not
+// changed after init.
+var classInc = func() (t [8]uint64) {
+	for c := range t {
+		t[c] = uint64(c&1) | uint64(c>>1&1)<<21 | uint64(c>>2&1)<<42
+	}
+	return t
+}()
+
+// leadPair[n0|n1<<4] reports whether lead bytes E0|n0 and E0|n1 both
+// begin a character whose two continuation bytes may be any (E1-EC,
+// EE-EF): count's check of two leads in one lookup. It is not changed
+// after init.
+var leadPair = func() (t [256]bool) {
+	ok := func(n int) bool { return n != 0 && n != 0xd }
+	for k := range t {
+		t[k] = ok(k&0x0f) && ok(k>>4)
+	}
+	return t
+}()
 
 const hanBit = 4
 
@@ -108,7 +134,8 @@ func newScriptTable() (*scriptTable, error) {
 			return nil, fmt.Errorf("script table: class %d at U+%04X", c, scriptLo+r)
 		}
 	}
-	t := &scriptTable{class: scriptClasses}
+	t := &scriptTable{class: scriptClasses, bmp: new([0x10000]uint8)}
+	copy(t.bmp[scriptLo:scriptHi+1], scriptClasses)
 	for r := rune(scriptHi + 1); r <= 0xffff; r++ {
 		t.hanAbove = t.hanAbove || unicode.Is(unicode.Han, r)
 	}
@@ -127,48 +154,47 @@ type scriptCount struct{ han, trad, simp int }
 
 // count adds the characters of s to n. It reads every document: a run
 // of ASCII bytes is passed at once, two three-byte characters are decoded
-// from one eight-byte load, and a class is added up without branches
-// (classes are 0, 1 or 2 with hanBit, so bit 0 counts traditional, bit 1
-// simplified and bit 2 Han).
+// from one eight-byte load, and their classes are added up as packed
+// counters (classInc), without branches.
 func (t *scriptTable) count(n *scriptCount, s string) {
-	han, trad, simp := 0, 0, 0
-	// an array, so that an index below its size needs no check
-	class := (*[scriptHi - scriptLo + 1]uint8)(t.class)
-	classOf := func(r uint) uint8 {
-		if r-scriptLo < uint(len(class)) {
-			return class[r-scriptLo]
-		}
-		return 0 // below the CJK blocks, or above them and not Han
+	var acc uint64 // classInc's packed counters
+	flush := func() {
+		n.trad += int(acc & (1<<21 - 1))
+		n.simp += int(acc >> 21 & (1<<21 - 1))
+		n.han += int(acc >> 42)
+		acc = 0
 	}
-	i := 0
+	bmp := t.bmp
+	i, steps := 0, 0
 	for i+8 <= len(s) {
 		b := s[i : i+8]
 		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		c0, c3 := byte(w), byte(w>>24)
-		if c0 < utf8.RuneSelf {
+		if byte(w) < utf8.RuneSelf {
 			// the ASCII bytes up to the next other one (eight at most)
 			i += bits.TrailingZeros64(w&0x8080808080808080) >> 3
 			continue
 		}
 		// two characters, leads E1-EC or EE-EF, two continuation bytes each
-		if w&0x0000c0c0f0c0c0f0 != 0x00008080e08080e0 || c0 == 0xe0 || c0 == 0xed || c3 == 0xe0 || c3 == 0xed {
+		if w&0x0000c0c0f0c0c0f0 != 0x00008080e08080e0 || !leadPair[uint8(w&0x0f|w>>20&0xf0)] {
 			i += t.countOne(n, s, i)
 			continue
 		}
-		r0 := uint(c0&0x0f)<<12 | uint(w>>2)&0xfc0 | uint(w>>16)&0x3f
-		r1 := uint(c3&0x0f)<<12 | uint(w>>26)&0xfc0 | uint(w>>40)&0x3f
+		r0 := uint16(w)<<12 | uint16(w>>2)&0xfc0 | uint16(w>>16)&0x3f
+		r1 := uint16(w>>24)<<12 | uint16(w>>26)&0xfc0 | uint16(w>>40)&0x3f
 		if t.hanAbove && (r0 > scriptHi || r1 > scriptHi) {
 			i += t.countOne(n, s, i)
 			continue
 		}
-		k0, k1 := classOf(r0), classOf(r1)
-		trad += int(k0&1 + k1&1)
-		simp += int(k0>>1&1 + k1>>1&1)
-		han += int(k0>>2 + k1>>2)
+		acc += classInc[bmp[r0]&7] + classInc[bmp[r1]&7]
 		i += 6
+		// two at most a step: a field holds 2^21-1
+		if steps++; steps == 1<<19 {
+			flush()
+			steps = 0
+		}
 	}
-	n.han, n.trad, n.simp = n.han+han, n.trad+trad, n.simp+simp
+	flush()
 	for i < len(s) {
 		i += t.countOne(n, s, i)
 	}

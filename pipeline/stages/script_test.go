@@ -1,6 +1,7 @@
 package stages
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -106,4 +107,34 @@ func FuzzScriptCount(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScriptCountLong holds count to a range loop's sums on a text long
+// enough that count empties its packed counters on the way (2^19 steps
+// of two characters).
+func TestScriptCountLong(t *testing.T) {
+	table, err := newScriptTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Repeat("發展农村公路，国", 1<<17) // 3.5 MB, 1.2M characters
+	var want scriptCount
+	for _, r := range s {
+		if r >= scriptLo && unicode.Is(unicode.Han, r) {
+			want.han++
+		}
+		if r >= scriptLo && r <= scriptHi {
+			switch table.class[r-scriptLo] &^ hanBit {
+			case 1:
+				want.trad++
+			case 2:
+				want.simp++
+			}
+		}
+	}
+	var got scriptCount
+	table.count(&got, s)
+	if got != want {
+		t.Fatalf("count = %+v, want %+v", got, want)
+	}
 }
