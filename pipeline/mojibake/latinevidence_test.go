@@ -40,6 +40,20 @@ func TestInsideWordShiftPage(t *testing.T) {
 	})
 }
 
+// TestPageWordShiftPage: a page whose stray bytes fell before Latin words
+// that the page writes whole elsewhere (梡wconv on a page that lists
+// pwconv): the word the letter gives back is the page's own, so each
+// such character is evidence, known word or not.
+func TestPageWordShiftPage(t *testing.T) {
+	checkLatinOnlyPages(t, [][]string{
+		{"lsattr, chattr - 文件属性工具", "l|sattr 列出属性", "c|hattr 修改属性"},
+		{"ipcs 与 ipcrm 的用法", "i|pcs 显示资源", "i|pcrm 删除资源"},
+		{"mkfs.ext4 和 tune2fs 命令", "m|kfs.ext4 创建文件系统", "t|une2fs 调整参数"},
+		{"本页介绍 vipw 和 vigr", "v|ipw 编辑口令文件", "v|igr 编辑组文件"},
+		{"相关命令：lsblk、blkid", "l|sblk 列出块设备", "b|lkid 显示标识"},
+	})
+}
+
 // checkLatinOnlyPages repairs each GB18030 page, its lines joined, where a
 // "|" in a line is a stray byte that makes a rare Han character of itself
 // and the letter after it, and wants the lines back without the "|".
